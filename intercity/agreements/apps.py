@@ -1,0 +1,9 @@
+"""App configuration for agreements."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgreementsConfig(AppConfig):
+    name = "intercity.agreements"
+    verbose_name = _("Agreements")

@@ -1,0 +1,186 @@
+"""City-to-city agreements, their parties and signatories, and pledges of help."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from intercity.core.models import SourcedModel, TimeStampedModel
+
+
+class Agreement(SourcedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SIGNED = "signed", _("Signed")
+        IN_FORCE = "in_force", _("In force")
+        EXPIRED = "expired", _("Expired")
+        TERMINATED = "terminated", _("Terminated")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    parties = models.ManyToManyField(
+        "cities.City",
+        through="AgreementParty",
+        related_name="agreements",
+        verbose_name=_("parties"),
+    )
+    themes = models.ManyToManyField(
+        "core.Theme", blank=True, related_name="agreements", verbose_name=_("themes")
+    )
+    signed_on = models.DateField(_("signed on"), null=True, blank=True)
+    signed_place = models.ForeignKey(
+        "cities.City",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("signed in"),
+    )
+    signed_at_meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agreements",
+        verbose_name=_("signed at meeting"),
+    )
+    term_start = models.DateField(_("in force from"), null=True, blank=True)
+    term_end = models.DateField(_("in force until"), null=True, blank=True)
+    history = HistoricalRecords(m2m_fields=[themes])
+
+    class Meta:
+        ordering = ["-signed_on", "title"]
+        verbose_name = _("agreement")
+        verbose_name_plural = _("agreements")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(term_end__isnull=True)
+                | models.Q(term_start__isnull=True)
+                | models.Q(term_end__gte=models.F("term_start")),
+                name="agreement_term_in_order",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.term_start and self.term_end and self.term_end < self.term_start:
+            errors["term_end"] = _("The term cannot end before it starts.")
+        signed = self.status in (self.Status.SIGNED, self.Status.IN_FORCE)
+        if signed and not (self.signed_on or self.signed_at_meeting_id):
+            errors["signed_on"] = _("Say when the agreement was signed, or at which meeting.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class AgreementParty(TimeStampedModel):
+    class Role(models.TextChoices):
+        PARTY = "party", _("Party")
+        ASSISTING = "assisting", _("Gives assistance")
+        ASSISTED = "assisted", _("Receives assistance")
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="party_roles", verbose_name=_("agreement")
+    )
+    city = models.ForeignKey(
+        "cities.City",
+        on_delete=models.PROTECT,
+        related_name="agreement_roles",
+        verbose_name=_("city"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.PARTY)
+
+    class Meta:
+        ordering = ["city__name"]
+        verbose_name = _("party")
+        verbose_name_plural = _("parties")
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "city"], name="agreementparty_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city} ({self.get_role_display()})"
+
+
+class Signatory(TimeStampedModel):
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("agreement")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    city = models.ForeignKey(
+        "cities.City",
+        on_delete=models.PROTECT,
+        related_name="signatories",
+        verbose_name=_("city"),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("signatory")
+        verbose_name_plural = _("signatories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Pledge(SourcedModel):
+    """A promise of help from one city to another, outside a formal agreement."""
+
+    class Status(models.TextChoices):
+        PLEDGED = "pledged", _("Pledged")
+        IN_PROGRESS = "in_progress", _("In progress")
+        FULFILLED = "fulfilled", _("Fulfilled")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    from_city = models.ForeignKey(
+        "cities.City",
+        on_delete=models.PROTECT,
+        related_name="pledges_given",
+        verbose_name=_("from city"),
+    )
+    to_city = models.ForeignKey(
+        "cities.City",
+        on_delete=models.PROTECT,
+        related_name="pledges_received",
+        verbose_name=_("to city"),
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    themes = models.ManyToManyField(
+        "core.Theme", blank=True, related_name="pledges", verbose_name=_("themes")
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pledges",
+        verbose_name=_("made at meeting"),
+    )
+    pledged_on = models.DateField(_("pledged on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLEDGED
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-pledged_on", "subject"]
+        verbose_name = _("pledge")
+        verbose_name_plural = _("pledges")
+
+    def __str__(self) -> str:
+        return f"{self.from_city} → {self.to_city}: {self.subject}"
+
+    def clean(self) -> None:
+        super().clean()
+        if self.from_city_id and self.from_city_id == self.to_city_id:
+            raise ValidationError({"to_city": _("A city cannot pledge help to itself.")})

@@ -1,0 +1,126 @@
+"""Writes to agreements, their parties and signatories, and to pledges of help."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.agreements.models import Agreement, AgreementParty, Pledge, Signatory
+from intercity.agreements.permissions import (
+    can_create_agreement,
+    can_edit_agreement,
+    can_edit_pledge,
+)
+from intercity.core.audit import record_m2m_change
+from intercity.core.services import create_with_audit, require, save_changes, set_m2m
+
+
+def _check_parties(actor: Any, parties: Mapping) -> None:
+    if len(parties) < 2:
+        raise ValidationError({"parties": _("An agreement needs at least two parties.")})
+    if actor is None or is_secretariat(actor):
+        return
+    if focal_city_id(actor) not in {city.pk for city in parties}:
+        raise ValidationError({"parties": _("Your city must be one of the parties.")})
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    actor: Any,
+    data: Mapping[str, Any],
+    parties: Mapping[Any, str],
+    themes: Iterable = (),
+    signatories: Iterable[Mapping[str, Any]] = (),
+) -> Agreement:
+    """Create an agreement between cities (city → role), with its themes and signatories."""
+    if actor is not None:
+        require(can_create_agreement(actor))
+    _check_parties(actor, parties)
+    agreement = create_with_audit(
+        Agreement, data, actor=actor, action="agreements.agreement.created"
+    )
+    for city, role in parties.items():
+        AgreementParty.objects.create(agreement=agreement, city=city, role=role)
+    agreement.themes.set(list(themes))
+    for signatory in signatories:
+        row = Signatory(agreement=agreement, **signatory)
+        row.full_clean()
+        row.save()
+    return agreement
+
+
+@transaction.atomic
+def agreement_update(
+    *,
+    actor: Any,
+    agreement: Agreement,
+    data: Mapping[str, Any],
+    parties: Mapping[Any, str] | None = None,
+    themes: Iterable | None = None,
+) -> bool:
+    if actor is not None:
+        require(can_edit_agreement(actor, agreement))
+    changed = bool(
+        save_changes(agreement, data, actor=actor, action="agreements.agreement.updated")
+    )
+    if parties is not None:
+        _check_parties(actor, parties)
+        changed |= _set_parties(actor, agreement, parties)
+    if themes is not None:
+        changed |= set_m2m(
+            agreement, "themes", themes, actor=actor, action="agreements.agreement.themes_changed"
+        )
+    return changed
+
+
+def _set_parties(actor: Any, agreement: Agreement, parties: Mapping[Any, str]) -> bool:
+    wanted = {city.pk: role for city, role in parties.items()}
+    current = {row.city_id: row for row in agreement.party_roles.all()}
+    if {k: r.role for k, r in current.items()} == wanted:
+        return False
+    agreement.party_roles.exclude(city_id__in=wanted).delete()
+    for city_id, role in wanted.items():
+        AgreementParty.objects.update_or_create(
+            agreement=agreement, city_id=city_id, defaults={"role": role}
+        )
+    record_m2m_change(agreement, actor=actor, action="agreements.agreement.parties_changed")
+    return True
+
+
+@transaction.atomic
+def signatory_upsert(*, actor: Any, agreement: Agreement, name: str, data: Mapping) -> Signatory:
+    if actor is not None:
+        require(can_edit_agreement(actor, agreement))
+    row = agreement.signatories.filter(name=name).first()
+    if row is None:
+        row = Signatory(agreement=agreement, name=name, **data)
+        row.full_clean()
+        row.save()
+        record_m2m_change(agreement, actor=actor, action="agreements.signatory.added")
+    return row
+
+
+@transaction.atomic
+def pledge_create(*, actor: Any, data: Mapping[str, Any], themes: Iterable = ()) -> Pledge:
+    if actor is not None:
+        own = focal_city_id(actor)
+        require(is_secretariat(actor) or own is not None)
+        if not is_secretariat(actor) and own not in (
+            getattr(data.get("from_city"), "pk", None),
+            getattr(data.get("to_city"), "pk", None),
+        ):
+            raise ValidationError({"from_city": _("Your city must give or receive the help.")})
+    pledge = create_with_audit(Pledge, data, actor=actor, action="agreements.pledge.created")
+    pledge.themes.set(list(themes))
+    return pledge
+
+
+@transaction.atomic
+def pledge_update(*, actor: Any, pledge: Pledge, data: Mapping[str, Any]) -> list[str]:
+    if actor is not None:
+        require(can_edit_pledge(actor, pledge))
+    return save_changes(pledge, data, actor=actor, action="agreements.pledge.updated")

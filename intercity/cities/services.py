@@ -1,0 +1,34 @@
+"""Writes to city records."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from intercity.cities.models import City
+from intercity.cities.permissions import can_create_city, editable_city_fields
+from intercity.core.services import create_with_audit, require, save_changes
+
+
+@transaction.atomic
+def city_create(*, actor: Any, data: Mapping[str, Any]) -> City:
+    if actor is not None:
+        require(can_create_city(actor))
+    return create_with_audit(City, data, actor=actor, action="cities.city.created")
+
+
+@transaction.atomic
+def city_update(*, actor: Any, city: City, data: Mapping[str, Any]) -> list[str]:
+    """Change a city's record; a focal point may change only their city's descriptive fields."""
+    if actor is not None:
+        allowed = editable_city_fields(actor, city)
+        require(allowed is None or bool(allowed))
+        if allowed is not None:
+            refused = sorted(set(data) - allowed)
+            if refused:
+                raise ValidationError(
+                    {name: _("Only the secretariat can change this field.") for name in refused}
+                )
+    return save_changes(city, data, actor=actor, action="cities.city.updated")

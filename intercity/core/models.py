@@ -1,0 +1,94 @@
+"""Shared base models: timestamps, source citations, themes and network news."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class TimeStampedModel(models.Model):
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class SourcedModel(TimeStampedModel):
+    """A record that can say where its facts come from, and whether it is demo data."""
+
+    source_document = models.CharField(
+        _("source document"),
+        max_length=200,
+        blank=True,
+        help_text=_("File name or title of the document the facts come from."),
+    )
+    source_locator = models.CharField(
+        _("where in the source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Paragraph, clause or line the facts come from."),
+    )
+    is_demo = models.BooleanField(
+        _("demo data"),
+        default=False,
+        help_text=_("Generated for demonstration; not part of the network's record."),
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def source_label(self) -> str:
+        if not self.source_document:
+            return ""
+        if self.source_locator:
+            return f"{self.source_document} ({self.source_locator})"
+        return self.source_document
+
+
+class Theme(TimeStampedModel):
+    """A managed list of cooperation themes shared by programmes, agreements and knowledge."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NewsItem(SourcedModel):
+    class Kind(models.TextChoices):
+        NETWORK = "network", _("Network news")
+        SOLIDARITY = "solidarity", _("Solidarity")
+        MEMBER = "member", _("Member city news")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.NETWORK)
+    published_on = models.DateField(_("published on"))
+    cities = models.ManyToManyField(
+        "cities.City", blank=True, related_name="news_items", verbose_name=_("cities")
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_items",
+        verbose_name=_("meeting"),
+    )
+    history = HistoricalRecords(m2m_fields=[cities])
+
+    class Meta:
+        ordering = ["-published_on", "-id"]
+        verbose_name = _("news item")
+        verbose_name_plural = _("news items")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,87 @@
+"""Write helpers shared by every app's services: change detection and audited saves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+
+from intercity.core.audit import record_m2m_change, save_with_audit
+from intercity.core.models import NewsItem
+from intercity.core.permissions import can_edit_news, can_publish_news
+
+
+def require(allowed: bool) -> None:
+    """Refuse a write the caller's permission rules did not allow."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def apply_changes(obj: models.Model, data: Mapping[str, Any]) -> list[str]:
+    """Set the given attributes on obj and return the names of those that really changed."""
+    changed = []
+    for name, value in data.items():
+        field = obj._meta.get_field(name)
+        if isinstance(field, models.ForeignKey):
+            attname = field.attname
+            new = value.pk if isinstance(value, models.Model) else value
+        else:
+            attname, new = name, value
+        if getattr(obj, attname) != new:
+            setattr(obj, attname, new)
+            changed.append(name)
+    return changed
+
+
+def save_changes(
+    obj: models.Model, data: Mapping[str, Any], *, actor: Any, action: str
+) -> list[str]:
+    """Apply data and save with an audit entry only when something changed."""
+    changed = apply_changes(obj, data)
+    if changed:
+        save_with_audit(obj, actor=actor, action=action)
+    return changed
+
+
+def create_with_audit(model: type[models.Model], data: Mapping[str, Any], *, actor, action):
+    obj = model(**data)
+    save_with_audit(obj, actor=actor, action=action)
+    return obj
+
+
+def set_m2m(
+    obj: models.Model, field: str, targets: Iterable[models.Model], *, actor: Any, action: str
+) -> bool:
+    """Replace a many-to-many set; audit only when membership really changed."""
+    manager = getattr(obj, field)
+    wanted = {target.pk for target in targets}
+    current = set(manager.values_list("pk", flat=True))
+    if wanted == current:
+        return False
+    manager.set(wanted)
+    record_m2m_change(obj, actor=actor, action=action)
+    return True
+
+
+@transaction.atomic
+def news_publish(*, actor: Any, data: Mapping[str, Any], cities: Iterable = ()) -> NewsItem:
+    """Publish a network news item about some cities."""
+    if actor is not None:
+        require(can_publish_news(actor))
+    item = create_with_audit(NewsItem, data, actor=actor, action="core.news.published")
+    item.cities.set(list(cities))
+    return item
+
+
+@transaction.atomic
+def news_update(
+    *, actor: Any, item: NewsItem, data: Mapping[str, Any], cities: Iterable | None = None
+) -> bool:
+    if actor is not None:
+        require(can_edit_news(actor, item))
+    changed = bool(save_changes(item, data, actor=actor, action="core.news.updated"))
+    if cities is not None:
+        changed |= set_m2m(item, "cities", cities, actor=actor, action="core.news.cities_changed")
+    return changed

@@ -1,0 +1,1 @@
+"""Datasets the platform can load: the ANMC21 record and generated demo data."""

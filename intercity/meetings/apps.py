@@ -1,0 +1,9 @@
+"""App configuration for meetings."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MeetingsConfig(AppConfig):
+    name = "intercity.meetings"
+    verbose_name = _("Meetings")

@@ -1,0 +1,261 @@
+"""Meetings of the network: plenaries, dialogues, expert and business meetings, and more."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from intercity.cities.models import validate_time_zone
+from intercity.core.models import SourcedModel, TimeStampedModel
+
+
+class Meeting(SourcedModel):
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("Plenary meeting")
+        POLICY_DIALOGUE = "policy_dialogue", _("Policy dialogue")
+        EXPERT = "expert", _("Expert meeting")
+        BUSINESS = "business", _("Business meeting")
+        TRADE_FAIR = "trade_fair", _("Trade fair")
+        CONFERENCE = "conference", _("Conference")
+        SEMINAR = "seminar", _("Seminar")
+        DRILL = "drill", _("Drill")
+
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        HELD = "held", _("Held")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    ordinal = models.PositiveSmallIntegerField(
+        _("ordinal"), null=True, blank=True, help_text=_("Number in the plenary series.")
+    )
+    host_city = models.ForeignKey(
+        "cities.City",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="hosted_meetings",
+        verbose_name=_("host city"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="side_events",
+        verbose_name=_("held alongside"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    start_date = models.DateField(_("start date"), null=True, blank=True)
+    end_date = models.DateField(_("end date"), null=True, blank=True)
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="UTC", validators=[validate_time_zone]
+    )
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PLANNED
+    )
+    is_public = models.BooleanField(_("public"), default=True)
+    description = models.TextField(_("description"), blank=True)
+    cities = models.ManyToManyField(
+        "cities.City",
+        through="MeetingCity",
+        related_name="meetings",
+        verbose_name=_("participating cities"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-year", "-start_date", "title"]
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["ordinal"],
+                condition=models.Q(kind="plenary"),
+                name="meeting_unique_plenary_ordinal",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(start_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="meeting_end_after_start",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["kind", "year"]),
+            models.Index(fields=["start_date"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            errors["end_date"] = _("The meeting cannot end before it starts.")
+        if self.end_date and not self.start_date:
+            errors["start_date"] = _("Give a start date when an end date is set.")
+        if self.start_date and self.year and self.start_date.year != self.year:
+            errors["year"] = _("The year must match the start date.")
+        if self.kind == self.Kind.PLENARY and not self.ordinal:
+            errors["ordinal"] = _("A plenary meeting needs its number in the series.")
+        if self.kind != self.Kind.PLENARY and self.ordinal:
+            errors["ordinal"] = _("Only plenary meetings are numbered.")
+        if self.parent_id and self.parent_id == self.pk:
+            errors["parent"] = _("A meeting cannot be held alongside itself.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def dates_to_be_set(self) -> bool:
+        return self.start_date is None
+
+
+class MeetingCity(TimeStampedModel):
+    """A city's part in a meeting: host, represented delegation or observer."""
+
+    class Role(models.TextChoices):
+        HOST = "host", _("Host")
+        DELEGATE = "delegate", _("Represented")
+        OBSERVER = "observer", _("Observer")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="city_roles", verbose_name=_("meeting")
+    )
+    city = models.ForeignKey(
+        "cities.City",
+        on_delete=models.PROTECT,
+        related_name="meeting_roles",
+        verbose_name=_("city"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    source_document = models.CharField(_("source document"), max_length=200, blank=True)
+    source_locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["city__name"]
+        verbose_name = _("participating city")
+        verbose_name_plural = _("participating cities")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "city"], name="meetingcity_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.city} — {self.get_role_display()}"
+
+
+class Session(TimeStampedModel):
+    """An item on a meeting's agenda."""
+
+    class Kind(models.TextChoices):
+        PLENARY = "plenary", _("Plenary session")
+        POLICY_DIALOGUE = "policy_dialogue", _("Policy dialogue")
+        SEMINAR = "seminar", _("Seminar")
+        CEREMONY = "ceremony", _("Ceremony")
+        SIGNING = "signing", _("Signing")
+        OTHER = "other", _("Other")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    topic = models.CharField(_("topic"), max_length=200, blank=True)
+    day = models.DateField(_("day"), null=True, blank=True)
+    starts_at = models.DateTimeField(_("starts at"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends at"), null=True, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    description = models.TextField(_("description"), blank=True)
+    source_document = models.CharField(_("source document"), max_length=200, blank=True)
+    source_locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["position", "starts_at", "id"]
+        verbose_name = _("session")
+        verbose_name_plural = _("sessions")
+
+    def __str__(self) -> str:
+        return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            raise ValidationError({"ends_at": _("A session cannot end before it starts.")})
+
+
+class Attendee(TimeStampedModel):
+    """A person at a meeting, with the city they came for and their role."""
+
+    class Role(models.TextChoices):
+        DELEGATE = "delegate", _("Delegate")
+        OBSERVER = "observer", _("Observer")
+        HOST = "host", _("Host")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendees", verbose_name=_("meeting")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    city = models.ForeignKey(
+        "cities.City",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="attendances",
+        verbose_name=_("city"),
+    )
+    user = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attendances",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.DELEGATE)
+    source_document = models.CharField(_("source document"), max_length=200, blank=True)
+    source_locator = models.CharField(_("where in the source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("attendee")
+        verbose_name_plural = _("attendees")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class MeetingDocument(TimeStampedModel):
+    class Kind(models.TextChoices):
+        DECLARATION = "declaration", _("Declaration")
+        AGENDA = "agenda", _("Agenda")
+        MINUTES = "minutes", _("Minutes")
+        REPORT = "report", _("Report")
+        PRESENTATION = "presentation", _("Presentation")
+        OTHER = "other", _("Other")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    language = models.CharField(_("language"), max_length=16, blank=True)
+    file = models.FileField(_("file"), upload_to="meetings/%Y/", blank=True)
+    url = models.URLField(_("link"), blank=True)
+    source_document = models.CharField(_("source document"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+
+    def __str__(self) -> str:
+        return self.title

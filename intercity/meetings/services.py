@@ -1,0 +1,120 @@
+"""Writes to meetings, their participating cities, sessions and attendees."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.core.audit import record_m2m_change
+from intercity.core.services import apply_changes, create_with_audit, require, save_changes
+from intercity.meetings.models import Attendee, Meeting, MeetingCity, Session
+from intercity.meetings.permissions import can_create_meeting, can_edit_meeting
+
+
+def _check_host(actor: Any, host_city) -> None:
+    if actor is None or is_secretariat(actor):
+        return
+    if host_city is None or host_city.pk != focal_city_id(actor):
+        raise ValidationError({"host_city": _("You can only record meetings your city hosts.")})
+
+
+@transaction.atomic
+def meeting_create(*, actor: Any, data: Mapping[str, Any]) -> Meeting:
+    if actor is not None:
+        require(can_create_meeting(actor))
+        _check_host(actor, data.get("host_city"))
+    meeting = create_with_audit(Meeting, data, actor=actor, action="meetings.meeting.created")
+    if meeting.host_city_id:
+        MeetingCity.objects.create(
+            meeting=meeting, city_id=meeting.host_city_id, role=MeetingCity.Role.HOST
+        )
+    return meeting
+
+
+@transaction.atomic
+def meeting_update(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> list[str]:
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+        if "host_city" in data:
+            _check_host(actor, data["host_city"])
+    old_host = meeting.host_city_id
+    changed = save_changes(meeting, data, actor=actor, action="meetings.meeting.updated")
+    if "host_city" in changed and meeting.host_city_id:
+        MeetingCity.objects.filter(meeting=meeting, city_id=old_host, role="host").delete()
+        MeetingCity.objects.update_or_create(
+            meeting=meeting, city_id=meeting.host_city_id, defaults={"role": "host"}
+        )
+    return changed
+
+
+@transaction.atomic
+def meeting_set_cities(
+    *, actor: Any, meeting: Meeting, roles: Mapping[Any, str], source: tuple[str, str] = ("", "")
+) -> bool:
+    """Make the meeting's participating cities exactly `roles` (city → role), host kept."""
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+    wanted = {city.pk: role for city, role in roles.items()}
+    if meeting.host_city_id:
+        wanted[meeting.host_city_id] = MeetingCity.Role.HOST
+    current = {row.city_id: row for row in meeting.city_roles.all()}
+    changed = False
+    for city_id, row in current.items():
+        if city_id not in wanted:
+            row.delete()
+            changed = True
+    for city_id, role in wanted.items():
+        row = current.get(city_id)
+        if row is None:
+            row = MeetingCity(meeting=meeting, city_id=city_id, role=role)
+            row.source_document, row.source_locator = source
+            row.full_clean()
+            row.save()
+            changed = True
+        elif row.role != role:
+            row.role = role
+            row.save(update_fields=["role", "updated_at"])
+            changed = True
+    if changed:
+        record_m2m_change(meeting, actor=actor, action="meetings.meeting.cities_changed")
+    return changed
+
+
+@transaction.atomic
+def session_upsert(
+    *, actor: Any, meeting: Meeting, title: str, data: Mapping[str, Any]
+) -> Session:
+    """Create the agenda item with this title, or bring its fields up to date."""
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+    session = meeting.sessions.filter(title=title).first()
+    if session is None:
+        session = Session(meeting=meeting, title=title, **data)
+        session.full_clean()
+        session.save()
+        record_m2m_change(meeting, actor=actor, action="meetings.session.created")
+        return session
+    if apply_changes(session, data):
+        session.full_clean()
+        session.save()
+    return session
+
+
+@transaction.atomic
+def attendee_upsert(
+    *, actor: Any, meeting: Meeting, name: str, data: Mapping[str, Any]
+) -> Attendee:
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+    attendee, created = Attendee.objects.get_or_create(
+        meeting=meeting, name=name, defaults=dict(data)
+    )
+    if not created and apply_changes(attendee, data):
+        attendee.full_clean()
+        attendee.save()
+    elif created:
+        record_m2m_change(meeting, actor=actor, action="meetings.attendee.added")
+    return attendee

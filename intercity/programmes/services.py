@@ -1,0 +1,118 @@
+"""Writes to programmes, their activities and the reviews decided at meetings."""
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.core.audit import record_m2m_change
+from intercity.core.services import (
+    apply_changes,
+    create_with_audit,
+    require,
+    save_changes,
+    set_m2m,
+)
+from intercity.programmes.models import Activity, Programme, Review
+from intercity.programmes.permissions import (
+    can_create_programme,
+    can_edit_programme,
+    can_review_programme,
+)
+
+
+def _check_lead(actor: Any, lead_city) -> None:
+    if actor is None or is_secretariat(actor):
+        return
+    if lead_city is None or lead_city.pk != focal_city_id(actor):
+        raise ValidationError({"lead_city": _("You can only record programmes your city leads.")})
+
+
+@transaction.atomic
+def programme_create(
+    *,
+    actor: Any,
+    data: Mapping[str, Any],
+    cities: Iterable = (),
+    themes: Iterable = (),
+) -> Programme:
+    if actor is not None:
+        require(can_create_programme(actor))
+        _check_lead(actor, data.get("lead_city"))
+    programme = create_with_audit(
+        Programme, data, actor=actor, action="programmes.programme.created"
+    )
+    programme.cities.set(list(cities))
+    programme.themes.set(list(themes))
+    return programme
+
+
+@transaction.atomic
+def programme_update(
+    *,
+    actor: Any,
+    programme: Programme,
+    data: Mapping[str, Any],
+    cities: Iterable | None = None,
+    themes: Iterable | None = None,
+) -> bool:
+    if actor is not None:
+        require(can_edit_programme(actor, programme))
+        if "lead_city" in data:
+            _check_lead(actor, data["lead_city"])
+    changed = bool(
+        save_changes(programme, data, actor=actor, action="programmes.programme.updated")
+    )
+    if cities is not None:
+        changed |= set_m2m(
+            programme, "cities", cities, actor=actor, action="programmes.programme.cities_changed"
+        )
+    if themes is not None:
+        changed |= set_m2m(
+            programme, "themes", themes, actor=actor, action="programmes.programme.themes_changed"
+        )
+    return changed
+
+
+@transaction.atomic
+def activity_upsert(
+    *, actor: Any, programme: Programme, title: str, data: Mapping[str, Any]
+) -> Activity:
+    """Record an activity of the programme, or bring the one with this title up to date."""
+    if actor is not None:
+        require(can_edit_programme(actor, programme))
+    activity = programme.activities.filter(title=title).first()
+    if activity is None:
+        return create_with_audit(
+            Activity,
+            {"programme": programme, "title": title, **data},
+            actor=actor,
+            action="programmes.activity.created",
+        )
+    save_changes(activity, data, actor=actor, action="programmes.activity.updated")
+    return activity
+
+
+@transaction.atomic
+def review_record(
+    *, actor: Any, programme: Programme, meeting, decision: str, notes: str = ""
+) -> Review:
+    """Record a plenary's decision on a programme; closing it closes the programme."""
+    if actor is not None:
+        require(can_review_programme(actor, programme))
+    review = Review(programme=programme, meeting=meeting, decision=decision, notes=notes)
+    review.full_clean()
+    review._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    review.save()
+    if decision == Review.Decision.CLOSE and programme.status != Programme.Status.CLOSED:
+        if apply_changes(programme, {"status": Programme.Status.CLOSED}):
+            programme.full_clean()
+            programme._history_user = review._history_user
+            programme._change_reason = "programmes.programme.closed_by_review"
+            programme.save()
+    else:
+        record_m2m_change(programme, actor=actor, action="programmes.review.recorded")
+    return review
