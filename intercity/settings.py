@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import django.conf.locale
 import environ
 from django.utils.translation import gettext_lazy as _
 
@@ -137,6 +138,10 @@ LANGUAGES = [
     ("hi", _("Hindi")),
     ("fil", _("Filipino")),
 ]
+# Django ships no locale data for Filipino; describe it so the language menu can offer it.
+django.conf.locale.LANG_INFO.setdefault(
+    "fil", {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"}
+)
 LOCALE_PATHS = [BASE_DIR / "intercity" / "locale"]
 TIME_ZONE = env("TIME_ZONE")
 USE_I18N = True

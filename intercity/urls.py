@@ -1,6 +1,21 @@
 """URL map of the whole site."""
 
+from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
-urlpatterns = [path("admin/", admin.site.urls)]
+urlpatterns = [
+    path("", include("intercity.web.urls")),
+    path("accounts/", include("intercity.accounts.urls")),
+    path("cities/", include("intercity.cities.urls")),
+    path("meetings/", include("intercity.meetings.urls")),
+    path("programmes/", include("intercity.programmes.urls")),
+    path("agreements/", include("intercity.agreements.urls")),
+    path("organisations/", include("intercity.organisations.urls")),
+    path("api/", include("intercity.api.urls")),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+if settings.DEBUG:
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -25,6 +25,10 @@ def can_edit_agreement(user, agreement) -> bool:
     return any(role.city_id == own for role in agreement.party_roles.all())
 
 
+def can_create_pledge(user) -> bool:
+    return is_secretariat(user) or focal_city_id(user) is not None
+
+
 def can_edit_pledge(user, pledge) -> bool:
     if is_secretariat(user):
         return True
@@ -33,4 +37,8 @@ def can_edit_pledge(user, pledge) -> bool:
 
 
 def can_delete_agreement(user, agreement) -> bool:
+    return is_secretariat(user)
+
+
+def can_delete_pledge(user, pledge) -> bool:
     return is_secretariat(user)

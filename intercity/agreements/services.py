@@ -11,11 +11,20 @@ from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.agreements.models import Agreement, AgreementParty, Pledge, Signatory
 from intercity.agreements.permissions import (
     can_create_agreement,
+    can_create_pledge,
+    can_delete_agreement,
+    can_delete_pledge,
     can_edit_agreement,
     can_edit_pledge,
 )
 from intercity.core.audit import record_m2m_change
-from intercity.core.services import create_with_audit, require, save_changes, set_m2m
+from intercity.core.services import (
+    create_with_audit,
+    delete_with_audit,
+    require,
+    save_changes,
+    set_m2m,
+)
 
 
 def _check_parties(actor: Any, parties: Mapping) -> None:
@@ -77,6 +86,13 @@ def agreement_update(
     return changed
 
 
+@transaction.atomic
+def agreement_delete(*, actor: Any, agreement: Agreement) -> None:
+    if actor is not None:
+        require(can_delete_agreement(actor, agreement))
+    delete_with_audit(agreement, actor=actor, action="agreements.agreement.deleted")
+
+
 def _set_parties(actor: Any, agreement: Agreement, parties: Mapping[Any, str]) -> bool:
     wanted = {city.pk: role for city, role in parties.items()}
     current = {row.city_id: row for row in agreement.party_roles.all()}
@@ -107,8 +123,8 @@ def signatory_upsert(*, actor: Any, agreement: Agreement, name: str, data: Mappi
 @transaction.atomic
 def pledge_create(*, actor: Any, data: Mapping[str, Any], themes: Iterable = ()) -> Pledge:
     if actor is not None:
+        require(can_create_pledge(actor))
         own = focal_city_id(actor)
-        require(is_secretariat(actor) or own is not None)
         if not is_secretariat(actor) and own not in (
             getattr(data.get("from_city"), "pk", None),
             getattr(data.get("to_city"), "pk", None),
@@ -120,7 +136,21 @@ def pledge_create(*, actor: Any, data: Mapping[str, Any], themes: Iterable = ())
 
 
 @transaction.atomic
-def pledge_update(*, actor: Any, pledge: Pledge, data: Mapping[str, Any]) -> list[str]:
+def pledge_update(
+    *, actor: Any, pledge: Pledge, data: Mapping[str, Any], themes: Iterable | None = None
+) -> bool:
     if actor is not None:
         require(can_edit_pledge(actor, pledge))
-    return save_changes(pledge, data, actor=actor, action="agreements.pledge.updated")
+    changed = bool(save_changes(pledge, data, actor=actor, action="agreements.pledge.updated"))
+    if themes is not None:
+        changed |= set_m2m(
+            pledge, "themes", themes, actor=actor, action="agreements.pledge.themes_changed"
+        )
+    return changed
+
+
+@transaction.atomic
+def pledge_delete(*, actor: Any, pledge: Pledge) -> None:
+    if actor is not None:
+        require(can_delete_pledge(actor, pledge))
+    delete_with_audit(pledge, actor=actor, action="agreements.pledge.deleted")

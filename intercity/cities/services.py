@@ -8,8 +8,17 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from intercity.cities.models import City
-from intercity.cities.permissions import can_create_city, editable_city_fields
-from intercity.core.services import create_with_audit, require, save_changes
+from intercity.cities.permissions import (
+    can_create_city,
+    can_delete_city,
+    editable_city_fields,
+)
+from intercity.core.services import (
+    create_with_audit,
+    delete_with_audit,
+    require,
+    save_changes,
+)
 
 
 @transaction.atomic
@@ -26,9 +35,18 @@ def city_update(*, actor: Any, city: City, data: Mapping[str, Any]) -> list[str]
         allowed = editable_city_fields(actor, city)
         require(allowed is None or bool(allowed))
         if allowed is not None:
-            refused = sorted(set(data) - allowed)
+            # Resending a field unchanged (a full update) is not a change the rule forbids.
+            changing = {name for name, value in data.items() if getattr(city, name) != value}
+            refused = sorted(changing - allowed)
             if refused:
                 raise ValidationError(
                     {name: _("Only the secretariat can change this field.") for name in refused}
                 )
     return save_changes(city, data, actor=actor, action="cities.city.updated")
+
+
+@transaction.atomic
+def city_delete(*, actor: Any, city: City) -> None:
+    if actor is not None:
+        require(can_delete_city(actor, city))
+    delete_with_audit(city, actor=actor, action="cities.city.deleted")

@@ -47,7 +47,9 @@ class AuditEntry:
 
 def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
     """The record's history, newest first, with the fields each entry changed."""
-    records = list(obj.history.select_related("history_user").order_by("-history_date")[: limit + 1])
+    records = list(
+        obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+    )
     entries: list[AuditEntry] = []
     for index, record in enumerate(records[:limit]):
         previous = records[index + 1] if index + 1 < len(records) else None

@@ -9,3 +9,7 @@ def can_publish_news(user) -> bool:
 
 def can_edit_news(user, item) -> bool:
     return is_secretariat(user)
+
+
+def can_delete_news(user, item) -> bool:
+    return is_secretariat(user)

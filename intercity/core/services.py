@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
+from django.utils.translation import gettext as _
 
 from intercity.core.audit import record_m2m_change, save_with_audit
 from intercity.core.models import NewsItem
-from intercity.core.permissions import can_edit_news, can_publish_news
+from intercity.core.permissions import can_delete_news, can_edit_news, can_publish_news
 
 
 def require(allowed: bool) -> None:
@@ -51,6 +52,18 @@ def create_with_audit(model: type[models.Model], data: Mapping[str, Any], *, act
     return obj
 
 
+def delete_with_audit(obj: models.Model, *, actor: Any, action: str) -> None:
+    """Delete a record, leaving a history entry; refuse while other records still need it."""
+    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    obj._change_reason = action
+    try:
+        obj.delete()
+    except (models.ProtectedError, models.RestrictedError) as exc:
+        raise ValidationError(
+            _("This record cannot be deleted while other records refer to it."), code="protected"
+        ) from exc
+
+
 def set_m2m(
     obj: models.Model, field: str, targets: Iterable[models.Model], *, actor: Any, action: str
 ) -> bool:
@@ -85,3 +98,10 @@ def news_update(
     if cities is not None:
         changed |= set_m2m(item, "cities", cities, actor=actor, action="core.news.cities_changed")
     return changed
+
+
+@transaction.atomic
+def news_delete(*, actor: Any, item: NewsItem) -> None:
+    if actor is not None:
+        require(can_delete_news(actor, item))
+    delete_with_audit(item, actor=actor, action="core.news.deleted")

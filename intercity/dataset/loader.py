@@ -283,5 +283,3 @@ def _load_pledge(report, spec, cities, meetings, themes, actor) -> Pledge:
 
 def is_loaded() -> bool:
     return City.objects.filter(slug="hanoi").exists()
-
-

@@ -9,9 +9,19 @@ from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.core.audit import record_m2m_change
-from intercity.core.services import apply_changes, create_with_audit, require, save_changes
+from intercity.core.services import (
+    apply_changes,
+    create_with_audit,
+    delete_with_audit,
+    require,
+    save_changes,
+)
 from intercity.meetings.models import Attendee, Meeting, MeetingCity, Session
-from intercity.meetings.permissions import can_create_meeting, can_edit_meeting
+from intercity.meetings.permissions import (
+    can_create_meeting,
+    can_delete_meeting,
+    can_edit_meeting,
+)
 
 
 def _check_host(actor: Any, host_city) -> None:
@@ -51,6 +61,13 @@ def meeting_update(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> 
 
 
 @transaction.atomic
+def meeting_delete(*, actor: Any, meeting: Meeting) -> None:
+    if actor is not None:
+        require(can_delete_meeting(actor, meeting))
+    delete_with_audit(meeting, actor=actor, action="meetings.meeting.deleted")
+
+
+@transaction.atomic
 def meeting_set_cities(
     *, actor: Any, meeting: Meeting, roles: Mapping[Any, str], source: tuple[str, str] = ("", "")
 ) -> bool:
@@ -84,9 +101,7 @@ def meeting_set_cities(
 
 
 @transaction.atomic
-def session_upsert(
-    *, actor: Any, meeting: Meeting, title: str, data: Mapping[str, Any]
-) -> Session:
+def session_upsert(*, actor: Any, meeting: Meeting, title: str, data: Mapping[str, Any]) -> Session:
     """Create the agenda item with this title, or bring its fields up to date."""
     if actor is not None:
         require(can_edit_meeting(actor, meeting))

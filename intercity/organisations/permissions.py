@@ -24,3 +24,7 @@ def can_edit_organisation(user, organisation) -> bool:
         and user.role == user.Role.ORGANISATION_REP
         and user.organisation_id == organisation.pk
     )
+
+
+def can_delete_organisation(user, organisation) -> bool:
+    return is_secretariat(user)

@@ -8,9 +8,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
-from intercity.core.services import create_with_audit, require, save_changes
+from intercity.core.services import create_with_audit, delete_with_audit, require, save_changes
 from intercity.organisations.models import Organisation
-from intercity.organisations.permissions import can_create_organisation, can_edit_organisation
+from intercity.organisations.permissions import (
+    can_create_organisation,
+    can_delete_organisation,
+    can_edit_organisation,
+)
 
 
 @transaction.atomic
@@ -34,6 +38,13 @@ def organisation_update(
     return save_changes(
         organisation, data, actor=actor, action="organisations.organisation.updated"
     )
+
+
+@transaction.atomic
+def organisation_delete(*, actor: Any, organisation: Organisation) -> None:
+    if actor is not None:
+        require(can_delete_organisation(actor, organisation))
+    delete_with_audit(organisation, actor=actor, action="organisations.organisation.deleted")
 
 
 def _check_city(actor, city, current=None) -> None:

@@ -12,6 +12,7 @@ from intercity.core.audit import record_m2m_change
 from intercity.core.services import (
     apply_changes,
     create_with_audit,
+    delete_with_audit,
     require,
     save_changes,
     set_m2m,
@@ -19,6 +20,7 @@ from intercity.core.services import (
 from intercity.programmes.models import Activity, Programme, Review
 from intercity.programmes.permissions import (
     can_create_programme,
+    can_delete_programme,
     can_edit_programme,
     can_review_programme,
 )
@@ -75,6 +77,13 @@ def programme_update(
             programme, "themes", themes, actor=actor, action="programmes.programme.themes_changed"
         )
     return changed
+
+
+@transaction.atomic
+def programme_delete(*, actor: Any, programme: Programme) -> None:
+    if actor is not None:
+        require(can_delete_programme(actor, programme))
+    delete_with_audit(programme, actor=actor, action="programmes.programme.deleted")
 
 
 @transaction.atomic

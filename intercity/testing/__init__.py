@@ -1,0 +1,1 @@
+"""Factories and personas shared by the test suites."""

@@ -1,0 +1,53 @@
+# Intercity: `make run` starts the platform with the ANMC21 data; `make test` runs lint and every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+VENDOR := intercity/web/static/vendor
+
+.PHONY: run test install install-test assets lint format migrate load clean benchmarks
+
+run: install assets
+	$(BIN)/intercity migrate --noinput
+	$(BIN)/intercity load_anmc21 --demo
+	$(BIN)/intercity runserver $(HOST):$(PORT)
+
+test: install-test assets
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/intercity makemigrations --check --dry-run
+	$(BIN)/pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+
+install-test: $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+
+# Front-end libraries come from the npm registry, pinned by package-lock.json, and are
+# copied into the static folder; nothing is fetched from a CDN at run time.
+assets: $(VENDOR)/.installed
+
+$(VENDOR)/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	rm -rf $(VENDOR) && mkdir -p $(VENDOR)/htmx $(VENDOR)/leaflet $(VENDOR)/topojson-client $(VENDOR)/world-atlas
+	cp node_modules/htmx.org/dist/htmx.min.js $(VENDOR)/htmx/
+	cp -r node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css node_modules/leaflet/dist/images $(VENDOR)/leaflet/
+	cp node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/topojson-client/
+	cp node_modules/world-atlas/countries-110m.json node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
+	touch $@
+
+format:
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+benchmarks: install-test
+	$(BIN)/python benchmarks/pages.py
+
+clean:
+	rm -rf $(VENV) node_modules $(VENDOR) var

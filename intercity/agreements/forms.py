@@ -1,0 +1,58 @@
+"""Forms for agreements."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from intercity.agreements.models import Agreement, AgreementParty
+from intercity.cities.models import City
+from intercity.core.models import Theme
+from intercity.meetings.models import Meeting
+
+
+class AgreementForm(forms.ModelForm):
+    parties = forms.ModelMultipleChoiceField(
+        queryset=City.objects.order_by("name"), label=_("Parties")
+    )
+    themes = forms.ModelMultipleChoiceField(
+        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes")
+    )
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "title",
+            "status",
+            "description",
+            "signed_on",
+            "signed_place",
+            "signed_at_meeting",
+            "term_start",
+            "term_end",
+        ]
+        widgets = {
+            "signed_on": forms.DateInput(attrs={"type": "date"}),
+            "term_start": forms.DateInput(attrs={"type": "date"}),
+            "term_end": forms.DateInput(attrs={"type": "date"}),
+            "description": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["signed_at_meeting"].queryset = Meeting.objects.order_by("-year", "title")
+        self._roles = {}
+        if self.instance.pk:
+            self._roles = {row.city_id: row.role for row in self.instance.party_roles.all()}
+            self.initial.setdefault("parties", list(self._roles))
+            self.initial.setdefault("themes", list(self.instance.themes.all()))
+
+    def _post_clean(self):
+        # The service validates the model, so that pages and API report the same errors.
+        pass
+
+    def split(self) -> tuple[dict, dict, list]:
+        """Field values, parties (city → role, existing roles kept) and themes."""
+        data = dict(self.cleaned_data)
+        parties = {
+            city: self._roles.get(city.pk, AgreementParty.Role.PARTY) for city in data.pop("parties")
+        }
+        return data, parties, list(data.pop("themes"))

@@ -1,0 +1,13 @@
+"""Routes of the agreement pages."""
+
+from django.urls import path
+
+from intercity.agreements import views
+
+app_name = "agreements"
+urlpatterns = [
+    path("", views.agreement_index, name="list"),
+    path("new/", views.agreement_new, name="create"),
+    path("<slug:slug>/", views.agreement_detail, name="detail"),
+    path("<slug:slug>/edit/", views.agreement_edit, name="edit"),
+]

@@ -1,0 +1,95 @@
+"""Agreement pages: list, detail and forms."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from intercity.agreements.forms import AgreementForm
+from intercity.agreements.models import Agreement
+from intercity.agreements.permissions import can_create_agreement, can_edit_agreement
+from intercity.agreements.selectors import agreement_get, agreement_list, pledge_list
+from intercity.agreements.services import agreement_create, agreement_update
+from intercity.cities.models import City
+from intercity.core.audit import audit_trail
+from intercity.core.models import Theme
+from intercity.core.pagination import paginate
+from intercity.core.slugs import unique_slug
+from intercity.core.views import record_form_response
+
+
+@require_GET
+def agreement_index(request):
+    filters = {key: request.GET.get(key) or None for key in ("city", "theme", "status")}
+    agreements = agreement_list(search=request.GET.get("q") or None, **filters)
+    context = paginate(request, agreements)
+    context.update(
+        {
+            "filters": filters,
+            "statuses": Agreement.Status.choices,
+            "cities": City.objects.order_by("name").only("slug", "name"),
+            "themes": Theme.objects.order_by("name"),
+            "pledges": list(pledge_list(city=filters["city"])[:20]),
+            "can_create": can_create_agreement(request.user),
+        }
+    )
+    return render(request, "agreements/agreement_list.html", context)
+
+
+@require_GET
+def agreement_detail(request, slug):
+    agreement = agreement_get(slug=slug)
+    context = {
+        "agreement": agreement,
+        "can_edit": can_edit_agreement(request.user, agreement),
+        "history": audit_trail(agreement),
+    }
+    return render(request, "agreements/agreement_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_new(request):
+    if not can_create_agreement(request.user):
+        raise Http404
+    form = AgreementForm(request.POST or None)
+
+    def save(_data):
+        data, parties, themes = form.split()
+        data["slug"] = unique_slug(Agreement, data["title"])
+        return agreement_create(actor=request.user, data=data, parties=parties, themes=themes)
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("New agreement"),
+        success_message=_("The agreement was recorded."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request, slug):
+    agreement = agreement_get(slug=slug)
+    if not can_edit_agreement(request.user, agreement):
+        raise Http404
+    form = AgreementForm(request.POST or None, instance=agreement)
+
+    def save(_data):
+        data, parties, themes = form.split()
+        fresh = Agreement.objects.get(pk=agreement.pk)
+        agreement_update(
+            actor=request.user, agreement=fresh, data=data, parties=parties, themes=themes
+        )
+        return agreement
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Edit %(agreement)s") % {"agreement": agreement.title},
+        success_message=_("The agreement was saved."),
+        cancel_url=agreement.get_absolute_url(),
+    )

@@ -1,0 +1,82 @@
+"""City pages: the list of cities, a page per city and the edit form."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from intercity.cities.forms import CityForm
+from intercity.cities.models import City
+from intercity.cities.permissions import can_create_city, can_edit_city, editable_city_fields
+from intercity.cities.selectors import city_get, city_list, city_overview
+from intercity.cities.services import city_create, city_update
+from intercity.core.audit import audit_trail
+from intercity.core.pagination import paginate
+from intercity.core.slugs import unique_slug
+from intercity.core.views import record_form_response
+
+
+@require_GET
+def city_index(request):
+    membership = request.GET.get("membership") or None
+    cities = city_list(search=request.GET.get("q"), membership=membership)
+    context = paginate(request, cities, per_page=50)
+    context.update(
+        {
+            "memberships": City.Membership.choices,
+            "membership": membership,
+            "can_create": can_create_city(request.user),
+        }
+    )
+    return render(request, "cities/city_list.html", context)
+
+
+@require_GET
+def city_detail(request, slug):
+    city = city_get(slug=slug)
+    context = {
+        "city": city,
+        "overview": city_overview(city=city, user=request.user),
+        "can_edit": can_edit_city(request.user, city),
+        "history": audit_trail(city),
+    }
+    return render(request, "cities/city_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def city_edit(request, slug):
+    city = city_get(slug=slug)
+    if not can_edit_city(request.user, city):
+        raise Http404
+    allowed = editable_city_fields(request.user, city)
+    form = CityForm(request.POST or None, instance=city, allowed_fields=allowed)
+
+    def save(data):
+        city_update(actor=request.user, city=City.objects.get(pk=city.pk), data=data)
+        return city
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Edit %(city)s") % {"city": city.name},
+        success_message=_("The city's record was saved."),
+        cancel_url=city.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def city_new(request):
+    if not can_create_city(request.user):
+        raise Http404
+    form = CityForm(request.POST or None)
+
+    def save(data):
+        return city_create(actor=request.user, data=data | {"slug": unique_slug(City, data["name"])})
+
+    return record_form_response(
+        request, form, save=save, heading=_("Add a city"), success_message=_("The city was added.")
+    )

@@ -1,0 +1,41 @@
+"""Fixtures every test can use: the permission cast, logged-in clients, inline tasks."""
+
+import pytest
+
+
+def _django_enabled(config) -> bool:
+    return config.pluginmanager.hasplugin("django")
+
+
+@pytest.fixture
+def cast(db):
+    from intercity.testing.personas import make_cast
+
+    return make_cast()
+
+
+@pytest.fixture
+def client_for(db):
+    from django.test import Client
+
+    def make(user):
+        client = Client()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _tasks_run_inline(request):
+    """Background tasks run at once in tests, so their effects can be asserted."""
+    if not _django_enabled(request.config):
+        yield
+        return
+    from huey.contrib.djhuey import HUEY
+
+    previous = HUEY.immediate
+    HUEY.immediate = True
+    yield
+    HUEY.immediate = previous

@@ -1,0 +1,28 @@
+"""Reads shared across apps: news and plain text search over several fields."""
+
+from django.db.models import Q, QuerySet
+
+from intercity.core.models import NewsItem, Theme
+
+
+def text_filter(queryset: QuerySet, query: str | None, fields: list[str]) -> QuerySet:
+    """Keep rows where every word of the query appears in one of the fields."""
+    for word in (query or "").split()[:8]:
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def news_list(*, kind: str | None = None, city: str | None = None) -> QuerySet:
+    items = NewsItem.objects.prefetch_related("cities").select_related("meeting")
+    if kind:
+        items = items.filter(kind=kind)
+    if city:
+        items = items.filter(cities__slug=city)
+    return items.order_by("-published_on", "-id")
+
+
+def theme_list() -> QuerySet:
+    return Theme.objects.order_by("name")

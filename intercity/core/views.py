@@ -1,0 +1,33 @@
+"""The one way record forms are handled: validate, call a service, show its errors."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from intercity.core.forms import apply_validation_error
+
+
+def record_form_response(
+    request,
+    form,
+    *,
+    save: Callable[[dict[str, Any]], Any],
+    heading: str,
+    success_message: str,
+    cancel_url: str | None = None,
+    redirect_to: Callable[[Any], Any] | None = None,
+):
+    """On a valid POST call ``save(cleaned_data)`` and redirect; otherwise show the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = save(form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, success_message)
+            return redirect(redirect_to(record) if redirect_to else record)
+    context = {"form": form, "heading": heading, "cancel_url": cancel_url}
+    return render(request, "web/record_form.html", context, status=400 if form.errors else 200)

@@ -1,0 +1,141 @@
+"""Reads of meetings: visibility, lists with filters, details and the plenary series."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from intercity.accounts.roles import is_network_insider
+from intercity.cities.models import City
+from intercity.core.selectors import text_filter
+from intercity.meetings.models import Meeting, MeetingCity
+from intercity.meetings.rotation import suggest_next_host
+
+
+def visible_meetings(user) -> QuerySet:
+    meetings = Meeting.objects.all()
+    if not is_network_insider(user):
+        meetings = meetings.filter(is_public=True)
+    return meetings
+
+
+def meeting_list(
+    *,
+    user,
+    search: str | None = None,
+    kind: str | None = None,
+    year: int | None = None,
+    city: str | None = None,
+    when: str | None = None,
+) -> QuerySet:
+    meetings = visible_meetings(user).select_related("host_city")
+    meetings = text_filter(meetings, search, ["title", "venue", "description", "host_city__name"])
+    if kind:
+        meetings = meetings.filter(kind=kind)
+    if year:
+        meetings = meetings.filter(year=year)
+    if city:
+        meetings = meetings.filter(Q(host_city__slug=city) | Q(city_roles__city__slug=city))
+        meetings = meetings.distinct()
+    today = timezone.localdate()
+    if when == "upcoming":
+        meetings = meetings.filter(
+            Q(start_date__gte=today) | Q(start_date__isnull=True, year__gte=today.year)
+        )
+    elif when == "past":
+        meetings = meetings.filter(Q(start_date__lt=today) | Q(year__lt=today.year))
+    return meetings.annotate(city_count=Count("city_roles", distinct=True)).order_by(
+        "-year", "-start_date", "title"
+    )
+
+
+def meeting_get(*, user, slug: str) -> Meeting:
+    meeting = (
+        visible_meetings(user)
+        .select_related("host_city", "parent")
+        .prefetch_related(
+            Prefetch(
+                "city_roles",
+                queryset=MeetingCity.objects.select_related("city").order_by("city__name"),
+            ),
+            "sessions",
+            "attendees__city",
+            "documents",
+            "side_events",
+        )
+        .filter(slug=slug)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    return meeting
+
+
+def upcoming_meetings(*, user, limit: int = 5) -> list[Meeting]:
+    today = timezone.localdate()
+    meetings = (
+        visible_meetings(user)
+        .select_related("host_city")
+        .filter(Q(start_date__gte=today) | Q(start_date__isnull=True, year__gte=today.year))
+        .order_by("start_date", "year")
+    )
+    upcoming = list(meetings[:limit])
+    if upcoming:
+        return upcoming
+    # A network with nothing scheduled still shows where it last met.
+    return list(
+        visible_meetings(user).select_related("host_city").order_by("-year", "-start_date")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class MeetingAttendance:
+    members: list
+    represented: list
+    absent_members: list
+
+
+def meeting_attendance(meeting: Meeting) -> MeetingAttendance:
+    """Tells the network's members apart from the cities represented at a meeting."""
+    members = list(City.objects.filter(membership_status=City.Membership.MEMBER).order_by("name"))
+    represented_ids = {
+        row.city_id
+        for row in meeting.city_roles.all()
+        if row.role in (MeetingCity.Role.HOST, MeetingCity.Role.DELEGATE)
+    }
+    represented = [row for row in meeting.city_roles.all() if row.city_id in represented_ids]
+    absent = [city for city in members if city.pk not in represented_ids]
+    return MeetingAttendance(members=members, represented=represented, absent_members=absent)
+
+
+def plenary_series() -> list[Meeting]:
+    return list(
+        Meeting.objects.filter(kind=Meeting.Kind.PLENARY)
+        .select_related("host_city")
+        .order_by("ordinal")
+    )
+
+
+@dataclass(frozen=True)
+class NextHost:
+    city: City
+    ordinal: int
+    never_hosted: bool
+    last_hosted_ordinal: int | None
+
+
+def next_host_suggestion() -> NextHost | None:
+    series = [m for m in plenary_series() if m.host_city_id and m.status != "cancelled"]
+    members = {c.slug: c for c in City.objects.filter(membership_status="member").order_by("name")}
+    history = [(m.ordinal, m.host_city.slug) for m in series]
+    suggestion = suggest_next_host(list(members), history)
+    if suggestion is None:
+        return None
+    next_ordinal = max((m.ordinal for m in series), default=0) + 1
+    return NextHost(
+        city=members[suggestion.city],
+        ordinal=next_ordinal,
+        never_hosted=suggestion.never_hosted,
+        last_hosted_ordinal=suggestion.last_hosted_ordinal,
+    )

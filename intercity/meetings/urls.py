@@ -1,0 +1,15 @@
+"""Routes of the meeting pages and calendars."""
+
+from django.urls import path
+
+from intercity.meetings import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("", views.meeting_index, name="list"),
+    path("new/", views.meeting_new, name="create"),
+    path("calendar.ics", views.meeting_feed, name="feed"),
+    path("<slug:slug>/", views.meeting_detail, name="detail"),
+    path("<slug:slug>/edit/", views.meeting_edit, name="edit"),
+    path("<slug:slug>/calendar.ics", views.meeting_ics, name="ics"),
+]

@@ -1,0 +1,163 @@
+"""Meeting pages: list, detail, create and edit forms, and iCalendar downloads."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.cities.models import City
+from intercity.core.audit import audit_trail
+from intercity.core.pagination import paginate
+from intercity.core.slugs import unique_slug
+from intercity.core.views import record_form_response
+from intercity.meetings import ics
+from intercity.meetings.forms import MeetingForm
+from intercity.meetings.models import Meeting
+from intercity.meetings.permissions import can_create_meeting, can_edit_meeting
+from intercity.meetings.selectors import (
+    meeting_attendance,
+    meeting_get,
+    meeting_list,
+    next_host_suggestion,
+    plenary_series,
+)
+from intercity.meetings.services import meeting_create, meeting_update
+
+
+def _int_or_none(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@require_GET
+def meeting_index(request):
+    filters = {
+        "search": request.GET.get("q") or None,
+        "kind": request.GET.get("kind") or None,
+        "year": _int_or_none(request.GET.get("year")),
+        "city": request.GET.get("city") or None,
+        "when": request.GET.get("when") or None,
+    }
+    context = paginate(request, meeting_list(user=request.user, **filters))
+    context.update(
+        {
+            "filters": filters,
+            "kinds": Meeting.Kind.choices,
+            "cities": City.objects.order_by("name").only("slug", "name"),
+            "can_create": can_create_meeting(request.user),
+            "series": plenary_series(),
+            "next_host": next_host_suggestion(),
+        }
+    )
+    return render(request, "meetings/meeting_list.html", context)
+
+
+@require_GET
+def meeting_detail(request, slug):
+    meeting = meeting_get(user=request.user, slug=slug)
+    context = {
+        "meeting": meeting,
+        "attendance": meeting_attendance(meeting),
+        "can_edit": can_edit_meeting(request.user, meeting),
+        "history": audit_trail(meeting),
+    }
+    return render(request, "meetings/meeting_detail.html", context)
+
+
+def _host_choices(user):
+    if is_secretariat(user):
+        return City.objects.order_by("name")
+    return City.objects.filter(pk=focal_city_id(user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_new(request):
+    if not can_create_meeting(request.user):
+        raise Http404
+    form = MeetingForm(request.POST or None, host_cities=_host_choices(request.user))
+
+    def save(data):
+        slug = unique_slug(Meeting, data["title"])
+        return meeting_create(actor=request.user, data=data | {"slug": slug})
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("New meeting"),
+        success_message=_("The meeting was created."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def meeting_edit(request, slug):
+    meeting = meeting_get(user=request.user, slug=slug)
+    if not can_edit_meeting(request.user, meeting):
+        raise Http404
+    form = MeetingForm(
+        request.POST or None, instance=meeting, host_cities=_host_choices(request.user)
+    )
+
+    def save(data):
+        meeting_update(actor=request.user, meeting=Meeting.objects.get(pk=meeting.pk), data=data)
+        return meeting
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Edit %(meeting)s") % {"meeting": meeting.title},
+        success_message=_("The meeting was saved."),
+        cancel_url=meeting.get_absolute_url(),
+    )
+
+
+def _event(request, meeting: Meeting) -> ics.CalendarEvent:
+    location = ", ".join(
+        part for part in (meeting.venue, getattr(meeting.host_city, "name", "")) if part
+    )
+    return ics.CalendarEvent(
+        uid=f"meeting-{meeting.pk}@intercity",
+        title=meeting.title,
+        start=meeting.start_date,
+        end=meeting.end_date or meeting.start_date,
+        location=location,
+        description=meeting.description,
+        url=request.build_absolute_uri(meeting.get_absolute_url()),
+        updated=meeting.updated_at,
+    )
+
+
+def _calendar_response(text: str, filename: str) -> HttpResponse:
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_GET
+def meeting_ics(request, slug):
+    meeting = meeting_get(user=request.user, slug=slug)
+    if meeting.start_date is None:
+        raise Http404(_("This meeting has no date yet."))
+    text = ics.calendar([_event(request, meeting)], name=meeting.title, now=timezone.now())
+    return _calendar_response(text, f"{meeting.slug}.ics")
+
+
+@require_GET
+def meeting_feed(request):
+    meetings = (
+        Meeting.objects.filter(is_public=True, start_date__isnull=False)
+        .exclude(status=Meeting.Status.CANCELLED)
+        .select_related("host_city")
+        .order_by("-start_date")[:500]
+    )
+    events = [_event(request, meeting) for meeting in meetings]
+    text = ics.calendar(events, name=_("ANMC21 meetings"), now=timezone.now())
+    return _calendar_response(text, "meetings.ics")

@@ -1,0 +1,21 @@
+"""Forms for organisation profiles."""
+
+from django import forms
+
+from intercity.organisations.models import Organisation
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "kind", "city", "website", "description"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, cities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cities is not None:
+            self.fields["city"].queryset = cities
+
+    def _post_clean(self):
+        # The service validates the model, so that pages and API report the same errors.
+        pass

@@ -1,0 +1,96 @@
+"""Organisation pages: directory, profile and forms."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.cities.models import City
+from intercity.core.audit import audit_trail
+from intercity.core.pagination import paginate
+from intercity.core.slugs import unique_slug
+from intercity.core.views import record_form_response
+from intercity.organisations.forms import OrganisationForm
+from intercity.organisations.models import Organisation
+from intercity.organisations.permissions import can_create_organisation, can_edit_organisation
+from intercity.organisations.selectors import organisation_get, organisation_list
+from intercity.organisations.services import organisation_create, organisation_update
+
+
+@require_GET
+def organisation_index(request):
+    filters = {key: request.GET.get(key) or None for key in ("kind", "city")}
+    organisations = organisation_list(search=request.GET.get("q") or None, **filters)
+    context = paginate(request, organisations)
+    context.update(
+        {
+            "filters": filters,
+            "kinds": Organisation.Kind.choices,
+            "cities": City.objects.order_by("name").only("slug", "name"),
+            "can_create": can_create_organisation(request.user),
+        }
+    )
+    return render(request, "organisations/organisation_list.html", context)
+
+
+@require_GET
+def organisation_detail(request, slug):
+    organisation = organisation_get(slug=slug)
+    context = {
+        "organisation": organisation,
+        "can_edit": can_edit_organisation(request.user, organisation),
+        "history": audit_trail(organisation),
+    }
+    return render(request, "organisations/organisation_detail.html", context)
+
+
+def _city_choices(user):
+    if is_secretariat(user):
+        return City.objects.order_by("name")
+    return City.objects.filter(pk=focal_city_id(user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_new(request):
+    if not can_create_organisation(request.user):
+        raise Http404
+    form = OrganisationForm(request.POST or None, cities=_city_choices(request.user))
+
+    def save(data):
+        data = data | {"slug": unique_slug(Organisation, data["name"])}
+        return organisation_create(actor=request.user, data=data)
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("New organisation"),
+        success_message=_("The organisation was registered."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_edit(request, slug):
+    organisation = organisation_get(slug=slug)
+    if not can_edit_organisation(request.user, organisation):
+        raise Http404
+    cities = _city_choices(request.user) if not request.user.organisation_id else None
+    form = OrganisationForm(request.POST or None, instance=organisation, cities=cities)
+
+    def save(data):
+        fresh = Organisation.objects.get(pk=organisation.pk)
+        organisation_update(actor=request.user, organisation=fresh, data=data)
+        return organisation
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Edit %(organisation)s") % {"organisation": organisation.name},
+        success_message=_("The organisation was saved."),
+        cancel_url=organisation.get_absolute_url(),
+    )

@@ -1,0 +1,54 @@
+"""Reads of programmes, their activities and reviews."""
+
+from django.db.models import Count, Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from intercity.core.selectors import text_filter
+from intercity.programmes.models import Programme
+
+
+def programme_list(
+    *,
+    search: str | None = None,
+    kind: str | None = None,
+    status: str | None = None,
+    city: str | None = None,
+    theme: str | None = None,
+) -> QuerySet:
+    programmes = Programme.objects.select_related("lead_city").prefetch_related("themes")
+    programmes = text_filter(programmes, search, ["name", "field", "description"])
+    if kind:
+        programmes = programmes.filter(kind=kind)
+    today = timezone.localdate()
+    if status == "ended":
+        programmes = programmes.filter(Q(status="closed") | Q(end_date__lt=today))
+    elif status:
+        programmes = programmes.filter(status=status).exclude(end_date__lt=today)
+    if city:
+        programmes = programmes.filter(Q(lead_city__slug=city) | Q(cities__slug=city)).distinct()
+    if theme:
+        programmes = programmes.filter(themes__slug=theme)
+    return programmes.annotate(
+        city_count=Count("cities", distinct=True),
+        activity_count=Count("activities", distinct=True),
+    ).order_by("kind", "name")
+
+
+def active_programmes(*, limit: int = 8) -> list[Programme]:
+    today = timezone.localdate()
+    return list(
+        Programme.objects.exclude(status=Programme.Status.CLOSED)
+        .exclude(end_date__lt=today)
+        .select_related("lead_city")
+        .order_by("kind", "name")[:limit]
+    )
+
+
+def programme_get(*, slug: str) -> Programme:
+    return get_object_or_404(
+        Programme.objects.select_related("lead_city", "launched_at").prefetch_related(
+            "cities", "themes", "activities__city", "activities__meeting", "reviews__meeting"
+        ),
+        slug=slug,
+    )

@@ -1,0 +1,166 @@
+"""Programme pages: list, detail, forms, and recording activities and reviews."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.cities.models import City
+from intercity.core.audit import audit_trail
+from intercity.core.models import Theme
+from intercity.core.pagination import paginate
+from intercity.core.slugs import unique_slug
+from intercity.core.views import record_form_response
+from intercity.programmes.forms import ActivityForm, ProgrammeForm, ReviewForm
+from intercity.programmes.models import Activity, Programme
+from intercity.programmes.permissions import (
+    can_create_programme,
+    can_edit_programme,
+    can_review_programme,
+)
+from intercity.programmes.selectors import programme_get, programme_list
+from intercity.programmes.services import (
+    activity_upsert,
+    programme_create,
+    programme_update,
+    review_record,
+)
+
+
+@require_GET
+def programme_index(request):
+    filters = {
+        key: request.GET.get(key) or None for key in ("kind", "status", "city", "theme")
+    }
+    programmes = programme_list(search=request.GET.get("q") or None, **filters)
+    context = paginate(request, programmes)
+    context.update(
+        {
+            "filters": filters,
+            "kinds": Programme.Kind.choices,
+            "statuses": [*Programme.Status.choices, ("ended", _("Ended"))],
+            "cities": City.objects.order_by("name").only("slug", "name"),
+            "themes": Theme.objects.order_by("name"),
+            "can_create": can_create_programme(request.user),
+        }
+    )
+    return render(request, "programmes/programme_list.html", context)
+
+
+@require_GET
+def programme_detail(request, slug):
+    programme = programme_get(slug=slug)
+    can_edit = can_edit_programme(request.user, programme)
+    context = {
+        "programme": programme,
+        "can_edit": can_edit,
+        "can_review": can_review_programme(request.user, programme),
+        "activity_kind_labels": programme_activity_labels(programme),
+        "history": audit_trail(programme),
+    }
+    return render(request, "programmes/programme_detail.html", context)
+
+
+def programme_activity_labels(programme: Programme) -> list[str]:
+    labels = dict(Activity.Kind.choices)
+    return [str(labels.get(kind, kind)) for kind in programme.activity_kinds]
+
+
+def _lead_choices(user):
+    if is_secretariat(user):
+        return City.objects.order_by("name")
+    return City.objects.filter(pk=focal_city_id(user))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_new(request):
+    if not can_create_programme(request.user):
+        raise Http404
+    form = ProgrammeForm(request.POST or None, lead_cities=_lead_choices(request.user))
+
+    def save(_data):
+        data, cities, themes = form.split()
+        data["slug"] = unique_slug(Programme, data["name"])
+        return programme_create(actor=request.user, data=data, cities=cities, themes=themes)
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("New programme"),
+        success_message=_("The programme was created."),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_edit(request, slug):
+    programme = programme_get(slug=slug)
+    if not can_edit_programme(request.user, programme):
+        raise Http404
+    form = ProgrammeForm(
+        request.POST or None, instance=programme, lead_cities=_lead_choices(request.user)
+    )
+
+    def save(_data):
+        data, cities, themes = form.split()
+        fresh = Programme.objects.get(pk=programme.pk)
+        programme_update(actor=request.user, programme=fresh, data=data, cities=cities, themes=themes)
+        return programme
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Edit %(programme)s") % {"programme": programme.name},
+        success_message=_("The programme was saved."),
+        cancel_url=programme.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def activity_new(request, slug):
+    programme = programme_get(slug=slug)
+    if not can_edit_programme(request.user, programme):
+        raise Http404
+    form = ActivityForm(request.POST or None)
+
+    def save(data):
+        title = data.pop("title")
+        activity_upsert(actor=request.user, programme=programme, title=title, data=data)
+        return programme
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Record an activity of %(programme)s") % {"programme": programme.name},
+        success_message=_("The activity was recorded."),
+        cancel_url=programme.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_new(request, slug):
+    programme = programme_get(slug=slug)
+    if not can_review_programme(request.user, programme):
+        raise Http404
+    form = ReviewForm(request.POST or None)
+
+    def save(data):
+        review_record(actor=request.user, programme=programme, **data)
+        return programme
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Record a review of %(programme)s") % {"programme": programme.name},
+        success_message=_("The review was recorded."),
+        cancel_url=programme.get_absolute_url(),
+    )

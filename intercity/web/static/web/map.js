@@ -1,0 +1,35 @@
+// Draws the member cities on an offline map: country outlines shipped with the site, no tiles.
+(function () {
+  "use strict";
+  var element = document.getElementById("network-map");
+  var dataNode = document.getElementById("map-points");
+  if (!element || !dataNode || typeof L === "undefined") { return; }
+  var points = JSON.parse(dataNode.textContent);
+  var map = L.map(element, { zoomSnap: 0.25, attributionControl: false, worldCopyJump: false });
+  var bounds = L.latLngBounds(points.map(function (p) { return [p.latitude, p.longitude]; }));
+  if (bounds.isValid()) { map.fitBounds(bounds.pad(0.15)); } else { map.setView([20, 110], 3); }
+
+  var cities = L.layerGroup().addTo(map);
+  points.forEach(function (point) {
+    var marker = L.circleMarker([point.latitude, point.longitude], {
+      radius: 7, color: "#ffffff", weight: 2, fillColor: point.membership_status === "member" ? "#0b5ea8" : "#8a96a3",
+      fillOpacity: 1, className: "city-marker"
+    });
+    marker.bindTooltip(point.name, { direction: "top", offset: [0, -6] });
+    marker.on("click", function () { window.location.href = point.url; });
+    marker.addTo(cities);
+  });
+  element.setAttribute("data-city-count", String(points.length));
+
+  var outlines = element.getAttribute("data-outlines");
+  if (outlines && typeof topojson !== "undefined") {
+    fetch(outlines).then(function (response) { return response.json(); }).then(function (world) {
+      var countries = topojson.feature(world, world.objects.countries);
+      L.geoJSON(countries, {
+        style: { color: "#9fb3c8", weight: 0.8, fillColor: "#f7f3e8", fillOpacity: 1 },
+        interactive: false
+      }).addTo(map).bringToBack();
+      element.setAttribute("data-outlines-drawn", "true");
+    }).catch(function () { element.setAttribute("data-outlines-drawn", "false"); });
+  }
+})();

@@ -1,0 +1,13 @@
+"""Routes of the site shell: home, news and search."""
+
+from django.urls import path
+
+from intercity.web import views
+
+app_name = "web"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("news/", views.news, name="news"),
+    path("news/feed.atom", views.NewsFeed(), name="news-feed"),
+    path("search/", views.search, name="search"),
+]
