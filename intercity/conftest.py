@@ -27,6 +27,14 @@ def client_for(db):
     return make
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(request):
+    """The cast has seven accounts; hashing their passwords at full strength would dominate."""
+    if _django_enabled(request.config):
+        settings = request.getfixturevalue("settings")
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _tasks_run_inline(request):
     """Background tasks run at once in tests, so their effects can be asserted."""

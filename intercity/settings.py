@@ -47,6 +47,9 @@ INSTALLED_APPS = [
     "intercity.meetings",
     "intercity.programmes",
     "intercity.agreements",
+    "intercity.declarations",
+    "intercity.business",
+    "intercity.knowledge",
     "intercity.api",
     "intercity.web",
 ]
@@ -185,6 +188,23 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several records have a "kind", "status" or "role" with different choices; name each set.
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "intercity.organisations.models.Organisation.Kind",
+        "MeetingKindEnum": "intercity.meetings.models.Meeting.Kind",
+        "MeetingStatusEnum": "intercity.meetings.models.Meeting.Status",
+        "MeetingCityRoleEnum": "intercity.meetings.models.MeetingCity.Role",
+        "SessionKindEnum": "intercity.meetings.models.Session.Kind",
+        "AttendeeRoleEnum": "intercity.meetings.models.Attendee.Role",
+        "MeetingDocumentKindEnum": "intercity.meetings.models.MeetingDocument.Kind",
+        "ProgrammeKindEnum": "intercity.programmes.models.Programme.Kind",
+        "ProgrammeStatusEnum": "intercity.programmes.models.Programme.Status",
+        "ActivityKindEnum": "intercity.programmes.models.Activity.Kind",
+        "AgreementStatusEnum": "intercity.agreements.models.Agreement.Status",
+        "AgreementPartyRoleEnum": "intercity.agreements.models.AgreementParty.Role",
+        "PledgeStatusEnum": "intercity.agreements.models.Pledge.Status",
+        "NewsItemKindEnum": "intercity.core.models.NewsItem.Kind",
+    },
 }
 
 # One task queue library: in-process (tests), SQLite file (default) or Redis (production).

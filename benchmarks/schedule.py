@@ -1,0 +1,152 @@
+"""Benchmark of the meeting scheduler on the JAIR 2022 B2B instances and larger synthetic events.
+
+Run from the repository root:  .venv/bin/python benchmarks/schedule.py [--time-limit 60]
+[--original-only] [--only NAME ...] [--synthetic-only | --no-synthetic]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import random
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+from intercity.business.scheduling.loaders import instance_from_dict, load_instance  # noqa: E402
+from intercity.business.scheduling.model import Instance  # noqa: E402
+from intercity.business.scheduling.solver import solve  # noqa: E402
+from intercity.business.scheduling.validation import validate_schedule  # noqa: E402
+
+BENCHMARK_DIR = REPO_ROOT.parent / "shared" / "benchmarks" / "b2b"
+SYNTHETIC_SIZES = [(300, 1500, 24), (800, 6000, 24), (2000, 20000, 24)]
+
+
+def read_reference() -> dict[str, dict[str, str]]:
+    path = BENCHMARK_DIR / "reference_results_jair2022.csv"
+    if not path.exists():
+        return {}
+    with path.open(encoding="utf-8") as handle:
+        return {row["instance"]: row for row in csv.DictReader(handle)}
+
+
+def synthetic_event(participants: int, meetings: int, slots: int, seed: int) -> Instance:
+    """A random event with session preferences and a little unavailability, always feasible
+    in capacity (25% spare tables) and in per-participant load (at most slots - 2 meetings)."""
+    rng = random.Random(seed)
+    morning = slots // 2
+    slot_data = [
+        {"id": f"t{i + 1:02d}", "session": "morning" if i < morning else "afternoon"}
+        for i in range(slots)
+    ]
+    people = [f"c{i:04d}" for i in range(participants)]
+    degree = dict.fromkeys(people, 0)
+    limit = slots - 2
+    pairs: set[tuple[str, str]] = set()
+    attempts = 0
+    while len(pairs) < meetings and attempts < meetings * 50:
+        attempts += 1
+        a, b = rng.sample(people, 2)
+        key = (min(a, b), max(a, b))
+        if key in pairs or degree[a] >= limit or degree[b] >= limit:
+            continue
+        pairs.add(key)
+        degree[a] += 1
+        degree[b] += 1
+    participant_data = []
+    for person in people:
+        unavailable = []
+        if degree[person] < limit - 2 and rng.random() < 0.05:
+            unavailable = [rng.choice(slot_data)["id"]]
+        participant_data.append({"id": person, "unavailable": unavailable})
+    meeting_data = []
+    for index, (a, b) in enumerate(sorted(pairs)):
+        light = degree[a] <= morning - 2 and degree[b] <= morning - 2
+        session = rng.choice(["morning", "afternoon"]) if light and rng.random() < 0.1 else "either"
+        meeting_data.append(
+            {"id": f"m{index}", "participants": [a, b], "session": session, "after": []}
+        )
+    tables = math.ceil(len(meeting_data) / slots * 1.25)
+    return instance_from_dict(
+        {
+            "slots": slot_data,
+            "tables": tables,
+            "fairness": 2,
+            "participants": participant_data,
+            "meetings": meeting_data,
+        },
+        name=f"synthetic-{participants}p-{len(meeting_data)}m-{slots}s",
+    )
+
+
+def run_one(instance: Instance, time_limit: float, workers: int) -> tuple:
+    result = solve(instance, time_limit=time_limit, workers=workers)
+    valid = True
+    if result.status in ("optimal", "feasible"):
+        valid = validate_schedule(instance, result.assignments, fairness=instance.fairness).ok
+    line = (
+        f"{instance.name:36s} {result.status:10s} breaks={result.breaks!s:>4s} "
+        f"lb={result.lower_bound:<4d} {result.seconds:7.1f}s"
+        + ("" if valid else "  INVALID SCHEDULE")
+    )
+    return line, result.status, valid and result.breaks is not None, result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--original-only", action="store_true")
+    parser.add_argument("--only", nargs="*", help="instance names (or name prefixes) to run")
+    parser.add_argument("--synthetic-only", action="store_true")
+    parser.add_argument("--no-synthetic", action="store_true")
+    options = parser.parse_args(argv)
+
+    reference = read_reference()
+    files = sorted((BENCHMARK_DIR / "instances").glob("*.dzn"))
+    if options.original_only:
+        files = [f for f in files if f.name.endswith(".original.dzn")]
+    if options.only:
+        files = [f for f in files if any(f.name.startswith(name) for name in options.only)]
+    if options.synthetic_only:
+        files = []
+
+    optimal = matched = compared = 0
+    our_time = paper_time = 0.0
+    for path in files:
+        instance = load_instance(path)
+        line, status, _ok, result = run_one(instance, options.time_limit, options.workers)
+        base, variant = instance.name.split(".", 1)
+        row = reference.get(base) if variant == "original" else None
+        if status == "optimal":
+            optimal += 1
+        if row is not None:
+            published = int(row["opt_breaks_d2"])
+            paper_seconds = float(row["maxsat_s"])
+            compared += 1
+            matched += int(status == "optimal" and result.breaks == published)
+            our_time += result.seconds
+            paper_time += paper_seconds
+            line += f"  published={published:<3d} paper_maxsat={paper_seconds:6.1f}s"
+        print(line, flush=True)
+    if files:
+        ratio = f"{our_time / paper_time:.2f}" if paper_time else "n/a"
+        print(
+            f"SUMMARY: {optimal}/{len(files)} proved optimal; {matched}/{compared} originals at "
+            f"the published optimum; our time / paper MaxSAT time on originals = {ratio} "
+            f"({our_time:.1f}s / {paper_time:.1f}s)"
+        )
+
+    if not options.no_synthetic and not options.only and not options.original_only:
+        for seed, (participants, meetings, slots) in enumerate(SYNTHETIC_SIZES, start=1):
+            instance = synthetic_event(participants, meetings, slots, seed)
+            line, *_ = run_one(instance, options.time_limit, options.workers)
+            print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,237 @@
+"""Entry point that schedules an instance: diagnosis, heuristic, then a MaxSAT/CP-SAT portfolio."""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from multiprocessing.connection import Connection
+
+from .cpsat_engine import EngineOutcome, solve_with_cpsat
+from .explain import find_obstacles
+from .heuristic import solve_heuristically
+from .maxsat_engine import has_zero_anchor, solve_with_maxsat
+from .model import Assignment, Instance, Result
+from .problem import Problem, build_problem, tighten_domains_by_precedence
+
+_INSTANCE_FAIRNESS = object()
+
+
+def _assign_tables(problem: Problem, slot_of: list[int | None]) -> list[Assignment]:
+    """Tables are interchangeable, so number the meetings of each slot 1, 2, 3, ..."""
+    next_table = [1] * problem.slot_count
+    assignments = []
+    for m, s in enumerate(slot_of):
+        if s is None:
+            continue
+        assignments.append(
+            Assignment(problem.instance.meetings[m].id, problem.instance.slots[s].id, next_table[s])
+        )
+        next_table[s] += 1
+    return assignments
+
+
+def _is_complete_and_fair(problem: Problem, slot_of: list[int | None]) -> bool:
+    if any(s is None for s in slot_of):
+        return False
+    breaks = problem.breaks_per_participant(slot_of)
+    return problem.fairness is None or max(breaks, default=0) - min(breaks, default=0) <= (
+        problem.fairness
+    )
+
+
+def _maxsat_worker(problem: Problem, domains: list[list[int]], connection: Connection) -> None:
+    try:
+        connection.send(solve_with_maxsat(problem, domains))
+    finally:
+        connection.close()
+
+
+def solve(
+    instance: Instance,
+    *,
+    time_limit: float = 60.0,
+    workers: int = 2,
+    fairness: int | None | object = _INSTANCE_FAIRNESS,
+    ignore_lunch_gap: bool = False,
+    use_maxsat: bool = True,
+) -> Result:
+    """Schedule every meeting with the fewest breaks, or explain why that is impossible."""
+    started = time.monotonic()
+    deadline = started + time_limit
+    chosen_fairness = instance.fairness if fairness is _INSTANCE_FAIRNESS else fairness
+    problem = build_problem(
+        instance,
+        fairness=chosen_fairness,  # type: ignore[arg-type]
+        ignore_lunch_gap=ignore_lunch_gap,
+    )
+    domains = tighten_domains_by_precedence(problem)
+
+    obstacles = find_obstacles(problem, domains)
+    if obstacles:
+        return _infeasible(problem, domains, obstacles, started, deadline, workers)
+
+    # Large events lean on the heuristic: the exact models grow with meetings x slots.
+    large = problem.meeting_count > 2000
+    heuristic_budget = 0.5 * time_limit if large else min(max(0.2, 0.1 * time_limit), 5.0)
+    heuristic = solve_heuristically(problem, domains, time_limit=heuristic_budget)
+    best_slots: list[int | None] | None = None
+    best_breaks: int | None = None
+    if _is_complete_and_fair(problem, heuristic.slot_of):
+        best_slots, best_breaks = heuristic.slot_of, heuristic.breaks
+    if best_breaks == 0:
+        return _result(problem, "optimal", best_slots, 0, 0, started, "heuristic")
+
+    maxsat_process = None
+    receiver = None
+    maxsat_allowed = (
+        use_maxsat and not large and (problem.fairness is None or has_zero_anchor(problem))
+    )
+    if maxsat_allowed:
+        context = multiprocessing.get_context("fork")
+        receiver, sender = context.Pipe(duplex=False)
+        maxsat_process = context.Process(
+            target=_maxsat_worker, args=(problem, domains, sender), daemon=True
+        )
+        maxsat_process.start()
+        sender.close()
+
+    cpsat_holder: list = []
+    cpsat_result: list[EngineOutcome] = []
+    cpsat_workers = max(1, workers - 1) if maxsat_process else max(1, workers)
+
+    def run_cpsat() -> None:
+        cpsat_result.append(
+            solve_with_cpsat(
+                problem,
+                domains,
+                time_limit=deadline - time.monotonic(),
+                workers=cpsat_workers,
+                hint=best_slots,
+                on_solver=cpsat_holder.append,
+            )
+        )
+
+    thread = threading.Thread(target=run_cpsat, daemon=True)
+    thread.start()
+    maxsat_answer = None
+    while thread.is_alive() and receiver is not None:
+        if receiver.poll(0.05):
+            try:
+                maxsat_answer = receiver.recv()
+            except EOFError:
+                maxsat_answer = None
+            receiver = None
+            if maxsat_answer is not None and maxsat_answer[0] in ("optimal", "infeasible"):
+                for cpsat in cpsat_holder:
+                    cpsat.stop_search()
+    thread.join()
+    if maxsat_process is not None:
+        if maxsat_process.is_alive():
+            maxsat_process.kill()
+        maxsat_process.join()
+
+    if maxsat_answer is not None:
+        status, slot_of, cost = maxsat_answer
+        if status == "optimal" and slot_of is not None and _is_complete_and_fair(problem, slot_of):
+            breaks = sum(problem.breaks_per_participant(slot_of))
+            if breaks == cost:
+                return _result(problem, "optimal", slot_of, breaks, breaks, started, "maxsat")
+        if status == "infeasible":
+            return _infeasible(problem, domains, [], started, deadline, workers)
+
+    outcome = cpsat_result[0] if cpsat_result else None
+    lower_bound = 0
+    if outcome is not None:
+        if outcome.status == "infeasible":
+            return _infeasible(problem, domains, [], started, deadline, workers)
+        lower_bound = outcome.lower_bound
+        if outcome.slot_of is not None and (best_breaks is None or outcome.breaks < best_breaks):
+            best_slots, best_breaks = outcome.slot_of, outcome.breaks
+    if best_slots is None or best_breaks is None:
+        return Result(
+            status="unknown",
+            breaks=None,
+            lower_bound=lower_bound,
+            seconds=time.monotonic() - started,
+            explanation=["no schedule found within the time limit"],
+        )
+    status = "optimal" if lower_bound >= best_breaks else "feasible"
+    return _result(problem, status, best_slots, best_breaks, lower_bound, started, "cpsat")
+
+
+def _result(
+    problem: Problem,
+    status: str,
+    slot_of: list[int | None],
+    breaks: int,
+    lower_bound: int,
+    started: float,
+    engine: str,
+) -> Result:
+    return Result(
+        status=status,  # type: ignore[arg-type]
+        breaks=breaks,
+        lower_bound=min(lower_bound, breaks),
+        seconds=time.monotonic() - started,
+        assignments=_assign_tables(problem, slot_of),
+        engine=engine,
+    )
+
+
+def _infeasible(
+    problem: Problem,
+    domains: list[list[int]],
+    obstacles: list[str],
+    started: float,
+    deadline: float,
+    workers: int,
+) -> Result:
+    """Explain the infeasibility and offer the schedule placing the most meetings."""
+    explanation = list(obstacles)
+    if not explanation and problem.fairness is not None:
+        relaxed = build_problem(
+            problem.instance, fairness=None, ignore_lunch_gap=problem.ignore_lunch_gap
+        )
+        check = solve_with_cpsat(
+            relaxed,
+            domains,
+            time_limit=max(0.1, (deadline - time.monotonic()) / 3),
+            workers=workers,
+        )
+        if check.slot_of is not None:
+            explanation.append(
+                f"every schedule gives some participants more than {problem.fairness} breaks "
+                "more than others; without the fairness rule a schedule exists"
+            )
+    if not explanation:
+        explanation.append(
+            "the rules cannot all be met together (proved by the solver), although no single "
+            "participant or slot is over-full on its own"
+        )
+    partial = solve_with_cpsat(
+        problem,
+        domains,
+        time_limit=max(0.1, deadline - time.monotonic()),
+        workers=workers,
+        optional=True,
+    )
+    assignments: list[Assignment] = []
+    breaks = None
+    if partial.slot_of is not None:
+        assignments = _assign_tables(problem, partial.slot_of)
+        breaks = partial.breaks
+        explanation.append(
+            f"best partial schedule places {partial.placed} of {problem.meeting_count} meetings "
+            f"with {partial.breaks} breaks"
+            + (" (proved best)" if partial.status == "optimal" else "")
+        )
+    return Result(
+        status="infeasible",
+        breaks=breaks,
+        lower_bound=0,
+        seconds=time.monotonic() - started,
+        assignments=assignments,
+        explanation=explanation,
+        engine="explain",
+    )

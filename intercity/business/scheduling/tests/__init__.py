@@ -1,0 +1,1 @@
+"""Tests of the meeting scheduling engine."""

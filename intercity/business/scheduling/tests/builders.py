@@ -1,0 +1,45 @@
+"""Builders of small instances and the location of the shared benchmark for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+BENCHMARK_DIR = Path(__file__).resolve().parents[4].parent / "shared" / "benchmarks" / "b2b"
+
+
+def make_instance_data(
+    *,
+    slots: int = 4,
+    afternoon_from: int | None = None,
+    tables: int = 2,
+    fairness: int | None = 2,
+    meetings: list[tuple[str, str]] | None = None,
+    participants: list[str] | None = None,
+) -> dict:
+    """A JSON-shaped instance; meetings default to a small chain a-b, b-c."""
+    meetings = meetings if meetings is not None else [("a", "b"), ("b", "c")]
+    names = participants or sorted({p for pair in meetings for p in pair})
+    return {
+        "slots": [
+            {
+                "id": f"s{i + 1}",
+                "session": "afternoon"
+                if afternoon_from is not None and i >= afternoon_from
+                else "morning",
+            }
+            for i in range(slots)
+        ],
+        "tables": tables,
+        "fairness": fairness,
+        "participants": [{"id": name, "unavailable": []} for name in names],
+        "meetings": [
+            {
+                "id": f"m{i + 1}",
+                "participants": [a, b],
+                "session": "either",
+                "fixed_slot": None,
+                "after": [],
+            }
+            for i, (a, b) in enumerate(meetings)
+        ],
+    }

@@ -1,0 +1,4 @@
+"""Routes of the business pages."""
+
+app_name = "business"
+urlpatterns: list = []

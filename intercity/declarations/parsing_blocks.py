@@ -1,0 +1,220 @@
+"""Cleans a declaration's raw text and cuts it into paragraphs (blocks) for the parser."""
+
+import re
+
+from intercity.declarations.parsing_lexicon import (
+    CLOSING_LEAD_RE,
+    INLINE_LEAD_RE,
+    OPERATIVE_MARKER_RES,
+    PREAMBLE_LEAD_RE,
+)
+from intercity.declarations.parsing_markers import read_marker
+
+# Control characters other than tab and newline carry no text; line and paragraph
+# separators become newlines. Zero-width characters and the BOM are dropped.
+_LINE_BREAKS_RE = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_INVISIBLE_RE = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200b-\u200d\u2060\ufeff]")
+# Table borders from plain-text exports: box drawing characters and pipes.
+_TABLE_CHARACTERS_RE = re.compile(r"[\u2500-\u257f|¦]")
+_RULE_LINE_RE = re.compile(r"[\s\-=+_:~*#.·]*")
+_MARKDOWN_HEADING_RE = re.compile(r"#{1,6}\s+")
+_SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_SENTENCE_END = ".;:!?。；：！？"
+_CJK_RANGES = ("\u3040", "\u30ff", "\u3400", "\u9fff", "\uac00", "\ud7af", "\uff00", "\uffef")
+
+# Where a document written on a single line can be cut into paragraphs.
+_INLINE_WE_RE = re.compile(r"(?<=\S)\s+(?=We,\s)")
+_INLINE_NUMBER_RE = re.compile(
+    r"(?:(?<=[;:.])|(?<=[;:.]\s)|(?<=[;:.]\s\s))(?:-\s)?\(?(?P<token>\d{1,2}|[a-z])[.)]"
+    r"(?=\s*\w)"
+)
+_INLINE_CLOSING_RE = re.compile(
+    r"[.;]\s+(?=(?:On\s+this\s+occasion|Finally,|In\s+conclusion|Lastly,|Done\s+at|Adopted\s))"
+)
+# Blocks longer than this, or any block of a document with very few blocks, are searched for
+# paragraph breaks that were lost when the text was flattened.
+_LONG_BLOCK = 800
+_FEW_BLOCKS = 3
+_MARKER_SEARCH_LENGTH = 100_000
+
+
+def clean_text(text: str) -> str:
+    """Plain text with newlines only, no control characters, no table borders."""
+    text = _LINE_BREAKS_RE.sub("\n", text)
+    text = _INVISIBLE_RE.sub("", text)
+    text = _TABLE_CHARACTERS_RE.sub(" ", text)
+    text = text.replace("\t", " ")
+    return text
+
+
+def _clean_line(line: str) -> str:
+    line = _SPACES_RE.sub(" ", line).strip()
+    if _RULE_LINE_RE.fullmatch(line):
+        return ""
+    heading = _MARKDOWN_HEADING_RE.match(line)
+    if heading:
+        line = line[heading.end() :]
+    return line
+
+
+def is_cjk(ch: str) -> bool:
+    return any(
+        start <= ch <= end for start, end in zip(_CJK_RANGES[::2], _CJK_RANGES[1::2], strict=True)
+    )
+
+
+def join_lines(first: str, second: str) -> str:
+    """Join two wrapped lines, without a space between CJK characters."""
+    if not first:
+        return second
+    if not second:
+        return first
+    if is_cjk(first[-1]) or is_cjk(second[0]):
+        return first + second
+    return first + " " + second
+
+
+def _starts_paragraph(line: str) -> bool:
+    """Whether a line opens a paragraph of its own even without a blank line before it."""
+    if read_marker(line) is not None:
+        return True
+    if PREAMBLE_LEAD_RE.match(line) and line[:1].isupper():
+        return True
+    return bool(CLOSING_LEAD_RE.match(line)) and line[:1].isupper()
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Whether the lines look hard-wrapped at a fixed width (one paragraph over many lines)."""
+    if len(lines) < 3:
+        return False
+    widest = max(len(line) for line in lines)
+    if widest < 20 or widest > 140:
+        return False
+    full = sum(1 for line in lines[:-1] if len(line) >= 0.7 * widest)
+    return full >= 0.6 * (len(lines) - 1)
+
+
+def _split_group(lines: list[str]) -> list[str]:
+    """Paragraphs within a group of consecutive non-blank lines."""
+    wrapped = _is_wrapped(lines)
+    widest = max(len(line) for line in lines)
+    paragraphs: list[str] = []
+    current = ""
+    previous = ""
+    for line in lines:
+        if not current:
+            current = line
+        else:
+            ends_sentence = previous[-1:] in _SENTENCE_END
+            starts_lower = line[:1].islower()
+            if _starts_paragraph(line):
+                new_paragraph = True
+            elif wrapped:
+                # In wrapped text only a visibly short line ends a paragraph.
+                new_paragraph = ends_sentence and len(previous) < 0.7 * widest
+            else:
+                # Unwrapped text has a paragraph per line, unless a sentence clearly runs on.
+                runs_on = (not ends_sentence and starts_lower) or previous[-1:] in ",-–"
+                new_paragraph = not runs_on
+            if new_paragraph:
+                paragraphs.append(current)
+                current = line
+            else:
+                current = join_lines(current, line)
+        previous = line
+    if current:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _inline_breaks(block: str) -> list[int]:
+    """Positions inside a flattened block where a paragraph evidently begins."""
+    breaks: list[int] = []
+    for match in INLINE_LEAD_RE.finditer(block):
+        if block[match.end() : match.end() + 1].isupper():
+            breaks.append(match.end())
+    for match in _INLINE_WE_RE.finditer(block):
+        breaks.append(match.end())
+        break
+    for match in _INLINE_CLOSING_RE.finditer(block):
+        breaks.append(match.end())
+    # The operative marker follows a preamble of a few pages at most; not searching the whole
+    # of a huge flattened block keeps the cost of the twenty patterns bounded.
+    head = block[:_MARKER_SEARCH_LENGTH]
+    for pattern in OPERATIVE_MARKER_RES:
+        match = pattern.search(head)
+        if match is None:
+            continue
+        # The marker's sentence is a paragraph of its own: "...; Hereby we declare: 1. ..."
+        sentence_start = max(block.rfind(";", 0, match.start()), block.rfind(".", 0, match.start()))
+        if sentence_start >= 0 and match.start() - sentence_start < 200:
+            breaks.append(sentence_start + 1)
+        colon = block.find(":", match.end() - 1, match.end() + 40)
+        if colon >= 0:
+            breaks.append(colon + 1)
+        break
+    breaks.extend(_inline_list_breaks(block))
+    return breaks
+
+
+def _inline_list_breaks(block: str) -> list[int]:
+    """Starts of "1." "2." ... and "a." "b." items that run on within one line.
+
+    Only items that count up from the start are accepted, so a stray "5." in a sentence
+    does not cut it.
+    """
+    breaks: list[int] = []
+    expected_number = 1
+    expected_letter = "a"
+    for match in _INLINE_NUMBER_RE.finditer(block):
+        label = match.group("token")
+        if label.isdigit() and int(label) == expected_number:
+            expected_number += 1
+            expected_letter = "a"
+            breaks.append(match.start())
+        elif label == expected_letter and expected_number > 1:
+            expected_letter = chr(ord(expected_letter) + 1)
+            breaks.append(match.start())
+    return breaks
+
+
+def _split_inline(block: str) -> list[str]:
+    breaks = sorted({position for position in _inline_breaks(block) if 0 < position < len(block)})
+    if not breaks:
+        return [block]
+    pieces = []
+    start = 0
+    for position in [*breaks, len(block)]:
+        piece = block[start:position].strip()
+        if piece:
+            pieces.append(piece)
+        start = position
+    return pieces
+
+
+def split_blocks(text: str) -> list[str]:
+    """The document's paragraphs, in order, each on one line."""
+    groups: list[list[str]] = []
+    current: list[str] = []
+    for raw_line in clean_text(text).split("\n"):
+        line = _clean_line(raw_line)
+        if line:
+            current.append(line)
+        elif current:
+            groups.append(current)
+            current = []
+    if current:
+        groups.append(current)
+
+    blocks: list[str] = []
+    for group in groups:
+        blocks.extend(_split_group(group))
+
+    few_blocks = len(blocks) <= _FEW_BLOCKS
+    result: list[str] = []
+    for block in blocks:
+        if len(block) > _LONG_BLOCK or (few_blocks and len(block) > 200):
+            result.extend(_split_inline(block))
+        else:
+            result.append(block)
+    return result

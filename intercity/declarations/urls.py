@@ -1,0 +1,4 @@
+"""Routes of the declarations pages."""
+
+app_name = "declarations"
+urlpatterns: list = []

@@ -1,0 +1,9 @@
+"""App configuration for knowledge."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    name = "intercity.knowledge"
+    verbose_name = _("Knowledge")

@@ -1,0 +1,4 @@
+"""Routes of the knowledge pages."""
+
+app_name = "knowledge"
+urlpatterns: list = []

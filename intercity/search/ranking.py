@@ -1,0 +1,253 @@
+"""Vector ranking, fusion of result lists, and highlighted snippets for search results."""
+
+from __future__ import annotations
+
+import functools
+import html
+import unicodedata
+from collections.abc import Hashable, Iterable, Sequence
+from typing import TypeVar
+
+import numpy as np
+
+from intercity.search.text import normalise, query_terms
+
+__all__ = ["cosine_top_k", "highlight", "reciprocal_rank_fusion"]
+
+Key = TypeVar("Key", bound=Hashable)
+
+MARK_OPEN = "<mark>"
+MARK_CLOSE = "</mark>"
+ELLIPSIS = "…"
+DEFAULT_SNIPPET_WIDTH = 240
+# Mapping offsets costs a Python step per character, some 1 µs; a long
+# document is mapped only in a region this long around its first match.
+MAPPED_REGION_LENGTH = 8000
+
+
+def cosine_top_k(
+    matrix: np.ndarray,
+    query_vec: np.ndarray,
+    k: int,
+    *,
+    rows_normalised: bool = True,
+) -> list[tuple[int, float]]:
+    """Return the ``k`` rows most similar to ``query_vec`` as (row, cosine), best first.
+
+    Rows from ``embedding.embed_passages`` are unit length already; pass
+    ``rows_normalised=False`` for any other matrix. Ties go to the lower row.
+    """
+    if matrix.ndim != 2:
+        raise ValueError(f"matrix must be 2-D, got shape {matrix.shape}")
+    if query_vec.shape != (matrix.shape[1],):
+        raise ValueError(f"query of shape {query_vec.shape} does not fit matrix {matrix.shape}")
+    row_count = matrix.shape[0]
+    if k <= 0 or row_count == 0:
+        return []
+    query = np.asarray(query_vec, dtype=np.float32)
+    query_norm = float(np.linalg.norm(query))
+    if query_norm == 0.0:
+        return []
+    scores = np.asarray(matrix, dtype=np.float32) @ (query / query_norm)
+    if not rows_normalised:
+        row_norms = np.linalg.norm(matrix, axis=1).astype(np.float32)
+        scores = scores / np.maximum(row_norms, np.float32(1e-12))
+    if k < row_count:
+        # argpartition finds the top k in linear time; only they get sorted.
+        candidates = np.argpartition(-scores, k - 1)[:k]
+    else:
+        candidates = np.arange(row_count)
+    order = np.lexsort((candidates, -scores[candidates]))
+    best = candidates[order]
+    return [(int(row), float(scores[row])) for row in best]
+
+
+def reciprocal_rank_fusion(
+    rankings: Iterable[Sequence[Key]], k: int = 60
+) -> list[tuple[Key, float]]:
+    """Merge ranked lists (keyword, semantic, ...), scoring each key by sum(1 / (k + rank)).
+
+    Ranks start at 1; a key repeated within one list counts at its best rank.
+    Ties keep the order in which keys were first seen. ``k`` = 60 is the
+    value from Cormack, Clarke and Büttcher (2009), which damps the weight of
+    the very first places.
+    """
+    if k < 0:
+        raise ValueError("k must not be negative")
+    scores: dict[Key, float] = {}
+    for ranking in rankings:
+        seen: set[Key] = set()
+        for rank, key in enumerate(ranking, start=1):
+            if key in seen:
+                continue
+            seen.add(key)
+            scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    # sorted() is stable, so equal scores stay in first-seen order.
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalised_cluster(cluster: str) -> str:
+    return normalise(cluster)
+
+
+def _clusters_with_offsets(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into (start, end) spans of a base character and its combining marks."""
+    spans: list[tuple[int, int]] = []
+    for index, character in enumerate(text):
+        if spans and unicodedata.category(character)[0] == "M":
+            spans[-1] = (spans[-1][0], index + 1)
+        else:
+            spans.append((index, index + 1))
+    return spans
+
+
+def _normalised_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
+    """Normalise ``text``, giving for each normalised character the original span it comes from."""
+    if text.isascii():
+        # ASCII folds character for character; no map needs building.
+        positions = list(range(len(text)))
+        return text.casefold(), positions, [position + 1 for position in positions]
+    pieces: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in _clusters_with_offsets(text):
+        piece = _normalised_cluster(text[start:end])
+        pieces.append(piece)
+        starts.extend([start] * len(piece))
+        ends.extend([end] * len(piece))
+    return "".join(pieces), starts, ends
+
+
+def _is_word_character(character: str) -> bool:
+    return character.isalnum() or unicodedata.category(character)[0] == "M"
+
+
+def _needs_word_edges(term: str) -> bool:
+    # Scripts written with spaces match at word starts only, so "do" does not
+    # light up inside "document"; unspaced scripts (CJK, Thai, Burmese) have
+    # no edges to find, and their terms are words or bigrams already.
+    # Every script below Thai in Unicode order (Latin, Cyrillic, Devanagari,
+    # ...) separates words with spaces; so does Latin Extended Additional.
+    first = term[0]
+    return first < "\u0e00" or "\u1e00" <= first <= "\u1fff"
+
+
+def _term_spans(normalised_text: str, term: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    edges = _needs_word_edges(term)
+    position = normalised_text.find(term)
+    while position != -1:
+        end = position + len(term)
+        starts_word = position == 0 or not _is_word_character(normalised_text[position - 1])
+        # Short terms must be whole words, or Vietnamese "may" typed without
+        # accents would light up "mayor"; longer ones may be a word's start
+        # ("smog" in "smoggy", "выброс" in "выбросы").
+        ends_word = (
+            len(term) >= 4
+            or end == len(normalised_text)
+            or not _is_word_character(normalised_text[end])
+        )
+        if not edges:
+            spans.append((position, end))
+        elif starts_word and ends_word:
+            # A prefix match marks its whole word, which reads better than half.
+            while end < len(normalised_text) and _is_word_character(normalised_text[end]):
+                end += 1
+            spans.append((position, end))
+        position = normalised_text.find(term, position + 1)
+    return spans
+
+
+def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join overlapping spans, and spans parted only by spaces, so a phrase gets one mark."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and (start <= merged[-1][1] or text[merged[-1][1] : start].isspace()):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _window(text: str, spans: list[tuple[int, int]], width: int) -> tuple[int, int]:
+    """Choose the stretch of ``text`` of at most ``width`` characters holding the most matches."""
+    if len(text) <= width:
+        return 0, len(text)
+    best_start, best_count = 0, -1
+    # A little context before the first match reads better than none.
+    lead = width // 5
+    for span_start, _ in spans[:200]:
+        start = max(0, min(span_start - lead, len(text) - width))
+        count = sum(1 for s, e in spans if s >= start and e <= start + width)
+        if count > best_count:
+            best_start, best_count = start, count
+    start, end = best_start, best_start + width
+    # Cut at a space when one is near, so that no word is shown in half.
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, start + 20)
+        if space != -1 and all(s >= space + 1 for s, _ in spans if s >= start):
+            start = space + 1
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", end - 20, end)
+        if space > start and all(e <= space for s, e in spans if s < end and e > space):
+            end = space
+    return start, end
+
+
+def _region_to_map(text: str, terms: list[str], width: int) -> tuple[int, int]:
+    """Choose the part of a long ``text`` to map exactly, centred on the first match."""
+    length = max(MAPPED_REGION_LENGTH, 2 * width)
+    if len(text) <= length:
+        return 0, len(text)
+    normalised_text = normalise(text)
+    first_hits = [position for term in terms if (position := normalised_text.find(term)) != -1]
+    # Normalisation changes lengths by a few percent at most, so scaling the
+    # normalised offset lands well inside the region.
+    centre = min(first_hits) * len(text) // max(len(normalised_text), 1) if first_hits else 0
+    start = max(0, min(centre - length // 2, len(text) - length))
+    return start, start + length
+
+
+def highlight(
+    text: str,
+    query_terms_or_query: Sequence[str] | str,
+    width: int = DEFAULT_SNIPPET_WIDTH,
+) -> str:
+    """Return an HTML snippet of ``text`` around the query's terms, each wrapped in <mark>.
+
+    Matching runs on the normalised forms, and the marks land on the original
+    characters: "ha noi" marks "Hà Nội", 東京 marks the two characters inside
+    東京都. Everything but the marks is HTML-escaped, so the result is safe to
+    render as is. A plain query string is split with ``query_terms``.
+    """
+    if isinstance(query_terms_or_query, str):
+        terms = query_terms(query_terms_or_query)
+    else:
+        terms = [normalise(term) for term in query_terms_or_query]
+    terms = [term for term in dict.fromkeys(terms) if term.strip()]
+    width = max(width, 1)
+    region_start, region_end = _region_to_map(text, terms, width)
+    region = text[region_start:region_end]
+    normalised_region, starts, ends = _normalised_with_offsets(region)
+    normalised_spans = [span for term in terms for span in _term_spans(normalised_region, term)]
+    region_spans = _merged(
+        region, [(starts[start], ends[end - 1]) for start, end in normalised_spans]
+    )
+    window_start, window_end = _window(region, region_spans, width)
+    spans = [(start + region_start, end + region_start) for start, end in region_spans]
+    window_start, window_end = window_start + region_start, window_end + region_start
+
+    parts: list[str] = [ELLIPSIS] if window_start > 0 else []
+    cursor = window_start
+    for span_start, span_end in spans:
+        if span_end <= window_start or span_start >= window_end:
+            continue
+        span_start, span_end = max(span_start, window_start), min(span_end, window_end)
+        parts.append(html.escape(text[cursor:span_start]))
+        parts.append(MARK_OPEN + html.escape(text[span_start:span_end]) + MARK_CLOSE)
+        cursor = span_end
+    parts.append(html.escape(text[cursor:window_end]))
+    if window_end < len(text):
+        parts.append(ELLIPSIS)
+    return "".join(parts)
