@@ -5,6 +5,9 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from intercity.api import views
+from intercity.business import api as business_api
+from intercity.declarations import api as declarations_api
+from intercity.knowledge import api as knowledge_api
 
 router = DefaultRouter()
 router.register("cities", views.CityViewSet, basename="city")
@@ -15,6 +18,8 @@ router.register("agreements", views.AgreementViewSet, basename="agreement")
 router.register("pledges", views.PledgeViewSet, basename="pledge")
 router.register("news", views.NewsItemViewSet, basename="news")
 router.register("themes", views.ThemeViewSet, basename="theme")
+for app_api in (declarations_api, business_api, knowledge_api):
+    app_api.register(router)
 
 v1_patterns = [
     path("auth/token/", views.TokenView.as_view(), name="token"),
