@@ -53,6 +53,7 @@ class AgreementForm(forms.ModelForm):
         """Field values, parties (city → role, existing roles kept) and themes."""
         data = dict(self.cleaned_data)
         parties = {
-            city: self._roles.get(city.pk, AgreementParty.Role.PARTY) for city in data.pop("parties")
+            city: self._roles.get(city.pk, AgreementParty.Role.PARTY)
+            for city in data.pop("parties")
         }
         return data, parties, list(data.pop("themes"))

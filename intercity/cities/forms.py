@@ -34,12 +34,16 @@ class LanguagesField(forms.CharField):
         codes = [code.strip().lower() for code in (value or "").split(",") if code.strip()]
         for code in codes:
             if not code.replace("-", "").isalpha() or len(code) > 12:
-                raise forms.ValidationError(_("“%(code)s” is not a language code."), params={"code": code})
+                raise forms.ValidationError(
+                    _("“%(code)s” is not a language code."), params={"code": code}
+                )
         return codes
 
 
 class CityForm(forms.ModelForm):
-    languages = LanguagesField(label=_("Local languages"), required=False, help_text=_("Language codes, e.g. vi, en."))
+    languages = LanguagesField(
+        label=_("Local languages"), required=False, help_text=_("Language codes, e.g. vi, en.")
+    )
 
     class Meta:
         model = City

@@ -75,7 +75,9 @@ def city_new(request):
     form = CityForm(request.POST or None)
 
     def save(data):
-        return city_create(actor=request.user, data=data | {"slug": unique_slug(City, data["name"])})
+        return city_create(
+            actor=request.user, data=data | {"slug": unique_slug(City, data["name"])}
+        )
 
     return record_form_response(
         request, form, save=save, heading=_("Add a city"), success_message=_("The city was added.")

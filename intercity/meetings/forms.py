@@ -32,7 +32,9 @@ class MeetingForm(forms.ModelForm):
 
     def __init__(self, *args, host_cities=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["host_city"].queryset = host_cities if host_cities is not None else City.objects.all()
+        self.fields["host_city"].queryset = (
+            host_cities if host_cities is not None else City.objects.all()
+        )
         self.fields["parent"].queryset = Meeting.objects.order_by("-year", "title")
 
     def _post_clean(self):

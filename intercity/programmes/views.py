@@ -31,9 +31,7 @@ from intercity.programmes.services import (
 
 @require_GET
 def programme_index(request):
-    filters = {
-        key: request.GET.get(key) or None for key in ("kind", "status", "city", "theme")
-    }
+    filters = {key: request.GET.get(key) or None for key in ("kind", "status", "city", "theme")}
     programmes = programme_list(search=request.GET.get("q") or None, **filters)
     context = paginate(request, programmes)
     context.update(
@@ -108,7 +106,9 @@ def programme_edit(request, slug):
     def save(_data):
         data, cities, themes = form.split()
         fresh = Programme.objects.get(pk=programme.pk)
-        programme_update(actor=request.user, programme=fresh, data=data, cities=cities, themes=themes)
+        programme_update(
+            actor=request.user, programme=fresh, data=data, cities=cities, themes=themes
+        )
         return programme
 
     return record_form_response(

@@ -1,8 +1,11 @@
 """The home dashboard, network news, its Atom feed and the site-wide search page."""
 
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -11,17 +14,24 @@ from intercity.cities.selectors import city_map_points, member_cities
 from intercity.core.models import NewsItem
 from intercity.core.pagination import paginate
 from intercity.core.selectors import news_list
-from intercity.meetings.selectors import next_host_suggestion, upcoming_meetings
+from intercity.meetings.selectors import (
+    next_host_suggestion,
+    recent_meetings,
+    upcoming_meetings,
+)
 from intercity.programmes.selectors import active_programmes
 from intercity.web.selectors import site_search
 
 
 @require_GET
 def home(request):
+    upcoming = upcoming_meetings(user=request.user, limit=5)
     context = {
         "map_points": city_map_points(),
         "member_count": member_cities().count(),
-        "upcoming": upcoming_meetings(user=request.user, limit=5),
+        "upcoming": upcoming,
+        # A network with nothing scheduled still shows where it last met.
+        "recent": [] if upcoming else recent_meetings(user=request.user, limit=5),
         "programmes": active_programmes(limit=8),
         "news": list(news_list()[:5]),
         "next_host": next_host_suggestion(),
@@ -66,10 +76,6 @@ class NewsFeed(Feed):
         return f"{reverse('web:news')}#{item.slug}"
 
     def item_pubdate(self, item):
-        from datetime import datetime, time
-
-        from django.utils import timezone
-
         return timezone.make_aware(datetime.combine(item.published_on, time(12)))
 
     def item_updateddate(self, item):

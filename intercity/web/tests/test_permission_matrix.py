@@ -1,4 +1,4 @@
-"""Every page × role × method answers as the permission rules say, and refused writes change nothing."""
+"""Every page × role × method answers as the rules say; refused writes change nothing."""
 
 import pytest
 
@@ -15,7 +15,15 @@ from intercity.testing.factories import (
     ProgrammeFactory,
 )
 
-ROLES = ["anonymous", "reader", "expert", "organisation_rep", "focal_point", "other_focal_point", "secretariat"]
+ROLES = [
+    "anonymous",
+    "reader",
+    "expert",
+    "organisation_rep",
+    "focal_point",
+    "other_focal_point",
+    "secretariat",
+]
 
 
 @pytest.fixture
@@ -25,7 +33,9 @@ def world(cast):
         "cast": cast,
         "home_meeting": MeetingFactory(host_city=cast.home, title="Home expert meeting"),
         "other_meeting": MeetingFactory(host_city=cast.other, title="Other expert meeting"),
-        "private_meeting": MeetingFactory(host_city=cast.other, is_public=False, title="Closed meeting"),
+        "private_meeting": MeetingFactory(
+            host_city=cast.other, is_public=False, title="Closed meeting"
+        ),
         "home_programme": ProgrammeFactory(lead_city=cast.home),
         "other_programme": ProgrammeFactory(lead_city=cast.other),
         "home_agreement": AgreementFactory(parties=[cast.home, third]),
@@ -144,7 +154,9 @@ def test_edit_forms_open_only_for_the_home_city_and_secretariat(world, client_fo
         ("secretariat", 200),
     ],
 )
-def test_an_organisation_is_edited_by_its_representative_and_its_city(world, client_for, role, status):
+def test_an_organisation_is_edited_by_its_representative_and_its_city(
+    world, client_for, role, status
+):
     url = f"/organisations/{world['home_organisation'].slug}/edit/"
     assert client_for(user_for(world, role)).get(url).status_code == status
 
@@ -161,7 +173,9 @@ CREATE = {
 
 
 @pytest.mark.parametrize("role", ROLES)
-@pytest.mark.parametrize("url", ["/meetings/new/", "/programmes/new/", "/agreements/new/", "/organisations/new/"])
+@pytest.mark.parametrize(
+    "url", ["/meetings/new/", "/programmes/new/", "/agreements/new/", "/organisations/new/"]
+)
 def test_create_forms_open_for_focal_points_and_secretariat(world, client_for, role, url):
     assert client_for(user_for(world, role)).get(url).status_code == CREATE[role]
 

@@ -1,0 +1,56 @@
+"""In a real browser: the home map shows the 13 members; a focal point edits their city."""
+
+import pytest
+
+from intercity.accounts.models import User
+from intercity.cities.models import City
+from intercity.dataset.loader import anmc21_load
+from intercity.testing.browser import chromium, log_in, page, screenshot  # noqa: F401
+from intercity.testing.factories import PASSWORD, UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def network():
+    anmc21_load(actor=None)
+    hanoi = City.objects.get(slug="hanoi")
+    tokyo = City.objects.get(slug="tokyo")
+    return {
+        "hanoi_focal": UserFactory(username="hanoi.focal", role=User.Role.FOCAL_POINT, city=hanoi),
+        "tokyo_focal": UserFactory(username="tokyo.focal", role=User.Role.FOCAL_POINT, city=tokyo),
+    }
+
+
+def test_the_home_page_maps_the_thirteen_member_cities(live_server, page, network):  # noqa: F811
+    page.goto(live_server.url + "/")
+    page.wait_for_selector("#network-map[data-outlines-drawn='true']", timeout=15000)
+    assert page.locator("#network-map").get_attribute("data-city-count") == "13"
+    assert page.locator("path.city-marker").count() == 13
+    page.locator("path.city-marker").first.hover()
+    assert page.locator(".leaflet-tooltip").count() == 1
+    screenshot(page, "home.png")
+
+
+def test_a_focal_point_edits_their_city_and_the_page_shows_it(live_server, page, network):  # noqa: F811
+    log_in(page, live_server.url, "hanoi.focal", PASSWORD)
+    page.goto(live_server.url + "/cities/hanoi/")
+    page.click("text=Edit this city")
+    assert page.locator("#id_membership_status").count() == 0  # not the focal point's to change
+    page.fill("#id_description", "Capital of Vietnam; host of the 12th Plenary Meeting.")
+    page.click("form.record-form button[type=submit]")
+    page.wait_for_url(live_server.url + "/cities/hanoi/")
+    assert "host of the 12th Plenary Meeting" in page.content()
+    assert "cities.city.updated" in page.locator("#history").inner_text()
+    screenshot(page, "city-hanoi.png")
+
+
+def test_the_public_and_other_cities_cannot_edit_a_city(live_server, page, network):  # noqa: F811
+    page.goto(live_server.url + "/cities/hanoi/")
+    assert page.locator("text=Edit this city").count() == 0
+    response = page.goto(live_server.url + "/cities/hanoi/edit/")
+    assert "/accounts/login/" in page.url and response.ok
+    log_in(page, live_server.url, "tokyo.focal", PASSWORD)
+    response = page.goto(live_server.url + "/cities/hanoi/edit/")
+    assert response.status == 404
+    assert City.objects.get(slug="hanoi").description == ""
