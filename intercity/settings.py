@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "intercity.declarations",
     "intercity.business",
     "intercity.knowledge",
+    "intercity.searchindex",
     "intercity.api",
     "intercity.web",
 ]
@@ -159,6 +160,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 
 # Where the seed documents live when the repository sits beside the shared folder.
 SEEDS_DIR = env.path("INTERCITY_SEEDS_DIR", default=BASE_DIR.parent / "shared" / "seeds")

@@ -41,6 +41,7 @@ class LanguagesField(forms.CharField):
 
 
 class CityForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
     languages = LanguagesField(
         label=_("Local languages"), required=False, help_text=_("Language codes, e.g. vi, en.")
     )

@@ -46,6 +46,10 @@ def city_get(*, slug: str) -> City:
     return get_object_or_404(City, slug=slug)
 
 
+# A city page lists the latest meetings; the meeting list filtered by city shows them all.
+OVERVIEW_LIMIT = 20
+
+
 @dataclass
 class CityOverview:
     city: City
@@ -58,14 +62,13 @@ class CityOverview:
 
 
 def city_overview(*, city: City, user) -> CityOverview:
-    meetings = visible_meetings(user).select_related("host_city")
     roles = (
-        MeetingCity.objects.filter(city=city, meeting__in=meetings)
+        MeetingCity.objects.filter(city=city, meeting__in=visible_meetings(user))
         .select_related("meeting", "meeting__host_city")
         .order_by("-meeting__year", "-meeting__start_date")
     )
-    hosted = [r.meeting for r in roles if r.role == MeetingCity.Role.HOST]
-    attended = [r for r in roles if r.role != MeetingCity.Role.HOST]
+    hosted = list(roles.filter(role=MeetingCity.Role.HOST)[:OVERVIEW_LIMIT])
+    attended = list(roles.exclude(role=MeetingCity.Role.HOST)[:OVERVIEW_LIMIT])
     programmes = (
         Programme.objects.filter(Q(lead_city=city) | Q(cities=city))
         .distinct()
@@ -88,7 +91,7 @@ def city_overview(*, city: City, user) -> CityOverview:
     ).order_by("last_name", "first_name")
     return CityOverview(
         city=city,
-        hosted=hosted,
+        hosted=[role.meeting for role in hosted],
         attended=attended,
         programmes=list(programmes),
         agreements=list(agreements),

@@ -88,6 +88,7 @@ class Meeting(SourcedModel):
         indexes = [
             models.Index(fields=["kind", "year"]),
             models.Index(fields=["start_date"]),
+            models.Index(fields=["-year", "-start_date", "title"], name="meeting_list_order"),
         ]
 
     def __str__(self) -> str:

@@ -2,13 +2,14 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from intercity.accounts.roles import is_network_insider
 from intercity.cities.models import City
 from intercity.core.selectors import text_filter
+from intercity.core.subqueries import count_of
 from intercity.meetings.models import Meeting, MeetingCity
 from intercity.meetings.rotation import suggest_next_host
 
@@ -36,8 +37,8 @@ def meeting_list(
     if year:
         meetings = meetings.filter(year=year)
     if city:
-        meetings = meetings.filter(Q(host_city__slug=city) | Q(city_roles__city__slug=city))
-        meetings = meetings.distinct()
+        taking_part = MeetingCity.objects.filter(city__slug=city).values("meeting")
+        meetings = meetings.filter(Q(host_city__slug=city) | Q(pk__in=taking_part))
     today = timezone.localdate()
     if when == "upcoming":
         meetings = meetings.filter(
@@ -45,9 +46,9 @@ def meeting_list(
         )
     elif when == "past":
         meetings = meetings.filter(Q(start_date__lt=today) | Q(year__lt=today.year))
-    return meetings.annotate(city_count=Count("city_roles", distinct=True)).order_by(
-        "-year", "-start_date", "title"
-    )
+    return meetings.annotate(
+        city_count=count_of(MeetingCity.objects.all(), link="meeting")
+    ).order_by("-year", "-start_date", "title")
 
 
 def meeting_get(*, user, slug: str) -> Meeting:
@@ -80,13 +81,13 @@ def upcoming_meetings(*, user, limit: int = 5) -> list[Meeting]:
         .filter(Q(start_date__gte=today) | Q(start_date__isnull=True, year__gte=today.year))
         .order_by("start_date", "year")
     )
-    upcoming = list(meetings[:limit])
-    if upcoming:
-        return upcoming
-    # A network with nothing scheduled still shows where it last met.
-    return list(
-        visible_meetings(user).select_related("host_city").order_by("-year", "-start_date")[:limit]
-    )
+    return list(meetings[:limit])
+
+
+def recent_meetings(*, user, limit: int = 5) -> list[Meeting]:
+    """The latest meetings, for a network that has nothing scheduled."""
+    meetings = visible_meetings(user).select_related("host_city")
+    return list(meetings.order_by("-year", "-start_date")[:limit])
 
 
 @dataclass(frozen=True)

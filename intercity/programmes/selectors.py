@@ -1,11 +1,12 @@
 """Reads of programmes, their activities and reviews."""
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from intercity.core.selectors import text_filter
-from intercity.programmes.models import Programme
+from intercity.core.subqueries import count_of
+from intercity.programmes.models import Activity, Programme
 
 
 def programme_list(
@@ -30,8 +31,8 @@ def programme_list(
     if theme:
         programmes = programmes.filter(themes__slug=theme)
     return programmes.annotate(
-        city_count=Count("cities", distinct=True),
-        activity_count=Count("activities", distinct=True),
+        city_count=count_of(Programme.cities.through.objects.all(), link="programme"),
+        activity_count=count_of(Activity.objects.all(), link="programme"),
     ).order_by("kind", "name")
 
 

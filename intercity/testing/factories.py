@@ -71,6 +71,7 @@ class UserFactory(DjangoModelFactory):
 class MeetingFactory(DjangoModelFactory):
     class Meta:
         model = Meeting
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Expert meeting {n}")
     slug = factory.Sequence(lambda n: f"meeting-{n}")
