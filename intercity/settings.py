@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "intercity.declarations",
     "intercity.business",
     "intercity.knowledge",
-    "intercity.searchindex",
     "intercity.api",
     "intercity.web",
 ]

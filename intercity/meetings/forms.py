@@ -1,12 +1,23 @@
 """Forms for meetings."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
-from intercity.meetings.models import Meeting
+from intercity.meetings.models import Meeting, MeetingCity, Session
 
 
 class MeetingForm(forms.ModelForm):
+    represented = forms.ModelMultipleChoiceField(
+        queryset=City.objects.order_by("name"),
+        required=False,
+        label=_("Cities represented"),
+        help_text=_("Besides the host city."),
+    )
+    observers = forms.ModelMultipleChoiceField(
+        queryset=City.objects.order_by("name"), required=False, label=_("Observer cities")
+    )
+
     class Meta:
         model = Meeting
         fields = [
@@ -36,7 +47,44 @@ class MeetingForm(forms.ModelForm):
             host_cities if host_cities is not None else City.objects.all()
         )
         self.fields["parent"].queryset = Meeting.objects.order_by("-year", "title")
+        if self.instance.pk:
+            roles = list(self.instance.city_roles.all())
+            delegates = [r.city_id for r in roles if r.role == MeetingCity.Role.DELEGATE]
+            observers = [r.city_id for r in roles if r.role == MeetingCity.Role.OBSERVER]
+            self.initial.setdefault("represented", delegates)
+            self.initial.setdefault("observers", observers)
 
     def _post_clean(self):
         # The service validates the model, so that pages and API report the same errors.
+        pass
+
+    def clean(self):
+        cleaned = super().clean()
+        both = set(cleaned.get("represented") or []) & set(cleaned.get("observers") or [])
+        if both:
+            names = ", ".join(sorted(city.name for city in both))
+            self.add_error("observers", _("Already represented: %(names)s.") % {"names": names})
+        return cleaned
+
+    def split(self) -> tuple[dict, dict]:
+        """Field values, and the participating cities (city → role) as the services take them."""
+        data = dict(self.cleaned_data)
+        cities = dict.fromkeys(data.pop("represented"), MeetingCity.Role.DELEGATE)
+        cities |= dict.fromkeys(data.pop("observers"), MeetingCity.Role.OBSERVER)
+        return data, cities
+
+
+class SessionForm(forms.ModelForm):
+    """An agenda item; times are typed and shown in the meeting's own time zone."""
+
+    class Meta:
+        model = Session
+        fields = ["title", "kind", "topic", "day", "starts_at", "ends_at", "position"]
+        widgets = {
+            "day": forms.DateInput(attrs={"type": "date"}),
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        }
+
+    def _post_clean(self):
         pass

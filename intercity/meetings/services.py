@@ -32,7 +32,9 @@ def _check_host(actor: Any, host_city) -> None:
 
 
 @transaction.atomic
-def meeting_create(*, actor: Any, data: Mapping[str, Any]) -> Meeting:
+def meeting_create(
+    *, actor: Any, data: Mapping[str, Any], cities: Mapping[Any, str] | None = None
+) -> Meeting:
     if actor is not None:
         require(can_create_meeting(actor))
         _check_host(actor, data.get("host_city"))
@@ -41,11 +43,19 @@ def meeting_create(*, actor: Any, data: Mapping[str, Any]) -> Meeting:
         MeetingCity.objects.create(
             meeting=meeting, city_id=meeting.host_city_id, role=MeetingCity.Role.HOST
         )
+    if cities:
+        meeting_set_cities(actor=actor, meeting=meeting, roles=cities)
     return meeting
 
 
 @transaction.atomic
-def meeting_update(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> list[str]:
+def meeting_update(
+    *,
+    actor: Any,
+    meeting: Meeting,
+    data: Mapping[str, Any],
+    cities: Mapping[Any, str] | None = None,
+) -> list[str]:
     if actor is not None:
         require(can_edit_meeting(actor, meeting))
         if "host_city" in data:
@@ -57,6 +67,8 @@ def meeting_update(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> 
         MeetingCity.objects.update_or_create(
             meeting=meeting, city_id=meeting.host_city_id, defaults={"role": "host"}
         )
+    if cities is not None and meeting_set_cities(actor=actor, meeting=meeting, roles=cities):
+        changed.append("cities")
     return changed
 
 

@@ -11,5 +11,6 @@ urlpatterns = [
     path("calendar.ics", views.meeting_feed, name="feed"),
     path("<slug:slug>/", views.meeting_detail, name="detail"),
     path("<slug:slug>/edit/", views.meeting_edit, name="edit"),
+    path("<slug:slug>/sessions/new/", views.session_new, name="session-create"),
     path("<slug:slug>/calendar.ics", views.meeting_ics, name="ics"),
 ]

@@ -14,7 +14,7 @@ from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
 from intercity.meetings import ics
-from intercity.meetings.forms import MeetingForm
+from intercity.meetings.forms import MeetingForm, SessionForm
 from intercity.meetings.models import Meeting
 from intercity.meetings.permissions import can_create_meeting, can_edit_meeting
 from intercity.meetings.selectors import (
@@ -24,7 +24,7 @@ from intercity.meetings.selectors import (
     next_host_suggestion,
     plenary_series,
 )
-from intercity.meetings.services import meeting_create, meeting_update
+from intercity.meetings.services import meeting_create, meeting_update, session_upsert
 
 
 def _int_or_none(value):
@@ -82,9 +82,10 @@ def meeting_new(request):
         raise Http404
     form = MeetingForm(request.POST or None, host_cities=_host_choices(request.user))
 
-    def save(data):
-        slug = unique_slug(Meeting, data["title"])
-        return meeting_create(actor=request.user, data=data | {"slug": slug})
+    def save(_data):
+        data, cities = form.split()
+        data["slug"] = unique_slug(Meeting, data["title"])
+        return meeting_create(actor=request.user, data=data, cities=cities)
 
     return record_form_response(
         request,
@@ -105,8 +106,10 @@ def meeting_edit(request, slug):
         request.POST or None, instance=meeting, host_cities=_host_choices(request.user)
     )
 
-    def save(data):
-        meeting_update(actor=request.user, meeting=Meeting.objects.get(pk=meeting.pk), data=data)
+    def save(_data):
+        data, cities = form.split()
+        fresh = Meeting.objects.get(pk=meeting.pk)
+        meeting_update(actor=request.user, meeting=fresh, data=data, cities=cities)
         return meeting
 
     return record_form_response(
@@ -117,6 +120,31 @@ def meeting_edit(request, slug):
         success_message=_("The meeting was saved."),
         cancel_url=meeting.get_absolute_url(),
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def session_new(request, slug):
+    meeting = meeting_get(user=request.user, slug=slug)
+    if not can_edit_meeting(request.user, meeting):
+        raise Http404
+    # Delegates type agenda times in the meeting's local time, wherever the server is.
+    with timezone.override(meeting.time_zone):
+        form = SessionForm(request.POST or None)
+
+        def save(data):
+            title = data.pop("title")
+            session_upsert(actor=request.user, meeting=meeting, title=title, data=data)
+            return meeting
+
+        return record_form_response(
+            request,
+            form,
+            save=save,
+            heading=_("Add an agenda item to %(meeting)s") % {"meeting": meeting.title},
+            success_message=_("The agenda item was saved."),
+            cancel_url=meeting.get_absolute_url(),
+        )
 
 
 def _event(request, meeting: Meeting) -> ics.CalendarEvent:

@@ -106,3 +106,38 @@ def test_editing_keeps_a_history_of_who_changed_what(cast, client_for):
     page = client_for(None).get(f"/meetings/{meeting.slug}/").content.decode()
     assert "meetings.meeting.updated" in page
     assert "Renamed meeting" in page
+
+
+def test_a_meeting_records_represented_and_observer_cities(cast, client_for):
+    data = meeting_form(cast.home, represented=[cast.other.pk])
+    response = client_for(cast.focal_point).post("/meetings/new/", data)
+    assert response.status_code == 302
+    roles = dict(Meeting.objects.get().city_roles.values_list("city__name", "role"))
+    assert roles == {"Home City": "host", "Other City": "delegate"}
+
+
+def test_a_city_cannot_be_both_represented_and_observer(cast, client_for):
+    data = meeting_form(cast.home, represented=[cast.other.pk], observers=[cast.other.pk])
+    response = client_for(cast.focal_point).post("/meetings/new/", data)
+    assert response.status_code == 400
+    assert "Already represented" in response.content.decode()
+
+
+def test_agenda_times_are_read_in_the_meetings_time_zone(cast, client_for):
+    meeting = MeetingFactory(host_city=cast.home, time_zone="Asia/Tokyo")
+    response = client_for(cast.focal_point).post(
+        f"/meetings/{meeting.slug}/sessions/new/",
+        {"title": "Opening", "kind": "plenary", "starts_at": "2030-05-06T09:00", "position": 1},
+    )
+    assert response.status_code == 302
+    session = meeting.sessions.get()
+    assert session.starts_at.isoformat() == "2030-05-06T00:00:00+00:00"
+    page = client_for(None).get(f"/meetings/{meeting.slug}/").content.decode()
+    assert "09:00" in page
+
+
+def test_only_the_host_city_adds_agenda_items(cast, client_for):
+    meeting = MeetingFactory(host_city=cast.home)
+    url = f"/meetings/{meeting.slug}/sessions/new/"
+    assert client_for(cast.other_focal_point).post(url, {"title": "X"}).status_code == 404
+    assert not meeting.sessions.exists()
