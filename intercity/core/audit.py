@@ -45,6 +45,13 @@ class AuditEntry:
     changes: list[FieldChange]
 
 
+def _field_label(obj: models.Model, name: str) -> str:
+    try:
+        return str(obj._meta.get_field(name).verbose_name)
+    except Exception:  # noqa: BLE001 - history may name a field the model no longer has
+        return name
+
+
 def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
     """The record's history, newest first, with the fields each entry changed."""
     records = list(
@@ -56,7 +63,7 @@ def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
         changes: list[FieldChange] = []
         if previous is not None:
             delta = record.diff_against(previous)
-            changes = [FieldChange(c.field, c.old, c.new) for c in delta.changes]
+            changes = [FieldChange(_field_label(obj, c.field), c.old, c.new) for c in delta.changes]
         user = record.history_user
         entries.append(
             AuditEntry(

@@ -222,3 +222,15 @@ def test_refused_records_keep_their_rows(world):
     assert Programme.objects.count() == 2
     assert Agreement.objects.count() == 2
     assert Organisation.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [("anonymous", 302), ("reader", 302), ("focal_point", 302), ("secretariat", 200)],
+)
+def test_the_admin_is_for_the_secretariat(world, client_for, role, status):
+    user = user_for(world, role)
+    if role == "secretariat":
+        user.is_staff = user.is_superuser = True
+        user.save(update_fields=["is_staff", "is_superuser"])
+    assert client_for(user).get("/admin/meetings/meeting/").status_code == status
