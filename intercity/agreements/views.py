@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intercity.agreements.forms import AgreementForm
@@ -13,16 +14,29 @@ from intercity.agreements.selectors import agreement_get, agreement_list, pledge
 from intercity.agreements.services import agreement_create, agreement_update
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
+from intercity.core.exports import csv_response, wants_csv
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
+
+AGREEMENT_COLUMNS = [
+    (gettext_lazy("title"), lambda a: a.title),
+    (gettext_lazy("status"), lambda a: a.get_status_display()),
+    (gettext_lazy("parties"), lambda a: "; ".join(r.city.name for r in a.party_roles.all())),
+    (gettext_lazy("themes"), lambda a: "; ".join(t.name for t in a.themes.all())),
+    (gettext_lazy("signed on"), lambda a: a.signed_on),
+    (gettext_lazy("in force from"), lambda a: a.term_start),
+    (gettext_lazy("in force until"), lambda a: a.term_end),
+]
 
 
 @require_GET
 def agreement_index(request):
     filters = {key: request.GET.get(key) or None for key in ("city", "theme", "status")}
     agreements = agreement_list(search=request.GET.get("q") or None, **filters)
+    if wants_csv(request):
+        return csv_response(filename="agreements.csv", columns=AGREEMENT_COLUMNS, rows=agreements)
     context = paginate(request, agreements)
     context.update(
         {

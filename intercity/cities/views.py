@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intercity.cities.forms import CityForm
@@ -12,15 +13,31 @@ from intercity.cities.permissions import can_create_city, can_edit_city, editabl
 from intercity.cities.selectors import city_get, city_list, city_overview
 from intercity.cities.services import city_create, city_update
 from intercity.core.audit import audit_trail
+from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
+
+CITY_COLUMNS = [
+    (gettext_lazy("name"), lambda c: c.name),
+    (gettext_lazy("country"), lambda c: c.country_name),
+    (gettext_lazy("country code"), lambda c: c.country_code),
+    (gettext_lazy("membership"), lambda c: c.get_membership_status_display()),
+    (gettext_lazy("joined on"), lambda c: c.joined_on),
+    (gettext_lazy("left on"), lambda c: c.left_on),
+    (gettext_lazy("latitude"), lambda c: c.latitude),
+    (gettext_lazy("longitude"), lambda c: c.longitude),
+    (gettext_lazy("population"), lambda c: c.population),
+    (gettext_lazy("time zone"), lambda c: c.time_zone),
+]
 
 
 @require_GET
 def city_index(request):
     membership = request.GET.get("membership") or None
     cities = city_list(search=request.GET.get("q"), membership=membership)
+    if wants_csv(request):
+        return csv_response(filename="cities.csv", columns=CITY_COLUMNS, rows=cities.iterator())
     context = paginate(request, cities, per_page=50)
     context.update(
         {

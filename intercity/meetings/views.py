@@ -5,11 +5,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
+from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
@@ -34,6 +36,20 @@ def _int_or_none(value):
         return None
 
 
+MEETING_COLUMNS = [
+    (gettext_lazy("title"), lambda m: m.title),
+    (gettext_lazy("kind"), lambda m: m.get_kind_display()),
+    (gettext_lazy("ordinal"), lambda m: m.ordinal),
+    (gettext_lazy("host city"), lambda m: m.host_city.name if m.host_city else ""),
+    (gettext_lazy("year"), lambda m: m.year),
+    (gettext_lazy("start date"), lambda m: m.start_date),
+    (gettext_lazy("end date"), lambda m: m.end_date),
+    (gettext_lazy("time zone"), lambda m: m.time_zone),
+    (gettext_lazy("status"), lambda m: m.get_status_display()),
+    (gettext_lazy("participating cities"), lambda m: m.city_count),
+]
+
+
 @require_GET
 def meeting_index(request):
     filters = {
@@ -43,7 +59,10 @@ def meeting_index(request):
         "city": request.GET.get("city") or None,
         "when": request.GET.get("when") or None,
     }
-    context = paginate(request, meeting_list(user=request.user, **filters))
+    meetings = meeting_list(user=request.user, **filters)
+    if wants_csv(request):
+        return csv_response(filename="meetings.csv", columns=MEETING_COLUMNS, rows=meetings)
+    context = paginate(request, meetings)
     context.update(
         {
             "filters": filters,

@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
+from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
@@ -18,11 +20,23 @@ from intercity.organisations.permissions import can_create_organisation, can_edi
 from intercity.organisations.selectors import organisation_get, organisation_list
 from intercity.organisations.services import organisation_create, organisation_update
 
+ORGANISATION_COLUMNS = [
+    (gettext_lazy("name"), lambda o: o.name),
+    (gettext_lazy("kind"), lambda o: o.get_kind_display()),
+    (gettext_lazy("city"), lambda o: o.city.name),
+    (gettext_lazy("website"), lambda o: o.website),
+    (gettext_lazy("demo data"), lambda o: o.is_demo),
+]
+
 
 @require_GET
 def organisation_index(request):
     filters = {key: request.GET.get(key) or None for key in ("kind", "city")}
     organisations = organisation_list(search=request.GET.get("q") or None, **filters)
+    if wants_csv(request):
+        return csv_response(
+            filename="organisations.csv", columns=ORGANISATION_COLUMNS, rows=organisations
+        )
     context = paginate(request, organisations)
     context.update(
         {

@@ -4,11 +4,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
+from intercity.core.exports import csv_response, wants_csv
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
@@ -28,11 +30,25 @@ from intercity.programmes.services import (
     review_record,
 )
 
+PROGRAMME_COLUMNS = [
+    (gettext_lazy("name"), lambda p: p.name),
+    (gettext_lazy("kind"), lambda p: p.get_kind_display()),
+    (gettext_lazy("field"), lambda p: p.field),
+    (gettext_lazy("status"), lambda p: p.display_status),
+    (gettext_lazy("lead city"), lambda p: p.lead_city.name if p.lead_city else ""),
+    (gettext_lazy("start date"), lambda p: p.start_date),
+    (gettext_lazy("end date"), lambda p: p.end_date),
+    (gettext_lazy("participating cities"), lambda p: p.city_count),
+    (gettext_lazy("activities"), lambda p: p.activity_count),
+]
+
 
 @require_GET
 def programme_index(request):
     filters = {key: request.GET.get(key) or None for key in ("kind", "status", "city", "theme")}
     programmes = programme_list(search=request.GET.get("q") or None, **filters)
+    if wants_csv(request):
+        return csv_response(filename="programmes.csv", columns=PROGRAMME_COLUMNS, rows=programmes)
     context = paginate(request, programmes)
     context.update(
         {
