@@ -263,24 +263,22 @@ class MeetingViewSet(RecordViewSet):
     def select_one(self, key):
         return meeting_selectors.meeting_get(user=self.request.user, slug=key)
 
-    @transaction.atomic
     def create_record(self, data):
         cities = data.pop("cities", None)
-        meeting = meeting_services.meeting_create(actor=self.request.user, data=data)
-        if cities is not None:
-            meeting_services.meeting_set_cities(
-                actor=self.request.user, meeting=meeting, roles=by_city(cities)
-            )
-        return meeting
+        return meeting_services.meeting_create(
+            actor=self.request.user,
+            data=data,
+            cities=None if cities is None else by_city(cities),
+        )
 
-    @transaction.atomic
     def update_record(self, obj, data):
         cities = data.pop("cities", None)
-        meeting_services.meeting_update(actor=self.request.user, meeting=obj, data=data)
-        if cities is not None:
-            meeting_services.meeting_set_cities(
-                actor=self.request.user, meeting=obj, roles=by_city(cities)
-            )
+        meeting_services.meeting_update(
+            actor=self.request.user,
+            meeting=obj,
+            data=data,
+            cities=None if cities is None else by_city(cities),
+        )
 
     def delete_record(self, obj):
         meeting_services.meeting_delete(actor=self.request.user, meeting=obj)
