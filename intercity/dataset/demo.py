@@ -1,15 +1,21 @@
-"""Generated demo data: one login per role and a few organisations, all marked as demo."""
+"""Generated demo data: one login per role, organisations and a meeting, all marked as demo."""
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
+from intercity.meetings.models import Meeting
+from intercity.meetings.services import meeting_create
 from intercity.organisations.models import Organisation
 from intercity.organisations.services import organisation_create
+from intercity.programmes.models import Programme
+from intercity.programmes.services import activity_upsert
 
 # Demo logins share one password; they exist only on machines where --demo was asked for.
 DEMO_PASSWORD = "intercity-demo"  # noqa: S105
@@ -59,6 +65,7 @@ def demo_load() -> list[DemoLogin]:
                     "description": "Generated demo organisation.",
                 },
             )
+    _demo_activity(cities)
     logins = []
     for username, full_name, role, city, organisation in DEMO_USERS:
         user = User.objects.filter(username=username).first()
@@ -80,3 +87,33 @@ def demo_load() -> list[DemoLogin]:
             user.save()
         logins.append(DemoLogin(username, DEMO_PASSWORD, user.get_role_display()))
     return logins
+
+
+def _demo_activity(cities: dict[str, City]) -> None:
+    """A demo expert meeting of the Platform next year, so the dashboard has something ahead."""
+    platform = Programme.objects.filter(slug="platform-for-technology-and-industry").first()
+    if platform is None or Meeting.objects.filter(slug="demo-platform-expert-meeting").exists():
+        return
+    year = timezone.localdate().year + 1
+    meeting = meeting_create(
+        actor=None,
+        data={
+            "slug": "demo-platform-expert-meeting",
+            "title": "Demo: Platform expert meeting on energy-saving equipment",
+            "kind": Meeting.Kind.EXPERT,
+            "host_city": cities["hanoi"],
+            "year": year,
+            "start_date": datetime.date(year, 3, 10),
+            "end_date": datetime.date(year, 3, 11),
+            "time_zone": "Asia/Ho_Chi_Minh",
+            "is_demo": True,
+            "description": "Generated demo meeting.",
+        },
+        cities={cities["tokyo"]: "delegate", cities["seoul"]: "delegate"},
+    )
+    activity_upsert(
+        actor=None,
+        programme=platform,
+        title="Demo: expert meeting on energy-saving equipment",
+        data={"kind": "expert_meeting", "meeting": meeting, "is_demo": True},
+    )
