@@ -1,0 +1,25 @@
+"""The site speaks the reader's language where a translation exists, English otherwise."""
+
+import pytest
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("vi", "Thành phố thành viên"), ("ja", "加盟都市"), ("en", "Member cities")],
+)
+def test_the_home_page_follows_the_browsers_language(client, language, expected):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=language)
+    assert expected in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_language_without_translations_falls_back_to_english(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="my")
+    assert "Member cities" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_reader_can_switch_language(client):
+    client.post("/i18n/setlang/", {"language": "ja", "next": "/"})
+    assert "会議" in client.get("/").content.decode()
