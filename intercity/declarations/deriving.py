@@ -1,0 +1,122 @@
+"""Derives commitments from a parsed declaration's operative clauses (pure Python, no Django)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from intercity.declarations.parsing_facts import CityMatcher
+
+_TITLE_LENGTH = 110
+# Words that open an operative clause without saying what is promised.
+_OPENING_WORDS = re.compile(
+    r"^(?:to\s+|we\s+(?:will|shall|agree\s+to)\s+|(?:the\s+)?(?:member\s+)?cities\s+"
+    r"(?:will|shall|agree\s+to)\s+|resolves?\s+to\s+|decides?\s+to\s+)",
+    re.IGNORECASE,
+)
+# An introduction this short only announces its sub-items ("The cities agree to:").
+_MIN_INTRO_WORDS = 8
+_SMALL_WORDS = {"and", "the", "for", "with", "of", "in", "on", "to", "a", "an", "or", "des"}
+
+
+@dataclass
+class CommitmentDraft:
+    """A commitment the clause makes, before it is stored."""
+
+    clause_number: str | None
+    clause_position: int
+    subitem_label: str | None
+    subitem_position: int | None
+    title: str
+    description: str
+    named_cities: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    initiatives: list[str] = field(default_factory=list)
+
+
+def short_title(text: str, *, limit: int = _TITLE_LENGTH) -> str:
+    """A title for a promise: its first sentence without the "to …" opening, shortened."""
+    text = " ".join((text or "").split())
+    text = _OPENING_WORDS.sub("", text, count=1)
+    first = re.split(r"(?<=[.;:])\s|[;:。；：]", text, maxsplit=1)[0].rstrip(" ,.;:")
+    if len(first) > limit:
+        cut = first[: limit - 1]
+        first = (cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut).rstrip(" ,.;:") + "…"
+    if not first:
+        return ""
+    return first[0].upper() + first[1:]
+
+
+def matching_themes(text: str, themes: Iterable[tuple[str, str]]) -> list[str]:
+    """Slugs of the themes whose every significant word appears in the text."""
+    folded = (text or "").casefold()
+    found = []
+    for slug, name in themes:
+        words = [w for w in re.findall(r"\w[\w-]*", name.casefold()) if w not in _SMALL_WORDS]
+        if words and all(_stem(word) in folded for word in words):
+            found.append(slug)
+    return found
+
+
+def _stem(word: str) -> str:
+    # "universities" should match "university"; a crude cut is enough for theme hints.
+    return word[:-3] if len(word) > 6 and word.endswith("ies") else word.rstrip("s")
+
+
+def derive_commitments(
+    clauses: Sequence[Mapping[str, Any]],
+    *,
+    known_cities: Iterable[str] = (),
+    themes: Iterable[tuple[str, str]] = (),
+    initiatives: Iterable[str] = (),
+) -> list[CommitmentDraft]:
+    """One commitment per sub-item, plus one for a clause that promises something itself.
+
+    ``clauses`` are the parser's clause dictionaries. Cities named in a commitment's text
+    become its responsible cities; otherwise the caller assigns all members.
+    """
+    matcher = CityMatcher(known_cities)
+    theme_list = list(themes)
+    initiative_list = [name for name in initiatives if name]
+    drafts: list[CommitmentDraft] = []
+    for position, clause in enumerate(clauses, start=1):
+        number = clause.get("number")
+        subitems = clause.get("subitems") or []
+        intro = clause.get("intro") or ""
+        if not subitems or len(intro.split()) >= _MIN_INTRO_WORDS:
+            text = intro if subitems else clause.get("text") or ""
+            drafts.append(
+                _draft(number, position, None, None, text, matcher, theme_list, initiative_list)
+            )
+        for sub_position, item in enumerate(subitems, start=1):
+            drafts.append(
+                _draft(
+                    number,
+                    position,
+                    item.get("label"),
+                    sub_position,
+                    item.get("text") or "",
+                    matcher,
+                    theme_list,
+                    initiative_list,
+                )
+            )
+    return [draft for draft in drafts if draft.title]
+
+
+def _draft(number, position, label, sub_position, text, matcher, themes, initiatives):
+    named = [name for _, name in matcher.mentions(text)] if matcher else []
+    folded = text.casefold()
+    return CommitmentDraft(
+        clause_number=number,
+        clause_position=position,
+        subitem_label=label,
+        subitem_position=sub_position,
+        title=short_title(text),
+        description=" ".join(text.split()),
+        named_cities=list(dict.fromkeys(named)),
+        themes=matching_themes(text, themes),
+        initiatives=[name for name in initiatives if name.casefold() in folded],
+    )

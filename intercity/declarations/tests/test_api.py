@@ -1,0 +1,67 @@
+from django.urls import reverse
+
+from intercity.declarations.models import Declaration, ProgressReport
+from intercity.testing.declaration_factories import SHORT_DECLARATION
+
+REPORTS = reverse("api-v1:progress-report-list")
+
+
+def test_a_declaration_reads_with_its_structure(api_as, declaration):
+    body = api_as("anonymous").get(reverse("api-v1:declaration-detail", args=[declaration.slug]))
+    data = body.json()
+    assert data["title"] == "Riverside Declaration"
+    assert [c["number"] for c in data["clauses"]] == ["1", "2", "3"]
+    assert data["clauses"][1]["subitems"][1]["label"] == "b"
+    assert data["next_meeting"]["city"] == "Other City"
+    assert data["references"][0]["target"] is None
+
+
+def test_the_list_filters_and_counts_commitments(api_as, declaration):
+    body = api_as("anonymous").get(reverse("api-v1:declaration-list"), {"q": "Riverside"}).json()
+    assert body["results"][0]["commitment_count"] == 4
+
+
+def test_commitments_filter_by_city(api_as, declaration, cast):
+    body = (
+        api_as("anonymous").get(reverse("api-v1:commitment-list"), {"city": cast.home.slug}).json()
+    )
+    assert [row["clause"] for row in body["results"]] == ["1", "2b"]
+
+
+def test_a_focal_point_reports_for_their_city(api_as, commitment, cast):
+    response = api_as("focal_point").post(
+        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+    )
+    assert response.status_code == 201
+    assert response.json()["status"] == "planned"
+
+
+def test_another_city_answers_404_and_nothing_changes(api_as, commitment, cast):
+    response = api_as("other_focal_point").post(
+        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+    )
+    assert response.status_code == 404
+    assert not ProgressReport.objects.exists()
+
+
+def test_anonymous_writes_answer_401(api_as, commitment, cast):
+    response = api_as("anonymous").post(
+        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+    )
+    assert response.status_code == 401
+
+
+def test_the_secretariat_imports_through_the_api(api_as, cast):
+    response = api_as("secretariat").post(
+        reverse("api-v1:declaration-list"), {"text": SHORT_DECLARATION}
+    )
+    assert response.status_code == 201
+    assert response.json()["slug"] == Declaration.objects.get().slug
+
+
+def test_a_focal_point_cannot_import(api_as, cast):
+    response = api_as("focal_point").post(
+        reverse("api-v1:declaration-list"), {"text": SHORT_DECLARATION}
+    )
+    assert response.status_code == 403
+    assert not Declaration.objects.exists()

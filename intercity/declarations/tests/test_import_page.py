@@ -1,0 +1,156 @@
+import io
+
+import docx
+from django.urls import reverse
+from fpdf import FPDF
+
+from intercity.declarations.models import Clause, Declaration
+from intercity.testing.declaration_factories import SHORT_DECLARATION
+
+URL = reverse("declarations:import")
+
+
+def confirm_data(cast, **overrides) -> dict:
+    return {
+        "step": "confirm",
+        "save": "1",
+        "text": SHORT_DECLARATION,
+        "title": "Riverside Declaration",
+        "adopted_on": "2030-03-05",
+        "language": "en",
+        "signatories": [cast.home.pk, cast.other.pk],
+        "status": "adopted",
+        **overrides,
+    }
+
+
+def test_the_secretariat_sees_the_import_page(client_for, cast):
+    response = client_for(cast.secretariat).get(URL)
+    assert response.status_code == 200
+    assert b'name="file"' in response.content
+
+
+def test_others_do_not_find_the_import_page(client_for, cast):
+    assert client_for(cast.focal_point).get(URL).status_code == 404
+    assert client_for(None).get(URL).status_code == 302
+
+
+def test_pasted_text_is_previewed_and_nothing_is_saved(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL, {"step": "preview", "text": SHORT_DECLARATION}
+    )
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Check the imported declaration" in page
+    assert 'value="Riverside Declaration"' in page
+    assert "3rd Plenary Meeting" in page
+    assert "install shared sensors in Other City" in page
+    assert "4 commitments will be derived" in page
+    assert not Declaration.objects.exists()
+
+
+def test_a_prose_text_shows_the_parser_warnings(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL, {"step": "preview", "text": "A friendly letter about the weather in spring."}
+    )
+    assert response.status_code == 200
+    assert b"Warnings" in response.content
+    assert b"no numbered clauses" in response.content.lower()
+
+
+def test_an_empty_submission_asks_for_text(client_for, cast):
+    response = client_for(cast.secretariat).post(URL, {"step": "preview", "text": " "})
+    assert response.status_code == 400
+    assert b"Paste the text or upload a file." in response.content
+
+
+def test_a_docx_upload_is_previewed(client_for, cast):
+    document = docx.Document()
+    for paragraph in SHORT_DECLARATION.split("\n\n"):
+        document.add_paragraph(paragraph.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+    buffer.seek(0)
+    buffer.name = "riverside.docx"
+
+    response = client_for(cast.secretariat).post(URL, {"step": "preview", "file": buffer})
+
+    assert response.status_code == 200
+    assert "publish the data openly" in response.content.decode()
+
+
+def test_a_pdf_upload_with_a_text_layer_is_previewed(client_for, cast):
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("helvetica", size=11)
+    for paragraph in SHORT_DECLARATION.split("\n\n"):
+        pdf.multi_cell(0, 6, paragraph.strip().replace("\n", " "), new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(4)
+    buffer = io.BytesIO(bytes(pdf.output()))
+    buffer.name = "riverside.pdf"
+
+    response = client_for(cast.secretariat).post(URL, {"step": "preview", "file": buffer})
+
+    assert response.status_code == 200
+    assert "Riverside Declaration" in response.content.decode()
+
+
+def test_an_unsupported_file_is_refused(client_for, cast):
+    buffer = io.BytesIO(b"\x89PNG....")
+    buffer.name = "scan.png"
+    response = client_for(cast.secretariat).post(URL, {"step": "preview", "file": buffer})
+    assert response.status_code == 400
+    assert not Declaration.objects.exists()
+
+
+def test_preview_again_keeps_corrections_and_saves_nothing(client_for, cast):
+    data = confirm_data(cast, title="Corrected title")
+    data.pop("save")
+    data["reparse"] = "1"
+    response = client_for(cast.secretariat).post(URL, data)
+    assert response.status_code == 200
+    assert 'value="Corrected title"' in response.content.decode()
+    assert not Declaration.objects.exists()
+
+
+def test_confirming_saves_the_corrected_declaration(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL,
+        confirm_data(cast, title="Riverside Declaration (corrected)", signatories=[cast.home.pk]),
+    )
+
+    declaration = Declaration.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == declaration.get_absolute_url()
+    assert declaration.title == "Riverside Declaration (corrected)"
+    assert list(declaration.signatories.all()) == [cast.home]
+    assert declaration.clauses.count() == 3
+
+
+def test_an_invalid_confirmation_saves_nothing(client_for, cast):
+    response = client_for(cast.secretariat).post(URL, confirm_data(cast, title=""))
+    assert response.status_code == 400
+    assert not Declaration.objects.exists()
+
+
+def test_a_failed_save_leaves_nothing_half_written(client_for, cast, monkeypatch):
+    from django.core.exceptions import ValidationError
+
+    from intercity.declarations import services
+
+    def broken(*args, **kwargs):
+        raise ValidationError("The database refused a commitment.")
+
+    monkeypatch.setattr(services, "commitment_create", broken)
+    response = client_for(cast.secretariat).post(URL, confirm_data(cast))
+
+    assert response.status_code == 400
+    assert b"The database refused a commitment." in response.content
+    assert not Declaration.objects.exists()
+    assert not Clause.objects.exists()
+
+
+def test_a_focal_point_cannot_confirm(client_for, cast):
+    assert client_for(cast.focal_point).post(URL, confirm_data(cast)).status_code == 404
+    assert not Declaration.objects.exists()

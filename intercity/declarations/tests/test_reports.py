@@ -1,0 +1,125 @@
+import datetime
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils import timezone
+
+from intercity.declarations.models import ProgressReport
+from intercity.declarations.services import commitment_report
+
+
+def report_url(commitment, city) -> str:
+    return reverse("declarations:report", kwargs={"pk": commitment.pk, "city": city.slug})
+
+
+FORM = {
+    "status": "in_progress",
+    "narrative": "Two workshops held.",
+    "reported_on": (timezone.localdate() - datetime.timedelta(days=2)).isoformat(),
+}
+
+
+def test_a_focal_point_reports_for_their_own_city(client_for, cast, commitment):
+    response = client_for(cast.focal_point).post(report_url(commitment, cast.home), FORM)
+
+    assert response.status_code == 302
+    report = ProgressReport.objects.get()
+    assert (report.city, report.status, report.reported_by) == (
+        cast.home,
+        "in_progress",
+        cast.focal_point,
+    )
+    assert report.history.first().history_change_reason == "declarations.progress.reported"
+
+
+def test_the_form_shows_for_the_own_city(client_for, cast, commitment):
+    assert client_for(cast.focal_point).get(report_url(commitment, cast.home)).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["other_focal_point", "expert", "organisation_rep", "reader"])
+def test_nobody_else_reports_for_a_city(client_for, cast, commitment, who):
+    response = client_for(getattr(cast, who)).post(report_url(commitment, cast.home), FORM)
+
+    assert response.status_code == 404
+    assert not ProgressReport.objects.exists()
+
+
+def test_an_anonymous_visitor_is_sent_to_log_in(client_for, commitment, cast):
+    response = client_for(None).post(report_url(commitment, cast.home), FORM)
+    assert response.status_code == 302
+    assert "/login" in response["Location"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_the_secretariat_may_report_for_any_responsible_city(client_for, cast, commitment):
+    response = client_for(cast.secretariat).post(report_url(commitment, cast.other), FORM)
+    assert response.status_code == 302
+    assert ProgressReport.objects.get().city == cast.other
+
+
+def test_a_city_not_responsible_cannot_report(client_for, cast, declaration):
+    only_other = declaration.commitments.get(clause__number="3")
+    response = client_for(cast.focal_point).post(report_url(only_other, cast.home), FORM)
+    assert response.status_code == 404
+
+
+def test_reporting_rejects_other_methods(client_for, cast, commitment):
+    response = client_for(cast.focal_point).put(report_url(commitment, cast.home))
+    assert response.status_code == 405
+
+
+def test_a_report_dated_in_the_future_is_refused(client_for, cast, commitment):
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home), {**FORM, "reported_on": future}
+    )
+    assert response.status_code == 400
+    assert not ProgressReport.objects.exists()
+
+
+def test_reports_keep_their_history(cast, commitment):
+    first = commitment_report(
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="planned",
+        reported_on=datetime.date(2024, 4, 1),
+    )
+    second = commitment_report(
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="achieved",
+        reported_on=datetime.date(2024, 9, 1),
+    )
+    backdated = commitment_report(
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="in_progress",
+        reported_on=datetime.date(2024, 5, 1),
+    )
+    first.refresh_from_db()
+    assert ProgressReport.objects.count() == 3
+    assert (first.is_latest, second.is_latest, backdated.is_latest) == (False, True, False)
+
+
+def test_the_service_refuses_another_city(cast, commitment):
+    with pytest.raises(PermissionDenied):
+        commitment_report(
+            actor=cast.other_focal_point, commitment=commitment, city=cast.home, status="planned"
+        )
+    assert not ProgressReport.objects.exists()
+
+
+def test_evidence_can_be_a_file(client_for, cast, commitment, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("minutes.txt", b"Workshop minutes", content_type="text/plain")
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home), {**FORM, "evidence_file": upload}
+    )
+    assert response.status_code == 302
+    assert ProgressReport.objects.get().evidence_file.read() == b"Workshop minutes"
