@@ -2,6 +2,10 @@
 
 import pytest
 
+# One headless Chromium for every browser test in the run: Playwright's sync API allows only
+# one running instance per thread, so the fixtures live here and nowhere else.
+from intercity.testing.browser import chromium, page  # noqa: F401
+
 
 def _django_enabled(config) -> bool:
     return config.pluginmanager.hasplugin("django")

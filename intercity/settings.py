@@ -205,6 +205,8 @@ SPECTACULAR_SETTINGS = {
         "AgreementPartyRoleEnum": "intercity.agreements.models.AgreementParty.Role",
         "PledgeStatusEnum": "intercity.agreements.models.Pledge.Status",
         "NewsItemKindEnum": "intercity.core.models.NewsItem.Kind",
+        "DeclarationStatusEnum": "intercity.declarations.models.Declaration.Status",
+        "ProgressReportStatusEnum": "intercity.declarations.models.ProgressReport.Status",
     },
 }
 

@@ -12,7 +12,7 @@ from intercity.dataset import anmc21
 from intercity.dataset.loader import anmc21_load
 from intercity.declarations.models import Declaration
 from intercity.declarations.services import commitment_report
-from intercity.testing.browser import chromium, log_in, page, screenshot  # noqa: F401
+from intercity.testing.browser import log_in, screenshot
 from intercity.testing.declaration_factories import SHORT_DECLARATION
 from intercity.testing.factories import PASSWORD, UserFactory
 
@@ -60,7 +60,7 @@ def _earlier_reports(declaration, secretariat) -> None:
             )
 
 
-def test_import_report_and_see_the_matrix_change(live_server, page, network):  # noqa: F811
+def test_import_report_and_see_the_matrix_change(live_server, page, network):
     text = SEED.read_text(encoding="utf-8") if SEED.exists() else SHORT_DECLARATION
 
     # The secretariat pastes the text, checks the preview and saves.

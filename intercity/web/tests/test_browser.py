@@ -5,7 +5,7 @@ import pytest
 from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.dataset.loader import anmc21_load
-from intercity.testing.browser import chromium, log_in, page, screenshot  # noqa: F401
+from intercity.testing.browser import log_in, screenshot
 from intercity.testing.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,7 +22,7 @@ def network():
     }
 
 
-def test_the_home_page_maps_the_thirteen_member_cities(live_server, page, network):  # noqa: F811
+def test_the_home_page_maps_the_thirteen_member_cities(live_server, page, network):
     page.goto(live_server.url + "/")
     page.wait_for_selector("#network-map[data-outlines-drawn='true']", timeout=15000)
     assert page.locator("#network-map").get_attribute("data-city-count") == "13"
@@ -32,7 +32,7 @@ def test_the_home_page_maps_the_thirteen_member_cities(live_server, page, networ
     screenshot(page, "home.png")
 
 
-def test_a_focal_point_edits_their_city_and_the_page_shows_it(live_server, page, network):  # noqa: F811
+def test_a_focal_point_edits_their_city_and_the_page_shows_it(live_server, page, network):
     log_in(page, live_server.url, "hanoi.focal", PASSWORD)
     page.goto(live_server.url + "/cities/hanoi/")
     page.click("text=Edit this city")
@@ -45,7 +45,7 @@ def test_a_focal_point_edits_their_city_and_the_page_shows_it(live_server, page,
     screenshot(page, "city-hanoi.png")
 
 
-def test_the_public_and_other_cities_cannot_edit_a_city(live_server, page, network):  # noqa: F811
+def test_the_public_and_other_cities_cannot_edit_a_city(live_server, page, network):
     page.goto(live_server.url + "/cities/hanoi/")
     assert page.locator("text=Edit this city").count() == 0
     response = page.goto(live_server.url + "/cities/hanoi/edit/")
