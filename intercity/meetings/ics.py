@@ -1,4 +1,4 @@
-"""Writes iCalendar (RFC 5545) text for all-day events (pure, no Django)."""
+"""Writes iCalendar (RFC 5545) text for all-day and timed events (pure, no Django)."""
 
 import datetime
 from collections.abc import Iterable
@@ -7,10 +7,12 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class CalendarEvent:
+    """An all-day event when start and end are dates, a timed one when they are aware datetimes."""
+
     uid: str
     title: str
-    start: datetime.date
-    end: datetime.date  # the last day, inclusive
+    start: datetime.date | datetime.datetime
+    end: datetime.date | datetime.datetime  # for dates: the last day, inclusive
     location: str = ""
     description: str = ""
     url: str = ""
@@ -48,6 +50,14 @@ def _stamp(moment: datetime.datetime) -> str:
     return moment.astimezone(datetime.UTC).strftime("%Y%m%dT%H%M%SZ")
 
 
+def _span(event: CalendarEvent) -> list[str]:
+    if isinstance(event.start, datetime.datetime):
+        return [f"DTSTART:{_stamp(event.start)}", f"DTEND:{_stamp(event.end)}"]
+    # DTEND of an all-day event is the day after the last day.
+    last_day = event.end + datetime.timedelta(days=1)
+    return [f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}", f"DTEND;VALUE=DATE:{last_day:%Y%m%d}"]
+
+
 def calendar(events: Iterable[CalendarEvent], *, name: str, now: datetime.datetime) -> str:
     lines = [
         "BEGIN:VCALENDAR",
@@ -61,9 +71,7 @@ def calendar(events: Iterable[CalendarEvent], *, name: str, now: datetime.dateti
             "BEGIN:VEVENT",
             f"UID:{event.uid}",
             f"DTSTAMP:{_stamp(event.updated or now)}",
-            f"DTSTART;VALUE=DATE:{event.start:%Y%m%d}",
-            # DTEND of an all-day event is the day after the last day.
-            f"DTEND;VALUE=DATE:{event.end + datetime.timedelta(days=1):%Y%m%d}",
+            *_span(event),
             f"SUMMARY:{_escape(event.title)}",
         ]
         if event.location:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait
 
 from .cpsat_engine import EngineOutcome, solve_with_cpsat
+from .decision_engine import applies_to, solve_by_decisions
 from .explain import find_obstacles
 from .heuristic import solve_heuristically
 from .maxsat_engine import has_zero_anchor, solve_with_maxsat
@@ -47,6 +48,64 @@ def _maxsat_worker(problem: Problem, domains: list[list[int]], connection: Conne
         connection.close()
 
 
+# SAT solvers that race on the same decisions; they differ enough to win on different events.
+DECISION_SOLVERS = ("cd19", "cd15")
+
+
+def _decision_worker(
+    problem: Problem, domains: list[list[int]], solver_name: str, connection: Connection
+) -> None:
+    try:
+        solve_by_decisions(problem, domains, connection.send, solver_name=solver_name)
+    finally:
+        connection.close()
+
+
+def _race_decisions(
+    problem: Problem, domains: list[list[int]], deadline: float, workers: int
+) -> tuple[int, list[int | None] | None, int | None]:
+    """Run the decision engine in `workers` processes; (lower bound, optimal slots, breaks).
+
+    Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
+    deadline, and every bound they proved before that has already been received.
+    """
+    context = multiprocessing.get_context("fork")
+    running = []
+    for solver_name in DECISION_SOLVERS[: max(1, workers)]:
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_decision_worker, args=(problem, domains, solver_name, sender), daemon=True
+        )
+        process.start()
+        sender.close()
+        running.append((process, receiver))
+    lower_bound, found, found_breaks = 0, None, None
+    receivers = [receiver for _process, receiver in running]
+    try:
+        while receivers and found is None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            for receiver in wait(receivers, timeout=remaining):
+                try:
+                    message = receiver.recv()
+                except EOFError:
+                    receivers.remove(receiver)
+                    continue
+                if message[0] == "bound":
+                    lower_bound = max(lower_bound, message[1])
+                elif message[0] == "optimal":
+                    found_breaks, found = message[1], message[2]
+                    break
+    finally:
+        for process, receiver in running:
+            if process.is_alive():
+                process.kill()
+            process.join()
+            receiver.close()
+    return lower_bound, found, found_breaks
+
+
 def solve(
     instance: Instance,
     *,
@@ -73,7 +132,9 @@ def solve(
 
     # Large events lean on the heuristic: the exact models grow with meetings x slots.
     large = problem.meeting_count > 2000
-    heuristic_budget = 0.5 * time_limit if large else min(max(0.2, 0.1 * time_limit), 5.0)
+    # The exact decision engine usually settles small events in seconds, so the heuristic
+    # only gets a short start there.
+    heuristic_budget = 0.5 * time_limit if large else min(max(0.2, 0.05 * time_limit), 1.0)
     heuristic = solve_heuristically(problem, domains, time_limit=heuristic_budget)
     best_slots: list[int | None] | None = None
     best_breaks: int | None = None
@@ -81,6 +142,24 @@ def solve(
         best_slots, best_breaks = heuristic.slot_of, heuristic.breaks
     if best_breaks == 0:
         return _result(problem, "optimal", best_slots, 0, 0, started, "heuristic")
+
+    if use_maxsat and not large and applies_to(problem):
+        # The last part of the time is kept for improving the schedule when no optimum came.
+        race_deadline = deadline - 0.15 * time_limit
+        lower_bound, found, found_breaks = _race_decisions(problem, domains, race_deadline, workers)
+        if found is not None and found_breaks is not None and _is_complete_and_fair(problem, found):
+            return _result(problem, "optimal", found, found_breaks, found_breaks, started, "sat")
+        later = solve_heuristically(
+            problem, domains, time_limit=max(0.1, deadline - time.monotonic())
+        )
+        if _is_complete_and_fair(problem, later.slot_of) and (
+            best_breaks is None or later.breaks < best_breaks
+        ):
+            best_slots, best_breaks = later.slot_of, later.breaks
+        if best_slots is not None and best_breaks is not None:
+            status = "optimal" if lower_bound >= best_breaks else "feasible"
+            return _result(problem, status, best_slots, best_breaks, lower_bound, started, "sat")
+        use_maxsat = False
 
     maxsat_process = None
     receiver = None

@@ -1,0 +1,68 @@
+"""Who may read and change business profiles, opportunities, events and schedules."""
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+
+
+def _represents(user, organisation) -> bool:
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.role == user.Role.ORGANISATION_REP
+        and user.organisation_id == organisation.pk
+    )
+
+
+def can_edit_profile(user, organisation) -> bool:
+    return (
+        is_secretariat(user)
+        or focal_city_id(user) == organisation.city_id
+        or _represents(user, organisation)
+    )
+
+
+def can_verify_profile(user, profile) -> bool:
+    return is_secretariat(user) or focal_city_id(user) == profile.organisation.city_id
+
+
+def can_view_profile(user, profile) -> bool:
+    return profile.is_verified or can_edit_profile(user, profile.organisation)
+
+
+def can_create_opportunity(user, organisation) -> bool:
+    return can_edit_profile(user, organisation)
+
+
+def can_edit_opportunity(user, opportunity) -> bool:
+    return can_edit_profile(user, opportunity.organisation)
+
+
+def can_mark_suggestion(user, organisation) -> bool:
+    return _represents(user, organisation)
+
+
+def can_open_event(user, meeting) -> bool:
+    return is_secretariat(user) or (
+        focal_city_id(user) is not None and focal_city_id(user) == meeting.host_city_id
+    )
+
+
+def can_organise_event(user, event) -> bool:
+    """Organisers set slots, fix meetings, run the scheduler, move meetings and publish."""
+    return can_open_event(user, event.meeting)
+
+
+def can_register_for_event(user, event, organisation) -> bool:
+    return _represents(user, organisation) or can_organise_event(user, event)
+
+
+def can_request_meeting(user, registration) -> bool:
+    return _represents(user, registration.organisation)
+
+
+def can_answer_meeting_request(user, meeting_request) -> bool:
+    return _represents(user, meeting_request.invitee.organisation)
+
+
+def can_view_agenda(user, registration) -> bool:
+    return _represents(user, registration.organisation) or can_organise_event(
+        user, registration.event
+    )

@@ -1,0 +1,202 @@
+"""Exact engine: SAT decisions "at most k breaks" for k = LB, LB+1, ... with busy-row patterns.
+
+Each participant's cheapest possible busy rows (one contiguous window when it can have no
+break, two blocks when it needs one) are enumerated and tied to the busy literals, which
+lets the SAT solver reason about whole rows instead of single slots. A decision proved
+unsatisfiable raises the lower bound by one; the first satisfiable one is optimal. Progress
+is streamed as it comes, so a caller that stops the search at its deadline keeps the bound.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pysat.card import CardEnc, EncType, ITotalizer
+from pysat.solvers import Solver
+
+from .maxsat_engine import MaxSatEncoding, has_zero_anchor
+from .problem import Problem
+
+# Participants needing more breaks than this alone get no row patterns (too many rows).
+PATTERN_BREAKS = 1
+# How far above the first lower bound the cardinality encodings reach.
+EXTRA_BREAKS = 40
+
+
+def applies_to(problem: Problem) -> bool:
+    """The engine counts lunch gaps and reads fairness as an absolute cap (see has_zero_anchor)."""
+    return not problem.ignore_lunch_gap and (problem.fairness is None or has_zero_anchor(problem))
+
+
+def _matchable(meetings: list[int], domains: list[list[int]], allowed: set[int]) -> bool:
+    """Can the meetings go to distinct slots of `allowed`? (augmenting-path matching)."""
+    holder: dict[int, int] = {}
+
+    def augment(m: int, visited: set[int]) -> bool:
+        for s in domains[m]:
+            if s in allowed and s not in visited:
+                visited.add(s)
+                if s not in holder or augment(holder[s], visited):
+                    holder[s] = m
+                    return True
+        return False
+
+    return all(augment(m, set()) for m in meetings)
+
+
+def row_patterns(problem: Problem, domains: list[list[int]], p: int, breaks: int) -> list:
+    """Every busy row of participant p with exactly `breaks` breaks its meetings can fill."""
+    meetings = problem.meetings_of[p]
+    n, slots = len(meetings), problem.slot_count
+    rows: list[tuple[int, ...]] = []
+    if breaks == 0:
+        for a in range(slots - n + 1):
+            row = tuple(range(a, a + n))
+            if _matchable(meetings, domains, set(row)):
+                rows.append(row)
+    elif breaks == 1:
+        for a in range(slots):
+            for first in range(1, n):
+                second = n - first
+                for b in range(a + first + 1, slots - second + 1):
+                    row = (*range(a, a + first), *range(b, b + second))
+                    if _matchable(meetings, domains, set(row)):
+                        rows.append(row)
+    return rows
+
+
+def participant_lower_bounds(
+    problem: Problem, domains: list[list[int]]
+) -> tuple[list[int], list[list[tuple[int, ...]] | None]]:
+    """Fewest breaks each participant can have on its own, and its rows with that many."""
+    bounds: list[int] = []
+    patterns: list[list[tuple[int, ...]] | None] = []
+    for p, meetings in enumerate(problem.meetings_of):
+        if len(meetings) <= 1:
+            bounds.append(0)
+            patterns.append(None)
+            continue
+        for breaks in range(PATTERN_BREAKS + 1):
+            rows = row_patterns(problem, domains, p, breaks)
+            if rows:
+                bounds.append(breaks)
+                patterns.append(rows)
+                break
+        else:
+            bounds.append(PATTERN_BREAKS + 1)
+            patterns.append(None)
+    return bounds, patterns
+
+
+class DecisionEncoding(MaxSatEncoding):
+    """The MaxSAT hard clauses plus row patterns, per-participant bounds and a break counter."""
+
+    def __init__(self, problem: Problem, domains: list[list[int]]) -> None:
+        super().__init__(problem, domains)
+        self.bounds, self.patterns = participant_lower_bounds(problem, domains)
+        self.lower_bound = sum(self.bounds)
+        hard = self.formula.hard
+        if problem.fairness is not None:
+            for literals in self.break_literals:
+                self.at_most(literals, problem.fairness)
+        self.at_minimum: list[int] = []
+        for p, rows in enumerate(self.patterns):
+            if self.bounds[p] > 0:
+                hard.extend(
+                    CardEnc.atleast(
+                        self.break_literals[p],
+                        bound=self.bounds[p],
+                        vpool=self.pool,
+                        encoding=EncType.seqcounter,
+                    ).clauses
+                )
+            if rows is not None:
+                self._rows(p, rows)
+        self._busy_per_slot()
+        all_breaks = [lit for literals in self.break_literals for lit in literals]
+        self.total = ITotalizer(
+            all_breaks, ubound=self.lower_bound + EXTRA_BREAKS, top_id=self.pool.top
+        )
+        self.pool.top = max(self.pool.top, self.total.top_id)
+        hard.extend(self.total.cnf.clauses)
+        # Participants above their own minimum: at most k - LB of them when k breaks are allowed.
+        self.above = ITotalizer(
+            [-lit for lit in self.at_minimum], ubound=EXTRA_BREAKS, top_id=self.pool.top
+        )
+        self.pool.top = max(self.pool.top, self.above.top_id)
+        hard.extend(self.above.cnf.clauses)
+
+    def busy(self, p: int, s: int) -> int | None:
+        return self.pool.obj2id.get(("busy", p, s))
+
+    def _rows(self, p: int, rows: list[tuple[int, ...]]) -> None:
+        hard = self.formula.hard
+        minimum = self.pool.id(("at_minimum", p))
+        self.at_minimum.append(minimum)
+        choices = []
+        for i, row in enumerate(rows):
+            choice = self.pool.id(("row", p, i))
+            choices.append(choice)
+            cells = set(row)
+            for s in range(self.problem.slot_count):
+                busy = self.busy(p, s)
+                if busy is not None:
+                    hard.append([-choice, busy] if s in cells else [-choice, -busy])
+        hard.append([-minimum, *choices])
+        for s in range(self.problem.slot_count):
+            busy = self.busy(p, s)
+            if busy is not None:
+                covering = [choices[i] for i, row in enumerate(rows) if s in row]
+                hard.append([-minimum, -busy, *covering])
+
+    def _busy_per_slot(self) -> None:
+        """Implied: a slot with t tables holds at most 2t busy participants."""
+        limit = 2 * self.problem.tables
+        for s in range(self.problem.slot_count):
+            literals = [b for p in range(self.problem.participant_count) if (b := self.busy(p, s))]
+            if len(literals) > limit:
+                self.at_most(literals, limit)
+
+    def assumptions(self, k: int) -> list[int]:
+        """Literals that restrict a solve to schedules with at most k breaks."""
+        assumed = []
+        if k < len(self.total.rhs):
+            assumed.append(-self.total.rhs[k])
+        extra = k - self.lower_bound
+        if 0 <= extra < len(self.above.rhs):
+            assumed.append(-self.above.rhs[extra])
+        return assumed
+
+    def slots_of(self, model: list[int]) -> list[int | None]:
+        true = {lit for lit in model if lit > 0}
+        slot_of: list[int | None] = [None] * self.problem.meeting_count
+        for m, literals in enumerate(self.x):
+            for s, literal in literals.items():
+                if literal in true:
+                    slot_of[m] = s
+        return slot_of
+
+
+def solve_by_decisions(
+    problem: Problem,
+    domains: list[list[int]],
+    report: Callable[[tuple], None],
+    *,
+    solver_name: str = "cd19",
+    start_at: int = 0,
+) -> None:
+    """Report ("bound", b) as bounds are proved, then ("optimal", breaks, slot per meeting).
+
+    SAT solvers here cannot be interrupted, so callers run this in a process they can end.
+    """
+    encoding = DecisionEncoding(problem, domains)
+    k = max(encoding.lower_bound, start_at)
+    report(("bound", k))
+    with Solver(name=solver_name, bootstrap_with=encoding.formula.hard) as sat:
+        while k <= encoding.lower_bound + EXTRA_BREAKS:
+            if sat.solve(assumptions=encoding.assumptions(k)):
+                slot_of = encoding.slots_of(sat.get_model())
+                report(("optimal", sum(problem.breaks_per_participant(slot_of)), slot_of))
+                return
+            k += 1
+            report(("bound", k))

@@ -1,0 +1,55 @@
+"""The SAT decision engine: per-participant bounds, row patterns and streamed progress."""
+
+from __future__ import annotations
+
+from intercity.business.scheduling.decision_engine import (
+    participant_lower_bounds,
+    row_patterns,
+    solve_by_decisions,
+)
+from intercity.business.scheduling.loaders import instance_from_dict
+from intercity.business.scheduling.problem import build_problem, tighten_domains_by_precedence
+from intercity.business.scheduling.tests.builders import make_instance_data
+from intercity.business.scheduling.validation import participant_breaks
+
+
+def _problem(data: dict):
+    problem = build_problem(instance_from_dict(data), fairness=data["fairness"])
+    return problem, tighten_domains_by_precedence(problem)
+
+
+def test_a_participant_cut_by_an_unavailable_slot_needs_one_break_on_its_own():
+    data = make_instance_data(slots=5, meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("e", "f")])
+    data["participants"][0]["unavailable"] = ["s2", "s4"]  # a: free in s1, s3, s5 only
+    problem, domains = _problem(data)
+    bounds, patterns = participant_lower_bounds(problem, domains)
+    assert bounds[0] == 2
+    assert patterns[0] is None
+    assert bounds[1:] == [0, 0, 0, 0, 0]
+
+
+def test_row_patterns_list_windows_and_two_block_rows():
+    problem, domains = _problem(make_instance_data(slots=4, meetings=[("a", "b"), ("a", "c")]))
+    assert row_patterns(problem, domains, 0, 0) == [(0, 1), (1, 2), (2, 3)]
+    assert row_patterns(problem, domains, 0, 1) == [(0, 2), (0, 3), (1, 3)]
+
+
+def test_the_engine_streams_bounds_then_an_optimal_schedule():
+    data = make_instance_data(
+        slots=5, tables=1, meetings=[("a", "b"), ("a", "c"), ("b", "c"), ("d", "e")]
+    )
+    data["participants"][0]["unavailable"] = ["s2"]
+    problem, domains = _problem(data)
+    messages: list[tuple] = []
+    solve_by_decisions(problem, domains, messages.append)
+    assert messages[0][0] == "bound"
+    kind, breaks, slot_of = messages[-1]
+    assert kind == "optimal"
+    assert all(s is not None for s in slot_of)
+    busy: dict[int, list[int]] = {}
+    for m, s in enumerate(slot_of):
+        for p in problem.meeting_pairs[m]:
+            busy.setdefault(p, []).append(s)
+    sessions = ["morning"] * 5
+    assert breaks == sum(participant_breaks(slots, sessions) for slots in busy.values())
+    assert max(bound for tag, bound, *_ in messages if tag == "bound") <= breaks

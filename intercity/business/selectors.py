@@ -1,0 +1,212 @@
+"""Reads of the business app: directory, opportunities, suggestions, events and agendas."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from intercity.business import matching
+from intercity.business.models import (
+    Assignment,
+    Event,
+    MeetingRequest,
+    Opportunity,
+    Profile,
+    Registration,
+    ScheduleRun,
+    SuggestionMark,
+)
+from intercity.core.selectors import text_filter
+
+
+def directory(*, search: str | None = None, sector: str | None = None) -> QuerySet:
+    """Verified profiles only: the network's public directory."""
+    profiles = Profile.objects.filter(is_verified=True).select_related(
+        "organisation__city", "sector"
+    )
+    profiles = text_filter(
+        profiles, search, ["organisation__name", "offers", "seeks", "organisation__description"]
+    )
+    if sector:
+        profiles = profiles.filter(sector__code=sector)
+    return profiles.order_by("organisation__name")
+
+
+def profile_get(*, slug: str) -> Profile:
+    return get_object_or_404(
+        Profile.objects.select_related("organisation__city", "sector"), organisation__slug=slug
+    )
+
+
+def open_opportunities(*, kind: str | None = None, direction: str | None = None) -> QuerySet:
+    today = timezone.localdate()
+    rows = (
+        Opportunity.objects.filter(
+            status=Opportunity.Status.OPEN, organisation__business_profile__is_verified=True
+        )
+        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .select_related("organisation__city")
+    )
+    if kind:
+        rows = rows.filter(kind=kind)
+    if direction:
+        rows = rows.filter(direction=direction)
+    return rows.order_by("-created_at")
+
+
+def _candidate(profile: Profile, opportunities: dict[int, list]) -> matching.Candidate:
+    organisation = profile.organisation
+    return matching.Candidate(
+        key=organisation.pk,
+        name=organisation.name,
+        city=organisation.city.name,
+        sector=str(profile.sector),
+        offers_text=f"{profile.offers} "
+        + " ".join(
+            o.title + " " + o.description
+            for o in opportunities.get(organisation.pk, [])
+            if o.direction == "offer"
+        ),
+        seeks_text=f"{profile.seeks} "
+        + " ".join(
+            o.title + " " + o.description
+            for o in opportunities.get(organisation.pk, [])
+            if o.direction == "request"
+        ),
+        opportunities=tuple(
+            (o.direction, o.kind, o.title) for o in opportunities.get(organisation.pk, [])
+        ),
+    )
+
+
+@dataclass
+class SuggestionRow:
+    profile: Profile
+    score: float
+    reasons: list[str]
+    state: str | None
+
+
+def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> list[SuggestionRow]:
+    """Verified counterparts ranked by the matching module, with the organisation's marks."""
+    profiles = list(
+        Profile.objects.filter(Q(is_verified=True) | Q(pk=profile.pk)).select_related(
+            "organisation__city", "sector"
+        )
+    )
+    opportunities: dict[int, list] = {}
+    for row in open_opportunities():
+        opportunities.setdefault(row.organisation_id, []).append(row)
+    for row in Opportunity.objects.filter(
+        organisation=profile.organisation, status=Opportunity.Status.OPEN
+    ):
+        opportunities.setdefault(row.organisation_id, [])
+        if row not in opportunities[row.organisation_id]:
+            opportunities[row.organisation_id].append(row)
+    by_key = {p.organisation_id: p for p in profiles}
+    marks = dict(
+        SuggestionMark.objects.filter(organisation=profile.organisation).values_list(
+            "counterpart_id", "state"
+        )
+    )
+    ranked = matching.rank(
+        _candidate(profile, opportunities),
+        [_candidate(p, opportunities) for p in profiles if p.pk != profile.pk],
+    )
+    rows = []
+    for suggestion in ranked:
+        state = marks.get(suggestion.key)
+        if state == SuggestionMark.State.DISMISSED and not include_dismissed:
+            continue
+        rows.append(
+            SuggestionRow(by_key[suggestion.key], suggestion.score, suggestion.reasons, state)
+        )
+    return rows
+
+
+def event_get(*, pk: int) -> Event:
+    return get_object_or_404(Event.objects.select_related("meeting__host_city"), pk=pk)
+
+
+def event_list() -> QuerySet:
+    return Event.objects.select_related("meeting__host_city").order_by("-meeting__year")
+
+
+def latest_run(event: Event) -> ScheduleRun | None:
+    return event.runs.order_by("-created_at", "-id").first()
+
+
+def latest_finished_run(event: Event) -> ScheduleRun | None:
+    return (
+        event.runs.exclude(status__in=[ScheduleRun.Status.QUEUED, ScheduleRun.Status.RUNNING])
+        .exclude(status=ScheduleRun.Status.FAILED)
+        .order_by("-created_at", "-id")
+        .first()
+    )
+
+
+def registrations_of(event: Event) -> QuerySet:
+    return event.registrations.select_related("organisation__city")
+
+
+def requests_of(event: Event) -> QuerySet:
+    return event.requests.select_related(
+        "requester__organisation", "invitee__organisation", "fixed_slot"
+    )
+
+
+def registration_for(event: Event, organisation_id: int | None) -> Registration | None:
+    if organisation_id is None:
+        return None
+    return event.registrations.filter(organisation_id=organisation_id).first()
+
+
+@dataclass
+class AgendaItem:
+    slot: object
+    table: int
+    counterpart: object
+    note: str
+
+
+def agenda_of(registration: Registration, *, run: ScheduleRun | None = None) -> list[AgendaItem]:
+    """One participant's meetings in time order, from the given or latest finished run."""
+    run = run or latest_finished_run(registration.event)
+    if run is None:
+        return []
+    rows = (
+        Assignment.objects.filter(run=run)
+        .filter(Q(request__requester=registration) | Q(request__invitee=registration))
+        .select_related(
+            "slot", "request__requester__organisation", "request__invitee__organisation"
+        )
+    )
+    items = []
+    for row in rows:
+        request = row.request
+        other = request.invitee if request.requester_id == registration.pk else request.requester
+        items.append(AgendaItem(row.slot, row.table, other.organisation, request.note))
+    items.sort(key=lambda item: (item.slot.day, item.slot.starts_at))
+    return items
+
+
+def grid_of(run: ScheduleRun) -> tuple[list, list[int], dict]:
+    """Slots, table numbers and {(slot id, table): assignment} for the organiser's grid."""
+    slots = list(run.event.slots.all())
+    cells = {
+        (a.slot_id, a.table): a
+        for a in run.assignments.select_related(
+            "request__requester__organisation", "request__invitee__organisation"
+        )
+    }
+    tables = list(range(1, max([run.event.tables, *(t for _s, t in cells)]) + 1))
+    return slots, tables, cells
+
+
+def pending_requests_for(registration: Registration) -> QuerySet:
+    return registration.received.filter(status=MeetingRequest.Status.PENDING).select_related(
+        "requester__organisation"
+    )

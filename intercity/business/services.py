@@ -1,0 +1,366 @@
+"""Every write of the business app: profiles, opportunities, events, requests and schedules."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from intercity.business import permissions as rules
+from intercity.business.models import (
+    Assignment,
+    Event,
+    MeetingRequest,
+    Opportunity,
+    Profile,
+    Registration,
+    ScheduleRun,
+    Slot,
+    SuggestionMark,
+)
+from intercity.business.scheduling.model import Assignment as PlannedMeeting
+from intercity.business.scheduling.model import Instance, Meeting, Participant
+from intercity.business.scheduling.model import Slot as PlannedSlot
+from intercity.business.scheduling.solver import solve
+from intercity.business.scheduling.validation import validate_schedule
+from intercity.core.audit import save_with_audit
+from intercity.core.services import create_with_audit, require, save_changes
+
+
+@transaction.atomic
+def profile_save(*, actor: Any, organisation, data: Mapping[str, Any]) -> Profile:
+    """Create or update an organisation's profile; any change needs verifying again."""
+    require(rules.can_edit_profile(actor, organisation))
+    profile = Profile.objects.filter(organisation=organisation).first()
+    if profile is None:
+        return create_with_audit(
+            Profile,
+            {**data, "organisation": organisation},
+            actor=actor,
+            action="business.profile.created",
+        )
+    changed = save_changes(profile, data, actor=actor, action="business.profile.updated")
+    if changed and profile.is_verified and not rules.can_verify_profile(actor, profile):
+        profile.is_verified = False
+        save_with_audit(profile, actor=actor, action="business.profile.unverified")
+    return profile
+
+
+@transaction.atomic
+def profile_verify(*, actor: Any, profile: Profile, verified: bool = True) -> Profile:
+    require(rules.can_verify_profile(actor, profile))
+    profile.is_verified = verified
+    profile.verified_by = actor if verified else None
+    save_with_audit(profile, actor=actor, action="business.profile.verified")
+    return profile
+
+
+@transaction.atomic
+def opportunity_create(*, actor: Any, organisation, data: Mapping[str, Any]) -> Opportunity:
+    require(rules.can_create_opportunity(actor, organisation))
+    return create_with_audit(
+        Opportunity,
+        {**data, "organisation": organisation},
+        actor=actor,
+        action="business.opportunity.created",
+    )
+
+
+@transaction.atomic
+def opportunity_update(
+    *, actor: Any, opportunity: Opportunity, data: Mapping[str, Any]
+) -> list[str]:
+    require(rules.can_edit_opportunity(actor, opportunity))
+    return save_changes(opportunity, data, actor=actor, action="business.opportunity.updated")
+
+
+@transaction.atomic
+def suggestion_mark(
+    *, actor: Any, organisation, counterpart, state: str, message: str = ""
+) -> SuggestionMark:
+    require(rules.can_mark_suggestion(actor, organisation))
+    if counterpart.pk == organisation.pk:
+        raise ValidationError(_("An organisation cannot be its own counterpart."))
+    mark, _created = SuggestionMark.objects.update_or_create(
+        organisation=organisation,
+        counterpart=counterpart,
+        defaults={"state": state, "message": message},
+    )
+    mark.full_clean()
+    return mark
+
+
+@transaction.atomic
+def event_open(*, actor: Any, meeting, data: Mapping[str, Any]) -> Event:
+    require(rules.can_open_event(actor, meeting))
+    return create_with_audit(
+        Event, {**data, "meeting": meeting}, actor=actor, action="business.event.opened"
+    )
+
+
+@transaction.atomic
+def event_update(*, actor: Any, event: Event, data: Mapping[str, Any]) -> list[str]:
+    require(rules.can_organise_event(actor, event))
+    return save_changes(event, data, actor=actor, action="business.event.updated")
+
+
+@transaction.atomic
+def slot_add(*, actor: Any, event: Event, data: Mapping[str, Any]) -> Slot:
+    require(rules.can_organise_event(actor, event))
+    slot = Slot(event=event, **data)
+    slot.full_clean()
+    slot.save()
+    return slot
+
+
+def _before_deadline(deadline, message: str) -> None:
+    if deadline is not None and timezone.now() > deadline:
+        raise ValidationError(message)
+
+
+@transaction.atomic
+def registration_create(*, actor: Any, event: Event, organisation) -> Registration:
+    require(rules.can_register_for_event(actor, event, organisation))
+    if not rules.can_organise_event(actor, event):
+        _before_deadline(event.registration_deadline, _("Registration has closed."))
+    registration, _created = Registration.objects.get_or_create(
+        event=event, organisation=organisation
+    )
+    return registration
+
+
+@transaction.atomic
+def registration_set_unavailable(*, actor: Any, registration: Registration, slots) -> None:
+    require(rules.can_view_agenda(actor, registration))
+    slots = list(slots)
+    if any(slot.event_id != registration.event_id for slot in slots):
+        raise ValidationError(_("Those slots belong to another event."))
+    registration.unavailable.set(slots)
+
+
+@transaction.atomic
+def meeting_request_create(
+    *,
+    actor: Any,
+    requester: Registration,
+    invitee: Registration,
+    note: str = "",
+    session: str = "either",
+) -> MeetingRequest:
+    require(rules.can_request_meeting(actor, requester))
+    event = requester.event
+    if invitee.event_id != event.pk:
+        raise ValidationError(_("Both organisations must be registered for the same event."))
+    _before_deadline(event.request_deadline, _("Meeting requests have closed."))
+    if (
+        MeetingRequest.objects.filter(event=event, requester=invitee, invitee=requester).exists()
+        or MeetingRequest.objects.filter(event=event, requester=requester, invitee=invitee).exists()
+    ):
+        raise ValidationError(_("A meeting between these organisations was already requested."))
+    return create_with_audit(
+        MeetingRequest,
+        {
+            "event": event,
+            "requester": requester,
+            "invitee": invitee,
+            "note": note,
+            "session": session,
+        },
+        actor=actor,
+        action="business.meeting_request.created",
+    )
+
+
+@transaction.atomic
+def meeting_request_answer(
+    *, actor: Any, meeting_request: MeetingRequest, accept: bool
+) -> MeetingRequest:
+    require(rules.can_answer_meeting_request(actor, meeting_request))
+    meeting_request.status = (
+        MeetingRequest.Status.ACCEPTED if accept else MeetingRequest.Status.DECLINED
+    )
+    save_with_audit(meeting_request, actor=actor, action="business.meeting_request.answered")
+    return meeting_request
+
+
+@transaction.atomic
+def meeting_request_fix(
+    *, actor: Any, meeting_request: MeetingRequest, slot: Slot | None
+) -> MeetingRequest:
+    require(rules.can_organise_event(actor, meeting_request.event))
+    if slot is not None and slot.event_id != meeting_request.event_id:
+        raise ValidationError({"fixed_slot": _("That slot belongs to another event.")})
+    meeting_request.fixed_slot = slot
+    save_with_audit(meeting_request, actor=actor, action="business.meeting_request.fixed")
+    return meeting_request
+
+
+@transaction.atomic
+def meeting_request_require_after(
+    *, actor: Any, meeting_request: MeetingRequest, earlier: MeetingRequest
+) -> None:
+    """Require `meeting_request` to take place in a later slot than `earlier`."""
+    require(rules.can_organise_event(actor, meeting_request.event))
+    if earlier.event_id != meeting_request.event_id or earlier.pk == meeting_request.pk:
+        raise ValidationError(_("Choose another meeting of the same event."))
+    if _comes_after(earlier, meeting_request):
+        raise ValidationError(_("That order would contradict an order already required."))
+    meeting_request.after.add(earlier)
+
+
+def _comes_after(later: MeetingRequest, earlier: MeetingRequest) -> bool:
+    """Does `later` already (transitively) have to come after `earlier`?"""
+    pending, seen = [later], set()
+    while pending:
+        current = pending.pop()
+        for before in current.after.all():
+            if before.pk == earlier.pk:
+                return True
+            if before.pk not in seen:
+                seen.add(before.pk)
+                pending.append(before)
+    return False
+
+
+# -- scheduling --------------------------------------------------------------------------
+
+
+def event_instance(event: Event) -> Instance:
+    """The event's accepted meetings as a scheduling instance (ids are database keys)."""
+    slots = list(event.slots.all())
+    registrations = list(event.registrations.prefetch_related("unavailable"))
+    requests = list(
+        event.requests.filter(status=MeetingRequest.Status.ACCEPTED).prefetch_related("after")
+    )
+    accepted = {r.pk for r in requests}
+    return Instance(
+        slots=tuple(PlannedSlot(str(s.pk), s.session) for s in slots),
+        tables=event.tables,
+        participants=tuple(
+            Participant(str(r.pk), tuple(str(s.pk) for s in r.unavailable.all()))
+            for r in registrations
+        ),
+        meetings=tuple(
+            Meeting(
+                id=str(r.pk),
+                participants=(str(r.requester_id), str(r.invitee_id)),
+                session=r.session,
+                fixed_slot=str(r.fixed_slot_id) if r.fixed_slot_id else None,
+                after=tuple(str(a.pk) for a in r.after.all() if a.pk in accepted),
+            )
+            for r in requests
+        ),
+        fairness=event.fairness,
+        name=event.meeting.slug,
+    )
+
+
+@transaction.atomic
+def schedule_run_request(*, actor: Any, event: Event, time_limit: int = 30) -> ScheduleRun:
+    """Queue a scheduler run; the background task does the work."""
+    require(rules.can_organise_event(actor, event))
+    if not event.slots.exists():
+        raise ValidationError(_("Add time slots before scheduling."))
+    run = ScheduleRun.objects.create(event=event, requested_by=actor, time_limit=time_limit)
+    from intercity.business.tasks import run_scheduler
+
+    transaction.on_commit(lambda: run_scheduler(run.pk))
+    return run
+
+
+def schedule_run_execute(*, run_id: int) -> ScheduleRun:
+    """Solve the event's instance and store the result (called by the background task)."""
+    run = ScheduleRun.objects.select_related("event__meeting").get(pk=run_id)
+    run.status, run.progress = ScheduleRun.Status.RUNNING, 10
+    run.save(update_fields=["status", "progress", "updated_at"])
+    instance = event_instance(run.event)
+    started = time.monotonic()
+    try:
+        result = solve(instance, time_limit=run.time_limit, workers=2)
+    except Exception as error:  # noqa: BLE001 - any solver failure is recorded on the run
+        run.status, run.progress, run.explanation = ScheduleRun.Status.FAILED, 100, [str(error)]
+        run.save()
+        return run
+    with transaction.atomic():
+        run.status = result.status
+        run.breaks = result.breaks
+        run.lower_bound = result.lower_bound
+        run.seconds = round(time.monotonic() - started, 2)
+        run.explanation = list(result.explanation)
+        run.progress = 100
+        run.save()
+        Assignment.objects.bulk_create(
+            Assignment(
+                run=run,
+                request_id=int(a.meeting),
+                slot_id=int(a.slot),
+                table=a.table,
+            )
+            for a in result.assignments
+        )
+    return run
+
+
+def run_validation(run: ScheduleRun):
+    """The independent validator's report on a run's (possibly edited) assignments."""
+    instance = event_instance(run.event)
+    planned = [
+        PlannedMeeting(str(a.request_id), str(a.slot_id), a.table) for a in run.assignments.all()
+    ]
+    return validate_schedule(
+        instance,
+        planned,
+        fairness=run.event.fairness,
+        allow_unplaced=run.status == ScheduleRun.Status.INFEASIBLE,
+    )
+
+
+@transaction.atomic
+def assignment_move(*, actor: Any, assignment: Assignment, slot: Slot, table: int):
+    """Move one meeting by hand, then re-check the whole schedule with the validator."""
+    run = assignment.run
+    require(rules.can_organise_event(actor, run.event))
+    if slot.event_id != run.event_id:
+        raise ValidationError({"slot": _("That slot belongs to another event.")})
+    assignment.slot, assignment.table = slot, table
+    assignment.save(update_fields=["slot", "table"])
+    report = run_validation(run)
+    run.breaks = report.total_breaks
+    run.problems = list(report.problems)
+    if report.total_breaks > run.lower_bound and run.status == ScheduleRun.Status.OPTIMAL:
+        run.status = ScheduleRun.Status.FEASIBLE
+    run.save(update_fields=["breaks", "problems", "status", "updated_at"])
+    return report
+
+
+@transaction.atomic
+def schedule_publish(*, actor: Any, run: ScheduleRun) -> int:
+    """Publish a valid schedule and email each participant's representatives their agenda."""
+    event = run.event
+    require(rules.can_organise_event(actor, event))
+    if not run.is_finished or run.problems or not run.assignments.exists():
+        raise ValidationError(_("Only a finished schedule that passes every check is published."))
+    event.published_at = timezone.now()
+    save_with_audit(event, actor=actor, action="business.event.schedule_published")
+    from intercity.business.selectors import agenda_of
+
+    messages = []
+    for registration in event.registrations.select_related("organisation"):
+        lines = [
+            f"{item.slot} · {_('table')} {item.table} · {item.counterpart}"
+            for item in agenda_of(registration, run=run)
+        ]
+        recipients = [
+            user.email for user in registration.organisation.representatives.all() if user.email
+        ]
+        if lines and recipients:
+            subject = _("Your meetings at %(event)s") % {"event": event.meeting.title}
+            messages.append((subject, "\n".join(lines), None, recipients))
+    send_mass_mail(messages, fail_silently=False)
+    return len(messages)

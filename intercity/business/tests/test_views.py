@@ -1,0 +1,152 @@
+"""Business pages: success, wrong method and wrong user for each."""
+
+import pytest
+from django.urls import reverse
+
+from intercity.business.models import MeetingRequest, ScheduleRun
+from intercity.business.services import schedule_run_execute
+from intercity.testing.business_factories import (
+    EventFactory,
+    ProfileFactory,
+    RegistrationFactory,
+    add_slots,
+)
+from intercity.testing.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_directory_lists_only_verified_profiles(client, django_assert_max_num_queries):
+    shown = ProfileFactory(is_verified=True)
+    hidden = ProfileFactory(is_verified=False)
+    for _ in range(5):
+        ProfileFactory()
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("business:list"))
+    assert response.status_code == 200
+    assert shown.organisation.name in response.text
+    assert hidden.organisation.name not in response.text
+
+
+def test_the_directory_rejects_post(client):
+    assert client.post(reverse("business:list")).status_code == 405
+
+
+def test_an_unverified_profile_is_404_for_strangers_but_visible_to_its_rep(cast, client_for):
+    profile = ProfileFactory(organisation=cast.organisation_rep.organisation, is_verified=False)
+    url = reverse("business:profile", args=[profile.organisation.slug])
+    assert client_for(cast.reader).get(url).status_code == 404
+    assert client_for(cast.organisation_rep).get(url).status_code == 200
+
+
+def test_the_focal_point_verifies_by_post_only(cast, client_for):
+    profile = ProfileFactory(organisation=cast.organisation_rep.organisation, is_verified=False)
+    url = reverse("business:profile-verify", args=[profile.organisation.slug])
+    assert client_for(cast.focal_point).get(url).status_code == 405
+    assert client_for(cast.other_focal_point).post(url).status_code == 404
+    profile.refresh_from_db()
+    assert not profile.is_verified
+    assert client_for(cast.focal_point).post(url).status_code == 302
+    profile.refresh_from_db()
+    assert profile.is_verified
+
+
+def test_suggestions_show_reasons_and_can_be_dismissed(cast, client_for):
+    ProfileFactory(organisation=cast.organisation_rep.organisation, seeks="LED lighting")
+    partner = ProfileFactory(offers="LED lighting equipment", organisation__city=cast.other)
+    client = client_for(cast.organisation_rep)
+    response = client.get(reverse("business:suggestions"))
+    assert response.status_code == 200
+    assert partner.organisation.name in response.text
+    assert "text similarity" in response.text
+    url = reverse("business:suggestion-mark", args=[partner.organisation.pk])
+    assert client.post(url, {"state": "dismissed"}).status_code == 302
+    assert partner.organisation.name not in client.get(reverse("business:suggestions")).text
+    assert client_for(cast.reader).get(reverse("business:suggestions")).status_code == 404
+
+
+def _scheduled(cast):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 3)
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    other = RegistrationFactory(event=event)
+    third = RegistrationFactory(event=event)
+    MeetingRequest.objects.create(event=event, requester=mine, invitee=other, status="accepted")
+    MeetingRequest.objects.create(event=event, requester=other, invitee=third, status="accepted")
+    run = ScheduleRun.objects.create(event=event, time_limit=5)
+    schedule_run_execute(run_id=run.pk)
+    return event, mine, other, third
+
+
+def test_the_grid_is_for_the_organiser_only(cast, client_for):
+    event, *_ = _scheduled(cast)
+    url = reverse("business:grid", args=[event.pk])
+    response = client_for(cast.focal_point).get(url)
+    assert response.status_code == 200
+    assert "Table 1" in response.text
+    assert client_for(cast.organisation_rep).get(url).status_code == 404
+    assert client_for(cast.other_focal_point).get(url).status_code == 404
+    assert client_for(cast.focal_point).post(url).status_code == 405
+
+
+def test_a_participant_sees_only_their_own_agenda(cast, client_for):
+    event, mine, other, third = _scheduled(cast)
+    client = client_for(cast.organisation_rep)
+    url = reverse("business:agenda", args=[event.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert other.organisation.name in response.text
+    assert third.organisation.name not in response.text
+    # Asking for another registration's agenda still shows one's own.
+    response = client.get(url, {"registration": third.pk})
+    assert third.organisation.name not in response.text
+    assert client_for(cast.reader).get(url).status_code == 404
+
+
+def test_the_agenda_downloads_as_icalendar(cast, client_for):
+    event, _mine, other, _third = _scheduled(cast)
+    response = client_for(cast.organisation_rep).get(
+        reverse("business:agenda-ics", args=[event.pk])
+    )
+    assert response["Content-Type"].startswith("text/calendar")
+    assert response.content.decode().count("BEGIN:VEVENT") == 1
+    assert "DTSTART:" in response.content.decode()
+    assert other.organisation.name in response.content.decode()
+
+
+def test_running_the_scheduler_needs_the_organiser_and_post(cast, client_for):
+    event, *_ = _scheduled(cast)
+    url = reverse("business:schedule-run", args=[event.pk])
+    assert client_for(cast.focal_point).get(url).status_code == 405
+    assert client_for(cast.organisation_rep).post(url).status_code == 404
+    before = event.runs.count()
+    response = client_for(cast.focal_point).post(url)
+    assert response.status_code == 302
+    assert event.runs.count() == before + 1
+
+
+def test_the_progress_partial_polls_until_the_run_finishes(cast, client_for):
+    event, *_ = _scheduled(cast)
+    queued = ScheduleRun.objects.create(event=event)
+    url = reverse("business:run-progress", args=[queued.pk])
+    response = client_for(cast.focal_point).get(url)
+    assert 'hx-trigger="every 1s"' in response.text
+    finished = event.runs.exclude(pk=queued.pk).first()
+    response = client_for(cast.focal_point).get(
+        reverse("business:run-progress", args=[finished.pk])
+    )
+    assert "hx-trigger" not in response.text
+    assert client_for(cast.organisation_rep).get(url).status_code == 404
+
+
+def test_an_invitee_accepts_on_the_event_page(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    other = RegistrationFactory(event=event)
+    request = MeetingRequest.objects.create(event=event, requester=other, invitee=mine)
+    url = reverse("business:request-answer", args=[request.pk])
+    outsider = UserFactory(role="organisation_rep", organisation=other.organisation)
+    assert client_for(outsider).post(url, {"answer": "accept"}).status_code == 404
+    assert client_for(cast.organisation_rep).post(url, {"answer": "accept"}).status_code == 302
+    request.refresh_from_db()
+    assert request.status == "accepted"

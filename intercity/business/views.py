@@ -1,0 +1,398 @@
+"""Business pages: directory, profiles, opportunities, suggestions, events, grid and agendas."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from intercity.business import permissions as rules
+from intercity.business import selectors, services
+from intercity.business.forms import (
+    MeetingRequestForm,
+    MoveForm,
+    OpportunityForm,
+    ProfileForm,
+    SlotForm,
+)
+from intercity.business.models import (
+    Assignment,
+    MeetingRequest,
+    Opportunity,
+    Profile,
+    ScheduleRun,
+    Sector,
+    SuggestionMark,
+)
+from intercity.core.pagination import paginate
+from intercity.core.views import record_form_response
+from intercity.meetings import ics
+from intercity.organisations.models import Organisation
+
+
+def _own_organisation(user):
+    organisation_id = getattr(user, "organisation_id", None)
+    return Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
+
+
+@require_GET
+def directory_index(request):
+    sector = request.GET.get("sector") or None
+    context = paginate(request, selectors.directory(search=request.GET.get("q"), sector=sector))
+    context.update(
+        {
+            "sectors": Sector.objects.all(),
+            "sector": sector,
+            "opportunities": selectors.open_opportunities()[:10],
+            "events": selectors.event_list()[:10],
+            "own": _own_organisation(request.user),
+        }
+    )
+    return render(request, "business/profile_list.html", context)
+
+
+@require_GET
+def profile_detail(request, slug):
+    profile = selectors.profile_get(slug=slug)
+    if not rules.can_view_profile(request.user, profile):
+        raise Http404
+    context = {
+        "profile": profile,
+        "opportunities": profile.organisation.opportunities.filter(status="open"),
+        "can_edit": rules.can_edit_profile(request.user, profile.organisation),
+        "can_verify": rules.can_verify_profile(request.user, profile),
+    }
+    return render(request, "business/profile_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request, slug):
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if not rules.can_edit_profile(request.user, organisation):
+        raise Http404
+    profile = Profile.objects.filter(organisation=organisation).first()
+    form = ProfileForm(request.POST or None, instance=profile)
+
+    def save(data):
+        return services.profile_save(actor=request.user, organisation=organisation, data=data)
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Business profile of %(name)s") % {"name": organisation.name},
+        success_message=_("The profile was saved."),
+    )
+
+
+@login_required
+@require_POST
+def profile_verify_view(request, slug):
+    profile = selectors.profile_get(slug=slug)
+    if not rules.can_verify_profile(request.user, profile):
+        raise Http404
+    services.profile_verify(actor=request.user, profile=profile, verified=True)
+    messages.success(request, _("The profile is verified and appears in the directory."))
+    return redirect(profile)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opportunity_new(request):
+    organisation = _own_organisation(request.user)
+    if organisation is None or not rules.can_create_opportunity(request.user, organisation):
+        raise Http404
+    form = OpportunityForm(request.POST or None, initial={"status": Opportunity.Status.OPEN})
+
+    def save(data):
+        services.opportunity_create(actor=request.user, organisation=organisation, data=data)
+        return organisation
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("New cooperation opportunity"),
+        success_message=_("The opportunity was published."),
+        redirect_to=lambda _record: "business:suggestions",
+    )
+
+
+@login_required
+@require_GET
+def suggestions(request):
+    organisation = _own_organisation(request.user)
+    if organisation is None or not rules.can_mark_suggestion(request.user, organisation):
+        raise Http404
+    profile = Profile.objects.filter(organisation=organisation).first()
+    rows = selectors.suggestions_for(profile) if profile else []
+    return render(
+        request,
+        "business/suggestion_list.html",
+        {"rows": rows, "profile": profile, "organisation": organisation},
+    )
+
+
+@login_required
+@require_POST
+def suggestion_mark_view(request, pk):
+    organisation = _own_organisation(request.user)
+    if organisation is None or not rules.can_mark_suggestion(request.user, organisation):
+        raise Http404
+    counterpart = get_object_or_404(Organisation, pk=pk, business_profile__is_verified=True)
+    state = request.POST.get("state")
+    if state not in SuggestionMark.State.values:
+        return HttpResponse(_("Unknown action."), status=400)
+    services.suggestion_mark(
+        actor=request.user,
+        organisation=organisation,
+        counterpart=counterpart,
+        state=state,
+        message=request.POST.get("message", ""),
+    )
+    messages.success(request, _("Noted."))
+    return redirect("business:suggestions")
+
+
+@require_GET
+def event_index(request):
+    return render(request, "business/event_list.html", {"events": selectors.event_list()})
+
+
+@require_GET
+def event_detail(request, pk):
+    event = selectors.event_get(pk=pk)
+    own = _own_organisation(request.user)
+    registration = selectors.registration_for(event, own.pk if own else None)
+    organiser = rules.can_organise_event(request.user, event)
+    context = {
+        "event": event,
+        "organiser": organiser,
+        "own": own,
+        "registration": registration,
+        "slots": event.slots.all(),
+        "registrations": selectors.registrations_of(event) if organiser or registration else [],
+        "requests": selectors.requests_of(event) if organiser else [],
+        "pending": selectors.pending_requests_for(registration) if registration else [],
+        "sent": registration.sent.select_related("invitee__organisation") if registration else [],
+        "run": selectors.latest_run(event) if organiser else None,
+        "request_form": MeetingRequestForm(
+            registrations=event.registrations.exclude(pk=registration.pk)
+        )
+        if registration
+        else None,
+    }
+    return render(request, "business/event_detail.html", context)
+
+
+@login_required
+@require_POST
+def event_register(request, pk):
+    event = selectors.event_get(pk=pk)
+    organisation = _own_organisation(request.user)
+    if organisation is None or not rules.can_register_for_event(request.user, event, organisation):
+        raise Http404
+    try:
+        services.registration_create(actor=request.user, event=event, organisation=organisation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(event)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def slot_new(request, pk):
+    event = selectors.event_get(pk=pk)
+    if not rules.can_organise_event(request.user, event):
+        raise Http404
+    form = SlotForm(request.POST or None)
+
+    def save(data):
+        services.slot_add(actor=request.user, event=event, data=data)
+        return event
+
+    return record_form_response(
+        request, form, save=save, heading=_("Add a time slot"), success_message=_("Slot added.")
+    )
+
+
+@login_required
+@require_POST
+def request_new(request, pk):
+    event = selectors.event_get(pk=pk)
+    own = _own_organisation(request.user)
+    registration = selectors.registration_for(event, own.pk if own else None)
+    if registration is None or not rules.can_request_meeting(request.user, registration):
+        raise Http404
+    form = MeetingRequestForm(
+        request.POST, registrations=event.registrations.exclude(pk=registration.pk)
+    )
+    if not form.is_valid():
+        return HttpResponse(_("Choose an organisation to meet."), status=400)
+    try:
+        services.meeting_request_create(
+            actor=request.user,
+            requester=registration,
+            invitee=form.cleaned_data["invitee"],
+            note=form.cleaned_data["note"],
+            session=form.cleaned_data["session"],
+        )
+        messages.success(request, _("Your request was sent."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(event)
+
+
+@login_required
+@require_POST
+def request_answer(request, pk):
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.select_related("invitee__organisation", "event"), pk=pk
+    )
+    if not rules.can_answer_meeting_request(request.user, meeting_request):
+        raise Http404
+    services.meeting_request_answer(
+        actor=request.user,
+        meeting_request=meeting_request,
+        accept=request.POST.get("answer") == "accept",
+    )
+    return redirect(meeting_request.event)
+
+
+@login_required
+@require_POST
+def schedule_run(request, pk):
+    event = selectors.event_get(pk=pk)
+    if not rules.can_organise_event(request.user, event):
+        raise Http404
+    try:
+        run = services.schedule_run_request(actor=request.user, event=event)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(event)
+    return redirect(f"{event.get_absolute_url()}?run={run.pk}")
+
+
+@login_required
+@require_GET
+def run_progress(request, pk):
+    run = get_object_or_404(ScheduleRun.objects.select_related("event__meeting"), pk=pk)
+    if not rules.can_organise_event(request.user, run.event):
+        raise Http404
+    return render(request, "business/_run_progress.html", {"run": run, "event": run.event})
+
+
+@login_required
+@require_GET
+def event_grid(request, pk):
+    event = selectors.event_get(pk=pk)
+    if not rules.can_organise_event(request.user, event):
+        raise Http404
+    run = selectors.latest_finished_run(event)
+    context = {"event": event, "run": run}
+    if run is not None:
+        slots, tables, cells = selectors.grid_of(run)
+        context.update(
+            {
+                "rows": [(slot, [cells.get((slot.pk, t)) for t in tables]) for slot in slots],
+                "tables": tables,
+                "move_form": MoveForm(event=event),
+                "assignments": run.assignments.select_related(
+                    "request__requester__organisation", "request__invitee__organisation", "slot"
+                ),
+            }
+        )
+    return render(request, "business/event_grid.html", context)
+
+
+@login_required
+@require_POST
+def assignment_move_view(request, pk):
+    assignment = get_object_or_404(Assignment.objects.select_related("run__event__meeting"), pk=pk)
+    event = assignment.run.event
+    if not rules.can_organise_event(request.user, event):
+        raise Http404
+    form = MoveForm(request.POST, event=event)
+    if not form.is_valid():
+        return HttpResponse(_("Choose a slot and a table."), status=400)
+    report = services.assignment_move(
+        actor=request.user,
+        assignment=assignment,
+        slot=form.cleaned_data["slot"],
+        table=form.cleaned_data["table"],
+    )
+    if report.ok:
+        messages.success(request, _("Moved; the schedule passes every check."))
+    else:
+        messages.error(
+            request, _("Moved, but the schedule now breaks rules: ") + "; ".join(report.problems)
+        )
+    return redirect("business:grid", pk=event.pk)
+
+
+@login_required
+@require_POST
+def run_publish(request, pk):
+    run = get_object_or_404(ScheduleRun.objects.select_related("event__meeting"), pk=pk)
+    if not rules.can_organise_event(request.user, run.event):
+        raise Http404
+    try:
+        sent = services.schedule_publish(actor=request.user, run=run)
+        messages.success(request, _("Published; %(count)d agendas were emailed.") % {"count": sent})
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("business:grid", pk=run.event.pk)
+
+
+def _agenda_registration(request, event):
+    registration_id = request.GET.get("registration")
+    if registration_id and rules.can_organise_event(request.user, event):
+        registration = event.registrations.filter(pk=registration_id).first()
+    else:
+        own = _own_organisation(request.user)
+        registration = selectors.registration_for(event, own.pk if own else None)
+    if registration is None or not rules.can_view_agenda(request.user, registration):
+        raise Http404
+    return registration
+
+
+@login_required
+@require_GET
+def agenda(request, pk):
+    event = selectors.event_get(pk=pk)
+    registration = _agenda_registration(request, event)
+    context = {
+        "event": event,
+        "registration": registration,
+        "items": selectors.agenda_of(registration),
+    }
+    return render(request, "business/agenda.html", context)
+
+
+@login_required
+@require_GET
+def agenda_ics(request, pk):
+    event = selectors.event_get(pk=pk)
+    registration = _agenda_registration(request, event)
+    zone = ZoneInfo(event.meeting.time_zone)
+    events = [
+        ics.CalendarEvent(
+            uid=f"business-{event.pk}-{registration.pk}-{index}@intercity",
+            title=f"{item.counterpart.name} ({_('table')} {item.table})",
+            start=datetime.combine(item.slot.day, item.slot.starts_at, tzinfo=zone),
+            end=datetime.combine(item.slot.day, item.slot.ends_at, tzinfo=zone),
+            location=event.meeting.venue,
+        )
+        for index, item in enumerate(selectors.agenda_of(registration))
+    ]
+    text = ics.calendar(events, name=event.meeting.title, now=timezone.now())
+    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="agenda-{event.pk}.ics"'
+    return response
