@@ -1,5 +1,7 @@
 """Forms of the business pages; the services validate the records."""
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -33,9 +35,113 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = ["tables", "fairness", "registration_deadline", "request_deadline"]
+        widgets = {
+            "registration_deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "request_deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
 
     def _post_clean(self):
         pass
+
+
+class EventSetupForm(EventForm):
+    """The event's settings plus equal slots generated per day and session."""
+
+    first_day = forms.DateField(
+        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    day_count = forms.IntegerField(label=_("Number of days"), min_value=1, max_value=14, initial=1)
+    slot_minutes = forms.IntegerField(
+        label=_("Slot length (minutes)"), min_value=5, max_value=240, initial=30
+    )
+    morning_start = forms.TimeField(
+        label=_("Morning starts at"),
+        initial=datetime.time(9, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    morning_count = forms.IntegerField(
+        label=_("Slots in the morning"), min_value=0, max_value=40, initial=6
+    )
+    afternoon_start = forms.TimeField(
+        label=_("Afternoon starts at"),
+        initial=datetime.time(14, 0),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    afternoon_count = forms.IntegerField(
+        label=_("Slots in the afternoon"), min_value=0, max_value=40, initial=6
+    )
+
+    generated = [
+        "first_day",
+        "day_count",
+        "slot_minutes",
+        "morning_start",
+        "morning_count",
+        "afternoon_start",
+        "afternoon_count",
+    ]
+
+    def __init__(self, *args, slots_required=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not slots_required:
+            self.fields["first_day"].required = False
+            self.fields["first_day"].help_text = _("Leave empty to keep the slots as they are.")
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("first_day") and not (
+            cleaned.get("morning_count") or cleaned.get("afternoon_count")
+        ):
+            self.add_error("morning_count", _("Generate at least one slot."))
+        return cleaned
+
+    def event_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in EventForm.Meta.fields}
+
+    def days(self) -> list[datetime.date]:
+        first = self.cleaned_data.get("first_day")
+        if first is None:
+            return []
+        return [first + datetime.timedelta(days=n) for n in range(self.cleaned_data["day_count"])]
+
+
+class AvailabilityForm(forms.Form):
+    unavailable = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        label=_("Slots you cannot attend"),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unavailable"].queryset = event.slots.all()
+
+
+class FixSlotForm(forms.Form):
+    fixed_slot = forms.ModelChoiceField(
+        queryset=None, required=False, label=_("Slot"), empty_label=_("Not fixed")
+    )
+
+    def __init__(self, *args, event=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["fixed_slot"].queryset = event.slots.all()
+
+
+class AfterForm(forms.Form):
+    earlier = forms.ModelChoiceField(queryset=None, label=_("Must come after"))
+
+    def __init__(self, *args, meeting_request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["earlier"].queryset = (
+            meeting_request.event.requests.exclude(pk=meeting_request.pk)
+            .exclude(status=MeetingRequest.Status.DECLINED)
+            .select_related("requester__organisation", "invitee__organisation")
+        )
 
 
 class SlotForm(forms.ModelForm):

@@ -187,6 +187,14 @@ class Event(TimeStampedModel):
             )
         if self.tables is not None and self.tables < 1:
             raise ValidationError({"tables": _("An event needs at least one table.")})
+        if (
+            self.registration_deadline
+            and self.request_deadline
+            and self.request_deadline < self.registration_deadline
+        ):
+            raise ValidationError(
+                {"request_deadline": _("Requests cannot close before registration does.")}
+            )
 
 
 class Slot(models.Model):
@@ -289,12 +297,20 @@ class ScheduleRun(TimeStampedModel):
         UNKNOWN = "unknown", _("No schedule found")
         FAILED = "failed", _("Failed")
 
+    class Stage(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        BUILDING = "building", _("Building the model")
+        SEARCHING = "searching", _("Searching for a schedule")
+        PROVING = "proving", _("Improving and proving the bound")
+        DONE = "done", _("Done")
+
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="runs")
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     time_limit = models.PositiveIntegerField(_("time limit (seconds)"), default=30)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.QUEUED)
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage.choices, default=Stage.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0)
     breaks = models.PositiveIntegerField(null=True, blank=True)
     lower_bound = models.PositiveIntegerField(default=0)

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.business import matching
 from intercity.business.models import (
     Assignment,
@@ -20,6 +21,7 @@ from intercity.business.models import (
     SuggestionMark,
 )
 from intercity.core.selectors import text_filter
+from intercity.meetings.models import Meeting
 
 
 def directory(*, search: str | None = None, sector: str | None = None) -> QuerySet:
@@ -135,6 +137,29 @@ def event_list() -> QuerySet:
     return Event.objects.select_related("meeting__host_city").order_by("-meeting__year")
 
 
+def meetings_awaiting_matchmaking(user) -> QuerySet:
+    """Business meetings and trade fairs without matchmaking that this user may open."""
+    meetings = Meeting.objects.filter(
+        kind__in=[Meeting.Kind.BUSINESS, Meeting.Kind.TRADE_FAIR], business_event__isnull=True
+    ).select_related("host_city")
+    if is_secretariat(user):
+        return meetings
+    city_id = focal_city_id(user)
+    return meetings.filter(host_city_id=city_id) if city_id else meetings.none()
+
+
+def slot_grid(slots) -> tuple[list, list]:
+    """Slots laid out as rows of times by columns of days (None where a day has no such slot)."""
+    days = sorted({slot.day for slot in slots})
+    times = sorted({(slot.starts_at, slot.ends_at, slot.session) for slot in slots})
+    at = {(slot.day, slot.starts_at, slot.ends_at): slot for slot in slots}
+    rows = [
+        (start, end, session, [at.get((day, start, end)) for day in days])
+        for start, end, session in times
+    ]
+    return days, rows
+
+
 def latest_run(event: Event) -> ScheduleRun | None:
     return event.runs.order_by("-created_at", "-id").first()
 
@@ -153,9 +178,12 @@ def registrations_of(event: Event) -> QuerySet:
 
 
 def requests_of(event: Event) -> QuerySet:
+    earlier = MeetingRequest.objects.select_related(
+        "requester__organisation", "invitee__organisation"
+    )
     return event.requests.select_related(
         "requester__organisation", "invitee__organisation", "fixed_slot"
-    )
+    ).prefetch_related(Prefetch("after", queryset=earlier))
 
 
 def registration_for(event: Event, organisation_id: int | None) -> Registration | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,7 +27,7 @@ from intercity.business.models import (
     SuggestionMark,
 )
 from intercity.business.scheduling.model import Assignment as PlannedMeeting
-from intercity.business.scheduling.model import Instance, Meeting, Participant
+from intercity.business.scheduling.model import Instance, Meeting, Participant, Result
 from intercity.business.scheduling.model import Slot as PlannedSlot
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
@@ -119,6 +121,105 @@ def slot_add(*, actor: Any, event: Event, data: Mapping[str, Any]) -> Slot:
     return slot
 
 
+@dataclass(frozen=True)
+class SessionPlan:
+    """A run of equal slots: `count` slots of `minutes` each from `starts_at`."""
+
+    session: str
+    starts_at: datetime.time
+    count: int
+    field: str  # the form field an error about this session belongs to
+
+
+def slot_plan(
+    *, days: Iterable[datetime.date], sessions: Iterable[SessionPlan], minutes: int
+) -> list[Slot]:
+    """Unsaved slots for each day and session; refuse runs that cross midnight or overlap."""
+
+    def minute_of(moment: datetime.time) -> int:
+        return moment.hour * 60 + moment.minute
+
+    def time_of(minute: int) -> datetime.time:
+        return datetime.time(minute // 60, minute % 60)
+
+    ordered = sorted((plan for plan in sessions if plan.count), key=lambda p: p.starts_at)
+    for plan in ordered:
+        if minute_of(plan.starts_at) + plan.count * minutes >= 24 * 60:
+            raise ValidationError({plan.field: _("These slots would run past midnight.")})
+    for earlier, later in zip(ordered, ordered[1:], strict=False):
+        if minute_of(earlier.starts_at) + earlier.count * minutes > minute_of(later.starts_at):
+            raise ValidationError({later.field: _("This session overlaps the one before it.")})
+        if earlier.session == Slot.Session.AFTERNOON and later.session == Slot.Session.MORNING:
+            raise ValidationError({earlier.field: _("The afternoon must come after the morning.")})
+    return [
+        Slot(
+            day=day,
+            starts_at=time_of(minute_of(plan.starts_at) + index * minutes),
+            ends_at=time_of(minute_of(plan.starts_at) + (index + 1) * minutes),
+            session=plan.session,
+        )
+        for day in days
+        for plan in ordered
+        for index in range(plan.count)
+    ]
+
+
+@transaction.atomic
+def slots_generate(
+    *,
+    actor: Any,
+    event: Event,
+    days: Iterable[datetime.date],
+    sessions: Iterable[SessionPlan],
+    minutes: int,
+) -> list[Slot]:
+    """Add equal slots to an event, refusing any that overlaps a slot it already has."""
+    require(rules.can_organise_event(actor, event))
+    planned = slot_plan(days=days, sessions=sessions, minutes=minutes)
+    existing = list(event.slots.all())
+    for slot in planned:
+        for other in existing:
+            if (
+                slot.day == other.day
+                and slot.starts_at < other.ends_at
+                and other.starts_at < slot.ends_at
+            ):
+                raise ValidationError(
+                    {
+                        "first_day": _("A new slot overlaps the existing slot %(slot)s.")
+                        % {"slot": other}
+                    }
+                )
+    for slot in planned:
+        slot.event = event
+    created = Slot.objects.bulk_create(planned)
+    if created:
+        save_with_audit(event, actor=actor, action="business.event.slots_added")
+    return created
+
+
+@transaction.atomic
+def event_setup(
+    *,
+    actor: Any,
+    meeting=None,
+    event: Event | None = None,
+    data: Mapping[str, Any],
+    days: Iterable[datetime.date] = (),
+    sessions: Iterable[SessionPlan] = (),
+    minutes: int = 30,
+) -> Event:
+    """Open matchmaking on a meeting (or change an event's settings) and add generated slots."""
+    if event is None:
+        event = event_open(actor=actor, meeting=meeting, data=data)
+    else:
+        event_update(actor=actor, event=event, data=data)
+    days = list(days)
+    if days:
+        slots_generate(actor=actor, event=event, days=days, sessions=sessions, minutes=minutes)
+    return event
+
+
 def _before_deadline(deadline, message: str) -> None:
     if deadline is not None and timezone.now() > deadline:
         raise ValidationError(message)
@@ -208,9 +309,11 @@ def meeting_request_require_after(
     """Require `meeting_request` to take place in a later slot than `earlier`."""
     require(rules.can_organise_event(actor, meeting_request.event))
     if earlier.event_id != meeting_request.event_id or earlier.pk == meeting_request.pk:
-        raise ValidationError(_("Choose another meeting of the same event."))
+        raise ValidationError({"earlier": _("Choose another meeting of the same event.")})
     if _comes_after(earlier, meeting_request):
-        raise ValidationError(_("That order would contradict an order already required."))
+        raise ValidationError(
+            {"earlier": _("That order would be circular: it contradicts one already required.")}
+        )
     meeting_request.after.add(earlier)
 
 
@@ -274,18 +377,53 @@ def schedule_run_request(*, actor: Any, event: Event, time_limit: int = 30) -> S
     return run
 
 
+def _run_stage(run: ScheduleRun, stage: str, progress: int, **figures: Any) -> None:
+    """Record how far a run got, so the polled progress partial can show it."""
+    run.stage, run.progress = stage, progress
+    for name, value in figures.items():
+        setattr(run, name, value)
+    run.save(update_fields=["stage", "progress", *figures, "updated_at"])
+
+
+def _better(first: Result, second: Result) -> Result:
+    """The final answer of a two-pass solve: the second pass unless the first did better."""
+    if second.status == "infeasible" or first.breaks is None:
+        return second
+    if second.breaks is None or first.breaks < second.breaks:
+        first.lower_bound = max(first.lower_bound, second.lower_bound)
+        first.status = "optimal" if first.lower_bound >= first.breaks else "feasible"
+        return first
+    return second
+
+
 def schedule_run_execute(*, run_id: int) -> ScheduleRun:
-    """Solve the event's instance and store the result (called by the background task)."""
+    """Solve the event's instance and store the result (called by the background task).
+
+    The solver offers no progress callback, so the run is solved in two passes: a short one
+    whose first schedule and bound are shown at once, then the rest of the time limit to
+    improve the schedule and prove the bound.
+    """
     run = ScheduleRun.objects.select_related("event__meeting").get(pk=run_id)
-    run.status, run.progress = ScheduleRun.Status.RUNNING, 10
-    run.save(update_fields=["status", "progress", "updated_at"])
+    run.status = ScheduleRun.Status.RUNNING
+    _run_stage(run, ScheduleRun.Stage.BUILDING, 5, status=run.status)
     instance = event_instance(run.event)
     started = time.monotonic()
     try:
-        result = solve(instance, time_limit=run.time_limit, workers=2)
+        _run_stage(run, ScheduleRun.Stage.SEARCHING, 20)
+        result = solve(instance, time_limit=max(1.0, 0.1 * run.time_limit), workers=2)
+        if result.status != "optimal":
+            _run_stage(
+                run,
+                ScheduleRun.Stage.PROVING,
+                50,
+                breaks=result.breaks,
+                lower_bound=result.lower_bound,
+            )
+            remaining = max(1.0, run.time_limit - (time.monotonic() - started))
+            result = _better(result, solve(instance, time_limit=remaining, workers=2))
     except Exception as error:  # noqa: BLE001 - any solver failure is recorded on the run
-        run.status, run.progress, run.explanation = ScheduleRun.Status.FAILED, 100, [str(error)]
-        run.save()
+        run.status, run.explanation = ScheduleRun.Status.FAILED, [str(error)]
+        _run_stage(run, ScheduleRun.Stage.DONE, 100, status=run.status, explanation=run.explanation)
         return run
     with transaction.atomic():
         run.status = result.status
@@ -293,7 +431,7 @@ def schedule_run_execute(*, run_id: int) -> ScheduleRun:
         run.lower_bound = result.lower_bound
         run.seconds = round(time.monotonic() - started, 2)
         run.explanation = list(result.explanation)
-        run.progress = 100
+        run.stage, run.progress = ScheduleRun.Stage.DONE, 100
         run.save()
         Assignment.objects.bulk_create(
             Assignment(

@@ -6,8 +6,10 @@ from zoneinfo import ZoneInfo
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -15,6 +17,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.business import permissions as rules
 from intercity.business import selectors, services
 from intercity.business.forms import (
+    AfterForm,
+    AvailabilityForm,
+    EventSetupForm,
+    FixSlotForm,
     MeetingRequestForm,
     MoveForm,
     OpportunityForm,
@@ -23,16 +29,20 @@ from intercity.business.forms import (
 )
 from intercity.business.models import (
     Assignment,
+    Event,
     MeetingRequest,
     Opportunity,
     Profile,
     ScheduleRun,
     Sector,
+    Slot,
     SuggestionMark,
 )
+from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
 from intercity.meetings import ics
+from intercity.meetings.models import Meeting
 from intercity.organisations.models import Organisation
 
 
@@ -163,7 +173,87 @@ def suggestion_mark_view(request, pk):
 
 @require_GET
 def event_index(request):
-    return render(request, "business/event_list.html", {"events": selectors.event_list()})
+    context = {
+        "events": selectors.event_list(),
+        "awaiting": selectors.meetings_awaiting_matchmaking(request.user),
+    }
+    return render(request, "business/event_list.html", context)
+
+
+def _session_plans(form: EventSetupForm) -> list[services.SessionPlan]:
+    data = form.cleaned_data
+    return [
+        services.SessionPlan(
+            Slot.Session.MORNING, data["morning_start"], data["morning_count"], "morning_start"
+        ),
+        services.SessionPlan(
+            Slot.Session.AFTERNOON,
+            data["afternoon_start"],
+            data["afternoon_count"],
+            "afternoon_start",
+        ),
+    ]
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_open(request, meeting_pk):
+    meeting = get_object_or_404(
+        Meeting, pk=meeting_pk, kind__in=[Meeting.Kind.BUSINESS, Meeting.Kind.TRADE_FAIR]
+    )
+    if not rules.can_open_event(request.user, meeting):
+        raise Http404
+    existing = Event.objects.filter(meeting=meeting).first()
+    if existing is not None:
+        return redirect("business:event-edit", pk=existing.pk)
+    form = EventSetupForm(request.POST or None, initial={"first_day": meeting.start_date})
+
+    def save(_data):
+        return services.event_setup(
+            actor=request.user,
+            meeting=meeting,
+            data=form.event_data(),
+            days=form.days(),
+            sessions=_session_plans(form),
+            minutes=form.cleaned_data["slot_minutes"],
+        )
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Open 1:1 matchmaking for %(title)s") % {"title": meeting.title},
+        success_message=_("Matchmaking is open; organisations can now register."),
+        cancel_url=reverse("business:events"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_edit(request, pk):
+    event = selectors.event_get(pk=pk)
+    if not rules.can_organise_event(request.user, event):
+        raise Http404
+    form = EventSetupForm(request.POST or None, instance=event, slots_required=False)
+
+    def save(_data):
+        return services.event_setup(
+            actor=request.user,
+            event=event,
+            data=form.event_data(),
+            days=form.days(),
+            sessions=_session_plans(form),
+            minutes=form.cleaned_data["slot_minutes"],
+        )
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Matchmaking settings of %(title)s") % {"title": event.meeting.title},
+        success_message=_("The event was saved."),
+        cancel_url=event.get_absolute_url(),
+    )
 
 
 @require_GET
@@ -248,6 +338,120 @@ def request_new(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect(event)
+
+
+def _availability_registration(request, event):
+    """The registration whose slots are edited: the user's own, or any one for an organiser."""
+    registration_id = request.GET.get("registration")
+    if registration_id and rules.can_organise_event(request.user, event):
+        return get_object_or_404(event.registrations, pk=registration_id), None
+    organisation = _own_organisation(request.user)
+    if organisation is None or not rules.can_register_for_event(request.user, event, organisation):
+        raise Http404
+    return selectors.registration_for(event, organisation.pk), organisation
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def availability(request, pk):
+    """Register for an event (if need be) and tick the slots one cannot attend."""
+    event = selectors.event_get(pk=pk)
+    registration, organisation = _availability_registration(request, event)
+    initial = {"unavailable": registration.unavailable.all()} if registration else {}
+    # An empty POST is meaningful here: it clears every mark.
+    data = request.POST if request.method == "POST" else None
+    form = AvailabilityForm(data, event=event, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            with transaction.atomic():
+                if registration is None:
+                    registration = services.registration_create(
+                        actor=request.user, event=event, organisation=organisation
+                    )
+                services.registration_set_unavailable(
+                    actor=request.user,
+                    registration=registration,
+                    slots=form.cleaned_data["unavailable"],
+                )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Your availability was saved."))
+            return redirect(event)
+    chosen = {str(value) for value in (form["unavailable"].value() or [])}
+    days, rows = selectors.slot_grid(list(event.slots.all()))
+    context = {
+        "event": event,
+        "form": form,
+        "registration": registration,
+        "organisation": registration.organisation if registration else organisation,
+        "days": days,
+        "rows": rows,
+        "chosen": chosen,
+    }
+    return render(
+        request, "business/availability_form.html", context, status=400 if form.errors else 200
+    )
+
+
+def _organised_request(request, pk) -> MeetingRequest:
+    meeting_request = get_object_or_404(
+        MeetingRequest.objects.select_related(
+            "event__meeting", "requester__organisation", "invitee__organisation"
+        ),
+        pk=pk,
+    )
+    if not rules.can_organise_event(request.user, meeting_request.event):
+        raise Http404
+    return meeting_request
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_fix(request, pk):
+    meeting_request = _organised_request(request, pk)
+    form = FixSlotForm(
+        request.POST or None,
+        event=meeting_request.event,
+        initial={"fixed_slot": meeting_request.fixed_slot_id},
+    )
+
+    def save(data):
+        services.meeting_request_fix(
+            actor=request.user, meeting_request=meeting_request, slot=data["fixed_slot"]
+        )
+        return meeting_request.event
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Fix the meeting %(meeting)s to a slot") % {"meeting": meeting_request},
+        success_message=_("The meeting's slot was saved."),
+        cancel_url=meeting_request.event.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_after(request, pk):
+    meeting_request = _organised_request(request, pk)
+    form = AfterForm(request.POST or None, meeting_request=meeting_request)
+
+    def save(data):
+        services.meeting_request_require_after(
+            actor=request.user, meeting_request=meeting_request, earlier=data["earlier"]
+        )
+        return meeting_request.event
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Order the meeting %(meeting)s after another") % {"meeting": meeting_request},
+        success_message=_("The order was saved."),
+        cancel_url=meeting_request.event.get_absolute_url(),
+    )
 
 
 @login_required

@@ -83,3 +83,28 @@ class MeetingRequestFactory(DjangoModelFactory):
     requester = factory.LazyAttribute(lambda o: RegistrationFactory(event=o.event))
     invitee = factory.LazyAttribute(lambda o: RegistrationFactory(event=o.event))
     status = MeetingRequest.Status.ACCEPTED
+
+
+class BusinessMeetingFactory(MeetingFactory):
+    """A business meeting that has not opened matchmaking yet."""
+
+    kind = Meeting.Kind.BUSINESS
+    title = factory.Sequence(lambda n: f"Business meeting {n}")
+
+
+def event_setup_post(**overrides) -> dict:
+    """A valid POST of the event setup form: two days, two morning and two afternoon slots."""
+    return {
+        "tables": "4",
+        "fairness": "2",
+        "registration_deadline": "2030-04-20T12:00",
+        "request_deadline": "2030-05-01T12:00",
+        "first_day": "2030-05-06",
+        "day_count": "2",
+        "slot_minutes": "30",
+        "morning_start": "09:00",
+        "morning_count": "2",
+        "afternoon_start": "14:00",
+        "afternoon_count": "2",
+        **overrides,
+    }

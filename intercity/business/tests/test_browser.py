@@ -66,3 +66,39 @@ def test_two_organisations_meet_and_each_sees_the_agenda(live_server, page):  # 
             screenshot(page, "business-agenda.png")
         else:
             assert mine.name in rows.first.inner_text()
+
+
+def test_the_organiser_opens_matchmaking_and_a_rep_marks_slots(live_server, page):  # noqa: F811
+    from intercity.testing.business_factories import BusinessMeetingFactory
+
+    cast = make_cast()
+    meeting = BusinessMeetingFactory(host_city=cast.home, title="Hanoi Trade and Investment Days")
+    base = live_server.url
+
+    log_in(page, base, cast.focal_point.username, PASSWORD)
+    page.goto(f"{base}/business/events/")
+    page.click("text=Open matchmaking")
+    page.fill("#id_tables", "6")
+    page.fill("#id_registration_deadline", "2030-04-20T12:00")
+    page.fill("#id_request_deadline", "2030-05-01T12:00")
+    page.fill("#id_day_count", "2")
+    page.fill("#id_morning_count", "4")
+    page.fill("#id_afternoon_count", "4")
+    screenshot(page, "business-event-setup.png")
+    page.click("form.record-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    event = meeting.business_event
+    assert event.slots.count() == 16
+
+    page.context.clear_cookies()
+    log_in(page, base, cast.organisation_rep.username, PASSWORD)
+    page.goto(f"{base}/business/events/{event.pk}/")
+    page.click("text=Register and mark the slots you cannot attend")
+    boxes = page.locator("#availability-grid input[type=checkbox]")
+    boxes.nth(0).check()
+    boxes.nth(9).check()
+    screenshot(page, "business-event-availability.png")
+    page.click("#save-availability")
+    page.wait_for_load_state("networkidle")
+    registration = event.registrations.get(organisation=cast.organisation_rep.organisation)
+    assert registration.unavailable.count() == 2

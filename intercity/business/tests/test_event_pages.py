@@ -1,0 +1,383 @@
+"""Event setup, availability, fixing and ordering meetings, and the scheduler's stages."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from intercity.business import services
+from intercity.business.models import Event, MeetingRequest, ScheduleRun, Slot
+from intercity.business.scheduling.model import Result
+from intercity.testing.business_factories import (
+    BusinessMeetingFactory,
+    EventFactory,
+    RegistrationFactory,
+    add_slots,
+    event_setup_post,
+)
+from intercity.testing.factories import OrganisationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _stranger_rep():
+    return UserFactory(role="organisation_rep", organisation=OrganisationFactory())
+
+
+# -- opening matchmaking ------------------------------------------------------------------
+
+
+def test_the_focal_point_opens_matchmaking_with_generated_slots(cast, client_for):
+    meeting = BusinessMeetingFactory(host_city=cast.home)
+    url = reverse("business:event-open", args=[meeting.pk])
+    client = client_for(cast.focal_point)
+    assert client.get(url).status_code == 200
+    response = client.post(url, event_setup_post())
+    event = Event.objects.get(meeting=meeting)
+    assert response.status_code == 302
+    assert response.url == event.get_absolute_url()
+    assert event.tables == 4
+    slots = list(event.slots.all())
+    assert len(slots) == 8
+    assert [(s.starts_at.hour, s.starts_at.minute, s.session) for s in slots[:4]] == [
+        (9, 0, "morning"),
+        (9, 30, "morning"),
+        (14, 0, "afternoon"),
+        (14, 30, "afternoon"),
+    ]
+    assert {s.day for s in slots} == {datetime.date(2030, 5, 6), datetime.date(2030, 5, 7)}
+    assert client.get(url).url == reverse("business:event-edit", args=[event.pk])
+
+
+def test_opening_rejects_other_methods_and_other_cities(cast, client, client_for):
+    meeting = BusinessMeetingFactory(host_city=cast.home)
+    url = reverse("business:event-open", args=[meeting.pk])
+    assert client_for(cast.focal_point).put(url).status_code == 405
+    assert client_for(cast.other_focal_point).post(url, event_setup_post()).status_code == 404
+    assert client_for(cast.organisation_rep).get(url).status_code == 404
+    assert client.get(url).url.startswith(reverse("accounts:login"))
+    assert not Event.objects.exists()
+
+
+def test_only_business_meetings_and_trade_fairs_open_matchmaking(cast, client_for):
+    meeting = BusinessMeetingFactory(host_city=cast.home, kind="expert")
+    url = reverse("business:event-open", args=[meeting.pk])
+    assert client_for(cast.focal_point).get(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"afternoon_start": "09:30"}, "afternoon_start"),
+        ({"morning_start": "23:00", "afternoon_count": "0"}, "morning_start"),
+        ({"tables": "0"}, "tables"),
+        ({"request_deadline": "2030-04-01T12:00"}, "request_deadline"),
+        ({"first_day": ""}, "first_day"),
+        ({"morning_count": "0", "afternoon_count": "0"}, "morning_count"),
+    ],
+)
+def test_opening_with_bad_input_shows_field_errors_and_writes_nothing(
+    cast, client_for, overrides, field
+):
+    meeting = BusinessMeetingFactory(host_city=cast.home)
+    url = reverse("business:event-open", args=[meeting.pk])
+    response = client_for(cast.focal_point).post(url, event_setup_post(**overrides))
+    assert response.status_code == 400
+    assert response.context["form"].errors[field]
+    assert not Event.objects.exists()
+    assert not Slot.objects.exists()
+
+
+def test_the_events_page_offers_opening_only_to_the_host_city(cast, client_for):
+    meeting = BusinessMeetingFactory(host_city=cast.home)
+    url = reverse("business:event-open", args=[meeting.pk])
+    assert url in client_for(cast.focal_point).get(reverse("business:events")).text
+    assert url not in client_for(cast.other_focal_point).get(reverse("business:events")).text
+
+
+# -- editing an event ---------------------------------------------------------------------
+
+
+def test_the_organiser_edits_settings_and_adds_a_day_of_slots(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)
+    url = reverse("business:event-edit", args=[event.pk])
+    client = client_for(cast.focal_point)
+    assert client.get(url).status_code == 200
+    response = client.post(url, event_setup_post(tables="7", fairness="", first_day="2030-05-08"))
+    assert response.status_code == 302
+    event.refresh_from_db()
+    assert (event.tables, event.fairness) == (7, None)
+    assert event.slots.count() == 2 + 8
+
+
+def test_editing_without_a_first_day_keeps_the_slots(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)
+    url = reverse("business:event-edit", args=[event.pk])
+    response = client_for(cast.focal_point).post(url, event_setup_post(first_day="", tables="5"))
+    assert response.status_code == 302
+    assert event.slots.count() == 2
+
+
+def test_editing_refuses_overlapping_slots_and_writes_nothing(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)  # 9:00 and 10:00 on 6 May 2030
+    url = reverse("business:event-edit", args=[event.pk])
+    response = client_for(cast.focal_point).post(url, event_setup_post(tables="9"))
+    assert response.status_code == 400
+    assert "overlaps" in str(response.context["form"].errors["first_day"])
+    event.refresh_from_db()
+    assert event.tables == 3
+    assert event.slots.count() == 2
+
+
+def test_editing_rejects_other_methods_and_other_cities(cast, client, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    url = reverse("business:event-edit", args=[event.pk])
+    assert client_for(cast.focal_point).delete(url).status_code == 405
+    assert client_for(cast.other_focal_point).post(url, event_setup_post()).status_code == 404
+    assert client_for(cast.organisation_rep).get(url).status_code == 404
+    assert client.get(url).url.startswith(reverse("accounts:login"))
+    event.refresh_from_db()
+    assert event.tables == 3
+    assert not event.slots.exists()
+
+
+# -- registering and marking unavailable slots --------------------------------------------
+
+
+def test_a_rep_registers_and_marks_slots_on_the_grid(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    slots = add_slots(event, 4)
+    url = reverse("business:availability", args=[event.pk])
+    client = client_for(cast.organisation_rep)
+    page = client.get(url)
+    assert page.status_code == 200
+    assert 'id="availability-grid"' in page.text
+    response = client.post(url, {"unavailable": [slots[0].pk, slots[3].pk]})
+    assert response.status_code == 302
+    registration = event.registrations.get(organisation=cast.organisation_rep.organisation)
+    assert set(registration.unavailable.all()) == {slots[0], slots[3]}
+    assert "checked" in client.get(url).text
+    assert client.post(url, {}).status_code == 302
+    assert not registration.unavailable.exists()
+
+
+def test_availability_rejects_other_methods_and_strangers(cast, client, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    url = reverse("business:availability", args=[event.pk])
+    assert client_for(cast.organisation_rep).put(url).status_code == 405
+    assert client_for(cast.reader).get(url).status_code == 404
+    assert client_for(cast.other_focal_point).get(url).status_code == 404
+    assert client.get(url).url.startswith(reverse("accounts:login"))
+    assert not event.registrations.exists()
+
+
+def test_an_unrelated_rep_cannot_reach_another_registration(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    slot = add_slots(event, 1)[0]
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    url = reverse("business:availability", args=[event.pk]) + f"?registration={mine.pk}"
+    client_for(_stranger_rep()).post(url, {"unavailable": [slot.pk]})
+    assert not mine.unavailable.exists()
+    assert (
+        client_for(cast.other_focal_point).post(url, {"unavailable": [slot.pk]}).status_code == 404
+    )
+    assert not mine.unavailable.exists()
+
+
+def test_the_organiser_marks_slots_for_a_registration(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    slot = add_slots(event, 1)[0]
+    registration = RegistrationFactory(event=event)
+    url = reverse("business:availability", args=[event.pk]) + f"?registration={registration.pk}"
+    assert client_for(cast.focal_point).post(url, {"unavailable": [slot.pk]}).status_code == 302
+    assert list(registration.unavailable.all()) == [slot]
+
+
+def test_a_slot_of_another_event_is_a_field_error(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    foreign = add_slots(EventFactory(), 1)[0]
+    url = reverse("business:availability", args=[event.pk])
+    response = client_for(cast.organisation_rep).post(url, {"unavailable": [foreign.pk]})
+    assert response.status_code == 400
+    assert response.context["form"].errors["unavailable"]
+    assert not event.registrations.exists()
+
+
+def test_registering_after_the_deadline_is_refused(cast, client_for):
+    event = EventFactory(
+        meeting__host_city=cast.home,
+        registration_deadline=timezone.now() - datetime.timedelta(days=1),
+    )
+    url = reverse("business:availability", args=[event.pk])
+    response = client_for(cast.organisation_rep).post(url, {})
+    assert response.status_code == 400
+    assert "closed" in response.text
+    assert not event.registrations.exists()
+
+
+# -- fixing and ordering meetings ---------------------------------------------------------
+
+
+def _two_requests(cast):
+    event = EventFactory(meeting__host_city=cast.home)
+    slots = add_slots(event, 3)
+    a, b, c = (RegistrationFactory(event=event) for _ in range(3))
+    first = MeetingRequest.objects.create(event=event, requester=a, invitee=b, status="accepted")
+    second = MeetingRequest.objects.create(event=event, requester=b, invitee=c, status="accepted")
+    return event, slots, first, second
+
+
+def test_the_organiser_fixes_a_meeting_to_a_slot_and_unfixes_it(cast, client_for):
+    event, slots, first, _second = _two_requests(cast)
+    url = reverse("business:request-fix", args=[first.pk])
+    client = client_for(cast.focal_point)
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"fixed_slot": slots[1].pk}).status_code == 302
+    first.refresh_from_db()
+    assert first.fixed_slot == slots[1]
+    assert client.post(url, {"fixed_slot": ""}).status_code == 302
+    first.refresh_from_db()
+    assert first.fixed_slot is None
+
+
+def test_fixing_rejects_bad_slots_other_methods_and_strangers(cast, client, client_for):
+    _event, slots, first, _second = _two_requests(cast)
+    foreign = add_slots(EventFactory(), 1)[0]
+    url = reverse("business:request-fix", args=[first.pk])
+    response = client_for(cast.focal_point).post(url, {"fixed_slot": foreign.pk})
+    assert response.status_code == 400
+    assert response.context["form"].errors["fixed_slot"]
+    assert client_for(cast.focal_point).put(url).status_code == 405
+    assert (
+        client_for(cast.other_focal_point).post(url, {"fixed_slot": slots[0].pk}).status_code == 404
+    )
+    assert (
+        client_for(cast.organisation_rep).post(url, {"fixed_slot": slots[0].pk}).status_code == 404
+    )
+    assert client.post(url, {"fixed_slot": slots[0].pk}).url.startswith(reverse("accounts:login"))
+    first.refresh_from_db()
+    assert first.fixed_slot is None
+
+
+def test_the_organiser_orders_one_meeting_after_another(cast, client_for):
+    event, _slots, first, second = _two_requests(cast)
+    client = client_for(cast.focal_point)
+    url = reverse("business:request-after", args=[second.pk])
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"earlier": first.pk}).status_code == 302
+    assert list(second.after.all()) == [first]
+    page = client.get(event.get_absolute_url()).text
+    assert reverse("business:request-fix", args=[first.pk]) in page
+    assert reverse("business:request-after", args=[first.pk]) in page
+
+
+def test_a_circular_order_is_a_field_error_and_changes_nothing(cast, client_for):
+    _event, _slots, first, second = _two_requests(cast)
+    second.after.add(first)
+    url = reverse("business:request-after", args=[first.pk])
+    response = client_for(cast.focal_point).post(url, {"earlier": second.pk})
+    assert response.status_code == 400
+    assert "circular" in str(response.context["form"].errors["earlier"])
+    assert not first.after.exists()
+
+
+def test_ordering_rejects_itself_other_methods_and_strangers(cast, client, client_for):
+    _event, _slots, first, second = _two_requests(cast)
+    url = reverse("business:request-after", args=[first.pk])
+    response = client_for(cast.focal_point).post(url, {"earlier": first.pk})
+    assert response.status_code == 400
+    assert response.context["form"].errors["earlier"]
+    assert client_for(cast.focal_point).patch(url).status_code == 405
+    assert client_for(cast.other_focal_point).post(url, {"earlier": second.pk}).status_code == 404
+    assert client_for(_stranger_rep()).post(url, {"earlier": second.pk}).status_code == 404
+    assert client.post(url, {"earlier": second.pk}).url.startswith(reverse("accounts:login"))
+    assert not first.after.exists()
+
+
+# -- event page links ---------------------------------------------------------------------
+
+
+def test_the_event_page_links_every_page(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    registration = RegistrationFactory(event=event)
+    organiser_page = client_for(cast.focal_point).get(event.get_absolute_url()).text
+    assert reverse("business:event-edit", args=[event.pk]) in organiser_page
+    assert f"?registration={registration.pk}" in organiser_page
+    rep_page = client_for(cast.organisation_rep).get(event.get_absolute_url()).text
+    assert reverse("business:availability", args=[event.pk]) in rep_page
+    assert reverse("business:event-edit", args=[event.pk]) not in rep_page
+
+
+# -- scheduler stages ---------------------------------------------------------------------
+
+
+def test_a_run_records_each_stage_and_the_first_figures(cast, monkeypatch):
+    event, _slots, _first, _second = _two_requests(cast)
+    run = ScheduleRun.objects.create(event=event, time_limit=10)
+    seen, answers = (
+        [],
+        [
+            Result(status="feasible", breaks=3, lower_bound=1, seconds=0.1),
+            Result(status="optimal", breaks=2, lower_bound=2, seconds=0.1),
+        ],
+    )
+
+    def fake_solve(instance, *, time_limit, workers):
+        stored = ScheduleRun.objects.get(pk=run.pk)
+        seen.append((stored.stage, stored.breaks, stored.lower_bound))
+        return answers.pop(0)
+
+    monkeypatch.setattr(services, "solve", fake_solve)
+    services.schedule_run_execute(run_id=run.pk)
+    assert seen == [("searching", None, 0), ("proving", 3, 1)]
+    run.refresh_from_db()
+    assert (run.stage, run.status, run.breaks, run.lower_bound) == ("done", "optimal", 2, 2)
+
+
+def test_the_first_pass_wins_when_the_second_finds_nothing_better(cast, monkeypatch):
+    event, _slots, _first, _second = _two_requests(cast)
+    run = ScheduleRun.objects.create(event=event, time_limit=10)
+    answers = [
+        Result(status="feasible", breaks=2, lower_bound=0, seconds=0.1),
+        Result(status="unknown", breaks=None, lower_bound=2, seconds=0.1),
+    ]
+    monkeypatch.setattr(services, "solve", lambda instance, **kwargs: answers.pop(0))
+    services.schedule_run_execute(run_id=run.pk)
+    run.refresh_from_db()
+    assert (run.status, run.breaks, run.lower_bound) == ("optimal", 2, 2)
+
+
+def test_the_progress_partial_shows_the_stage_and_figures(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    run = ScheduleRun.objects.create(
+        event=event, status="running", stage="proving", breaks=4, lower_bound=1
+    )
+    url = reverse("business:run-progress", args=[run.pk])
+    response = client_for(cast.focal_point).get(url)
+    assert response.status_code == 200
+    assert 'aria-current="step"' in response.text
+    assert "Improving and proving the bound" in response.text
+    assert "hx-trigger" in response.text
+    assert client_for(cast.other_focal_point).get(url).status_code == 404
+    assert client_for(cast.focal_point).post(url).status_code == 405
+
+
+def test_the_organiser_event_page_needs_no_query_per_request(
+    cast, client_for, django_assert_max_num_queries
+):
+    event, _slots, first, second = _two_requests(cast)
+    second.after.add(first)
+    for _ in range(6):
+        MeetingRequest.objects.create(
+            event=event,
+            requester=RegistrationFactory(event=event),
+            invitee=RegistrationFactory(event=event),
+        )
+    client = client_for(cast.focal_point)
+    with django_assert_max_num_queries(16):
+        response = client.get(event.get_absolute_url())
+    assert response.status_code == 200
