@@ -10,7 +10,7 @@ from multiprocessing.connection import Connection, wait
 from .cpsat_engine import EngineOutcome, solve_with_cpsat
 from .decision_engine import applies_to, solve_by_decisions
 from .explain import find_obstacles
-from .heuristic import solve_heuristically
+from .heuristic import HeuristicOutcome, solve_heuristically
 from .maxsat_engine import has_zero_anchor, solve_with_maxsat
 from .model import Assignment, Instance, Result
 from .problem import Problem, build_problem, tighten_domains_by_precedence
@@ -62,7 +62,11 @@ def _decision_worker(
 
 
 def _race_decisions(
-    problem: Problem, domains: list[list[int]], deadline: float, workers: int
+    problem: Problem,
+    domains: list[list[int]],
+    deadline: float,
+    workers: int,
+    upper_bound: int | None = None,
 ) -> tuple[int, list[int | None] | None, int | None]:
     """Run the decision engine in `workers` processes; (lower bound, optimal slots, breaks).
 
@@ -94,6 +98,9 @@ def _race_decisions(
                     continue
                 if message[0] == "bound":
                     lower_bound = max(lower_bound, message[1])
+                    if upper_bound is not None and lower_bound >= upper_bound:
+                        # The heuristic's schedule is already optimal.
+                        return lower_bound, None, None
                 elif message[0] == "optimal":
                     found_breaks, found = message[1], message[2]
                     break
@@ -130,11 +137,15 @@ def solve(
     if obstacles:
         return _infeasible(problem, domains, obstacles, started, deadline, workers)
 
-    # Large events lean on the heuristic: the exact models grow with meetings x slots.
+    # Large events lean on the heuristic: the exact models grow with meetings x slots, and
+    # beyond a few thousand meetings they cannot even be built within a usual time limit.
     large = problem.meeting_count > 2000
     # The exact decision engine usually settles small events in seconds, so the heuristic
-    # only gets a short start there.
-    heuristic_budget = 0.5 * time_limit if large else min(max(0.2, 0.05 * time_limit), 1.0)
+    # only gets a short start there (enough for an upper bound that can end the race early).
+    if large:
+        heuristic_budget = 0.95 * time_limit
+    else:
+        heuristic_budget = min(max(0.2, 0.1 * time_limit), 3.0)
     heuristic = solve_heuristically(problem, domains, time_limit=heuristic_budget)
     best_slots: list[int | None] | None = None
     best_breaks: int | None = None
@@ -142,15 +153,30 @@ def solve(
         best_slots, best_breaks = heuristic.slot_of, heuristic.breaks
     if best_breaks == 0:
         return _result(problem, "optimal", best_slots, 0, 0, started, "heuristic")
+    if large:
+        if best_slots is None or best_breaks is None:
+            return _no_fair_schedule(problem, heuristic, 0, started)
+        return _result(problem, "feasible", best_slots, best_breaks, 0, started, "heuristic")
 
-    if use_maxsat and not large and applies_to(problem):
+    if use_maxsat and applies_to(problem):
         # The last part of the time is kept for improving the schedule when no optimum came.
         race_deadline = deadline - 0.15 * time_limit
-        lower_bound, found, found_breaks = _race_decisions(problem, domains, race_deadline, workers)
+        lower_bound, found, found_breaks = _race_decisions(
+            problem, domains, race_deadline, workers, best_breaks
+        )
         if found is not None and found_breaks is not None and _is_complete_and_fair(problem, found):
             return _result(problem, "optimal", found, found_breaks, found_breaks, started, "sat")
+        if best_breaks is not None and lower_bound >= best_breaks:
+            return _result(
+                problem, "optimal", best_slots, best_breaks, lower_bound, started, "heuristic+sat"
+            )
         later = solve_heuristically(
-            problem, domains, time_limit=max(0.1, deadline - time.monotonic())
+            problem,
+            domains,
+            time_limit=max(0.1, deadline - time.monotonic()),
+            seed=1,
+            target=lower_bound,
+            initial=best_slots or heuristic.slot_of,
         )
         if _is_complete_and_fair(problem, later.slot_of) and (
             best_breaks is None or later.breaks < best_breaks
@@ -159,6 +185,8 @@ def solve(
         if best_slots is not None and best_breaks is not None:
             status = "optimal" if lower_bound >= best_breaks else "feasible"
             return _result(problem, status, best_slots, best_breaks, lower_bound, started, "sat")
+        if time.monotonic() >= deadline - 0.05:
+            return _no_fair_schedule(problem, later, lower_bound, started)
         use_maxsat = False
 
     maxsat_process = None
@@ -228,15 +256,34 @@ def solve(
         if outcome.slot_of is not None and (best_breaks is None or outcome.breaks < best_breaks):
             best_slots, best_breaks = outcome.slot_of, outcome.breaks
     if best_slots is None or best_breaks is None:
-        return Result(
-            status="unknown",
-            breaks=None,
-            lower_bound=lower_bound,
-            seconds=time.monotonic() - started,
-            explanation=["no schedule found within the time limit"],
-        )
+        return _no_fair_schedule(problem, heuristic, lower_bound, started)
     status = "optimal" if lower_bound >= best_breaks else "feasible"
     return _result(problem, status, best_slots, best_breaks, lower_bound, started, "cpsat")
+
+
+def _no_fair_schedule(
+    problem: Problem, heuristic: HeuristicOutcome, lower_bound: int, started: float
+) -> Result:
+    """Status unknown: say what the heuristic reached, so the organiser knows what is missing."""
+    explanation = []
+    if heuristic.placed == problem.meeting_count and problem.fairness is not None:
+        explanation.append(
+            f"no schedule within the fairness bound (d = {problem.fairness}) found in time: "
+            f"the best complete schedule found gives someone {heuristic.over_cap} break(s) "
+            "too many; allow more time or a larger fairness bound"
+        )
+    else:
+        explanation.append(
+            f"no complete schedule found in time: the best attempt placed {heuristic.placed} "
+            f"of {problem.meeting_count} meetings; allow more time"
+        )
+    return Result(
+        status="unknown",
+        breaks=None,
+        lower_bound=lower_bound,
+        seconds=time.monotonic() - started,
+        explanation=explanation,
+    )
 
 
 def _result(
