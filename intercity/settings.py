@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "intercity.declarations",
     "intercity.business",
     "intercity.knowledge",
+    "intercity.searchindex",
     "intercity.api",
     "intercity.web",
 ]
@@ -207,6 +208,7 @@ SPECTACULAR_SETTINGS = {
         "NewsItemKindEnum": "intercity.core.models.NewsItem.Kind",
         "DeclarationStatusEnum": "intercity.declarations.models.Declaration.Status",
         "ProgressReportStatusEnum": "intercity.declarations.models.ProgressReport.Status",
+        "KnowledgeItemKindEnum": "intercity.knowledge.models.KnowledgeItem.Kind",
     },
 }
 

@@ -18,6 +18,7 @@ from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
 from intercity.declarations.selectors import city_commitments
+from intercity.knowledge.selectors import city_knowledge
 
 CITY_COLUMNS = [
     (gettext_lazy("name"), lambda c: c.name),
@@ -57,6 +58,7 @@ def city_detail(request, slug):
         "city": city,
         "overview": city_overview(city=city, user=request.user),
         "commitments": city_commitments(city=city, user=request.user),
+        "knowledge_items": city_knowledge(city=city, user=request.user),
         "can_edit": can_edit_city(request.user, city),
         "history": audit_trail(city),
     }

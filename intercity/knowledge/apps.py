@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class KnowledgeConfig(AppConfig):
     name = "intercity.knowledge"
     verbose_name = _("Knowledge")
+
+    def ready(self) -> None:
+        from intercity.knowledge.searching import register_knowledge_source
+
+        register_knowledge_source()

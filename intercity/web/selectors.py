@@ -1,51 +1,33 @@
-"""The site-wide search over the records a user may see."""
+"""The site-wide search over the records a user may see, through the platform search index."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from intercity.agreements.selectors import agreement_list
-from intercity.cities.selectors import city_list
-from intercity.meetings.selectors import meeting_list
-from intercity.organisations.selectors import organisation_list
-from intercity.programmes.selectors import programme_list
+import datetime
 
-
-@dataclass(frozen=True)
-class SearchHit:
-    kind: str
-    title: str
-    url: str
-    detail: str
+from intercity.searchindex.engine import SearchFilters, SearchResults, search
+from intercity.searchindex.registry import type_labels
 
 
-def site_search(*, user, query: str, per_kind: int = 10) -> list[SearchHit]:
-    """Every word must match; results the user may not see are never returned."""
-    hits: list[SearchHit] = []
-    for city in city_list(search=query)[:per_kind]:
-        hits.append(SearchHit("city", city.name, city.get_absolute_url(), city.country_name))
-    for meeting in meeting_list(user=user, search=query)[:per_kind]:
-        hits.append(
-            SearchHit("meeting", meeting.title, meeting.get_absolute_url(), str(meeting.year))
-        )
-    for programme in programme_list(search=query)[:per_kind]:
-        hits.append(
-            SearchHit(
-                "programme",
-                programme.name,
-                programme.get_absolute_url(),
-                programme.get_kind_display(),
-            )
-        )
-    for agreement in agreement_list(search=query)[:per_kind]:
-        hits.append(
-            SearchHit("agreement", agreement.title, agreement.get_absolute_url(), agreement.status)
-        )
-    for organisation in organisation_list(search=query)[:per_kind]:
-        hits.append(
-            SearchHit(
-                "organisation",
-                organisation.name,
-                organisation.get_absolute_url(),
-                organisation.city.name,
-            )
-        )
-    return hits
+def _date(value: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def search_filters(params) -> SearchFilters:
+    """Search filters from a query string: type (repeatable), city, theme, language, from, to."""
+    known = type_labels()
+    return SearchFilters(
+        types=tuple(value for value in params.getlist("type") if value in known),
+        city=params.get("city") or None,
+        theme=params.get("theme") or None,
+        language=params.get("language") or None,
+        date_from=_date(params.get("from")),
+        date_to=_date(params.get("to")),
+    )
+
+
+def site_search(*, user, query: str, filters: SearchFilters | None = None) -> SearchResults:
+    """Every result and every count is limited to what ``user`` may see."""
+    return search(user=user, query=query, filters=filters)

@@ -2,6 +2,7 @@
 
 from datetime import datetime, time
 
+from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
 from django.urls import reverse
@@ -10,17 +11,20 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from intercity.cities.models import City
 from intercity.cities.selectors import city_map_points, member_cities
-from intercity.core.models import NewsItem
+from intercity.core.models import NewsItem, Theme
 from intercity.core.pagination import paginate
 from intercity.core.selectors import news_list
+from intercity.knowledge.views import index_status_context
 from intercity.meetings.selectors import (
     next_host_suggestion,
     recent_meetings,
     upcoming_meetings,
 )
 from intercity.programmes.selectors import active_programmes
-from intercity.web.selectors import site_search
+from intercity.searchindex.registry import type_labels
+from intercity.web.selectors import search_filters, site_search
 
 
 @require_GET
@@ -50,9 +54,25 @@ def news(request):
 
 @require_GET
 def search(request):
-    query = request.GET.get("q", "").strip()
-    results = site_search(user=request.user, query=query) if query else []
-    return render(request, "web/search.html", {"query": query, "results": results})
+    query = request.GET.get("q", "").strip()[:300]
+    filters = search_filters(request.GET)
+    results = site_search(user=request.user, query=query, filters=filters) if query else None
+    context = {
+        "query": query,
+        "results": results,
+        "filters": filters,
+        "type_choices": [
+            (value, label, (results.type_counts.get(value, 0) if results else 0))
+            for value, label in type_labels().items()
+        ],
+        "cities": City.objects.order_by("name").only("slug", "name"),
+        "themes": Theme.objects.order_by("name"),
+        "languages": settings.LANGUAGES,
+    }
+    if results is not None:
+        context.update(paginate(request, results.hits, per_page=20))
+    context.update(index_status_context(request.user))
+    return render(request, "web/search.html", context)
 
 
 class NewsFeed(Feed):

@@ -1,0 +1,172 @@
+"""API representations of knowledge items, imports and platform search results."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from intercity.agreements.models import Agreement
+from intercity.api.serializers import (
+    SOURCE_FIELDS,
+    CitySummarySerializer,
+    ThemeSerializer,
+    city_slug_field,
+    theme_slugs_field,
+)
+from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
+from intercity.meetings.models import Meeting
+from intercity.organisations.models import Organisation
+from intercity.programmes.models import Programme
+
+
+def _slugs(model, help_text):
+    return serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=model.objects.all(),
+        many=True,
+        required=False,
+        help_text=help_text,
+    )
+
+
+class TranslationSerializer(serializers.ModelSerializer):
+    translator = serializers.CharField(source="translator_label", read_only=True)
+
+    class Meta:
+        model = KnowledgeTranslation
+        fields = ["language", "title", "summary", "body", "translator", "translated_on"]
+
+
+class KnowledgeItemSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:knowledge-item-detail", lookup_field="slug"
+    )
+    city = CitySummarySerializer(allow_null=True)
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    themes = ThemeSerializer(many=True)
+
+    class Meta:
+        model = KnowledgeItem
+        fields = [
+            "url",
+            "slug",
+            "kind",
+            "title",
+            "summary",
+            "language",
+            "city",
+            "organisation",
+            "themes",
+            "visibility",
+            "period_start",
+            "period_end",
+            "published_at",
+        ]
+
+
+class KnowledgeItemDetailSerializer(KnowledgeItemSerializer):
+    programmes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    meetings = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    agreements = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    translations = TranslationSerializer(many=True, read_only=True)
+
+    class Meta(KnowledgeItemSerializer.Meta):
+        fields = [
+            *KnowledgeItemSerializer.Meta.fields,
+            "body",
+            "outcome",
+            "outcome_baseline",
+            "outcome_result",
+            "outcome_unit",
+            "programmes",
+            "meetings",
+            "agreements",
+            "translations",
+            *SOURCE_FIELDS,
+        ]
+
+
+class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
+    city = city_slug_field(required=False, allow_null=True)
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+    themes = theme_slugs_field()
+    programmes = _slugs(Programme, _("Slugs of related programmes."))
+    meetings = _slugs(Meeting, _("Slugs of related meetings."))
+    agreements = _slugs(Agreement, _("Slugs of related agreements."))
+
+    class Meta:
+        model = KnowledgeItem
+        fields = [
+            "title",
+            "kind",
+            "language",
+            "city",
+            "organisation",
+            "visibility",
+            "summary",
+            "body",
+            "outcome",
+            "outcome_baseline",
+            "outcome_result",
+            "outcome_unit",
+            "period_start",
+            "period_end",
+            "themes",
+            "programmes",
+            "meetings",
+            "agreements",
+            *SOURCE_FIELDS,
+        ]
+        validators = []
+
+
+class KnowledgeFilterSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, help_text=_("Words to look for, in any language."))
+    city = serializers.SlugField(required=False)
+    theme = serializers.SlugField(required=False)
+    kind = serializers.ChoiceField(choices=KnowledgeItem.Kind.choices, required=False)
+    language = serializers.CharField(required=False)
+
+
+class ImportSerializer(serializers.Serializer):
+    jsonl = serializers.CharField(
+        required=False,
+        trim_whitespace=False,
+        help_text=_("The library as JSON Lines: one JSON object a line."),
+    )
+    items = serializers.ListField(
+        child=serializers.JSONField(),
+        required=False,
+        help_text=_("Or the items as a JSON list of objects."),
+    )
+
+    def validate(self, attrs):
+        if not attrs.get("jsonl") and not attrs.get("items"):
+            raise serializers.ValidationError(_("Send “jsonl” or “items”."))
+        return attrs
+
+
+class SearchQuerySerializer(serializers.Serializer):
+    q = serializers.CharField(help_text=_("Words to look for, in any language."))
+    lang = serializers.CharField(required=False, help_text=_("Language of the query, a hint."))
+    type = serializers.ListField(child=serializers.CharField(), required=False)
+    city = serializers.SlugField(required=False)
+    theme = serializers.SlugField(required=False)
+    language = serializers.CharField(required=False)
+    date_from = serializers.DateField(required=False)
+    date_to = serializers.DateField(required=False)
+
+
+class SearchHitSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    id = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.CharField()
+    score = serializers.FloatField()
+    snippet = serializers.CharField(help_text=_("HTML: escaped text with <mark> around matches."))
+    language = serializers.CharField()
+    date = serializers.DateField(allow_null=True)
+    matched_by = serializers.ListField(child=serializers.CharField())

@@ -1,0 +1,206 @@
+"""Knowledge pages: list with facets, detail in the reader's language, forms, feed, city page."""
+
+import pytest
+from django.urls import reverse
+
+from intercity.knowledge.models import KnowledgeItem
+from intercity.testing.knowledge_factories import (
+    KnowledgeItemFactory,
+    KnowledgeTranslationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def library(cast, themes):
+    return [
+        KnowledgeItemFactory(
+            city=cast.home, title="Smog alerts", language="en", themes=[themes["air-quality"]]
+        ),
+        KnowledgeItemFactory(city=cast.other, title="ごみ分別", language="ja"),
+        KnowledgeItemFactory(city=cast.home, title="Secret draft", visibility="draft"),
+        KnowledgeItemFactory(city=cast.home, title="Insiders only", visibility="network"),
+    ]
+
+
+def test_the_list_shows_public_items_with_facet_counts_and_no_hidden_ones(client, library):
+    response = client.get(reverse("knowledge:list"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Smog alerts" in body and "ごみ分別" in body
+    assert "Secret draft" not in body and "Insiders only" not in body
+    cities = {row["city__slug"]: row["n"] for row in response.context["facets"]["city"]}
+    assert cities == {"home-city": 1, "other-city": 1}
+    languages = {row["language"]: row["n"] for row in response.context["facets"]["language"]}
+    assert languages == {"en": 1, "ja": 1}
+
+
+def test_the_list_runs_a_bounded_number_of_queries(
+    client, cast, library, django_assert_max_num_queries
+):
+    for number in range(15):
+        KnowledgeItemFactory(city=cast.home, title=f"Practice number {number}")
+    with django_assert_max_num_queries(14):
+        response = client.get(reverse("knowledge:list"))
+    assert response.status_code == 200
+
+
+def test_the_list_filters_and_searches(client, library, cast):
+    response = client.get(reverse("knowledge:list"), {"theme": "air-quality"})
+    assert [item.title for item in response.context["object_list"]] == ["Smog alerts"]
+    response = client.get(reverse("knowledge:list"), {"q": "smog", "city": cast.home.slug})
+    assert [item.title for item in response.context["object_list"]] == ["Smog alerts"]
+    response = client.get(reverse("knowledge:list"), {"kind": "policy"})
+    assert list(response.context["object_list"]) == []
+
+
+def test_the_list_rejects_post(client):
+    assert client.post(reverse("knowledge:list")).status_code == 405
+
+
+def test_a_draft_is_not_found_by_strangers(client, client_for, cast, library):
+    draft = library[2]
+    assert client.get(draft.get_absolute_url()).status_code == 404
+    assert client_for(cast.other_focal_point).get(draft.get_absolute_url()).status_code == 404
+    assert client_for(cast.expert).get(draft.get_absolute_url()).status_code == 200
+
+
+def test_the_detail_offers_the_readers_language_and_says_it_is_a_translation(client, cast):
+    item = KnowledgeItemFactory(city=cast.other, language="ja", title="東京のスモッグ対策")
+    KnowledgeTranslationFactory(item=item, language="vi", title="Chống khói bụi ở Tokyo")
+    response = client.get(item.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="vi")
+    body = response.content.decode()
+    assert "Chống khói bụi ở Tokyo" in body
+    assert "Nguyễn Văn A" in body
+    assert response.context["version"].is_translation
+    # No Korean version: the original is shown.
+    response = client.get(item.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ko")
+    assert response.context["version"].title == "東京のスモッグ対策"
+    assert not response.context["version"].is_translation
+
+
+def test_a_focal_point_creates_an_item_for_their_city(client_for, cast, themes):
+    response = client_for(cast.focal_point).post(
+        reverse("knowledge:create"),
+        {
+            "title": "Flood drills with volunteers",
+            "kind": "drill_lesson",
+            "language": "en",
+            "city": cast.home.pk,
+            "visibility": "public",
+            "body": "We **rehearse** evacuation.",
+            "themes": [themes["disaster-crisis"].pk],
+            "outcome": "Evacuation got faster.",
+            "outcome_baseline": "45",
+            "outcome_result": "20",
+            "outcome_unit": "minutes",
+        },
+    )
+    item = KnowledgeItem.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == item.get_absolute_url()
+    assert item.author == cast.focal_point
+    detail = client_for(None).get(item.get_absolute_url()).content.decode()
+    assert "<strong>rehearse</strong>" in detail
+    assert "-25" in detail
+
+
+def test_a_focal_point_cannot_create_for_another_city(client_for, cast):
+    response = client_for(cast.focal_point).post(
+        reverse("knowledge:create"),
+        {
+            "title": "X",
+            "kind": "practice",
+            "language": "en",
+            "city": cast.other.pk,
+            "visibility": "public",
+        },
+    )
+    assert response.status_code == 400
+    assert not KnowledgeItem.objects.exists()
+
+
+def test_another_city_cannot_open_the_edit_form(client_for, cast, library):
+    item = library[0]
+    response = client_for(cast.other_focal_point).post(
+        reverse("knowledge:edit", args=[item.slug]), {"title": "Hijacked"}
+    )
+    assert response.status_code == 404
+    item.refresh_from_db()
+    assert item.title == "Smog alerts"
+
+
+def test_the_reader_cannot_create(client_for, cast):
+    assert client_for(cast.reader).get(reverse("knowledge:create")).status_code == 404
+
+
+def test_the_secretariat_moderates_from_the_page(client_for, cast, library):
+    item = library[0]
+    response = client_for(cast.secretariat).post(
+        reverse("knowledge:moderate", args=[item.slug]), {"visibility": "draft", "note": "Check"}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.visibility == "draft"
+    assert (
+        client_for(cast.focal_point)
+        .get(reverse("knowledge:moderate", args=[item.slug]))
+        .status_code
+        == 404
+    )
+
+
+def test_an_upload_of_the_wrong_type_is_refused_on_the_page(
+    client_for, cast, library, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    item = library[0]
+    response = client_for(cast.focal_point).post(
+        reverse("knowledge:attachment-create", args=[item.slug]),
+        {"title": "Report", "file": SimpleUploadedFile("report.pdf", b"MZ not a pdf")},
+    )
+    assert response.status_code == 400
+    assert "Only PDF" in response.content.decode()
+    response = client_for(cast.focal_point).post(
+        reverse("knowledge:attachment-create", args=[item.slug]),
+        {"title": "Report", "file": SimpleUploadedFile("report.pdf", b"%PDF-1.7\n%%EOF")},
+    )
+    assert response.status_code == 302
+    assert item.attachments.get().content_type == "application/pdf"
+
+
+def test_the_feed_lists_public_items_only(client, library):
+    response = client.get(reverse("knowledge:feed"))
+    body = response.content.decode()
+    assert response["Content-Type"].startswith("application/atom+xml")
+    assert "Smog alerts" in body and "Secret draft" not in body and "Insiders only" not in body
+
+
+def test_which_city_ranks_cities_with_evidence(client, cast, themes):
+    from intercity.testing.factories import ProgrammeFactory
+
+    KnowledgeItemFactory(city=cast.home, title="Smog alerts for schools")
+    KnowledgeItemFactory(city=cast.home, title="Smog measurement network")
+    ProgrammeFactory(name="Smog reduction project", lead_city=cast.other)
+    response = client.get(reverse("knowledge:which-city"), {"q": "smog"})
+    ranking = response.context["ranking"]
+    assert [entry.city for entry in ranking] == [cast.home, cast.other]
+    assert len(ranking[0].evidence) == 2
+    assert "Smog reduction project" in response.content.decode()
+
+
+def test_the_city_page_lists_its_visible_knowledge(client, client_for, cast, library):
+    body = client.get(cast.home.get_absolute_url()).content.decode()
+    assert "Smog alerts" in body and "Secret draft" not in body
+    assert (
+        "Secret draft"
+        in client_for(cast.focal_point).get(cast.home.get_absolute_url()).content.decode()
+    )
+
+
+def test_the_index_status_partial_renders(client):
+    response = client.get(reverse("knowledge:index-status"))
+    assert response.status_code == 200

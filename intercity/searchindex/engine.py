@@ -1,0 +1,267 @@
+"""Platform search: permission-filtered keyword matching, semantic ranking and their fusion."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import logging
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.utils.safestring import SafeString, mark_safe
+
+from intercity.search import embedding
+from intercity.search.ranking import highlight, reciprocal_rank_fusion
+from intercity.search.text import query_terms
+from intercity.searchindex import keyword
+from intercity.searchindex.models import SearchDocument
+from intercity.searchindex.permissions import visible_documents_q
+from intercity.searchindex.registry import type_labels
+from intercity.searchindex.vectors import semantic_enabled, vector_cache
+
+logger = logging.getLogger(__name__)
+
+# How many ranked candidates each list contributes before fusion.
+KEYWORD_CANDIDATES = 200
+SEMANTIC_CANDIDATES = 200
+# Semantic neighbours kept after permission filtering; every query has
+# neighbours, so only the closest few are results.
+SEMANTIC_RESULTS = 20
+# e5 similarities are high for everything (unrelated texts score about 0.72
+# to 0.78): a neighbour must clear an absolute floor and stay within a band
+# below the best one.
+SEMANTIC_MIN_SCORE = 0.78
+SEMANTIC_BAND = 0.03
+SNIPPET_WIDTH = 220
+# The substring match scans text; it runs only when words found this little.
+SUBSTRING_FALLBACK_BELOW = 10
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    types: tuple[str, ...] = ()
+    city: str | None = None
+    theme: str | None = None
+    language: str | None = None
+    date_from: datetime.date | None = None
+    date_to: datetime.date | None = None
+
+    def apply(self, documents: QuerySet, *, with_types: bool = True) -> QuerySet:
+        if with_types and self.types:
+            documents = documents.filter(doc_type__in=self.types)
+        if self.city:
+            documents = documents.filter(cities__contains=f" {self.city} ")
+        if self.theme:
+            documents = documents.filter(themes__contains=f" {self.theme} ")
+        if self.language:
+            documents = documents.filter(language__iexact=self.language)
+        if self.date_from:
+            documents = documents.filter(date__gte=self.date_from)
+        if self.date_to:
+            documents = documents.filter(date__lte=self.date_to)
+        return documents
+
+
+@dataclass
+class SearchHit:
+    document: SearchDocument
+    score: float
+    type_label: str
+    matched_by: tuple[str, ...]
+    terms: tuple[str, ...] = ()
+
+    # Highlighting costs about a millisecond a hit: it is done only for the
+    # hits a page or an answer actually shows.
+    @functools.cached_property
+    def title_html(self) -> SafeString:
+        # highlight() escapes everything but its own <mark> tags.
+        return mark_safe(highlight(self.document.title, self.terms, width=400))  # noqa: S308
+
+    @functools.cached_property
+    def snippet(self) -> SafeString:
+        if not self.document.body:
+            return mark_safe("")
+        return mark_safe(highlight(self.document.body, self.terms, width=SNIPPET_WIDTH))  # noqa: S308
+
+    @property
+    def type(self) -> str:
+        return self.document.doc_type
+
+    @property
+    def by_meaning_only(self) -> bool:
+        return self.matched_by == ("semantic",)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "type": self.document.doc_type,
+            "id": self.document.doc_key,
+            "title": self.document.title,
+            "url": self.document.url,
+            "score": round(self.score, 6),
+            "snippet": str(self.snippet),
+            "language": self.document.language,
+            "date": self.document.date.isoformat() if self.document.date else None,
+            "matched_by": list(self.matched_by),
+        }
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[SearchHit]
+    total: int
+    type_counts: dict[str, int]
+    mode: str  # "hybrid", "keyword" or "empty"
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000
+
+
+def visible_documents(user, filters: SearchFilters | None = None, *, with_types=True) -> QuerySet:
+    documents = SearchDocument.objects.filter(visible_documents_q(user))
+    return (filters or SearchFilters()).apply(documents, with_types=with_types)
+
+
+def _semantic_ranking(
+    query: str, base: QuerySet, timings: dict[str, float]
+) -> list[tuple[int, float]]:
+    started = time.perf_counter()
+    try:
+        vector_cache.refresh()
+        if not len(vector_cache.ids):
+            return []
+        query_vector = embedding.embed_query(query)
+    except embedding.EmbeddingUnavailableError:
+        return []
+    timings["embed_query_ms"] = _ms(started)
+    started = time.perf_counter()
+    neighbours = [
+        (doc_id, score)
+        for doc_id, score in vector_cache.top(query_vector, SEMANTIC_CANDIDATES)
+        if score >= SEMANTIC_MIN_SCORE
+    ]
+    timings["cosine_ms"] = _ms(started)
+    if not neighbours:
+        return []
+    started = time.perf_counter()
+    # Permission and filters apply to neighbours as to keyword matches.
+    allowed = set(
+        base.filter(id__in=[doc_id for doc_id, _ in neighbours]).values_list("id", flat=True)
+    )
+    timings["semantic_db_ms"] = _ms(started)
+    visible = [(doc_id, score) for doc_id, score in neighbours if doc_id in allowed]
+    # The band is measured from the best neighbour the user may see, so hidden
+    # documents change nothing in what is shown.
+    floor = visible[0][1] - SEMANTIC_BAND if visible else 0.0
+    return [(doc_id, score) for doc_id, score in visible if score >= floor][:SEMANTIC_RESULTS]
+
+
+def search(
+    *,
+    user,
+    query: str,
+    filters: SearchFilters | None = None,
+    lang: str | None = None,
+    limit: int = KEYWORD_CANDIDATES,
+    semantic: bool = True,
+) -> SearchResults:
+    """Find what ``user`` may see for ``query``; counts and hits never include anything else.
+
+    Keyword matches come from the full-text index (every query term must be
+    present), completed by a substring match when the index finds fewer than
+    ``limit``. When vectors exist and the model loads, the closest documents
+    by meaning join them through reciprocal rank fusion.
+    """
+    filters = filters or SearchFilters()
+    query = query.strip()
+    timings: dict[str, float] = {}
+    terms = [term for term in query_terms(query, lang) if term.strip()][:16]
+    if not query or not terms:
+        return SearchResults(query, [], 0, {}, "empty", timings)
+    started_all = time.perf_counter()
+    untyped = visible_documents(user, filters, with_types=False)
+    base = filters.apply(untyped)
+
+    started = time.perf_counter()
+    keyword_ranked = keyword.ranked(base, terms, limit=limit)
+    timings["keyword_db_ms"] = _ms(started)
+    keyword_condition = keyword.match_q(terms)
+    if len(keyword_ranked) < min(limit, SUBSTRING_FALLBACK_BELOW):
+        started = time.perf_counter()
+        substring_condition = keyword.substring_q(terms)
+        found = {doc_id for doc_id, _ in keyword_ranked}
+        extra = (
+            base.filter(substring_condition)
+            .exclude(id__in=found)
+            .order_by("-date", "-id")
+            .values_list("id", flat=True)[: limit - len(keyword_ranked)]
+        )
+        keyword_ranked += [(doc_id, 0.0) for doc_id in extra]
+        keyword_condition |= substring_condition
+        timings["substring_db_ms"] = _ms(started)
+
+    semantic_ranked: list[tuple[int, float]] = []
+    mode = "keyword"
+    if semantic and semantic_enabled() and embedding.is_available():
+        semantic_ranked = _semantic_ranking(query, base, timings)
+        if vector_cache.ids.size:
+            mode = "hybrid"
+
+    started = time.perf_counter()
+    counts = dict(
+        untyped.filter(keyword_condition)
+        .values_list("doc_type")
+        .annotate(n=Count("id"))
+        .values_list("doc_type", "n")
+    )
+    keyword_ids = {doc_id for doc_id, _ in keyword_ranked}
+    semantic_only = [doc_id for doc_id, _ in semantic_ranked if doc_id not in keyword_ids]
+    if semantic_only:
+        # Neighbours that the keyword condition did not already count.
+        for doc_type, number in (
+            untyped.filter(id__in=semantic_only)
+            .exclude(keyword_condition)
+            .values_list("doc_type")
+            .annotate(n=Count("id"))
+            .values_list("doc_type", "n")
+        ):
+            counts[doc_type] = counts.get(doc_type, 0) + number
+    total = sum(n for t, n in counts.items() if not filters.types or t in filters.types)
+    timings["count_db_ms"] = _ms(started)
+
+    fused = reciprocal_rank_fusion(
+        [[doc_id for doc_id, _ in keyword_ranked], [doc_id for doc_id, _ in semantic_ranked]]
+    )[:limit]
+    keyword_set = keyword_ids
+    semantic_set = {doc_id for doc_id, _ in semantic_ranked}
+    started = time.perf_counter()
+    documents = SearchDocument.objects.defer(
+        "title_terms", "body_terms", "normalised", "content_hash"
+    ).in_bulk([doc_id for doc_id, _ in fused])
+    timings["fetch_db_ms"] = _ms(started)
+    labels = type_labels()
+    hits = []
+    for doc_id, score in fused:
+        document = documents.get(doc_id)
+        if document is None:
+            continue
+        matched_by = tuple(
+            name
+            for name, ids in (("keyword", keyword_set), ("semantic", semantic_set))
+            if doc_id in ids
+        )
+        hits.append(
+            SearchHit(
+                document=document,
+                score=score,
+                type_label=str(labels.get(document.doc_type, document.doc_type)),
+                matched_by=matched_by,
+                terms=tuple(terms),
+            )
+        )
+    timings["total_ms"] = _ms(started_all)
+    return SearchResults(query, hits, max(total, 0), counts, mode, timings)

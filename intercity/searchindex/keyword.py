@@ -1,0 +1,151 @@
+"""Keyword matching in the database: FTS5 with bm25 on SQLite, tsvector and pg_trgm on PostgreSQL.
+
+Both sides store and query the same terms, made by ``intercity.search.text``;
+only the engine that looks them up differs.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import EmptyResultSet, FullResultSet
+from django.db import connection
+from django.db.models import BooleanField, Q, QuerySet
+from django.db.models.expressions import RawSQL
+
+# FTS5 weights of the title and body columns in bm25.
+TITLE_WEIGHT = 4.0
+BODY_WEIGHT = 1.0
+# Spaced-script terms this long also match as a word's start ("energ" finds
+# "energy", "выброс" finds "выбросы"); shorter ones must be whole words.
+PREFIX_MIN_LENGTH = 4
+# Trigram indexes cannot look up fewer than three characters.
+TRIGRAM_MIN_LENGTH = 3
+
+
+def _is_spaced_script(term: str) -> bool:
+    first = term[0]
+    return first < "\u0e00" or "\u1e00" <= first <= "\u1fff"
+
+
+def _prefix(term: str) -> bool:
+    return len(term) >= PREFIX_MIN_LENGTH and _is_spaced_script(term)
+
+
+def fts5_query(terms: list[str]) -> str:
+    """An FTS5 MATCH expression requiring every term; each is quoted, so no syntax leaks in."""
+    parts = []
+    for term in terms:
+        quoted = '"' + term.replace('"', '""') + '"'
+        parts.append(quoted + "*" if _prefix(term) else quoted)
+    return " AND ".join(parts)
+
+
+def tsquery(terms: list[str]) -> str:
+    """A to_tsquery('simple', ...) text requiring every term, each quoted as a lexeme."""
+    parts = []
+    for term in terms:
+        quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
+        parts.append(quoted + ":*" if _prefix(term) else quoted)
+    return " & ".join(parts)
+
+
+def _vendor() -> str:
+    return connection.vendor
+
+
+def match_q(terms: list[str]) -> Q:
+    """Documents whose full-text index holds every term."""
+    if _vendor() == "postgresql":
+        # A condition on the row itself, so the planner can use the GIN index
+        # and the other filters together.
+        sql = "searchindex_searchdocument.search_vector @@ to_tsquery('simple', %s)"
+        return Q(RawSQL(sql, [tsquery(terms)], output_field=BooleanField()))  # noqa: S611
+    sql = "SELECT rowid FROM searchindex_fts WHERE searchindex_fts MATCH %s"
+    return Q(id__in=RawSQL(sql, [fts5_query(terms)]))  # noqa: S611 - constant SQL, bound terms
+
+
+def substring_q(terms: list[str]) -> Q:
+    """Documents whose normalised text contains every term anywhere, even inside a word.
+
+    The fallback for what word matching misses: parts of words, compounds, and
+    one- or two-character CJK queries. On PostgreSQL LIKE uses the pg_trgm
+    index; on SQLite terms of three characters or more go through the trigram
+    FTS5 table and shorter ones are a plain scan, which is why this runs only
+    when the word index found too little.
+    """
+    condition = Q()
+    for term in terms:
+        if _vendor() == "sqlite" and len(term) >= TRIGRAM_MIN_LENGTH:
+            sql = "SELECT rowid FROM searchindex_trigram WHERE searchindex_trigram MATCH %s"
+            phrase = '"' + term.replace('"', '""') + '"'
+            condition &= Q(id__in=RawSQL(sql, [phrase]))  # noqa: S611 - constant SQL, bound term
+        else:
+            condition &= Q(normalised__contains=term)
+    return condition
+
+
+def _where(documents: QuerySet) -> tuple[str, list] | None:
+    """The WHERE clause of a single-table queryset over the document table, or None if empty.
+
+    Ranking joins the full-text matches to the document table and checks the
+    permission and filters on the matched rows only, instead of listing every
+    visible document first.
+    """
+    query = documents.query
+    compiler = query.get_compiler(using=documents.db)
+    try:
+        sql, params = compiler.compile(query.where)
+    except FullResultSet:
+        return "1 = 1", []
+    except EmptyResultSet:
+        return None
+    return sql or "1 = 1", list(params)
+
+
+def ranked(documents: QuerySet, terms: list[str], *, limit: int) -> list[tuple[int, float]]:
+    """Ids and scores (higher is better) of the best ``limit`` full-text matches."""
+    where = _where(documents)
+    if where is None:
+        return []
+    # ``where_sql`` is compiled by Django from our own filters; values are parameters.
+    where_sql, where_params = where
+    with connection.cursor() as cursor:
+        if _vendor() == "postgresql":
+            sql = (
+                "SELECT searchindex_searchdocument.id, "  # noqa: S608
+                "ts_rank(searchindex_searchdocument.search_vector, q) AS score "
+                "FROM searchindex_searchdocument, to_tsquery('simple', %s) q "
+                f"WHERE searchindex_searchdocument.search_vector @@ q AND ({where_sql}) "
+                "ORDER BY score DESC, searchindex_searchdocument.id LIMIT %s"
+            )
+            cursor.execute(sql, [tsquery(terms), *where_params, limit])
+            return [(row[0], float(row[1])) for row in cursor.fetchall()]
+        # The matches come from FTS5's own scan first, then meet the document
+        # table by rowid: asked the other way round, SQLite probes the FTS
+        # table once per visible document.
+        sql = (
+            "WITH matches AS MATERIALIZED ("  # noqa: S608
+            "SELECT rowid AS id, "
+            f"bm25(searchindex_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
+            "FROM searchindex_fts WHERE searchindex_fts MATCH %s) "
+            "SELECT matches.id, matches.score FROM matches "
+            "CROSS JOIN searchindex_searchdocument "
+            f"WHERE searchindex_searchdocument.id = matches.id AND ({where_sql}) "
+            "ORDER BY matches.score, matches.id LIMIT %s"
+        )
+        cursor.execute(sql, [fts5_query(terms), *where_params, limit])
+        # bm25() is lower for better matches.
+        return [(row[0], -float(row[1])) for row in cursor.fetchall()]
+
+
+def database_ctype() -> str | None:
+    """The LC_CTYPE of the PostgreSQL database, which pg_trgm and the parser read letters by."""
+    if _vendor() != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT datctype FROM pg_database WHERE datname = current_database()")
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def ctype_is_utf8(ctype: str | None) -> bool:
+    return ctype is None or "utf8" in ctype.lower().replace("-", "")

@@ -1,0 +1,44 @@
+"""Keeps the index in step with registered models, re-indexing in the saving transaction."""
+
+from __future__ import annotations
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from intercity.searchindex.registry import SearchSource
+
+
+def connect(source: SearchSource) -> None:
+    """Connect the handlers that re-index ``source``'s records; safe to call twice."""
+    from intercity.searchindex import indexing
+
+    def saved(sender, instance, raw=False, **kwargs):
+        if not raw:
+            indexing.index_pk(source, instance.pk)
+
+    def deleted(sender, instance, **kwargs):
+        indexing.remove_object(source, instance.pk)
+
+    def m2m(sender, instance, action, reverse=False, **kwargs):
+        if action in ("post_add", "post_remove", "post_clear") and not reverse:
+            indexing.index_pk(source, instance.pk)
+
+    uid = f"searchindex:{source.type}"
+    # weak=False: the handlers are closures that nothing else holds on to.
+    post_save.connect(saved, sender=source.model, weak=False, dispatch_uid=f"{uid}:save")
+    post_delete.connect(deleted, sender=source.model, weak=False, dispatch_uid=f"{uid}:delete")
+    for name in source.m2m_fields:
+        through = source.model._meta.get_field(name).remote_field.through
+        m2m_changed.connect(m2m, sender=through, weak=False, dispatch_uid=f"{uid}:m2m:{name}")
+    for index, watch in enumerate(source.watch):
+
+        def related(sender, instance, raw=False, _watch=watch, **kwargs):
+            if raw:
+                return
+            parent = _watch.parent(instance)
+            if parent is not None:
+                indexing.index_pk(source, parent)
+
+        for signal, name in ((post_save, "save"), (post_delete, "delete")):
+            signal.connect(
+                related, sender=watch.model, weak=False, dispatch_uid=f"{uid}:watch{index}:{name}"
+            )
