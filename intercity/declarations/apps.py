@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class DeclarationsConfig(AppConfig):
     name = "intercity.declarations"
     verbose_name = _("Declarations")
+
+    def ready(self) -> None:
+        from intercity.declarations.search import register_declaration_source
+
+        register_declaration_source()
