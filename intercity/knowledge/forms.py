@@ -5,11 +5,12 @@ from django.utils.translation import gettext_lazy as _
 
 from intercity.agreements.models import Agreement
 from intercity.core.models import Theme
+from intercity.declarations.models import Commitment
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Programme
 
-RELATION_FIELDS = ("themes", "programmes", "meetings", "agreements")
+RELATION_FIELDS = ("themes", "programmes", "meetings", "agreements", "commitments")
 
 
 class KnowledgeItemForm(forms.ModelForm):
@@ -24,6 +25,13 @@ class KnowledgeItemForm(forms.ModelForm):
     )
     agreements = forms.ModelMultipleChoiceField(
         queryset=Agreement.objects.order_by("title"), required=False, label=_("Agreements")
+    )
+    commitments = forms.ModelMultipleChoiceField(
+        queryset=Commitment.objects.select_related("declaration").order_by(
+            "declaration__title", "position"
+        ),
+        required=False,
+        label=_("Commitments"),
     )
 
     class Meta:

@@ -85,6 +85,13 @@ class KnowledgeItem(SourcedModel):
         related_name="knowledge_items",
         verbose_name=_("agreements"),
     )
+    commitments = models.ManyToManyField(
+        "declarations.Commitment",
+        blank=True,
+        related_name="knowledge_items",
+        verbose_name=_("commitments"),
+        help_text=_("Declaration commitments this experience helps to keep."),
+    )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.DRAFT
     )

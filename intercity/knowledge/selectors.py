@@ -116,6 +116,8 @@ def item_get(*, slug: str, user) -> KnowledgeItem:
             "programmes",
             "meetings",
             "agreements",
+            "commitments__declaration",
+            "commitments__clause",
             "attachments",
             "translations__translator",
         )

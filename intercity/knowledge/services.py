@@ -38,7 +38,7 @@ from intercity.knowledge.permissions import (
 )
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-RELATIONS = ("themes", "programmes", "meetings", "agreements")
+RELATIONS = ("themes", "programmes", "meetings", "agreements", "commitments")
 
 
 def max_attachment_bytes() -> int:
@@ -59,7 +59,8 @@ def _published_at(item: KnowledgeItem) -> None:
 
 @transaction.atomic
 def item_create(*, actor: Any, data: Mapping[str, Any], **relations: Iterable) -> KnowledgeItem:
-    """Publish or draft an item; ``relations``: themes, programmes, meetings, agreements."""
+    """Publish or draft an item; ``relations`` name themes, programmes, meetings, agreements
+    and commitments."""
     data = dict(data)
     if actor is not None:
         require(can_create_item(actor))

@@ -1,6 +1,5 @@
 """In a real browser: a Vietnamese query typed without accents finds a Japanese practice."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -20,24 +19,11 @@ pytestmark = [
 
 
 @pytest.fixture
-def browser_page():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        page = browser.new_page(viewport={"width": 1200, "height": 900}, locale="vi-VN")
-        yield page
-        browser.close()
+def browser_page(chromium):
+    # The one shared Chromium (intercity/conftest.py), with a Vietnamese reader's locale.
+    context = chromium.new_context(viewport={"width": 1200, "height": 900}, locale="vi-VN")
+    yield context.new_page()
+    context.close()
 
 
 def test_vietnamese_without_accents_finds_a_japanese_practice(
