@@ -11,8 +11,11 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
-# Rebuilt by Django itself, or short-lived; restoring them would clash with what migrate made.
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+from intercity.searchindex.indexing import rebuild as rebuild_search_index
+
+# Rebuilt by Django itself, or short-lived, or derived from the records (the search index is
+# rebuilt after a restore); restoring them would clash with what migrate and indexing make.
+EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry", "searchindex"]
 FORMAT_VERSION = 1
 
 
@@ -40,7 +43,10 @@ class BackupError(Exception):
 
 @transaction.atomic
 def backup_restore(path: Path) -> int:
-    """Replace the database's records with the backup's; all or nothing."""
+    """Replace the database's records with the backup's; all or nothing.
+
+    Sentence vectors are not part of a backup: `intercity reindex` computes them again.
+    """
     try:
         with gzip.open(path, "rt", encoding="utf-8") as handle:
             document = json.load(handle)
@@ -58,4 +64,6 @@ def backup_restore(path: Path) -> int:
     for deserialized in serializers.deserialize("json", payload, handle_forward_references=True):
         deserialized.save()
         count += 1
+    # Search documents are derived data: build them again from the restored records.
+    rebuild_search_index()
     return count

@@ -2,7 +2,7 @@
 
 import pytest
 
-from intercity.testing.browser import chromium, log_in, page, screenshot  # noqa: F401
+from intercity.testing.browser import log_in, screenshot
 from intercity.testing.business_factories import (
     EventFactory,
     ProfileFactory,
@@ -15,7 +15,7 @@ from intercity.testing.personas import make_cast
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_two_organisations_meet_and_each_sees_the_agenda(live_server, page):  # noqa: F811
+def test_two_organisations_meet_and_each_sees_the_agenda(live_server, page):
     cast = make_cast()
     event = EventFactory(
         meeting__host_city=cast.home, meeting__title="Hanoi Business Meeting", tables=2
@@ -68,7 +68,7 @@ def test_two_organisations_meet_and_each_sees_the_agenda(live_server, page):  # 
             assert mine.name in rows.first.inner_text()
 
 
-def test_the_organiser_opens_matchmaking_and_a_rep_marks_slots(live_server, page):  # noqa: F811
+def test_the_organiser_opens_matchmaking_and_a_rep_marks_slots(live_server, page):
     from intercity.testing.business_factories import BusinessMeetingFactory
 
     cast = make_cast()

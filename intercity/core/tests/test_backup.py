@@ -9,6 +9,7 @@ from intercity.agreements.models import Agreement
 from intercity.cities.models import City
 from intercity.dataset.loader import anmc21_load
 from intercity.meetings.models import Meeting
+from intercity.web.selectors import site_search
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,6 +28,8 @@ def test_a_backup_restores_the_network_as_it_was(tmp_path):
     assert agreement.signatories.count() == 2
     assert Meeting.objects.get(ordinal=12).city_roles.count() == 8
     assert City.history.filter(slug="tomsk").exists()
+    hits = site_search(user=None, query="Tomsk").hits
+    assert any(hit.document.title.startswith("Tomsk") for hit in hits)
 
 
 def test_a_file_that_is_not_a_backup_restores_nothing(tmp_path):
