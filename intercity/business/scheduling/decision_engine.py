@@ -185,7 +185,8 @@ def solve_by_decisions(
     solver_name: str = "cd19",
     start_at: int = 0,
 ) -> None:
-    """Report ("bound", b) as bounds are proved, then ("optimal", breaks, slot per meeting).
+    """Report ("bound", b) as bounds are proved, then ("optimal", breaks, slot per meeting),
+    or ("infeasible",) when the hard rules admit no schedule at all.
 
     SAT solvers here cannot be interrupted, so callers run this in a process they can end.
     """
@@ -193,6 +194,11 @@ def solve_by_decisions(
     k = max(encoding.lower_bound, start_at)
     report(("bound", k))
     with Solver(name=solver_name, bootstrap_with=encoding.formula.hard) as sat:
+        # Without a cap on breaks, unsatisfiable hard rules mean no schedule exists at all;
+        # asking once spares climbing k until the deadline on an infeasible event.
+        if not sat.solve():
+            report(("infeasible",))
+            return
         while k <= encoding.lower_bound + EXTRA_BREAKS:
             if sat.solve(assumptions=encoding.assumptions(k)):
                 slot_of = encoding.slots_of(sat.get_model())

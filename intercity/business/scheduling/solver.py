@@ -67,8 +67,10 @@ def _race_decisions(
     deadline: float,
     workers: int,
     upper_bound: int | None = None,
-) -> tuple[int, list[int | None] | None, int | None]:
-    """Run the decision engine in `workers` processes; (lower bound, optimal slots, breaks).
+) -> tuple[int, list[int | None] | None, int | None, bool]:
+    """Run the decision engine in `workers` processes.
+
+    Returns (lower bound, optimal slots, their breaks, whether no schedule exists at all).
 
     Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
     deadline, and every bound they proved before that has already been received.
@@ -83,10 +85,10 @@ def _race_decisions(
         process.start()
         sender.close()
         running.append((process, receiver))
-    lower_bound, found, found_breaks = 0, None, None
+    lower_bound, found, found_breaks, infeasible = 0, None, None, False
     receivers = [receiver for _process, receiver in running]
     try:
-        while receivers and found is None:
+        while receivers and found is None and not infeasible:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
@@ -100,9 +102,12 @@ def _race_decisions(
                     lower_bound = max(lower_bound, message[1])
                     if upper_bound is not None and lower_bound >= upper_bound:
                         # The heuristic's schedule is already optimal.
-                        return lower_bound, None, None
+                        return lower_bound, None, None, False
                 elif message[0] == "optimal":
                     found_breaks, found = message[1], message[2]
+                    break
+                elif message[0] == "infeasible":
+                    infeasible = True
                     break
     finally:
         for process, receiver in running:
@@ -110,7 +115,7 @@ def _race_decisions(
                 process.kill()
             process.join()
             receiver.close()
-    return lower_bound, found, found_breaks
+    return lower_bound, found, found_breaks, infeasible
 
 
 def solve(
@@ -161,9 +166,11 @@ def solve(
     if use_maxsat and applies_to(problem):
         # The last part of the time is kept for improving the schedule when no optimum came.
         race_deadline = deadline - 0.15 * time_limit
-        lower_bound, found, found_breaks = _race_decisions(
+        lower_bound, found, found_breaks, infeasible = _race_decisions(
             problem, domains, race_deadline, workers, best_breaks
         )
+        if infeasible:
+            return _infeasible(problem, domains, [], started, deadline, workers)
         if found is not None and found_breaks is not None and _is_complete_and_fair(problem, found):
             return _result(problem, "optimal", found, found_breaks, found_breaks, started, "sat")
         if best_breaks is not None and lower_bound >= best_breaks:
