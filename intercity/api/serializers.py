@@ -82,6 +82,29 @@ class VisibleMeetingField(serializers.Field):
 # Cities ---------------------------------------------------------------------------------
 
 
+# What a client may both read and write on a city; reads add the URL and the demo flag.
+CITY_FIELDS = [
+    "slug",
+    "name",
+    "local_name",
+    "country",
+    "country_code",
+    "latitude",
+    "longitude",
+    "population",
+    "time_zone",
+    "languages",
+    "membership_status",
+    "joined_on",
+    "left_on",
+    "description",
+    "website",
+    "geonames_id",
+    "gazetteer_source",
+    *SOURCE_FIELDS,
+]
+
+
 class CitySerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api-v1:city-detail", lookup_field="slug")
     country = serializers.CharField(source="country_name")
@@ -89,28 +112,7 @@ class CitySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = City
-        fields = [
-            "url",
-            "slug",
-            "name",
-            "local_name",
-            "country",
-            "country_code",
-            "latitude",
-            "longitude",
-            "population",
-            "time_zone",
-            "languages",
-            "membership_status",
-            "joined_on",
-            "left_on",
-            "description",
-            "website",
-            "geonames_id",
-            "gazetteer_source",
-            *SOURCE_FIELDS,
-            "is_demo",
-        ]
+        fields = ["url", *CITY_FIELDS, "is_demo"]
 
 
 class CityWriteSerializer(serializers.ModelSerializer):
@@ -121,26 +123,7 @@ class CityWriteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = City
-        fields = [
-            "slug",
-            "name",
-            "local_name",
-            "country",
-            "country_code",
-            "latitude",
-            "longitude",
-            "population",
-            "time_zone",
-            "languages",
-            "membership_status",
-            "joined_on",
-            "left_on",
-            "description",
-            "website",
-            "geonames_id",
-            "gazetteer_source",
-            *SOURCE_FIELDS,
-        ]
+        fields = CITY_FIELDS
         # Uniqueness and constraints are checked once, by the model, inside the service.
         validators = []
 
