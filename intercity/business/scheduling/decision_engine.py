@@ -44,25 +44,48 @@ def _matchable(meetings: list[int], domains: list[list[int]], allowed: set[int])
     return all(augment(m, set()) for m in meetings)
 
 
+def _candidate_rows(slot_count: int, n: int, breaks: int):
+    """Every row of n busy slots among slot_count with exactly `breaks` (0 or 1) breaks."""
+    if breaks == 0:
+        for a in range(slot_count - n + 1):
+            yield tuple(range(a, a + n))
+    elif breaks == 1:
+        for a in range(slot_count):
+            for first in range(1, n):
+                second = n - first
+                for b in range(a + first + 1, slot_count - second + 1):
+                    yield (*range(a, a + first), *range(b, b + second))
+
+
 def row_patterns(problem: Problem, domains: list[list[int]], p: int, breaks: int) -> list:
     """Every busy row of participant p with exactly `breaks` breaks its meetings can fill."""
     meetings = problem.meetings_of[p]
-    n, slots = len(meetings), problem.slot_count
-    rows: list[tuple[int, ...]] = []
-    if breaks == 0:
-        for a in range(slots - n + 1):
-            row = tuple(range(a, a + n))
+    return [
+        row
+        for row in _candidate_rows(problem.slot_count, len(meetings), breaks)
+        if _matchable(meetings, domains, set(row))
+    ]
+
+
+def minimum_breaks(problem: Problem, domains: list[list[int]], p: int) -> int:
+    """Fewest breaks participant p can have on its own: 0, 1, or PATTERN_BREAKS + 1 meaning
+    "at least that many". Stops at the first fitting row, so it stays cheap on large events."""
+    meetings = problem.meetings_of[p]
+    if len(meetings) <= 1:
+        return 0
+    for breaks in range(PATTERN_BREAKS + 1):
+        for row in _candidate_rows(problem.slot_count, len(meetings), breaks):
             if _matchable(meetings, domains, set(row)):
-                rows.append(row)
-    elif breaks == 1:
-        for a in range(slots):
-            for first in range(1, n):
-                second = n - first
-                for b in range(a + first + 1, slots - second + 1):
-                    row = (*range(a, a + first), *range(b, b + second))
-                    if _matchable(meetings, domains, set(row)):
-                        rows.append(row)
-    return rows
+                return breaks
+    return PATTERN_BREAKS + 1
+
+
+def proven_lower_bound(problem: Problem, domains: list[list[int]]) -> int:
+    """A lower bound on the total breaks that holds for any schedule: the sum of what each
+    participant needs on its own (lunch gaps counted, as the objective does)."""
+    if problem.ignore_lunch_gap:
+        return 0
+    return sum(minimum_breaks(problem, domains, p) for p in range(problem.participant_count))
 
 
 def participant_lower_bounds(

@@ -8,7 +8,7 @@ import time
 from multiprocessing.connection import Connection, wait
 
 from .cpsat_engine import EngineOutcome, solve_with_cpsat
-from .decision_engine import applies_to, solve_by_decisions
+from .decision_engine import applies_to, proven_lower_bound, solve_by_decisions
 from .explain import find_obstacles
 from .heuristic import HeuristicOutcome, solve_heuristically
 from .maxsat_engine import has_zero_anchor, solve_with_maxsat
@@ -16,6 +16,8 @@ from .model import Assignment, Instance, Result
 from .problem import Problem, build_problem, tighten_domains_by_precedence
 
 _INSTANCE_FAIRNESS = object()
+# Above this many meetings the exact models are too big to build in a usual time limit.
+LARGE_EVENT_MEETINGS = 2000
 
 
 def _assign_tables(problem: Problem, slot_of: list[int | None]) -> list[Assignment]:
@@ -144,14 +146,18 @@ def solve(
 
     # Large events lean on the heuristic: the exact models grow with meetings x slots, and
     # beyond a few thousand meetings they cannot even be built within a usual time limit.
-    large = problem.meeting_count > 2000
+    large = problem.meeting_count > LARGE_EVENT_MEETINGS
     # The exact decision engine usually settles small events in seconds, so the heuristic
     # only gets a short start there (enough for an upper bound that can end the race early).
+    bound = 0
     if large:
-        heuristic_budget = 0.95 * time_limit
+        # What each participant needs on its own is a bound proved without the exact models;
+        # the heuristic stops as soon as it reaches it.
+        bound = proven_lower_bound(problem, domains)
+        heuristic_budget = max(0.1, 0.95 * time_limit - (time.monotonic() - started))
     else:
         heuristic_budget = min(max(0.2, 0.1 * time_limit), 3.0)
-    heuristic = solve_heuristically(problem, domains, time_limit=heuristic_budget)
+    heuristic = solve_heuristically(problem, domains, time_limit=heuristic_budget, target=bound)
     best_slots: list[int | None] | None = None
     best_breaks: int | None = None
     if _is_complete_and_fair(problem, heuristic.slot_of):
@@ -160,8 +166,9 @@ def solve(
         return _result(problem, "optimal", best_slots, 0, 0, started, "heuristic")
     if large:
         if best_slots is None or best_breaks is None:
-            return _no_fair_schedule(problem, heuristic, 0, started)
-        return _result(problem, "feasible", best_slots, best_breaks, 0, started, "heuristic")
+            return _no_fair_schedule(problem, heuristic, bound, started)
+        status = "optimal" if bound >= best_breaks else "feasible"
+        return _result(problem, status, best_slots, best_breaks, bound, started, "heuristic")
 
     if use_maxsat and applies_to(problem):
         # The last part of the time is kept for improving the schedule when no optimum came.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from intercity.business.scheduling import solver
 from intercity.business.scheduling.decision_engine import (
+    minimum_breaks,
     participant_lower_bounds,
+    proven_lower_bound,
     row_patterns,
     solve_by_decisions,
 )
@@ -53,3 +56,35 @@ def test_the_engine_streams_bounds_then_an_optimal_schedule():
     sessions = ["morning"] * 5
     assert breaks == sum(participant_breaks(slots, sessions) for slots in busy.values())
     assert max(bound for tag, bound, *_ in messages if tag == "bound") <= breaks
+
+
+def test_the_proven_bound_adds_what_each_participant_needs_on_its_own():
+    data = make_instance_data(
+        slots=6,
+        tables=3,
+        meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("e", "f"), ("e", "g"), ("h", "i")],
+    )
+    data["participants"][0]["unavailable"] = ["s2", "s4"]  # a: 3 meetings in s1, s3, s5, s6
+    data["participants"][4]["unavailable"] = ["s2", "s3", "s4", "s5"]  # e: s1 and s6 only
+    problem, domains = _problem(data)
+    a, e = 0, 4
+    assert minimum_breaks(problem, domains, a) == 1  # e.g. s3, then s5 s6
+    assert minimum_breaks(problem, domains, e) == 1
+    assert proven_lower_bound(problem, domains) == 2
+    ignoring_lunch = build_problem(instance_from_dict(data), fairness=2, ignore_lunch_gap=True)
+    assert proven_lower_bound(ignoring_lunch, domains) == 0
+
+
+def test_a_large_event_reports_the_proven_bound_and_says_optimal_when_it_is_reached(
+    monkeypatch,
+):
+    monkeypatch.setattr(solver, "LARGE_EVENT_MEETINGS", 3)
+    data = make_instance_data(
+        slots=5, tables=2, meetings=[("a", "b"), ("a", "c"), ("d", "e"), ("d", "f")]
+    )
+    data["participants"][0]["unavailable"] = ["s2", "s3", "s4"]  # a: s1 and s5 only
+    result = solver.solve(instance_from_dict(data), time_limit=2)
+    assert result.engine == "heuristic"
+    assert result.lower_bound == 1
+    assert result.breaks == 1
+    assert result.status == "optimal"
