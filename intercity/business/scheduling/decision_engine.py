@@ -21,6 +21,7 @@ from .problem import Problem
 PATTERN_BREAKS = 1
 # How far above the first lower bound the cardinality encodings reach.
 EXTRA_BREAKS = 40
+IMPLIED_ROW_COUNT = True
 
 
 def applies_to(problem: Problem) -> bool:
@@ -136,6 +137,8 @@ class DecisionEncoding(MaxSatEncoding):
             if rows is not None:
                 self._rows(p, rows)
         self._busy_per_slot()
+        if IMPLIED_ROW_COUNT:
+            self._busy_per_participant()
         all_breaks = [lit for literals in self.break_literals for lit in literals]
         self.total = ITotalizer(
             all_breaks, ubound=self.lower_bound + EXTRA_BREAKS, top_id=self.pool.top
@@ -180,6 +183,17 @@ class DecisionEncoding(MaxSatEncoding):
             if len(literals) > limit:
                 self.at_most(literals, limit)
 
+    def _busy_per_participant(self) -> None:
+        """Implied: a participant with n meetings is busy in exactly n slots."""
+        for p, meetings in enumerate(self.problem.meetings_of):
+            literals = [b for s in range(self.problem.slot_count) if (b := self.busy(p, s))]
+            if 1 < len(meetings) < len(literals):
+                self.formula.hard.extend(
+                    CardEnc.equals(
+                        literals, bound=len(meetings), vpool=self.pool, encoding=EncType.cardnetwrk
+                    ).clauses
+                )
+
     def assumptions(self, k: int) -> list[int]:
         """Literals that restrict a solve to schedules with at most k breaks."""
         assumed = []
@@ -189,6 +203,14 @@ class DecisionEncoding(MaxSatEncoding):
         if 0 <= extra < len(self.above.rhs):
             assumed.append(-self.above.rhs[extra])
         return assumed
+
+    def phases(self, slot_of: list[int | None]) -> list[int]:
+        """Literals that describe a schedule: each meeting in its slot and in no other."""
+        return [
+            literal if slot_of[m] == s else -literal
+            for m, literals in enumerate(self.x)
+            for s, literal in literals.items()
+        ]
 
     def slots_of(self, model: list[int]) -> list[int | None]:
         true = {lit for lit in model if lit > 0}
@@ -207,6 +229,7 @@ def solve_by_decisions(
     *,
     solver_name: str = "cd19",
     start_at: int = 0,
+    hint: list[int | None] | None = None,
 ) -> None:
     """Report ("bound", b) as bounds are proved, then ("optimal", breaks, slot per meeting),
     or ("infeasible",) when the hard rules admit no schedule at all.
@@ -217,6 +240,9 @@ def solve_by_decisions(
     k = max(encoding.lower_bound, start_at)
     report(("bound", k))
     with Solver(name=solver_name, bootstrap_with=encoding.formula.hard) as sat:
+        if hint is not None:
+            # Solution-guided search: the solver first tries the slots of a known schedule.
+            sat.set_phases(encoding.phases(hint))
         # Without a cap on breaks, unsatisfiable hard rules mean no schedule exists at all;
         # asking once spares climbing k until the deadline on an infeasible event.
         if not sat.solve():

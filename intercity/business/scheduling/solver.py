@@ -147,8 +147,6 @@ def solve(
     # Large events lean on the heuristic: the exact models grow with meetings x slots, and
     # beyond a few thousand meetings they cannot even be built within a usual time limit.
     large = problem.meeting_count > LARGE_EVENT_MEETINGS
-    # The exact decision engine usually settles small events in seconds, so the heuristic
-    # only gets a short start there (enough for an upper bound that can end the race early).
     bound = 0
     if large:
         # What each participant needs on its own is a bound proved without the exact models;
@@ -156,7 +154,10 @@ def solve(
         bound = proven_lower_bound(problem, domains)
         heuristic_budget = max(0.1, 0.95 * time_limit - (time.monotonic() - started))
     else:
-        heuristic_budget = min(max(0.2, 0.1 * time_limit), 3.0)
+        # A short start: the race settles most events of a few hundred meetings in a second
+        # or two, so the heuristic gets about a second per 500 meetings before it (for an
+        # upper bound that can end the race early, and a fallback), and the time left after.
+        heuristic_budget = min(0.1 * time_limit, 3.0, max(0.3, problem.meeting_count / 500))
     heuristic = solve_heuristically(problem, domains, time_limit=heuristic_budget, target=bound)
     best_slots: list[int | None] | None = None
     best_breaks: int | None = None
