@@ -204,14 +204,6 @@ class DecisionEncoding(MaxSatEncoding):
             assumed.append(-self.above.rhs[extra])
         return assumed
 
-    def phases(self, slot_of: list[int | None]) -> list[int]:
-        """Literals that describe a schedule: each meeting in its slot and in no other."""
-        return [
-            literal if slot_of[m] == s else -literal
-            for m, literals in enumerate(self.x)
-            for s, literal in literals.items()
-        ]
-
     def slots_of(self, model: list[int]) -> list[int | None]:
         true = {lit for lit in model if lit > 0}
         slot_of: list[int | None] = [None] * self.problem.meeting_count
@@ -229,7 +221,6 @@ def solve_by_decisions(
     *,
     solver_name: str = "cd19",
     start_at: int = 0,
-    hint: list[int | None] | None = None,
 ) -> None:
     """Report ("bound", b) as bounds are proved, then ("optimal", breaks, slot per meeting),
     or ("infeasible",) when the hard rules admit no schedule at all.
@@ -240,9 +231,6 @@ def solve_by_decisions(
     k = max(encoding.lower_bound, start_at)
     report(("bound", k))
     with Solver(name=solver_name, bootstrap_with=encoding.formula.hard) as sat:
-        if hint is not None:
-            # Solution-guided search: the solver first tries the slots of a known schedule.
-            sat.set_phases(encoding.phases(hint))
         # Without a cap on breaks, unsatisfiable hard rules mean no schedule exists at all;
         # asking once spares climbing k until the deadline on an infeasible event.
         if not sat.solve():
