@@ -22,6 +22,7 @@ from intercity.business.models import (
 )
 from intercity.core.selectors import text_filter
 from intercity.meetings.models import Meeting
+from intercity.organisations.models import Organisation
 
 
 def directory(*, search: str | None = None, sector: str | None = None) -> QuerySet:
@@ -127,6 +128,43 @@ def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> lis
             SuggestionRow(by_key[suggestion.key], suggestion.score, suggestion.reasons, state)
         )
     return rows
+
+
+def organisation_get(*, slug: str) -> Organisation:
+    return get_object_or_404(Organisation, slug=slug)
+
+
+def verified_organisation_get(*, pk: int) -> Organisation:
+    """An organisation of the public directory (its profile verified by its city)."""
+    return get_object_or_404(Organisation, pk=pk, business_profile__is_verified=True)
+
+
+def matchmaking_meeting_get(*, pk: int) -> Meeting:
+    """A meeting of a kind that can open 1:1 matchmaking (business meeting or trade fair)."""
+    return get_object_or_404(
+        Meeting, pk=pk, kind__in=[Meeting.Kind.BUSINESS, Meeting.Kind.TRADE_FAIR]
+    )
+
+
+def registration_get(event: Event, *, pk) -> Registration:
+    return get_object_or_404(event.registrations, pk=pk)
+
+
+def meeting_request_get(*, pk: int) -> MeetingRequest:
+    return get_object_or_404(
+        MeetingRequest.objects.select_related(
+            "event__meeting", "requester__organisation", "invitee__organisation"
+        ),
+        pk=pk,
+    )
+
+
+def run_get(*, pk: int) -> ScheduleRun:
+    return get_object_or_404(ScheduleRun.objects.select_related("event__meeting"), pk=pk)
+
+
+def assignment_get(*, pk: int) -> Assignment:
+    return get_object_or_404(Assignment.objects.select_related("run__event__meeting"), pk=pk)
 
 
 def event_get(*, pk: int) -> Event:

@@ -8,7 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -28,12 +28,10 @@ from intercity.business.forms import (
     SlotForm,
 )
 from intercity.business.models import (
-    Assignment,
     Event,
     MeetingRequest,
     Opportunity,
     Profile,
-    ScheduleRun,
     Sector,
     Slot,
     SuggestionMark,
@@ -42,7 +40,6 @@ from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
 from intercity.meetings import ics
-from intercity.meetings.models import Meeting
 from intercity.organisations.models import Organisation
 
 
@@ -84,7 +81,7 @@ def profile_detail(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def profile_edit(request, slug):
-    organisation = get_object_or_404(Organisation, slug=slug)
+    organisation = selectors.organisation_get(slug=slug)
     if not rules.can_edit_profile(request.user, organisation):
         raise Http404
     profile = Profile.objects.filter(organisation=organisation).first()
@@ -156,7 +153,7 @@ def suggestion_mark_view(request, pk):
     organisation = _own_organisation(request.user)
     if organisation is None or not rules.can_mark_suggestion(request.user, organisation):
         raise Http404
-    counterpart = get_object_or_404(Organisation, pk=pk, business_profile__is_verified=True)
+    counterpart = selectors.verified_organisation_get(pk=pk)
     state = request.POST.get("state")
     if state not in SuggestionMark.State.values:
         return HttpResponse(_("Unknown action."), status=400)
@@ -198,9 +195,7 @@ def _session_plans(form: EventSetupForm) -> list[services.SessionPlan]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_open(request, meeting_pk):
-    meeting = get_object_or_404(
-        Meeting, pk=meeting_pk, kind__in=[Meeting.Kind.BUSINESS, Meeting.Kind.TRADE_FAIR]
-    )
+    meeting = selectors.matchmaking_meeting_get(pk=meeting_pk)
     if not rules.can_open_event(request.user, meeting):
         raise Http404
     existing = Event.objects.filter(meeting=meeting).first()
@@ -344,7 +339,7 @@ def _availability_registration(request, event):
     """The registration whose slots are edited: the user's own, or any one for an organiser."""
     registration_id = request.GET.get("registration")
     if registration_id and rules.can_organise_event(request.user, event):
-        return get_object_or_404(event.registrations, pk=registration_id), None
+        return selectors.registration_get(event, pk=registration_id), None
     organisation = _own_organisation(request.user)
     if organisation is None or not rules.can_register_for_event(request.user, event, organisation):
         raise Http404
@@ -395,12 +390,7 @@ def availability(request, pk):
 
 
 def _organised_request(request, pk) -> MeetingRequest:
-    meeting_request = get_object_or_404(
-        MeetingRequest.objects.select_related(
-            "event__meeting", "requester__organisation", "invitee__organisation"
-        ),
-        pk=pk,
-    )
+    meeting_request = selectors.meeting_request_get(pk=pk)
     if not rules.can_organise_event(request.user, meeting_request.event):
         raise Http404
     return meeting_request
@@ -457,9 +447,7 @@ def request_after(request, pk):
 @login_required
 @require_POST
 def request_answer(request, pk):
-    meeting_request = get_object_or_404(
-        MeetingRequest.objects.select_related("invitee__organisation", "event"), pk=pk
-    )
+    meeting_request = selectors.meeting_request_get(pk=pk)
     if not rules.can_answer_meeting_request(request.user, meeting_request):
         raise Http404
     services.meeting_request_answer(
@@ -487,7 +475,7 @@ def schedule_run(request, pk):
 @login_required
 @require_GET
 def run_progress(request, pk):
-    run = get_object_or_404(ScheduleRun.objects.select_related("event__meeting"), pk=pk)
+    run = selectors.run_get(pk=pk)
     if not rules.can_organise_event(request.user, run.event):
         raise Http404
     return render(request, "business/_run_progress.html", {"run": run, "event": run.event})
@@ -519,7 +507,7 @@ def event_grid(request, pk):
 @login_required
 @require_POST
 def assignment_move_view(request, pk):
-    assignment = get_object_or_404(Assignment.objects.select_related("run__event__meeting"), pk=pk)
+    assignment = selectors.assignment_get(pk=pk)
     event = assignment.run.event
     if not rules.can_organise_event(request.user, event):
         raise Http404
@@ -544,7 +532,7 @@ def assignment_move_view(request, pk):
 @login_required
 @require_POST
 def run_publish(request, pk):
-    run = get_object_or_404(ScheduleRun.objects.select_related("event__meeting"), pk=pk)
+    run = selectors.run_get(pk=pk)
     if not rules.can_organise_event(request.user, run.event):
         raise Http404
     try:
