@@ -126,7 +126,9 @@ class DecisionEncoding(MaxSatEncoding):
                 self.at_most(literals, problem.fairness)
         self.at_minimum: list[int] = []
         for p, rows in enumerate(self.patterns):
-            if self.bounds[p] > 0:
+            if self.bounds[p] > len(self.break_literals[p]):
+                hard.append([])  # p cannot have that many breaks: no schedule at all
+            elif self.bounds[p] > 0:
                 hard.extend(
                     CardEnc.atleast(
                         self.break_literals[p],

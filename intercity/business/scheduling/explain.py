@@ -118,10 +118,20 @@ def find_obstacles(problem: Problem, domains: list[list[int]]) -> list[str]:
     for p, meetings in enumerate(problem.meetings_of):
         usable = [m for m in meetings if problem.domains[m]]
         violation = _hall_violation(usable, problem.domains)
+        name = instance.participants[p].id
         if violation is None:
+            # The order of meetings can shrink their slots further.
+            ordered = _hall_violation([m for m in usable if domains[m]], domains)
+            if ordered is not None:
+                stuck, slots = ordered
+                reasons.append(
+                    f"participant {name} has {len(stuck)} meetings "
+                    f"({_meeting_names(problem, stuck)}) that can only use {len(slots)} slots "
+                    f"({_slot_names(problem, slots)}) once the required order of meetings "
+                    "is taken into account"
+                )
             continue
         stuck, slots = violation
-        name = instance.participants[p].id
         if len(stuck) == len(meetings):
             reasons.append(
                 f"participant {name} has {len(stuck)} meetings but only {len(slots)} "

@@ -69,6 +69,7 @@ def _race_decisions(
     deadline: float,
     workers: int,
     upper_bound: int | None = None,
+    lower_bound: int = 0,
 ) -> tuple[int, list[int | None] | None, int | None, bool]:
     """Run the decision engine in `workers` processes.
 
@@ -87,7 +88,7 @@ def _race_decisions(
         process.start()
         sender.close()
         running.append((process, receiver))
-    lower_bound, found, found_breaks, infeasible = 0, None, None, False
+    found, found_breaks, infeasible = None, None, False
     receivers = [receiver for _process, receiver in running]
     try:
         while receivers and found is None and not infeasible:
@@ -147,11 +148,10 @@ def solve(
     # Large events lean on the heuristic: the exact models grow with meetings x slots, and
     # beyond a few thousand meetings they cannot even be built within a usual time limit.
     large = problem.meeting_count > LARGE_EVENT_MEETINGS
-    bound = 0
+    # What each participant needs on its own is a bound proved without the exact models (it
+    # stands when they run out of time); the heuristic stops as soon as it reaches it.
+    bound = proven_lower_bound(problem, domains)
     if large:
-        # What each participant needs on its own is a bound proved without the exact models;
-        # the heuristic stops as soon as it reaches it.
-        bound = proven_lower_bound(problem, domains)
         heuristic_budget = max(0.1, 0.95 * time_limit - (time.monotonic() - started))
     else:
         # A short start: the race settles most events of a few hundred meetings in a second
@@ -163,19 +163,18 @@ def solve(
     best_breaks: int | None = None
     if _is_complete_and_fair(problem, heuristic.slot_of):
         best_slots, best_breaks = heuristic.slot_of, heuristic.breaks
-    if best_breaks == 0:
-        return _result(problem, "optimal", best_slots, 0, 0, started, "heuristic")
+    if best_breaks is not None and best_breaks <= bound:
+        return _result(problem, "optimal", best_slots, best_breaks, bound, started, "heuristic")
     if large:
         if best_slots is None or best_breaks is None:
             return _no_fair_schedule(problem, heuristic, bound, started)
-        status = "optimal" if bound >= best_breaks else "feasible"
-        return _result(problem, status, best_slots, best_breaks, bound, started, "heuristic")
+        return _result(problem, "feasible", best_slots, best_breaks, bound, started, "heuristic")
 
     if use_maxsat and applies_to(problem):
         # The last part of the time is kept for improving the schedule when no optimum came.
         race_deadline = deadline - 0.15 * time_limit
         lower_bound, found, found_breaks, infeasible = _race_decisions(
-            problem, domains, race_deadline, workers, best_breaks
+            problem, domains, race_deadline, workers, best_breaks, bound
         )
         if infeasible:
             return _infeasible(problem, domains, [], started, deadline, workers)
@@ -263,11 +262,11 @@ def solve(
             return _infeasible(problem, domains, [], started, deadline, workers)
 
     outcome = cpsat_result[0] if cpsat_result else None
-    lower_bound = 0
+    lower_bound = bound
     if outcome is not None:
         if outcome.status == "infeasible":
             return _infeasible(problem, domains, [], started, deadline, workers)
-        lower_bound = outcome.lower_bound
+        lower_bound = max(bound, outcome.lower_bound)
         if outcome.slot_of is not None and (best_breaks is None or outcome.breaks < best_breaks):
             best_slots, best_breaks = outcome.slot_of, outcome.breaks
     if best_slots is None or best_breaks is None:

@@ -88,3 +88,14 @@ def test_a_large_event_reports_the_proven_bound_and_says_optimal_when_it_is_reac
     assert result.lower_bound == 1
     assert result.breaks == 1
     assert result.status == "optimal"
+
+
+def test_a_participant_that_cannot_fit_at_all_makes_the_engine_report_infeasible():
+    data = make_instance_data(slots=3, tables=1, meetings=[("a", "c"), ("a", "b"), ("a", "b")])
+    data["participants"][1]["unavailable"] = ["s2"]
+    data["meetings"][1]["after"] = ["m1"]
+    data["meetings"][2]["after"] = ["m1"]
+    problem, domains = _problem(data)
+    messages: list[tuple] = []
+    solve_by_decisions(problem, domains, messages.append)
+    assert messages[-1] == ("infeasible",)

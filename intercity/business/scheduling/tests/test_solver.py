@@ -176,3 +176,13 @@ def test_a_real_benchmark_instance_is_solved_to_its_published_optimum():
     assert result.status == "optimal"
     assert result.breaks == 0
     assert validate_schedule(instance, result.assignments, fairness=2).ok
+
+
+def test_meetings_squeezed_by_their_order_are_explained():
+    data = make_instance_data(slots=3, tables=1, meetings=[("a", "c"), ("a", "b"), ("a", "b")])
+    data["participants"][1]["unavailable"] = ["s2"]  # b
+    data["meetings"][1]["after"] = ["m1"]
+    data["meetings"][2]["after"] = ["m1"]
+    result = solve(instance_from_dict(data), time_limit=2, workers=1)
+    assert result.status == "infeasible"
+    assert any("required order of meetings" in line for line in result.explanation)
