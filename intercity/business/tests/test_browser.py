@@ -85,7 +85,10 @@ def test_the_organiser_opens_matchmaking_and_a_rep_marks_slots(live_server, page
     page.fill("#id_morning_count", "4")
     page.fill("#id_afternoon_count", "4")
     screenshot(page, "business-event-setup.png")
-    page.click("form.record-form button[type=submit]")
+    # Submitted with Enter from the last field: after a full-page screenshot Chromium can
+    # swallow the first click on the button.
+    with page.expect_navigation():
+        page.press("#id_afternoon_count", "Enter")
     page.wait_for_load_state("networkidle")
     event = meeting.business_event
     assert event.slots.count() == 16
