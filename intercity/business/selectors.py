@@ -18,6 +18,7 @@ from intercity.business.models import (
     Profile,
     Registration,
     ScheduleRun,
+    Sector,
     SuggestionMark,
 )
 from intercity.core.selectors import text_filter
@@ -128,6 +129,24 @@ def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> lis
             SuggestionRow(by_key[suggestion.key], suggestion.score, suggestion.reasons, state)
         )
     return rows
+
+
+def own_organisation(user) -> Organisation | None:
+    """The organisation a user represents, if any."""
+    organisation_id = getattr(user, "organisation_id", None)
+    return Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
+
+
+def profile_of(organisation: Organisation) -> Profile | None:
+    return Profile.objects.filter(organisation=organisation).first()
+
+
+def event_of(meeting: Meeting) -> Event | None:
+    return Event.objects.filter(meeting=meeting).first()
+
+
+def sectors() -> QuerySet:
+    return Sector.objects.all()
 
 
 def organisation_get(*, slug: str) -> Organisation:

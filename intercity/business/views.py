@@ -28,11 +28,8 @@ from intercity.business.forms import (
     SlotForm,
 )
 from intercity.business.models import (
-    Event,
     MeetingRequest,
     Opportunity,
-    Profile,
-    Sector,
     Slot,
     SuggestionMark,
 )
@@ -40,12 +37,6 @@ from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
 from intercity.meetings import ics
-from intercity.organisations.models import Organisation
-
-
-def _own_organisation(user):
-    organisation_id = getattr(user, "organisation_id", None)
-    return Organisation.objects.filter(pk=organisation_id).first() if organisation_id else None
 
 
 @require_GET
@@ -54,11 +45,11 @@ def directory_index(request):
     context = paginate(request, selectors.directory(search=request.GET.get("q"), sector=sector))
     context.update(
         {
-            "sectors": Sector.objects.all(),
+            "sectors": selectors.sectors(),
             "sector": sector,
             "opportunities": selectors.open_opportunities()[:10],
             "events": selectors.event_list()[:10],
-            "own": _own_organisation(request.user),
+            "own": selectors.own_organisation(request.user),
         }
     )
     return render(request, "business/profile_list.html", context)
@@ -84,7 +75,7 @@ def profile_edit(request, slug):
     organisation = selectors.organisation_get(slug=slug)
     if not rules.can_edit_profile(request.user, organisation):
         raise Http404
-    profile = Profile.objects.filter(organisation=organisation).first()
+    profile = selectors.profile_of(organisation)
     form = ProfileForm(request.POST or None, instance=profile)
 
     def save(data):
@@ -113,7 +104,7 @@ def profile_verify_view(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def opportunity_new(request):
-    organisation = _own_organisation(request.user)
+    organisation = selectors.own_organisation(request.user)
     if organisation is None or not rules.can_create_opportunity(request.user, organisation):
         raise Http404
     form = OpportunityForm(request.POST or None, initial={"status": Opportunity.Status.OPEN})
@@ -135,10 +126,10 @@ def opportunity_new(request):
 @login_required
 @require_GET
 def suggestions(request):
-    organisation = _own_organisation(request.user)
+    organisation = selectors.own_organisation(request.user)
     if organisation is None or not rules.can_mark_suggestion(request.user, organisation):
         raise Http404
-    profile = Profile.objects.filter(organisation=organisation).first()
+    profile = selectors.profile_of(organisation)
     rows = selectors.suggestions_for(profile) if profile else []
     return render(
         request,
@@ -150,7 +141,7 @@ def suggestions(request):
 @login_required
 @require_POST
 def suggestion_mark_view(request, pk):
-    organisation = _own_organisation(request.user)
+    organisation = selectors.own_organisation(request.user)
     if organisation is None or not rules.can_mark_suggestion(request.user, organisation):
         raise Http404
     counterpart = selectors.verified_organisation_get(pk=pk)
@@ -198,7 +189,7 @@ def event_open(request, meeting_pk):
     meeting = selectors.matchmaking_meeting_get(pk=meeting_pk)
     if not rules.can_open_event(request.user, meeting):
         raise Http404
-    existing = Event.objects.filter(meeting=meeting).first()
+    existing = selectors.event_of(meeting)
     if existing is not None:
         return redirect("business:event-edit", pk=existing.pk)
     form = EventSetupForm(request.POST or None, initial={"first_day": meeting.start_date})
@@ -254,7 +245,7 @@ def event_edit(request, pk):
 @require_GET
 def event_detail(request, pk):
     event = selectors.event_get(pk=pk)
-    own = _own_organisation(request.user)
+    own = selectors.own_organisation(request.user)
     registration = selectors.registration_for(event, own.pk if own else None)
     organiser = rules.can_organise_event(request.user, event)
     context = {
@@ -281,7 +272,7 @@ def event_detail(request, pk):
 @require_POST
 def event_register(request, pk):
     event = selectors.event_get(pk=pk)
-    organisation = _own_organisation(request.user)
+    organisation = selectors.own_organisation(request.user)
     if organisation is None or not rules.can_register_for_event(request.user, event, organisation):
         raise Http404
     try:
@@ -312,7 +303,7 @@ def slot_new(request, pk):
 @require_POST
 def request_new(request, pk):
     event = selectors.event_get(pk=pk)
-    own = _own_organisation(request.user)
+    own = selectors.own_organisation(request.user)
     registration = selectors.registration_for(event, own.pk if own else None)
     if registration is None or not rules.can_request_meeting(request.user, registration):
         raise Http404
@@ -340,7 +331,7 @@ def _availability_registration(request, event):
     registration_id = request.GET.get("registration")
     if registration_id and rules.can_organise_event(request.user, event):
         return selectors.registration_get(event, pk=registration_id), None
-    organisation = _own_organisation(request.user)
+    organisation = selectors.own_organisation(request.user)
     if organisation is None or not rules.can_register_for_event(request.user, event, organisation):
         raise Http404
     return selectors.registration_for(event, organisation.pk), organisation
@@ -548,7 +539,7 @@ def _agenda_registration(request, event):
     if registration_id and rules.can_organise_event(request.user, event):
         registration = event.registrations.filter(pk=registration_id).first()
     else:
-        own = _own_organisation(request.user)
+        own = selectors.own_organisation(request.user)
         registration = selectors.registration_for(event, own.pk if own else None)
     if registration is None or not rules.can_view_agenda(request.user, registration):
         raise Http404

@@ -94,22 +94,13 @@ def participant_lower_bounds(
     problem: Problem, domains: list[list[int]]
 ) -> tuple[list[int], list[list[tuple[int, ...]] | None]]:
     """Fewest breaks each participant can have on its own, and its rows with that many."""
-    bounds: list[int] = []
-    patterns: list[list[tuple[int, ...]] | None] = []
-    for p, meetings in enumerate(problem.meetings_of):
-        if len(meetings) <= 1:
-            bounds.append(0)
-            patterns.append(None)
-            continue
-        for breaks in range(PATTERN_BREAKS + 1):
-            rows = row_patterns(problem, domains, p, breaks)
-            if rows:
-                bounds.append(breaks)
-                patterns.append(rows)
-                break
-        else:
-            bounds.append(PATTERN_BREAKS + 1)
-            patterns.append(None)
+    bounds = [minimum_breaks(problem, domains, p) for p in range(problem.participant_count)]
+    patterns = [
+        row_patterns(problem, domains, p, bound)
+        if len(problem.meetings_of[p]) > 1 and bound <= PATTERN_BREAKS
+        else None
+        for p, bound in enumerate(bounds)
+    ]
     return bounds, patterns
 
 

@@ -118,21 +118,16 @@ def find_obstacles(problem: Problem, domains: list[list[int]]) -> list[str]:
     for p, meetings in enumerate(problem.meetings_of):
         usable = [m for m in meetings if problem.domains[m]]
         violation = _hall_violation(usable, problem.domains)
-        name = instance.participants[p].id
+        ordering = ""
         if violation is None:
             # The order of meetings can shrink their slots further.
-            ordered = _hall_violation([m for m in usable if domains[m]], domains)
-            if ordered is not None:
-                stuck, slots = ordered
-                reasons.append(
-                    f"participant {name} has {len(stuck)} meetings "
-                    f"({_meeting_names(problem, stuck)}) that can only use {len(slots)} slots "
-                    f"({_slot_names(problem, slots)}) once the required order of meetings "
-                    "is taken into account"
-                )
-            continue
+            violation = _hall_violation([m for m in usable if domains[m]], domains)
+            ordering = " once the required order of meetings is taken into account"
+            if violation is None:
+                continue
         stuck, slots = violation
-        if len(stuck) == len(meetings):
+        name = instance.participants[p].id
+        if len(stuck) == len(meetings) and not ordering:
             reasons.append(
                 f"participant {name} has {len(stuck)} meetings but only {len(slots)} "
                 "available slots in the allowed sessions"
@@ -140,7 +135,7 @@ def find_obstacles(problem: Problem, domains: list[list[int]]) -> list[str]:
         else:
             reasons.append(
                 f"participant {name} has {len(stuck)} meetings ({_meeting_names(problem, stuck)}) "
-                f"that can only use {len(slots)} slots ({_slot_names(problem, slots)})"
+                f"that can only use {len(slots)} slots ({_slot_names(problem, slots)}){ordering}"
             )
 
     for session in ("morning", "afternoon"):
