@@ -1,4 +1,4 @@
-"""DRF glue that answers API requests with each app's permission rules."""
+"""DRF glue that answers API requests with the permission rules each app names in its api.py."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -6,41 +6,6 @@ from typing import Any
 
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
-
-from intercity.agreements.permissions import (
-    can_create_agreement,
-    can_create_pledge,
-    can_delete_agreement,
-    can_delete_pledge,
-    can_edit_agreement,
-    can_edit_pledge,
-    can_view_agreement,
-)
-from intercity.cities.permissions import (
-    can_create_city,
-    can_delete_city,
-    can_edit_city,
-    can_view_city,
-)
-from intercity.core.permissions import can_delete_news, can_edit_news, can_publish_news
-from intercity.meetings.permissions import (
-    can_create_meeting,
-    can_delete_meeting,
-    can_edit_meeting,
-    can_view_meeting,
-)
-from intercity.organisations.permissions import (
-    can_create_organisation,
-    can_delete_organisation,
-    can_edit_organisation,
-    can_view_organisation,
-)
-from intercity.programmes.permissions import (
-    can_create_programme,
-    can_delete_programme,
-    can_edit_programme,
-    can_view_programme,
-)
 
 
 @dataclass(frozen=True)
@@ -52,21 +17,6 @@ class Rules:
     can_delete: Callable[[Any, Any], bool]
     # None for records that have no unpublished state: everyone may read them.
     can_view: Callable[[Any, Any], bool] | None = None
-
-
-CITY_RULES = Rules(can_create_city, can_edit_city, can_delete_city, can_view_city)
-ORGANISATION_RULES = Rules(
-    can_create_organisation, can_edit_organisation, can_delete_organisation, can_view_organisation
-)
-MEETING_RULES = Rules(can_create_meeting, can_edit_meeting, can_delete_meeting, can_view_meeting)
-PROGRAMME_RULES = Rules(
-    can_create_programme, can_edit_programme, can_delete_programme, can_view_programme
-)
-AGREEMENT_RULES = Rules(
-    can_create_agreement, can_edit_agreement, can_delete_agreement, can_view_agreement
-)
-PLEDGE_RULES = Rules(can_create_pledge, can_edit_pledge, can_delete_pledge)
-NEWS_RULES = Rules(can_publish_news, can_edit_news, can_delete_news)
 
 
 class FollowsRecordRules(BasePermission):

@@ -1,24 +1,37 @@
-"""API routes: /api/v1/ resources, the OpenAPI schema and its offline docs."""
+"""API routes: every app's resources under /api/v1/, the OpenAPI schema and its offline docs."""
 
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from intercity.agreements import api as agreements_api
 from intercity.api import views
 from intercity.business import api as business_api
+from intercity.cities import api as cities_api
+from intercity.core import api as core_api
 from intercity.declarations import api as declarations_api
 from intercity.knowledge import api as knowledge_api
+from intercity.meetings import api as meetings_api
+from intercity.organisations import api as organisations_api
+from intercity.programmes import api as programmes_api
+from intercity.web import api as web_api
+
+# Each app's api.py names its resources; the order here is the order of the API's index.
+APPS = (
+    cities_api,
+    organisations_api,
+    meetings_api,
+    programmes_api,
+    agreements_api,
+    web_api,
+    core_api,
+    declarations_api,
+    business_api,
+    knowledge_api,
+)
 
 router = DefaultRouter()
-router.register("cities", views.CityViewSet, basename="city")
-router.register("organisations", views.OrganisationViewSet, basename="organisation")
-router.register("meetings", views.MeetingViewSet, basename="meeting")
-router.register("programmes", views.ProgrammeViewSet, basename="programme")
-router.register("agreements", views.AgreementViewSet, basename="agreement")
-router.register("pledges", views.PledgeViewSet, basename="pledge")
-router.register("news", views.NewsItemViewSet, basename="news")
-router.register("themes", views.ThemeViewSet, basename="theme")
-for app_api in (declarations_api, business_api, knowledge_api):
+for app_api in APPS:
     app_api.register(router)
 
 v1_patterns = [

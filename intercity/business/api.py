@@ -1,41 +1,13 @@
 """REST API of the business app: its viewsets register on the shared /api/v1/ router."""
 
 from django.http import Http404
-from rest_framework import mixins, serializers, status, viewsets
+from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from intercity.api.views import service_errors
 from intercity.business import selectors, services
-from intercity.business.models import Opportunity, Profile
-
-
-class ProfileSerializer(serializers.ModelSerializer):
-    organisation = serializers.CharField(source="organisation.name")
-    slug = serializers.CharField(source="organisation.slug")
-    city = serializers.CharField(source="organisation.city.name")
-    sector = serializers.CharField(source="sector.code")
-
-    class Meta:
-        model = Profile
-        fields = ["slug", "organisation", "city", "sector", "size", "languages", "offers", "seeks"]
-
-
-class OpportunitySerializer(serializers.ModelSerializer):
-    organisation = serializers.CharField(source="organisation.slug", read_only=True)
-
-    class Meta:
-        model = Opportunity
-        fields = [
-            "id",
-            "organisation",
-            "direction",
-            "kind",
-            "title",
-            "description",
-            "status",
-            "expires_on",
-        ]
+from intercity.business.serializers import OpportunitySerializer, ProfileSerializer
 
 
 class ProfileViewSet(viewsets.ReadOnlyModelViewSet):

@@ -3,12 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from intercity.api.serializers import (
-    CitySummarySerializer,
-    MeetingSummarySerializer,
-    ThemeSerializer,
-    city_slug_field,
-)
+from intercity.cities.serializers import CitySummarySerializer, city_slug_field
+from intercity.core.serializers import ThemeSerializer
 from intercity.declarations.models import (
     Clause,
     Commitment,
@@ -19,6 +15,7 @@ from intercity.declarations.models import (
     SubItem,
 )
 from intercity.meetings.models import Meeting
+from intercity.meetings.serializers import MeetingSummarySerializer
 
 
 class SubItemSerializer(serializers.ModelSerializer):

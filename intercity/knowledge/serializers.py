@@ -4,13 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.agreements.models import Agreement
-from intercity.api.serializers import (
-    SOURCE_FIELDS,
-    CitySummarySerializer,
-    ThemeSerializer,
-    city_slug_field,
-    theme_slugs_field,
-)
+from intercity.cities.serializers import CitySummarySerializer, city_slug_field
+from intercity.core.serializers import SOURCE_FIELDS, ThemeSerializer, theme_slugs_field
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.meetings.models import Meeting
 from intercity.organisations.models import Organisation

@@ -1,0 +1,181 @@
+"""API representations of city-to-city agreements and pledges."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from intercity.agreements.models import Agreement, AgreementParty, Pledge, Signatory
+from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
+from intercity.core.serializers import SOURCE_FIELDS, ThemeSerializer, theme_slugs_field
+from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
+
+
+class AgreementPartySerializer(serializers.ModelSerializer):
+    city = CitySummarySerializer()
+
+    class Meta:
+        model = AgreementParty
+        fields = ["city", "role"]
+
+
+class SignatorySerializer(serializers.ModelSerializer):
+    city = CitySummarySerializer()
+
+    class Meta:
+        model = Signatory
+        fields = ["name", "position", "city"]
+
+
+class AgreementSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:agreement-detail", lookup_field="slug"
+    )
+    parties = AgreementPartySerializer(source="party_roles", many=True)
+    themes = ThemeSerializer(many=True)
+    signed_place = CitySummarySerializer(allow_null=True)
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "status",
+            "parties",
+            "themes",
+            "signed_on",
+            "signed_place",
+            "term_start",
+            "term_end",
+        ]
+
+
+class AgreementDetailSerializer(AgreementSerializer):
+    signed_at_meeting = VisibleMeetingField()
+    signatories = SignatorySerializer(many=True)
+
+    class Meta(AgreementSerializer.Meta):
+        fields = [
+            *AgreementSerializer.Meta.fields,
+            "description",
+            "signed_at_meeting",
+            "signatories",
+            *SOURCE_FIELDS,
+            "is_demo",
+        ]
+
+
+class AgreementPartyWriteSerializer(serializers.Serializer):
+    city = city_slug_field()
+    role = serializers.ChoiceField(
+        choices=AgreementParty.Role.choices, default=AgreementParty.Role.PARTY
+    )
+
+
+class SignatoryWriteSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=200)
+    position = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    city = city_slug_field()
+
+
+class AgreementWriteSerializer(serializers.ModelSerializer):
+    parties = AgreementPartyWriteSerializer(
+        many=True,
+        required=False,
+        write_only=True,
+        help_text=_("At least two cities with their role; replaces the current parties."),
+    )
+    themes = theme_slugs_field()
+    signatories = SignatoryWriteSerializer(
+        many=True,
+        required=False,
+        write_only=True,
+        help_text=_("People who signed; on an update, names not yet listed are added."),
+    )
+    signed_place = city_slug_field(required=False, allow_null=True)
+    signed_at_meeting = meeting_slug_field()
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "slug",
+            "title",
+            "description",
+            "status",
+            "parties",
+            "themes",
+            "signatories",
+            "signed_on",
+            "signed_place",
+            "signed_at_meeting",
+            "term_start",
+            "term_end",
+            *SOURCE_FIELDS,
+        ]
+        validators = []
+
+    def validate_parties(self, rows):
+        # A partial update skips nested defaults, so the default role is filled in here.
+        return [{"role": AgreementParty.Role.PARTY, **row} for row in unique_cities(rows)]
+
+    def validate(self, attrs):
+        if self.instance is None and "parties" not in attrs:
+            raise serializers.ValidationError(
+                {"parties": _("An agreement needs at least two parties.")}
+            )
+        return attrs
+
+
+class AgreementFilterSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, help_text=_("Words to look for."))
+    city = serializers.SlugField(required=False, help_text=_("Slug of a party."))
+    theme = serializers.SlugField(required=False, help_text=_("Slug of a theme."))
+    status = serializers.ChoiceField(choices=Agreement.Status.choices, required=False)
+
+
+class PledgeSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-v1:pledge-detail")
+    from_city = CitySummarySerializer()
+    to_city = CitySummarySerializer()
+    themes = ThemeSerializer(many=True)
+    meeting = VisibleMeetingField()
+
+    class Meta:
+        model = Pledge
+        fields = [
+            "url",
+            "id",
+            "from_city",
+            "to_city",
+            "subject",
+            "themes",
+            "meeting",
+            "pledged_on",
+            "status",
+            *SOURCE_FIELDS,
+            "is_demo",
+        ]
+
+
+class PledgeWriteSerializer(serializers.ModelSerializer):
+    from_city = city_slug_field()
+    to_city = city_slug_field()
+    themes = theme_slugs_field()
+    meeting = meeting_slug_field(help_text=_("Slug of the meeting where it was made."))
+
+    class Meta:
+        model = Pledge
+        fields = [
+            "from_city",
+            "to_city",
+            "subject",
+            "themes",
+            "meeting",
+            "pledged_on",
+            "status",
+            *SOURCE_FIELDS,
+        ]
+        validators = []
+
+
+class PledgeFilterSerializer(serializers.Serializer):
+    city = serializers.SlugField(required=False, help_text=_("Slug of a giving or receiving city."))

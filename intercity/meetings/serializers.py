@@ -1,0 +1,183 @@
+"""API representations of meetings, and the meeting fields other records embed."""
+
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
+from intercity.core.serializers import SOURCE_FIELDS
+from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
+from intercity.meetings.permissions import can_view_meeting
+
+
+def meeting_slug_field(**kwargs) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
+        slug_field="slug", queryset=Meeting.objects.all(), required=False, allow_null=True, **kwargs
+    )
+
+
+class MeetingSummarySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Meeting
+        fields = ["slug", "title", "kind", "year"]
+
+
+@extend_schema_field(MeetingSummarySerializer(allow_null=True))
+class VisibleMeetingField(serializers.Field):
+    """A linked meeting, shown only to those who may see it (non-public meetings stay hidden)."""
+
+    def __init__(self, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, meeting):
+        request = self.context.get("request")
+        if not can_view_meeting(getattr(request, "user", None), meeting):
+            return None
+        return MeetingSummarySerializer(meeting).data
+
+
+class MeetingCitySerializer(serializers.ModelSerializer):
+    city = CitySummarySerializer()
+
+    class Meta:
+        model = MeetingCity
+        fields = ["city", "role"]
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Session
+        fields = ["title", "kind", "topic", "day", "starts_at", "ends_at", "position"]
+
+
+class AttendeeSerializer(serializers.ModelSerializer):
+    city = CitySummarySerializer(allow_null=True)
+
+    class Meta:
+        model = Attendee
+        fields = ["name", "position", "city", "role"]
+
+
+class MeetingDocumentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MeetingDocument
+        fields = ["title", "kind", "language", "file", "url"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:meeting-detail", lookup_field="slug"
+    )
+    host_city = CitySummarySerializer(allow_null=True)
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "kind",
+            "ordinal",
+            "status",
+            "host_city",
+            "year",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "venue",
+            "is_public",
+        ]
+
+
+class MeetingListSerializer(MeetingSerializer):
+    city_count = serializers.IntegerField(
+        read_only=True, help_text=_("Number of participating cities, host included.")
+    )
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "city_count"]
+
+
+class MeetingDetailSerializer(MeetingSerializer):
+    parent = VisibleMeetingField(help_text=_("The meeting this one was held alongside."))
+    cities = MeetingCitySerializer(source="city_roles", many=True)
+    sessions = SessionSerializer(many=True)
+    attendees = AttendeeSerializer(many=True)
+    documents = MeetingDocumentSerializer(many=True)
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [
+            *MeetingSerializer.Meta.fields,
+            "description",
+            "parent",
+            "cities",
+            "sessions",
+            "attendees",
+            "documents",
+            *SOURCE_FIELDS,
+            "is_demo",
+        ]
+
+
+class MeetingCityWriteSerializer(serializers.Serializer):
+    city = city_slug_field()
+    # The host's role follows from the meeting's host city, so it is not given here.
+    role = serializers.ChoiceField(choices=[MeetingCity.Role.DELEGATE, MeetingCity.Role.OBSERVER])
+
+
+class MeetingWriteSerializer(serializers.ModelSerializer):
+    host_city = city_slug_field(required=False, allow_null=True)
+    parent = meeting_slug_field(help_text=_("Slug of the meeting this one is held alongside."))
+    year = serializers.IntegerField(
+        required=False,
+        min_value=1900,
+        max_value=2999,
+        help_text=_("Defaults to the year of the start date."),
+    )
+    cities = MeetingCityWriteSerializer(
+        many=True,
+        required=False,
+        write_only=True,
+        help_text=_("Participating cities other than the host; replaces the current list."),
+    )
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "slug",
+            "title",
+            "kind",
+            "ordinal",
+            "host_city",
+            "parent",
+            "year",
+            "start_date",
+            "end_date",
+            "time_zone",
+            "venue",
+            "status",
+            "is_public",
+            "description",
+            "cities",
+            *SOURCE_FIELDS,
+        ]
+        validators = []
+
+    def validate_cities(self, rows):
+        return unique_cities(rows)
+
+    def validate(self, attrs):
+        if "year" not in attrs and attrs.get("start_date"):
+            attrs["year"] = attrs["start_date"].year
+        return attrs
+
+
+class MeetingFilterSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, help_text=_("Words to look for."))
+    kind = serializers.ChoiceField(choices=Meeting.Kind.choices, required=False)
+    year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
+    city = serializers.SlugField(required=False, help_text=_("Slug of a host or participant."))
+    when = serializers.ChoiceField(
+        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))], required=False
+    )

@@ -1,0 +1,44 @@
+"""API representations of organisations: records out, validated input in."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from intercity.cities.serializers import CitySummarySerializer, city_slug_field
+from intercity.core.serializers import SOURCE_FIELDS
+from intercity.organisations.models import Organisation
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:organisation-detail", lookup_field="slug"
+    )
+    city = CitySummarySerializer()
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "kind",
+            "city",
+            "description",
+            "website",
+            *SOURCE_FIELDS,
+            "is_demo",
+        ]
+
+
+class OrganisationWriteSerializer(serializers.ModelSerializer):
+    city = city_slug_field(help_text=_("Slug of the organisation's city."))
+
+    class Meta:
+        model = Organisation
+        fields = ["slug", "name", "kind", "city", "description", "website", *SOURCE_FIELDS]
+        validators = []
+
+
+class OrganisationFilterSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, help_text=_("Words to look for."))
+    kind = serializers.ChoiceField(choices=Organisation.Kind.choices, required=False)
+    city = serializers.SlugField(required=False, help_text=_("Slug of a city."))

@@ -1,0 +1,63 @@
+"""REST API of programmes: its viewset registers on the shared /api/v1/ router."""
+
+from intercity.api.permissions import Rules
+from intercity.api.views import RecordViewSet, document
+from intercity.programmes import selectors as programme_selectors
+from intercity.programmes import serializers as api
+from intercity.programmes import services as programme_services
+from intercity.programmes.models import Programme
+from intercity.programmes.permissions import (
+    can_create_programme,
+    can_delete_programme,
+    can_edit_programme,
+    can_view_programme,
+)
+
+PROGRAMME_RULES = Rules(
+    can_create_programme, can_edit_programme, can_delete_programme, can_view_programme
+)
+
+
+@document(
+    list_serializer=api.ProgrammeListSerializer,
+    filters=api.ProgrammeFilterSerializer,
+    detail_serializer=api.ProgrammeDetailSerializer,
+    write_serializer=api.ProgrammeWriteSerializer,
+)
+class ProgrammeViewSet(RecordViewSet):
+    """Joint projects, platforms and pilot programmes, with activities and reviews."""
+
+    queryset = Programme.objects.none()
+    rules = PROGRAMME_RULES
+    list_serializer_class = api.ProgrammeListSerializer
+    detail_serializer_class = api.ProgrammeDetailSerializer
+    write_serializer_class = api.ProgrammeWriteSerializer
+    filter_serializer_class = api.ProgrammeFilterSerializer
+
+    def select_list(self, *, q=None, kind=None, status=None, city=None, theme=None):
+        return programme_selectors.programme_list(
+            search=q, kind=kind, status=status, city=city, theme=theme
+        )
+
+    def select_one(self, key):
+        return programme_selectors.programme_get(slug=key)
+
+    def create_record(self, data):
+        cities, themes = data.pop("cities", ()), data.pop("themes", ())
+        return programme_services.programme_create(
+            actor=self.request.user, data=data, cities=cities, themes=themes
+        )
+
+    def update_record(self, obj, data):
+        cities, themes = data.pop("cities", None), data.pop("themes", None)
+        programme_services.programme_update(
+            actor=self.request.user, programme=obj, data=data, cities=cities, themes=themes
+        )
+
+    def delete_record(self, obj):
+        programme_services.programme_delete(actor=self.request.user, programme=obj)
+
+
+def register(router) -> None:
+    """Add this app's viewsets to the /api/v1/ router."""
+    router.register("programmes", ProgrammeViewSet, basename="programme")

@@ -1,0 +1,124 @@
+"""API representations of programmes with their activities and reviews."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from intercity.cities.serializers import CitySummarySerializer, city_slug_field
+from intercity.core.serializers import SOURCE_FIELDS, ThemeSerializer, theme_slugs_field
+from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
+from intercity.programmes.models import Activity, Programme, Review
+
+
+class ActivitySerializer(serializers.ModelSerializer):
+    city = CitySummarySerializer(allow_null=True)
+    meeting = VisibleMeetingField()
+
+    class Meta:
+        model = Activity
+        fields = ["title", "kind", "city", "meeting", "date", "description"]
+
+
+class ReviewSerializer(serializers.ModelSerializer):
+    meeting = VisibleMeetingField()
+
+    class Meta:
+        model = Review
+        fields = ["meeting", "decision", "notes"]
+
+
+class ProgrammeSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:programme-detail", lookup_field="slug"
+    )
+    is_ended = serializers.BooleanField(
+        read_only=True, help_text=_("Closed, or past its end date.")
+    )
+    lead_city = CitySummarySerializer(allow_null=True)
+    themes = ThemeSerializer(many=True)
+
+    class Meta:
+        model = Programme
+        fields = [
+            "url",
+            "slug",
+            "name",
+            "kind",
+            "field",
+            "status",
+            "is_ended",
+            "lead_city",
+            "themes",
+            "start_date",
+            "end_date",
+        ]
+
+
+class ProgrammeListSerializer(ProgrammeSerializer):
+    city_count = serializers.IntegerField(read_only=True)
+    activity_count = serializers.IntegerField(read_only=True)
+
+    class Meta(ProgrammeSerializer.Meta):
+        fields = [*ProgrammeSerializer.Meta.fields, "city_count", "activity_count"]
+
+
+class ProgrammeDetailSerializer(ProgrammeSerializer):
+    cities = CitySummarySerializer(many=True)
+    activity_kinds = serializers.ListField(child=serializers.CharField())
+    launched_at = VisibleMeetingField()
+    activities = ActivitySerializer(many=True)
+    reviews = ReviewSerializer(many=True)
+
+    class Meta(ProgrammeSerializer.Meta):
+        fields = [
+            *ProgrammeSerializer.Meta.fields,
+            "description",
+            "cities",
+            "activity_kinds",
+            "launched_at",
+            "activities",
+            "reviews",
+            *SOURCE_FIELDS,
+            "is_demo",
+        ]
+
+
+class ProgrammeWriteSerializer(serializers.ModelSerializer):
+    lead_city = city_slug_field(required=False, allow_null=True)
+    cities = city_slug_field(
+        many=True, required=False, help_text=_("Slugs of the participating cities.")
+    )
+    themes = theme_slugs_field()
+    activity_kinds = serializers.ListField(
+        child=serializers.ChoiceField(choices=Activity.Kind.choices), required=False
+    )
+    launched_at = meeting_slug_field(help_text=_("Slug of the meeting that launched it."))
+
+    class Meta:
+        model = Programme
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "field",
+            "description",
+            "status",
+            "lead_city",
+            "cities",
+            "themes",
+            "activity_kinds",
+            "launched_at",
+            "start_date",
+            "end_date",
+            *SOURCE_FIELDS,
+        ]
+        validators = []
+
+
+class ProgrammeFilterSerializer(serializers.Serializer):
+    q = serializers.CharField(required=False, help_text=_("Words to look for."))
+    kind = serializers.ChoiceField(choices=Programme.Kind.choices, required=False)
+    status = serializers.ChoiceField(
+        choices=[*Programme.Status.choices, ("ended", _("Ended"))], required=False
+    )
+    city = serializers.SlugField(required=False, help_text=_("Slug of a lead or member city."))
+    theme = serializers.SlugField(required=False, help_text=_("Slug of a theme."))

@@ -1,0 +1,54 @@
+"""API representations of the news the network publishes."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from intercity.cities.serializers import CitySummarySerializer, city_slug_field
+from intercity.core.models import NewsItem
+from intercity.core.serializers import SOURCE_FIELDS
+from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
+
+
+class NewsItemSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-v1:news-detail", lookup_field="slug")
+    cities = CitySummarySerializer(many=True)
+    meeting = VisibleMeetingField()
+
+    class Meta:
+        model = NewsItem
+        fields = [
+            "url",
+            "slug",
+            "title",
+            "summary",
+            "kind",
+            "published_on",
+            "cities",
+            "meeting",
+            *SOURCE_FIELDS,
+            "is_demo",
+        ]
+
+
+class NewsItemWriteSerializer(serializers.ModelSerializer):
+    cities = city_slug_field(many=True, required=False, help_text=_("Slugs of the cities."))
+    meeting = meeting_slug_field()
+
+    class Meta:
+        model = NewsItem
+        fields = [
+            "slug",
+            "title",
+            "summary",
+            "kind",
+            "published_on",
+            "cities",
+            "meeting",
+            *SOURCE_FIELDS,
+        ]
+        validators = []
+
+
+class NewsFilterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=NewsItem.Kind.choices, required=False)
+    city = serializers.SlugField(required=False, help_text=_("Slug of a city."))
