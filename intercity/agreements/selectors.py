@@ -1,6 +1,6 @@
 """Reads of agreements and pledges."""
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 
 from intercity.agreements.models import Agreement, AgreementParty, Pledge
@@ -47,3 +47,19 @@ def pledge_list(*, city: str | None = None) -> QuerySet:
     if city:
         pledges = pledges.filter(from_city__slug=city) | pledges.filter(to_city__slug=city)
     return pledges.order_by("-pledged_on", "subject")
+
+
+def city_agreements(*, city) -> dict:
+    """The agreements a city is party to and the pledges it gave or received, for its page."""
+    agreements = (
+        Agreement.objects.filter(party_roles__city=city)
+        .distinct()
+        .prefetch_related("party_roles__city")
+        .order_by("-signed_on", "title")
+    )
+    pledges = (
+        Pledge.objects.filter(Q(from_city=city) | Q(to_city=city))
+        .select_related("from_city", "to_city")
+        .order_by("subject")
+    )
+    return {"agreements": list(agreements), "pledges": list(pledges)}

@@ -10,15 +10,14 @@ from django.views.decorators.http import require_GET, require_http_methods
 from intercity.cities.forms import CityForm
 from intercity.cities.models import City
 from intercity.cities.permissions import can_create_city, can_edit_city, editable_city_fields
-from intercity.cities.selectors import city_get, city_list, city_overview
+from intercity.cities.selectors import city_focal_points, city_get, city_list
 from intercity.cities.services import city_create, city_update
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
+from intercity.core.sections import fill
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
-from intercity.declarations.selectors import city_commitments
-from intercity.knowledge.selectors import city_knowledge
 
 CITY_COLUMNS = [
     (gettext_lazy("name"), lambda c: c.name),
@@ -56,9 +55,9 @@ def city_detail(request, slug):
     city = city_get(slug=slug)
     context = {
         "city": city,
-        "overview": city_overview(city=city, user=request.user),
-        "commitments": city_commitments(city=city, user=request.user),
-        "knowledge_items": city_knowledge(city=city, user=request.user),
+        "focal_points": city_focal_points(city=city),
+        # Meetings, programmes, commitments…: the sections other apps register for a city.
+        "sections": fill("city", city=city, user=request.user),
         "can_edit": can_edit_city(request.user, city),
         "history": audit_trail(city),
     }

@@ -140,3 +140,21 @@ def next_host_suggestion() -> NextHost | None:
         never_hosted=suggestion.never_hosted,
         last_hosted_ordinal=suggestion.last_hosted_ordinal,
     )
+
+
+# A city page lists the latest meetings; the meeting list filtered by city shows them all.
+CITY_PAGE_LIMIT = 20
+
+
+def city_meetings(*, city: City, user, limit: int = CITY_PAGE_LIMIT) -> dict:
+    """The meetings a city hosted and its roles in the others, latest first, for its page."""
+    roles = (
+        MeetingCity.objects.filter(city=city, meeting__in=visible_meetings(user))
+        .select_related("meeting", "meeting__host_city")
+        .order_by("-meeting__year", "-meeting__start_date")
+    )
+    hosted = roles.filter(role=MeetingCity.Role.HOST)[:limit]
+    return {
+        "hosted": [role.meeting for role in hosted],
+        "attended": list(roles.exclude(role=MeetingCity.Role.HOST)[:limit]),
+    }

@@ -53,3 +53,13 @@ def programme_get(*, slug: str) -> Programme:
         ),
         slug=slug,
     )
+
+
+def city_programmes(*, city) -> list[Programme]:
+    """The programmes a city leads or takes part in, for its page."""
+    return list(
+        Programme.objects.filter(Q(lead_city=city) | Q(cities=city))
+        .distinct()
+        .select_related("lead_city")
+        .order_by("name")
+    )

@@ -15,30 +15,22 @@ from intercity.cities.models import City
 from intercity.cities.selectors import city_map_points, member_cities
 from intercity.core.models import NewsItem, Theme
 from intercity.core.pagination import paginate
+from intercity.core.sections import fill
 from intercity.core.selectors import news_list
 from intercity.knowledge.views import index_status_context
-from intercity.meetings.selectors import (
-    next_host_suggestion,
-    recent_meetings,
-    upcoming_meetings,
-)
-from intercity.programmes.selectors import active_programmes
 from intercity.searchindex.registry import type_labels
 from intercity.web.selectors import search_filters, site_search
 
 
 @require_GET
 def home(request):
-    upcoming = upcoming_meetings(user=request.user, limit=5)
     context = {
         "map_points": city_map_points(),
         "member_count": member_cities().count(),
-        "upcoming": upcoming,
-        # A network with nothing scheduled still shows where it last met.
-        "recent": [] if upcoming else recent_meetings(user=request.user, limit=5),
-        "programmes": active_programmes(limit=8),
+        # Meetings, programmes…: what the other apps register for the dashboard.
+        "stats": fill("home.stats", user=request.user),
+        "sections": fill("home", user=request.user),
         "news": list(news_list()[:5]),
-        "next_host": next_host_suggestion(),
     }
     return render(request, "web/home.html", context)
 
