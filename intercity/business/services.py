@@ -32,7 +32,11 @@ from intercity.business.scheduling.model import Slot as PlannedSlot
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
 from intercity.core.audit import save_with_audit
+from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import create_with_audit, require, save_changes
+
+# The background task that solves a run; it imports this module, so it is named, not imported.
+RUN_SCHEDULER = "intercity.business.tasks.run_scheduler"
 
 
 @transaction.atomic
@@ -371,9 +375,7 @@ def schedule_run_request(*, actor: Any, event: Event, time_limit: int = 30) -> S
     if not event.slots.exists():
         raise ValidationError(_("Add time slots before scheduling."))
     run = ScheduleRun.objects.create(event=event, requested_by=actor, time_limit=time_limit)
-    from intercity.business.tasks import run_scheduler
-
-    transaction.on_commit(lambda: run_scheduler(run.pk))
+    enqueue_on_commit(RUN_SCHEDULER, run.pk)
     return run
 
 

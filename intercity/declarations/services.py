@@ -18,6 +18,7 @@ from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.core.audit import save_with_audit
 from intercity.core.models import Theme
+from intercity.core.queue import enqueue
 from intercity.core.services import create_with_audit, require, save_changes, set_m2m
 from intercity.core.slugs import unique_slug
 from intercity.declarations.deriving import derive_commitments
@@ -46,6 +47,9 @@ from intercity.meetings.models import Meeting
 from intercity.programmes.models import Programme
 
 DONE_STATUSES = (ProgressReport.Status.ACHIEVED, ProgressReport.Status.NOT_APPLICABLE)
+
+# The background task that sends reminders; it imports this module, so it is named here.
+SEND_REPORT_REMINDERS = "intercity.declarations.tasks.send_report_reminders"
 
 
 def inactive_after() -> datetime.timedelta:
@@ -622,9 +626,7 @@ def commitment_report(
 def reminders_request(*, actor: Any, declaration: Declaration | None = None) -> None:
     """Queue the report reminders; the background task writes and sends the emails."""
     require(can_send_reminders(actor))
-    from intercity.declarations.tasks import send_report_reminders
-
-    send_report_reminders(declaration.pk if declaration else None)
+    enqueue(SEND_REPORT_REMINDERS, declaration.pk if declaration else None)
 
 
 def reminders_send(*, declaration_id: int | None = None) -> int:

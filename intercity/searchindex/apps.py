@@ -12,6 +12,6 @@ class SearchIndexConfig(AppConfig):
     def ready(self) -> None:
         # The foundation's own records are searchable from the start; other apps
         # register their sources in their own AppConfig.ready().
-        from intercity.searchindex import checks, sources  # noqa: F401
+        from intercity.searchindex import checks, signals, sources  # noqa: F401
 
         sources.register_foundation_sources()

@@ -98,14 +98,23 @@ class SearchSource:
 
 
 _sources: dict[str, SearchSource] = {}
+# Called with each source as it registers: the signal handlers that keep the index current
+# subscribe here, so that this module needs nothing from the modules that index.
+_listeners: list[Callable[[SearchSource], None]] = []
 
 
 def register(source: SearchSource) -> None:
     """Add a source and start indexing its records on save; the same type again replaces it."""
-    from intercity.searchindex import signals
-
     _sources[source.type] = source
-    signals.connect(source)
+    for listener in _listeners:
+        listener(source)
+
+
+def on_register(listener: Callable[[SearchSource], None]) -> None:
+    """Call ``listener`` with every source registered so far and every one registered later."""
+    _listeners.append(listener)
+    for source in list(_sources.values()):
+        listener(source)
 
 
 def unregister(source_type: str) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from intercity.searchindex.registry import SearchSource
+from intercity.searchindex import indexing
+from intercity.searchindex.registry import SearchSource, on_register
 
 
 def connect(source: SearchSource) -> None:
     """Connect the handlers that re-index ``source``'s records; safe to call twice."""
-    from intercity.searchindex import indexing
 
     def saved(sender, instance, raw=False, **kwargs):
         if not raw:
@@ -42,3 +42,7 @@ def connect(source: SearchSource) -> None:
             signal.connect(
                 related, sender=watch.model, weak=False, dispatch_uid=f"{uid}:watch{index}:{name}"
             )
+
+
+# Every source, registered before this module was imported or after, keeps its index current.
+on_register(connect)

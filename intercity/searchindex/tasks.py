@@ -2,10 +2,10 @@
 
 from huey.contrib.djhuey import db_task
 
+from intercity.searchindex.vectors import run_embedding
+
 
 @db_task()
 def embed_documents(run_id: int) -> None:
     """Embed the documents that have no up-to-date vector, recording progress in the run."""
-    from intercity.searchindex.vectors import run_embedding
-
     run_embedding(run_id)

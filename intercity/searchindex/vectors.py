@@ -13,6 +13,7 @@ from django.db import transaction
 from django.db.models import Count, F, Max, Q, QuerySet
 from django.utils import timezone
 
+from intercity.core.queue import enqueue_on_commit
 from intercity.search import embedding
 from intercity.search.ranking import cosine_top_k
 from intercity.searchindex.models import DocumentVector, EmbeddingRun, SearchDocument
@@ -125,13 +126,11 @@ def latest_run() -> EmbeddingRun | None:
 
 def start_embedding_run() -> EmbeddingRun:
     """Queue a background run unless one is already queued or running."""
-    from intercity.searchindex.tasks import embed_documents
-
     run = active_run()
     if run is not None:
         return run
     run = EmbeddingRun.objects.create(total=pending_documents().count())
-    transaction.on_commit(lambda: embed_documents(run.pk))
+    enqueue_on_commit("intercity.searchindex.tasks.embed_documents", run.pk)
     return run
 
 
