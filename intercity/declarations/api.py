@@ -12,7 +12,8 @@ from intercity.declarations import selectors
 from intercity.declarations import serializers as api
 from intercity.declarations.models import ProgressReport
 from intercity.declarations.permissions import can_import_declaration, can_report_progress
-from intercity.declarations.services import commitment_report, declaration_import
+from intercity.declarations.progress import commitment_report
+from intercity.declarations.services import declaration_import
 
 
 class AuthenticatedWrites(BasePermission):

@@ -1,27 +1,29 @@
-"""Writes to declarations, their commitments and the progress cities report on them."""
+"""Writes to declarations and their commitments: import, corrections, edits."""
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mass_mail
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.core.audit import save_with_audit
 from intercity.core.models import Theme
-from intercity.core.queue import enqueue
 from intercity.core.services import create_with_audit, require, save_changes, set_m2m
 from intercity.core.slugs import unique_slug
 from intercity.declarations.deriving import derive_commitments
+from intercity.declarations.matching import (
+    cities_named,
+    declaration_for_reference,
+    declaration_parse,
+    meeting_match,
+    members_at,
+    next_meeting_match,
+    parsed_date,
+)
 from intercity.declarations.models import (
     IMMUTABLE_FIELDS,
     Clause,
@@ -30,131 +32,17 @@ from intercity.declarations.models import (
     DeclarationVersion,
     Initiative,
     Paragraph,
-    ProgressReport,
     Reference,
     SubItem,
 )
-from intercity.declarations.parsing import ParsedDeclaration, parse_declaration
 from intercity.declarations.permissions import (
     can_correct_declaration,
     can_edit_commitment,
     can_edit_declaration,
     can_import_declaration,
-    can_report_progress,
-    can_send_reminders,
 )
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Programme
-
-DONE_STATUSES = (ProgressReport.Status.ACHIEVED, ProgressReport.Status.NOT_APPLICABLE)
-
-# The background task that sends reminders; it imports this module, so it is named here.
-SEND_REPORT_REMINDERS = "intercity.declarations.tasks.send_report_reminders"
-
-
-def inactive_after() -> datetime.timedelta:
-    return datetime.timedelta(days=getattr(settings, "INTERCITY_INACTIVE_AFTER_DAYS", 365))
-
-
-# Parsing with the network's knowledge ------------------------------------------------------
-
-
-def known_city_names() -> list[str]:
-    names = []
-    for name, local in City.objects.values_list("name", "local_name"):
-        names.append(name)
-        if local:
-            names.append(local)
-    return names
-
-
-def declaration_parse(text: str) -> ParsedDeclaration:
-    """Parse a declaration's text knowing the network's cities; never raises."""
-    return parse_declaration(text, known_cities=known_city_names())
-
-
-def cities_named(names: Iterable[str]) -> list[City]:
-    wanted = {name.casefold() for name in names if name}
-    if not wanted:
-        return []
-    cities = City.objects.filter(Q(name__in=list(names)) | Q(local_name__in=list(names)))
-    found = {c.pk: c for c in cities}
-    # Case differences between the printed name and the record still match.
-    if len(found) < len(wanted):
-        for city in City.objects.all():
-            if city.name.casefold() in wanted or (city.local_name or "").casefold() in wanted:
-                found[city.pk] = city
-    return sorted(found.values(), key=lambda city: city.name)
-
-
-def _date(value: Any) -> datetime.date | None:
-    if isinstance(value, datetime.date):
-        return value
-    try:
-        return datetime.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
-
-
-def meeting_match(parsed_meeting: Mapping[str, Any]) -> Meeting | None:
-    """The stored meeting the text names: a plenary by ordinal, else host city and year."""
-    ordinal = parsed_meeting.get("ordinal")
-    start = _date(parsed_meeting.get("start_date"))
-    city = parsed_meeting.get("city")
-    meetings = Meeting.objects.select_related("host_city")
-    if ordinal:
-        found = meetings.filter(kind=Meeting.Kind.PLENARY, ordinal=ordinal).first()
-        if found:
-            return found
-    if city and start:
-        found = meetings.filter(
-            Q(host_city__name__iexact=city) | Q(host_city__local_name__iexact=city),
-            year=start.year,
-        )
-        return (
-            found.filter(kind=Meeting.Kind.PLENARY).first() or found.order_by("start_date").first()
-        )
-    return None
-
-
-def next_meeting_match(next_meeting: Mapping[str, Any]) -> Meeting | None:
-    ordinal, city, year = (next_meeting.get(k) for k in ("ordinal", "city", "year"))
-    meetings = Meeting.objects.filter(kind=Meeting.Kind.PLENARY)
-    if ordinal:
-        found = meetings.filter(ordinal=ordinal).first()
-        if found:
-            return found
-    if city and year:
-        return meetings.filter(host_city__name__iexact=city, year=year).first()
-    return None
-
-
-def members_at(day: datetime.date | None) -> list[City]:
-    """The cities that were members on the day (all current members when it is unknown)."""
-    cities = City.objects.filter(
-        membership_status__in=[City.Membership.MEMBER, City.Membership.FORMER]
-    )
-    if day is None:
-        return list(cities.filter(membership_status=City.Membership.MEMBER))
-    cities = cities.filter(Q(joined_on__isnull=True) | Q(joined_on__lte=day))
-    cities = cities.filter(
-        Q(left_on__gt=day) | Q(left_on__isnull=True, membership_status=City.Membership.MEMBER)
-    )
-    return list(cities.order_by("name"))
-
-
-def _declaration_for_reference(title: str, year: int | None, city: str | None):
-    found = Declaration.objects.filter(title__iexact=title).first()
-    if found is None and year and city:
-        found = (
-            Declaration.objects.filter(adopted_on__year=year)
-            .filter(
-                Q(meeting__host_city__name__iexact=city) | Q(title__icontains=city),
-            )
-            .first()
-        )
-    return found
-
 
 # Declarations ------------------------------------------------------------------------------
 
@@ -184,7 +72,7 @@ def declaration_import(
     title = (corrections.get("title") or parsed["title"] or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the declaration a title.")})
-    adopted_on = corrections.get("adopted_on") or _date(parsed["meeting"]["end_date"])
+    adopted_on = corrections.get("adopted_on") or parsed_date(parsed["meeting"]["end_date"])
     if adopted_on is None and meeting is not None:
         adopted_on = meeting.end_date or meeting.start_date
     next_meeting = parsed["next_meeting"]
@@ -275,7 +163,7 @@ def _store_structure(declaration: Declaration, parsed: Mapping[str, Any], *, act
                 "title": ref["title"][:200],
                 "year": ref["year"],
                 "city": (ref["city"] or "")[:120],
-                "target": _declaration_for_reference(ref["title"], ref["year"], ref["city"]),
+                "target": declaration_for_reference(ref["title"], ref["year"], ref["city"]),
             },
             actor=actor,
             action="declarations.reference.imported",
@@ -568,94 +456,3 @@ def commitment_update(
                 action=f"declarations.commitment.{name}_changed",
             )
     return changed
-
-
-# Progress ----------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def commitment_report(
-    *,
-    actor: Any,
-    commitment: Commitment,
-    city: City,
-    status: str,
-    narrative: str = "",
-    evidence_url: str = "",
-    evidence_file=None,
-    reported_on: datetime.date | None = None,
-) -> ProgressReport:
-    """Record a city's progress on a commitment; earlier reports stay in the history."""
-    if actor is not None:
-        require(can_report_progress(actor, commitment, city))
-    elif not commitment.cities.filter(pk=city.pk).exists():
-        raise ValidationError({"city": _("This city is not responsible for the commitment.")})
-    today = timezone.localdate()
-    reported_on = reported_on or today
-    if reported_on > today:
-        raise ValidationError({"reported_on": _("A report cannot be dated in the future.")})
-    report = ProgressReport(
-        commitment=commitment,
-        city=city,
-        status=status,
-        narrative=narrative,
-        evidence_url=evidence_url,
-        reported_on=reported_on,
-        reported_by=actor if getattr(actor, "is_authenticated", False) else None,
-        is_latest=True,
-    )
-    if evidence_file:
-        report.evidence_file = evidence_file
-    previous = (
-        ProgressReport.objects.select_for_update()
-        .filter(commitment=commitment, city=city, is_latest=True)
-        .first()
-    )
-    if previous is not None and previous.reported_on > reported_on:
-        # A back-dated report joins the history without replacing the newer one.
-        report.is_latest = False
-    elif previous is not None:
-        ProgressReport.objects.filter(pk=previous.pk).update(is_latest=False)
-    save_with_audit(report, actor=actor, action="declarations.progress.reported")
-    return report
-
-
-# Reminders ---------------------------------------------------------------------------------
-
-
-def reminders_request(*, actor: Any, declaration: Declaration | None = None) -> None:
-    """Queue the report reminders; the background task writes and sends the emails."""
-    require(can_send_reminders(actor))
-    enqueue(SEND_REPORT_REMINDERS, declaration.pk if declaration else None)
-
-
-def reminders_send(*, declaration_id: int | None = None) -> int:
-    """Email each city's focal points the commitments awaiting their report; return the count.
-
-    A commitment awaits a report when the city's latest status is not final and the city
-    has not reported within the inactivity period (or never has).
-    """
-    from intercity.declarations.selectors import pending_by_city
-
-    pending = pending_by_city(declaration_id=declaration_id)
-    if not pending:
-        return 0
-    people = User.objects.filter(
-        role=User.Role.FOCAL_POINT, is_active=True, city_id__in=list(pending)
-    ).exclude(email="")
-    messages = []
-    for person in people.order_by("pk"):
-        items = pending[person.city_id]
-        lines = "\n".join(f"- {item}" for item in items[:50])
-        more = len(items) - 50
-        if more > 0:
-            lines += "\n" + _("… and %(count)d more.") % {"count": more}
-        subject = _("Intercity: %(count)d commitments await your city's progress report") % {
-            "count": len(items)
-        }
-        body = _(
-            "Dear %(name)s,\n\nThe secretariat asks your city to report progress on these "
-            "commitments:\n\n%(lines)s\n\nReport at the accountability page of Intercity.\n"
-        ) % {"name": person.get_full_name() or person.username, "lines": lines}
-        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [person.email]))
-    return send_mass_mail(messages, fail_silently=False) if messages else 0

@@ -2,7 +2,7 @@
 
 from huey.contrib.djhuey import db_task
 
-from intercity.declarations.services import reminders_send
+from intercity.declarations.progress import reminders_send
 
 
 @db_task()

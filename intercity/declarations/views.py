@@ -30,6 +30,12 @@ from intercity.declarations.forms import (
     ImportSourceForm,
     ProgressReportForm,
 )
+from intercity.declarations.matching import (
+    cities_named,
+    declaration_parse,
+    meeting_match,
+    members_at,
+)
 from intercity.declarations.models import Declaration, Paragraph, ProgressReport
 from intercity.declarations.pdf import PdfClause, PdfDeclaration, render_pdf
 from intercity.declarations.permissions import (
@@ -39,17 +45,13 @@ from intercity.declarations.permissions import (
     can_report_progress,
     can_send_reminders,
 )
+from intercity.declarations.progress import commitment_report
+from intercity.declarations.progress import reminders_request as request_reminders
 from intercity.declarations.services import (
-    cities_named,
-    commitment_report,
     commitment_update,
     declaration_correct,
     declaration_import,
-    declaration_parse,
-    meeting_match,
-    members_at,
 )
-from intercity.declarations.services import reminders_request as request_reminders
 
 # Index and page ---------------------------------------------------------------------------
 

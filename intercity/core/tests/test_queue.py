@@ -5,7 +5,7 @@ from django.utils.module_loading import import_string
 
 from intercity.business.services import RUN_SCHEDULER
 from intercity.core.queue import enqueue_on_commit
-from intercity.declarations.services import SEND_REPORT_REMINDERS
+from intercity.declarations.progress import SEND_REPORT_REMINDERS
 
 CALLS: list = []
 

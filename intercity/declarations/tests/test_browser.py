@@ -11,7 +11,7 @@ from intercity.cities.models import City
 from intercity.dataset import anmc21
 from intercity.dataset.loader import anmc21_load
 from intercity.declarations.models import Declaration
-from intercity.declarations.services import commitment_report
+from intercity.declarations.progress import commitment_report
 from intercity.testing.browser import log_in, screenshot
 from intercity.testing.declaration_factories import SHORT_DECLARATION
 from intercity.testing.factories import PASSWORD, UserFactory

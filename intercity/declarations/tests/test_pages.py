@@ -9,7 +9,8 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from intercity.declarations.models import ProgressReport
-from intercity.declarations.services import commitment_report, declaration_import
+from intercity.declarations.progress import commitment_report
+from intercity.declarations.services import declaration_import
 from intercity.testing.declaration_factories import (
     SHORT_DECLARATION,
     ClauseFactory,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from intercity.declarations.models import ProgressReport
-from intercity.declarations.services import commitment_report
+from intercity.declarations.progress import commitment_report
 
 
 def report_url(commitment, city) -> str:

@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from intercity.declarations.extraction import ExtractionError, extract_text
-from intercity.declarations.services import declaration_import, declaration_parse
+from intercity.declarations.matching import declaration_parse
+from intercity.declarations.services import declaration_import
 from intercity.meetings.models import Meeting
 
 

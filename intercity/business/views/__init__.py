@@ -1,0 +1,1 @@
+"""Business pages, by audience: the directory (directory.py) and events (events.py)."""

@@ -1,0 +1,141 @@
+"""Business directory pages: organisation profiles, opportunities and partner suggestions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from intercity.business import permissions as rules
+from intercity.business import selectors, services
+from intercity.business.forms import (
+    OpportunityForm,
+    ProfileForm,
+)
+from intercity.business.models import (
+    Opportunity,
+    SuggestionMark,
+)
+from intercity.core.pagination import paginate
+from intercity.core.views import record_form_response
+
+
+@require_GET
+def directory_index(request):
+    sector = request.GET.get("sector") or None
+    context = paginate(request, selectors.directory(search=request.GET.get("q"), sector=sector))
+    context.update(
+        {
+            "sectors": selectors.sectors(),
+            "sector": sector,
+            "opportunities": selectors.open_opportunities()[:10],
+            "events": selectors.event_list()[:10],
+            "own": selectors.own_organisation(request.user),
+        }
+    )
+    return render(request, "business/profile_list.html", context)
+
+
+@require_GET
+def profile_detail(request, slug):
+    profile = selectors.profile_get(slug=slug)
+    if not rules.can_view_profile(request.user, profile):
+        raise Http404
+    context = {
+        "profile": profile,
+        "opportunities": profile.organisation.opportunities.filter(status="open"),
+        "can_edit": rules.can_edit_profile(request.user, profile.organisation),
+        "can_verify": rules.can_verify_profile(request.user, profile),
+    }
+    return render(request, "business/profile_detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request, slug):
+    organisation = selectors.organisation_get(slug=slug)
+    if not rules.can_edit_profile(request.user, organisation):
+        raise Http404
+    profile = selectors.profile_of(organisation)
+    form = ProfileForm(request.POST or None, instance=profile)
+
+    def save(data):
+        return services.profile_save(actor=request.user, organisation=organisation, data=data)
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Business profile of %(name)s") % {"name": organisation.name},
+        success_message=_("The profile was saved."),
+    )
+
+
+@login_required
+@require_POST
+def profile_verify_view(request, slug):
+    profile = selectors.profile_get(slug=slug)
+    if not rules.can_verify_profile(request.user, profile):
+        raise Http404
+    services.profile_verify(actor=request.user, profile=profile, verified=True)
+    messages.success(request, _("The profile is verified and appears in the directory."))
+    return redirect(profile)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def opportunity_new(request):
+    organisation = selectors.own_organisation(request.user)
+    if organisation is None or not rules.can_create_opportunity(request.user, organisation):
+        raise Http404
+    form = OpportunityForm(request.POST or None, initial={"status": Opportunity.Status.OPEN})
+
+    def save(data):
+        services.opportunity_create(actor=request.user, organisation=organisation, data=data)
+        return organisation
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("New cooperation opportunity"),
+        success_message=_("The opportunity was published."),
+        redirect_to=lambda _record: "business:suggestions",
+    )
+
+
+@login_required
+@require_GET
+def suggestions(request):
+    organisation = selectors.own_organisation(request.user)
+    if organisation is None or not rules.can_mark_suggestion(request.user, organisation):
+        raise Http404
+    profile = selectors.profile_of(organisation)
+    rows = selectors.suggestions_for(profile) if profile else []
+    return render(
+        request,
+        "business/suggestion_list.html",
+        {"rows": rows, "profile": profile, "organisation": organisation},
+    )
+
+
+@login_required
+@require_POST
+def suggestion_mark_view(request, pk):
+    organisation = selectors.own_organisation(request.user)
+    if organisation is None or not rules.can_mark_suggestion(request.user, organisation):
+        raise Http404
+    counterpart = selectors.verified_organisation_get(pk=pk)
+    state = request.POST.get("state")
+    if state not in SuggestionMark.State.values:
+        return HttpResponse(_("Unknown action."), status=400)
+    services.suggestion_mark(
+        actor=request.user,
+        organisation=organisation,
+        counterpart=counterpart,
+        state=state,
+        message=request.POST.get("message", ""),
+    )
+    messages.success(request, _("Noted."))
+    return redirect("business:suggestions")

@@ -1,0 +1,109 @@
+"""Progress cities report on their commitments, and reminders of the reports they owe."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from intercity.accounts.models import User
+from intercity.cities.models import City
+from intercity.core.audit import save_with_audit
+from intercity.core.queue import enqueue
+from intercity.core.services import require
+from intercity.declarations.models import Commitment, Declaration, ProgressReport
+from intercity.declarations.permissions import can_report_progress, can_send_reminders
+
+# The background task that sends reminders; it imports this module, so it is named here.
+SEND_REPORT_REMINDERS = "intercity.declarations.tasks.send_report_reminders"
+
+
+@transaction.atomic
+def commitment_report(
+    *,
+    actor: Any,
+    commitment: Commitment,
+    city: City,
+    status: str,
+    narrative: str = "",
+    evidence_url: str = "",
+    evidence_file=None,
+    reported_on: datetime.date | None = None,
+) -> ProgressReport:
+    """Record a city's progress on a commitment; earlier reports stay in the history."""
+    if actor is not None:
+        require(can_report_progress(actor, commitment, city))
+    elif not commitment.cities.filter(pk=city.pk).exists():
+        raise ValidationError({"city": _("This city is not responsible for the commitment.")})
+    today = timezone.localdate()
+    reported_on = reported_on or today
+    if reported_on > today:
+        raise ValidationError({"reported_on": _("A report cannot be dated in the future.")})
+    report = ProgressReport(
+        commitment=commitment,
+        city=city,
+        status=status,
+        narrative=narrative,
+        evidence_url=evidence_url,
+        reported_on=reported_on,
+        reported_by=actor if getattr(actor, "is_authenticated", False) else None,
+        is_latest=True,
+    )
+    if evidence_file:
+        report.evidence_file = evidence_file
+    previous = (
+        ProgressReport.objects.select_for_update()
+        .filter(commitment=commitment, city=city, is_latest=True)
+        .first()
+    )
+    if previous is not None and previous.reported_on > reported_on:
+        # A back-dated report joins the history without replacing the newer one.
+        report.is_latest = False
+    elif previous is not None:
+        ProgressReport.objects.filter(pk=previous.pk).update(is_latest=False)
+    save_with_audit(report, actor=actor, action="declarations.progress.reported")
+    return report
+
+
+def reminders_request(*, actor: Any, declaration: Declaration | None = None) -> None:
+    """Queue the report reminders; the background task writes and sends the emails."""
+    require(can_send_reminders(actor))
+    enqueue(SEND_REPORT_REMINDERS, declaration.pk if declaration else None)
+
+
+def reminders_send(*, declaration_id: int | None = None) -> int:
+    """Email each city's focal points the commitments awaiting their report; return the count.
+
+    A commitment awaits a report when the city's latest status is not final and the city
+    has not reported within the inactivity period (or never has).
+    """
+    from intercity.declarations.selectors import pending_by_city
+
+    pending = pending_by_city(declaration_id=declaration_id)
+    if not pending:
+        return 0
+    people = User.objects.filter(
+        role=User.Role.FOCAL_POINT, is_active=True, city_id__in=list(pending)
+    ).exclude(email="")
+    messages = []
+    for person in people.order_by("pk"):
+        items = pending[person.city_id]
+        lines = "\n".join(f"- {item}" for item in items[:50])
+        more = len(items) - 50
+        if more > 0:
+            lines += "\n" + _("… and %(count)d more.") % {"count": more}
+        subject = _("Intercity: %(count)d commitments await your city's progress report") % {
+            "count": len(items)
+        }
+        body = _(
+            "Dear %(name)s,\n\nThe secretariat asks your city to report progress on these "
+            "commitments:\n\n%(lines)s\n\nReport at the accountability page of Intercity.\n"
+        ) % {"name": person.get_full_name() or person.username, "lines": lines}
+        messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [person.email]))
+    return send_mass_mail(messages, fail_silently=False) if messages else 0
