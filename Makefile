@@ -16,6 +16,7 @@ run: install assets
 test: install-test assets
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/intercity makemigrations --check --dry-run
 	$(BIN)/pytest
 

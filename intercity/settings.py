@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "intercity.searchindex",
     "intercity.api",
     "intercity.web",
+    "intercity.dataset",
 ]
 
 MIDDLEWARE = [

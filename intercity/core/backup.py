@@ -10,8 +10,7 @@ from pathlib import Path
 from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
-
-from intercity.searchindex.indexing import rebuild as rebuild_search_index
+from django.dispatch import Signal
 
 # Rebuilt by Django itself, or short-lived, or derived from the records (the search index is
 # rebuilt after a restore); restoring them would clash with what migrate and indexing make.
@@ -35,6 +34,11 @@ def backup_write(path: Path) -> int:
     with gzip.open(path, "wt", encoding="utf-8") as handle:
         json.dump(document, handle, ensure_ascii=False)
     return len(records)
+
+
+# Sent once a restore has written its records, inside its transaction: apps that keep
+# derived data (the search index) rebuild it from the restored records.
+restored = Signal()
 
 
 class BackupError(Exception):
@@ -64,6 +68,6 @@ def backup_restore(path: Path) -> int:
     for deserialized in serializers.deserialize("json", payload, handle_forward_references=True):
         deserialized.save()
         count += 1
-    # Search documents are derived data: build them again from the restored records.
-    rebuild_search_index()
+    # Search documents are derived data: their app builds them again from the restored records.
+    restored.send(sender=backup_restore)
     return count

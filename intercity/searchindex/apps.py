@@ -10,8 +10,6 @@ class SearchIndexConfig(AppConfig):
     verbose_name = _("Search index")
 
     def ready(self) -> None:
-        # The foundation's own records are searchable from the start; other apps
-        # register their sources in their own AppConfig.ready().
-        from intercity.searchindex import checks, signals, sources  # noqa: F401
-
-        sources.register_foundation_sources()
+        # Each app registers its search sources in its own AppConfig.ready(); the signal
+        # handlers keep every registered source's documents current.
+        from intercity.searchindex import checks, signals  # noqa: F401

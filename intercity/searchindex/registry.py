@@ -143,3 +143,8 @@ def type_labels() -> dict[str, Any]:
     for source in _sources.values():
         labels.update(source.type_labels())
     return labels
+
+
+def join_lines(*parts: str) -> str:
+    """A document body from the record's text fields, skipping the empty ones."""
+    return "\n".join(part for part in parts if part)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 
+from intercity.core.backup import restored
 from intercity.searchindex import indexing
 from intercity.searchindex.registry import SearchSource, on_register
 
@@ -46,3 +48,9 @@ def connect(source: SearchSource) -> None:
 
 # Every source, registered before this module was imported or after, keeps its index current.
 on_register(connect)
+
+
+@receiver(restored, dispatch_uid="searchindex:restored")
+def rebuild_after_restore(sender, **kwargs) -> None:
+    """A backup holds no search documents: build them from the restored records."""
+    indexing.rebuild()
