@@ -1,8 +1,11 @@
 """Shared base models: timestamps, source citations, themes and network news."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
+
+from intercity.core.hygiene import check_instance
 
 
 class TimeStampedModel(models.Model):
@@ -11,6 +14,20 @@ class TimeStampedModel(models.Model):
 
     class Meta:
         abstract = True
+
+    def clean_fields(self, exclude=None) -> None:
+        """Django's field checks, then the platform's input hygiene, errors merged per field."""
+        errors: dict = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        try:
+            check_instance(self, exclude=set(exclude or ()) | set(errors))
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
 
 class SourcedModel(TimeStampedModel):
