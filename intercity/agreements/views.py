@@ -57,7 +57,7 @@ def agreement_detail(request, slug):
     context = {
         "agreement": agreement,
         "can_edit": can_edit_agreement(request.user, agreement),
-        "history": audit_trail(agreement),
+        "history": audit_trail(agreement, viewer=request.user),
     }
     return render(request, "agreements/agreement_detail.html", context)
 

@@ -59,7 +59,7 @@ def city_detail(request, slug):
         # Meetings, programmes, commitments…: the sections other apps register for a city.
         "sections": fill("city", city=city, user=request.user),
         "can_edit": can_edit_city(request.user, city),
-        "history": audit_trail(city),
+        "history": audit_trail(city, viewer=request.user),
     }
     return render(request, "cities/city_detail.html", context)
 

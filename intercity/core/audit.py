@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.db import models
+
+from intercity.accounts.roles import is_network_insider
+from intercity.core.history import describe, encode_reason, is_public_record
 
 
 def save_with_audit(obj: models.Model, *, actor: Any, action: str, update_fields=None) -> None:
@@ -22,56 +24,34 @@ def save_with_audit(obj: models.Model, *, actor: Any, action: str, update_fields
         obj.save()
 
 
-def record_m2m_change(obj: models.Model, *, actor: Any, action: str) -> None:
-    """Write a history row after a many-to-many change, which simple-history cannot see."""
+def record_m2m_change(
+    obj: models.Model, *, actor: Any, action: str, detail: dict | None = None
+) -> None:
+    """Write a history row after a related-row change, which simple-history cannot see.
+
+    ``detail`` names what changed by id ({"id": 4}, or cities {"+": {id: role}, "-": [id]}),
+    so the history can say "added Tokyo as a participant".
+    """
     obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
-    obj._change_reason = action
+    obj._change_reason = encode_reason(action, detail)
     obj.save(update_fields=["updated_at"])
 
 
-@dataclass(frozen=True)
-class FieldChange:
-    field: str
-    old: Any
-    new: Any
+_ANYONE = object()
 
 
-@dataclass(frozen=True)
-class AuditEntry:
-    when: Any
-    who: str
-    action: str
-    kind: str
-    changes: list[FieldChange]
+def audit_trail(obj: models.Model, *, viewer: Any = _ANYONE, limit: int = 50):
+    """The record's history in words, newest first; None when ``viewer`` may not see it.
 
-
-def _field_label(obj: models.Model, name: str) -> str:
-    try:
-        return str(obj._meta.get_field(name).verbose_name)
-    except Exception:  # noqa: BLE001 - history may name a field the model no longer has
-        return name
-
-
-def audit_trail(obj: models.Model, *, limit: int = 50) -> list[AuditEntry]:
-    """The record's history, newest first, with the fields each entry changed."""
+    The public sees the history of public records only, and roles instead of names. Without
+    a viewer (services, commands, tests) the whole trail is returned, names included.
+    """
+    insider = viewer is _ANYONE or is_network_insider(viewer)
+    if not insider and not is_public_record(obj):
+        return None
     records = list(
-        obj.history.select_related("history_user").order_by("-history_date")[: limit + 1]
+        obj.history.select_related("history_user__city", "history_user__organisation").order_by(
+            "-history_date", "-history_id"
+        )[: limit + 1]
     )
-    entries: list[AuditEntry] = []
-    for index, record in enumerate(records[:limit]):
-        previous = records[index + 1] if index + 1 < len(records) else None
-        changes: list[FieldChange] = []
-        if previous is not None:
-            delta = record.diff_against(previous)
-            changes = [FieldChange(_field_label(obj, c.field), c.old, c.new) for c in delta.changes]
-        user = record.history_user
-        entries.append(
-            AuditEntry(
-                when=record.history_date,
-                who=(user.get_full_name() or user.username) if user else "",
-                action=record.history_change_reason or "",
-                kind=record.get_history_type_display(),
-                changes=changes,
-            )
-        )
-    return entries
+    return describe(obj, records, show_names=insider)[:limit]

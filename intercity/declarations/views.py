@@ -96,7 +96,7 @@ def declaration_detail(request, slug):
         "progress": progress[0] if progress else None,
         "can_correct": can_correct_declaration(request.user, declaration),
         "can_edit_commitments": is_secretariat(request.user),
-        "history": audit_trail(declaration),
+        "history": audit_trail(declaration, viewer=request.user),
     }
     return render(request, "declarations/declaration_detail.html", context)
 
@@ -287,7 +287,7 @@ def commitment_detail(request, pk):
         "reports": selectors.commitment_reports(commitment=commitment),
         "reporting_cities": _reporting_cities(request.user, commitment),
         "can_edit": can_edit_commitment(request.user, commitment),
-        "history": audit_trail(commitment),
+        "history": audit_trail(commitment, viewer=request.user),
     }
     return render(request, "declarations/commitment_detail.html", context)
 

@@ -115,7 +115,7 @@ def knowledge_detail(request, slug):
         "can_edit": can_edit_item(request.user, item),
         "can_translate": can_translate_item(request.user, item),
         "can_moderate": can_moderate_item(request.user, item),
-        "history": audit_trail(item),
+        "history": audit_trail(item, viewer=request.user),
     }
     return render(request, "knowledge/item_detail.html", context)
 

@@ -90,11 +90,11 @@ def meeting_set_cities(
     if meeting.host_city_id:
         wanted[meeting.host_city_id] = MeetingCity.Role.HOST
     current = {row.city_id: row for row in meeting.city_roles.all()}
-    changed = False
+    detail: dict = {"+": {}, "-": [], "~": {}}
     for city_id, row in current.items():
         if city_id not in wanted:
             row.delete()
-            changed = True
+            detail["-"].append(city_id)
     for city_id, role in wanted.items():
         row = current.get(city_id)
         if row is None:
@@ -102,14 +102,17 @@ def meeting_set_cities(
             row.source_document, row.source_locator = source
             row.full_clean()
             row.save()
-            changed = True
+            detail["+"][city_id] = role
         elif row.role != role:
             row.role = role
             row.save(update_fields=["role", "updated_at"])
-            changed = True
-    if changed:
-        record_m2m_change(meeting, actor=actor, action="meetings.meeting.cities_changed")
-    return changed
+            detail["~"][city_id] = role
+    detail = {key: value for key, value in detail.items() if value}
+    if detail:
+        record_m2m_change(
+            meeting, actor=actor, action="meetings.meeting.cities_changed", detail=detail
+        )
+    return bool(detail)
 
 
 @transaction.atomic
@@ -122,7 +125,9 @@ def session_upsert(*, actor: Any, meeting: Meeting, title: str, data: Mapping[st
         session = Session(meeting=meeting, title=title, **data)
         session.full_clean()
         session.save()
-        record_m2m_change(meeting, actor=actor, action="meetings.session.created")
+        record_m2m_change(
+            meeting, actor=actor, action="meetings.session.created", detail={"id": session.pk}
+        )
         return session
     if apply_changes(session, data):
         session.full_clean()
@@ -143,5 +148,7 @@ def attendee_upsert(
         attendee.full_clean()
         attendee.save()
     elif created:
-        record_m2m_change(meeting, actor=actor, action="meetings.attendee.added")
+        record_m2m_change(
+            meeting, actor=actor, action="meetings.attendee.added", detail={"id": attendee.pk}
+        )
     return attendee

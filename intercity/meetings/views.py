@@ -83,7 +83,7 @@ def meeting_detail(request, slug):
         "meeting": meeting,
         "attendance": meeting_attendance(meeting),
         "can_edit": can_edit_meeting(request.user, meeting),
-        "history": audit_trail(meeting),
+        "history": audit_trail(meeting, viewer=request.user),
     }
     return render(request, "meetings/meeting_detail.html", context)
 

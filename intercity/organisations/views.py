@@ -55,7 +55,7 @@ def organisation_detail(request, slug):
     context = {
         "organisation": organisation,
         "can_edit": can_edit_organisation(request.user, organisation),
-        "history": audit_trail(organisation),
+        "history": audit_trail(organisation, viewer=request.user),
     }
     return render(request, "organisations/organisation_detail.html", context)
 

@@ -72,7 +72,7 @@ def programme_detail(request, slug):
         "can_edit": can_edit,
         "can_review": can_review_programme(request.user, programme),
         "activity_kind_labels": programme_activity_labels(programme),
-        "history": audit_trail(programme),
+        "history": audit_trail(programme, viewer=request.user),
     }
     return render(request, "programmes/programme_detail.html", context)
 

@@ -104,8 +104,9 @@ def test_editing_keeps_a_history_of_who_changed_what(cast, client_for):
     response = client_for(cast.focal_point).post(f"/meetings/{meeting.slug}/edit/", data)
     assert response.status_code == 302
     page = client_for(None).get(f"/meetings/{meeting.slug}/").content.decode()
-    assert "meetings.meeting.updated" in page
-    assert "Renamed meeting" in page
+    assert "Home City focal point updated the meeting" in page
+    assert "meetings.meeting.updated" not in page
+    assert "title changed from" in page and "Renamed meeting" in page
 
 
 def test_a_meeting_records_represented_and_observer_cities(cast, client_for):

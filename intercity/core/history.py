@@ -1,0 +1,387 @@
+"""A record's history told in words: who did what, field by field, with no internal codes."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import models
+from django.utils import formats
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+# The nouns audit actions name, so a sentence never shows "meeting_request" or "subitem".
+ENTITIES: dict[str, Promise] = {
+    "activity": gettext_lazy("activity"),
+    "agreement": gettext_lazy("agreement"),
+    "attachment": gettext_lazy("attachment"),
+    "attendee": gettext_lazy("participant"),
+    "city": gettext_lazy("city"),
+    "clause": gettext_lazy("clause"),
+    "commitment": gettext_lazy("commitment"),
+    "declaration": gettext_lazy("declaration"),
+    "event": gettext_lazy("business event"),
+    "initiative": gettext_lazy("initiative"),
+    "item": gettext_lazy("knowledge item"),
+    "meeting": gettext_lazy("meeting"),
+    "meeting_request": gettext_lazy("meeting request"),
+    "news": gettext_lazy("news item"),
+    "opportunity": gettext_lazy("opportunity"),
+    "organisation": gettext_lazy("organisation"),
+    "paragraph": gettext_lazy("paragraph"),
+    "pledge": gettext_lazy("pledge"),
+    "profile": gettext_lazy("business profile"),
+    "programme": gettext_lazy("programme"),
+    "progress": gettext_lazy("progress report"),
+    "reference": gettext_lazy("reference"),
+    "review": gettext_lazy("review"),
+    "session": gettext_lazy("session"),
+    "signatory": gettext_lazy("signatory"),
+    "subitem": gettext_lazy("sub-item"),
+    "translation": gettext_lazy("translation"),
+    "user": gettext_lazy("account"),
+}
+
+# One sentence per verb; %(who)s is the actor, %(what)s the entity's noun.
+VERBS: dict[str, Promise] = {
+    "added": gettext_lazy("%(who)s added a %(what)s"),
+    "answered": gettext_lazy("%(who)s answered the %(what)s"),
+    "corrected": gettext_lazy("%(who)s corrected the %(what)s"),
+    "created": gettext_lazy("%(who)s created the %(what)s"),
+    "deleted": gettext_lazy("%(who)s deleted the %(what)s"),
+    "fixed": gettext_lazy("%(who)s fixed the time of the %(what)s"),
+    "imported": gettext_lazy("%(who)s imported the %(what)s"),
+    "invited": gettext_lazy("%(who)s invited a person to an %(what)s"),
+    "linked": gettext_lazy("%(who)s linked a %(what)s"),
+    "moderated": gettext_lazy("%(who)s moderated the %(what)s"),
+    "opened": gettext_lazy("%(who)s opened the %(what)s"),
+    "published": gettext_lazy("%(who)s published the %(what)s"),
+    "recorded": gettext_lazy("%(who)s recorded a %(what)s"),
+    "removed": gettext_lazy("%(who)s removed a %(what)s"),
+    "reported": gettext_lazy("%(who)s reported progress"),
+    "schedule_published": gettext_lazy("%(who)s published the schedule"),
+    "slots_added": gettext_lazy("%(who)s added meeting slots"),
+    "unverified": gettext_lazy("%(who)s withdrew the verification of the %(what)s"),
+    "updated": gettext_lazy("%(who)s updated the %(what)s"),
+    "verified": gettext_lazy("%(who)s verified the %(what)s"),
+}
+
+# Whole actions whose sentence says more than the verb alone.
+ACTIONS: dict[str, Promise] = {
+    "meetings.attendee.added": gettext_lazy("%(who)s added %(detail)s as a participant"),
+    "meetings.session.created": gettext_lazy("%(who)s added %(detail)s to the agenda"),
+    "meetings.document.added": gettext_lazy("%(who)s added the document %(detail)s"),
+    "meetings.document.removed": gettext_lazy("%(who)s removed the document %(detail)s"),
+    "meetings.attendee.removed": gettext_lazy("%(who)s removed %(detail)s from the participants"),
+}
+DETAIL_FALLBACK = {
+    "meetings.attendee.added": gettext_lazy("%(who)s added a participant"),
+    "meetings.session.created": gettext_lazy("%(who)s added a session to the agenda"),
+    "meetings.document.added": gettext_lazy("%(who)s added a document"),
+    "meetings.document.removed": gettext_lazy("%(who)s removed a document"),
+    "meetings.attendee.removed": gettext_lazy("%(who)s removed a participant"),
+}
+CITY_ROLES = {
+    "host": gettext_lazy("%(who)s added %(city)s as host"),
+    "delegate": gettext_lazy("%(who)s added %(city)s as a participant"),
+    "observer": gettext_lazy("%(who)s added %(city)s as an observer"),
+}
+ROLE_CHANGES = {
+    "host": gettext_lazy("%(who)s made %(city)s the host"),
+    "delegate": gettext_lazy("%(who)s made %(city)s a participant"),
+    "observer": gettext_lazy("%(who)s made %(city)s an observer"),
+}
+CHANGED_SET = gettext_lazy("%(who)s changed the %(field)s")
+UNKNOWN = gettext_lazy("%(who)s changed this record")
+
+# Fields whose changes say nothing to a reader.
+QUIET_FIELDS = {"updated_at", "created_at", "id", "search_vector"}
+DETAIL_SEPARATOR = " "
+REASON_LENGTH = 100
+
+
+def encode_reason(action: str, detail: dict | None = None) -> str:
+    """The change reason stored with a history row: the action, and ids it concerns if short."""
+    if not detail:
+        return action
+    reason = action + DETAIL_SEPARATOR + json.dumps(detail, separators=(",", ":"))
+    return reason if len(reason) <= REASON_LENGTH else action
+
+
+def decode_reason(reason: str) -> tuple[str, dict]:
+    action, _sep, rest = (reason or "").partition(DETAIL_SEPARATOR)
+    try:
+        detail = json.loads(rest) if rest else {}
+    except ValueError:
+        detail = {}
+    return action, detail if isinstance(detail, dict) else {}
+
+
+# Who -------------------------------------------------------------------------------------
+
+
+def describe_actor(user: Any, *, show_name: bool) -> str:
+    """ "Hanoi focal point", "The secretariat"; the person's name only for network insiders."""
+    if user is None:
+        return _("The platform")
+    role = getattr(user, "role", "")
+    city = getattr(user, "city", None)
+    organisation = getattr(user, "organisation", None)
+    if user.is_superuser or role == "secretariat":
+        phrase = _("The secretariat")
+    elif role == "focal_point" and city is not None:
+        phrase = _("%(city)s focal point") % {"city": city.name}
+    elif role == "expert" and city is not None:
+        phrase = _("%(city)s expert") % {"city": city.name}
+    elif role == "organisation_rep" and organisation is not None:
+        phrase = _("%(organisation)s representative") % {"organisation": organisation.name}
+    else:
+        phrase = _("A registered user")
+    if show_name:
+        name = user.get_full_name() or user.username
+        return _("%(role)s (%(name)s)") % {"role": phrase, "name": name}
+    return phrase
+
+
+# Values ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Lookups:
+    """Names of related records a page of history mentions, fetched one query per model."""
+
+    wanted: dict[type[models.Model], set] = field(default_factory=lambda: defaultdict(set))
+    names: dict[tuple[type[models.Model], Any], str] = field(default_factory=dict)
+
+    def want(self, model, pk) -> None:
+        if pk is not None:
+            self.wanted[model].add(pk)
+
+    def load(self) -> None:
+        for model, pks in self.wanted.items():
+            for obj in model._default_manager.filter(pk__in=pks):
+                self.names[(model, obj.pk)] = str(obj)
+
+    def name(self, model, pk) -> str:
+        return self.names.get((model, pk)) or _("a removed record")
+
+
+def _m2m_ids(model_field, rows) -> list:
+    key = model_field.m2m_reverse_field_name()
+    return [row.get(key) for row in rows or [] if isinstance(row, dict)]
+
+
+def _plain(model_field, value, lookups: _Lookups) -> str:
+    """A field's value as a reader would say it."""
+    if value is None or value == "":
+        return ""
+    if getattr(model_field, "choices", None):
+        return str(dict(model_field.flatchoices).get(value, value))
+    if isinstance(model_field, models.BooleanField):
+        return _("yes") if value else _("no")
+    if isinstance(model_field, models.ForeignKey):
+        return lookups.name(model_field.related_model, value)
+    if isinstance(value, datetime.datetime):
+        return formats.date_format(value, "DATETIME_FORMAT")
+    if isinstance(value, datetime.date):
+        return formats.date_format(value, "DATE_FORMAT")
+    text = str(value)
+    return text if len(text) <= 120 else text[:117] + "…"
+
+
+def _change_sentence(model_field, label: str, old, new, lookups: _Lookups) -> str:
+    if isinstance(model_field, models.ManyToManyField):
+        before, after = set(_m2m_ids(model_field, old)), set(_m2m_ids(model_field, new))
+        target = model_field.related_model
+        parts = []
+        added = sorted(lookups.name(target, pk) for pk in after - before)
+        removed = sorted(lookups.name(target, pk) for pk in before - after)
+        if added:
+            parts.append(
+                _("%(field)s: added %(names)s") % {"field": label, "names": ", ".join(added)}
+            )
+        if removed:
+            parts.append(
+                _("%(field)s: removed %(names)s") % {"field": label, "names": ", ".join(removed)}
+            )
+        return "; ".join(parts)
+    if isinstance(model_field, models.TextField) and old and new:
+        return _("%(field)s rewritten") % {"field": label}
+    old_text, new_text = _plain(model_field, old, lookups), _plain(model_field, new, lookups)
+    if not old_text:
+        return _("%(field)s set to “%(new)s”") % {"field": label, "new": new_text}
+    if not new_text:
+        return _("%(field)s cleared (was “%(old)s”)") % {"field": label, "old": old_text}
+    return _("%(field)s changed from “%(old)s” to “%(new)s”") % {
+        "field": label,
+        "old": old_text,
+        "new": new_text,
+    }
+
+
+def _model_field(model, name):
+    try:
+        return model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - history may name a field the model no longer has
+        return None
+
+
+# Sentences -------------------------------------------------------------------------------
+
+
+def _related_model(model, entity: str):
+    """The model an action's ids point at, found through the record's own relations."""
+    for name in (entity, f"{entity}s", "cities" if entity == "city" else ""):
+        model_field = _model_field(model, name) if name else None
+        if model_field is not None and model_field.related_model is not None:
+            return model_field.related_model
+    return None
+
+
+class _Related(dict):
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def __missing__(self, entity):
+        self[entity] = _related_model(self.model, entity)
+        return self[entity]
+
+    def get(self, entity, default=None):
+        return self[entity] or default
+
+
+def _want_detail(action: str, detail: dict, model, lookups: _Lookups, related) -> None:
+    for key in ("+", "~"):
+        for pk in detail.get(key) or {}:
+            lookups.want(related.get("city"), int(pk))
+    for pk in detail.get("-") or []:
+        lookups.want(related.get("city"), pk)
+    if "id" in detail and action in ACTIONS:
+        target = related.get(action.split(".")[1])
+        if target is not None:
+            lookups.want(target, detail["id"])
+
+
+def _action_sentences(action: str, detail: dict, who: str, lookups, related) -> list[str]:
+    if action.endswith(".cities_changed") and ("+" in detail or "-" in detail):
+        city = related.get("city")
+        lines = [
+            str(CITY_ROLES.get(role, CITY_ROLES["delegate"]))
+            % {"who": who, "city": lookups.name(city, int(pk))}
+            for pk, role in (detail.get("+") or {}).items()
+        ]
+        lines += [
+            _("%(who)s removed %(city)s from the participants")
+            % {"who": who, "city": lookups.name(city, pk)}
+            for pk in detail.get("-") or []
+        ]
+        lines += [
+            str(ROLE_CHANGES.get(role, ROLE_CHANGES["delegate"]))
+            % {"who": who, "city": lookups.name(city, int(pk))}
+            for pk, role in (detail.get("~") or {}).items()
+        ]
+        return lines or [str(UNKNOWN) % {"who": who}]
+    if action in ACTIONS:
+        target = related.get(action.split(".")[1])
+        if "id" in detail and target is not None:
+            return [
+                str(ACTIONS[action]) % {"who": who, "detail": lookups.name(target, detail["id"])}
+            ]
+        if "name" in detail:
+            return [str(ACTIONS[action]) % {"who": who, "detail": detail["name"]}]
+        return [str(DETAIL_FALLBACK[action]) % {"who": who}]
+    parts = action.split(".")
+    if len(parts) == 3:
+        _app, entity, verb = parts
+        if verb.endswith("_changed"):
+            noun = verb.removesuffix("_changed").replace("_", " ")
+            return [str(CHANGED_SET) % {"who": who, "field": _(noun)}]
+        if verb in VERBS:
+            return [str(VERBS[verb]) % {"who": who, "what": ENTITIES.get(entity, _("record"))}]
+    return [str(UNKNOWN) % {"who": who}]
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    field: str  # the model field's name, for code; never shown
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    when: datetime.datetime
+    action: str  # the dotted audit type, for code and filters; never shown
+    sentences: list[str]
+    changes: list[ChangeLine]
+
+    @property
+    def sentence(self) -> str:
+        return "; ".join(self.sentences)
+
+
+def describe(
+    obj: models.Model,
+    records: list,
+    *,
+    show_names: bool,
+) -> list[HistoryLine]:
+    """Turn history rows (newest first, one extra older row for the diff) into lines."""
+    model = type(obj)
+    related = _Related(model)
+    lookups = _Lookups()
+    pairs = []
+    for index, record in enumerate(records):
+        previous = records[index + 1] if index + 1 < len(records) else None
+        action, detail = decode_reason(record.history_change_reason or "")
+        changes = []
+        if previous is not None:
+            for change in record.diff_against(previous).changes:
+                model_field = _model_field(model, change.field)
+                if model_field is None or change.field in QUIET_FIELDS:
+                    continue
+                changes.append((model_field, change.old, change.new))
+                if isinstance(model_field, models.ForeignKey):
+                    lookups.want(model_field.related_model, change.old)
+                    lookups.want(model_field.related_model, change.new)
+                elif isinstance(model_field, models.ManyToManyField):
+                    for pk in _m2m_ids(model_field, change.old) + _m2m_ids(model_field, change.new):
+                        lookups.want(model_field.related_model, pk)
+        _want_detail(action, detail, model, lookups, related)
+        pairs.append((record, action, detail, changes))
+    lookups.load()
+    lines = []
+    for record, action, detail, changes in pairs:
+        who = describe_actor(record.history_user, show_name=show_names)
+        if not action:
+            action = {"+": "created", "~": "updated", "-": "deleted"}.get(record.history_type, "")
+            action = f"x.{model._meta.model_name}.{action}" if action else ""
+        sentences = _action_sentences(action, detail, who, lookups, related)
+        words = [
+            ChangeLine(f.name, _change_sentence(f, str(f.verbose_name), old, new, lookups))
+            for f, old, new in changes
+        ]
+        stored_action = decode_reason(record.history_change_reason or "")[0]
+        lines.append(
+            HistoryLine(record.history_date, stored_action, sentences, [w for w in words if w.text])
+        )
+    return lines
+
+
+def is_public_record(obj: Any) -> bool:
+    """Whether a record's history may be shown to anyone: public, published, adopted."""
+    if getattr(obj, "is_public", True) is False:
+        return False
+    if getattr(obj, "visibility", "public") != "public":
+        return False
+    if getattr(obj, "is_adopted", True) is False:
+        return False
+    declaration = getattr(obj, "declaration", None)
+    return not (declaration is not None and getattr(declaration, "is_adopted", True) is False)

@@ -1,0 +1,93 @@
+"""A record's history reads as sentences, field by field, and hides what the public may not see."""
+
+import pytest
+from django.urls import reverse
+
+from intercity.agreements.services import agreement_update
+from intercity.core.audit import audit_trail
+from intercity.meetings.services import attendee_upsert, meeting_set_cities, meeting_update
+from intercity.testing.factories import AgreementFactory, MeetingFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+INTERNAL_MARKS = ("meetings.", "agreements.", "cities_changed", "{'", "[{", "_changed")
+
+
+@pytest.fixture
+def meeting(cast):
+    return MeetingFactory(host_city=cast.home, title="Water expert meeting")
+
+
+def test_adding_a_city_reads_as_a_sentence_naming_the_role_city_and_day(cast, client_for, meeting):
+    meeting_set_cities(actor=cast.focal_point, meeting=meeting, roles={cast.other: "delegate"})
+
+    page = client_for(None).get(meeting.get_absolute_url()).content.decode()
+
+    assert "Home City focal point added Other City as a participant" in page
+    assert f"({cast.focal_point.get_full_name()})" not in page  # no person named to the public
+    for mark in INTERNAL_MARKS:
+        assert mark not in page.split('id="history"')[1]
+
+
+def test_network_insiders_also_see_who_the_person_was(cast, client_for, meeting):
+    meeting_set_cities(actor=cast.focal_point, meeting=meeting, roles={cast.other: "observer"})
+
+    page = client_for(cast.other_focal_point).get(meeting.get_absolute_url()).content.decode()
+
+    name = cast.focal_point.get_full_name()
+    assert f"Home City focal point ({name}) added Other City as an observer" in page
+
+
+def test_a_person_added_to_a_meeting_is_named(cast, meeting):
+    attendee_upsert(actor=cast.secretariat, meeting=meeting, name="Ms Lan", data={})
+
+    line = audit_trail(meeting, viewer=None)[0]
+
+    assert line.sentence == "The secretariat added Ms Lan as a participant"
+
+
+def test_a_field_change_says_the_old_and_new_value_in_words(cast, meeting):
+    meeting_update(actor=cast.secretariat, meeting=meeting, data={"status": "held"})
+
+    line = audit_trail(meeting, viewer=None)[0]
+
+    assert line.sentence == "The secretariat updated the meeting"
+    assert [change.text for change in line.changes] == [
+        "status changed from “Planned” to “Held”"
+    ]
+
+
+def test_a_changed_set_of_themes_names_the_themes_not_raw_rows(cast, client_for):
+    agreement = AgreementFactory(parties=[cast.home, cast.other])
+    smog = ThemeFactory(name="Air quality and smog")
+    agreement_update(actor=cast.secretariat, agreement=agreement, data={}, themes=[smog])
+
+    page = client_for(None).get(agreement.get_absolute_url()).content.decode()
+    history = page.split('id="history"')[1]
+
+    assert "The secretariat changed the themes" in history
+    assert "themes: added Air quality and smog" in history
+    for mark in INTERNAL_MARKS:
+        assert mark not in history
+
+
+def test_the_history_of_a_record_not_public_is_hidden_from_the_public(cast, meeting):
+    meeting_update(actor=cast.secretariat, meeting=meeting, data={"is_public": False})
+
+    assert audit_trail(meeting, viewer=None) is None
+    assert audit_trail(meeting, viewer=cast.reader) is None
+    assert audit_trail(meeting, viewer=cast.focal_point)[0].changes[0].text == (
+        "public changed from “yes” to “no”"
+    )
+
+
+def test_a_history_page_costs_a_bounded_number_of_queries(
+    cast, client_for, meeting, django_assert_max_num_queries
+):
+    for index in range(20):
+        attendee_upsert(actor=cast.secretariat, meeting=meeting, name=f"P{index}", data={})
+    meeting_set_cities(actor=cast.focal_point, meeting=meeting, roles={cast.other: "delegate"})
+    with django_assert_max_num_queries(8):
+        lines = audit_trail(meeting, viewer=cast.secretariat)
+    assert len(lines) == 22
+    assert reverse("meetings:detail", kwargs={"slug": meeting.slug})
