@@ -52,9 +52,7 @@ def test_a_field_change_says_the_old_and_new_value_in_words(cast, meeting):
     line = audit_trail(meeting, viewer=None)[0]
 
     assert line.sentence == "The secretariat updated the meeting"
-    assert [change.text for change in line.changes] == [
-        "status changed from “Planned” to “Held”"
-    ]
+    assert [change.text for change in line.changes] == ["status changed from “Planned” to “Held”"]
 
 
 def test_a_changed_set_of_themes_names_the_themes_not_raw_rows(cast, client_for):
