@@ -27,6 +27,16 @@ from intercity.declarations.models import (
 Status = ProgressReport.Status
 DONE = {Status.ACHIEVED.value, Status.NOT_APPLICABLE.value}
 Responsibility = Commitment.cities.through
+# Shown in the matrix and explained by its legend; "none" is a responsible city's
+# commitment without any report yet.
+STATUS_SYMBOLS = {
+    "none": "?",
+    Status.NOT_STARTED.value: "–",
+    Status.PLANNED.value: "○",
+    Status.IN_PROGRESS.value: "◐",
+    Status.ACHIEVED.value: "✓",
+    Status.NOT_APPLICABLE.value: "⊘",
+}
 
 
 def inactive_cutoff(today: datetime.date | None = None) -> datetime.date:
@@ -168,6 +178,11 @@ class Cell:
     @property
     def label(self) -> str:
         return str(Status(self.status).label) if self.status else ""
+
+    @property
+    def symbol(self) -> str:
+        """A shape for each status, so the matrix does not rely on colour alone."""
+        return STATUS_SYMBOLS.get(self.status or "none", "?")
 
 
 @dataclass

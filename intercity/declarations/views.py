@@ -383,7 +383,11 @@ def accountability(request):
             "rows": selectors.matrix_rows(commitments=list(context["object_list"]), cities=cities),
             "by_declaration": selectors.progress_by_declaration(commitments=commitments),
             "by_city": selectors.progress_by_city(commitments=commitments),
-            "statuses": ProgressReport.Status.choices,
+            "statuses": [
+                (value, label, selectors.STATUS_SYMBOLS[value])
+                for value, label in ProgressReport.Status.choices
+            ],
+            "unreported_symbol": selectors.STATUS_SYMBOLS["none"],
             "declarations": selectors.declaration_visible(request.user)
             .order_by("-adopted_on", "title")
             .only("slug", "title"),

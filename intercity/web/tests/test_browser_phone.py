@@ -1,0 +1,114 @@
+"""On a 390 px phone: the accountability matrix reads without colour, and long text wraps."""
+
+import pytest
+
+from intercity.accounts.models import User
+from intercity.cities.models import City
+from intercity.dataset.loader import anmc21_load
+from intercity.declarations.models import Declaration
+from intercity.declarations.services import commitment_report
+from intercity.knowledge.models import KnowledgeItem
+from intercity.knowledge.services import item_create
+from intercity.testing.browser import screenshot
+from intercity.testing.factories import UserFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+PLAN = [
+    ("1", "tokyo", "achieved"),
+    ("1", "seoul", "in_progress"),
+    ("1", "hanoi", "planned"),
+    ("2", "bangkok", "planned"),
+    ("2", "tokyo", "in_progress"),
+    ("3a", "seoul", "achieved"),
+    ("3b", "singapore", "not_started"),
+    ("4", "jakarta", "not_applicable"),
+    ("5", "tomsk", "achieved"),
+]
+
+
+@pytest.fixture
+def matrix_url(live_server):
+    anmc21_load(actor=None)
+    declaration = Declaration.objects.first()
+    if declaration is None:
+        pytest.skip("the seeds with the Hanoi Declaration are not available")
+    secretariat = UserFactory(username="secretariat", role=User.Role.SECRETARIAT)
+    commitments = {c.reference: c for c in declaration.commitments.all()}
+    for reference, city, status in PLAN:
+        if reference in commitments:
+            commitment_report(
+                actor=secretariat,
+                commitment=commitments[reference],
+                city=City.objects.get(slug=city),
+                status=status,
+            )
+    return f"{live_server.url}/declarations/accountability/?declaration={declaration.slug}"
+
+
+def _page_width(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+def test_the_matrix_on_a_phone_labels_every_cell_and_scrolls_cities_under_a_fixed_column(
+    chromium, matrix_url
+):
+    context = chromium.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    page.goto(matrix_url)
+    assert _page_width(page) <= PHONE["width"]
+    legend = page.locator("#matrix-legend").inner_text()
+    for word in ("Achieved", "In progress", "Planned", "Not started", "Not reported"):
+        assert word in legend
+    assert page.locator("#matrix caption").count() == 1
+    assert page.locator("#matrix thead th[scope=col]").count() == 14  # commitment + 13 cities
+    assert page.locator("#matrix tbody th[scope=row]").count() >= 5
+    # Every responsible cell says its status in words to a screen reader.
+    tokyo = page.locator("#matrix tbody tr").first.locator("td[data-city=tokyo]")
+    assert tokyo.inner_text().strip().startswith("✓")
+    assert "Achieved" in tokyo.locator(".visually-hidden").inner_text()
+
+    first_column = page.locator("#matrix tbody th.commitment").first
+    before = first_column.bounding_box()["x"]
+    screenshot(page, "accountability-matrix-390.png")
+    page.locator(".matrix-wrap").evaluate("el => { el.scrollLeft = el.scrollWidth; }")
+    assert page.locator("#matrix thead th.city").last.bounding_box()["x"] < PHONE["width"]
+    assert first_column.bounding_box()["x"] == before
+    context.close()
+
+
+def test_the_matrix_on_a_desktop_shows_all_thirteen_cities_with_symbols(page, matrix_url):
+    page.goto(matrix_url)
+    last_city = page.locator("#matrix thead th.city").last.bounding_box()
+    assert last_city["x"] + last_city["width"] <= 1280
+    assert page.locator("#matrix td.cell .mark").count() >= 9
+    screenshot(page, "accountability-matrix-desktop.png")
+
+
+def test_a_two_megabyte_unbroken_body_does_not_widen_search_results_on_a_phone(
+    chromium, live_server
+):
+    anmc21_load(actor=None)
+    hanoi = City.objects.get(slug="hanoi")
+    item_create(
+        actor=None,
+        data={
+            "title": "Unbrokenstring" + "z" * 280,
+            "slug": "unbroken",
+            "kind": KnowledgeItem.Kind.PRACTICE,
+            "summary": "Smogwatch" + "q" * 5000,
+            "body": "Smogwatch" + "x" * 2_000_000,
+            "language": "en",
+            "city": hanoi,
+            "visibility": KnowledgeItem.Visibility.PUBLIC,
+        },
+    )
+    context = chromium.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/search/?q=Unbrokenstring")
+    assert page.locator("ol.hits li").count() >= 1
+    assert _page_width(page) <= PHONE["width"]
+    page.goto(f"{live_server.url}/knowledge/unbroken/")
+    assert _page_width(page) <= PHONE["width"]
+    context.close()
