@@ -327,19 +327,23 @@ class HistoryLine:
         return "; ".join(self.sentences)
 
 
-def describe(
-    obj: models.Model,
-    records: list,
-    *,
-    show_names: bool,
-) -> list[HistoryLine]:
-    """Turn history rows (newest first, one extra older row for the diff) into lines."""
+def describe(obj: models.Model, records: list, *, show_names: bool) -> list[HistoryLine]:
+    """Turn one record's history rows (newest first) into lines, each diffed with the next."""
     model = type(obj)
-    related = _Related(model)
+    entries = [
+        (model, record, records[index + 1] if index + 1 < len(records) else None)
+        for index, record in enumerate(records)
+    ]
+    return describe_rows(entries, show_names=show_names)
+
+
+def describe_rows(entries: list[tuple], *, show_names: bool) -> list[HistoryLine]:
+    """Lines for (model, history row, previous row or None) triples, names fetched in batches."""
     lookups = _Lookups()
+    related_by_model: dict = {}
     pairs = []
-    for index, record in enumerate(records):
-        previous = records[index + 1] if index + 1 < len(records) else None
+    for model, record, previous in entries:
+        related = related_by_model.setdefault(model, _Related(model))
         action, detail = decode_reason(record.history_change_reason or "")
         changes = []
         if previous is not None:
@@ -355,20 +359,20 @@ def describe(
                     for pk in _m2m_ids(model_field, change.old) + _m2m_ids(model_field, change.new):
                         lookups.want(model_field.related_model, pk)
         _want_detail(action, detail, model, lookups, related)
-        pairs.append((record, action, detail, changes))
+        pairs.append((model, related, record, action, detail, changes))
     lookups.load()
     lines = []
-    for record, action, detail, changes in pairs:
+    for model, related, record, action, detail, changes in pairs:
         who = describe_actor(record.history_user, show_name=show_names)
+        stored_action = action
         if not action:
-            action = {"+": "created", "~": "updated", "-": "deleted"}.get(record.history_type, "")
-            action = f"x.{model._meta.model_name}.{action}" if action else ""
+            verb = {"+": "created", "~": "updated", "-": "deleted"}.get(record.history_type, "")
+            action = f"x.{model._meta.model_name}.{verb}" if verb else ""
         sentences = _action_sentences(action, detail, who, lookups, related)
         words = [
             ChangeLine(f.name, _change_sentence(f, str(f.verbose_name), old, new, lookups))
             for f, old, new in changes
         ]
-        stored_action = decode_reason(record.history_change_reason or "")[0]
         lines.append(
             HistoryLine(record.history_date, stored_action, sentences, [w for w in words if w.text])
         )

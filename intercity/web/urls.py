@@ -10,4 +10,5 @@ urlpatterns = [
     path("news/", views.news, name="news"),
     path("news/feed.atom", views.NewsFeed(), name="news-feed"),
     path("search/", views.search, name="search"),
+    path("my-work/", views.my_work_page, name="my-work"),
 ]

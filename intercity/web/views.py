@@ -3,6 +3,7 @@
 from datetime import datetime, time
 
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.shortcuts import render
 from django.urls import reverse
@@ -19,6 +20,7 @@ from intercity.core.sections import fill
 from intercity.core.selectors import news_list
 from intercity.knowledge.views import index_status_context
 from intercity.searchindex.registry import type_labels
+from intercity.web.my_work import my_work
 from intercity.web.selectors import search_filters, site_search
 
 
@@ -65,6 +67,14 @@ def search(request):
         context.update(paginate(request, results.hits, per_page=20))
     context.update(index_status_context(request.user))
     return render(request, "web/search.html", context)
+
+
+@login_required
+@require_GET
+def my_work_page(request):
+    sections = my_work(request.user)
+    context = {"sections": sections, "waiting": sum(section.count for section in sections)}
+    return render(request, "web/my_work.html", context)
 
 
 class NewsFeed(Feed):

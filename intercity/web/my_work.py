@@ -1,0 +1,335 @@
+"""Reads for the "my work" page: what waits for each signed-in role, in bounded queries."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from intercity.accounts.models import User
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.agreements.models import Agreement, AgreementParty
+from intercity.business.models import MeetingRequest, Profile
+from intercity.cities.models import City
+from intercity.core.history import describe_rows
+from intercity.declarations.models import Declaration
+from intercity.declarations.selectors import DONE, city_commitments
+from intercity.knowledge.models import KnowledgeItem
+from intercity.meetings.models import Meeting, MeetingCity
+from intercity.organisations.models import Organisation
+from intercity.programmes.models import Programme
+
+SECTION_LIMIT = 20
+CHANGES_WITHIN_DAYS = 60
+MODERATION_WITHIN_DAYS = 30
+
+
+@dataclass
+class WorkItem:
+    title: str
+    url: str
+    note: str = ""
+    urgent: bool = False
+    when: datetime.date | datetime.datetime | None = None
+
+
+@dataclass
+class WorkSection:
+    key: str
+    title: Promise | str
+    empty: Promise | str
+    items: list[WorkItem] = field(default_factory=list)
+    more: int = 0
+
+    @property
+    def count(self) -> int:
+        return len(self.items) + self.more
+
+
+def _limited(section: WorkSection, items: list[WorkItem]) -> WorkSection:
+    section.items = items[:SECTION_LIMIT]
+    section.more = max(len(items) - SECTION_LIMIT, 0)
+    return section
+
+
+def _date(value) -> str:
+    return formats.date_format(value, "DATE_FORMAT") if value else ""
+
+
+# A city's focal point ---------------------------------------------------------------------
+
+
+def reports_due(*, user, city: City, today: datetime.date | None = None) -> WorkSection:
+    """Commitments the city carries that still need a report; overdue ones first."""
+    today = today or timezone.localdate()
+    section = WorkSection(
+        "reports",
+        gettext_lazy("Progress reports due"),
+        gettext_lazy("Every commitment your city carries has a recent or final report."),
+    )
+    rows = city_commitments(city=city, user=user, limit=200, today=today)["items"]
+    items = []
+    for row in rows:
+        cell, commitment = row.cell, row.commitment
+        if cell.status in DONE:
+            continue
+        missed_target = commitment.target_date is not None and commitment.target_date < today
+        if cell.inactive:
+            note = (
+                _("Overdue: last report %(date)s (%(status)s)")
+                % {"date": _date(cell.reported_on), "status": cell.label}
+                if cell.reported_on
+                else _("Overdue: never reported")
+            )
+        elif missed_target:
+            note = _("Overdue: target date %(date)s has passed") % {
+                "date": _date(commitment.target_date)
+            }
+        elif cell.reported_on:
+            note = _("Due: last report %(date)s (%(status)s)") % {
+                "date": _date(cell.reported_on),
+                "status": cell.label,
+            }
+        else:
+            note = _("Due: not reported yet")
+        items.append(
+            WorkItem(
+                title=f"{commitment.reference} {commitment.title}".strip(),
+                url=reverse("declarations:report", args=[commitment.pk, city.slug]),
+                note=note,
+                urgent=cell.inactive or missed_target,
+                when=cell.reported_on,
+            )
+        )
+    items.sort(key=lambda item: not item.urgent)
+    return _limited(section, items)
+
+
+def profiles_to_verify(*, city: City | None) -> WorkSection:
+    section = WorkSection(
+        "profiles",
+        gettext_lazy("Organisation profiles to verify"),
+        gettext_lazy("No organisation profile is waiting for verification."),
+    )
+    profiles = Profile.objects.filter(is_verified=False).select_related("organisation__city")
+    if city is not None:
+        profiles = profiles.filter(organisation__city=city)
+    items = [
+        WorkItem(
+            title=str(profile.organisation),
+            url=profile.get_absolute_url(),
+            note=_("%(city)s · profile created %(date)s")
+            % {"city": profile.organisation.city, "date": _date(profile.created_at)},
+            when=profile.created_at,
+        )
+        for profile in profiles.order_by("created_at")[: SECTION_LIMIT + 1]
+    ]
+    return _limited(section, items)
+
+
+def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSection:
+    """Planned meetings the city hosts or takes part in, soonest first."""
+    today = today or timezone.localdate()
+    section = WorkSection(
+        "meetings",
+        gettext_lazy("Your city's coming meetings"),
+        gettext_lazy("Your city takes part in no planned meeting."),
+    )
+    taking_part = MeetingCity.objects.filter(city=city).values("meeting")
+    meetings = (
+        Meeting.objects.filter(Q(host_city=city) | Q(pk__in=taking_part))
+        .filter(status=Meeting.Status.PLANNED)
+        .filter(Q(start_date__gte=today) | Q(start_date__isnull=True, year__gte=today.year))
+        .select_related("host_city")
+        .order_by("start_date", "year", "title")
+    )
+    items = []
+    for meeting in meetings[: SECTION_LIMIT + 1]:
+        if meeting.start_date:
+            note = _date(meeting.start_date)
+        else:
+            note = _("%(year)s, dates to be set") % {"year": meeting.year}
+        if meeting.host_city_id == city.pk:
+            note = _("%(when)s · your city hosts") % {"when": note}
+        items.append(
+            WorkItem(
+                title=meeting.title,
+                url=meeting.get_absolute_url(),
+                note=note,
+                urgent=meeting.start_date is None,
+                when=meeting.start_date,
+            )
+        )
+    return _limited(section, items)
+
+
+def _city_histories(city: City, since: datetime.datetime) -> list[tuple]:
+    """History rows of the records that belong to a city, one query per kind of record."""
+    meetings = Meeting.objects.filter(
+        Q(host_city=city) | Q(pk__in=MeetingCity.objects.filter(city=city).values("meeting"))
+    ).values("pk")
+    agreements = AgreementParty.objects.filter(city=city).values("agreement")
+    sources = [
+        (City, City.history.filter(id=city.pk)),
+        (Meeting, Meeting.history.filter(id__in=meetings)),
+        (Agreement, Agreement.history.filter(id__in=agreements)),
+        (KnowledgeItem, KnowledgeItem.history.filter(city_id=city.pk)),
+        (Programme, Programme.history.filter(lead_city_id=city.pk)),
+        (Organisation, Organisation.history.filter(city_id=city.pk)),
+    ]
+    rows = []
+    for model, history in sources:
+        for row in (
+            history.filter(history_date__gte=since, history_user__isnull=False)
+            .exclude(history_user__city=city)
+            .select_related("history_user__city", "history_user__organisation")
+            .order_by("-history_date")[:SECTION_LIMIT]
+        ):
+            rows.append((model, row))
+    rows.sort(key=lambda pair: pair[1].history_date, reverse=True)
+    return rows[:SECTION_LIMIT]
+
+
+def changed_by_others(*, city: City, now: datetime.datetime | None = None) -> WorkSection:
+    """Records of the city that someone outside it changed lately, said in words."""
+    section = WorkSection(
+        "changes",
+        gettext_lazy("Your city's records changed by others"),
+        gettext_lazy("Nobody outside your city changed its records in the last 60 days."),
+    )
+    since = (now or timezone.now()) - datetime.timedelta(days=CHANGES_WITHIN_DAYS)
+    rows = _city_histories(city, since)
+    lines = describe_rows([(model, row, None) for model, row in rows], show_names=True)
+    items = []
+    for (_model, row), line in zip(rows, lines, strict=True):
+        record = row.instance
+        try:
+            url = record.get_absolute_url()
+        except Exception:  # noqa: BLE001 - a deleted record has no page to link to
+            url = ""
+        items.append(
+            WorkItem(title=str(record), url=url, note=line.sentence, when=row.history_date)
+        )
+    return _limited(section, items)
+
+
+# An organisation's representative ---------------------------------------------------------
+
+
+def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
+    section = WorkSection(
+        "requests",
+        gettext_lazy("Meeting requests waiting for your answer"),
+        gettext_lazy("No meeting request waits for your answer."),
+    )
+    pending = (
+        MeetingRequest.objects.filter(
+            status=MeetingRequest.Status.PENDING, invitee__organisation_id=organisation_id
+        )
+        .select_related("requester__organisation", "event__meeting")
+        .order_by("created_at")
+    )
+    items = [
+        WorkItem(
+            title=_("%(organisation)s asks to meet you")
+            % {"organisation": request.requester.organisation},
+            url=reverse("business:event", args=[request.event_id]),
+            note=str(request.event.meeting),
+            when=request.created_at,
+        )
+        for request in pending[: SECTION_LIMIT + 1]
+    ]
+    return _limited(section, items)
+
+
+# The secretariat ---------------------------------------------------------------------------
+
+
+def imports_to_review() -> WorkSection:
+    section = WorkSection(
+        "imports",
+        gettext_lazy("Declaration imports to review"),
+        gettext_lazy("No imported declaration waits for review."),
+    )
+    drafts = Declaration.objects.filter(status=Declaration.Status.DRAFT).order_by("created_at")
+    items = [
+        WorkItem(
+            title=declaration.title,
+            url=declaration.get_absolute_url(),
+            note=_("Imported %(date)s, still a draft") % {"date": _date(declaration.created_at)},
+            when=declaration.created_at,
+        )
+        for declaration in drafts[: SECTION_LIMIT + 1]
+    ]
+    return _limited(section, items)
+
+
+def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
+    """Knowledge items cities published or changed lately, for the secretariat to look over."""
+    section = WorkSection(
+        "moderation",
+        gettext_lazy("Knowledge items to moderate"),
+        gettext_lazy("No knowledge item was published or changed by a city in the last 30 days."),
+    )
+    since = (now or timezone.now()) - datetime.timedelta(days=MODERATION_WITHIN_DAYS)
+    changed = (
+        KnowledgeItem.history.filter(history_date__gte=since)
+        .exclude(history_user__isnull=True)
+        .exclude(history_user__role=User.Role.SECRETARIAT)
+        .values("id")
+    )
+    moderated = KnowledgeItem.history.filter(
+        history_date__gte=since, history_change_reason__startswith="knowledge.item.moderated"
+    ).values("id")
+    pending = (
+        KnowledgeItem.objects.filter(pk__in=changed)
+        .exclude(pk__in=moderated)
+        .exclude(visibility=KnowledgeItem.Visibility.DRAFT)
+        .select_related("city")
+        .order_by("-updated_at")
+    )
+    items = [
+        WorkItem(
+            title=item.title,
+            url=reverse("knowledge:moderate", args=[item.slug]),
+            note=_("%(city)s · %(visibility)s · changed %(date)s")
+            % {
+                "city": item.city or "",
+                "visibility": item.get_visibility_display(),
+                "date": _date(item.updated_at),
+            },
+            when=item.updated_at,
+        )
+        for item in pending[: SECTION_LIMIT + 1]
+    ]
+    return _limited(section, items)
+
+
+# The page ----------------------------------------------------------------------------------
+
+
+def my_work(user) -> list[WorkSection]:
+    """The sections that matter for the user's role, in the order they should be read."""
+    if is_secretariat(user):
+        return [imports_to_review(), profiles_to_verify(city=None), items_to_moderate()]
+    sections: list[WorkSection] = []
+    city_id = focal_city_id(user)
+    if city_id is not None:
+        city = user.city
+        sections += [
+            reports_due(user=user, city=city),
+            profiles_to_verify(city=city),
+            coming_meetings(city=city),
+            changed_by_others(city=city),
+        ]
+    elif user.role == User.Role.EXPERT and user.city_id:
+        sections.append(coming_meetings(city=user.city))
+    if user.organisation_id:
+        sections.append(requests_awaiting_answer(organisation_id=user.organisation_id))
+    return sections

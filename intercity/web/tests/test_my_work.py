@@ -1,0 +1,138 @@
+"""The "my work" page lists what waits for each role, and only that role's city's work."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from intercity.cities.services import city_update
+from intercity.declarations.services import commitment_report
+from intercity.knowledge.services import item_update
+from intercity.testing.business_factories import MeetingRequestFactory, ProfileFactory
+from intercity.testing.declaration_factories import CommitmentFactory, DeclarationFactory
+from intercity.testing.factories import MeetingFactory, OrganisationFactory
+from intercity.testing.knowledge_factories import KnowledgeItemFactory
+
+pytestmark = pytest.mark.django_db
+URL = reverse("web:my-work")
+
+
+def page_of(client) -> str:
+    response = client.get(URL)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.fixture
+def work(cast):
+    today = timezone.localdate()
+    own = CommitmentFactory(title="Share flood maps", cities=[cast.home])
+    done = CommitmentFactory(title="Hold a drill", cities=[cast.home])
+    commitment_report(actor=cast.focal_point, commitment=done, city=cast.home, status="achieved")
+    CommitmentFactory(title="Clean the river", cities=[cast.other])
+    MeetingFactory(title="Energy dialogue", host_city=cast.home, start_date=today, year=today.year)
+    MeetingFactory(
+        title="Other city's seminar",
+        host_city=cast.other,
+        start_date=today + datetime.timedelta(days=3),
+        year=today.year,
+    )
+    ProfileFactory(
+        organisation=OrganisationFactory(city=cast.home, name="Hanoi LED Co"), is_verified=False
+    )
+    ProfileFactory(
+        organisation=OrganisationFactory(city=cast.other, name="Osaka Pumps"), is_verified=False
+    )
+    city_update(actor=cast.secretariat, city=cast.home, data={"description": "Capital."})
+    return own
+
+
+def test_the_header_links_signed_in_users_to_their_work(client_for, cast):
+    assert f'href="{URL}"' in client_for(cast.reader).get("/").content.decode()
+    assert f'href="{URL}"' not in client_for(None).get("/").content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client_for):
+    response = client_for(None).get(URL)
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+
+
+def test_it_rejects_post(client_for, cast):
+    assert client_for(cast.focal_point).post(URL).status_code == 405
+
+
+def test_a_focal_point_sees_their_citys_reports_meetings_profiles_and_changes(
+    client_for, cast, work
+):
+    page = page_of(client_for(cast.focal_point))
+
+    assert "Share flood maps" in page and "Due: not reported yet" in page
+    assert "Hold a drill" not in page  # achieved: nothing to do
+    assert "Clean the river" not in page  # another city's commitment
+    assert "Energy dialogue" in page and "your city hosts" in page
+    assert "Other city&#x27;s seminar" not in page
+    assert "Hanoi LED Co" in page and "Osaka Pumps" not in page
+    assert "The secretariat" in page and "updated the city" in page
+    assert reverse("declarations:report", args=[work.pk, cast.home.slug]) in page
+
+
+def test_another_citys_focal_point_sees_none_of_it(client_for, cast, work):
+    page = page_of(client_for(cast.other_focal_point))
+
+    assert "Clean the river" in page
+    assert "Share flood maps" not in page
+    assert "Hanoi LED Co" not in page and "Osaka Pumps" in page
+    assert "Other city&#x27;s seminar" in page and "Energy dialogue" not in page
+
+
+def test_a_focal_points_own_changes_are_not_listed_as_changed_by_others(client_for, cast):
+    city_update(actor=cast.focal_point, city=cast.home, data={"description": "Ours."})
+    page = page_of(client_for(cast.focal_point))
+    assert "Nobody outside your city changed its records" in page
+
+
+def test_the_secretariat_sees_imports_profiles_and_items_to_moderate(client_for, cast, work):
+    DeclarationFactory(title="Tomsk Declaration", status="draft")
+    item = KnowledgeItemFactory(city=cast.home, title="Flood maps in Hanoi")
+    item_update(actor=cast.focal_point, item=item, data={"summary": "Updated maps."})
+
+    page = page_of(client_for(cast.secretariat))
+
+    assert "Tomsk Declaration" in page
+    assert "Hanoi LED Co" in page and "Osaka Pumps" in page
+    assert "Flood maps in Hanoi" in page
+    assert reverse("knowledge:moderate", args=[item.slug]) in page
+
+
+def test_an_organisation_sees_meeting_requests_waiting_for_its_answer(client_for, cast):
+    request = MeetingRequestFactory(status="pending")
+    request.invitee.organisation = cast.organisation_rep.organisation
+    request.invitee.save()
+
+    page = page_of(client_for(cast.organisation_rep))
+
+    assert f"{request.requester.organisation} asks to meet you" in page
+
+
+def test_a_registered_reader_gets_a_plain_empty_state(client_for, cast):
+    page = page_of(client_for(cast.reader))
+    assert "Nothing waits for you" in page
+
+
+def test_empty_sections_say_so(client_for, cast):
+    page = page_of(client_for(cast.secretariat))
+    assert "No imported declaration waits for review." in page
+    assert "No organisation profile is waiting for verification." in page
+
+
+def test_the_page_costs_the_same_queries_whatever_the_amount_of_work(
+    client_for, cast, work, django_assert_max_num_queries
+):
+    for index in range(15):
+        CommitmentFactory(title=f"Extra {index}", cities=[cast.home])
+        city_update(actor=cast.secretariat, city=cast.home, data={"description": f"v{index}"})
+    client = client_for(cast.focal_point)
+    with django_assert_max_num_queries(30):
+        page_of(client)
