@@ -3,23 +3,30 @@
 from datetime import datetime, time
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.cities.models import City
 from intercity.cities.selectors import city_map_points, member_cities
 from intercity.core.models import NewsItem, Theme
 from intercity.core.pagination import paginate
+from intercity.core.permissions import can_delete_news, can_edit_news, can_publish_news
 from intercity.core.sections import fill
 from intercity.core.selectors import news_list
+from intercity.core.services import news_delete, news_publish, news_update
+from intercity.core.slugs import unique_slug
+from intercity.core.views import record_form_response
 from intercity.knowledge.views import index_status_context
 from intercity.searchindex.registry import type_labels
+from intercity.web.forms import NewsForm
 from intercity.web.my_work import my_work
 from intercity.web.selectors import search_filters, site_search
 
@@ -43,7 +50,70 @@ def news(request):
     context = paginate(request, news_list(kind=kind, city=request.GET.get("city") or None))
     context["kinds"] = NewsItem.Kind.choices
     context["kind"] = kind
+    context["can_publish"] = can_publish_news(request.user)
     return render(request, "web/news_list.html", context)
+
+
+def _news_url(item) -> str:
+    return f"{reverse('web:news')}#{item.slug}"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def news_new(request):
+    if not can_publish_news(request.user):
+        raise Http404
+    form = NewsForm(request.POST or None)
+
+    def save(_data):
+        data, cities = form.split()
+        data["slug"] = unique_slug(NewsItem, data["title"])
+        return news_publish(actor=request.user, data=data, cities=cities)
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Publish news"),
+        success_message=_("The news item was published."),
+        cancel_url=reverse("web:news"),
+        redirect_to=_news_url,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def news_edit(request, slug):
+    item = get_object_or_404(NewsItem, slug=slug)
+    if not can_edit_news(request.user, item):
+        raise Http404
+    form = NewsForm(request.POST or None, instance=item)
+
+    def save(_data):
+        data, cities = form.split()
+        news_update(actor=request.user, item=item, data=data, cities=cities)
+        return item
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Edit news"),
+        success_message=_("The news item was saved."),
+        cancel_url=_news_url(item),
+        redirect_to=_news_url,
+    )
+
+
+@login_required
+@require_POST
+def news_remove(request, slug):
+    item = get_object_or_404(NewsItem, slug=slug)
+    if not can_delete_news(request.user, item):
+        raise Http404
+    news_delete(actor=request.user, item=item)
+    messages.success(request, _("The news item was deleted."))
+    return redirect("web:news")
 
 
 @require_GET
