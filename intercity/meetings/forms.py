@@ -1,10 +1,10 @@
-"""Forms for meetings."""
+"""Forms for meetings, their participants and documents."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
-from intercity.meetings.models import Meeting, MeetingCity, Session
+from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 
 
 class MeetingForm(forms.ModelForm):
@@ -88,3 +88,73 @@ class SessionForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class ParticipatingCitiesForm(forms.Form):
+    """The cities taking part besides the host: represented or observing."""
+
+    represented = forms.ModelMultipleChoiceField(
+        queryset=City.objects.order_by("name"),
+        required=False,
+        label=_("Cities represented"),
+        help_text=_("Besides the host city."),
+    )
+    observers = forms.ModelMultipleChoiceField(
+        queryset=City.objects.order_by("name"), required=False, label=_("Observer cities")
+    )
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        roles = list(meeting.city_roles.all())
+        self.initial.setdefault(
+            "represented", [r.city_id for r in roles if r.role == MeetingCity.Role.DELEGATE]
+        )
+        self.initial.setdefault(
+            "observers", [r.city_id for r in roles if r.role == MeetingCity.Role.OBSERVER]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        both = set(cleaned.get("represented") or []) & set(cleaned.get("observers") or [])
+        if both:
+            names = ", ".join(sorted(city.name for city in both))
+            self.add_error("observers", _("Already represented: %(names)s.") % {"names": names})
+        return cleaned
+
+    def roles(self) -> dict:
+        roles = dict.fromkeys(self.cleaned_data["represented"], MeetingCity.Role.DELEGATE)
+        return roles | dict.fromkeys(self.cleaned_data["observers"], MeetingCity.Role.OBSERVER)
+
+
+class AttendeeForm(forms.ModelForm):
+    class Meta:
+        model = Attendee
+        fields = ["name", "position", "city", "role"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["city"].queryset = City.objects.order_by("name")
+
+    def _post_clean(self):
+        pass
+
+
+class DocumentForm(forms.ModelForm):
+    url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
+    file = forms.FileField(
+        label=_("File"),
+        required=False,
+        help_text=_("PDF, Word (DOCX) or an image, up to 20 MB; or give a link instead."),
+    )
+
+    class Meta:
+        model = MeetingDocument
+        fields = ["title", "kind", "language", "url"]
+
+    def _post_clean(self):
+        pass
+
+    def split(self) -> tuple[dict, tuple[str, bytes] | None]:
+        data = dict(self.cleaned_data)
+        upload = data.pop("file", None)
+        return data, ((upload.name, upload.read()) if upload else None)

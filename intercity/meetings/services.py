@@ -1,10 +1,12 @@
-"""Writes to meetings, their participating cities, sessions and attendees."""
+"""Writes to meetings, their participating cities, sessions, attendees and documents."""
 
 from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
@@ -16,12 +18,15 @@ from intercity.core.services import (
     require,
     save_changes,
 )
-from intercity.meetings.models import Attendee, Meeting, MeetingCity, Session
+from intercity.knowledge import filetypes
+from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 from intercity.meetings.permissions import (
     can_create_meeting,
     can_delete_meeting,
     can_edit_meeting,
 )
+
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
 def _check_host(actor: Any, host_city) -> None:
@@ -152,3 +157,76 @@ def attendee_upsert(
             meeting, actor=actor, action="meetings.attendee.added", detail={"id": attendee.pk}
         )
     return attendee
+
+
+@transaction.atomic
+def attendee_add(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Attendee:
+    """Record a person at the meeting; one name appears once."""
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+    if meeting.attendees.filter(name=data.get("name", "")).exists():
+        raise ValidationError({"name": _("This person is already listed for the meeting.")})
+    attendee = Attendee(meeting=meeting, **data)
+    attendee.full_clean()
+    attendee.save()
+    record_m2m_change(
+        meeting, actor=actor, action="meetings.attendee.added", detail={"id": attendee.pk}
+    )
+    return attendee
+
+
+@transaction.atomic
+def attendee_remove(*, actor: Any, attendee: Attendee) -> None:
+    meeting = attendee.meeting
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+    name = attendee.name
+    attendee.delete()
+    record_m2m_change(
+        meeting, actor=actor, action="meetings.attendee.removed", detail={"name": name[:40]}
+    )
+
+
+@transaction.atomic
+def document_add(
+    *, actor: Any, meeting: Meeting, data: Mapping[str, Any], upload: tuple[str, bytes] | None
+) -> MeetingDocument:
+    """Add a document by link or by a file whose content is a PDF, DOCX or image."""
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+    document = MeetingDocument(meeting=meeting, **data)
+    if upload is None and not document.url:
+        raise ValidationError({"file": _("Upload a file or give a link.")})
+    if upload is not None:
+        name, content = upload
+        if len(content) > MAX_DOCUMENT_BYTES:
+            raise ValidationError({"file": _("The file is larger than 20 MB.")})
+        content_type = filetypes.detect_type(content) if content else None
+        if content_type is None:
+            raise ValidationError(
+                {"file": _("Only PDF, Word (DOCX) and image files (PNG, JPEG, GIF, WebP).")}
+            )
+        stem = slugify((name.rsplit(".", 1)[0] or "document")[:60]) or "document"
+        document.file.save(
+            f"{stem}.{filetypes.EXTENSIONS[content_type]}", ContentFile(content), save=False
+        )
+    document.full_clean()
+    document.save()
+    record_m2m_change(
+        meeting, actor=actor, action="meetings.document.added", detail={"id": document.pk}
+    )
+    return document
+
+
+@transaction.atomic
+def document_remove(*, actor: Any, document: MeetingDocument) -> None:
+    meeting = document.meeting
+    if actor is not None:
+        require(can_edit_meeting(actor, meeting))
+    title = document.title
+    if document.file:
+        document.file.delete(save=False)
+    document.delete()
+    record_m2m_change(
+        meeting, actor=actor, action="meetings.document.removed", detail={"name": title[:40]}
+    )

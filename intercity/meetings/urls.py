@@ -13,4 +13,14 @@ urlpatterns = [
     path("<slug:slug>/edit/", views.meeting_edit, name="edit"),
     path("<slug:slug>/sessions/new/", views.session_new, name="session-create"),
     path("<slug:slug>/calendar.ics", views.meeting_ics, name="ics"),
+    path("<slug:slug>/participants/", views.participants, name="participants"),
+    path("<slug:slug>/participants/cities/", views.participants_cities, name="cities-save"),
+    path("<slug:slug>/participants/people/new/", views.attendee_new, name="attendee-create"),
+    path(
+        "<slug:slug>/participants/people/<int:pk>/delete/",
+        views.attendee_delete,
+        name="attendee-delete",
+    ),
+    path("<slug:slug>/documents/new/", views.document_new, name="document-create"),
+    path("<slug:slug>/documents/<int:pk>/delete/", views.document_delete, name="document-delete"),
 ]

@@ -1,23 +1,32 @@
-"""Meeting pages: list, detail, create and edit forms, and iCalendar downloads."""
+"""Meeting pages: list, detail, forms, participants and documents, iCalendar downloads."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
+from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
 from intercity.meetings import ics
-from intercity.meetings.forms import MeetingForm, SessionForm
-from intercity.meetings.models import Meeting
+from intercity.meetings.forms import (
+    AttendeeForm,
+    DocumentForm,
+    MeetingForm,
+    ParticipatingCitiesForm,
+    SessionForm,
+)
+from intercity.meetings.models import Attendee, Meeting, MeetingDocument
 from intercity.meetings.permissions import can_create_meeting, can_edit_meeting
 from intercity.meetings.selectors import (
     meeting_attendance,
@@ -26,7 +35,16 @@ from intercity.meetings.selectors import (
     next_host_suggestion,
     plenary_series,
 )
-from intercity.meetings.services import meeting_create, meeting_update, session_upsert
+from intercity.meetings.services import (
+    attendee_add,
+    attendee_remove,
+    document_add,
+    document_remove,
+    meeting_create,
+    meeting_set_cities,
+    meeting_update,
+    session_upsert,
+)
 
 
 def _int_or_none(value):
@@ -208,3 +226,97 @@ def meeting_feed(request):
     events = [_event(request, meeting) for meeting in meetings]
     text = ics.calendar(events, name=_("ANMC21 meetings"), now=timezone.now())
     return _calendar_response(text, "meetings.ics")
+
+
+# Participants and documents -----------------------------------------------------------------
+
+
+def _editable_meeting(request, slug) -> Meeting:
+    """The meeting if the user may change it; 404 otherwise, as for a record not there."""
+    meeting = meeting_get(user=request.user, slug=slug)
+    if not can_edit_meeting(request.user, meeting):
+        raise Http404
+    return meeting
+
+
+def _participants_page(request, meeting, status=200, **forms):
+    context = {
+        "meeting": meeting,
+        "cities_form": forms.get("cities_form") or ParticipatingCitiesForm(meeting=meeting),
+        "attendee_form": forms.get("attendee_form") or AttendeeForm(prefix="person"),
+        "document_form": forms.get("document_form") or DocumentForm(prefix="document"),
+        "attendees": meeting.attendees.select_related("city"),
+        "documents": meeting.documents.all(),
+    }
+    return render(request, "meetings/meeting_participants.html", context, status=status)
+
+
+def _saved(request, meeting, message):
+    messages.success(request, message)
+    return redirect("meetings:participants", slug=meeting.slug)
+
+
+@login_required
+@require_GET
+def participants(request, slug):
+    return _participants_page(request, _editable_meeting(request, slug))
+
+
+@login_required
+@require_POST
+def participants_cities(request, slug):
+    meeting = _editable_meeting(request, slug)
+    form = ParticipatingCitiesForm(request.POST, meeting=meeting)
+    if form.is_valid():
+        meeting_set_cities(actor=request.user, meeting=meeting, roles=form.roles())
+        return _saved(request, meeting, _("The participating cities were saved."))
+    return _participants_page(request, meeting, status=400, cities_form=form)
+
+
+@login_required
+@require_POST
+def attendee_new(request, slug):
+    meeting = _editable_meeting(request, slug)
+    form = AttendeeForm(request.POST, prefix="person")
+    if form.is_valid():
+        try:
+            attendee_add(actor=request.user, meeting=meeting, data=form.cleaned_data)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            return _saved(request, meeting, _("The person was added."))
+    return _participants_page(request, meeting, status=400, attendee_form=form)
+
+
+@login_required
+@require_POST
+def attendee_delete(request, slug, pk):
+    meeting = _editable_meeting(request, slug)
+    attendee = get_object_or_404(Attendee, meeting=meeting, pk=pk)
+    attendee_remove(actor=request.user, attendee=attendee)
+    return _saved(request, meeting, _("The person was removed."))
+
+
+@login_required
+@require_POST
+def document_new(request, slug):
+    meeting = _editable_meeting(request, slug)
+    form = DocumentForm(request.POST, request.FILES, prefix="document")
+    if form.is_valid():
+        data, upload = form.split()
+        try:
+            document_add(actor=request.user, meeting=meeting, data=data, upload=upload)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            return _saved(request, meeting, _("The document was added."))
+    return _participants_page(request, meeting, status=400, document_form=form)
+
+
+@login_required
+@require_POST
+def document_delete(request, slug, pk):
+    meeting = _editable_meeting(request, slug)
+    document = get_object_or_404(MeetingDocument, meeting=meeting, pk=pk)
+    document_remove(actor=request.user, document=document)
+    return _saved(request, meeting, _("The document was removed."))
