@@ -11,4 +11,8 @@ urlpatterns = [
     path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("profile/", views.profile, name="profile"),
     path("token/", views.token_rotate, name="token-rotate"),
+    path("users/", views.user_index, name="users"),
+    path("users/<int:pk>/edit/", views.user_edit, name="user-edit"),
+    path("invitations/new/", views.invitation_new, name="invitation-create"),
+    path("invitations/<str:token>/", views.invitation_accept_page, name="invitation-accept"),
 ]

@@ -1,13 +1,31 @@
-"""Login, logout, password change and the profile page with the user's API token."""
+"""Login, logout, profile and API token; users, roles and invitations by one-time link."""
 
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intercity.accounts.services import api_token_rotate
+from intercity.accounts.forms import AcceptInvitationForm, InvitationForm, UserRoleForm
+from intercity.accounts.models import Invitation, User
+from intercity.accounts.permissions import can_edit_user, can_invite_user, can_manage_users
+from intercity.accounts.services import (
+    api_token_rotate,
+    invitation_accept,
+    invitation_for_token,
+    invitation_send,
+    user_update,
+)
+from intercity.core.forms import apply_validation_error
+from intercity.core.pagination import paginate
+from intercity.core.views import record_form_response
 
 
 class LoginView(auth_views.LoginView):
@@ -41,3 +59,109 @@ def token_rotate(request):
     api_token_rotate(actor=request.user)
     messages.success(request, _("A new API token was issued; the old one no longer works."))
     return redirect("accounts:profile")
+
+
+# Users, roles and invitations ----------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def user_index(request):
+    if not can_manage_users(request.user):
+        raise Http404
+    users = User.objects.select_related("city", "organisation").order_by(
+        "role", "city__name", "username"
+    )
+    role = request.GET.get("role") or None
+    if role:
+        users = users.filter(role=role)
+    context = paginate(request, users, per_page=50)
+    context.update(
+        {
+            "roles": User.Role.choices,
+            "role": role,
+            "pending": Invitation.objects.filter(
+                accepted_at__isnull=True, expires_at__gt=timezone.now()
+            ).select_related("city", "organisation")[:50],
+            "can_invite": can_invite_user(request.user),
+        }
+    )
+    return render(request, "accounts/user_list.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def user_edit(request, pk):
+    target = get_object_or_404(User, pk=pk)
+    if not can_edit_user(request.user, target):
+        raise Http404
+    form = UserRoleForm(request.POST or None, instance=target)
+
+    def save(data):
+        user_update(actor=request.user, user=target, data=data)
+        return target
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Role of %(name)s") % {"name": target.get_full_name() or target.username},
+        success_message=_("The account was saved."),
+        cancel_url=reverse("accounts:users"),
+        redirect_to=lambda _user: reverse("accounts:users"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invitation_new(request):
+    if not can_invite_user(request.user):
+        raise Http404
+    form = InvitationForm(request.POST or None)
+
+    def save(data):
+        return invitation_send(
+            actor=request.user,
+            data=data,
+            accept_url=lambda token: request.build_absolute_uri(
+                reverse("accounts:invitation-accept", args=[token])
+            ),
+        )
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Invite a person"),
+        success_message=_("The invitation was sent; its link works once, for a few days."),
+        cancel_url=reverse("accounts:users"),
+        redirect_to=lambda _invitation: reverse("accounts:users"),
+    )
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def invitation_accept_page(request, token):
+    invitation = invitation_for_token(token)
+    if invitation is None:
+        raise Http404
+    if not invitation.is_usable:
+        return render(request, "accounts/invitation_spent.html", status=410)
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(
+                token=token,
+                username=form.cleaned_data["username"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome. Your account is ready."))
+            return redirect("web:my-work")
+    context = {"form": form, "invitation": invitation}
+    return render(
+        request, "accounts/invitation_accept.html", context, status=400 if form.errors else 200
+    )

@@ -1,0 +1,16 @@
+"""Who may see and change user accounts and send invitations."""
+
+from intercity.accounts.roles import is_secretariat
+
+
+def can_manage_users(user) -> bool:
+    return is_secretariat(user)
+
+
+def can_invite_user(user) -> bool:
+    return is_secretariat(user)
+
+
+def can_edit_user(user, target) -> bool:
+    """The secretariat changes roles; nobody changes their own role or switches themselves off."""
+    return is_secretariat(user) and user.pk != target.pk
