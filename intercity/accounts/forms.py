@@ -4,7 +4,6 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.accounts.models import Invitation, User
-from intercity.cities.models import City
 
 
 class InvitationForm(forms.ModelForm):
@@ -18,7 +17,7 @@ class InvitationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = City.objects.order_by("name")
+        self.fields["city"].queryset = self.fields["city"].queryset.order_by("name")
         self.initial.setdefault("role", User.Role.FOCAL_POINT)
 
     def _post_clean(self):
@@ -34,7 +33,7 @@ class UserRoleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["city"].queryset = City.objects.order_by("name")
+        self.fields["city"].queryset = self.fields["city"].queryset.order_by("name")
 
     def _post_clean(self):
         pass

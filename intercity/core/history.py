@@ -24,8 +24,10 @@ ENTITIES: dict[str, Promise] = {
     "clause": gettext_lazy("clause"),
     "commitment": gettext_lazy("commitment"),
     "declaration": gettext_lazy("declaration"),
+    "document": gettext_lazy("document"),
     "event": gettext_lazy("business event"),
     "initiative": gettext_lazy("initiative"),
+    "invitation": gettext_lazy("invitation"),
     "item": gettext_lazy("knowledge item"),
     "meeting": gettext_lazy("meeting"),
     "meeting_request": gettext_lazy("meeting request"),
@@ -48,6 +50,7 @@ ENTITIES: dict[str, Promise] = {
 
 # One sentence per verb; %(who)s is the actor, %(what)s the entity's noun.
 VERBS: dict[str, Promise] = {
+    "accepted": gettext_lazy("%(who)s accepted the %(what)s"),
     "added": gettext_lazy("%(who)s added a %(what)s"),
     "answered": gettext_lazy("%(who)s answered the %(what)s"),
     "corrected": gettext_lazy("%(who)s corrected the %(what)s"),
@@ -63,6 +66,7 @@ VERBS: dict[str, Promise] = {
     "recorded": gettext_lazy("%(who)s recorded a %(what)s"),
     "removed": gettext_lazy("%(who)s removed a %(what)s"),
     "reported": gettext_lazy("%(who)s reported progress"),
+    "sent": gettext_lazy("%(who)s sent the %(what)s"),
     "schedule_published": gettext_lazy("%(who)s published the schedule"),
     "slots_added": gettext_lazy("%(who)s added meeting slots"),
     "unverified": gettext_lazy("%(who)s withdrew the verification of the %(what)s"),
@@ -268,7 +272,7 @@ def _want_detail(action: str, detail: dict, model, lookups: _Lookups, related) -
 
 
 def _action_sentences(action: str, detail: dict, who: str, lookups, related) -> list[str]:
-    if action.endswith(".cities_changed") and ("+" in detail or "-" in detail):
+    if action.endswith(".cities_changed") and detail.keys() & {"+", "-", "~"}:
         city = related.get("city")
         lines = [
             str(CITY_ROLES.get(role, CITY_ROLES["delegate"]))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
+from intercity.core import filetypes
 from intercity.core.models import Theme
 from intercity.core.services import (
     create_with_audit,
@@ -26,7 +27,6 @@ from intercity.core.services import (
     set_m2m,
 )
 from intercity.core.slugs import unique_slug
-from intercity.knowledge import filetypes
 from intercity.knowledge.models import Attachment, KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import (
     can_create_item,

@@ -98,13 +98,20 @@ class ParticipatingCitiesForm(forms.Form):
         required=False,
         label=_("Cities represented"),
         help_text=_("Besides the host city."),
+        widget=forms.CheckboxSelectMultiple,
     )
     observers = forms.ModelMultipleChoiceField(
-        queryset=City.objects.order_by("name"), required=False, label=_("Observer cities")
+        queryset=City.objects.order_by("name"),
+        required=False,
+        label=_("Observer cities"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
+        others = City.objects.exclude(pk=meeting.host_city_id).order_by("name")
+        self.fields["represented"].queryset = others
+        self.fields["observers"].queryset = others
         roles = list(meeting.city_roles.all())
         self.initial.setdefault(
             "represented", [r.city_id for r in roles if r.role == MeetingCity.Role.DELEGATE]

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.core import filetypes
 from intercity.core.audit import record_m2m_change
 from intercity.core.services import (
     apply_changes,
@@ -18,7 +19,6 @@ from intercity.core.services import (
     require,
     save_changes,
 )
-from intercity.knowledge import filetypes
 from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 from intercity.meetings.permissions import (
     can_create_meeting,

@@ -89,3 +89,11 @@ def test_a_history_page_costs_a_bounded_number_of_queries(
         lines = audit_trail(meeting, viewer=cast.secretariat)
     assert len(lines) == 22
     assert reverse("meetings:detail", kwargs={"slug": meeting.slug})
+
+
+def test_a_changed_role_is_said_in_words(cast, meeting):
+    meeting_set_cities(actor=cast.focal_point, meeting=meeting, roles={cast.other: "delegate"})
+    meeting_set_cities(actor=cast.focal_point, meeting=meeting, roles={cast.other: "observer"})
+    assert audit_trail(meeting, viewer=None)[0].sentence == (
+        "Home City focal point made Other City an observer"
+    )
