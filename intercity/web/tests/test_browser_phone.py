@@ -6,7 +6,7 @@ from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.dataset.loader import anmc21_load
 from intercity.declarations.models import Declaration
-from intercity.declarations.services import commitment_report
+from intercity.declarations.progress import commitment_report
 from intercity.knowledge.models import KnowledgeItem
 from intercity.knowledge.services import item_create
 from intercity.testing.browser import screenshot

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from intercity.cities.services import city_update
-from intercity.declarations.services import commitment_report
+from intercity.declarations.progress import commitment_report
 from intercity.knowledge.services import item_update
 from intercity.testing.business_factories import MeetingRequestFactory, ProfileFactory
 from intercity.testing.declaration_factories import CommitmentFactory, DeclarationFactory
