@@ -35,7 +35,7 @@ def median_seconds(function, runs: int) -> float:
 
 def parse_benchmark() -> None:
     from intercity.declarations.parsing import parse_declaration
-    from intercity.declarations.parsing_synthetic import synthetic_declaration
+    from intercity.declarations.parsing.synthetic import synthetic_declaration
 
     if SEED.exists():
         hanoi = SEED.read_text(encoding="utf-8")

@@ -8,7 +8,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from intercity.declarations.parsing import parse_declaration  # noqa: E402
-from intercity.declarations.parsing_synthetic import synthetic_declaration  # noqa: E402
+from intercity.declarations.parsing.synthetic import synthetic_declaration  # noqa: E402
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "hanoi-declaration-2013.txt"
 

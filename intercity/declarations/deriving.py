@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from intercity.declarations.parsing_facts import CityMatcher
+from intercity.declarations.parsing.cities import CityMatcher
 
 _TITLE_LENGTH = 110
 # Words that open an operative clause without saying what is promised.

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intercity.declarations.parsing import ParsedDeclaration, parse_declaration
-from intercity.declarations.parsing_synthetic import synthetic_declaration
+from intercity.declarations.parsing.synthetic import synthetic_declaration
 
 TEXTS = Path(__file__).resolve().parent / "texts"
 SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"

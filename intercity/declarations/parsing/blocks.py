@@ -2,13 +2,13 @@
 
 import re
 
-from intercity.declarations.parsing_lexicon import (
+from intercity.declarations.parsing.lexicon import (
     CLOSING_LEAD_RE,
     INLINE_LEAD_RE,
     OPERATIVE_MARKER_RES,
     PREAMBLE_LEAD_RE,
 )
-from intercity.declarations.parsing_markers import read_marker
+from intercity.declarations.parsing.markers import read_marker
 
 # Control characters other than tab and newline carry no text; line and paragraph
 # separators become newlines. Zero-width characters and the BOM are dropped.

@@ -1,12 +1,17 @@
-"""Pulls facts out of declaration prose: the meeting, participants, references, initiatives."""
+"""Pulls facts out of declaration prose: the meeting, its participants and the next meeting."""
 
 import re
-import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
 
-from intercity.declarations.parsing_dates import find_date_ranges
-from intercity.declarations.parsing_lexicon import (
+from intercity.declarations.parsing.cities import (
+    NOT_PLACE_WORDS,
+    CityMatcher,
+    capitalised_run_after,
+    capitalised_run_before,
+    fold,
+)
+from intercity.declarations.parsing.dates import find_date_ranges
+from intercity.declarations.parsing.lexicon import (
     ENGLISH_ORDINAL_WORDS,
     GERMAN_MEETING_KINDS,
     GERMAN_ORDINAL_WORDS,
@@ -20,10 +25,6 @@ _WINDOW_AFTER = 400
 # Most names a participants list can hold; a longer run is prose, not a list.
 _MAX_PARTICIPANTS = 60
 _MAX_NAME_LENGTH = 60
-_MAX_INITIATIVES = 100
-_MAX_REFERENCES = 100
-
-_WORD_RE = re.compile(r"[^\W_][\w'’\-.]*")
 _MEETING_KIND_GROUP = rf"(?P<kind>(?:{MEETING_KINDS})(?:\s+(?:{MEETING_KINDS}))?)"
 _NUMERIC_MEETING_RE = re.compile(
     rf"\b(?P<number>\d{{1,3}})(?:st|nd|rd|th|e|ème|er|re|ª|º|\.ª)\s+"
@@ -84,48 +85,7 @@ _JAPANESE_LIST_RE = re.compile(
 )
 _LIST_SEPARATOR_RE = re.compile(r"\s*[,;、，]\s*|\s+(?:and|und|et|y|e|và|&|as\s+well\s+as)\s+")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|and|die|der|la|le|les|el|los)\s+", re.IGNORECASE)
-_REFERENCE_KINDS = (
-    r"(?:Joint\s+)?(?:Declaration|Resolution|Agreement|Charter|Communiqu[ée]|Statement|Accord|"
-    r"Protocol|Convention|Agenda|Action\s+Plan|Plan\s+of\s+Action|Compact|Pact|Consensus)"
-)
-_REFERENCE_YEAR_FIRST_RE = re.compile(
-    rf"\b(?P<year>(?:19|20)\d\d)\s+(?P<words>(?:[A-Z][\w\-'’]*\s+){{0,4}}?)(?P<kind>{_REFERENCE_KINDS})\b"
-)
-_REFERENCE_YEAR_AFTER_RE = re.compile(
-    rf"\b(?P<words>(?:[A-Z][\w\-'’]*\s+){{1,3}}?)(?P<kind>{_REFERENCE_KINDS})\s+"
-    r"(?:of|from|in|adopted\s+in)\s+(?P<year>(?:19|20)\d\d)\b"
-)
-_REFERENCE_OF_CITY_RE = re.compile(
-    rf"\b(?P<kind>{_REFERENCE_KINDS})\s+of\s+(?P<words>[A-Z][\w\-'’]*)\s*[\(,]?\s*"
-    r"(?P<year>(?:19|20)\d\d)\b"
-)
-_REFERENCE_GERMAN_RE = re.compile(
-    r"\b(?:(?P<words>[A-ZÄÖÜ][\w\-]*?)(?:er)?\s+Erklärung\s+(?:von\s+|aus\s+dem\s+Jahr\s+)?"
-    r"(?P<year>(?:19|20)\d\d)|Erklärung\s+von\s+(?P<words2>[A-ZÄÖÜ][\w\-]*)\s*\(?"
-    r"(?P<year2>(?:19|20)\d\d))"
-)
-_REFERENCE_CJK_RE = re.compile(
-    r"(?P<year>(?:19|20)\d\d)\s*年\s*(?:の)?(?P<city>[\u4e00-\u9fff\u30a0-\u30ffー]{1,8}?)"
-    r"(?:共同)?宣言"
-)
-_QUOTED_RE = re.compile(r"[“\"„«「『‘](?P<name>[^“”\"„«»「」『』‘’\n]{2,120})[”\"“»」』’]")
-_MONTH_WORDS = {
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-}
-# Lower-case words that belong inside a city's name: "Frankfurt am Main", "Rio de Janeiro".
 _NAME_PARTICLES = {"am", "an", "de", "del", "da", "do", "di", "du", "la", "le", "upon", "sur"}
-_NOT_PLACE_WORDS = _MONTH_WORDS | {"the", "this", "our", "its", "order", "accordance", "asia"}
 
 
 @dataclass
@@ -136,95 +96,6 @@ class MeetingFacts:
     start_date: str | None = None
     end_date: str | None = None
     network: str | None = None
-
-
-def fold(text: str) -> str:
-    """A form of a name for comparing: no accents, no case, single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())
-
-
-class CityMatcher:
-    """Finds the known cities a piece of text names."""
-
-    def __init__(self, known_cities: Iterable[str]) -> None:
-        self.names: dict[str, str] = {}
-        for name in known_cities:
-            if isinstance(name, str) and name.strip():
-                self.names[fold(name)] = name.strip()
-
-    def __bool__(self) -> bool:
-        return bool(self.names)
-
-    def match(self, text: str) -> str | None:
-        """The known city the text is or contains, as the caller spelt it."""
-        folded = fold(text)
-        if folded in self.names:
-            return self.names[folded]
-        padded = f" {folded} "
-        for key, name in self.names.items():
-            if f" {key} " in padded:
-                return name
-        return None
-
-    def mentions(self, text: str) -> list[tuple[int, str]]:
-        """Positions and printed forms of known cities mentioned in the text."""
-        found: list[tuple[int, str]] = []
-        folded_text = fold(text)
-        # Folding can change lengths, so positions are only used for ordering.
-        for key in self.names:
-            # Names in scripts written without spaces (Thai, Han) have no word boundaries.
-            bounded = key[:1].isupper() or key[:1].islower()
-            pattern = r"(?<!\w)" + re.escape(key) + r"(?!\w)" if bounded else re.escape(key)
-            match = re.search(pattern, folded_text)
-            if match:
-                found.append((match.start(), key))
-        found.sort()
-        printed: list[tuple[int, str]] = []
-        for position, key in found:
-            original = re.search(re.escape(self.names[key]), text, re.IGNORECASE)
-            printed.append((position, original.group(0) if original else self.names[key]))
-        return printed
-
-
-def capitalised_run_after(text: str, position: int, max_words: int = 4) -> str | None:
-    """The capitalised name that starts at position ("Kuala Lumpur", "Hà Nội")."""
-    words: list[re.Match[str]] = []
-    for match in _WORD_RE.finditer(text, position, min(len(text), position + 120)):
-        gap = text[words[-1].end() if words else position : match.start()]
-        if gap.strip() or (len(words) and "\n" in gap):
-            break
-        word = match.group(0).rstrip(".")
-        if not word[:1].isupper() and not ("\u3040" <= word[:1] <= "\u9fff"):
-            break
-        if word.casefold() in _NOT_PLACE_WORDS:
-            break
-        words.append(match)
-        if len(words) >= max_words:
-            break
-    if not words:
-        return None
-    return text[words[0].start() : words[-1].end()].rstrip(".’'")
-
-
-def capitalised_run_before(text: str, position: int, max_words: int = 4) -> str | None:
-    """The capitalised name that ends just before position ("welcome Tomsk| to host")."""
-    window_start = max(0, position - 120)
-    candidates = list(_WORD_RE.finditer(text, window_start, position))
-    words: list[re.Match[str]] = []
-    for match in reversed(candidates):
-        gap = text[match.end() : words[0].start() if words else position]
-        if gap.strip():
-            break
-        if not match.group(0)[:1].isupper():
-            break
-        words.insert(0, match)
-        if len(words) >= max_words:
-            break
-    if not words:
-        return None
-    return text[words[0].start() : words[-1].end()]
 
 
 def _ordinal_mentions(text: str) -> list[tuple[int, int, int, str]]:
@@ -455,7 +326,7 @@ def _host_city(sentence: str, keyword_at: int, keyword: str, cities: CityMatcher
     if lowered.startswith(("to host", "will host", "shall host", "als gastgeber")):
         # "welcome Tomsk to host", "Tomsk will host"
         name = capitalised_run_before(sentence, keyword_at)
-        if name and name.casefold() not in _NOT_PLACE_WORDS:
+        if name and name.casefold() not in NOT_PLACE_WORDS:
             return name
     by_city = re.search(
         r"\b(?:hosted\s+by|held\s+in|take\s+place\s+in|in|at)\s+", sentence[keyword_at:]
@@ -465,103 +336,3 @@ def _host_city(sentence: str, keyword_at: int, keyword: str, cities: CityMatcher
         if name and not name.isupper():
             return name
     return None
-
-
-@dataclass
-class ReferenceFacts:
-    title: str
-    year: int | None
-    city: str | None
-
-
-def _city_from_words(words: str) -> str | None:
-    kept = [word for word in words.split() if word.lower() not in REFERENCE_NON_CITY_WORDS]
-    return " ".join(kept) or None
-
-
-def extract_references(text: str, own_title: str | None) -> list[ReferenceFacts]:
-    """Earlier declarations and agreements the text refers to."""
-    found: list[tuple[int, ReferenceFacts]] = []
-    own = fold(own_title or "")
-    for match in _REFERENCE_YEAR_FIRST_RE.finditer(text):
-        words = match.group("words")
-        found.append(
-            (
-                match.start(),
-                ReferenceFacts(
-                    " ".join(match.group(0).split()),
-                    int(match.group("year")),
-                    _city_from_words(words),
-                ),
-            )
-        )
-    for pattern in (_REFERENCE_YEAR_AFTER_RE, _REFERENCE_OF_CITY_RE):
-        for match in pattern.finditer(text):
-            found.append(
-                (
-                    match.start(),
-                    ReferenceFacts(
-                        " ".join(match.group(0).split()),
-                        int(match.group("year")),
-                        _city_from_words(match.group("words")),
-                    ),
-                )
-            )
-    for match in _REFERENCE_GERMAN_RE.finditer(text):
-        words = match.group("words") or match.group("words2")
-        year = match.group("year") or match.group("year2")
-        found.append((match.start(), ReferenceFacts(match.group(0), int(year), words)))
-    for match in _REFERENCE_CJK_RE.finditer(text):
-        found.append(
-            (
-                match.start(),
-                ReferenceFacts(match.group(0), int(match.group("year")), match.group("city")),
-            )
-        )
-    found.sort(key=lambda item: item[0])
-    references: list[ReferenceFacts] = []
-    seen: set[str] = set()
-    covered_until = -1
-    for position, reference in found:
-        key = fold(reference.title)
-        if key in seen or (own and key == own) or position < covered_until:
-            continue
-        seen.add(key)
-        covered_until = position + len(reference.title)
-        references.append(reference)
-        if len(references) >= _MAX_REFERENCES:
-            break
-    return references
-
-
-def extract_initiatives(text: str) -> list[str]:
-    """Names of initiatives given in quotation marks: “Platform for Technology and Industry”."""
-    names: list[str] = []
-    seen: set[str] = set()
-    for match in _QUOTED_RE.finditer(text):
-        name = match.group("name").strip()
-        if not _looks_like_a_name(name):
-            continue
-        key = fold(name)
-        if key not in seen:
-            seen.add(key)
-            names.append(name)
-            if len(names) >= _MAX_INITIATIVES:
-                break
-    return names
-
-
-def _looks_like_a_name(name: str) -> bool:
-    if not name or name[-1] in ".,;:!?":
-        return False
-    first = name[0]
-    if first.isascii():
-        words = name.split()
-        if not first.isupper() or len(words) > 10:
-            return False
-        significant = [word for word in words if len(word) > 3]
-        capitalised = [word for word in significant if word[:1].isupper()]
-        return len(capitalised) * 2 >= len(significant)
-    if first.isalpha() and first.islower():
-        return False
-    return len(name) <= 40

@@ -1,0 +1,135 @@
+"""Finds earlier declarations a text refers to, and initiatives it names in quotation marks."""
+
+import re
+from dataclasses import dataclass
+
+from intercity.declarations.parsing.cities import fold
+from intercity.declarations.parsing.lexicon import REFERENCE_NON_CITY_WORDS
+
+_MAX_INITIATIVES = 100
+_MAX_REFERENCES = 100
+_REFERENCE_KINDS = (
+    r"(?:Joint\s+)?(?:Declaration|Resolution|Agreement|Charter|Communiqu[ée]|Statement|Accord|"
+    r"Protocol|Convention|Agenda|Action\s+Plan|Plan\s+of\s+Action|Compact|Pact|Consensus)"
+)
+_REFERENCE_YEAR_FIRST_RE = re.compile(
+    rf"\b(?P<year>(?:19|20)\d\d)\s+(?P<words>(?:[A-Z][\w\-'’]*\s+){{0,4}}?)(?P<kind>{_REFERENCE_KINDS})\b"
+)
+_REFERENCE_YEAR_AFTER_RE = re.compile(
+    rf"\b(?P<words>(?:[A-Z][\w\-'’]*\s+){{1,3}}?)(?P<kind>{_REFERENCE_KINDS})\s+"
+    r"(?:of|from|in|adopted\s+in)\s+(?P<year>(?:19|20)\d\d)\b"
+)
+_REFERENCE_OF_CITY_RE = re.compile(
+    rf"\b(?P<kind>{_REFERENCE_KINDS})\s+of\s+(?P<words>[A-Z][\w\-'’]*)\s*[\(,]?\s*"
+    r"(?P<year>(?:19|20)\d\d)\b"
+)
+_REFERENCE_GERMAN_RE = re.compile(
+    r"\b(?:(?P<words>[A-ZÄÖÜ][\w\-]*?)(?:er)?\s+Erklärung\s+(?:von\s+|aus\s+dem\s+Jahr\s+)?"
+    r"(?P<year>(?:19|20)\d\d)|Erklärung\s+von\s+(?P<words2>[A-ZÄÖÜ][\w\-]*)\s*\(?"
+    r"(?P<year2>(?:19|20)\d\d))"
+)
+_REFERENCE_CJK_RE = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*年\s*(?:の)?(?P<city>[\u4e00-\u9fff\u30a0-\u30ffー]{1,8}?)"
+    r"(?:共同)?宣言"
+)
+_QUOTED_RE = re.compile(r"[“\"„«「『‘](?P<name>[^“”\"„«»「」『』‘’\n]{2,120})[”\"“»」』’]")
+
+
+@dataclass
+class ReferenceFacts:
+    title: str
+    year: int | None
+    city: str | None
+
+
+def _city_from_words(words: str) -> str | None:
+    kept = [word for word in words.split() if word.lower() not in REFERENCE_NON_CITY_WORDS]
+    return " ".join(kept) or None
+
+
+def extract_references(text: str, own_title: str | None) -> list[ReferenceFacts]:
+    """Earlier declarations and agreements the text refers to."""
+    found: list[tuple[int, ReferenceFacts]] = []
+    own = fold(own_title or "")
+    for match in _REFERENCE_YEAR_FIRST_RE.finditer(text):
+        words = match.group("words")
+        found.append(
+            (
+                match.start(),
+                ReferenceFacts(
+                    " ".join(match.group(0).split()),
+                    int(match.group("year")),
+                    _city_from_words(words),
+                ),
+            )
+        )
+    for pattern in (_REFERENCE_YEAR_AFTER_RE, _REFERENCE_OF_CITY_RE):
+        for match in pattern.finditer(text):
+            found.append(
+                (
+                    match.start(),
+                    ReferenceFacts(
+                        " ".join(match.group(0).split()),
+                        int(match.group("year")),
+                        _city_from_words(match.group("words")),
+                    ),
+                )
+            )
+    for match in _REFERENCE_GERMAN_RE.finditer(text):
+        words = match.group("words") or match.group("words2")
+        year = match.group("year") or match.group("year2")
+        found.append((match.start(), ReferenceFacts(match.group(0), int(year), words)))
+    for match in _REFERENCE_CJK_RE.finditer(text):
+        found.append(
+            (
+                match.start(),
+                ReferenceFacts(match.group(0), int(match.group("year")), match.group("city")),
+            )
+        )
+    found.sort(key=lambda item: item[0])
+    references: list[ReferenceFacts] = []
+    seen: set[str] = set()
+    covered_until = -1
+    for position, reference in found:
+        key = fold(reference.title)
+        if key in seen or (own and key == own) or position < covered_until:
+            continue
+        seen.add(key)
+        covered_until = position + len(reference.title)
+        references.append(reference)
+        if len(references) >= _MAX_REFERENCES:
+            break
+    return references
+
+
+def extract_initiatives(text: str) -> list[str]:
+    """Names of initiatives given in quotation marks: “Platform for Technology and Industry”."""
+    names: list[str] = []
+    seen: set[str] = set()
+    for match in _QUOTED_RE.finditer(text):
+        name = match.group("name").strip()
+        if not _looks_like_a_name(name):
+            continue
+        key = fold(name)
+        if key not in seen:
+            seen.add(key)
+            names.append(name)
+            if len(names) >= _MAX_INITIATIVES:
+                break
+    return names
+
+
+def _looks_like_a_name(name: str) -> bool:
+    if not name or name[-1] in ".,;:!?":
+        return False
+    first = name[0]
+    if first.isascii():
+        words = name.split()
+        if not first.isupper() or len(words) > 10:
+            return False
+        significant = [word for word in words if len(word) > 3]
+        capitalised = [word for word in significant if word[:1].isupper()]
+        return len(capitalised) * 2 >= len(significant)
+    if first.isalpha() and first.islower():
+        return False
+    return len(name) <= 40
