@@ -2,6 +2,7 @@
 
 import re
 
+from intercity.declarations.parsing.furniture import remove_print_furniture
 from intercity.declarations.parsing.lexicon import (
     CLOSING_LEAD_RE,
     INLINE_LEAD_RE,
@@ -127,6 +128,16 @@ def _split_group(lines: list[str]) -> list[str]:
     return paragraphs
 
 
+def _continues_across_break(previous: str, paragraph: str) -> bool:
+    """Whether a paragraph is the rest of the previous one, cut by a page break or blank line."""
+    return (
+        paragraph[:1].islower()
+        and previous[-1:] not in _SENTENCE_END
+        and read_marker(paragraph) is None
+        and read_marker(previous) is None
+    )
+
+
 def _inline_breaks(block: str) -> list[int]:
     """Positions inside a flattened block where a paragraph evidently begins."""
     breaks: list[int] = []
@@ -196,7 +207,7 @@ def split_blocks(text: str) -> list[str]:
     """The document's paragraphs, in order, each on one line."""
     groups: list[list[str]] = []
     current: list[str] = []
-    for raw_line in clean_text(text).split("\n"):
+    for raw_line in remove_print_furniture(clean_text(text)).split("\n"):
         line = _clean_line(raw_line)
         if line:
             current.append(line)
@@ -208,7 +219,11 @@ def split_blocks(text: str) -> list[str]:
 
     blocks: list[str] = []
     for group in groups:
-        blocks.extend(_split_group(group))
+        for paragraph in _split_group(group):
+            if blocks and _continues_across_break(blocks[-1], paragraph):
+                blocks[-1] = join_lines(blocks[-1], paragraph)
+            else:
+                blocks.append(paragraph)
 
     few_blocks = len(blocks) <= _FEW_BLOCKS
     result: list[str] = []

@@ -7,22 +7,33 @@ from collections.abc import Iterable
 
 from intercity.declarations.parsing.blocks import split_blocks
 from intercity.declarations.parsing.cities import CityMatcher
-from intercity.declarations.parsing.facts import (
-    extract_meeting,
-    extract_next_meeting,
-    extract_participants,
-)
+from intercity.declarations.parsing.facts import extract_next_meeting
+from intercity.declarations.parsing.furniture import document_symbol
 from intercity.declarations.parsing.language import guess_languages
 from intercity.declarations.parsing.lexicon import (
+    ANNEX_ADOPTION_RE,
     CLOSING_LEAD_RE,
     NETWORK_KEYWORD_RE,
     OPERATIVE_MARKER_RES,
     PREAMBLE_LEAD_RE,
+    RESOLUTION_VERB_RE,
     RESOLVED_CLAUSE_RE,
     TITLE_KEYWORD_RE,
 )
-from intercity.declarations.parsing.markers import BULLET, read_marker
-from intercity.declarations.parsing.operative import OperativeReader, plausible_first
+from intercity.declarations.parsing.markers import (
+    BULLET,
+    ListMarker,
+    has_ordinal_word_sections,
+    read_marker,
+    read_ordinal_word,
+)
+from intercity.declarations.parsing.meeting import extract_adoption_date, extract_meeting
+from intercity.declarations.parsing.operative import (
+    OperativeReader,
+    is_section_heading,
+    plausible_first,
+)
+from intercity.declarations.parsing.participants import ADOPTING_BODY_RE, extract_participants
 from intercity.declarations.parsing.references import extract_initiatives, extract_references
 from intercity.declarations.parsing.result import (
     Meeting,
@@ -37,6 +48,18 @@ _HEADING_MAX_LENGTH = 160
 _HEADING_MAX_BLOCKS = 6
 _SENTENCE_END = ".;!?。；！？"
 _FACTS_SEARCH_LENGTH = 50_000
+# The first clause often still says who met where ("1. We, Heads of State, gathered …").
+_FIRST_CLAUSE_FACTS = 3000
+# A resolution's number and title: "74/212. International Day of Clean Air for blue skies".
+_RESOLUTION_TITLE_RE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(?P<title>\S.{2,500})$")
+_HEADER_BLOCKS = 30
+_NEXT_MEETING_SEARCH = 30_000
+# References and initiatives are looked for in the first 300,000 characters (some 100 pages).
+_REFERENCES_SEARCH = 300_000
+_MARKER_BLOCK_MAX = 400
+_MARKER_LEAD = 60
+# Fewest paragraphs after the opening for an unnumbered text to be read as a statement.
+_STATEMENT_MIN_PARAGRAPHS = 2
 _STRUCTURAL_HEADINGS = re.compile(
     r"(?:Preamble|Präambel|Préambule|Preámbulo|前文|Operative\s+(?:part|paragraphs)|"
     r"Signatories|Unterzeichner)\s*:?",
@@ -64,10 +87,16 @@ def _is_heading(block: str) -> bool:
 
 
 def _operative_marker(block: str) -> re.Match[str] | None:
+    """The phrase announcing the operative part ("We hereby declare:"), when the paragraph is
+    that announcement rather than a long paragraph that happens to contain "we agree to"."""
     head = block[:_FACTS_SEARCH_LENGTH]
     for pattern in OPERATIVE_MARKER_RES:
         match = pattern.search(head)
-        if match:
+        if match and (
+            len(block) <= _MARKER_BLOCK_MAX
+            or match.start() < _MARKER_LEAD
+            or block.rstrip()[-1:] in ":："
+        ):
             return match
     return None
 
@@ -103,6 +132,16 @@ class _Parser:
         self.result = ParsedDeclaration()
         self.warnings = self.result.warnings
         self.has_operative_marker = False
+        self.ordinal_words = has_ordinal_word_sections(self.blocks)
+        self.resolution_verbs = False
+        self.statement = False
+        self.sources: dict[str, str | None] = {}
+
+    def marker(self, block: str) -> ListMarker | None:
+        marker = read_marker(block)
+        if marker is None and self.ordinal_words:
+            return read_ordinal_word(block)
+        return marker
 
     def parse(self) -> ParsedDeclaration:
         if not self.blocks:
@@ -120,7 +159,11 @@ class _Parser:
         if marker_index is not None:
             self.result.operative_intro = self.blocks[marker_index]
             zone_start = marker_index + 1
-        operative = OperativeReader(self.warnings).read(self.blocks[zone_start:])
+        reader = OperativeReader(
+            self.warnings, ordinal_words=self.ordinal_words, resolution_verbs=self.resolution_verbs
+        )
+        zone = self.blocks[zone_start:]
+        operative = reader.read_statement(zone) if self.statement else reader.read(zone)
         if operative.intro_prose:
             intro = self.result.operative_intro
             self.result.operative_intro = "\n".join(
@@ -140,8 +183,11 @@ class _Parser:
         first_resolved: int | None = None
         first_numbered: int | None = None
         first_bullet: int | None = None
+        first_verb: int | None = None
+        # Operative verbs count only after a resolution's subject or preamble.
+        resolution_context = False
         for index, block in enumerate(self.blocks):
-            marker = read_marker(block)
+            marker = self.marker(block)
             if marker is not None:
                 if index == 0:
                     continue
@@ -153,6 +199,10 @@ class _Parser:
                 continue
             if first_resolved is None and RESOLVED_CLAUSE_RE.match(block):
                 first_resolved = index
+            if ADOPTING_BODY_RE.match(block) or PREAMBLE_LEAD_RE.match(block):
+                resolution_context = True
+            elif first_verb is None and resolution_context and RESOLUTION_VERB_RE.match(block):
+                first_verb = index
             if first_marker is None and _operative_marker(block):
                 leads = PREAMBLE_LEAD_RE.match(block) is not None
                 if (not leads or block.rstrip()[-1:] in ":：") and not RESOLVED_CLAUSE_RE.match(
@@ -163,8 +213,13 @@ class _Parser:
                 break
             if first_marker is not None and first_numbered is not None:
                 break
+            if first_verb is not None and first_numbered is not None:
+                break
 
         candidates = []
+        if first_verb is not None:
+            kind = "annex" if ANNEX_ADOPTION_RE.match(self.blocks[first_verb]) else "verb"
+            candidates.append((first_verb, kind))
         if first_marker is not None:
             candidates.append((first_marker, "marker"))
         if first_resolved is not None:
@@ -174,10 +229,13 @@ class _Parser:
         if not candidates and first_bullet is not None:
             candidates.append((first_bullet, "numbered"))
         if not candidates:
-            self.warnings.append("no operative part found")
-            return len(self.blocks), None
+            return self._statement_start()
         index, kind = min(candidates)
-        if kind == "marker":
+        if kind == "verb":
+            self.has_operative_marker = True
+            self.resolution_verbs = True
+            return index, None
+        if kind in ("marker", "annex"):
             self.has_operative_marker = True
             return index, index
         if kind == "resolved":
@@ -191,9 +249,40 @@ class _Parser:
         self.warnings.append("no operative marker found; operative part starts at first item")
         return index, None
 
+    def _statement_start(self) -> tuple[int, int | None]:
+        """With no marker and no numbering, the paragraphs after the opening are clauses."""
+        position = 0
+        while position < len(self.blocks) and is_section_heading(self.blocks[position]):
+            position += 1
+        rest = [block for block in self.blocks[position + 1 :] if not is_section_heading(block)]
+        leads = sum(1 for block in rest if PREAMBLE_LEAD_RE.match(block))
+        # Paragraphs that mostly open with "Recalling", "Noting" are a preamble, not clauses.
+        if len(rest) < _STATEMENT_MIN_PARAGRAPHS or leads * 2 > len(rest):
+            self.warnings.append("no operative part found")
+            return len(self.blocks), None
+        self.statement = True
+        self.warnings.append("no operative marker found; paragraphs after the opening are clauses")
+        return position + 1, None
+
     # Title, network, opening and preamble ------------------------------------------------------
 
     def _read_front(self, front: list[str]) -> None:
+        numbered_title = next(
+            (
+                index
+                for index, block in enumerate(front[:_HEADER_BLOCKS])
+                if _RESOLUTION_TITLE_RE.match(block)
+            ),
+            None,
+        )
+        if numbered_title is not None:
+            # A resolution: the numbered title line, the header lines before it are opening.
+            match = _RESOLUTION_TITLE_RE.match(front[numbered_title])
+            self.result.title = match.group("title") if match else None
+            self.sources["title"] = "numbered"
+            front = front[:numbered_title] + front[numbered_title + 1 :]
+            self._read_body(front)
+            return
         headings: list[str] = []
         position = 0
         while (
@@ -211,12 +300,11 @@ class _Parser:
             if heading not in (self.result.title, self.result.network)
             and not (self.result.title and self.result.title in heading)
         ]
-        body = [
-            block
-            for block in [*unused, *front[position:]]
-            if not _STRUCTURAL_HEADINGS.fullmatch(block)
-        ]
+        self._read_body([*unused, *front[position:]])
 
+    def _read_body(self, blocks: list[str]) -> None:
+        """Opening paragraphs, then preamble paragraphs from the first lead phrase on."""
+        body = [block for block in blocks if not _STRUCTURAL_HEADINGS.fullmatch(block)]
         first_lead = next(
             (
                 index
@@ -226,8 +314,9 @@ class _Parser:
             None,
         )
         if first_lead is None:
-            # Without any lead phrase the first paragraph introduces, the rest is preamble.
-            opening_count = 1 if body else 0
+            # Without any lead phrase the first paragraph introduces, the rest is preamble;
+            # a statement has no preamble at all.
+            opening_count = len(body) if self.statement else (1 if body else 0)
         else:
             opening_count = first_lead
         self.result.opening = body[:opening_count]
@@ -269,6 +358,8 @@ class _Parser:
                 title = others[0]
         self.result.title = title
         self.result.network = network
+        if title is not None:
+            self.sources["title"] = "keyword" if TITLE_KEYWORD_RE.search(title) else "heading"
 
     # Clauses, sub-items and closing -------------------------------------------------------------
 
@@ -276,13 +367,22 @@ class _Parser:
         result = self.result
         # The meeting and its participants are named near the top; reading a bounded amount
         # keeps huge inputs fast.
+        first_clause = result.clauses[0].text[:_FIRST_CLAUSE_FACTS] if result.clauses else ""
         front_text = "\n".join(
-            [*front, result.operative_intro] if result.operative_intro else front
+            part for part in [*front, result.operative_intro, first_clause] if part
         )[:_FACTS_SEARCH_LENGTH]
         operative_text = "\n".join(clause.text for clause in result.clauses)
         closing_text = "\n".join(result.closing)[:_FACTS_SEARCH_LENGTH]
 
+        result.symbol = document_symbol("\n".join(self.blocks[:5]))
+        result.adopted_on, self.sources["adopted_on"] = extract_adoption_date(
+            [*front[:_HEADER_BLOCKS], *result.closing[:_HEADER_BLOCKS]]
+        )
         facts = extract_meeting(front_text, closing_text, result.title, self.cities)
+        if facts.start_date is None and self.sources["adopted_on"] == "adopted":
+            # "ADOPTED this 4th day of June 2019": adopted at the meeting, on that day.
+            facts.start_date = facts.end_date = result.adopted_on
+            facts.sources["dates"] = "adopted"
         result.meeting = Meeting(
             ordinal=facts.ordinal,
             name=facts.name,
@@ -290,18 +390,27 @@ class _Parser:
             start_date=facts.start_date,
             end_date=facts.end_date,
         )
+        self.sources.update({f"meeting {key}": value for key, value in facts.sources.items()})
         if result.network is None and facts.network:
             result.network = facts.network
-        result.participants = extract_participants(front_text, self.cities, self.warnings)
+        result.participants, self.sources["participants"] = extract_participants(
+            front, front_text, result.title, self.cities
+        )
+        if self.cities and any(self.cities.match(name) for name in result.participants):
+            # In a list of member cities, a name the platform does not know needs a look.
+            for name in result.participants:
+                if self.cities.match(name) is None:
+                    self.warnings.append(f"participant not among known cities: {name}")
 
+        # The next meeting is announced in the last clauses or the closing lines.
         next_facts = extract_next_meeting(
-            operative_text + "\n" + closing_text, facts.ordinal, self.cities
+            operative_text[-_NEXT_MEETING_SEARCH:] + "\n" + closing_text, facts.ordinal, self.cities
         )
         result.next_meeting = NextMeeting(
             city=next_facts.city, year=next_facts.year, ordinal=next_facts.ordinal
         )
 
-        full_text = "\n".join(self.blocks)
+        full_text = "\n".join(self.blocks)[:_REFERENCES_SEARCH]
         result.references = [
             Reference(title=item.title, year=item.year, city=item.city)
             for item in extract_references(full_text, result.title)

@@ -4,9 +4,10 @@ A label file holds, per text, the facts a reader finds in it; the rules used whe
 - ``title``: the document's own title as printed (a resolution's title without its number);
 - ``symbol``: the document symbol (A/RES/74/212) or null;
 - ``adopted_on``: the date of adoption or issue the text states, else null;
-- ``meeting``: the gathering the text comes from: name as printed, ordinal, city, first and
-  last day; a General Assembly resolution's meeting is its session, and an annexed
-  declaration's meeting is the one whose participants "gathered" to adopt it;
+- ``meeting``: the gathering the text comes from: name as printed (compared without its
+  ordinal), ordinal, city, first and last day; a General Assembly resolution's meeting is
+  its session, and an annexed declaration's meeting is the one whose participants
+  "gathered" to adopt it;
 - ``participants``: who adopts or signs (states, organisations, the General Assembly);
   ``A|B`` lists spellings of one participant that are equally right;
 - ``preamble``: paragraphs before the operative part that open with a lead phrase;
@@ -50,6 +51,18 @@ _LEADING_ARTICLE_RE = re.compile(r"^the\s+")
 
 def _name(text: str | None) -> str:
     return _LEADING_ARTICLE_RE.sub("", fold(text or "").strip(" .,;:"))
+
+
+_ORDINAL_PREFIX_RE = re.compile(
+    r"^(?:\d{1,3}(?:st|nd|rd|th)|(?:"
+    + "|".join(sorted((re.escape(word) for word in ENGLISH_ORDINAL_WORDS), key=len, reverse=True))
+    + r")(?:-ever)?)\s+"
+)
+
+
+def _meeting_name(text: str | None) -> str:
+    """A meeting's name without its ordinal, which is scored on its own."""
+    return _ORDINAL_PREFIX_RE.sub("", _name(text))
 
 
 def _alternatives(label: str) -> set[str]:

@@ -268,8 +268,21 @@ ENGLISH_ORDINAL_WORDS = {
     "thirtieth": 30,
     "fortieth": 40,
     "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
 }
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 for _tens_word, _tens_value in _TENS.items():
     for _unit_word, _unit_value in list(ENGLISH_ORDINAL_WORDS.items())[:9]:
         ENGLISH_ORDINAL_WORDS[f"{_tens_word}-{_unit_word}"] = _tens_value + _unit_value
@@ -326,3 +339,20 @@ REFERENCE_NON_CITY_WORDS = {
     "cities",
     "new",
 }
+
+# A resolution's operative paragraphs open with a verb in the third person ("Decides",
+# "Calls upon"), its subject being the body named at the head ("The General Assembly,").
+RESOLUTION_VERB_RE = re.compile(
+    r"^(?:(?:Also|Further|Furthermore|Strongly|Again|Once\s+again|Hereby|Further\s+also)\s+)?"
+    r"(?:Adopts|Endorses|Approves|Decides|Urges|Calls\s+(?:upon|on)|Requests|Invites|"
+    r"Encourages|Welcomes|Reaffirms|Recogni[sz]es|Notes|Takes\s+note|Stresses|Emphasi[sz]es|"
+    r"Expresses|Affirms|Declares|Proclaims|Designates|Acknowledges|Underlines|Underscores|"
+    r"Recommends|Authori[sz]es|Condemns|Deplores|Supports|Commends|Appeals|Reiterates|Resolves|"
+    r"Confirms|Highlights|Requires|Demands|Instructs|Entrusts|Renews|Extends|Looks\s+forward)\b"
+)
+# The paragraph that adopts a declaration printed after it: "Adopts the following declaration:".
+ANNEX_ADOPTION_RE = re.compile(
+    r"^(?:Adopts|Endorses|Approves)\b[^.;]{0,300}?\b(?:declaration|following|annex(?:ed)?|"
+    r"outcome\s+document|statement)\b",
+    re.IGNORECASE,
+)

@@ -16,6 +16,7 @@ UPPER_ROMAN = "upper-roman"
 BULLET = "bullet"
 ARTICLE = "article"
 KANJI = "kanji"
+ORDINAL_WORD = "ordinal-word"
 
 BULLET_CHARACTERS = "-–—•●○◦▪▫■□・*+►▶◆◇※"
 
@@ -179,7 +180,7 @@ def _enumerated(token: str, fmt: str, rest: str) -> ListMarker | None:
 
 
 # The parser asks about the same paragraph several times; markers are immutable.
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=65_536)
 def read_marker(paragraph: str) -> ListMarker | None:
     """The list marker that opens the paragraph, if any, with the text after it."""
     text = paragraph.lstrip()
@@ -241,6 +242,49 @@ def read_marker(paragraph: str) -> ListMarker | None:
         depth = token.count(".") + 1
         return ListMarker(token, (DECIMAL,), f"decimal{depth}", (depth,), rest)
     return _enumerated(token, fmt, rest)
+
+
+_ORDINAL_WORDS = (
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Fifth",
+    "Sixth",
+    "Seventh",
+    "Eighth",
+    "Ninth",
+    "Tenth",
+    "Eleventh",
+    "Twelfth",
+    "Thirteenth",
+    "Fourteenth",
+    "Fifteenth",
+)
+_ORDINAL_WORD_RE = re.compile(r"(?P<word>" + "|".join(_ORDINAL_WORDS) + r"),\s+(?=\S)")
+
+
+def read_ordinal_word(paragraph: str) -> ListMarker | None:
+    """ "First, we resolve …", "Second, …": sections numbered by words, read only where the
+    document has such a sequence (a lone "First," opens an ordinary sentence)."""
+    match = _ORDINAL_WORD_RE.match(paragraph)
+    if match is None:
+        return None
+    word = match.group("word")
+    value = _ORDINAL_WORDS.index(word) + 1
+    return ListMarker(word, (ORDINAL_WORD,), "word", (value,), paragraph[match.end() :].strip())
+
+
+def has_ordinal_word_sections(paragraphs: list[str]) -> bool:
+    """Whether paragraphs open with "First," then "Second," in order."""
+    expected = 1
+    for paragraph in paragraphs:
+        marker = read_ordinal_word(paragraph)
+        if marker is not None and marker.values[0] == expected:
+            expected += 1
+            if expected > 2:
+                return True
+    return False
 
 
 def _enumerated_at_start(prefix: str) -> tuple[str, str, int] | None:

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from intercity.declarations.parsing.blocks import is_cjk
-from intercity.declarations.parsing.lexicon import CLOSING_LEAD_RE, RESOLVED_CLAUSE_RE
+from intercity.declarations.parsing.dates import find_date_ranges
+from intercity.declarations.parsing.lexicon import (
+    CLOSING_LEAD_RE,
+    RESOLUTION_VERB_RE,
+    RESOLVED_CLAUSE_RE,
+)
 from intercity.declarations.parsing.markers import (
     ARTICLE,
     BULLET,
@@ -15,6 +21,7 @@ from intercity.declarations.parsing.markers import (
     UPPER_ROMAN,
     ListMarker,
     read_marker,
+    read_ordinal_word,
 )
 from intercity.declarations.parsing.result import Clause, SubItem
 
@@ -103,8 +110,24 @@ def _script_family(text: str) -> str:
 class OperativeReader:
     """Turns the paragraphs after the operative marker into clauses, noting problems."""
 
-    def __init__(self, warnings: list[str]) -> None:
+    def __init__(
+        self, warnings: list[str], *, ordinal_words: bool = False, resolution_verbs: bool = False
+    ) -> None:
         self.warnings = warnings
+        self.ordinal_words = ordinal_words
+        self.resolution_verbs = resolution_verbs
+
+    def _opens_unnumbered_clause(self, block: str) -> bool:
+        """ "BE IT RESOLVED", or in a resolution a paragraph opening with "Decides", "Urges"."""
+        if RESOLVED_CLAUSE_RE.match(block):
+            return True
+        return self.resolution_verbs and RESOLUTION_VERB_RE.match(block) is not None
+
+    def marker(self, block: str) -> ListMarker | None:
+        marker = read_marker(block)
+        if marker is None and self.ordinal_words:
+            return read_ordinal_word(block)
+        return marker
 
     def read(self, zone: list[str]) -> OperativePart:
         drafts: list[_ClauseDraft] = []
@@ -117,14 +140,14 @@ class OperativeReader:
         in_closing = False
 
         for block in zone:
-            if RESOLVED_CLAUSE_RE.match(block) and top_style in (None, _RESOLVED):
+            if self._opens_unnumbered_clause(block) and top_style in (None, _RESOLVED):
                 top_style = _RESOLVED
                 drafts[-1:] = self._reattach(drafts[-1:], closing)
                 in_closing = False
                 drafts.append(_ClauseDraft(None, len(drafts) + 1, [block]))
                 sub_style, last_sub_value = None, 0
                 continue
-            marker = read_marker(block)
+            marker = self.marker(block)
             if marker is not None:
                 kind, level = self._classify(
                     marker, top_style, sub_style, last_value, last_sub_value
@@ -196,6 +219,36 @@ class OperativeReader:
         if not has_numbers and not unnumbered_list:
             self.warnings.append("no numbered clauses found")
         return OperativePart(clauses, closing, intro_prose)
+
+    def read_statement(self, zone: list[str]) -> OperativePart:
+        """A statement without numbering: every paragraph is a clause, headings are not,
+        bullets after a paragraph ending with a colon are its sub-items, and a dateline or
+        a signature ends the text."""
+        drafts: list[_ClauseDraft] = []
+        closing: list[str] = []
+        trailing = _trailing_closing(zone)
+        previous_bullet = False
+        for index, block in enumerate(zone):
+            if closing or index >= trailing or _ends_statement(block):
+                closing.append(block)
+                continue
+            marker = read_marker(block)
+            if marker is not None and marker.rest:
+                last = drafts[-1] if drafts else None
+                announces = last is not None and last.last_text().rstrip().endswith((":", "："))
+                if last is not None and (
+                    (announces and not last.subitems) or (last.subitems and previous_bullet)
+                ):
+                    last.subitems.append(SubItem(marker.label, marker.rest))
+                else:
+                    drafts.append(_ClauseDraft(marker.label, len(drafts) + 1, [marker.rest]))
+                previous_bullet = True
+                continue
+            previous_bullet = False
+            if is_section_heading(block) and index + 1 < len(zone):
+                continue
+            drafts.append(_ClauseDraft(None, len(drafts) + 1, [block]))
+        return OperativePart([draft.build() for draft in drafts], closing, [])
 
     @staticmethod
     def _append_to_last(draft: _ClauseDraft, text: str, *, force: bool = False) -> None:
@@ -271,7 +324,7 @@ class OperativeReader:
         block_family, last_family = _script_family(block), _script_family(last_text)
         if "none" not in (block_family, last_family) and block_family != last_family:
             return True
-        if last_text[-1:] not in _TERMINAL_PUNCTUATION:
+        if not last_text or last_text[-1] not in _TERMINAL_PUNCTUATION:
             return True
         if block[:1].islower():
             return True
@@ -290,6 +343,37 @@ class OperativeReader:
         return drafts, closing
 
     # Facts -----------------------------------------------------------------------------------
+
+
+_HEADING_MAX = 120
+_SECTION_END = ".;!?。；！？,:"
+_SIGNED_RE = re.compile(
+    r"^(?:Signed|Done|Adopted|In\s+witness|Witnessed|Geschehen|Fait|Hecho|Làm\s+tại)\b",
+    re.IGNORECASE,
+)
+
+
+def is_section_heading(block: str) -> bool:
+    """A short line that does not end like a sentence: "THE ALLIANCE", "Climate Action"."""
+    return len(block) <= _HEADING_MAX and block[-1:] not in _SECTION_END
+
+
+def _ends_statement(block: str) -> bool:
+    """A dateline or a signature line, after which only names and dates follow."""
+    if _SIGNED_RE.match(block):
+        return True
+    if len(block) > 40 or not any(ch.isdigit() for ch in block):
+        return False
+    found = find_date_ranges(block)
+    return len(found) == 1 and len(block.replace(",", " ").split()) <= 4
+
+
+def _trailing_closing(zone: list[str]) -> int:
+    """Where the run of closing remarks ("We thank …", "Finally, …") at the end begins."""
+    start = len(zone)
+    while start > 1 and CLOSING_LEAD_RE.match(zone[start - 1]):
+        start -= 1
+    return start
 
 
 def default_kind(marker: ListMarker) -> str:

@@ -67,6 +67,10 @@ class ParsedDeclaration:
 
     title: str | None = None
     network: str | None = None
+    # The document's own symbol ("A/RES/74/212") and the date it was adopted, signed or
+    # issued, which is not always a day of the meeting.
+    symbol: str | None = None
+    adopted_on: str | None = None
     meeting: Meeting = field(default_factory=Meeting)
     participants: list[str] = field(default_factory=list)
     opening: list[str] = field(default_factory=list)
@@ -80,6 +84,9 @@ class ParsedDeclaration:
     language: str | None = None
     languages: list[str] = field(default_factory=list)
     confidence: float = 0.0
+    # Per field, how often what the parser found this way was right on labelled texts:
+    # a low figure marks a field a reviewer should check.
+    field_confidence: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

@@ -225,12 +225,13 @@ def test_be_it_resolved_paragraphs_are_clauses():
     assert "no numbered clauses found" not in data["warnings"]
 
 
-def test_prose_without_clauses_warns_and_keeps_paragraphs():
+def test_a_statement_without_numbers_reads_its_paragraphs_as_clauses_with_a_warning():
     data = parse_sample("prose_without_clauses.txt")
-    assert data["clauses"] == []
-    assert "no numbered clauses found" in data["warnings"]
-    assert len(data["preamble"]) == 2
-    assert all(paragraph["lead"] is None for paragraph in data["preamble"])
+    assert [clause["number"] for clause in data["clauses"]] == [None, None]
+    assert data["clauses"][0]["text"].startswith("Our towns have lived from snow")
+    assert "no operative marker found; paragraphs after the opening are clauses" in data["warnings"]
+    assert data["preamble"] == []
+    assert data["opening"][0].startswith("The mayors of Alpenfeld")
     assert data["closing"] == ["We thank Snowgate for hosting this meeting."]
     assert data["participants"] == ["Alpenfeld", "Corvara Alta", "Snowgate"]
     assert data["meeting"]["city"] == "Snowgate"
