@@ -37,6 +37,8 @@ _INLINE_CLOSING_RE = re.compile(
 _LONG_BLOCK = 800
 _FEW_BLOCKS = 3
 _MARKER_SEARCH_LENGTH = 100_000
+# A text with this many blank-line-separated groups separates its paragraphs with blank lines.
+_PARAGRAPH_GROUPS = 4
 
 
 def clean_text(text: str) -> str:
@@ -95,8 +97,12 @@ def _is_wrapped(lines: list[str]) -> bool:
     return full >= 0.6 * (len(lines) - 1)
 
 
-def _split_group(lines: list[str]) -> list[str]:
-    """Paragraphs within a group of consecutive non-blank lines."""
+def _split_group(lines: list[str], *, split_short: bool = True) -> list[str]:
+    """Paragraphs within a group of consecutive non-blank lines.
+
+    In a text whose paragraphs are already separated by blank lines, a short line inside a
+    wrapped group is only where a sentence happened to end, so it does not split the group.
+    """
     wrapped = _is_wrapped(lines)
     widest = max(len(line) for line in lines)
     paragraphs: list[str] = []
@@ -112,7 +118,7 @@ def _split_group(lines: list[str]) -> list[str]:
                 new_paragraph = True
             elif wrapped:
                 # In wrapped text only a visibly short line ends a paragraph.
-                new_paragraph = ends_sentence and len(previous) < 0.7 * widest
+                new_paragraph = split_short and ends_sentence and len(previous) < 0.7 * widest
             else:
                 # Unwrapped text has a paragraph per line, unless a sentence clearly runs on.
                 runs_on = (not ends_sentence and starts_lower) or previous[-1:] in ",-–"
@@ -218,17 +224,24 @@ def split_blocks(text: str) -> list[str]:
         groups.append(current)
 
     blocks: list[str] = []
+    # Paragraphs written on one long line may hide paragraph breaks lost when the text was
+    # flattened; a long paragraph made of wrapped lines has kept its breaks.
+    flattened: set[int] = set()
+    split_short = len(groups) < _PARAGRAPH_GROUPS
     for group in groups:
-        for paragraph in _split_group(group):
+        long_line = any(len(line) > _LONG_BLOCK for line in group)
+        for paragraph in _split_group(group, split_short=split_short):
             if blocks and _continues_across_break(blocks[-1], paragraph):
                 blocks[-1] = join_lines(blocks[-1], paragraph)
             else:
                 blocks.append(paragraph)
+            if long_line:
+                flattened.add(len(blocks) - 1)
 
     few_blocks = len(blocks) <= _FEW_BLOCKS
     result: list[str] = []
-    for block in blocks:
-        if len(block) > _LONG_BLOCK or (few_blocks and len(block) > 200):
+    for index, block in enumerate(blocks):
+        if (index in flattened and len(block) > _LONG_BLOCK) or (few_blocks and len(block) > 200):
             result.extend(_split_inline(block))
         else:
             result.append(block)

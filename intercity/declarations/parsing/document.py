@@ -56,8 +56,8 @@ _HEADER_BLOCKS = 30
 _NEXT_MEETING_SEARCH = 30_000
 # References and initiatives are looked for in the first 300,000 characters (some 100 pages).
 _REFERENCES_SEARCH = 300_000
-_MARKER_BLOCK_MAX = 400
-_MARKER_LEAD = 60
+# A paragraph that announces the operative part is short or ends with a colon.
+_MARKER_BLOCK_MAX = 200
 # Fewest paragraphs after the opening for an unnumbered text to be read as a statement.
 _STATEMENT_MIN_PARAGRAPHS = 2
 _STRUCTURAL_HEADINGS = re.compile(
@@ -92,11 +92,7 @@ def _operative_marker(block: str) -> re.Match[str] | None:
     head = block[:_FACTS_SEARCH_LENGTH]
     for pattern in OPERATIVE_MARKER_RES:
         match = pattern.search(head)
-        if match and (
-            len(block) <= _MARKER_BLOCK_MAX
-            or match.start() < _MARKER_LEAD
-            or block.rstrip()[-1:] in ":："
-        ):
+        if match and (len(block) <= _MARKER_BLOCK_MAX or block.rstrip()[-1:] in ":："):
             return match
     return None
 
@@ -314,9 +310,9 @@ class _Parser:
             None,
         )
         if first_lead is None:
-            # Without any lead phrase the first paragraph introduces, the rest is preamble;
-            # a statement has no preamble at all.
-            opening_count = len(body) if self.statement else (1 if body else 0)
+            # A preamble opens with lead phrases ("Recalling", "Noting"): without any, the
+            # paragraphs before the operative part are all opening.
+            opening_count = len(body)
         else:
             opening_count = first_lead
         self.result.opening = body[:opening_count]

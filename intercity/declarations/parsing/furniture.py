@@ -46,7 +46,27 @@ def remove_print_furniture(text: str) -> str:
         elif _FOOTNOTE_RULE_RE.fullmatch(line):
             keep[index] = False
             _drop_footnotes(stripped, keep, index + 1)
+    _close_gaps(stripped, keep)
     return "\n".join(line for line, kept in zip(lines, keep, strict=True) if kept)
+
+
+def _close_gaps(stripped: list[str], keep: list[bool]) -> None:
+    """Drop the blank lines around removed furniture, so that a paragraph cut by a page break
+    reads on as one paragraph."""
+    index = 0
+    while index < len(stripped):
+        if keep[index] and stripped[index]:
+            index += 1
+            continue
+        end = index
+        removed = False
+        while end < len(stripped) and not (keep[end] and stripped[end]):
+            removed = removed or not keep[end]
+            end += 1
+        if removed:
+            for position in range(index, end):
+                keep[position] = False
+        index = end
 
 
 def _drop_running_head(stripped: list[str], keep: list[bool], counter: int, symbol: str) -> None:

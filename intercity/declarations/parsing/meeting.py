@@ -83,10 +83,10 @@ _VIETNAMESE_MEETING_RE = re.compile(
 )
 
 # A meeting named without an ordinal: "the ASEAN-U.S. Special Summit", "the high-level meeting".
+_NAMED_WORD = r"(?:[A-Z0-9][\w\-+.’']*|[a-z]+-[\w\-]+)"
 _NAMED_MEETING_RE = re.compile(
-    rf"\bthe\s+(?P<name>(?:{_NAME_WORD}\s+){{0,5}}?"
-    r"(?:Summit|Meeting|Conference|Forum|Dialogue|Plenary|Congress|Convention|Symposium))\b",
-    re.IGNORECASE,
+    rf"\bthe\s+(?P<name>(?:{_NAMED_WORD}\s+){{0,5}}?"
+    r"(?i:Summit|Meeting|Conference|Forum|Dialogue|Plenary|Congress|Convention|Symposium))\b",
 )
 # Sentences that say the participants came together, in several languages.
 _GATHERING_RE = re.compile(
@@ -240,7 +240,11 @@ def _gathering(text: str) -> tuple[int, str] | None:
         start, sentence = sentence_around(text, match.start(), match.end())
         if find_date_ranges(sentence) or _NAMED_MEETING_RE.search(sentence):
             return start, sentence
-        if ordinal_mentions(sentence) or _PLACE_VERB_RE.search(sentence):
+        if (
+            ordinal_mentions(sentence)
+            or _PLACE_VERB_RE.search(sentence)
+            or _WELCOME_TO_RE.search(sentence)
+        ):
             return start, sentence
     return None
 

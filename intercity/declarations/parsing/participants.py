@@ -90,6 +90,9 @@ _HYPHENATED_PARTIES_RE = re.compile(
     r"(?P<list>(?:[A-Z][\w.]*\s?){1,3}(?:\s?-\s?(?:[A-Z][\w.]*\s?){1,3}){1,4})\s*"
     r"(?=(?:Joint|Leaders|Relations|Relationship|Partnership|Summit|Agreement|Trilateral|"
     r"Statement|Declaration)\b)",
+)
+_KIND_WORDS_RE = re.compile(
+    r"(?:\s+(?:Joint|Leaders’?|Leaders'|Trilateral|Special|Summit|Relations|Partnership))+$",
     re.IGNORECASE,
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?=[A-Z])")
@@ -155,6 +158,8 @@ def _from_title(title: str) -> list[str]:
     match = _HYPHENATED_PARTIES_RE.search(title)
     if match:
         pieces = [piece.strip() for piece in re.split(r"\s?-\s?", match.group("list"))]
+        # "Japan Joint" in "U.S.- Japan Joint Leaders’ Statement": the kind is not a party.
+        pieces[-1] = _KIND_WORDS_RE.sub("", pieces[-1]).strip()
         found = [_ABBREVIATIONS.get(piece.casefold(), piece) for piece in pieces if piece]
         if len(found) >= 2:
             return found
