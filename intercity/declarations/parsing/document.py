@@ -45,6 +45,7 @@ from intercity.declarations.parsing.result import (
 
 # A heading is a short line that does not end like a sentence.
 _HEADING_MAX_LENGTH = 160
+_TITLE_MAX_LENGTH = 300
 _HEADING_MAX_BLOCKS = 6
 _SENTENCE_END = ".;!?。；！？"
 _FACTS_SEARCH_LENGTH = 50_000
@@ -78,8 +79,11 @@ def parse_declaration(text: str, *, known_cities: Iterable[str] = ()) -> ParsedD
 
 
 def _is_heading(block: str) -> bool:
+    # A long title ("Joint Declaration by the Prime Minister of … on the outcomes of …") is
+    # still a heading when it names a kind of document.
+    limit = _TITLE_MAX_LENGTH if TITLE_KEYWORD_RE.search(block[:80]) else _HEADING_MAX_LENGTH
     return (
-        len(block) <= _HEADING_MAX_LENGTH
+        len(block) <= limit
         and block[-1:] not in _SENTENCE_END + ",:"
         and read_marker(block) is None
         and PREAMBLE_LEAD_RE.match(block) is None

@@ -206,6 +206,16 @@ class OperativeReader:
         intro_prose: list[str] = []
         if not drafts and prose:
             drafts, closing = self._prose_clauses(prose)
+        elif prose and top_style is not None and top_style[0] == BULLET:
+            # Before a list of unnumbered items, a paragraph that says something (rather than
+            # announcing the list with a colon) is an unnumbered clause too.
+            leading = [
+                _ClauseDraft(None, 0, [paragraph])
+                for paragraph in prose
+                if paragraph.rstrip()[-1:] not in ":："
+            ]
+            intro_prose = [paragraph for paragraph in prose if paragraph.rstrip()[-1:] in ":："]
+            drafts[:0] = leading
         elif prose:
             # Paragraphs between the marker and the first clause belong to the lead-in,
             # e.g. its translation in a bilingual text.
