@@ -46,8 +46,10 @@ _DECIMAL_RE = re.compile(r"(?P<token>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s)\s*")
 _DOT_RE = re.compile(r"(?P<token>\d{1,3}|[A-Za-z]{1,6})[.、](?!\d)(?P<space>\s*)")
 _BULLET_RE = re.compile(r"(?P<bullet>[" + re.escape(BULLET_CHARACTERS) + r"])(?P<space>\s*)")
 _MONTH_AFTER_NUMBER_RE = re.compile(
-    r"(?:Jan|Feb|Mär|Mar|Apr|Mai|May|Jun|Jul|Aug|Sep|Okt|Oct|Nov|Dez|Dec|janv|févr|mars|avr|"
-    r"juin|juil|août|sept|déc)",
+    r"(?:Jan(?:uar|uary)?|Feb(?:ruar|ruary)?|Mär(?:z)?|Mar(?:ch)?|Apr(?:il)?|Mai|May|"
+    r"Jun(?:i|e)?|Jul(?:i|y)?|Aug(?:ust)?|Sep(?:t|tember)?|Okt(?:ober)?|Oct(?:ober)?|"
+    r"Nov(?:ember)?|Dez(?:ember)?|Dec(?:ember)?|janv(?:ier)?|févr(?:ier)?|mars|avr(?:il)?|juin|"
+    r"juil(?:let)?|août|sept(?:embre)?|déc(?:embre)?)(?![^\W\d_])",
     re.IGNORECASE,
 )
 # Longest prefix worth normalising: fullwidth "（１２）" and a bullet before it.
@@ -239,6 +241,9 @@ def read_marker(paragraph: str) -> ListMarker | None:
     if fmt == "." and token.isdigit() and _MONTH_AFTER_NUMBER_RE.match(rest):
         return None
     if fmt == "decimal":
+        if rest[:1].islower():
+            # "1.5 degrees Celsius" at the start of a wrapped line is a quantity.
+            return None
         depth = token.count(".") + 1
         return ListMarker(token, (DECIMAL,), f"decimal{depth}", (depth,), rest)
     return _enumerated(token, fmt, rest)
