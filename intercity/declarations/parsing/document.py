@@ -135,6 +135,8 @@ class _Parser:
         self.ordinal_words = has_ordinal_word_sections(self.blocks)
         self.resolution_verbs = False
         self.statement = False
+        # Characters taken by the title lines at the top, which name the document itself.
+        self.heading_chars = 0
         self.sources: dict[str, str | None] = {}
 
     def marker(self, block: str) -> ListMarker | None:
@@ -293,6 +295,7 @@ class _Parser:
             headings.append(front[position])
             position += 1
         self._read_headings(headings)
+        self.heading_chars = len("\n".join(headings))
         # Short lines that are neither title nor network are text (Thai uses no full stops).
         unused = [
             heading
@@ -413,7 +416,7 @@ class _Parser:
         full_text = "\n".join(self.blocks)[:_REFERENCES_SEARCH]
         result.references = [
             Reference(title=item.title, year=item.year, city=item.city)
-            for item in extract_references(full_text, result.title)
+            for item in extract_references(full_text, result.title, body_start=self.heading_chars)
         ]
         result.initiatives = extract_initiatives(full_text)
         result.language, result.languages = guess_languages(full_text)

@@ -32,6 +32,15 @@ _REFERENCE_CJK_RE = re.compile(
     r"(?P<year>(?:19|20)\d\d)\s*年\s*(?:の)?(?P<city>[\u4e00-\u9fff\u30a0-\u30ffー]{1,8}?)"
     r"(?:共同)?宣言"
 )
+# A declaration known by its name: "Universal Declaration of Human Rights", "Durban
+# Declaration and Programme of Action", "2002 Declaration on the Conduct of Parties in …".
+_NAME_LINK = r"(?:of|on|and|for|the|in|to)"
+_NAMED_DECLARATION_RE = re.compile(
+    r"(?:\b(?P<year>(?:19|20)\d\d)[ \t]+)?(?P<words>(?:[A-Z][\w\-’']*[ \t]+){0,5})Declaration"
+    r"(?![^\W\d_])(?P<tail>[ \t]+(?:on|of|and|for|to)[ \t]+(?:the[ \t]+)?[A-Z][\w\-’']*"
+    rf"(?:[ \t]+(?:{_NAME_LINK}[ \t]+){{0,2}}[A-Z][\w\-’']*){{0,7}})?"
+)
+_DETERMINER_RE = re.compile(r"^(?:This|The|That|These|Our|Its|Present|Said)\s+")
 _QUOTED_RE = re.compile(r"[“\"„«「『‘](?P<name>[^“”\"„«»「」『』‘’\n]{2,120})[”\"“»」』’]")
 
 
@@ -47,8 +56,13 @@ def _city_from_words(words: str) -> str | None:
     return " ".join(kept) or None
 
 
-def extract_references(text: str, own_title: str | None) -> list[ReferenceFacts]:
-    """Earlier declarations and agreements the text refers to."""
+def extract_references(
+    text: str, own_title: str | None, *, body_start: int = 0
+) -> list[ReferenceFacts]:
+    """Earlier declarations and agreements the text refers to.
+
+    Names in the headings before ``body_start`` are the document's own names, not references.
+    """
     found: list[tuple[int, ReferenceFacts]] = []
     own = fold(own_title or "")
     for match in _REFERENCE_YEAR_FIRST_RE.finditer(text):
@@ -86,7 +100,16 @@ def extract_references(text: str, own_title: str | None) -> list[ReferenceFacts]
                 ReferenceFacts(match.group(0), int(match.group("year")), match.group("city")),
             )
         )
-    found.sort(key=lambda item: item[0])
+    for match in _NAMED_DECLARATION_RE.finditer(text):
+        if not match.group("words") and not match.group("tail"):
+            continue  # "the Declaration": this text, or one named just before
+        title = _DETERMINER_RE.sub("", " ".join(match.group(0).split()))
+        if match.start() < body_start or (own and (fold(title) in own or own in fold(title))):
+            continue
+        year = match.group("year")
+        found.append((match.start(), ReferenceFacts(title, int(year) if year else None, None)))
+    # At one position the longest reading wins: "2002 Declaration on the Conduct of …".
+    found.sort(key=lambda item: (item[0], -len(item[1].title)))
     references: list[ReferenceFacts] = []
     seen: set[str] = set()
     covered_until = -1
