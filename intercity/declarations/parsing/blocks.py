@@ -39,6 +39,7 @@ _FEW_BLOCKS = 3
 _MARKER_SEARCH_LENGTH = 100_000
 # A text with this many blank-line-separated groups separates its paragraphs with blank lines.
 _PARAGRAPH_GROUPS = 4
+_FULL_LINE = 0.75
 
 
 def clean_text(text: str) -> str:
@@ -77,11 +78,11 @@ def join_lines(first: str, second: str) -> str:
     return first + " " + second
 
 
-def _starts_paragraph(line: str) -> bool:
+def _starts_paragraph(line: str, *, leads: bool = True) -> bool:
     """Whether a line opens a paragraph of its own even without a blank line before it."""
     if read_marker(line) is not None:
         return True
-    if PREAMBLE_LEAD_RE.match(line) and line[:1].isupper():
+    if leads and PREAMBLE_LEAD_RE.match(line) and line[:1].isupper():
         return True
     return bool(CLOSING_LEAD_RE.match(line)) and line[:1].isupper()
 
@@ -97,11 +98,14 @@ def _is_wrapped(lines: list[str]) -> bool:
     return full >= 0.6 * (len(lines) - 1)
 
 
-def _split_group(lines: list[str], *, split_short: bool = True) -> list[str]:
+def _split_group(
+    lines: list[str], *, split_short: bool = True, wrap_width: int | None = None
+) -> list[str]:
     """Paragraphs within a group of consecutive non-blank lines.
 
-    In a text whose paragraphs are already separated by blank lines, a short line inside a
-    wrapped group is only where a sentence happened to end, so it does not split the group.
+    In a text whose paragraphs are already separated by blank lines (``split_short`` false),
+    a short line, a lead phrase at a line's start or a line that fills the text's wrapping
+    width only continues the paragraph; numbered and bulleted items still start new ones.
     """
     wrapped = _is_wrapped(lines)
     widest = max(len(line) for line in lines)
@@ -114,11 +118,21 @@ def _split_group(lines: list[str], *, split_short: bool = True) -> list[str]:
         else:
             ends_sentence = previous[-1:] in _SENTENCE_END
             starts_lower = line[:1].islower()
-            if _starts_paragraph(line):
+            if _dash_runs_on(previous, line):
+                new_paragraph = False
+            elif _starts_paragraph(line, leads=split_short):
                 new_paragraph = True
             elif wrapped:
                 # In wrapped text only a visibly short line ends a paragraph.
                 new_paragraph = split_short and ends_sentence and len(previous) < 0.7 * widest
+            elif (
+                not split_short
+                and wrap_width
+                and not ends_sentence
+                and len(previous) >= _FULL_LINE * wrap_width
+            ):
+                # A full line that does not end a sentence is wrapped, in a two-line group too.
+                new_paragraph = False
             else:
                 # Unwrapped text has a paragraph per line, unless a sentence clearly runs on.
                 runs_on = (not ends_sentence and starts_lower) or previous[-1:] in ",-–"
@@ -132,6 +146,18 @@ def _split_group(lines: list[str], *, split_short: bool = True) -> list[str]:
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _dash_runs_on(previous: str, line: str) -> bool:
+    """A dash opening a wrapped line mid-sentence is punctuation ("CIPE – an affiliate of the
+    Chamber – will work"), not a bullet."""
+    return line[:1] in "–—" and bool(previous) and previous[-1:] not in _SENTENCE_END
+
+
+def _wrap_width(groups: list[list[str]]) -> int | None:
+    """The width a text is wrapped at: the median length of lines that run on to another."""
+    lengths = sorted(len(line) for group in groups if len(group) >= 3 for line in group[:-1])
+    return lengths[len(lengths) // 2] if lengths else None
 
 
 def _continues_across_break(previous: str, paragraph: str) -> bool:
@@ -228,9 +254,10 @@ def split_blocks(text: str) -> list[str]:
     # flattened; a long paragraph made of wrapped lines has kept its breaks.
     flattened: set[int] = set()
     split_short = len(groups) < _PARAGRAPH_GROUPS
+    wrap_width = _wrap_width(groups)
     for group in groups:
         long_line = any(len(line) > _LONG_BLOCK for line in group)
-        for paragraph in _split_group(group, split_short=split_short):
+        for paragraph in _split_group(group, split_short=split_short, wrap_width=wrap_width):
             if blocks and _continues_across_break(blocks[-1], paragraph):
                 blocks[-1] = join_lines(blocks[-1], paragraph)
             else:
