@@ -19,6 +19,7 @@ _HTML_COMMENT_RE = re.compile(r"<!--.*?-->")
 # How many lines a running head spans at most, and how far the furniture is searched.
 _HEAD_LINES = 6
 _HEADER_SEARCH = 600
+_PARAGRAPH_END = ".,;:!?"
 
 
 def document_symbol(text: str) -> str | None:
@@ -51,8 +52,8 @@ def remove_print_furniture(text: str) -> str:
 
 
 def _close_gaps(stripped: list[str], keep: list[bool]) -> None:
-    """Drop the blank lines around removed furniture, so that a paragraph cut by a page break
-    reads on as one paragraph."""
+    """Drop the blank lines around removed furniture where a paragraph runs on over the page
+    break; keep one where a sentence ended before it and a capital letter starts after it."""
     index = 0
     while index < len(stripped):
         if keep[index] and stripped[index]:
@@ -64,8 +65,16 @@ def _close_gaps(stripped: list[str], keep: list[bool]) -> None:
             removed = removed or not keep[end]
             end += 1
         if removed:
+            before = stripped[index - 1] if index else ""
+            after = stripped[end] if end < len(stripped) else ""
+            boundary = before[-1:] in _PARAGRAPH_END and after[:1].isupper()
             for position in range(index, end):
                 keep[position] = False
+            if boundary and end > index:
+                # Keep a blank line (an empty one is never furniture) between the paragraphs.
+                blank = next((p for p in range(index, end) if not stripped[p]), None)
+                if blank is not None:
+                    keep[blank] = True
         index = end
 
 

@@ -212,7 +212,7 @@ class OperativeReader:
             leading = [
                 _ClauseDraft(None, 0, [paragraph])
                 for paragraph in prose
-                if paragraph.rstrip()[-1:] not in ":："
+                if paragraph.rstrip()[-1:] not in ":：" and not is_section_heading(paragraph)
             ]
             intro_prose = [paragraph for paragraph in prose if paragraph.rstrip()[-1:] in ":："]
             drafts[:0] = leading
