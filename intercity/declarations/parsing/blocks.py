@@ -82,7 +82,9 @@ def _starts_paragraph(line: str, *, leads: bool = True) -> bool:
     """Whether a line opens a paragraph of its own even without a blank line before it."""
     if read_marker(line) is not None:
         return True
-    if leads and PREAMBLE_LEAD_RE.match(line) and line[:1].isupper():
+    if not leads:
+        return False
+    if PREAMBLE_LEAD_RE.match(line) and line[:1].isupper():
         return True
     return bool(CLOSING_LEAD_RE.match(line)) and line[:1].isupper()
 

@@ -220,7 +220,7 @@ class OperativeReader:
             # Paragraphs between the marker and the first clause belong to the lead-in,
             # e.g. its translation in a bilingual text.
             intro_prose = prose
-        clauses = [draft.build() for draft in drafts]
+        clauses = _split_lost_numbers([draft.build() for draft in drafts])
         has_numbers = any(clause.number for clause in clauses)
         # Bullets and "BE IT RESOLVED" paragraphs are clauses that simply carry no number.
         unnumbered_list = top_style is not None and (
@@ -384,6 +384,31 @@ def _trailing_closing(zone: list[str]) -> int:
     while start > 1 and CLOSING_LEAD_RE.match(zone[start - 1]):
         start -= 1
     return start
+
+
+def _split_lost_numbers(clauses: list[Clause]) -> list[Clause]:
+    """Recover a clause whose number lost its line break: when "27" is followed by "29", a
+    "28." after a sentence end inside clause 27 starts clause 28."""
+    result: list[Clause] = []
+    for index, clause in enumerate(clauses):
+        following = clauses[index + 1] if index + 1 < len(clauses) else None
+        if (
+            following is not None
+            and clause.number
+            and following.number
+            and clause.number.isdigit()
+            and following.number.isdigit()
+            and int(following.number) == int(clause.number) + 2
+            and not clause.subitems
+        ):
+            missing = str(int(clause.number) + 1)
+            match = re.search(rf"(?<=[.;:])\s+{missing}\.\s+(?=[A-Z])", clause.text)
+            if match:
+                result.append(Clause(clause.number, clause.text[: match.start()].rstrip()))
+                result.append(Clause(missing, clause.text[match.end() :].strip()))
+                continue
+        result.append(clause)
+    return result
 
 
 def default_kind(marker: ListMarker) -> str:
