@@ -381,7 +381,9 @@ class _Parser:
         result.adopted_on, self.sources["adopted_on"] = extract_adoption_date(
             [*front[:_HEADER_BLOCKS], *result.closing[:_HEADER_BLOCKS]]
         )
-        facts = extract_meeting(front_text, closing_text, result.title, self.cities)
+        facts = extract_meeting(
+            front_text, closing_text, result.title, self.cities, intro=result.operative_intro
+        )
         if facts.start_date is None and self.sources["adopted_on"] == "adopted":
             # "ADOPTED this 4th day of June 2019": adopted at the meeting, on that day.
             facts.start_date = facts.end_date = result.adopted_on

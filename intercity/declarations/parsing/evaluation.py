@@ -149,7 +149,7 @@ def field_results(parsed: Mapping[str, Any], label: Mapping[str, Any]) -> dict[s
         "meeting name": (
             meeting["name"] is None
             if name is None
-            else _name(meeting["name"]) in _alternatives(name)
+            else _meeting_name(meeting["name"]) in {_meeting_name(n) for n in name.split("|")}
         ),
         "meeting ordinal": meeting["ordinal"] == wanted["ordinal"],
         "meeting city": (

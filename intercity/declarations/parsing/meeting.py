@@ -31,6 +31,7 @@ _WINDOW_BEFORE = 200
 _WINDOW_AFTER = 400
 _SEARCH_LENGTH = 20_000
 _GATHERING_SEARCH = 6_000
+_GATHERING_SENTENCES = 3
 
 _NAME_WORD = r"[^\W\d_][\w\-+.’']*"
 _MEETING_KIND_GROUP = rf"(?P<kind>(?:{MEETING_KINDS})(?:\s+(?:{MEETING_KINDS}))?)"
@@ -99,10 +100,10 @@ _GATHERING_RE = re.compile(
 _PLACE_VERB_RE = re.compile(
     r"\b(?:held|hosted|convened|organi[sz]ed|took\s+place|taking\s+place|met|meeting|meet|"
     r"gathered|gather|assembled|stattgefunden|fand|tagte|tagten|diễn\s+ra|tổ\s+chức)\b"
-    r"[^.;]{0,40}?\b(?:in|at|by|tại|di|в)\s+(?:the\s+[Cc]ity\s+of\s+)?",
+    r"[^.;]{0,40}?\b(?:in|at|tại|di|в)\s+(?:the\s+[Cc]ity\s+of\s+)?",
     re.IGNORECASE,
 )
-_WELCOME_TO_RE = re.compile(r"\bwelcomed?\b[^.;]{0,80}?\bto\s+(?=[A-Z])")
+_WELCOME_TO_RE = re.compile(r"\bwelcomed?\b[^;]{0,80}?\bto\s+(?=[A-Z])")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|tại|di|в)\s+(?:the\s+[Cc]ity\s+of\s+)?")
 _JAPANESE_PLACE_RE = re.compile(r"(?P<city>[\u4e00-\u9fff\u30a0-\u30ffー]{1,8}?)(?:市|都)?で開催")
 # Buildings and institutions a meeting is held at, which are not its city.
@@ -125,7 +126,8 @@ _DATELINE_MAX = 40
 _ADOPTION_LEAD = 40
 
 _SENTENCE_STOP_RE = re.compile(
-    r"(?<!\d)(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bSt)(?<!\bNo)\.(?=\s|$)|[;\n。]"
+    r"(?<!\b\d)(?<!\b\d\d)(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bSt)(?<!\bNo)"
+    r"\.(?=\s|$)|[;\n。]"
 )
 
 
@@ -144,8 +146,9 @@ class MeetingFacts:
 def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
     """The sentence (or clause up to a semicolon) around text[start:end], and where it starts.
 
-    A full stop after a digit is a German ordinal ("10. Plenarsitzung"), and one after an
-    initial or a title an abbreviation ("D.C.", "Jr."), not a sentence end.
+    A full stop after a one- or two-digit number is a German ordinal ("10. Plenarsitzung"),
+    and one after an initial or a title an abbreviation ("D.C.", "Jr."), not a sentence end;
+    one after a year ends the sentence.
     """
     lower = max(0, start - 300)
     sentence_start = lower
@@ -234,19 +237,26 @@ def _meeting_dates(text: str) -> DateRange | None:
     return None
 
 
-def _gathering(text: str) -> tuple[int, str] | None:
-    """The first sentence saying the participants met, with where it starts."""
+def _gatherings(text: str) -> list[str]:
+    """The first sentences saying the participants met ("We … met in …", "welcome X to …")."""
+    sentences: list[str] = []
+    starts: set[int] = set()
     for match in _GATHERING_RE.finditer(text, 0, min(len(text), _GATHERING_SEARCH)):
         start, sentence = sentence_around(text, match.start(), match.end())
-        if find_date_ranges(sentence) or _NAMED_MEETING_RE.search(sentence):
-            return start, sentence
+        if start in starts:
+            continue
         if (
-            ordinal_mentions(sentence)
+            find_date_ranges(sentence)
+            or _NAMED_MEETING_RE.search(sentence)
+            or ordinal_mentions(sentence)
             or _PLACE_VERB_RE.search(sentence)
             or _WELCOME_TO_RE.search(sentence)
         ):
-            return start, sentence
-    return None
+            starts.add(start)
+            sentences.append(sentence)
+            if len(sentences) >= _GATHERING_SENTENCES:
+                break
+    return sentences
 
 
 def _set(facts: MeetingFacts, name: str, value: object, source: str) -> None:
@@ -262,9 +272,13 @@ def _set_dates(facts: MeetingFacts, found: DateRange | None, source: str) -> Non
         facts.sources["dates"] = source
 
 
-def _read_sentence(facts: MeetingFacts, sentence: str, cities: CityMatcher, source: str) -> None:
-    mentions = ordinal_mentions(sentence)
-    if mentions:
+def _read_sentence(
+    facts: MeetingFacts, sentence: str, cities: CityMatcher, source: str, *, names: bool = True
+) -> None:
+    mentions = ordinal_mentions(sentence) if names else []
+    if not names:
+        pass
+    elif mentions:
         _set(facts, "ordinal", mentions[0][2], source)
         _set(facts, "name", " ".join(mentions[0][3].split()), source)
     else:
@@ -276,19 +290,31 @@ def _read_sentence(facts: MeetingFacts, sentence: str, cities: CityMatcher, sour
 
 
 def extract_meeting(
-    front_text: str, closing_text: str, title: str | None, cities: CityMatcher
+    front_text: str,
+    closing_text: str,
+    title: str | None,
+    cities: CityMatcher,
+    *,
+    intro: str | None = None,
 ) -> MeetingFacts:
     """Ordinal, name, city and dates of the meeting that adopted the declaration."""
     facts = MeetingFacts()
     front_text = front_text[:_SEARCH_LENGTH]
-    gathering = _gathering(front_text)
-    if gathering is not None:
-        _read_sentence(facts, gathering[1], cities, "gathering")
+    gatherings = _gatherings(front_text)
+    for index, sentence in enumerate(gatherings):
+        # Later sentences may add where or when, but a meeting they name is another one.
+        _read_sentence(facts, sentence, cities, "gathering", names=index == 0)
+    if gatherings and facts.name is None and intro:
+        # "Adopts the following declaration of the high-level meeting …".
+        named = _NAMED_MEETING_RE.search(intro[:2000])
+        if named:
+            _set(facts, "name", " ".join(named.group("name").split()), "intro")
     mentions = ordinal_mentions(front_text)
     anchor_start, anchor_end = 0, min(len(front_text), _WINDOW_AFTER * 3)
     if mentions:
         start, end, _ordinal, _name = mentions[0]
-        if facts.ordinal is None and facts.name is None:
+        # Where a sentence says who met, a meeting mentioned elsewhere is another one.
+        if not gatherings:
             _sentence_start, sentence = sentence_around(front_text, start, end)
             _read_sentence(facts, sentence, cities, "ordinal")
         anchor_start = max(0, start - _WINDOW_BEFORE)
