@@ -41,7 +41,7 @@ def median_seconds(function, runs: int) -> float:
     return statistics.median(timings)
 
 
-def corpus_benchmark(show_misses: bool) -> None:
+def corpus_benchmark(show_misses: bool, calibrate: bool) -> None:
     import json
 
     from intercity.dataset.anmc21 import MEMBER_CITIES
@@ -53,15 +53,53 @@ def corpus_benchmark(show_misses: bool) -> None:
         return
     members = [name for _slug, name, _geonames in MEMBER_CITIES]
     groups: dict[str, list[dict[str, bool]]] = {"labelled": [], "held out": []}
+    # Per group: (confidence, right) for every field of every text.
+    scored: dict[str, list[tuple[float, bool]]] = {"labelled": [], "held out": []}
+    calibration: dict[str, dict[str, list[int]]] = {}
     for label in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]:
-        text = (CORPUS / label["file"]).read_text(encoding="utf-8")
+        directory = SEED.parent if label.get("directory") == "seeds" else CORPUS
+        if not (directory / label["file"]).exists():
+            continue
+        text = (directory / label["file"]).read_text(encoding="utf-8")
         parsed = parse_declaration(text, known_cities=members).to_dict()
         results = field_results(parsed, label)
-        groups["held out" if label["held_out"] else "labelled"].append(results)
+        group = "held out" if label["held_out"] else "labelled"
+        if label.get("calibration_only"):
+            # The Hanoi seed calibrates the rules of its family but is not a corpus text.
+            group = "calibration"
+            scored.setdefault(group, [])
+        else:
+            groups[group].append(results)
+        for field in FIELDS:
+            scored[group].append((parsed["field_confidence"][field], results[field]))
+            if group in ("labelled", "calibration"):
+                tally = calibration.setdefault(field, {}).setdefault(
+                    parsed["evidence"][field], [0, 0]
+                )
+                tally[0] += results[field]
+                tally[1] += 1
         # Held-out texts are only scored, never inspected, so that rules stay general.
         if show_misses and not label["held_out"]:
             missed = [field for field in FIELDS if not results[field]]
             print(f"  {label['file']}: {', '.join(missed) or 'all right'}")
+    if calibrate:
+        print("CALIBRATION = {")
+        for field, rules in calibration.items():
+            cells = ", ".join(
+                f'"{rule}": ({right}, {used})' for rule, (right, used) in rules.items()
+            )
+            print(f'    "{field}": {{{cells}}},')
+        print("}")
+    from intercity.declarations.parsing.confidence import LOW
+
+    for group, pairs in scored.items():
+        wrong = [confidence for confidence, right in pairs if not right]
+        flagged_right = [confidence for confidence, right in pairs if right and confidence < LOW]
+        flagged_wrong = [confidence for confidence in wrong if confidence < LOW]
+        print(
+            f"{group}: {len(flagged_wrong)} of {len(wrong)} wrong fields flagged below {LOW}; "
+            f"{len(flagged_right)} of {len(pairs) - len(wrong)} right fields flagged"
+        )
     columns = {name: shares(rows) for name, rows in groups.items()}
     counts = {name: len(rows) for name, rows in groups.items()}
     print(
@@ -194,9 +232,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--parse-only", action="store_true", help="skip the page benchmarks")
     parser.add_argument("--show-misses", action="store_true", help="list wrong fields per text")
+    parser.add_argument(
+        "--calibrate", action="store_true", help="print the confidence calibration table"
+    )
     args = parser.parse_args()
 
-    corpus_benchmark(args.show_misses)
+    corpus_benchmark(args.show_misses, args.calibrate)
     parse_benchmark()
     if args.parse_only:
         return

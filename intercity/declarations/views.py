@@ -37,6 +37,7 @@ from intercity.declarations.matching import (
     members_at,
 )
 from intercity.declarations.models import Declaration, Paragraph, ProgressReport
+from intercity.declarations.parsing.confidence import rows_to_check
 from intercity.declarations.pdf import PdfClause, PdfDeclaration, render_pdf
 from intercity.declarations.permissions import (
     can_correct_declaration,
@@ -147,7 +148,9 @@ def _preview_context(text: str, form: ImportConfirmForm) -> dict:
     parsed = declaration_parse(text).to_dict()
     members = members_at(None)
     drafts = derive_commitments(parsed["clauses"], known_cities=[c.name for c in members])
-    return {"parsed": parsed, "form": form, "drafts": drafts}
+    # Rows whose fields the parser found by rules that were often wrong on labelled texts.
+    to_check = rows_to_check(parsed["field_confidence"])
+    return {"parsed": parsed, "form": form, "drafts": drafts, "to_check": to_check}
 
 
 def _initial_from(text: str, meeting) -> dict:

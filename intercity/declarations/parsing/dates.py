@@ -67,6 +67,51 @@ _MONTHS = {
     "octubre": 10,
     "noviembre": 11,
     "diciembre": 12,
+    # Indonesian
+    "januari": 1,
+    "februari": 2,
+    "maret": 3,
+    "mei": 5,
+    "agustus": 8,
+    "desember": 12,
+    # Russian, in the genitive a date uses, and the nominative
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+    "январь": 1,
+    "февраль": 2,
+    "март": 3,
+    "апрель": 4,
+    "май": 5,
+    "июнь": 6,
+    "июль": 7,
+    "август": 8,
+    "сентябрь": 9,
+    "октябрь": 10,
+    "ноябрь": 11,
+    "декабрь": 12,
+    # Thai
+    "มกราคม": 1,
+    "กุมภาพันธ์": 2,
+    "มีนาคม": 3,
+    "เมษายน": 4,
+    "พฤษภาคม": 5,
+    "มิถุนายน": 6,
+    "กรกฎาคม": 7,
+    "สิงหาคม": 8,
+    "กันยายน": 9,
+    "ตุลาคม": 10,
+    "พฤศจิกายน": 11,
+    "ธันวาคม": 12,
 }
 
 _MONTH = (
@@ -76,7 +121,13 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th|\.|er)?"
 _YEAR = r"(?:1[89]\d\d|2\d\d\d)"
-_RANGE = r"\s*(?:-|–|—|~|～|to|until|till|through|thru|and|bis|zum|au|al|a|y|et|und)\s*"
+_RANGE = (
+    r"\s*(?:-|–|—|~|～|to|until|till|through|thru|and|bis|zum|au|al|a|y|et|und|hingga|sampai|"
+    r"dan|по|и|ถึง)\s*"
+)
+# Thai years count from the Buddha's era, 543 years before the Gregorian one.
+_BUDDHIST_ERA = 543
+_BUDDHIST_YEARS_FROM = 2400
 _COMMA = r",?\s*"
 
 # One pattern per layout; each is bounded, so finditer stays linear in the text length.
@@ -93,8 +144,16 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
         "cjk-range",
         re.compile(
             rf"(?P<y1>{_YEAR})\s*年\s*(?P<m1>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*日"
-            rf"(?:\s*[（(][^)）]{{0,3}}[)）])?\s*(?:-|–|～|~|〜|から)\s*"
+            rf"(?:\s*[（(][^)）]{{0,3}}[)）])?\s*(?:-|–|～|~|〜|から|至|到)\s*"
             rf"(?:(?P<m2>\d{{1,2}})\s*月\s*)?(?P<d2>\d{{1,2}})\s*日",
+        ),
+    ),
+    (
+        "ko-range",
+        re.compile(
+            rf"(?P<y1>{_YEAR})\s*년\s*(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*일"
+            rf"(?:\s*[（(][^)）]{{0,3}}[)）])?\s*(?:-|–|～|~|〜|부터)\s*"
+            rf"(?:(?P<m2>\d{{1,2}})\s*월\s*)?(?P<d2>\d{{1,2}})\s*일",
         ),
     ),
     (
@@ -160,6 +219,10 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(rf"(?P<y1>{_YEAR})\s*年\s*(?P<m1>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*日"),
     ),
     (
+        "ko",
+        re.compile(rf"(?P<y1>{_YEAR})\s*년\s*(?P<m1>\d{{1,2}})\s*월\s*(?P<d1>\d{{1,2}})\s*일"),
+    ),
+    (
         "mdy",
         re.compile(rf"(?P<mn1>{_MONTH})\s+(?P<d1>{_DAY}){_COMMA}(?P<y1>{_YEAR})\b", re.IGNORECASE),
     ),
@@ -223,6 +286,10 @@ def _range_from(match: re.Match[str]) -> DateRange | None:
     month_two = month_two or month_one
     year_one = year_one or year_two
     year_two = year_two or year_one
+    if year_one and year_one >= _BUDDHIST_YEARS_FROM:
+        year_one -= _BUDDHIST_ERA
+    if year_two and year_two >= _BUDDHIST_YEARS_FROM:
+        year_two -= _BUDDHIST_ERA
     if day_two is None:
         day_two, month_two, year_two = day_one, month_one, year_one
     start = _make_date(year_one, month_one, day_one)

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from intercity.declarations.parsing.blocks import split_blocks
 from intercity.declarations.parsing.cities import CityMatcher
+from intercity.declarations.parsing.confidence import field_confidence
 from intercity.declarations.parsing.facts import extract_next_meeting
 from intercity.declarations.parsing.furniture import document_symbol
 from intercity.declarations.parsing.language import guess_languages
@@ -175,7 +176,29 @@ class _Parser:
         self.result.closing.extend(operative.closing)
         self._read_facts(front)
         self.result.confidence = self._confidence()
+        self.result.evidence = self._evidence()
+        self.result.field_confidence = field_confidence(self.result.evidence, self.warnings)
         return self.result
+
+    def _evidence(self) -> dict[str, str]:
+        """Which rule found each field ("none" when nothing was found)."""
+        result, sources = self.result, self.sources
+        operative = sources.get("operative") or "none"
+        return {
+            "title": sources.get("title") or "none",
+            "symbol": "header" if result.symbol else "none",
+            "adopted_on": sources.get("adopted_on") or "none",
+            "meeting name": sources.get("meeting name") or "none",
+            "meeting ordinal": sources.get("meeting ordinal") or "none",
+            "meeting city": sources.get("meeting city") or "none",
+            "meeting dates": sources.get("meeting dates") or "none",
+            "participants": sources.get("participants") or "none",
+            "preamble count": "leads" if result.preamble else "none",
+            "clause count": operative,
+            "numbering": operative,
+            "sub-items": operative,
+            "references": "named" if result.references else "none",
+        }
 
     # Where the operative part begins ----------------------------------------------------------
 
@@ -233,6 +256,9 @@ class _Parser:
         if not candidates:
             return self._statement_start()
         index, kind = min(candidates)
+        self.sources["operative"] = kind
+        if kind == "numbered" and self.ordinal_words:
+            self.sources["operative"] = "ordinal-words"
         if kind == "verb":
             self.has_operative_marker = True
             self.resolution_verbs = True
@@ -247,6 +273,7 @@ class _Parser:
         previous = self.blocks[index - 1] if index > 0 else ""
         if previous.rstrip()[-1:] in ":：" and PREAMBLE_LEAD_RE.match(previous) is None:
             self.has_operative_marker = True
+            self.sources["operative"] = "lead-in"
             return index - 1, index - 1
         self.warnings.append("no operative marker found; operative part starts at first item")
         return index, None
@@ -263,6 +290,7 @@ class _Parser:
             self.warnings.append("no operative part found")
             return len(self.blocks), None
         self.statement = True
+        self.sources["operative"] = "statement"
         self.warnings.append("no operative marker found; paragraphs after the opening are clauses")
         return position + 1, None
 

@@ -125,6 +125,29 @@ _PREAMBLE_LEADS = [
     "Mengingat",
     "Menimbang",
     "Menyadari",
+    "Mengakui",
+    "Menegaskan kembali",
+    "Menyambut baik",
+    "Mencatat",
+    "Memperhatikan",
+    # Chinese
+    "回顾",
+    "忆及",
+    "认识到",
+    "注意到",
+    "重申",
+    "欢迎",
+    "考虑到",
+    "意识到",
+    # Russian
+    "Напоминая",
+    "Признавая",
+    "Отмечая",
+    "Подтверждая",
+    "Приветствуя",
+    "Учитывая",
+    "Сознавая",
+    "Будучи убеждены",
     # Thai
     "โดยตระหนัก",
     "ตระหนักถึง",
@@ -140,12 +163,31 @@ _LEAD_ALTERNATION = "|".join(
 _LEAD_ADVERBS = r"(?:(?:further|also|deeply|fully|strongly|firmly|keenly|well|gravely)\s+)?"
 
 # "Having conducted", "Having considered": any participle after "Having" is a lead.
-PREAMBLE_LEAD_RE = re.compile(
+_PREAMBLE_HEAD_RE = re.compile(
     r"^(?P<lead>" + _LEAD_ADVERBS + r"(?:Having\s+\w+|" + _LEAD_ALTERNATION + r"))"
     # Scripts written without spaces (Thai) need no word boundary after the lead.
     r"(?:(?=$|[\W_])|(?<=[^\x00-\u024f]))",
     re.IGNORECASE,
 )
+# Japanese and Korean put the verb last: "…を想起し、", "…을 상기하며,".
+_PREAMBLE_TAIL_RE = re.compile(
+    r"(?P<lead>を想起し|を認識し|に留意し|を確認し|を再確認し|を歓迎し|を考慮し|を踏まえ|"
+    r"상기하며|인식하며|주목하며|재확인하며|환영하며|고려하며|유념하며)\s*[、,，]?\s*$"
+)
+_TAIL_LENGTH = 40
+
+
+class _PreambleLead:
+    """Matches the lead phrase of a preamble paragraph, at its start or (ja, ko) its end."""
+
+    def match(self, text: str) -> re.Match[str] | None:
+        head = _PREAMBLE_HEAD_RE.match(text)
+        if head is not None:
+            return head
+        return _PREAMBLE_TAIL_RE.search(text[-_TAIL_LENGTH:])
+
+
+PREAMBLE_LEAD_RE = _PreambleLead()
 
 # Same phrases, for finding paragraph breaks inside a document written on one line.
 INLINE_LEAD_RE = re.compile(
@@ -203,11 +245,17 @@ OPERATIVE_MARKER_RES = [
     re.compile(r"以下の.{0,8}?(?:宣言|決議|合意|決定|事項)"),
     re.compile(r"(?:宣言|決議|合意)する\s*[。：:]?\s*$"),
     re.compile(r"兹宣言|特此宣布|宣言如下|决定如下|达成如下共识|共同宣布"),
-    re.compile(r"선언한다|다음과\s+같이"),
+    re.compile(r"선언한다|선언합니다|다음과\s+같이|합의한다"),
     # Thai, Russian, Indonesian
     re.compile(r"ขอประกาศ|จึงประกาศ|ประกาศว่า|มีมติ|ตกลงร่วมกัน"),
-    re.compile(r"\b(?:заявляем|постановляем|договорились)\b", re.IGNORECASE),
-    re.compile(r"\b(?:menyatakan|sepakat)\b(?:\s+\w+){0,3}\s*:", re.IGNORECASE),
+    re.compile(
+        r"(?<!\w)(?:заявляем|постановляем|договорились|провозглашаем|принимаем\s+следующ\w+)(?!\w)",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"\b(?:menyatakan|sepakat|menyepakati|mendeklarasikan)\b(?:\s+\w+){0,3}\s*:",
+        re.IGNORECASE,
+    ),
 ]
 
 # Each "BE IT RESOLVED" paragraph of a resolution is a clause in its own right.
@@ -232,7 +280,7 @@ TITLE_KEYWORD_RE = re.compile(
     r"Declaration|Resolution|Communiqu[ée]|Statement|Charter|Accord|Agreement|Manifesto|"
     r"Compact|Pact|Memorandum|Commitment|Erklärung|Deklaration|Entschließung|Déclaration|"
     r"Declaración|Declaração|Dichiarazione|Tuyên\s+bố|Tuyên\s+ngôn|宣言|声明|決議|선언|"
-    r"ปฏิญญา|คำประกาศ|Декларация|Deklarasi",
+    r"ปฏิญญา|คำประกาศ|Декларация|Заявление|Deklarasi|Pernyataan|宣言|共同声明|공동선언|선언문",
     re.IGNORECASE,
 )
 

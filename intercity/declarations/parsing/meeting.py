@@ -74,8 +74,8 @@ _INDONESIAN_MEETING_RE = re.compile(
     r"(?:Pertemuan|Konferensi|Sidang|Rapat|KTT)(?:\s+[A-Z]\w*){0,3}\s+ke-?\s*(?P<number>\d{1,3})"
 )
 _RUSSIAN_MEETING_RE = re.compile(
-    r"(?P<number>\d{1,3})\s*-?\s*(?:[ейяго]{1,3})\s+(?:[\w\-]+\s+){0,2}?"
-    r"(?:заседани[ея]|совещани[ея]|конференци[ия]|саммит[аеу]?|форум[аеу]?|ассамбле[ия]|сесси[ия])",
+    r"(?P<number>\d{1,3})\s*-?\s*(?:[ейяогмхйу]{1,3})\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:заседани|совещани|конференци|саммит|форум|ассамбле|сесси)\w*",
     re.IGNORECASE,
 )
 _VIETNAMESE_MEETING_RE = re.compile(
@@ -93,19 +93,28 @@ _NAMED_MEETING_RE = re.compile(
 _GATHERING_RE = re.compile(
     r"\b(?:met|meet|gathered|gather|convened|convene|assembled|participated\s+in|"
     r"held\s+talks|hosted|welcomed?|tagten|trafen\s+sich|versammelt|réunis|reunidos|"
-    r"bertemu|berkumpul|hadir|họp|gặp\s+gỡ|tụ\s+họp|собрались|встретились|провели)\b|"
-    r"に集い|に参集|が集まり|에\s*모여|에서\s*만나|齐聚|聚首|相聚|ร่วมประชุม|ได้ประชุม",
+    r"bertemu|berkumpul|hadir|menghadiri|họp|gặp\s+gỡ|tụ\s+họp|собрались|встретились|провели|"
+    r"приняли\s+участие|состоявш\w*|проходивш\w*)\b|"
+    r"に集い|に参集|が集まり|で開催|에\s*모여|에서\s*만나|에서\s*개최|참석|齐聚|聚首|相聚|出席|举行|"
+    r"ร่วมประชุม|ได้ประชุม|เข้าร่วม",
     re.IGNORECASE,
 )
 _PLACE_VERB_RE = re.compile(
     r"\b(?:held|hosted|convened|organi[sz]ed|took\s+place|taking\s+place|met|meeting|meet|"
-    r"gathered|gather|assembled|stattgefunden|fand|tagte|tagten|diễn\s+ra|tổ\s+chức)\b"
+    r"gathered|gather|assembled|stattgefunden|fand|tagte|tagten|diễn\s+ra|tổ\s+chức|"
+    r"diselenggarakan|berlangsung|состоявш\w*|проходивш\w*|прошедш\w*)\b"
     r"[^.;]{0,40}?\b(?:in|at|tại|di|в)\s+(?:the\s+[Cc]ity\s+of\s+)?",
     re.IGNORECASE,
 )
 _WELCOME_TO_RE = re.compile(r"\bwelcomed?\b[^;]{0,80}?\bto\s+(?=[A-Z])")
 _PLACE_PREPOSITION_RE = re.compile(r"\b(?:in|at|tại|di|в)\s+(?:the\s+[Cc]ity\s+of\s+)?")
-_JAPANESE_PLACE_RE = re.compile(r"(?P<city>[\u4e00-\u9fff\u30a0-\u30ffー]{1,8}?)(?:市|都)?で開催")
+# Places in languages that mark them after the name or with their own preposition.
+_JAPANESE_PLACE_RE = re.compile(
+    r"(?P<city>[\u4e00-\u9fff\u30a0-\u30ffー]{1,8}?)(?:市|都)?で開催|"
+    r"(?P<ko>[\uac00-\ud7af]{1,8})에서\s*(?:개최|열린|열리)|"
+    r"在(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:市)?(?:举行|召开)|"
+    r"ณ\s*(?P<th>[\u0e00-\u0e7f]{2,20})"
+)
 # Buildings and institutions a meeting is held at, which are not its city.
 _VENUE_WORDS = re.compile(
     r"\b(?:House|Headquarters|Hall|Cent(?:er|re)|Palace|Hotel|Building|Office|Nations|"
@@ -223,7 +232,7 @@ def place_in(text: str, cities: CityMatcher, *, unknown_allowed: bool) -> str | 
                     return accepted
     match = _JAPANESE_PLACE_RE.search(text)
     if match:
-        return match.group("city")
+        return next(group for group in match.groups() if group)
     return None
 
 

@@ -37,17 +37,25 @@ _PARTICIPANTS_TRIGGER_RE = re.compile(
 # "We, the Prime Minister of … and the Prime Minister of …," / "WE, the Member States of …".
 _WE_THE_RE = re.compile(r"\bWe\s*(?:,|—|–|-{1,2})\s*the\s+", re.IGNORECASE)
 # Lists written before the role in languages that put it last.
+_CJK_NAME = r"[\u4e00-\u9fff\u30a0-\u30ffー・\uac00-\ud7af]{1,12}?"
 _CJK_LIST_RE = re.compile(
-    r"(?P<list>[\u4e00-\u9fff\u30a0-\u30ffー・\uac00-\ud7af]{1,12}"
-    r"(?:\s*[、,，]\s*[\u4e00-\u9fff\u30a0-\u30ffー・\uac00-\ud7af]{1,12}){1,40})"
-    r"\s*(?:の|各都市の|各市の|等城市的|城市的|의|시의|시)\s*(?:代表|市長|首長|市长|대표|시장)"
+    rf"(?P<list>{_CJK_NAME}(?:\s*(?:[、,，]|及び|및|和|与)\s*{_CJK_NAME}){{1,40}})"
+    r"\s*(?:の|各都市の|各市の|等城市的|城市的|的|의|시의|시)?\s*(?:代表|市長|首長|市长|대표|시장)"
+)
+# Roles followed directly by the list: "para wali kota Bangkok, …", "мэры городов …".
+_DIRECT_TRIGGER_RE = re.compile(
+    r"\b(?:para\s+(?:wali\s*kota|walikota|gubernur|wakil|pemimpin)(?:\s+(?:kota|dari))?|"
+    r"perwakilan\s+(?:kota\s+)?|(?:мэры|главы|представители|руководители)\s+городов|"
+    r"đại\s+diện\s+(?:các\s+)?thành\s+phố)\s+",
+    re.IGNORECASE,
 )
 _THAI_LIST_RE = re.compile(
-    r"(?:ผู้แทน|ผู้ว่าราชการ|นายกเทศมนตรี)(?:ของ)?(?:เมือง|กรุง)?\s*"
+    r"(?:ผู้แทน|ผู้ว่าราชการ|นายกเทศมนตรี)(?:ของ)?\s*"
     r"(?P<list>[\u0e00-\u0e7f]{2,30}(?:\s*(?:,|และ)\s*[\u0e00-\u0e7f]{2,30}){1,40})"
 )
 _LIST_SEPARATOR_RE = re.compile(
-    r"\s*[,;、，]\s*(?:and\s+|và\s+|dan\s+|и\s+)?|\s+(?:and|und|et|y|e|và|dan|и|&|as\s+well\s+as)\s+"
+    r"\s*[,;、，]\s*(?:and\s+|và\s+|dan\s+|и\s+|และ\s*)?|"
+    r"\s+(?:and|und|et|y|e|và|dan|и|&|as\s+well\s+as)\s+|\s*(?:及び|및|和|与|และ)\s*"
 )
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|and|die|der|la|le|les|el|los)\s+", re.IGNORECASE)
 _BRACKETED_RE = re.compile(r"\s*\([^()]{1,40}\)")
@@ -131,6 +139,11 @@ def _from_triggers(text: str) -> list[str]:
     match = _PARTICIPANTS_TRIGGER_RE.search(text)
     if match:
         found = _parties(_names_from_list(text[match.end() : match.end() + _LIST_LENGTH]))
+        if found:
+            return found
+    match = _DIRECT_TRIGGER_RE.search(text)
+    if match:
+        found = _names_from_list(text[match.end() : match.end() + _LIST_LENGTH])
         if found:
             return found
     match = _WE_THE_RE.search(text[:3000])

@@ -87,6 +87,9 @@ class ParsedDeclaration:
     # Per field, how often what the parser found this way was right on labelled texts:
     # a low figure marks a field a reviewer should check.
     field_confidence: dict[str, float] = field(default_factory=dict)
+    # Per field, the rule that found it ("gathering", "title", "none"), which the confidence
+    # above is measured for.
+    evidence: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
