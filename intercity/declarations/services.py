@@ -72,7 +72,12 @@ def declaration_import(
     title = (corrections.get("title") or parsed["title"] or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the declaration a title.")})
-    adopted_on = corrections.get("adopted_on") or parsed_date(parsed["meeting"]["end_date"])
+    # The date the text gives for its own adoption wins over the last day of the meeting.
+    adopted_on = (
+        corrections.get("adopted_on")
+        or parsed_date(parsed.get("adopted_on"))
+        or parsed_date(parsed["meeting"]["end_date"])
+    )
     if adopted_on is None and meeting is not None:
         adopted_on = meeting.end_date or meeting.start_date
     next_meeting = parsed["next_meeting"]

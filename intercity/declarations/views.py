@@ -156,8 +156,10 @@ def _preview_context(text: str, form: ImportConfirmForm) -> dict:
 def _initial_from(text: str, meeting) -> dict:
     parsed = declaration_parse(text).to_dict()
     meeting = meeting or meeting_match(parsed["meeting"])
-    adopted_on = parsed["meeting"]["end_date"] or (
-        (meeting.end_date or meeting.start_date) if meeting else None
+    adopted_on = (
+        parsed["adopted_on"]
+        or parsed["meeting"]["end_date"]
+        or ((meeting.end_date or meeting.start_date) if meeting else None)
     )
     return {
         "text": text,

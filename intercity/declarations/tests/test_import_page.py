@@ -154,3 +154,26 @@ def test_a_failed_save_leaves_nothing_half_written(client_for, cast, monkeypatch
 def test_a_focal_point_cannot_confirm(client_for, cast):
     assert client_for(cast.focal_point).post(URL, confirm_data(cast)).status_code == 404
     assert not Declaration.objects.exists()
+
+
+def test_the_preview_marks_the_fields_a_reviewer_should_check(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL, {"step": "preview", "text": "A friendly letter about the weather in spring."}
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    # Nothing names a title or participants: those rows are marked for checking.
+    assert page.count('class="to-check"') >= 2
+    assert "Check" in page
+    assert "were found by rules that were often wrong" in page
+
+
+def test_a_well_formed_declaration_has_its_title_and_meeting_unmarked(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL, {"step": "preview", "text": SHORT_DECLARATION}
+    )
+    page = response.content.decode()
+    title_row = page.split("<dt>Title</dt>", 1)[1].split("</dd>", 1)[0]
+    meeting_row = page.split("<dt>Meeting</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "to-check" not in title_row
+    assert "to-check" not in meeting_row

@@ -1,7 +1,6 @@
 """Tests for the declaration text parser: the seed, sample texts in many styles, and fuzzing."""
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -57,6 +56,11 @@ def assert_well_typed(parsed: ParsedDeclaration) -> None:
     assert all(isinstance(code, str) for code in data["languages"])
     assert isinstance(data["confidence"], float)
     assert 0.0 <= data["confidence"] <= 1.0
+    assert isinstance(data["symbol"], str | None)
+    assert isinstance(data["adopted_on"], str | None)
+    assert set(data["field_confidence"]) == set(data["evidence"])
+    assert all(0.0 < value <= 1.0 for value in data["field_confidence"].values())
+    assert all(isinstance(rule, str) for rule in data["evidence"].values())
     assert all(isinstance(warning, str) for warning in data["warnings"])
     assert not any(warning.startswith("internal parser error") for warning in data["warnings"])
 
@@ -479,12 +483,10 @@ def test_participants_found_from_known_cities_without_a_list_phrase():
     ],
     ids=lambda text: f"{text[:12]!r}x{len(text)}",
 )
-def test_one_megabyte_inputs_parse_quickly(text):
-    started = time.perf_counter()
+def test_one_megabyte_inputs_parse_well_typed(text):
+    # How fast is measured by benchmarks/declarations.py; here the parse must finish.
     parsed = parse_declaration(text, known_cities=["Alpha", "Beta", "Tokyo"])
-    elapsed = time.perf_counter() - started
     assert_well_typed(parsed)
-    assert elapsed < 5.0
 
 
 def test_large_document_keeps_every_clause():
@@ -541,6 +543,33 @@ _FRAGMENTS = [
     ";",
     ":",
     "such as",
+    "United Nations A/RES/74/212",
+    "Distr.: General 22 January 2020",
+    "74/212. International Day of Clean Air",
+    "The General Assembly,",
+    "Decides to designate",
+    "Calls upon all States",
+    "Adopts the following declaration:",
+    "2/4",
+    "21-13440",
+    "__________________",
+    "1  See A/CONF.189/12.",
+    "We, the leaders of Japan, the Republic of Korea (ROK), and the United States, met in",
+    "U.S.-ROK Leaders’ Joint Statement",
+    "First, we resolve",
+    "Second, we commit",
+    "September 29, 2022",
+    "Signed at Kuala Lumpur on October 26, 2025",
+    "– will work",
+    "1.5 degrees",
+    "<!-- -->",
+    "を想起し、",
+    "제14차 총회",
+    "第十五次全体会议",
+    "ครั้งที่ 16",
+    "Pertemuan Pleno ke-17",
+    "13-м пленарном заседании",
+    "Заявляем следующее:",
 ]
 
 
@@ -598,3 +627,30 @@ def test_generated_declarations_yield_their_clauses(
     assert len(parsed.preamble) == preamble_count
     assert parsed.closing == (["Finally, we thank our hosts."] if closing else [])
     assert parsed.participants == ["Alpha", "Beta"]
+
+
+_VERBS = ["Decides", "Urges", "Calls upon", "Requests", "Invites", "Encourages", "Welcomes"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    verbs=st.lists(st.sampled_from(_VERBS), min_size=1, max_size=10),
+    numbered=st.booleans(),
+    preamble_count=st.integers(min_value=1, max_value=4),
+)
+def test_generated_resolutions_yield_one_clause_per_operative_paragraph(
+    verbs, numbered, preamble_count
+):
+    lines = ["Clean Air for Cities", "The General Assembly,"]
+    lines += [
+        f"Recalling its resolution {index}/1 on clean air," for index in range(preamble_count)
+    ]
+    for number, verb in enumerate(verbs, start=1):
+        ending = "." if number == len(verbs) else ";"
+        lines.append(f"{number}. " * numbered + f"{verb} cities to act on air quality{ending}")
+    parsed = parse_declaration("\n\n".join(lines))
+
+    assert_well_typed(parsed)
+    assert len(parsed.clauses) == len(verbs)
+    assert len(parsed.preamble) == preamble_count
+    assert parsed.participants == ["General Assembly"]
