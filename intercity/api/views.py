@@ -14,6 +14,15 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from intercity.api import permissions
+from intercity.core.hygiene import check_payload
+
+
+def check_input(serializer: serializers.Serializer) -> None:
+    """The platform's input hygiene on what a client sent, as a 400 naming the fields."""
+    model = getattr(getattr(serializer, "Meta", None), "model", None)
+    errors = check_payload(serializer.validated_data, model=model)
+    if errors:
+        raise serializers.ValidationError(errors)
 
 
 @contextmanager
@@ -112,6 +121,7 @@ class RecordViewSet(viewsets.GenericViewSet):
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        check_input(serializer)
         with service_errors(serializer):
             obj = self.create_record(dict(serializer.validated_data))
         return self.render(obj, status_code=status.HTTP_201_CREATED)
@@ -120,6 +130,7 @@ class RecordViewSet(viewsets.GenericViewSet):
         obj = self.get_object()
         serializer = self.get_serializer(obj, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
+        check_input(serializer)
         with service_errors(serializer):
             self.update_record(obj, dict(serializer.validated_data))
         return self.render(obj)

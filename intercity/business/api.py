@@ -5,7 +5,7 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
-from intercity.api.views import service_errors
+from intercity.api.views import check_input, service_errors
 from intercity.business import selectors, services
 from intercity.business.serializers import OpportunitySerializer, ProfileSerializer
 
@@ -47,6 +47,7 @@ class OpportunityViewSet(
             raise Http404
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        check_input(serializer)
         from django.core.exceptions import PermissionDenied
 
         try:

@@ -158,6 +158,35 @@ def check_value(value, *, kind: str, field_label: str = "") -> None:
         check_date(value, bounds=bounds_for(field_label))
 
 
+def check_payload(data, *, model: type[models.Model] | None = None) -> dict[str, list[str]]:
+    """Errors per top-level key for submitted data (an API body), nested values included.
+
+    Top-level dates take the bounds of the model field of the same name.
+    """
+    errors: dict[str, list[str]] = {}
+    for name, value in data.items():
+        label = _field_label(model, name) if model is not None else ""
+        try:
+            _check_nested(value, label=label)
+        except ValidationError as error:
+            errors[name] = error.messages
+    return errors
+
+
+def _check_nested(value, *, label: str) -> None:
+    if isinstance(value, str):
+        if value.strip():
+            check_text(value)
+    elif isinstance(value, datetime.date):
+        check_date(value, bounds=bounds_for(label))
+    elif isinstance(value, dict):
+        for item in value.values():
+            _check_nested(item, label="")
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _check_nested(item, label="")
+
+
 # Display ----------------------------------------------------------------------------------
 
 _LONG_RUN = re.compile(r"\S{40,}")

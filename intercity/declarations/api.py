@@ -6,7 +6,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
-from intercity.api.views import service_errors
+from intercity.api.views import check_input, service_errors
 from intercity.cities.models import City
 from intercity.declarations import selectors
 from intercity.declarations import serializers as api
@@ -66,6 +66,7 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
             self.permission_denied(request)
         serializer = api.DeclarationImportSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        check_input(serializer)
         data = serializer.validated_data
         with service_errors(serializer):
             declaration = declaration_import(
@@ -145,6 +146,7 @@ class ProgressReportViewSet(
     def create(self, request, *args, **kwargs):
         serializer = api.ProgressReportWriteSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
+        check_input(serializer)
         data = dict(serializer.validated_data)
         commitment, city = data.pop("commitment"), data.pop("city")
         if not can_report_progress(request.user, commitment, city):

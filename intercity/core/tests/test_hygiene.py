@@ -15,6 +15,7 @@ from intercity.core.hygiene import (
     DateBounds,
     break_long_words,
     check_date,
+    check_payload,
     check_text,
     has_visible_text,
 )
@@ -168,3 +169,38 @@ def test_the_api_refuses_bad_input_with_a_400_naming_the_field(cast, overrides):
     assert response.status_code == 400
     assert set(response.json()) & set(overrides)
     assert not Meeting.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"signatories": [{"name": "\u200b\u200b"}]}, "signatories"),
+        ({"signatories": [{"name": "Governor \u202eX"}]}, "signatories"),
+        ({"title": ZERO_WIDTH_TITLE}, "title"),
+        ({"signed_on": "9999-01-01"}, "signed_on"),
+    ],
+)
+def test_the_api_checks_nested_values_too(cast, body, field):
+    from intercity.agreements.models import Agreement
+    from intercity.testing.factories import AgreementFactory
+
+    agreement = AgreementFactory(parties=[cast.home, cast.other], title="Hanoi–Tokyo")
+    client = APIClient()
+    token, _ = Token.objects.get_or_create(user=cast.secretariat)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    url = reverse("api-v1:agreement-detail", kwargs={"slug": agreement.slug})
+
+    response = client.patch(url, body, format="json")
+
+    assert response.status_code == 400
+    assert field in response.json()
+    assert Agreement.objects.get(pk=agreement.pk).title == "Hanoi–Tokyo"
+    assert not agreement.signatories.exists()
+
+
+def test_a_payload_check_names_each_bad_key_and_passes_good_ones():
+    errors = check_payload(
+        {"title": "Hanoi", "note": "\u202e", "when": datetime.date(9999, 1, 1), "n": 3}
+    )
+    assert set(errors) == {"note", "when"}
