@@ -54,15 +54,38 @@ def _name(text: str | None) -> str:
 
 
 _ORDINAL_PREFIX_RE = re.compile(
-    r"^(?:\d{1,3}(?:st|nd|rd|th)|(?:"
+    r"^(?:(?P<digits>\d{1,3})(?:st|nd|rd|th)|(?P<word>"
     + "|".join(sorted((re.escape(word) for word in ENGLISH_ORDINAL_WORDS), key=len, reverse=True))
     + r")(?:-ever)?)\s+"
 )
 
 
-def _meeting_name(text: str | None) -> str:
-    """A meeting's name without its ordinal, which is scored on its own."""
-    return _ORDINAL_PREFIX_RE.sub("", _name(text))
+def _meeting_name(text: str | None) -> tuple[int | None, str]:
+    """A meeting's ordinal, if its name starts with one, and the name without it."""
+    name = _name(text)
+    match = _ORDINAL_PREFIX_RE.match(name)
+    if match is None:
+        return None, name
+    ordinal = (
+        int(match.group("digits"))
+        if match.group("digits")
+        else ENGLISH_ORDINAL_WORDS[match.group("word")]
+    )
+    return ordinal, name[match.end() :]
+
+
+def _same_meeting_name(found: str, labelled: str) -> bool:
+    """Equal names, the one with an ordinal and the other without it counting as equal."""
+    found_ordinal, found_name = _meeting_name(found)
+    for spelling in labelled.split("|"):
+        ordinal, name = _meeting_name(spelling)
+        if (
+            name == found_name
+            and None in (ordinal, found_ordinal)
+            or (name == found_name and ordinal == found_ordinal)
+        ):
+            return True
+    return False
 
 
 def _alternatives(label: str) -> set[str]:
@@ -147,9 +170,7 @@ def field_results(parsed: Mapping[str, Any], label: Mapping[str, Any]) -> dict[s
         "symbol": parsed.get("symbol") == label["symbol"],
         "adopted_on": parsed.get("adopted_on") == label["adopted_on"],
         "meeting name": (
-            meeting["name"] is None
-            if name is None
-            else _meeting_name(meeting["name"]) in {_meeting_name(n) for n in name.split("|")}
+            meeting["name"] is None if name is None else _same_meeting_name(meeting["name"], name)
         ),
         "meeting ordinal": meeting["ordinal"] == wanted["ordinal"],
         "meeting city": (
