@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -26,7 +26,7 @@ from intercity.business.models import (
     SuggestionMark,
 )
 from intercity.business.scheduling.model import Assignment as PlannedMeeting
-from intercity.business.scheduling.model import Instance, Meeting, Participant, Result
+from intercity.business.scheduling.model import Instance, Meeting, Participant
 from intercity.business.scheduling.model import Slot as PlannedSlot
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
@@ -344,23 +344,27 @@ def _run_stage(run: ScheduleRun, stage: str, progress: int, **figures: Any) -> N
     run.save(update_fields=["stage", "progress", *figures, "updated_at"])
 
 
-def _better(first: Result, second: Result) -> Result:
-    """The final answer of a two-pass solve: the second pass unless the first did better."""
-    if second.status == "infeasible" or first.breaks is None:
-        return second
-    if second.breaks is None or first.breaks < second.breaks:
-        first.lower_bound = max(first.lower_bound, second.lower_bound)
-        first.status = "optimal" if first.lower_bound >= first.breaks else "feasible"
-        return first
-    return second
+def _progress_recorder(run: ScheduleRun) -> Callable[[int | None, int], None]:
+    """Store the solver's best breaks and proven bound on the run, at most twice a second,
+    so the organiser's polled page shows them while the search goes on."""
+    last = [0.0]
+
+    def record(breaks: int | None, lower_bound: int) -> None:
+        now = time.monotonic()
+        if now - last[0] < 0.5:
+            return
+        last[0] = now
+        stage = ScheduleRun.Stage.SEARCHING if breaks is None else ScheduleRun.Stage.PROVING
+        _run_stage(run, stage, 50, breaks=breaks, lower_bound=lower_bound)
+
+    return record
 
 
 def schedule_run_execute(*, run_id: int) -> ScheduleRun:
     """Solve the event's instance and store the result (called by the background task).
 
-    The solver offers no progress callback, so the run is solved in two passes: a short one
-    whose first schedule and bound are shown at once, then the rest of the time limit to
-    improve the schedule and prove the bound.
+    The best schedule's breaks and the proven lower bound are stored on the run as the
+    solver finds them; it stops as soon as they meet.
     """
     run = ScheduleRun.objects.select_related("event__meeting").get(pk=run_id)
     run.status = ScheduleRun.Status.RUNNING
@@ -369,17 +373,12 @@ def schedule_run_execute(*, run_id: int) -> ScheduleRun:
     started = time.monotonic()
     try:
         _run_stage(run, ScheduleRun.Stage.SEARCHING, 20)
-        result = solve(instance, time_limit=max(1.0, 0.1 * run.time_limit), workers=2)
-        if result.status != "optimal":
-            _run_stage(
-                run,
-                ScheduleRun.Stage.PROVING,
-                50,
-                breaks=result.breaks,
-                lower_bound=result.lower_bound,
-            )
-            remaining = max(1.0, run.time_limit - (time.monotonic() - started))
-            result = _better(result, solve(instance, time_limit=remaining, workers=2))
+        result = solve(
+            instance,
+            time_limit=max(1.0, float(run.time_limit)),
+            workers=2,
+            on_progress=_progress_recorder(run),
+        )
     except Exception as error:  # noqa: BLE001 - any solver failure is recorded on the run
         run.status, run.explanation = ScheduleRun.Status.FAILED, [str(error)]
         _run_stage(run, ScheduleRun.Stage.DONE, 100, status=run.status, explanation=run.explanation)

@@ -23,8 +23,9 @@ def has_zero_anchor(problem: Problem) -> bool:
 class MaxSatEncoding:
     """Hard clauses for every rule, one soft unit clause per possible break of a participant."""
 
-    def __init__(self, problem: Problem, domains: list[list[int]]) -> None:
+    def __init__(self, problem: Problem, domains: list[list[int]], *, implied: bool = True) -> None:
         self.problem = problem
+        self.implied = implied
         self.domains = domains
         self.pool = IDPool()
         self.formula = WCNF()
@@ -104,7 +105,7 @@ class MaxSatEncoding:
                 if seen_previous is not None:
                     self._hard([[-seen_previous, seen]])
                 seen_previous = seen
-            if not problem.ignore_lunch_gap:
+            if self.implied and not problem.ignore_lunch_gap:
                 self._implied(p, busy, break_at)
         self.break_literals.append(list(break_at.values()))
 
@@ -141,14 +142,17 @@ def solve_with_maxsat(
     domains: list[list[int]],
     *,
     solver_name: str = "cd15",
+    implied: bool = True,
 ) -> tuple[str, list[int | None] | None, int | None]:
     """Optimal (status, slot per meeting, breaks) or ("infeasible", None, None).
 
     RC2 cannot be interrupted cleanly, so callers run this in a separate process and end that
     process at their deadline. Fairness is encoded as an absolute cap, which is exact only
-    when `has_zero_anchor(problem)` holds or fairness is None.
+    when `has_zero_anchor(problem)` holds or fairness is None. Without the implied clauses
+    (`implied=False`) the model is the plain one, whose core-guided search behaves very
+    differently from the decision engine's: a useful second member of a portfolio.
     """
-    encoding = MaxSatEncoding(problem, domains)
+    encoding = MaxSatEncoding(problem, domains, implied=implied)
     if problem.fairness is not None:
         for literals in encoding.break_literals:
             encoding.at_most(literals, problem.fairness)

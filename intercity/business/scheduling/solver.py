@@ -5,17 +5,22 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection, wait
 
+from .canonical import canonical_order
 from .cpsat_engine import EngineOutcome, solve_with_cpsat
 from .decision_engine import applies_to, proven_lower_bound, solve_by_decisions
 from .explain import find_obstacles
 from .heuristic import HeuristicOutcome, solve_heuristically
 from .maxsat_engine import has_zero_anchor, solve_with_maxsat
 from .model import Assignment, Instance, Result
+from .neighbourhood import improve_by_neighbourhoods
 from .problem import Problem, build_problem, tighten_domains_by_precedence
 
 _INSTANCE_FAIRNESS = object()
+# Called with (best breaks so far or None, proven lower bound) as the search goes.
+Progress = Callable[[int | None, int], None]
 # Above this many meetings the exact models are too big to build in a usual time limit.
 LARGE_EVENT_MEETINGS = 2000
 
@@ -63,35 +68,78 @@ def _decision_worker(
         connection.close()
 
 
+def _plain_maxsat_worker(
+    problem: Problem, domains: list[list[int]], connection: Connection
+) -> None:
+    try:
+        status, slot_of, _cost = solve_with_maxsat(
+            problem, domains, solver_name="g3", implied=False
+        )
+        if status == "infeasible" or slot_of is None:
+            connection.send(("infeasible",))
+        else:
+            connection.send(("optimal", sum(problem.breaks_per_participant(slot_of)), slot_of))
+    finally:
+        connection.close()
+
+
+def _neighbourhood_worker(
+    problem: Problem,
+    domains: list[list[int]],
+    initial: list[int | None],
+    lower_bound: int,
+    connection: Connection,
+) -> None:
+    try:
+        improve_by_neighbourhoods(
+            problem, domains, initial, connection.send, lower_bound=lower_bound
+        )
+    finally:
+        connection.close()
+
+
 def _race_decisions(
     problem: Problem,
     domains: list[list[int]],
     deadline: float,
     workers: int,
-    upper_bound: int | None = None,
+    best: list[int | None] | None = None,
     lower_bound: int = 0,
+    on_progress: Progress | None = None,
 ) -> tuple[int, list[int | None] | None, int | None, bool]:
-    """Run the decision engine in `workers` processes.
+    """Prove bounds and improve the schedule in `workers` processes until they meet.
 
-    Returns (lower bound, optimal slots, their breaks, whether no schedule exists at all).
+    With a schedule to start from, one process runs the decision engine (bounds, and the
+    optimum when it finds one) and another the large-neighbourhood search (better schedules
+    around the best one); further processes race other SAT solvers on the decisions.
+    Returns (lower bound, best schedule, its breaks, whether no schedule exists at all).
 
     Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
-    deadline, and every bound they proved before that has already been received.
+    deadline, and every bound and schedule they sent before that has already been received.
     """
     context = multiprocessing.get_context("fork")
+    best_breaks = None if best is None else sum(problem.breaks_per_participant(best))
+    jobs: list[tuple] = [(_decision_worker, (problem, domains, DECISION_SOLVERS[0]))]
+    if workers >= 2:
+        jobs.append((_plain_maxsat_worker, (problem, domains)))
+    if best is not None and workers >= 3:
+        jobs.append((_neighbourhood_worker, (problem, domains, best, lower_bound)))
+    for solver_name in DECISION_SOLVERS[1:]:
+        if len(jobs) < max(1, workers):
+            jobs.append((_decision_worker, (problem, domains, solver_name)))
     running = []
-    for solver_name in DECISION_SOLVERS[: max(1, workers)]:
+    for target, arguments in jobs:
         receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_decision_worker, args=(problem, domains, solver_name, sender), daemon=True
-        )
+        process = context.Process(target=target, args=(*arguments, sender), daemon=True)
         process.start()
         sender.close()
         running.append((process, receiver))
-    found, found_breaks, infeasible = None, None, False
+    infeasible = False
     receivers = [receiver for _process, receiver in running]
     try:
-        while receivers and found is None and not infeasible:
+        while receivers and not infeasible:
+            if best_breaks is not None and lower_bound >= best_breaks:
+                break
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 break
@@ -103,22 +151,23 @@ def _race_decisions(
                     continue
                 if message[0] == "bound":
                     lower_bound = max(lower_bound, message[1])
-                    if upper_bound is not None and lower_bound >= upper_bound:
-                        # The heuristic's schedule is already optimal.
-                        return lower_bound, None, None, False
-                elif message[0] == "optimal":
-                    found_breaks, found = message[1], message[2]
-                    break
+                elif message[0] in ("optimal", "improved"):
+                    if best_breaks is None or message[1] < best_breaks:
+                        best_breaks, best = message[1], message[2]
+                    if message[0] == "optimal":
+                        lower_bound = max(lower_bound, message[1])
                 elif message[0] == "infeasible":
                     infeasible = True
                     break
+                if on_progress is not None:
+                    on_progress(best_breaks, min(lower_bound, best_breaks or lower_bound))
     finally:
         for process, receiver in running:
             if process.is_alive():
                 process.kill()
             process.join()
             receiver.close()
-    return lower_bound, found, found_breaks, infeasible
+    return lower_bound, best, best_breaks, infeasible
 
 
 def solve(
@@ -129,11 +178,19 @@ def solve(
     fairness: int | None | object = _INSTANCE_FAIRNESS,
     ignore_lunch_gap: bool = False,
     use_maxsat: bool = True,
+    on_progress: Progress | None = None,
 ) -> Result:
-    """Schedule every meeting with the fewest breaks, or explain why that is impossible."""
+    """Schedule every meeting with the fewest breaks, or explain why that is impossible.
+
+    `on_progress(breaks, lower_bound)` is called whenever the best schedule or the proven
+    bound improves, so a caller can show both while the search runs; the search stops as
+    soon as they meet.
+    """
     started = time.monotonic()
     deadline = started + time_limit
     chosen_fairness = instance.fairness if fairness is _INSTANCE_FAIRNESS else fairness
+    # The model's variable order follows the event's structure, not its names or file order.
+    instance = canonical_order(instance)
     problem = build_problem(
         instance,
         fairness=chosen_fairness,  # type: ignore[arg-type]
@@ -163,6 +220,8 @@ def solve(
     best_breaks: int | None = None
     if _is_complete_and_fair(problem, heuristic.slot_of):
         best_slots, best_breaks = heuristic.slot_of, heuristic.breaks
+    if on_progress is not None:
+        on_progress(best_breaks, bound)
     if best_breaks is not None and best_breaks <= bound:
         return _result(problem, "optimal", best_slots, best_breaks, bound, started, "heuristic")
     if large:
@@ -174,16 +233,15 @@ def solve(
         # The last part of the time is kept for improving the schedule when no optimum came.
         race_deadline = deadline - 0.15 * time_limit
         lower_bound, found, found_breaks, infeasible = _race_decisions(
-            problem, domains, race_deadline, workers, best_breaks, bound
+            problem, domains, race_deadline, workers, best_slots, bound, on_progress
         )
         if infeasible:
             return _infeasible(problem, domains, [], started, deadline, workers)
         if found is not None and found_breaks is not None and _is_complete_and_fair(problem, found):
-            return _result(problem, "optimal", found, found_breaks, found_breaks, started, "sat")
-        if best_breaks is not None and lower_bound >= best_breaks:
-            return _result(
-                problem, "optimal", best_slots, best_breaks, lower_bound, started, "heuristic+sat"
-            )
+            if best_breaks is None or found_breaks < best_breaks:
+                best_slots, best_breaks = found, found_breaks
+        if best_slots is not None and best_breaks is not None and lower_bound >= best_breaks:
+            return _result(problem, "optimal", best_slots, best_breaks, lower_bound, started, "sat")
         later = solve_heuristically(
             problem,
             domains,

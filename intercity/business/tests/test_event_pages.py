@@ -315,40 +315,36 @@ def test_the_event_page_links_every_page(cast, client_for):
 # -- scheduler stages ---------------------------------------------------------------------
 
 
-def test_a_run_records_each_stage_and_the_first_figures(cast, monkeypatch):
+def test_a_run_shows_the_best_breaks_and_bound_while_the_solver_reports_them(cast, monkeypatch):
     event, _slots, _first, _second = _two_requests(cast)
     run = ScheduleRun.objects.create(event=event, time_limit=10)
-    seen, answers = (
-        [],
-        [
-            Result(status="feasible", breaks=3, lower_bound=1, seconds=0.1),
-            Result(status="optimal", breaks=2, lower_bound=2, seconds=0.1),
-        ],
-    )
+    seen = []
 
-    def fake_solve(instance, *, time_limit, workers):
+    def fake_solve(instance, *, time_limit, workers, on_progress):
+        on_progress(3, 1)
         stored = ScheduleRun.objects.get(pk=run.pk)
         seen.append((stored.stage, stored.breaks, stored.lower_bound))
-        return answers.pop(0)
+        return Result(status="optimal", breaks=2, lower_bound=2, seconds=0.1)
 
     monkeypatch.setattr(services, "solve", fake_solve)
     services.schedule_run_execute(run_id=run.pk)
-    assert seen == [("searching", None, 0), ("proving", 3, 1)]
+    assert seen == [("proving", 3, 1)]
     run.refresh_from_db()
     assert (run.stage, run.status, run.breaks, run.lower_bound) == ("done", "optimal", 2, 2)
 
 
-def test_the_first_pass_wins_when_the_second_finds_nothing_better(cast, monkeypatch):
+def test_a_solver_failure_is_recorded_with_its_reason(cast, monkeypatch):
     event, _slots, _first, _second = _two_requests(cast)
     run = ScheduleRun.objects.create(event=event, time_limit=10)
-    answers = [
-        Result(status="feasible", breaks=2, lower_bound=0, seconds=0.1),
-        Result(status="unknown", breaks=None, lower_bound=2, seconds=0.1),
-    ]
-    monkeypatch.setattr(services, "solve", lambda instance, **kwargs: answers.pop(0))
+
+    def broken_solve(instance, **kwargs):
+        raise RuntimeError("solver process died")
+
+    monkeypatch.setattr(services, "solve", broken_solve)
     services.schedule_run_execute(run_id=run.pk)
     run.refresh_from_db()
-    assert (run.status, run.breaks, run.lower_bound) == ("optimal", 2, 2)
+    assert (run.status, run.stage) == ("failed", "done")
+    assert run.explanation == ["solver process died"]
 
 
 def test_the_progress_partial_shows_the_stage_and_figures(cast, client_for):
