@@ -100,3 +100,31 @@ def test_import_report_and_see_the_matrix_change(live_server, page, network):
     # Another city's cells are not links for Hanoi's focal point.
     assert page.locator("#matrix td[data-city=tokyo] a").count() == 0
     screenshot(page, "accountability-matrix.png")
+
+
+STATEMENT = """Joint Statement on River Cooperation
+
+Today the mayors met to talk about cooperation between Bangkok and Hanoi on the rivers.
+
+We will share flood warnings and river levels every month.
+
+We will train our water engineers together, in both cities, every year.
+"""
+
+
+def test_the_import_preview_marks_the_fields_to_check(live_server, page, network):
+    log_in(page, live_server.url, "secretariat", PASSWORD)
+    page.goto(live_server.url + "/declarations/import/")
+    page.fill("#id_text", STATEMENT)
+    page.click("form.record-form button[type=submit]")
+    page.wait_for_selector("text=Check the imported declaration")
+
+    # Participants were read from "between …", a rule seen on one labelled text only.
+    participants = page.locator("dt:has-text('Participants') + dd")
+    assert "to-check" in participants.get_attribute("class")
+    assert participants.locator(".check-flag").count() == 1
+    assert "to-check" not in (
+        page.locator("dt:has-text('Title') + dd").get_attribute("class") or ""
+    )
+    assert page.locator("h3:has-text('operative clauses')").inner_text().startswith("2 ")
+    screenshot(page, "declaration-import-check.png")
