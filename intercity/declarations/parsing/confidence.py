@@ -29,8 +29,8 @@ CALIBRATION: dict[str, dict[str, tuple[int, int]]] = {
         "gathering": (11, 11),
         "closing": (4, 4),
     },
-    "participants": {"between": (1, 1), "title": (6, 7), "list": (10, 10), "body": (8, 8)},
-    "preamble count": {"none": (20, 20), "leads": (5, 6)},
+    "participants": {"between": (1, 1), "title": (7, 7), "list": (10, 10), "body": (8, 8)},
+    "preamble count": {"none": (20, 20), "leads": (6, 6)},
     "clause count": {
         "numbered": (8, 8),
         "statement": (9, 9),
@@ -53,7 +53,7 @@ CALIBRATION: dict[str, dict[str, tuple[int, int]]] = {
         "marker": (2, 2),
         "ordinal-words": (1, 1),
         "lead-in": (1, 2),
-        "annex": (3, 4),
+        "annex": (4, 4),
     },
     "references": {"none": (8, 8), "named": (18, 18)},
 }

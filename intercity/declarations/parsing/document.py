@@ -10,6 +10,7 @@ from intercity.declarations.parsing.cities import CityMatcher
 from intercity.declarations.parsing.confidence import field_confidence
 from intercity.declarations.parsing.facts import extract_next_meeting
 from intercity.declarations.parsing.furniture import document_symbol
+from intercity.declarations.parsing.headings import is_heading, split_title_heading
 from intercity.declarations.parsing.language import guess_languages
 from intercity.declarations.parsing.lexicon import (
     ANNEX_ADOPTION_RE,
@@ -45,10 +46,7 @@ from intercity.declarations.parsing.result import (
 )
 
 # A heading is a short line that does not end like a sentence.
-_HEADING_MAX_LENGTH = 160
-_TITLE_MAX_LENGTH = 300
 _HEADING_MAX_BLOCKS = 6
-_SENTENCE_END = ".;!?。；！？"
 _FACTS_SEARCH_LENGTH = 50_000
 # The first clause often still says who met where ("1. We, Heads of State, gathered …").
 _FIRST_CLAUSE_FACTS = 3000
@@ -79,18 +77,6 @@ def parse_declaration(text: str, *, known_cities: Iterable[str] = ()) -> ParsedD
         return ParsedDeclaration(warnings=[f"internal parser error: {type(error).__name__}"])
 
 
-def _is_heading(block: str) -> bool:
-    # A long title ("Joint Declaration by the Prime Minister of … on the outcomes of …") is
-    # still a heading when it names a kind of document.
-    limit = _TITLE_MAX_LENGTH if TITLE_KEYWORD_RE.search(block[:80]) else _HEADING_MAX_LENGTH
-    return (
-        len(block) <= limit
-        and block[-1:] not in _SENTENCE_END + ",:"
-        and read_marker(block) is None
-        and PREAMBLE_LEAD_RE.match(block) is None
-    )
-
-
 def _operative_marker(block: str) -> re.Match[str] | None:
     """The phrase announcing the operative part ("We hereby declare:"), when the paragraph is
     that announcement rather than a long paragraph that happens to contain "we agree to"."""
@@ -100,30 +86,6 @@ def _operative_marker(block: str) -> re.Match[str] | None:
         if match and (len(block) <= _MARKER_BLOCK_MAX or block.rstrip()[-1:] in ":："):
             return match
     return None
-
-
-def _split_title_heading(heading: str) -> tuple[str | None, str | None]:
-    """Title and network from a heading that runs both together, as a one-line text does."""
-    keyword = TITLE_KEYWORD_RE.search(heading)
-    if keyword is None:
-        return None, None
-    before = heading[: keyword.start()]
-    # Walk back over the capitalised (not all-capitals) words that name the title.
-    words = before.split()
-    kept: list[str] = []
-    for word in reversed(words):
-        if word[:1].isupper() and not (word.isupper() and len(word) > 1) and len(kept) < 4:
-            kept.insert(0, word)
-        else:
-            break
-    if len(kept) == len(words):
-        return heading.strip(), None
-    title_start = before.rfind(kept[0]) if kept else keyword.start()
-    title = heading[title_start:].strip()
-    network = heading[:title_start].strip()
-    if not NETWORK_KEYWORD_RE.search(network) and not re.search(r"\([A-Z0-9]{2,}\)", network):
-        return heading.strip(), None
-    return title, network or None
 
 
 class _Parser:
@@ -316,9 +278,7 @@ class _Parser:
         headings: list[str] = []
         position = 0
         while (
-            position < len(front)
-            and position < _HEADING_MAX_BLOCKS
-            and _is_heading(front[position])
+            position < len(front) and position < _HEADING_MAX_BLOCKS and is_heading(front[position])
         ):
             headings.append(front[position])
             position += 1
@@ -354,6 +314,10 @@ class _Parser:
         for block in body[opening_count:]:
             paragraph = self._without_marker(block)
             lead = PREAMBLE_LEAD_RE.match(paragraph)
+            if lead is None and is_section_heading(paragraph) and paragraph[:1].isupper():
+                # A section heading before the operative part ("Governance of …") is not a
+                # preamble paragraph.
+                continue
             self.result.preamble.append(
                 PreambleParagraph(
                     lead=" ".join(lead.group("lead").split()) if lead else None, text=paragraph
@@ -372,7 +336,7 @@ class _Parser:
         network: str | None = None
         for heading in headings:
             if title is None and TITLE_KEYWORD_RE.search(heading):
-                split_title, split_network = _split_title_heading(heading)
+                split_title, split_network = split_title_heading(heading)
                 title = split_title
                 if split_network and network is None:
                     network = split_network

@@ -61,7 +61,12 @@ class _ClauseDraft:
         """Add a following paragraph to whatever part of the clause it continues."""
         if self.subitems and not self.tail_parts:
             last = self.subitems[-1]
-            if last.text[-1:] not in _TERMINAL_PUNCTUATION or paragraph[:1].islower():
+            # An item whose marker stood alone on its line ("(h)") takes the next paragraph.
+            if (
+                not last.text
+                or last.text[-1] not in _TERMINAL_PUNCTUATION
+                or paragraph[:1].islower()
+            ):
                 last.text = _join(last.text, paragraph)
                 return
             self.tail_parts.append(paragraph)

@@ -171,6 +171,8 @@ def _from_title(title: str) -> list[str]:
     match = _HYPHENATED_PARTIES_RE.search(title)
     if match:
         pieces = [piece.strip() for piece in re.split(r"\s?-\s?", match.group("list"))]
+        # "Elevating United States-Vietnam Relations": a participle is not part of a name.
+        pieces[0] = re.sub(r"^(?:[A-Z]\w*ing\s+)+", "", pieces[0])
         # "Japan Joint" in "U.S.- Japan Joint Leaders’ Statement": the kind is not a party.
         pieces[-1] = _KIND_WORDS_RE.sub("", pieces[-1]).strip()
         found = [_ABBREVIATIONS.get(piece.casefold(), piece) for piece in pieces if piece]

@@ -1,0 +1,51 @@
+"""Tells heading lines from text, and splits a heading into the title and the network."""
+
+import re
+
+from intercity.declarations.parsing.lexicon import (
+    NETWORK_KEYWORD_RE,
+    PREAMBLE_LEAD_RE,
+    TITLE_KEYWORD_RE,
+)
+from intercity.declarations.parsing.markers import read_marker
+
+# A heading is a short line that does not end like a sentence.
+_HEADING_MAX_LENGTH = 160
+_TITLE_MAX_LENGTH = 300
+_SENTENCE_END = ".;!?。；！？"
+
+
+def is_heading(block: str) -> bool:
+    # A long title ("Joint Declaration by the Prime Minister of … on the outcomes of …") is
+    # still a heading when it names a kind of document.
+    limit = _TITLE_MAX_LENGTH if TITLE_KEYWORD_RE.search(block[:80]) else _HEADING_MAX_LENGTH
+    return (
+        len(block) <= limit
+        and block[-1:] not in _SENTENCE_END + ",:"
+        and read_marker(block) is None
+        and PREAMBLE_LEAD_RE.match(block) is None
+    )
+
+
+def split_title_heading(heading: str) -> tuple[str | None, str | None]:
+    """Title and network from a heading that runs both together, as a one-line text does."""
+    keyword = TITLE_KEYWORD_RE.search(heading)
+    if keyword is None:
+        return None, None
+    before = heading[: keyword.start()]
+    # Walk back over the capitalised (not all-capitals) words that name the title.
+    words = before.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if word[:1].isupper() and not (word.isupper() and len(word) > 1) and len(kept) < 4:
+            kept.insert(0, word)
+        else:
+            break
+    if len(kept) == len(words):
+        return heading.strip(), None
+    title_start = before.rfind(kept[0]) if kept else keyword.start()
+    title = heading[title_start:].strip()
+    network = heading[:title_start].strip()
+    if not NETWORK_KEYWORD_RE.search(network) and not re.search(r"\([A-Z0-9]{2,}\)", network):
+        return heading.strip(), None
+    return title, network or None
