@@ -29,7 +29,8 @@ def record_m2m_change(
 ) -> None:
     """Write a history row after a related-row change, which simple-history cannot see.
 
-    ``detail`` names what changed by id ({"id": 4}, or cities {"+": {id: role}, "-": [id]}),
+    ``detail`` names what changed by id ({"id": 4}, or cities by change and role, see
+    ``city_changes_detail``),
     so the history can say "added Tokyo as a participant".
     """
     obj._history_user = actor if getattr(actor, "is_authenticated", False) else None

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import formats
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext_lazy
 
 # The nouns audit actions name, so a sentence never shows "meeting_request" or "subitem".
 ENTITIES: dict[str, Promise] = {
@@ -89,16 +89,38 @@ DETAIL_FALLBACK = {
     "meetings.document.removed": gettext_lazy("%(who)s removed a document"),
     "meetings.attendee.removed": gettext_lazy("%(who)s removed a participant"),
 }
+# %(cities)s is one city or a list; %(count)s how many, for the plural.
 CITY_ROLES = {
-    "host": gettext_lazy("%(who)s added %(city)s as host"),
-    "delegate": gettext_lazy("%(who)s added %(city)s as a participant"),
-    "observer": gettext_lazy("%(who)s added %(city)s as an observer"),
+    "host": ngettext_lazy(
+        "%(who)s added %(cities)s as host", "%(who)s added %(cities)s as hosts", "count"
+    ),
+    "delegate": ngettext_lazy(
+        "%(who)s added %(cities)s as a participant",
+        "%(who)s added %(cities)s as participants",
+        "count",
+    ),
+    "observer": ngettext_lazy(
+        "%(who)s added %(cities)s as an observer",
+        "%(who)s added %(cities)s as observers",
+        "count",
+    ),
 }
 ROLE_CHANGES = {
-    "host": gettext_lazy("%(who)s made %(city)s the host"),
-    "delegate": gettext_lazy("%(who)s made %(city)s a participant"),
-    "observer": gettext_lazy("%(who)s made %(city)s an observer"),
+    "host": ngettext_lazy(
+        "%(who)s made %(cities)s the host", "%(who)s made %(cities)s hosts", "count"
+    ),
+    "delegate": ngettext_lazy(
+        "%(who)s made %(cities)s a participant", "%(who)s made %(cities)s participants", "count"
+    ),
+    "observer": ngettext_lazy(
+        "%(who)s made %(cities)s an observer", "%(who)s made %(cities)s observers", "count"
+    ),
 }
+REMOVED_CITIES = ngettext_lazy(
+    "%(who)s removed %(cities)s from the participants",
+    "%(who)s removed %(cities)s from the participants",
+    "count",
+)
 CHANGED_SET = gettext_lazy("%(who)s changed the %(field)s")
 UNKNOWN = gettext_lazy("%(who)s changed this record")
 
@@ -114,6 +136,35 @@ def encode_reason(action: str, detail: dict | None = None) -> str:
         return action
     reason = action + DETAIL_SEPARATOR + json.dumps(detail, separators=(",", ":"))
     return reason if len(reason) <= REASON_LENGTH else action
+
+
+ROLE_LETTERS = {"h": "host", "d": "delegate", "o": "observer"}
+
+
+def city_changes_detail(
+    *, added: dict[int, str], removed: list[int], changed: dict[int, str]
+) -> dict[str, list[int]]:
+    """A compact record of participating-city changes: ids grouped by change and role.
+
+    {"+d": [3, 4], "+h": [1], "-": [7], "~o": [5]} fits a plenary's thirteen cities in the
+    history row's change reason.
+    """
+    detail: dict[str, list[int]] = {}
+    for sign, rows in (("+", added), ("~", changed)):
+        for pk, role in rows.items():
+            detail.setdefault(sign + role[:1], []).append(pk)
+    if removed:
+        detail["-"] = list(removed)
+    return detail
+
+
+def _city_changes(detail: dict) -> tuple[list, list, list]:
+    added, changed = [], []
+    for key, pks in detail.items():
+        if key[:1] in "+~" and len(key) == 2 and isinstance(pks, list):
+            role = ROLE_LETTERS.get(key[1], "delegate")
+            (added if key[0] == "+" else changed).extend((pk, role) for pk in pks)
+    return added, list(detail.get("-") or []), changed
 
 
 def decode_reason(reason: str) -> tuple[str, dict]:
@@ -260,11 +311,10 @@ class _Related(dict):
 
 
 def _want_detail(action: str, detail: dict, model, lookups: _Lookups, related) -> None:
-    for key in ("+", "~"):
-        for pk in detail.get(key) or {}:
-            lookups.want(related.get("city"), int(pk))
-    for pk in detail.get("-") or []:
-        lookups.want(related.get("city"), pk)
+    if action.endswith(".cities_changed"):
+        added, removed, changed = _city_changes(detail)
+        for pk in [pk for pk, _role in added + changed] + removed:
+            lookups.want(related.get("city"), pk)
     if "id" in detail and action in ACTIONS:
         target = related.get(action.split(".")[1])
         if target is not None:
@@ -272,23 +322,22 @@ def _want_detail(action: str, detail: dict, model, lookups: _Lookups, related) -
 
 
 def _action_sentences(action: str, detail: dict, who: str, lookups, related) -> list[str]:
-    if action.endswith(".cities_changed") and detail.keys() & {"+", "-", "~"}:
+    if action.endswith(".cities_changed") and detail:
         city = related.get("city")
-        lines = [
-            str(CITY_ROLES.get(role, CITY_ROLES["delegate"]))
-            % {"who": who, "city": lookups.name(city, int(pk))}
-            for pk, role in (detail.get("+") or {}).items()
-        ]
-        lines += [
-            _("%(who)s removed %(city)s from the participants")
-            % {"who": who, "city": lookups.name(city, pk)}
-            for pk in detail.get("-") or []
-        ]
-        lines += [
-            str(ROLE_CHANGES.get(role, ROLE_CHANGES["delegate"]))
-            % {"who": who, "city": lookups.name(city, int(pk))}
-            for pk, role in (detail.get("~") or {}).items()
-        ]
+        added, removed, changed = _city_changes(detail)
+
+        def sentence(template, pks) -> str:
+            names = sorted(lookups.name(city, pk) for pk in pks)
+            return template % {"who": who, "cities": ", ".join(names), "count": len(names)}
+
+        lines = []
+        for rows, templates in ((added, CITY_ROLES), (changed, ROLE_CHANGES)):
+            for role in ("host", "delegate", "observer"):
+                pks = [pk for pk, row_role in rows if row_role == role]
+                if pks:
+                    lines.append(sentence(templates[role], pks))
+        if removed:
+            lines.append(sentence(REMOVED_CITIES, removed))
         return lines or [str(UNKNOWN) % {"who": who}]
     if action in ACTIONS:
         target = related.get(action.split(".")[1])

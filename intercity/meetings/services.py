@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.core import filetypes
 from intercity.core.audit import record_m2m_change
+from intercity.core.history import city_changes_detail
 from intercity.core.services import (
     apply_changes,
     create_with_audit,
@@ -95,11 +96,13 @@ def meeting_set_cities(
     if meeting.host_city_id:
         wanted[meeting.host_city_id] = MeetingCity.Role.HOST
     current = {row.city_id: row for row in meeting.city_roles.all()}
-    detail: dict = {"+": {}, "-": [], "~": {}}
+    added: dict[int, str] = {}
+    changed: dict[int, str] = {}
+    removed: list[int] = []
     for city_id, row in current.items():
         if city_id not in wanted:
             row.delete()
-            detail["-"].append(city_id)
+            removed.append(city_id)
     for city_id, role in wanted.items():
         row = current.get(city_id)
         if row is None:
@@ -107,12 +110,12 @@ def meeting_set_cities(
             row.source_document, row.source_locator = source
             row.full_clean()
             row.save()
-            detail["+"][city_id] = role
+            added[city_id] = role
         elif row.role != role:
             row.role = role
             row.save(update_fields=["role", "updated_at"])
-            detail["~"][city_id] = role
-    detail = {key: value for key, value in detail.items() if value}
+            changed[city_id] = role
+    detail = city_changes_detail(added=added, removed=removed, changed=changed)
     if detail:
         record_m2m_change(
             meeting, actor=actor, action="meetings.meeting.cities_changed", detail=detail

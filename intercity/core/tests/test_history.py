@@ -97,3 +97,15 @@ def test_a_changed_role_is_said_in_words(cast, meeting):
     assert audit_trail(meeting, viewer=None)[0].sentence == (
         "Home City focal point made Other City an observer"
     )
+
+
+def test_thirteen_cities_added_at_once_are_each_named(cast, meeting):
+    from intercity.testing.factories import CityFactory
+
+    cities = [CityFactory(name=f"Member {index:02d}") for index in range(13)]
+    meeting_set_cities(
+        actor=cast.secretariat, meeting=meeting, roles=dict.fromkeys(cities, "delegate")
+    )
+    sentences = audit_trail(meeting, viewer=None)[0].sentences
+    names = ", ".join(f"Member {index:02d}" for index in range(13))
+    assert sentences == [f"The secretariat added {names} as participants"]

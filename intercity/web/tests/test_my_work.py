@@ -136,3 +136,9 @@ def test_the_page_costs_the_same_queries_whatever_the_amount_of_work(
     client = client_for(cast.focal_point)
     with django_assert_max_num_queries(30):
         page_of(client)
+
+
+def test_the_home_page_tells_a_signed_in_focal_point_what_waits(client_for, cast, work):
+    page = client_for(cast.focal_point).get("/").content.decode()
+    assert 'id="home-my-work"' in page and "Progress reports due" in page
+    assert 'id="home-my-work"' not in client_for(None).get("/").content.decode()
