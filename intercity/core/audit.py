@@ -38,16 +38,13 @@ def record_m2m_change(
     obj.save(update_fields=["updated_at"])
 
 
-_ANYONE = object()
-
-
-def audit_trail(obj: models.Model, *, viewer: Any = _ANYONE, limit: int = 50):
+def audit_trail(obj: models.Model, *, viewer: Any = None, limit: int = 50):
     """The record's history in words, newest first; None when ``viewer`` may not see it.
 
-    The public sees the history of public records only, and roles instead of names. Without
-    a viewer (services, commands, tests) the whole trail is returned, names included.
+    The public (no viewer, or a reader outside the network) sees the history of public
+    records only, and roles instead of names; network insiders see names too.
     """
-    insider = viewer is _ANYONE or is_network_insider(viewer)
+    insider = is_network_insider(viewer)
     if not insider and not is_public_record(obj):
         return None
     records = list(

@@ -89,7 +89,7 @@ def test_the_secretariat_moderates_and_history_keeps_it(cast):
     item.refresh_from_db()
     assert item.visibility == "draft"
     assert item.moderation_note == "Needs a source."
-    entry = audit_trail(item)[0]
+    entry = audit_trail(item, viewer=cast.secretariat)[0]
     assert entry.action == "knowledge.item.moderated"
     assert "visibility" in {change.field for change in entry.changes}
 
