@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "intercity.declarations",
     "intercity.business",
     "intercity.knowledge",
+    "intercity.indicators",
     "intercity.searchindex",
     "intercity.api",
     "intercity.web",

@@ -10,6 +10,7 @@ from intercity.business import api as business_api
 from intercity.cities import api as cities_api
 from intercity.core import api as core_api
 from intercity.declarations import api as declarations_api
+from intercity.indicators import api as indicators_api
 from intercity.knowledge import api as knowledge_api
 from intercity.meetings import api as meetings_api
 from intercity.organisations import api as organisations_api
@@ -28,6 +29,7 @@ APPS = (
     declarations_api,
     business_api,
     knowledge_api,
+    indicators_api,
 )
 
 router = DefaultRouter()

@@ -26,6 +26,7 @@ from intercity.cities.services import city_create, city_update
 from intercity.core.models import NewsItem, Theme
 from intercity.core.services import news_publish, news_update
 from intercity.dataset import anmc21
+from intercity.indicators.services import catalogue_load
 from intercity.meetings.models import Meeting, MeetingDocument
 from intercity.meetings.services import (
     attendee_upsert,
@@ -153,6 +154,10 @@ def anmc21_load(*, actor: Any = None) -> LoadReport:
             changed = news_update(actor=actor, item=item, data=data, cities=news_cities)
             report.note("news item", "updated" if changed else "unchanged")
     _load_declaration(report, meetings, actor)
+    # The seeds state no indicator values: the catalogue is all the dataset carries.
+    for outcome, count in catalogue_load(actor=actor).items():
+        if count:
+            report.counts[f"indicator {outcome}"] += count
     return report
 
 

@@ -49,6 +49,7 @@ class KnowledgeItemForm(forms.ModelForm):
             "outcome_baseline",
             "outcome_result",
             "outcome_unit",
+            "outcome_indicator",
             "period_start",
             "period_end",
         ]

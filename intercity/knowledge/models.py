@@ -68,6 +68,15 @@ class KnowledgeItem(SourcedModel):
     outcome_unit = models.CharField(
         _("unit"), max_length=60, blank=True, help_text=_("For example: µg/m³, tonnes a year, %.")
     )
+    outcome_indicator = models.ForeignKey(
+        "indicators.Indicator",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="knowledge_items",
+        verbose_name=_("indicator moved"),
+        help_text=_("The network indicator this outcome changed, if any."),
+    )
     period_start = models.DateField(_("from"), null=True, blank=True)
     period_end = models.DateField(_("until"), null=True, blank=True)
     programmes = models.ManyToManyField(

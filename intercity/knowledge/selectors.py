@@ -110,7 +110,7 @@ def item_facets(*, user, filters: KnowledgeFilters, matched: QuerySet | None = N
 
 def item_get(*, slug: str, user) -> KnowledgeItem:
     item = (
-        KnowledgeItem.objects.select_related("city", "organisation", "author")
+        KnowledgeItem.objects.select_related("city", "organisation", "author", "outcome_indicator")
         .prefetch_related(
             "themes",
             "programmes",

@@ -57,11 +57,22 @@ class KnowledgeItemSerializer(serializers.ModelSerializer):
         ]
 
 
+def _indicator_code(**kwargs) -> serializers.SlugRelatedField:
+    """The indicator an outcome moved, by its code (the model is reached through the field)."""
+    indicator = KnowledgeItem._meta.get_field("outcome_indicator").related_model
+    if not kwargs.get("read_only"):
+        kwargs["queryset"] = indicator.objects.all()
+    return serializers.SlugRelatedField(
+        slug_field="code", help_text=_("Code of the indicator this outcome moved."), **kwargs
+    )
+
+
 class KnowledgeItemDetailSerializer(KnowledgeItemSerializer):
     programmes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     meetings = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     agreements = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     translations = TranslationSerializer(many=True, read_only=True)
+    outcome_indicator = _indicator_code(read_only=True)
 
     class Meta(KnowledgeItemSerializer.Meta):
         fields = [
@@ -71,6 +82,7 @@ class KnowledgeItemDetailSerializer(KnowledgeItemSerializer):
             "outcome_baseline",
             "outcome_result",
             "outcome_unit",
+            "outcome_indicator",
             "programmes",
             "meetings",
             "agreements",
@@ -91,6 +103,7 @@ class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
     programmes = _slugs(Programme, _("Slugs of related programmes."))
     meetings = _slugs(Meeting, _("Slugs of related meetings."))
     agreements = _slugs(Agreement, _("Slugs of related agreements."))
+    outcome_indicator = _indicator_code(required=False, allow_null=True)
 
     class Meta:
         model = KnowledgeItem
@@ -107,6 +120,7 @@ class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
             "outcome_baseline",
             "outcome_result",
             "outcome_unit",
+            "outcome_indicator",
             "period_start",
             "period_end",
             "themes",

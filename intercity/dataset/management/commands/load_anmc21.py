@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from intercity.dataset.demo import demo_load
+from intercity.dataset.demo_indicators import indicator_demo_load
 from intercity.dataset.loader import anmc21_load
 
 
@@ -25,3 +26,8 @@ class Command(BaseCommand):
             self.stdout.write("Demo logins (demo data only, never part of the ANMC21 record):")
             for login in demo_load():
                 self.stdout.write(f"  {login.role:<34} {login.username:<14} {login.password}")
+            series = indicator_demo_load()
+            self.stdout.write(
+                f"Demo indicator series: {series.created} values created, "
+                f"{series.updated} updated, {series.unchanged} unchanged."
+            )

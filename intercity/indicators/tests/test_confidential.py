@@ -1,0 +1,34 @@
+"""A confidential value never leaves its city and the secretariat: not in pages, API or sums."""
+
+from rest_framework.test import APIClient
+
+from intercity.indicators.comparison import comparison, dashboard
+
+SECRET = 7.77123
+
+
+def test_the_api_hides_confidential_and_estimated_values_from_others(cast, record):
+    record(cast.home, "ghg-per-capita", 2020, SECRET, notation_key="C")
+    record(cast.home, "ghg-per-capita", 2019, 6.5, status="estimated")
+    record(cast.home, "ghg-per-capita", 2018, 6.0)
+    for user in (None, cast.reader, cast.other_focal_point):
+        client = APIClient()
+        if user:
+            client.force_authenticate(user)
+        body = client.get("/api/v1/indicator-observations/", {"city": cast.home.slug}).json()
+        assert [row["year"] for row in body["results"]] == [2018]
+        assert str(SECRET) not in str(body)
+    client = APIClient()
+    client.force_authenticate(cast.focal_point)
+    body = client.get("/api/v1/indicator-observations/", {"city": cast.home.slug}).json()
+    assert body["count"] == 3
+
+
+def test_a_confidential_value_stays_out_of_comparisons_and_the_dashboard(cast, catalogue, record):
+    record(cast.home, "ghg-per-capita", 2020, SECRET, notation_key="C")
+    record(cast.other, "ghg-per-capita", 2020, 4.0)
+    compared = comparison(indicator=catalogue["ghg-per-capita"], year=2020)
+    values = {figure.city.slug: figure.value for figure in compared.figures}
+    assert values == {cast.home.slug: None, cast.other.slug: 4.0}
+    ((_indicator, _by_city, mean), *_rest) = dashboard().panels
+    assert mean == {2020: 4.0}
