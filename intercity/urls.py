@@ -16,6 +16,7 @@ urlpatterns = [
     path("declarations/", include("intercity.declarations.urls")),
     path("business/", include("intercity.business.urls")),
     path("knowledge/", include("intercity.knowledge.urls")),
+    path("indicators/", include("intercity.indicators.urls")),
     path("api/", include("intercity.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -21,7 +21,6 @@ FIRST_YEAR = 2010
 SERIES = {
     "population": (3_000_000, 0.012, 0.002, "capita"),
     "ghg-per-capita": (6.0, -0.02, 0.03, "t CO2e/capita"),
-    "ghg-total": (18.0, -0.008, 0.03, "Mt CO2e"),
     "renewable-electricity-share": (8.0, 0.09, 0.05, "%"),
     "electricity-per-capita": (4.2, 0.01, 0.03, "MWh/capita"),
     "energy-final-per-capita": (70.0, -0.01, 0.03, "GJ/capita"),
@@ -51,7 +50,18 @@ def _rows(city: City, last_year: int) -> list[list[str]]:
                 value = min(value, 95.0)
             shown = round(value) if code == "population" else round(value, 3)
             rows.append([city.slug, code, str(year), str(shown), unit, DEMO_SOURCE])
-    return rows
+    return rows + _totals(rows)
+
+
+def _totals(rows: list[list[str]]) -> list[list[str]]:
+    """Total emissions from the per-capita series and population, so the demo adds up."""
+    population = {(r[0], r[2]): float(r[3]) for r in rows if r[1] == "population"}
+    return [
+        [slug, "ghg-total", year, str(round(float(value) * population[(slug, year)])), "t CO2e"]
+        + [DEMO_SOURCE]
+        for slug, code, year, value, _unit, _source in rows
+        if code == "ghg-per-capita" and (slug, year) in population
+    ]
 
 
 @transaction.atomic

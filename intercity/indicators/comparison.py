@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from intercity.cities.models import City
 from intercity.indicators import catalogue
@@ -63,6 +64,7 @@ class Comparison:
     year: int | None
     per_capita: bool
     figures: list[CityFigure] = field(default_factory=list)
+    demo: bool = False  # some figures are generated demo data
 
     def shown(self, figure: CityFigure) -> float | None:
         return figure.per_capita if self.per_capita else figure.value
@@ -96,7 +98,12 @@ def comparison(*, indicator: Indicator, year: int | None, per_capita: bool = Fal
     if year is None:
         result.figures = [CityFigure(city, None) for city in cities]
         return result
-    rows = public_observations().filter(indicator=indicator, year=year).values_list(*PART_FIELDS)
+    rows = list(
+        public_observations()
+        .filter(indicator=indicator, year=year)
+        .values_list(*PART_FIELDS, "is_demo")
+    )
+    result.demo = any(row[-1] for row in rows)
     parts = _parts(rows)
     populations: dict[int, float] = {}
     if per_capita:
@@ -126,6 +133,7 @@ class Dashboard:
     panels: list[tuple[Indicator, dict[int, dict[int, float]], dict[int, float]]]
     cities: list[City]
     targets: list[TargetView]
+    demo: bool = False
 
     def counts(self) -> dict[str, int]:
         counts = {ON_TRACK: 0, OFF_TRACK: 0, NO_DATA: 0}
@@ -139,9 +147,11 @@ class Dashboard:
         result = []
         for indicator, by_city, mean in self.panels:
             lines = {names[c]: series for c, series in by_city.items() if series}
-            if mean:
-                lines["network mean"] = mean
             chart = series_chart(indicator, lines)
+            if mean:
+                mean_chart = series_chart(indicator, {_("Network mean"): mean})
+                chart["datasets"].append({**mean_chart["datasets"][0], "mean": True})
+                chart["datasets"][-1]["data"] = [mean.get(year) for year in chart["labels"]]
             rows = [(city, by_city.get(city.pk, {})) for city in self.cities]
             result.append((indicator, chart, rows))
         return result
@@ -173,10 +183,10 @@ def dashboard(
         target.indicator = indicators[target.indicator_id]
     wanted = {by_code[code].pk for code in codes if code in by_code}
     wanted |= {target.indicator_id for target in targets}
-    rows = (
+    rows = list(
         public_observations()
         .filter(indicator_id__in=wanted, city_id__in=city_ids)
-        .values_list(*PART_FIELDS)
+        .values_list(*PART_FIELDS, "is_demo")
     )
     series = {
         key: yearly_series(parts, indicators[key[1]].aggregation)
@@ -191,4 +201,5 @@ def dashboard(
         panels.append((indicator, by_city, network_mean(by_city)))
     year = timezone.localdate().year
     views = [_target_view(t, series.get((t.city_id, t.indicator_id), {}), year) for t in targets]
-    return Dashboard(panels, cities, views)
+    demo = any(row[-1] for row in rows) or any(t.is_demo for t in targets)
+    return Dashboard(panels, cities, views, demo)

@@ -70,6 +70,7 @@ class ImportReport:
     dry_run: bool = False
     errors: list[Problem] = field(default_factory=list)
     preview: list[Planned] = field(default_factory=list)
+    digest: str = ""  # names the checked upload a page may then confirm
 
     @property
     def ok(self) -> bool:

@@ -14,6 +14,9 @@ from simple_history.models import HistoricalRecords
 from intercity.core.models import SourcedModel, TimeStampedModel
 from intercity.indicators.units import UnitError, check_convertible, is_unit
 
+# Codes that would hide a page, since an indicator's page is /indicators/<code>/.
+RESERVED_CODES = frozenset({"new", "compare", "dashboard", "import", "values", "targets", "city"})
+
 
 class Direction(models.TextChoices):
     LOWER = "lower", _("Lower is better")
@@ -109,6 +112,10 @@ class Indicator(TimeStampedModel):
     def clean(self) -> None:
         super().clean()
         errors = {}
+        if self.code in RESERVED_CODES:
+            errors["code"] = _("“%(code)s” names a page of the site; choose another code.") % {
+                "code": self.code
+            }
         if self.unit and not is_unit(self.unit):
             errors["unit"] = _("“%(unit)s” is not a unit the platform knows.") % {"unit": self.unit}
         if self.minimum is not None and self.maximum is not None and self.maximum < self.minimum:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
@@ -100,7 +101,7 @@ def _parts(observations) -> dict[tuple[int, int], list[Part]]:
     """Chartable values by (city, indicator); notation keys and confidential values are gaps."""
     parts: dict[tuple[int, int], list[Part]] = defaultdict(list)
     for row in observations:
-        city_id, indicator_id, year, value, key, start, end, sector, scope = row
+        city_id, indicator_id, year, value, key, start, end, sector, scope = row[:9]
         if value is None or key == NotationKey.CONFIDENTIAL:
             continue
         whole = not sector and not scope and start.month == 1 and start.day == 1
@@ -152,6 +153,8 @@ class IndicatorSeries:
     series: dict[int, float]
     notations: dict[int, str] = field(default_factory=dict)
     targets: list[TargetView] = field(default_factory=list)
+    demo: bool = False
+    ids: dict[int, int] = field(default_factory=dict)  # year → a stored value, for editing
 
     @property
     def latest_year(self) -> int | None:
@@ -175,6 +178,16 @@ class IndicatorSeries:
     def chart(self) -> dict:
         return series_chart(self.indicator, {"": self.series}, self.targets)
 
+    def years(self) -> list[tuple[int, float | None, str, int | None]]:
+        """Every year from the first to the last value: its value, notation key and record."""
+        known = set(self.series) | set(self.notations)
+        if not known:
+            return []
+        return [
+            (year, self.series.get(year), self.notations.get(year, ""), self.ids.get(year))
+            for year in range(min(known), max(known) + 1)
+        ]
+
 
 def series_chart(indicator: Indicator, lines: dict[str, dict[int, float]], targets=()) -> dict:
     """Chart data: one label per year, a gap (null) for each year without a value."""
@@ -193,7 +206,7 @@ def series_chart(indicator: Indicator, lines: dict[str, dict[int, float]], targe
         points = {base_year: base, target_year: goal}
         datasets.append(
             {
-                "label": f"target {target_year}",
+                "label": gettext("Target %(year)s") % {"year": target_year},
                 "data": [points.get(y) for y in labels],
                 "path": True,
             }
@@ -204,13 +217,16 @@ def series_chart(indicator: Indicator, lines: dict[str, dict[int, float]], targe
 def city_indicators(*, city: City, user) -> list[IndicatorSeries]:
     """Every indicator with a value or a target for the city, in catalogue order (3 queries)."""
     indicators = {i.pk: i for i in Indicator.objects.all()}
-    rows = (
+    rows = list(
         visible_observations(user)
         .filter(city=city)
-        .values_list(*PART_FIELDS)
+        .values_list(*PART_FIELDS, "is_demo", "pk")
         .order_by("indicator_id", "year")
     )
-    rows = list(rows)
+    demo = {row[1] for row in rows if row[-2]}
+    ids: dict[int, dict[int, int]] = defaultdict(dict)
+    for row in rows:
+        ids[row[1]].setdefault(row[2], row[-1])
     parts = _parts(rows)
     notations: dict[int, dict[int, str]] = defaultdict(dict)
     for row in rows:
@@ -228,7 +244,16 @@ def city_indicators(*, city: City, user) -> list[IndicatorSeries]:
         if not series and not targets and indicator.pk not in notations:
             continue
         views = [_target_view(t, series, year) for t in targets]
-        result.append(IndicatorSeries(indicator, series, notations.get(indicator.pk, {}), views))
+        result.append(
+            IndicatorSeries(
+                indicator,
+                series,
+                notations.get(indicator.pk, {}),
+                views,
+                indicator.pk in demo,
+                ids.get(indicator.pk, {}),
+            )
+        )
     return result
 
 
@@ -240,3 +265,8 @@ def citing_items(*, indicator: Indicator, user, limit: int = 20) -> list:
         .select_related("city")
         .order_by("-published_at", "-created_at")[:limit]
     )
+
+
+def city_section(*, city: City, user, limit: int = 8) -> list[IndicatorSeries]:
+    """The latest values a city page shows: indicators with a value, in catalogue order."""
+    return [item for item in city_indicators(city=city, user=user) if item.series][:limit]

@@ -1,5 +1,6 @@
 """A confidential value never leaves its city and the secretariat: not in pages, API or sums."""
 
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from intercity.indicators.comparison import comparison, dashboard
@@ -32,3 +33,24 @@ def test_a_confidential_value_stays_out_of_comparisons_and_the_dashboard(cast, c
     assert values == {cast.home.slug: None, cast.other.slug: 4.0}
     ((_indicator, _by_city, mean), *_rest) = dashboard().panels
     assert mean == {2020: 4.0}
+
+
+def test_no_page_shows_a_confidential_value(cast, catalogue, record, client_for):
+    record(cast.home, "ghg-per-capita", 2020, SECRET, notation_key="C")
+    record(cast.other, "ghg-per-capita", 2020, 4.0)
+    pages = [
+        reverse("indicators:city", kwargs={"slug": cast.home.slug}),
+        reverse("indicators:compare") + "?indicator=ghg-per-capita&year=2020",
+        reverse("indicators:compare") + "?indicator=ghg-per-capita&year=2020&format=csv",
+        reverse("indicators:dashboard"),
+        reverse("indicators:dashboard") + "?format=json",
+        reverse("indicators:detail", kwargs={"code": "ghg-per-capita"}),
+        reverse("indicators:city", kwargs={"slug": cast.home.slug}) + "?format=csv",
+    ]
+    for user in (None, cast.reader, cast.other_focal_point):
+        client = client_for(user)
+        for url in pages:
+            response = client.get(url)
+            assert response.status_code == 200, url
+            content = b"".join(response) if response.streaming else response.content
+            assert b"7.77" not in content, (user, url)

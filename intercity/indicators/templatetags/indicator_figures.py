@@ -1,0 +1,31 @@
+"""Template filters that show indicator figures with sensible precision."""
+
+import math
+
+from django import template
+from django.utils.formats import number_format
+
+register = template.Library()
+
+
+@register.filter
+def figure(value):
+    """A number with three or four significant digits and grouped thousands; "—" for none."""
+    if value is None or value == "":
+        return "—"
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return value
+    if number == 0:
+        return "0"
+    magnitude = math.floor(math.log10(abs(number)))
+    decimals = max(0, 2 - magnitude) if magnitude < 3 else 0
+    return number_format(round(number, decimals), decimal_pos=decimals, force_grouping=True)
+
+
+@register.filter
+def signed_percent(value):
+    if value is None:
+        return ""
+    return f"{value:+.1f} %"

@@ -1,0 +1,225 @@
+import io
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from intercity.indicators.models import Observation, Target
+from intercity.indicators.services import target_create
+from intercity.testing.factories import CityFactory
+from intercity.testing.knowledge_factories import KnowledgeItemFactory
+
+CSV = b"city,indicator,year,value,unit,source\nhome-city,recycling-rate,2020,30,%,Waste report\n"
+
+
+def fill(city, record, years=range(2015, 2021)):
+    for year in years:
+        record(city, "ghg-per-capita", year, 6.0 - (year - 2015) * 0.1)
+        record(city, "renewable-electricity-share", year, 10.0 + year - 2015)
+        record(city, "population", year, 1_000_000 + year)
+        record(city, "ghg-total", year, 6.0, "Mt CO2e")
+
+
+def test_the_city_page_shows_latest_values_charts_and_targets(cast, catalogue, record, client_for):
+    fill(cast.home, record)
+    target_create(
+        actor=None,
+        data={
+            "city": cast.home,
+            "indicator": catalogue["ghg-per-capita"],
+            "base_year": 2015,
+            "base_value": 6.0,
+            "target_year": 2030,
+            "target_value": 5.0,
+        },
+    )
+    response = client_for(None).get(reverse("indicators:city", kwargs={"slug": cast.home.slug}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'type="application/json"' in html and "vendor/chartjs/chart.umd.min.js" in html
+    assert "on track" in html and "Target 2030" in html
+    assert "<script>" not in html.replace("<script src=", "")  # no inline script
+
+
+def test_a_missing_year_is_a_gap_not_a_zero(cast, record, client_for):
+    record(cast.home, "recycling-rate", 2018, 20.0)
+    record(cast.home, "recycling-rate", 2020, 22.0)
+    response = client_for(None).get(reverse("indicators:city", kwargs={"slug": cast.home.slug}))
+    (item, spec, _chart_id, _table) = response.context["panels"][0]
+    assert spec["labels"] == [2018, 2019, 2020]
+    assert spec["datasets"][0]["data"] == [20.0, None, 22.0]
+
+
+def test_pages_run_the_same_number_of_queries_whatever_the_data(
+    cast, catalogue, record, client_for
+):
+    client = client_for(cast.reader)
+    urls = [
+        reverse("indicators:city", kwargs={"slug": cast.home.slug}),
+        reverse("indicators:compare") + "?indicator=ghg-total&year=2016&per_capita=1",
+        reverse("indicators:dashboard"),
+    ]
+    fill(cast.home, record, range(2015, 2017))
+    small = []
+    for url in urls:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        small.append(len(queries))
+    for number in range(5):
+        fill(CityFactory(name=f"Extra {number}"), record)
+    fill(cast.home, record, range(2010, 2021))
+    for url, before in zip(urls, small, strict=True):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        assert len(queries) == before, url
+
+
+def test_compare_ranks_cities_and_divides_by_population(cast, catalogue, record, client_for):
+    record(cast.home, "ghg-total", 2020, 6.0, "Mt CO2e")
+    record(cast.home, "population", 2020, 2_000_000)
+    record(cast.other, "ghg-total", 2020, 1.0, "Mt CO2e")
+    record(cast.other, "population", 2020, 100_000)
+    url = reverse("indicators:compare") + "?indicator=ghg-total&year=2020&per_capita=1"
+    response = client_for(None).get(url)
+    result = response.context["result"]
+    assert [(f.city.slug, result.shown(f)) for f in result.ranked] == [
+        (cast.other.slug, 10.0),
+        (cast.home.slug, 3.0),
+    ]
+    rows = client_for(None).get(url + "&format=json").json()["results"]
+    assert [row["value"] for row in rows] == [10.0, 3.0]
+
+
+def test_the_dashboard_counts_targets_on_and_off_track(cast, catalogue, record, client_for):
+    fill(cast.home, record)
+    for city, goal in ((cast.home, 5.0), (cast.other, 1.0)):
+        target_create(
+            actor=None,
+            data={
+                "city": city,
+                "indicator": catalogue["ghg-per-capita"],
+                "base_year": 2015,
+                "base_value": 6.0,
+                "target_year": 2030,
+                "target_value": goal,
+            },
+        )
+    response = client_for(None).get(reverse("indicators:dashboard"))
+    assert response.context["counts"] == {"on_track": 1, "off_track": 0, "no_data": 1}
+    assert Target.objects.count() == 2
+
+
+def test_the_indicator_page_lists_practices_that_cite_it(cast, catalogue, client_for):
+    KnowledgeItemFactory(
+        title="LED street lights", outcome_indicator=catalogue["street-lighting-efficient-share"]
+    )
+    KnowledgeItemFactory(
+        title="Hidden draft",
+        visibility="draft",
+        outcome_indicator=catalogue["street-lighting-efficient-share"],
+    )
+    url = reverse("indicators:detail", kwargs={"code": "street-lighting-efficient-share"})
+    html = client_for(None).get(url).content.decode()
+    assert "LED street lights" in html and "Hidden draft" not in html
+    assert "ISO 37122:2019" in html
+
+
+def test_the_catalogue_page_and_its_exports(db, catalogue, client_for):
+    client = client_for(None)
+    assert client.get(reverse("indicators:list")).status_code == 200
+    rows = client.get(reverse("indicators:list") + "?format=json").json()["results"]
+    assert {"code", "name", "unit", "standard"} <= set(rows[0])
+    csv_text = client.get(reverse("indicators:list") + "?format=csv").content.decode()
+    assert csv_text.lstrip("\ufeff").startswith("code,name,unit")
+
+
+def test_the_templates_download_in_both_layouts(db, client_for):
+    client = client_for(None)
+    long = client.get(reverse("indicators:import-template")).content.decode()
+    assert long.startswith("city,indicator,year,value,unit,source")
+    wide = client.get(reverse("indicators:import-template") + "?layout=wide").content.decode()
+    assert wide.startswith("city,indicator,unit,source,2021")
+    xlsx = client.get(reverse("indicators:import-template") + "?format=xlsx").content
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert [cell.value for cell in sheet[1]][:6] == [
+        "city",
+        "indicator",
+        "year",
+        "value",
+        "unit",
+        "source",
+    ]
+
+
+def test_the_import_page_previews_then_imports_on_confirmation(cast, catalogue, client_for):
+    client = client_for(cast.focal_point)
+    url = reverse("indicators:import")
+    upload = io.BytesIO(CSV)
+    upload.name = "values.csv"
+    response = client.post(url, {"file": upload})
+    assert response.status_code == 200
+    report = response.context["report"]
+    assert report.ok and report.created == 1
+    assert not Observation.objects.exists()
+    response = client.post(url, {"confirm": report.digest})
+    assert response.status_code == 302
+    assert Observation.objects.get().value == 30.0
+
+
+def test_the_import_page_shows_each_bad_row(cast, catalogue, client_for):
+    upload = io.BytesIO(CSV.replace(b"home-city", b"other-city"))
+    upload.name = "values.csv"
+    response = client_for(cast.focal_point).post(reverse("indicators:import"), {"file": upload})
+    assert response.status_code == 400
+    assert "your own city" in response.content.decode()
+    assert not Observation.objects.exists()
+
+
+@pytest.mark.parametrize("who", ["reader", None])
+def test_the_import_page_is_not_for_readers(cast, catalogue, client_for, who):
+    user = getattr(cast, who) if who else None
+    response = client_for(user).get(reverse("indicators:import"))
+    assert response.status_code in (302, 404)
+
+
+def test_another_citys_value_cannot_be_edited_from_its_page(cast, record, client_for):
+    observation = record(cast.home, "recycling-rate", 2020, 10.0)
+    url = reverse("indicators:observation-edit", kwargs={"pk": observation.pk})
+    client = client_for(cast.other_focal_point)
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"value": 99, "status": "reported"}).status_code == 404
+    observation.refresh_from_db()
+    assert observation.value == 10.0
+    own = client_for(cast.focal_point)
+    response = own.post(url, {"value": "12", "unit": "%", "status": "reported"})
+    assert response.status_code == 302
+    observation.refresh_from_db()
+    assert observation.value == 12.0
+
+
+def test_a_focal_point_records_a_value_through_the_form(cast, catalogue, client_for):
+    client = client_for(cast.focal_point)
+    url = reverse("indicators:observation-create")
+    body = {
+        "city": cast.home.pk,
+        "indicator": catalogue["electricity-total"].pk,
+        "year": 2020,
+        "value": "2",
+        "unit": "TWh",
+        "status": "reported",
+    }
+    assert client.post(url, body).status_code == 302
+    assert Observation.objects.get().value == 2_000_000
+    bad = client.post(url, {**body, "unit": "kg"})
+    assert bad.status_code == 400 and "cannot be converted" in bad.content.decode()
+    other = client.post(url, {**body, "city": cast.other.pk})
+    assert other.status_code == 400  # not a city offered to them
+    assert Observation.objects.count() == 1
+
+
+def test_pages_refuse_writes_by_get_or_other_methods(cast, catalogue, client_for):
+    client = client_for(None)
+    assert client.post(reverse("indicators:dashboard")).status_code == 405
+    assert client.post(reverse("indicators:compare")).status_code == 405
