@@ -7,10 +7,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
@@ -354,19 +353,39 @@ def _store(actor: Any, planned: list) -> None:
     for obs in updates:
         obs.updated_at = now
     if creates:
-        bulk_create_with_history(
-            creates,
-            Observation,
-            batch_size=500,
-            default_user=user,
-            default_change_reason=ACTION,
-        )
+        Observation.objects.bulk_create(creates, batch_size=500)
+        _history(creates, kind="+", user=user, when=now)
     if updates:
-        bulk_update_with_history(
-            updates,
-            Observation,
-            fields=UPDATED,
-            batch_size=500,
-            default_user=user,
-            default_change_reason=ACTION,
-        )
+        Observation.objects.bulk_update(updates, fields=UPDATED, batch_size=500)
+        _history(updates, kind="~", user=user, when=now)
+
+
+def _history(observations: list[Observation], *, kind: str, user, when) -> None:
+    """One audit row per stored value, as simple-history writes it, in one statement.
+
+    Building a historical model instance per row took most of a large import's time;
+    the rows are written straight from the stored values instead, with the same columns.
+    """
+    model = Observation.history.model
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+    extra = {
+        "history_date": when,
+        "history_type": kind,
+        "history_change_reason": ACTION,
+        "history_user_id": user.pk if user is not None else None,
+    }
+    columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    table = connection.ops.quote_name(model._meta.db_table)
+    rows = [
+        [
+            field.get_db_prep_save(
+                extra[field.attname] if field.attname in extra else getattr(obs, field.attname),
+                connection,
+            )
+            for field in fields
+        ]
+        for obs in observations
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)  # noqa: S608

@@ -144,3 +144,21 @@ def test_the_command_dry_run_stores_nothing(cast, catalogue, tmp_path):
     path.write_text(GOOD)
     call_command("import_indicators", str(path), "--dry-run")
     assert not Observation.objects.exists()
+
+
+def test_every_imported_value_has_its_audit_entry(cast, catalogue):
+    run(cast.focal_point, GOOD)
+    run(cast.focal_point, GOOD.replace("12.5", "12.0"))
+    changed = Observation.objects.get(indicator__code="ghg-total")
+    entries = list(
+        changed.history.order_by("history_date", "history_id").values_list(
+            "history_type", "history_change_reason", "history_user__username", "value"
+        )
+    )
+    assert entries == [
+        ("+", "indicators.observation.imported", "focal", 12_500_000.0),
+        ("~", "indicators.observation.imported", "focal", 12_000_000.0),
+    ]
+    same = Observation.objects.get(indicator__code="energy-final-total")
+    assert same.history.count() == 1
+    assert same.history.get().instance.value == same.value

@@ -1,0 +1,59 @@
+from django.utils import translation
+
+from intercity.indicators.catalogue import CATALOGUE
+from intercity.indicators.services import catalogue_load
+from intercity.indicators.units import is_unit
+
+REQUIRED = {
+    "energy-final-per-capita",
+    "electricity-per-capita",
+    "renewable-electricity-share",
+    "energy-intensity-gdp",
+    "ghg-total",
+    "ghg-per-capita",
+    "ghg-stationary-energy",
+    "ghg-transport",
+    "ghg-waste",
+    "ghg-ippu",
+    "ghg-afolu",
+    "pm25-annual-mean",
+    "no2-annual-mean",
+    "public-transport-modal-share",
+    "msw-per-capita",
+    "recycling-rate",
+    "safe-drinking-water",
+    "street-lighting-efficient-share",
+    "energy-management-trained",
+    "energy-labelled-products",
+    "population",
+}
+
+
+def test_the_catalogue_has_what_the_seeds_themes_need():
+    codes = [entry.code for entry in CATALOGUE]
+    assert len(codes) == len(set(codes))
+    assert 25 <= len(codes) <= 35
+    assert REQUIRED <= set(codes)
+
+
+def test_every_unit_is_one_the_units_library_reads():
+    assert all(is_unit(entry.unit) for entry in CATALOGUE)
+
+
+def test_emission_sectors_follow_the_gpc():
+    sectors = {e.code: e.gpc_sector for e in CATALOGUE if e.gpc_sector}
+    assert set(sectors.values()) == {"stationary_energy", "transport", "waste", "ippu", "afolu"}
+    assert all("GPC" in e.standard for e in CATALOGUE if e.gpc_sector)
+
+
+def test_loading_the_catalogue_twice_changes_nothing(db):
+    assert catalogue_load(actor=None)["created"] == len(CATALOGUE)
+    assert catalogue_load(actor=None) == {"created": 0, "updated": 0, "unchanged": len(CATALOGUE)}
+
+
+def test_names_are_shown_through_the_translation_catalogue(db, catalogue, monkeypatch):
+    from intercity.indicators import models
+
+    monkeypatch.setattr(models, "gettext", lambda text: f"[{text}]")
+    with translation.override("vi"):
+        assert catalogue["population"].label == "[Population]"
