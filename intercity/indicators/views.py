@@ -12,7 +12,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.cities.selectors import city_get
 from intercity.core.audit import audit_trail
@@ -29,6 +29,7 @@ from intercity.indicators.permissions import (
     can_edit_target,
     can_import_observations,
     can_manage_indicator,
+    can_verify_observation,
 )
 from intercity.indicators.selectors import (
     citing_items,
@@ -43,6 +44,7 @@ from intercity.indicators.services import (
     indicator_create,
     observation_record,
     observation_update,
+    observation_verify,
     target_create,
     target_update,
 )
@@ -237,6 +239,30 @@ def network_dashboard(request):
         "demo": board.demo,
     }
     return render(request, "indicators/dashboard.html", context)
+
+
+@require_GET
+def observation_detail(request, pk):
+    observation = observation_get(pk=pk, user=request.user)
+    context = {
+        "observation": observation,
+        "can_edit": can_edit_observation(request.user, observation),
+        "can_verify": can_verify_observation(request.user, observation)
+        and observation.status != Observation.Status.VERIFIED,
+        "history": audit_trail(observation),
+    }
+    return render(request, "indicators/observation_detail.html", context)
+
+
+@login_required
+@require_POST
+def observation_verify_view(request, pk):
+    observation = observation_get(pk=pk, user=request.user)
+    if not can_verify_observation(request.user, observation):
+        raise Http404
+    observation_verify(actor=request.user, observation=observation)
+    messages.success(request, _("The value is marked as verified."))
+    return redirect("indicators:observation", pk=observation.pk)
 
 
 # Writes

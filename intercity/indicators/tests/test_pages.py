@@ -223,3 +223,34 @@ def test_pages_refuse_writes_by_get_or_other_methods(cast, catalogue, client_for
     client = client_for(None)
     assert client.post(reverse("indicators:dashboard")).status_code == 405
     assert client.post(reverse("indicators:compare")).status_code == 405
+
+
+def test_a_value_page_shows_its_source_and_history_and_the_secretariat_verifies(
+    cast, record, client_for
+):
+    observation = record(
+        cast.home,
+        "electricity-total",
+        2020,
+        2.0,
+        "TWh",
+        actor=cast.focal_point,
+        source_document="Utility annual report",
+    )
+    url = reverse("indicators:observation", kwargs={"pk": observation.pk})
+    html = client_for(None).get(url).content.decode()
+    assert "Utility annual report" in html and "2 TWh" in html.replace("2.00", "2")
+    verify = reverse("indicators:observation-verify", kwargs={"pk": observation.pk})
+    assert client_for(cast.focal_point).post(verify).status_code == 404
+    assert client_for(cast.focal_point).get(verify).status_code == 405
+    assert client_for(cast.secretariat).post(verify).status_code == 302
+    observation.refresh_from_db()
+    assert observation.status == "verified" and observation.verified_by == cast.secretariat
+
+
+def test_a_confidential_value_page_is_not_found_by_others(cast, record, client_for):
+    observation = record(cast.home, "ghg-ippu", 2020, 5.0, "t CO2e", notation_key="C")
+    url = reverse("indicators:observation", kwargs={"pk": observation.pk})
+    for user in (None, cast.reader, cast.other_focal_point):
+        assert client_for(user).get(url).status_code == 404
+    assert client_for(cast.focal_point).get(url).status_code == 200
