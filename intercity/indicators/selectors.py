@@ -268,5 +268,24 @@ def citing_items(*, indicator: Indicator, user, limit: int = 20) -> list:
 
 
 def city_section(*, city: City, user, limit: int = 8) -> list[IndicatorSeries]:
-    """The latest values a city page shows: indicators with a value, in catalogue order."""
-    return [item for item in city_indicators(city=city, user=user) if item.series][:limit]
+    """The latest values a city page shows, in catalogue order, in one query."""
+    observations = (
+        visible_observations(user)
+        .filter(city=city)
+        .select_related("indicator")
+        .order_by("indicator__position", "indicator_id", "year")
+    )
+    by_indicator: dict[int, tuple[Indicator, list]] = {}
+    for o in observations:
+        row = (o.city_id, o.indicator_id, o.year, o.value, o.notation_key, o.period_start)
+        row += (o.period_end, o.gpc_sector, o.gpc_scope)
+        entry = by_indicator.setdefault(o.indicator_id, (o.indicator, [], []))
+        entry[1].append(row)
+        entry[2].append(o.is_demo)
+    result = []
+    for indicator, rows, demo in by_indicator.values():
+        parts = _parts(rows).get((city.pk, indicator.pk), ())
+        series = yearly_series(parts, indicator.aggregation)
+        if series:
+            result.append(IndicatorSeries(indicator, series, demo=any(demo)))
+    return result[:limit]

@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
-from intercity.cities.models import City
+from intercity.cities.serializers import city_slug_field
 from intercity.indicators.models import Indicator, NotationKey, Observation, Target
 
 INDICATOR_FIELDS = [
@@ -24,9 +24,7 @@ INDICATOR_FIELDS = [
 
 
 def _city_field(**kwargs):
-    return serializers.SlugRelatedField(
-        slug_field="slug", queryset=City.objects.all(), help_text=_("The city's slug."), **kwargs
-    )
+    return city_slug_field(help_text=_("The city's slug."), **kwargs)
 
 
 def _indicator_field(**kwargs):

@@ -31,7 +31,14 @@ def test_sections_come_in_page_order_whatever_the_registration_order(probe):
 
 def test_every_app_above_cities_adds_its_part_of_the_city_page():
     names = [section.name for section in sections.sections("city")]
-    assert names == ["meetings", "programmes", "agreements", "commitments", "knowledge"]
+    assert names == [
+        "meetings",
+        "programmes",
+        "agreements",
+        "commitments",
+        "knowledge",
+        "indicators",
+    ]
 
 
 def test_registering_the_same_name_again_replaces_the_section(probe):

@@ -254,3 +254,13 @@ def test_a_confidential_value_page_is_not_found_by_others(cast, record, client_f
     for user in (None, cast.reader, cast.other_focal_point):
         assert client_for(user).get(url).status_code == 404
     assert client_for(cast.focal_point).get(url).status_code == 200
+
+
+def test_the_city_page_has_an_indicators_section(cast, record, client_for):
+    record(cast.home, "recycling-rate", 2019, 20.0)
+    record(cast.home, "recycling-rate", 2020, 22.0)
+    record(cast.home, "ghg-ippu", 2020, 9.87654, "t CO2e", notation_key="C")
+    html = client_for(None).get(reverse("cities:detail", kwargs={"slug": cast.home.slug}))
+    html = html.content.decode()
+    assert 'id="indicators"' in html and "Recycling rate" in html and "+10.0 %" in html
+    assert "9.87" not in html
