@@ -211,6 +211,9 @@ SPECTACULAR_SETTINGS = {
         "DeclarationStatusEnum": "intercity.declarations.models.Declaration.Status",
         "ProgressReportStatusEnum": "intercity.declarations.models.ProgressReport.Status",
         "KnowledgeItemKindEnum": "intercity.knowledge.models.KnowledgeItem.Kind",
+        "IndicatorDirectionEnum": "intercity.indicators.models.Direction",
+        "ObservationStatusEnum": "intercity.indicators.models.Observation.Status",
+        "TargetKindEnum": "intercity.indicators.models.Target.Kind",
     },
 }
 

@@ -141,7 +141,7 @@ class ObservationViewSet(RecordViewSet):
         services.observation_delete(actor=self.request.user, observation=obj)
 
     @extend_schema(
-        request={"multipart/form-data": api.ImportSerializer},
+        request={"multipart/form-data": api.IndicatorImportSerializer},
         responses={
             200: OpenApiResponse(description="Every row is good; counts of what changed."),
             400: OpenApiResponse(description="The report: each bad row and why."),
@@ -159,7 +159,7 @@ class ObservationViewSet(RecordViewSet):
             raise NotAuthenticated
         if not can_import_observations(request.user):
             raise PermissionDenied
-        payload = api.ImportSerializer(data=request.data)
+        payload = api.IndicatorImportSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
         upload = payload.validated_data["file"]
         report = observations_import(

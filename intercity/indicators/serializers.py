@@ -182,7 +182,7 @@ class TargetFilterSerializer(serializers.Serializer):
     indicator = serializers.SlugField(required=False)
 
 
-class ImportSerializer(serializers.Serializer):
+class IndicatorImportSerializer(serializers.Serializer):
     file = serializers.FileField(help_text=_("A CSV or XLSX table in the long or wide layout."))
     dry_run = serializers.BooleanField(
         required=False, default=False, help_text=_("Check every row and report; store nothing.")
