@@ -282,6 +282,11 @@ class Observation(SourcedModel):
         return self.notation_key == NotationKey.CONFIDENTIAL
 
     @property
+    def is_public(self) -> bool:
+        # Its history would show earlier values: kept from the public like the value itself.
+        return self.status in ("reported", "verified") and not self.is_confidential
+
+    @property
     def breakdown_label(self) -> str:
         parts = [self.get_gpc_sector_display() if self.gpc_sector else ""]
         parts.append(self.get_gpc_scope_display() if self.gpc_scope else "")

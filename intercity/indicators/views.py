@@ -117,7 +117,7 @@ def indicator_detail(request, code):
         "indicator": indicator,
         "comparison": compared,
         "citing": citing_items(indicator=indicator, user=request.user),
-        "history": audit_trail(indicator) if can_manage_indicator(request.user) else [],
+        "history": audit_trail(indicator, viewer=request.user),
     }
     return render(request, "indicators/indicator_detail.html", context)
 
@@ -249,7 +249,7 @@ def observation_detail(request, pk):
         "can_edit": can_edit_observation(request.user, observation),
         "can_verify": can_verify_observation(request.user, observation)
         and observation.status != Observation.Status.VERIFIED,
-        "history": audit_trail(observation),
+        "history": audit_trail(observation, viewer=request.user),
     }
     return render(request, "indicators/observation_detail.html", context)
 

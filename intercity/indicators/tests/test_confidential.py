@@ -54,3 +54,15 @@ def test_no_page_shows_a_confidential_value(cast, catalogue, record, client_for)
             assert response.status_code == 200, url
             content = b"".join(response) if response.streaming else response.content
             assert b"7.77" not in content, (user, url)
+
+
+def test_the_history_of_a_value_that_was_confidential_is_not_public(cast, record, client_for):
+    from intercity.indicators.services import observation_update
+
+    observation = record(cast.home, "ghg-ippu", 2020, SECRET, "t CO2e", notation_key="C")
+    observation_update(
+        actor=cast.secretariat, observation=observation, data={"status": "estimated"}
+    )
+    url = reverse("indicators:observation", kwargs={"pk": observation.pk})
+    assert client_for(None).get(url).status_code == 404
+    assert b"7.77" in client_for(cast.focal_point).get(url).content
