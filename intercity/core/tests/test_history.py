@@ -109,3 +109,16 @@ def test_thirteen_cities_added_at_once_are_each_named(cast, meeting):
     sentences = audit_trail(meeting, viewer=None)[0].sentences
     names = ", ".join(f"Member {index:02d}" for index in range(13))
     assert sentences == [f"The secretariat added {names} as participants"]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("vi", "Đầu mối của Home City đã thêm Other City là thành phố tham dự"),
+        ("ja", "Home City窓口担当がOther Cityを参加都市に追加しました"),
+    ],
+)
+def test_the_history_speaks_the_readers_language(client, cast, meeting, language, expected):
+    meeting_set_cities(actor=cast.focal_point, meeting=meeting, roles={cast.other: "delegate"})
+    page = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
+    assert expected in page
