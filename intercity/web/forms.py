@@ -15,6 +15,7 @@ class NewsForm(forms.ModelForm):
         required=False,
         label=_("Cities"),
         help_text=_("The cities the news is about."),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

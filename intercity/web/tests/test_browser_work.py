@@ -87,6 +87,15 @@ def test_the_secretariat_invites_a_focal_point_who_sets_a_password(
     live_server, chromium, page, network
 ):
     log_in(page, live_server.url, "secretariat", PASSWORD)
+    page.click("header >> text=My work")
+    assert page.locator("#work-imports, #work-profiles, #work-moderation").count() == 3
+    screenshot(page, "my-work-secretariat.png")
+    page.goto(f"{live_server.url}/news/")
+    page.click("text=Publish news")
+    page.fill("#id_title", "\u200b\u200b")
+    page.click("form.record-form button[type=submit]")
+    assert page.locator(".field.has-error #id_title").count() == 1
+    screenshot(page, "news-form-error.png")
     page.click("header >> text=Users")
     page.click("text=Invite a person")
     page.fill("#id_email", "aiko@tokyo.example")
