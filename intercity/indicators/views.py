@@ -49,6 +49,7 @@ from intercity.indicators.services import (
     target_update,
 )
 from intercity.indicators.tables import template_rows
+from intercity.indicators.templatetags.indicator_figures import figure
 
 SESSION_KEY = "indicators-import"
 
@@ -71,10 +72,14 @@ def _export(request, *, name: str, header: list[str], rows: list[list]):
 
 
 def chart_table(spec: dict) -> tuple[list[str], list[list]]:
-    """The numbers a chart draws, as table rows: one per label, one column per line."""
+    """The numbers a chart draws, as table rows: one per label, one column per line.
+
+    Figures are formatted here: a network table has thousands of cells, and one filter
+    call per cell in the template took most of the page's time.
+    """
     header = [dataset["label"] for dataset in spec["datasets"]]
     rows = [
-        [label, *[dataset["data"][index] for dataset in spec["datasets"]]]
+        [label, *[figure(dataset["data"][index]) for dataset in spec["datasets"]]]
         for index, label in enumerate(spec["labels"])
     ]
     return header, rows
@@ -168,11 +173,18 @@ def city_page(request, slug):
         return _export(request, name=f"indicators-{city.slug}", header=header, rows=rows)
     panels = []
     for number, item in enumerate(overview):
-        spec = item.chart()
-        panels.append((item, spec, f"chart-{number}", chart_table(spec)))
+        # Figures formatted here, not by a filter per cell: a city can have a thousand.
+        years = [
+            (year, None if value is None else figure(value), key, pk)
+            for year, value, key, pk in item.years()
+        ]
+        panels.append((item, item.chart(), f"chart-{number}", years))
     context = {
         "city": city,
         "panels": panels,
+        # Links of the numbers tables are built from this prefix rather than reversed a
+        # thousand times.
+        "values_url": reverse("indicators:observation", kwargs={"pk": 0}).removesuffix("0/"),
         "can_create": can_create_observation(request.user, city),
         "can_target": can_create_target(request.user, city),
         "can_import": can_import_observations(request.user)
