@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "intercity.business",
     "intercity.knowledge",
     "intercity.indicators",
+    "intercity.solidarity",
     "intercity.searchindex",
     "intercity.api",
     "intercity.web",
@@ -214,8 +215,25 @@ SPECTACULAR_SETTINGS = {
         "IndicatorDirectionEnum": "intercity.indicators.models.Direction",
         "ObservationStatusEnum": "intercity.indicators.models.Observation.Status",
         "TargetKindEnum": "intercity.indicators.models.Target.Kind",
+        "KnowledgeItemVisibilityEnum": "intercity.knowledge.models.KnowledgeItem.Visibility",
+        "IncidentKindEnum": "intercity.solidarity.models.Incident.Kind",
+        "IncidentStatusEnum": "intercity.solidarity.models.Incident.Status",
+        "IncidentSeverityEnum": "intercity.solidarity.models.Incident.Severity",
+        "SolidarityVisibilityEnum": "intercity.solidarity.models.Visibility",
+        "AffectedCityStatusEnum": "intercity.solidarity.models.AffectedCity.Status",
+        "NeedStatusEnum": "intercity.solidarity.models.Need.Status",
+        "OfferStatusEnum": "intercity.solidarity.models.Offer.Status",
+        "AssistanceStatusEnum": "intercity.solidarity.models.Assistance.Status",
+        "DeliveryStatusEnum": "intercity.solidarity.models.Delivery.Status",
     },
 }
+
+# Member cities this close to an incident's area are suggested as affected; those within the
+# nearby distance are told about it by email.
+SOLIDARITY_AFFECTED_KM = env.float("SOLIDARITY_AFFECTED_KM", default=50.0)
+SOLIDARITY_NEARBY_KM = env.float("SOLIDARITY_NEARBY_KM", default=1500.0)
+# The sender name written into exported CAP messages (no spaces or commas).
+SOLIDARITY_CAP_SENDER = env.str("SOLIDARITY_CAP_SENDER", default="intercity.anmc21")
 
 # One task queue library: in-process (tests), SQLite file (default) or Redis (production).
 _task_queue = env("TASK_QUEUE")

@@ -17,6 +17,7 @@ urlpatterns = [
     path("business/", include("intercity.business.urls")),
     path("knowledge/", include("intercity.knowledge.urls")),
     path("indicators/", include("intercity.indicators.urls")),
+    path("solidarity/", include("intercity.solidarity.urls")),
     path("api/", include("intercity.api.urls")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -15,6 +15,7 @@ from intercity.knowledge import api as knowledge_api
 from intercity.meetings import api as meetings_api
 from intercity.organisations import api as organisations_api
 from intercity.programmes import api as programmes_api
+from intercity.solidarity import api as solidarity_api
 from intercity.web import api as web_api
 
 # Each app's api.py names its resources; the order here is the order of the API's index.
@@ -30,6 +31,7 @@ APPS = (
     business_api,
     knowledge_api,
     indicators_api,
+    solidarity_api,
 )
 
 router = DefaultRouter()

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
+from intercity.dataset.solidarity import solidarity_demo_load
 from intercity.meetings.models import Meeting
 from intercity.meetings.services import meeting_create
 from intercity.organisations.models import Organisation
@@ -66,6 +67,7 @@ def demo_load() -> list[DemoLogin]:
                 },
             )
     _demo_activity(cities)
+    solidarity_demo_load()
     logins = []
     for username, full_name, role, city, organisation in DEMO_USERS:
         user = User.objects.filter(username=username).first()

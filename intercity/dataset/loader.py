@@ -27,6 +27,7 @@ from intercity.core.models import NewsItem, Theme
 from intercity.core.services import news_publish, news_update
 from intercity.dataset import anmc21
 from intercity.indicators.services import catalogue_load
+from intercity.dataset.solidarity import solidarity_load
 from intercity.meetings.models import Meeting, MeetingDocument
 from intercity.meetings.services import (
     attendee_upsert,
@@ -158,6 +159,7 @@ def anmc21_load(*, actor: Any = None) -> LoadReport:
     for outcome, count in catalogue_load(actor=actor).items():
         if count:
             report.counts[f"indicator {outcome}"] += count
+    solidarity_load(report, actor=actor)
     return report
 
 

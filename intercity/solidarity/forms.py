@@ -1,0 +1,181 @@
+"""Forms of the solidarity pages; they only parse input, services decide."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from intercity.cities.models import City
+from intercity.solidarity.models import (
+    Incident,
+    IncidentFigure,
+    Need,
+    Offer,
+    SolidarityMessage,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"})
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class IncidentForm(forms.ModelForm):
+    class Meta:
+        model = Incident
+        fields = [
+            "name",
+            "kind",
+            "status",
+            "severity",
+            "alert_level",
+            "started_at",
+            "ended_at",
+            "description",
+            "area_description",
+            "latitude",
+            "longitude",
+            "radius_km",
+            "polygon",
+            "glide",
+            "visibility",
+        ]
+        widgets = {"started_at": DATETIME, "ended_at": DATETIME}
+
+
+class ConfirmCitiesForm(forms.Form):
+    cities = forms.ModelMultipleChoiceField(
+        label=_("Cities confirmed as affected"),
+        queryset=City.objects.filter(membership_status=City.Membership.MEMBER),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+
+class FigureForm(forms.ModelForm):
+    class Meta:
+        model = IncidentFigure
+        fields = ["kind", "value", "source", "as_of"]
+        widgets = {"as_of": DATE}
+
+
+class NeedForm(forms.ModelForm):
+    class Meta:
+        model = Need
+        fields = [
+            "city",
+            "category",
+            "description",
+            "quantity",
+            "unit",
+            "urgency",
+            "location",
+            "needed_by",
+            "visibility",
+        ]
+        widgets = {"needed_by": DATE, "description": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args, cities=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if cities is not None:
+            self.fields["city"].queryset = City.objects.filter(pk__in=[c.pk for c in cities])
+            if len(cities) == 1:
+                self.fields["city"].initial = cities[0].pk
+
+
+class OfferForm(forms.ModelForm):
+    class Meta:
+        model = Offer
+        fields = [
+            "category",
+            "description",
+            "quantity",
+            "unit",
+            "available_from",
+            "available_until",
+            "conditions",
+            "visibility",
+        ]
+        widgets = {
+            "available_from": DATE,
+            "available_until": DATE,
+            "description": forms.Textarea(attrs={"rows": 2}),
+            "conditions": forms.Textarea(attrs={"rows": 2}),
+        }
+
+
+class QuantityForm(forms.Form):
+    quantity = forms.DecimalField(
+        label=_("Quantity"), max_digits=14, decimal_places=2, min_value=0.01, required=False
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class MessageForm(forms.ModelForm):
+    class Meta:
+        model = SolidarityMessage
+        fields = ["to_city", "language", "body", "visibility"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+
+class CapUploadForm(forms.Form):
+    file = forms.FileField(label=_("CAP 1.2 message (XML file)"), required=False)
+    xml = forms.CharField(
+        label=_("…or paste the message"), widget=forms.Textarea(attrs={"rows": 6}), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("file") and not data.get("xml", "").strip():
+            raise forms.ValidationError(_("Choose a file or paste a message."))
+        return data
+
+    def payload(self) -> bytes:
+        if self.cleaned_data.get("file"):
+            return self.cleaned_data["file"].read()
+        return self.cleaned_data["xml"].encode("utf-8")
+
+
+class FeedUploadForm(forms.Form):
+    file = forms.FileField(label=_("GDACS-style GeoRSS/RSS file"))
+
+
+class DrillForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    host_city = forms.ModelChoiceField(label=_("Host city"), queryset=City.objects.all())
+    start_date = forms.DateField(label=_("Date"), widget=DATE)
+    scenario_kind = forms.ChoiceField(
+        label=_("Scenario: kind of incident"), choices=Incident.Kind.choices
+    )
+    scenario = forms.CharField(label=_("Scenario"), widget=forms.Textarea(attrs={"rows": 3}))
+    objectives = forms.CharField(
+        label=_("Objectives"),
+        help_text=_("One per line."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    cities = forms.ModelMultipleChoiceField(
+        label=_("Participating cities"),
+        queryset=City.objects.filter(membership_status=City.Membership.MEMBER),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def objective_list(self) -> list[str]:
+        return [
+            line.strip() for line in self.cleaned_data["objectives"].splitlines() if line.strip()
+        ]
+
+
+class ReviewForm(forms.Form):
+    what_worked = forms.CharField(label=_("What worked"), widget=forms.Textarea(attrs={"rows": 3}))
+    to_improve = forms.CharField(
+        label=_("What to improve"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+    lessons = forms.CharField(
+        label=_("Lessons for the network"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        help_text=_("Published as a knowledge item of kind “lesson from a drill”."),
+    )
+
+
+class ActionForm(forms.Form):
+    description = forms.CharField(label=_("Action"), max_length=300)
+    owner_city = forms.ModelChoiceField(label=_("Owner city"), queryset=City.objects.all())
+    due_on = forms.DateField(label=_("Due on"), widget=DATE)

@@ -1,0 +1,364 @@
+"""What the solidarity API reads and writes: incidents, needs, offers, deliveries, messages."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from intercity.cities.models import City
+from intercity.organisations.models import Organisation
+from intercity.solidarity.models import (
+    AffectedCity,
+    Assistance,
+    CapInfo,
+    Delivery,
+    Drill,
+    DrillAction,
+    Incident,
+    IncidentFigure,
+    IncidentSource,
+    Need,
+    Offer,
+    SolidarityMessage,
+)
+from intercity.solidarity.selectors import affected_city_slugs
+
+CITY = {"slug_field": "slug", "queryset": City.objects.all()}
+
+
+def incident_summary(incident: Incident) -> dict:
+    """The fields every consumer relies on; the CLI prints the same."""
+    return {
+        "id": incident.pk,
+        "slug": incident.slug,
+        "name": incident.name,
+        "kind": incident.kind,
+        "severity": incident.severity,
+        "status": incident.status,
+        "alert_level": incident.alert_level,
+        "affected_cities": affected_city_slugs(incident),
+    }
+
+
+class IncidentSerializer(serializers.ModelSerializer):
+    affected_cities = serializers.SerializerMethodField()
+    cap_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Incident
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "kind",
+            "severity",
+            "status",
+            "alert_level",
+            "started_at",
+            "ended_at",
+            "glide",
+            "affected_cities",
+            "cap_url",
+        ]
+
+    def get_affected_cities(self, obj) -> list[str]:
+        return affected_city_slugs(obj)
+
+    def get_cap_url(self, obj) -> str:
+        return reverse("api-v1:incident-cap", kwargs={"pk": obj.pk})
+
+
+class AffectedCitySerializer(serializers.ModelSerializer):
+    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = AffectedCity
+        fields = ["city", "status", "distance_km", "decided_at"]
+
+
+class FigureSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IncidentFigure
+        fields = ["id", "kind", "value", "source", "as_of"]
+
+
+class SourceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = IncidentSource
+        fields = ["id", "title", "url", "locator"]
+
+
+class CapInfoSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CapInfo
+        fields = [
+            "language",
+            "event",
+            "categories",
+            "urgency",
+            "severity",
+            "certainty",
+            "headline",
+            "description",
+            "instruction",
+            "sender_name",
+            "web",
+            "expires",
+        ]
+
+
+class IncidentDetailSerializer(IncidentSerializer):
+    affected = AffectedCitySerializer(many=True, read_only=True)
+    figures = FigureSerializer(many=True, read_only=True)
+    sources = SourceSerializer(many=True, read_only=True)
+    cap_infos = CapInfoSerializer(many=True, read_only=True)
+
+    class Meta(IncidentSerializer.Meta):
+        fields = [
+            *IncidentSerializer.Meta.fields,
+            "description",
+            "visibility",
+            "area_description",
+            "latitude",
+            "longitude",
+            "radius_km",
+            "polygon",
+            "source_document",
+            "source_locator",
+            "is_demo",
+            "affected",
+            "figures",
+            "sources",
+            "cap_infos",
+        ]
+
+
+class IncidentWriteSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Incident
+        fields = [
+            "name",
+            "kind",
+            "severity",
+            "status",
+            "alert_level",
+            "started_at",
+            "ended_at",
+            "description",
+            "area_description",
+            "latitude",
+            "longitude",
+            "radius_km",
+            "polygon",
+            "glide",
+            "visibility",
+        ]
+
+
+class IncidentFilterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Incident.Kind.choices, required=False)
+    status = serializers.ChoiceField(choices=Incident.Status.choices, required=False)
+    q = serializers.CharField(required=False, max_length=200)
+
+
+class ConfirmSerializer(serializers.Serializer):
+    cities = serializers.SlugRelatedField(many=True, **CITY)
+
+
+class CapUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(required=False)
+    xml = serializers.CharField(required=False)
+
+
+class NeedSerializer(serializers.ModelSerializer):
+    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    committed = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    received = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Need
+        fields = [
+            "id",
+            "incident",
+            "city",
+            "category",
+            "description",
+            "quantity",
+            "unit",
+            "urgency",
+            "location",
+            "needed_by",
+            "status",
+            "visibility",
+            "committed",
+            "received",
+            "is_demo",
+        ]
+
+
+class NeedWriteSerializer(serializers.ModelSerializer):
+    city = serializers.SlugRelatedField(required=False, **CITY)
+
+    class Meta:
+        model = Need
+        fields = [
+            "incident",
+            "city",
+            "category",
+            "description",
+            "quantity",
+            "unit",
+            "urgency",
+            "location",
+            "needed_by",
+            "status",
+            "visibility",
+        ]
+
+
+class OfferSerializer(serializers.ModelSerializer):
+    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    remaining = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+
+    class Meta:
+        model = Offer
+        fields = [
+            "id",
+            "incident",
+            "need",
+            "city",
+            "organisation",
+            "category",
+            "description",
+            "quantity",
+            "unit",
+            "available_from",
+            "available_until",
+            "conditions",
+            "status",
+            "visibility",
+            "remaining",
+            "is_demo",
+        ]
+
+
+class OfferWriteSerializer(serializers.ModelSerializer):
+    city = serializers.SlugRelatedField(required=False, allow_null=True, **CITY)
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    )
+
+    class Meta:
+        model = Offer
+        fields = [
+            "incident",
+            "need",
+            "city",
+            "organisation",
+            "category",
+            "description",
+            "quantity",
+            "unit",
+            "available_from",
+            "available_until",
+            "conditions",
+            "status",
+            "visibility",
+        ]
+        extra_kwargs = {"category": {"required": False}, "unit": {"required": False}}
+
+
+class AssistanceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Assistance
+        fields = [
+            "id",
+            "need",
+            "offer",
+            "quantity",
+            "dispatched_quantity",
+            "received_quantity",
+            "status",
+            "accepted_at",
+        ]
+        read_only_fields = ["dispatched_quantity", "received_quantity", "status", "accepted_at"]
+        extra_kwargs = {"quantity": {"required": False}}
+
+
+class DeliverySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Delivery
+        fields = ["id", "assistance", "quantity", "note", "status", "dispatched_at", "received_at"]
+        read_only_fields = ["status", "dispatched_at", "received_at"]
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    from_city = serializers.SlugRelatedField(required=False, allow_null=True, **CITY)
+    to_city = serializers.SlugRelatedField(**CITY)
+
+    class Meta:
+        model = SolidarityMessage
+        fields = [
+            "id",
+            "incident",
+            "from_city",
+            "to_city",
+            "language",
+            "body",
+            "sent_on",
+            "visibility",
+            "meeting",
+            "news_item",
+            "source_document",
+            "source_locator",
+        ]
+        read_only_fields = ["meeting", "news_item", "source_document", "source_locator"]
+        extra_kwargs = {"sent_on": {"required": False}}
+
+
+class DrillActionSerializer(serializers.ModelSerializer):
+    owner_city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    done = serializers.BooleanField(write_only=True, required=False)
+
+    class Meta:
+        model = DrillAction
+        fields = ["id", "description", "owner_city", "due_on", "done_at", "done"]
+        read_only_fields = ["description", "due_on", "done_at"]
+
+
+class DrillSerializer(serializers.ModelSerializer):
+    slug = serializers.CharField(source="meeting.slug")
+    title = serializers.CharField(source="meeting.title")
+    host_city = serializers.CharField(source="meeting.host_city.slug", default=None)
+    start_date = serializers.DateField(source="meeting.start_date")
+    cities = serializers.SerializerMethodField()
+    review = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Drill
+        fields = [
+            "id",
+            "slug",
+            "title",
+            "host_city",
+            "start_date",
+            "scenario_kind",
+            "scenario",
+            "objectives",
+            "cities",
+            "review",
+        ]
+
+    def get_cities(self, obj) -> list[str]:
+        return [city.slug for city in obj.meeting.cities.all()]
+
+    def get_review(self, obj) -> dict | None:
+        review = getattr(obj, "review", None)
+        if review is None:
+            return None
+        return {
+            "what_worked": review.what_worked,
+            "to_improve": review.to_improve,
+            "lessons": review.lessons,
+            "knowledge_item": review.knowledge_item.slug if review.knowledge_item else None,
+            "actions": DrillActionSerializer(review.actions.all(), many=True).data,
+        }

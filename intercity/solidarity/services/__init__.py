@@ -1,0 +1,73 @@
+"""Every write of the solidarity app; one module per part, all reachable from here."""
+
+from intercity.solidarity.services.alerts import (
+    CapImportResult,
+    FeedImportResult,
+    cap_export,
+    cap_import,
+    gdacs_import,
+)
+from intercity.solidarity.services.drills import (
+    action_add,
+    action_set_done,
+    drill_create,
+    drill_update,
+    review_publish_lessons,
+    review_save,
+)
+from intercity.solidarity.services.help import (
+    assistance_cancel,
+    delivery_dispatch,
+    delivery_receive,
+    message_send,
+    need_post,
+    need_update,
+    offer_accept,
+    offer_make,
+    offer_update,
+)
+from intercity.solidarity.services.incidents import (
+    affected_city_decide,
+    digest_send,
+    figure_add,
+    incident_confirm,
+    incident_create,
+    incident_notify,
+    incident_set_status,
+    incident_suggest_cities,
+    incident_update,
+    source_add,
+)
+
+__all__ = [
+    "CapImportResult",
+    "FeedImportResult",
+    "action_add",
+    "action_set_done",
+    "affected_city_decide",
+    "assistance_cancel",
+    "cap_export",
+    "cap_import",
+    "delivery_dispatch",
+    "delivery_receive",
+    "digest_send",
+    "drill_create",
+    "drill_update",
+    "figure_add",
+    "gdacs_import",
+    "incident_confirm",
+    "incident_create",
+    "incident_notify",
+    "incident_set_status",
+    "incident_suggest_cities",
+    "incident_update",
+    "message_send",
+    "need_post",
+    "need_update",
+    "offer_accept",
+    "offer_make",
+    "offer_update",
+    "review_publish_lessons",
+    "review_save",
+    "source_add",
+]

@@ -1,0 +1,283 @@
+"""Writes on incidents: create, update, status, affected cities, figures, sources, emails."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from intercity.accounts.models import User
+from intercity.cities.models import City
+from intercity.core.audit import save_with_audit
+from intercity.core.services import create_with_audit, require, save_changes
+from intercity.core.slugs import unique_slug
+from intercity.solidarity import geo
+from intercity.solidarity.models import AffectedCity, Incident, IncidentFigure, IncidentSource
+from intercity.solidarity.permissions import can_edit_incident, can_manage_incidents
+
+AREA_FIELDS = ("latitude", "longitude", "radius_km", "polygon")
+
+
+def incident_area(incident: Incident) -> geo.Area:
+    return geo.Area(
+        latitude=incident.latitude,
+        longitude=incident.longitude,
+        radius_km=incident.radius_km,
+        polygon=tuple(tuple(point) for point in (incident.polygon or [])),
+    )
+
+
+def member_places() -> list[geo.Place]:
+    rows = City.objects.filter(
+        membership_status=City.Membership.MEMBER, latitude__isnull=False, longitude__isnull=False
+    ).values_list("pk", "latitude", "longitude")
+    return [geo.Place(pk, lat, lon) for pk, lat, lon in rows]
+
+
+def _check(actor: Any, allowed) -> None:
+    if actor is not None:
+        require(allowed)
+
+
+@transaction.atomic
+def incident_create(*, actor: Any, data: Mapping[str, Any]) -> Incident:
+    """Record an incident (the secretariat's task) and suggest the cities its area touches."""
+    _check(actor, can_manage_incidents(actor))
+    data = dict(data)
+    data.setdefault("slug", unique_slug(Incident, data.get("name", ""), max_length=100))
+    incident = create_with_audit(Incident, data, actor=actor, action="solidarity.incident.created")
+    incident_suggest_cities(incident=incident)
+    return incident
+
+
+@transaction.atomic
+def incident_update(*, actor: Any, incident: Incident, data: Mapping[str, Any]) -> list[str]:
+    _check(actor, can_edit_incident(actor, incident))
+    changed = save_changes(incident, data, actor=actor, action="solidarity.incident.updated")
+    if set(changed) & set(AREA_FIELDS):
+        incident_suggest_cities(incident=incident)
+    return changed
+
+
+@transaction.atomic
+def incident_set_status(*, actor: Any, incident: Incident, status: str) -> bool:
+    _check(actor, can_edit_incident(actor, incident))
+    data: dict[str, Any] = {"status": status}
+    if status == Incident.Status.CLOSED and incident.ended_at is None:
+        data["ended_at"] = timezone.now()
+    return bool(save_changes(incident, data, actor=actor, action="solidarity.incident.status"))
+
+
+def incident_suggest_cities(*, incident: Incident) -> list[AffectedCity]:
+    """Suggest the member cities within reach of the area; people's decisions are kept."""
+    area = incident_area(incident)
+    if area.is_empty:
+        return []
+    near = geo.places_near(area, member_places(), within_km=settings.SOLIDARITY_AFFECTED_KM)
+    existing = {link.city_id: link for link in incident.affected.all()}
+    suggested = []
+    for found in near:
+        link = existing.get(found.key)
+        if link is None:
+            link = AffectedCity(incident=incident, city_id=found.key, distance_km=found.distance_km)
+            link.full_clean()
+            link._change_reason = "solidarity.affected_city.suggested"
+            link.save()
+        elif link.distance_km != found.distance_km:
+            link.distance_km = found.distance_km
+            link.save(update_fields=["distance_km", "updated_at"])
+        suggested.append(link)
+    return suggested
+
+
+@transaction.atomic
+def affected_city_decide(
+    *, actor: Any, incident: Incident, city: City, confirmed: bool
+) -> AffectedCity:
+    """A person confirms (or dismisses) that a city is affected; confirmation sends emails."""
+    _check(actor, can_edit_incident(actor, incident))
+    link = AffectedCity.objects.filter(incident=incident, city=city).first()
+    if link is None:
+        distance = None
+        area = incident_area(incident)
+        if not area.is_empty and city.latitude is not None:
+            found = geo.distance_to_area_km(city.latitude, city.longitude, area)
+            distance = None if found is None else round(found, 1)
+        link = AffectedCity(incident=incident, city=city, distance_km=distance)
+    status = AffectedCity.Status.CONFIRMED if confirmed else AffectedCity.Status.DISMISSED
+    if link.pk and link.status == status:
+        return link
+    link.status = status
+    link.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+    link.decided_at = timezone.now()
+    save_with_audit(
+        link,
+        actor=actor,
+        action="solidarity.affected_city.confirmed"
+        if confirmed
+        else "solidarity.affected_city.dismissed",
+    )
+    if confirmed and incident.is_open:
+        _notify_on_commit(incident, [city.pk])
+    return link
+
+
+@transaction.atomic
+def incident_confirm(*, actor: Any, incident: Incident, cities: Iterable[City] = ()) -> Incident:
+    """Confirm a draft (or an alert's) incident and the cities it affects; emails follow."""
+    _check(actor, can_edit_incident(actor, incident))
+    cities = list(cities)
+    if incident.status == Incident.Status.DRAFT:
+        data = {"status": Incident.Status.ACTIVE, "confirmed_at": timezone.now()}
+        save_changes(incident, data, actor=actor, action="solidarity.incident.confirmed")
+    elif incident.confirmed_at is None:
+        save_changes(
+            incident,
+            {"confirmed_at": timezone.now()},
+            actor=actor,
+            action="solidarity.incident.confirmed",
+        )
+    for city in cities:
+        affected_city_decide(actor=actor, incident=incident, city=city, confirmed=True)
+    if not cities:
+        confirmed = list(
+            incident.affected.filter(status="confirmed").values_list("city", flat=True)
+        )
+        if confirmed:
+            _notify_on_commit(incident, confirmed)
+    return incident
+
+
+@transaction.atomic
+def figure_add(*, actor: Any, incident: Incident, data: Mapping[str, Any]) -> IncidentFigure:
+    _check(actor, can_edit_incident(actor, incident))
+    return create_with_audit(
+        IncidentFigure,
+        {**data, "incident": incident},
+        actor=actor,
+        action="solidarity.figure.added",
+    )
+
+
+@transaction.atomic
+def source_add(*, actor: Any, incident: Incident, data: Mapping[str, Any]) -> IncidentSource:
+    _check(actor, can_edit_incident(actor, incident))
+    source = IncidentSource(incident=incident, **data)
+    source.full_clean()
+    source.save()
+    return source
+
+
+def _notify_on_commit(incident: Incident, city_ids: list[int]) -> None:
+    from intercity.solidarity.tasks import notify_incident
+
+    incident_id = incident.pk
+    transaction.on_commit(lambda: notify_incident(incident_id, city_ids))
+
+
+def _recipients(incident: Incident, city_ids: Iterable[int]) -> tuple[list[str], list[str]]:
+    """Focal points of the given cities, and of the member cities near the incident's area."""
+    affected = set(city_ids)
+    area = incident_area(incident)
+    nearby = set()
+    if not area.is_empty:
+        within = settings.SOLIDARITY_NEARBY_KM
+        nearby = {n.key for n in geo.places_near(area, member_places(), within_km=within)}
+    people = User.objects.filter(
+        role=User.Role.FOCAL_POINT, is_active=True, city_id__in=affected | nearby
+    ).exclude(email="")
+    to_affected, to_nearby = [], []
+    for person in people.only("email", "city_id"):
+        (to_affected if person.city_id in affected else to_nearby).append(person.email)
+    return sorted(to_affected), sorted(to_nearby)
+
+
+def _site_url(path: str) -> str:
+    return getattr(settings, "SITE_URL", "").rstrip("/") + path
+
+
+def incident_notify(*, incident_id: int, city_ids: Iterable[int]) -> int:
+    """Email the focal points of the affected cities and of those nearby; returns how many."""
+    incident = Incident.objects.filter(pk=incident_id).first()
+    if incident is None or not incident.is_open:
+        return 0
+    to_affected, to_nearby = _recipients(incident, city_ids)
+    names = ", ".join(
+        City.objects.filter(pk__in=list(city_ids)).order_by("name").values_list("name", flat=True)
+    )
+    url = _site_url(reverse("solidarity:board", kwargs={"slug": incident.slug}))
+    subject = _("Incident confirmed: %(name)s") % {"name": incident.name}
+    affected_body = _(
+        "%(name)s (%(kind)s, severity %(severity)s) is confirmed as affecting %(cities)s.\n"
+        "Post what your city needs on the needs board: %(url)s"
+    ) % {
+        "name": incident.name,
+        "kind": incident.get_kind_display(),
+        "severity": incident.get_severity_display(),
+        "cities": names,
+        "url": url,
+    }
+    nearby_body = _(
+        "%(name)s (%(kind)s, severity %(severity)s) is confirmed as affecting %(cities)s, "
+        "near your city.\nSee what is needed and offer help: %(url)s"
+    ) % {
+        "name": incident.name,
+        "kind": incident.get_kind_display(),
+        "severity": incident.get_severity_display(),
+        "cities": names,
+        "url": url,
+    }
+    sender = settings.DEFAULT_FROM_EMAIL
+    mails = [(subject, affected_body, sender, [to]) for to in to_affected]
+    mails += [(subject, nearby_body, sender, [to]) for to in to_nearby]
+    return send_mass_mail(mails, fail_silently=False) if mails else 0
+
+
+def digest_send() -> int:
+    """One email a day per active incident to the focal points concerned: the board in figures."""
+    from intercity.solidarity.selectors import board_totals
+
+    sent = 0
+    incidents = Incident.objects.filter(status=Incident.Status.ACTIVE).prefetch_related("affected")
+    for incident in incidents:
+        confirmed = [a.city_id for a in incident.affected.all() if a.status == "confirmed"]
+        if not confirmed:
+            continue
+        to_affected, to_nearby = _recipients(incident, confirmed)
+        recipients = to_affected + to_nearby
+        if not recipients:
+            continue
+        lines = [
+            _(
+                "%(unit)s: %(needed)s needed, %(covered)s received, %(pending)s on the way, "
+                "%(open)s still open"
+            )
+            % row
+            for row in board_totals(incident=incident)
+        ]
+        body = "\n".join(
+            [
+                _("Daily summary of %(name)s (%(status)s).")
+                % {
+                    "name": incident.name,
+                    "status": incident.get_status_display(),
+                },
+                *lines,
+                _site_url(reverse("solidarity:board", kwargs={"slug": incident.slug})),
+            ]
+        )
+        subject = _("Daily summary: %(name)s") % {"name": incident.name}
+        sender = settings.DEFAULT_FROM_EMAIL
+        sent += send_mass_mail([(subject, body, sender, [to]) for to in recipients])
+    return sent
+
+
+def validation_error(message: str, field: str | None = None) -> ValidationError:
+    return ValidationError({field: message} if field else message)

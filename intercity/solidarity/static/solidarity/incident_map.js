@@ -1,0 +1,56 @@
+// Draws incident areas (circles and polygons) and member cities on the offline map: country
+// outlines shipped with the site, no tiles.
+(function () {
+  "use strict";
+  var element = document.getElementById("incident-map");
+  var cityNode = document.getElementById("map-points");
+  var areaNode = document.getElementById("incident-areas");
+  if (!element || !cityNode || !areaNode || typeof L === "undefined") { return; }
+  var cities = JSON.parse(cityNode.textContent);
+  var areas = JSON.parse(areaNode.textContent);
+  var map = L.map(element, { zoomSnap: 0.25, attributionControl: false });
+  var colours = { extreme: "#8b0000", severe: "#d9480f", moderate: "#e8a400", minor: "#2b8a3e", unknown: "#5c6b7a" };
+  var bounds = L.latLngBounds([]);
+
+  areas.forEach(function (area) {
+    var style = { color: colours[area.severity] || "#5c6b7a", weight: 2, fillOpacity: 0.25, className: "incident-area" };
+    var shape;
+    if (area.polygon && area.polygon.length) {
+      shape = L.polygon(area.polygon, style);
+    } else if (area.radius_km) {
+      shape = L.circle([area.latitude, area.longitude], Object.assign({ radius: area.radius_km * 1000 }, style));
+    } else {
+      shape = L.circleMarker([area.latitude, area.longitude], Object.assign({ radius: 9 }, style));
+    }
+    shape.bindTooltip(area.name + " · " + area.kind);
+    shape.on("click", function () { window.location.href = area.url; });
+    shape.addTo(map);
+    if (shape.getBounds) { bounds.extend(shape.getBounds()); } else { bounds.extend(shape.getLatLng()); }
+  });
+
+  cities.forEach(function (point) {
+    var marker = L.circleMarker([point.latitude, point.longitude], {
+      radius: 5, color: "#ffffff", weight: 1.5, fillColor: "#0b5ea8", fillOpacity: 1, className: "city-marker"
+    });
+    marker.bindTooltip(point.name, { direction: "top", offset: [0, -5] });
+    marker.addTo(map);
+    if (!areas.length) { bounds.extend([point.latitude, point.longitude]); }
+  });
+  if (bounds.isValid()) {
+    map.fitBounds(bounds.pad(areas.length === 1 ? 1.5 : 0.2), { maxZoom: 7 });
+  } else {
+    map.setView([20, 110], 3);
+  }
+  element.setAttribute("data-area-count", String(areas.length));
+
+  var outlines = element.getAttribute("data-outlines");
+  if (outlines && typeof topojson !== "undefined") {
+    fetch(outlines).then(function (response) { return response.json(); }).then(function (world) {
+      L.geoJSON(topojson.feature(world, world.objects.countries), {
+        style: { color: "#9fb3c8", weight: 0.8, fillColor: "#f7f3e8", fillOpacity: 1 },
+        interactive: false
+      }).addTo(map).bringToBack();
+      element.setAttribute("data-outlines-drawn", "true");
+    }).catch(function () { element.setAttribute("data-outlines-drawn", "false"); });
+  }
+})();

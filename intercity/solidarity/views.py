@@ -1,0 +1,183 @@
+"""Solidarity pages that read: incidents list and map, incident page, needs board, feeds, CSV."""
+
+from django.contrib.syndication.views import Feed
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_GET
+
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.cities.selectors import city_map_points
+from intercity.core.exports import csv_response, wants_csv
+from intercity.core.pagination import paginate
+from intercity.solidarity import selectors, services
+from intercity.solidarity.forms import (
+    CapUploadForm,
+    ConfirmCitiesForm,
+    FeedUploadForm,
+    MessageForm,
+    NeedForm,
+)
+from intercity.solidarity.models import Incident
+from intercity.solidarity.permissions import (
+    can_make_offer,
+    can_manage_incidents,
+    can_post_need,
+    can_send_message,
+)
+from intercity.solidarity.timeline import incident_timeline
+
+INCIDENT_COLUMNS = [
+    (_("id"), lambda i: i.pk),
+    (_("name"), lambda i: i.name),
+    (_("kind"), lambda i: i.kind),
+    (_("status"), lambda i: i.status),
+    (_("severity"), lambda i: i.severity),
+    (_("alert level"), lambda i: i.alert_level),
+    (_("started"), lambda i: i.started_at.isoformat() if i.started_at else ""),
+    (_("ended"), lambda i: i.ended_at.isoformat() if i.ended_at else ""),
+    (_("area"), lambda i: i.area_description),
+    (_("latitude"), lambda i: i.latitude),
+    (_("longitude"), lambda i: i.longitude),
+    (_("radius (km)"), lambda i: i.radius_km),
+    (_("GLIDE number"), lambda i: i.glide),
+    (_("affected cities"), lambda i: " ".join(selectors.affected_city_slugs(i))),
+    (_("source"), lambda i: i.source_label),
+    (_("demo data"), lambda i: "yes" if i.is_demo else ""),
+]
+
+
+@require_GET
+def incident_index(request):
+    kind = request.GET.get("kind") or None
+    status = request.GET.get("status") or None
+    incidents = selectors.incident_list(
+        user=request.user, kind=kind, status=status, search=request.GET.get("q")
+    )
+    if wants_csv(request):
+        return csv_response(
+            filename="incidents.csv", columns=INCIDENT_COLUMNS, rows=incidents.iterator(2000)
+        )
+    context = paginate(request, incidents, per_page=30)
+    context.update(
+        {
+            "kinds": Incident.Kind.choices,
+            "statuses": Incident.Status.choices,
+            "kind": kind,
+            "status": status,
+            "incident_points": selectors.incident_map_points(context["page_obj"].object_list),
+            "map_points": city_map_points(),
+            "can_manage": can_manage_incidents(request.user),
+            "cap_form": CapUploadForm() if can_manage_incidents(request.user) else None,
+            "feed_form": FeedUploadForm() if can_manage_incidents(request.user) else None,
+        }
+    )
+    return render(request, "solidarity/incident_list.html", context)
+
+
+def _need_cities(user, incident):
+    """The confirmed affected cities this user may post needs for."""
+    return [c for c in selectors.confirmed_cities(incident) if can_post_need(user, incident, c)]
+
+
+@require_GET
+def incident_detail(request, slug):
+    incident = selectors.incident_get(user=request.user, slug=slug)
+    user = request.user
+    own_city = focal_city_id(user)
+    context = {
+        "incident": incident,
+        "area_points": selectors.incident_map_points([incident]),
+        "map_points": city_map_points(),
+        "timeline": incident_timeline(incident=incident, user=user),
+        "messages_sent": selectors.message_list(user=user, incident=incident),
+        "can_manage": can_manage_incidents(user),
+        "confirm_form": ConfirmCitiesForm(initial={"cities": selectors.confirmed_cities(incident)})
+        if can_manage_incidents(user)
+        else None,
+        "message_form": MessageForm(
+            initial={"to_city": (selectors.confirmed_cities(incident) or [None])[0]}
+        )
+        if (own_city is not None or is_secretariat(user))
+        and can_send_message(user, getattr(user, "city", None))
+        else None,
+    }
+    return render(request, "solidarity/incident_detail.html", context)
+
+
+@require_GET
+def needs_board(request, slug):
+    incident = selectors.incident_get(user=request.user, slug=slug)
+    board = selectors.needs_board(incident=incident, user=request.user)
+    need_cities = _need_cities(request.user, incident)
+    context = {
+        "incident": incident,
+        "board": board,
+        "need_form": NeedForm(cities=need_cities) if need_cities else None,
+        "can_offer": can_make_offer(request.user),
+        "user_city_id": focal_city_id(request.user),
+        "is_secretariat": is_secretariat(request.user),
+    }
+    return render(request, "solidarity/needs_board.html", context)
+
+
+@require_GET
+def incident_cap(request, slug):
+    incident = selectors.incident_get(user=request.user, slug=slug)
+    response = HttpResponse(
+        services.cap_export(incident=incident), content_type="application/cap+xml; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'inline; filename="{incident.slug}.cap.xml"'
+    return response
+
+
+class IncidentFeed(Feed):
+    """Atom feed of the incidents the public may see, newest first."""
+
+    feed_type = Atom1Feed
+    title = _("ANMC21 incidents affecting member cities")
+    subtitle = _("Disasters and emergencies the network follows, with their status.")
+
+    def link(self):
+        return reverse("solidarity:list")
+
+    def items(self):
+        return selectors.incident_list(user=None).order_by("-updated_at")[:50]
+
+    def item_title(self, item):
+        return f"{item.name} · {item.get_status_display()}"
+
+    def item_description(self, item):
+        cities = ", ".join(selectors.affected_city_slugs(item))
+        return f"{item.get_kind_display()} · {item.get_severity_display()} · {cities}"
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.started_at or item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+
+class ActiveCapFeed(IncidentFeed):
+    """Atom index of CAP 1.2 messages, one per active incident, as alerting hubs publish them."""
+
+    title = _("ANMC21 active incidents as CAP alerts")
+
+    def items(self):
+        return selectors.incident_list(user=None, status=Incident.Status.ACTIVE).order_by(
+            "-updated_at"
+        )[:100]
+
+    def item_link(self, item):
+        return reverse("solidarity:cap", kwargs={"slug": item.slug})
+
+    def item_enclosure_url(self, item):
+        return self.item_link(item)
+
+    item_enclosure_mime_type = "application/cap+xml"
+    item_enclosure_length = 0
