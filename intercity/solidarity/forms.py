@@ -16,7 +16,14 @@ DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class IncidentForm(forms.ModelForm):
+class ParseOnly(forms.ModelForm):
+    """Reads fields like a model form; the whole record is validated by the service."""
+
+    def _post_clean(self):
+        pass
+
+
+class IncidentForm(ParseOnly):
     class Meta:
         model = Incident
         fields = [
@@ -48,14 +55,14 @@ class ConfirmCitiesForm(forms.Form):
     )
 
 
-class FigureForm(forms.ModelForm):
+class FigureForm(ParseOnly):
     class Meta:
         model = IncidentFigure
         fields = ["kind", "value", "source", "as_of"]
         widgets = {"as_of": DATE}
 
 
-class NeedForm(forms.ModelForm):
+class NeedForm(ParseOnly):
     class Meta:
         model = Need
         fields = [
@@ -79,7 +86,7 @@ class NeedForm(forms.ModelForm):
                 self.fields["city"].initial = cities[0].pk
 
 
-class OfferForm(forms.ModelForm):
+class OfferForm(ParseOnly):
     class Meta:
         model = Offer
         fields = [
@@ -107,7 +114,7 @@ class QuantityForm(forms.Form):
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 
 
-class MessageForm(forms.ModelForm):
+class MessageForm(ParseOnly):
     class Meta:
         model = SolidarityMessage
         fields = ["to_city", "language", "body", "visibility"]

@@ -74,9 +74,7 @@ def drill_create(request):
                     "start_date": data["start_date"],
                     "end_date": data["start_date"],
                 },
-                cities={
-                    city: "participant" for city in data["cities"] if city != data["host_city"]
-                },
+                cities={city: "delegate" for city in data["cities"] if city != data["host_city"]},
                 data={
                     "scenario_kind": data["scenario_kind"],
                     "scenario": data["scenario"],

@@ -1,0 +1,222 @@
+"""The solidarity pages: success, wrong method, wrong user, bounded queries."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from intercity.solidarity import services
+from intercity.solidarity.models import Assistance, Need, Offer
+from intercity.testing.solidarity_factories import active_incident, cap_message, need, offer
+
+pytestmark = pytest.mark.django_db
+
+
+def _busy(net, n):
+    for i in range(n):
+        incident = active_incident(affected=[net.manila], name=f"Flood {i}")
+        tents = need(incident, net.manila, quantity=50)
+        services.offer_accept(
+            actor=None, need=tents, offer=offer(net.tokyo, quantity=20, incident=incident)
+        )
+        offer(net.seoul, quantity=10, incident=incident)
+    return incident
+
+
+def test_the_incident_list_shows_incidents_and_runs_bounded_queries(
+    client, net, django_assert_max_num_queries
+):
+    _busy(net, 2)
+    with django_assert_max_num_queries(8) as small:
+        assert client.get(reverse("solidarity:list")).status_code == 200
+    _busy(net, 6)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(reverse("solidarity:list"))
+    assert "Flood 5" in response.content.decode()
+
+
+def test_the_board_runs_the_same_queries_for_more_needs_and_offers(
+    client, net, django_assert_max_num_queries
+):
+    incident = _busy(net, 1)
+    url = reverse("solidarity:board", kwargs={"slug": incident.slug})
+    client.force_login(net.manila_focal)
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(url).status_code == 200
+    for _ in range(5):
+        tents = need(incident, net.manila, quantity=50)
+        accepted = services.offer_accept(
+            actor=None, need=tents, offer=offer(net.tokyo, quantity=20, incident=incident)
+        )
+        services.delivery_dispatch(actor=None, assistance=accepted, quantity=5)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        assert client.get(url).status_code == 200
+
+
+def test_the_incident_page_runs_the_same_queries_as_it_fills(
+    client, net, django_assert_max_num_queries
+):
+    incident = _busy(net, 1)
+    url = incident.get_absolute_url()
+    with django_assert_max_num_queries(40) as small:
+        assert client.get(url).status_code == 200
+    for _ in range(4):
+        need(incident, net.manila, quantity=5)
+        services.message_send(
+            actor=net.tokyo_focal, data={"to_city": net.manila, "body": "x", "incident": incident}
+        )
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(url)
+    assert "Message from Tokyo to Metro Manila" in response.content.decode()
+
+
+def test_network_only_incidents_answer_404_to_the_public(client, net):
+    hidden = active_incident(affected=[net.manila], visibility="network")
+
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    assert hidden.name not in client.get(reverse("solidarity:list")).content.decode()
+    assert hidden.name not in client.get(reverse("solidarity:feed")).content.decode()
+
+
+def test_csv_export_lists_the_visible_incidents(client, net):
+    active_incident(affected=[net.manila])
+
+    response = client.get(reverse("solidarity:list") + "?format=csv")
+
+    body = b"".join(response.streaming_content).decode()
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Flood in Metro Manila" in body and "metro-manila" in body
+
+
+def test_feeds_list_incidents_and_active_cap_messages(client, net):
+    incident = active_incident(affected=[net.manila])
+
+    atom = client.get(reverse("solidarity:feed")).content.decode()
+    cap_feed = client.get(reverse("solidarity:cap-feed")).content.decode()
+
+    assert "Flood in Metro Manila" in atom
+    assert reverse("solidarity:cap", kwargs={"slug": incident.slug}) in cap_feed
+    assert "application/cap+xml" in cap_feed
+
+
+@pytest.mark.parametrize("name", ["import-cap", "import-feed"])
+def test_imports_refuse_get(client, net, name):
+    client.force_login(net.secretariat)
+
+    assert client.get(reverse(f"solidarity:{name}")).status_code == 405
+
+
+def test_a_bad_cap_upload_lists_what_is_wrong(client, net):
+    client.force_login(net.secretariat)
+
+    response = client.post(reverse("solidarity:import-cap"), {"xml": "<alert>"})
+
+    assert response.status_code == 400
+    assert "not well-formed XML" in response.content.decode()
+
+
+def test_a_cap_upload_creates_the_incident(client, net):
+    client.force_login(net.secretariat)
+
+    response = client.post(reverse("solidarity:import-cap"), {"xml": cap_message().decode()})
+
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_another_city_cannot_post_needs_and_nothing_changes(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.tokyo_focal)
+
+    response = client.post(
+        reverse("solidarity:need-post", kwargs={"slug": incident.slug}),
+        {
+            "city": net.manila.pk,
+            "category": "food",
+            "description": "Rice",
+            "quantity": "5",
+            "unit": "t",
+            "urgency": "high",
+            "visibility": "public",
+        },
+    )
+
+    assert response.status_code == 404
+    assert not Need.objects.exists()
+
+
+def test_another_city_cannot_accept_dispatch_or_receive(client, net):
+    incident = active_incident(affected=[net.manila])
+    tents = need(incident, net.manila, quantity=50)
+    tokyo = offer(net.tokyo, quantity=20, incident=incident)
+    client.force_login(net.seoul_focal)
+
+    accept = client.post(reverse("solidarity:accept", args=[tents.pk, tokyo.pk]))
+    assert accept.status_code == 404 and not Assistance.objects.exists()
+    accepted = services.offer_accept(actor=net.manila_focal, need=tents, offer=tokyo)
+    dispatch = client.post(reverse("solidarity:dispatch", args=[accepted.pk]), {"quantity": "5"})
+    delivery = services.delivery_dispatch(actor=net.tokyo_focal, assistance=accepted, quantity=5)
+    receive = client.post(reverse("solidarity:receive", args=[delivery.pk]))
+
+    assert dispatch.status_code == 404 and receive.status_code == 404
+    accepted.refresh_from_db()
+    delivery.refresh_from_db()
+    assert accepted.dispatched_quantity == 5 and delivery.status == "dispatched"
+
+
+def test_a_focal_point_offers_help_for_a_need_through_the_page(client, net):
+    incident = active_incident(affected=[net.manila])
+    tents = need(incident, net.manila, quantity=50)
+    client.force_login(net.tokyo_focal)
+    url = reverse("solidarity:offer", kwargs={"slug": incident.slug}) + f"?need={tents.pk}"
+
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "category": "shelter",
+            "description": "Tents",
+            "quantity": "30",
+            "unit": "tents",
+            "visibility": "public",
+        },
+    )
+
+    assert response.status_code == 302
+    made = Offer.objects.get()
+    assert (made.city, made.need) == (net.tokyo, tents)
+
+
+def test_a_reader_cannot_offer(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.reader)
+
+    assert (
+        client.get(reverse("solidarity:offer", kwargs={"slug": incident.slug})).status_code == 404
+    )
+
+
+def test_drill_pages_show_the_scenario_and_review(client, net):
+    drill = services.drill_create(
+        actor=None,
+        meeting={
+            "title": "Flood drill",
+            "host_city": net.manila,
+            "year": 2027,
+            "start_date": datetime.date(2027, 6, 1),
+        },
+        data={"scenario_kind": "flood", "scenario": "River overflow", "objectives": ["Evacuate"]},
+    )
+    client.force_login(net.manila_focal)
+
+    listing = client.get(reverse("solidarity:drills"))
+    page = client.get(drill.get_absolute_url())
+    saved = client.post(
+        reverse("solidarity:review", args=[drill.meeting.slug]),
+        {"what_worked": "Fast", "to_improve": "Maps", "lessons": "Print maps", "publish": "1"},
+    )
+
+    assert listing.status_code == 200 and "Flood drill" in listing.content.decode()
+    assert page.status_code == 200 and "River overflow" in page.content.decode()
+    assert saved.status_code == 302
+    assert "Lessons from Flood drill" in client.get(drill.get_absolute_url()).content.decode()
