@@ -72,7 +72,10 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
             )
         )
     for message in message_list(user=user, incident=incident)[:PER_SOURCE]:
-        when = datetime.datetime.combine(message.sent_on, datetime.time(12), datetime.UTC)
+        # Messages carry the day they were sent; one recorded that day keeps its hour.
+        when = message.created_at
+        if when.date() != message.sent_on:
+            when = datetime.datetime.combine(message.sent_on, datetime.time(12), datetime.UTC)
         sender = message.from_city.name if message.from_city else _("The network")
         entries.append(
             Entry(

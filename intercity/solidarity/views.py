@@ -116,7 +116,9 @@ def needs_board(request, slug):
         "incident": incident,
         "board": board,
         "need_form": NeedForm(cities=need_cities) if need_cities else None,
-        "can_offer": can_make_offer(request.user),
+        # A city in need does not offer help to itself.
+        "can_offer": can_make_offer(request.user)
+        and focal_city_id(request.user) not in {c.pk for c in selectors.confirmed_cities(incident)},
         "user_city_id": focal_city_id(request.user),
         "is_secretariat": is_secretariat(request.user),
     }

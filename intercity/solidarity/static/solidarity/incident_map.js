@@ -11,6 +11,8 @@
   var map = L.map(element, { zoomSnap: 0.25, attributionControl: false });
   var colours = { extreme: "#8b0000", severe: "#d9480f", moderate: "#e8a400", minor: "#2b8a3e", unknown: "#5c6b7a" };
   var bounds = L.latLngBounds([]);
+  var fitAll = element.getAttribute("data-fit") === "all";
+  var shapes = [];
 
   areas.forEach(function (area) {
     var style = { color: colours[area.severity] || "#5c6b7a", weight: 2, fillOpacity: 0.25, className: "incident-area" };
@@ -24,23 +26,30 @@
     }
     shape.bindTooltip(area.name + " · " + area.kind);
     shape.on("click", function () { window.location.href = area.url; });
-    shape.addTo(map);
-    if (shape.getBounds) { bounds.extend(shape.getBounds()); } else { bounds.extend(shape.getLatLng()); }
+    shapes.push(shape);
+    // Bounds come from the data: a circle can only measure itself once the map has a view.
+    if (area.polygon && area.polygon.length) {
+      bounds.extend(L.latLngBounds(area.polygon));
+    } else {
+      bounds.extend(L.latLng(area.latitude, area.longitude).toBounds((area.radius_km || 20) * 2000));
+    }
   });
 
+  var markers = [];
   cities.forEach(function (point) {
     var marker = L.circleMarker([point.latitude, point.longitude], {
       radius: 5, color: "#ffffff", weight: 1.5, fillColor: "#0b5ea8", fillOpacity: 1, className: "city-marker"
     });
     marker.bindTooltip(point.name, { direction: "top", offset: [0, -5] });
-    marker.addTo(map);
-    if (!areas.length) { bounds.extend([point.latitude, point.longitude]); }
+    markers.push(marker);
+    if (!areas.length || fitAll) { bounds.extend([point.latitude, point.longitude]); }
   });
   if (bounds.isValid()) {
-    map.fitBounds(bounds.pad(areas.length === 1 ? 1.5 : 0.2), { maxZoom: 7 });
+    map.fitBounds(bounds.pad(areas.length === 1 && !fitAll ? 3 : 0.1), { maxZoom: 7 });
   } else {
     map.setView([20, 110], 3);
   }
+  shapes.concat(markers).forEach(function (layer) { layer.addTo(map); });
   element.setAttribute("data-area-count", String(areas.length));
 
   var outlines = element.getAttribute("data-outlines");

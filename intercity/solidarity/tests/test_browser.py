@@ -1,0 +1,123 @@
+"""In a real browser: Manila posts a need, Tokyo offers, Manila accepts, Tokyo dispatches,
+Manila receives, and the board shows the need covered."""
+
+import pytest
+
+from intercity.solidarity import services
+from intercity.testing.browser import log_in, screenshot
+from intercity.testing.factories import PASSWORD
+from intercity.testing.solidarity_factories import (
+    active_incident,
+    cap_message,
+    city,
+    focal_point,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _switch(page, base, username):
+    page.context.clear_cookies()
+    log_in(page, base, username, PASSWORD)
+
+
+def test_a_need_is_offered_accepted_dispatched_received_and_covered(live_server, page):
+    manila, tokyo = city("metro-manila"), city("tokyo")
+    city("seoul")
+    manila_focal = focal_point(manila, "manila.focal")
+    tokyo_focal = focal_point(tokyo, "tokyo.focal")
+    incident = active_incident(affected=[manila], name="Flood in Metro Manila")
+    services.message_send(
+        actor=tokyo_focal,
+        data={
+            "incident": incident,
+            "to_city": manila,
+            "language": "ja",
+            "body": "マニラの皆さんと共にあります。",
+        },
+    )
+    base = live_server.url
+    board = f"{base}/solidarity/incidents/{incident.slug}/board/"
+
+    _switch(page, base, manila_focal.username)
+    page.goto(board)
+    page.select_option("#id_category", "water_sanitation")
+    page.fill("#id_description", "Drinking water for evacuation centres")
+    page.fill("#id_quantity", "5000")
+    page.fill("#id_unit", "litres")
+    page.fill("#id_location", "Marikina evacuation centre")
+    page.click("#post-need button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".need .badge[data-state=open]").count() == 1
+
+    _switch(page, base, tokyo_focal.username)
+    page.goto(board)
+    page.click("a.offer-help")
+    page.fill("#id_description", "Bottled water from Tokyo's reserve")
+    page.fill("#id_quantity", "5000")
+    page.click("#offer-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "Thank you" in page.content()
+
+    _switch(page, base, manila_focal.username)
+    page.goto(board)
+    page.click(".accept-form button.accept")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".need .badge[data-state=pending]").count() == 1
+
+    _switch(page, base, tokyo_focal.username)
+    page.goto(board)
+    page.fill(".dispatch-form input[name=note]", "Flight JL741")
+    page.click(".dispatch-form button.dispatch")
+    page.wait_for_load_state("networkidle")
+    assert "Marked as dispatched." in page.content()
+
+    _switch(page, base, manila_focal.username)
+    page.goto(board)
+    page.click("button.receive")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".need .badge[data-state=covered]").count() == 1
+    assert page.locator(".board-totals td.covered").inner_text() == "5000"
+    screenshot(page, "solidarity-needs-board.png")
+
+    page.goto(f"{base}/solidarity/incidents/{incident.slug}/")
+    page.wait_for_selector("#incident-map[data-outlines-drawn=true]")
+    timeline = page.locator("ol.timeline").inner_text()
+    for step in (
+        "needs 5000 litres",
+        "offers 5000 litres",
+        "accepted 5000",
+        "dispatched 5000",
+        "received",
+    ):
+        assert step in timeline
+    screenshot(page, "solidarity-incident.png")
+
+
+def test_the_secretariat_imports_a_cap_alert_and_sees_it_on_the_map(live_server, page, tmp_path):
+    from intercity.accounts.models import User
+    from intercity.testing.factories import UserFactory
+
+    manila = city("metro-manila")
+    city("tokyo")
+    city("hanoi")
+    city("seoul")
+    secretariat = UserFactory(username="sec", role=User.Role.SECRETARIAT)
+    alert = tmp_path / "alert.xml"
+    alert.write_bytes(cap_message())
+    base = live_server.url
+
+    _switch(page, base, secretariat.username)
+    page.goto(f"{base}/solidarity/")
+    page.set_input_files("#id_file", str(alert))
+    page.click("form[action$='import-cap/'] button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "incident created" in page.content()
+    page.check(f"#confirm-form input[type=checkbox][value='{manila.pk}']")
+    page.click("#confirm-form button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "Incident and affected cities confirmed." in page.content()
+    page.goto(f"{base}/solidarity/")
+    page.wait_for_selector("#incident-map[data-outlines-drawn=true]")
+    assert page.locator("#incident-map").get_attribute("data-area-count") == "1"
+    screenshot(page, "solidarity-incidents.png")
