@@ -7,15 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intercity.core.forms import apply_validation_error
+from intercity.core.views import record_form_response
 from intercity.solidarity import selectors, services
 from intercity.solidarity.forms import (
     CapUploadForm,
     ConfirmCitiesForm,
     FeedUploadForm,
+    FigureForm,
+    IncidentForm,
     MessageForm,
     NeedForm,
     OfferForm,
@@ -23,6 +27,7 @@ from intercity.solidarity.forms import (
 )
 from intercity.solidarity.models import Incident
 from intercity.solidarity.permissions import (
+    can_edit_incident,
     can_make_offer,
     can_manage_incidents,
     can_post_need,
@@ -245,3 +250,63 @@ def message_send(request, slug):
     else:
         messages.error(request, _("The message could not be sent: check every field."))
     return redirect(incident)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_create(request):
+    if not can_manage_incidents(request.user):
+        raise Http404
+    form = IncidentForm(request.POST or None, initial={"status": Incident.Status.ACTIVE})
+    return record_form_response(
+        request,
+        form,
+        save=lambda data: services.incident_create(actor=request.user, data=data),
+        heading=_("Record an incident"),
+        success_message=_("Incident recorded; confirm the cities it affects."),
+        cancel_url=reverse("solidarity:list"),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def incident_edit(request, slug):
+    incident = selectors.incident_get(user=request.user, slug=slug)
+    if not can_edit_incident(request.user, incident):
+        raise Http404
+    form = IncidentForm(request.POST or None, instance=_fresh(incident))
+
+    def save(data):
+        services.incident_update(actor=request.user, incident=_fresh(incident), data=data)
+        return incident
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Edit %(name)s") % {"name": incident.name},
+        success_message=_("Incident updated."),
+        cancel_url=incident.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def figure_add(request, slug):
+    incident = selectors.incident_get(user=request.user, slug=slug)
+    if not can_edit_incident(request.user, incident):
+        raise Http404
+    form = FigureForm(request.POST or None)
+
+    def save(data):
+        services.figure_add(actor=request.user, incident=_fresh(incident), data=data)
+        return incident
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Add a figure to %(name)s") % {"name": incident.name},
+        success_message=_("Figure added."),
+        cancel_url=incident.get_absolute_url(),
+    )

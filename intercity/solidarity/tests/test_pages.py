@@ -220,3 +220,73 @@ def test_drill_pages_show_the_scenario_and_review(client, net):
     assert page.status_code == 200 and "River overflow" in page.content.decode()
     assert saved.status_code == 302
     assert "Lessons from Flood drill" in client.get(drill.get_absolute_url()).content.decode()
+
+
+def test_the_secretariat_records_an_incident_and_cities_are_suggested(client, net):
+    client.force_login(net.secretariat)
+    url = reverse("solidarity:incident-create")
+
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "name": "Heatwave in Seoul",
+            "kind": "heatwave",
+            "status": "active",
+            "severity": "moderate",
+            "started_at": "2026-08-01T09:00",
+            "latitude": "37.5",
+            "longitude": "127.0",
+            "radius_km": "40",
+            "polygon": "[]",
+            "visibility": "public",
+        },
+    )
+
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "Heatwave in Seoul" in page and "Seoul" in page
+
+
+def test_focal_points_cannot_record_or_edit_incidents(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.manila_focal)
+
+    assert client.get(reverse("solidarity:incident-create")).status_code == 404
+    edit = client.post(
+        reverse("solidarity:incident-edit", args=[incident.slug]),
+        {
+            "name": "Renamed",
+            "kind": "flood",
+            "status": "closed",
+            "severity": "minor",
+            "polygon": "[]",
+            "visibility": "public",
+        },
+    )
+    assert edit.status_code == 404
+    incident.refresh_from_db()
+    assert (incident.name, incident.status) == ("Flood in Metro Manila", "active")
+
+
+def test_a_figure_cites_its_source_and_date(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.secretariat)
+
+    response = client.post(
+        reverse("solidarity:figure-add", args=[incident.slug]),
+        {
+            "kind": "displaced",
+            "value": "12000",
+            "source": "City disaster office",
+            "as_of": "2026-11-02",
+        },
+    )
+
+    assert response.status_code == 302
+    figure = incident.figures.get()
+    assert (figure.value, figure.source, str(figure.as_of)) == (
+        12000,
+        "City disaster office",
+        "2026-11-02",
+    )
