@@ -198,6 +198,7 @@ def solidarity_demo_load() -> Incident | None:
     services.delivery_receive(actor=None, delivery=first)
     water_help = services.offer_accept(actor=None, need=water, offer=singapore_water)
     services.delivery_dispatch(actor=None, assistance=water_help, quantity=Decimal(15000))
+    _demo_drill(cities)
     services.message_send(
         actor=None,
         data={
@@ -210,3 +211,51 @@ def solidarity_demo_load() -> Incident | None:
         },
     )
     return incident
+
+
+def _demo_drill(cities: dict[str, City]) -> None:
+    """A demo joint earthquake drill hosted by Tokyo, reviewed, with actions and lessons."""
+    year = datetime.datetime.now(datetime.UTC).year
+    drill = services.drill_create(
+        actor=None,
+        meeting={
+            "slug": "demo-joint-earthquake-drill",
+            "title": "Demo: joint earthquake drill",
+            "host_city": cities["tokyo"],
+            "year": year,
+            "start_date": datetime.date(year, 9, 1),
+            "end_date": datetime.date(year, 9, 1),
+            "time_zone": "Asia/Tokyo",
+            "is_demo": True,
+            "description": "Generated demo drill.",
+        },
+        cities={cities["seoul"]: "delegate", cities["metro-manila"]: "delegate"},
+        data={
+            "scenario_kind": "earthquake",
+            "scenario": "A strong earthquake under Tokyo Bay on a weekday morning (demo).",
+            "objectives": [
+                "Exchange a first situation report within one hour",
+                "Offer and accept rescue teams through the needs board",
+            ],
+        },
+    )
+    review = services.review_save(
+        actor=None,
+        drill=drill,
+        data={
+            "what_worked": "Situation reports arrived within the hour (demo).",
+            "to_improve": "Units of offered equipment did not match the needs (demo).",
+            "lessons": "Agree on units for common relief items before a disaster (demo).",
+            "held_on": datetime.date(year, 9, 2),
+        },
+    )
+    services.action_add(
+        actor=None,
+        review=review,
+        data={
+            "description": "Publish a shared list of units for relief items (demo)",
+            "owner_city": cities["seoul"],
+            "due_on": datetime.date(year, 12, 1),
+        },
+    )
+    services.review_publish_lessons(actor=None, review=review)

@@ -121,3 +121,43 @@ def test_the_secretariat_imports_a_cap_alert_and_sees_it_on_the_map(live_server,
     page.wait_for_selector("#incident-map[data-outlines-drawn=true]")
     assert page.locator("#incident-map").get_attribute("data-area-count") == "1"
     screenshot(page, "solidarity-incidents.png")
+
+
+def test_a_drill_review_publishes_its_lessons(live_server, page):
+    import datetime
+
+    tokyo, seoul = city("tokyo"), city("seoul")
+    tokyo_focal = focal_point(tokyo, "tokyo.focal")
+    drill = services.drill_create(
+        actor=tokyo_focal,
+        meeting={
+            "title": "Joint earthquake drill",
+            "host_city": tokyo,
+            "year": 2027,
+            "start_date": datetime.date(2027, 9, 1),
+        },
+        cities={seoul: "delegate"},
+        data={
+            "scenario_kind": "earthquake",
+            "scenario": "A strong earthquake under the bay.",
+            "objectives": ["Exchange a situation report within one hour"],
+        },
+    )
+    base = live_server.url
+
+    _switch(page, base, tokyo_focal.username)
+    page.goto(f"{base}{drill.get_absolute_url()}")
+    page.fill("#id_what_worked", "Reports arrived within the hour.")
+    page.fill("#id_to_improve", "Equipment units did not match the needs.")
+    page.fill("#id_lessons", "Agree on units for relief items before a disaster.")
+    page.click("button[name=publish]")
+    page.wait_for_load_state("networkidle")
+    page.fill("#id_description", "Publish a shared list of units")
+    page.select_option("#id_owner_city", label="Seoul")
+    page.fill("#id_due_on", "2027-12-01")
+    page.click("form[action$='actions/'] button[type=submit]")
+    page.wait_for_load_state("networkidle")
+
+    assert "Lessons from Joint earthquake drill" in page.content()
+    assert "Publish a shared list of units" in page.inner_text("table")
+    screenshot(page, "solidarity-drill.png")

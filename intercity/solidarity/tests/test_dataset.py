@@ -47,3 +47,17 @@ def test_the_demo_incident_has_needs_offers_and_deliveries_marked_demo():
     assert Delivery.objects.filter(is_demo=True, status="received").count() == 1
     states = {row.need.unit: row.state for row in needs_board(incident=demo, user=None).rows}
     assert states == {"tents": "open", "litres": "open", "people": "open"}
+
+
+def test_the_demo_drill_has_a_review_and_a_lesson_marked_demo():
+    from intercity.knowledge.models import KnowledgeItem
+    from intercity.solidarity.models import Drill
+
+    anmc21_load(actor=None)
+    demo_load()
+
+    drill = Drill.objects.get()
+    assert drill.meeting.is_demo and drill.meeting.kind == "drill"
+    assert drill.review.actions.count() == 1
+    lesson = KnowledgeItem.objects.get(kind="drill_lesson")
+    assert lesson.is_demo and drill.review.knowledge_item == lesson
