@@ -171,6 +171,7 @@ class Board:
     totals: list[dict[str, Any]]
     general_offers: list[Offer]
     offers: dict[int, Offer]
+    incident_offers: list[Offer]
 
 
 def _state(row_open: Decimal, pending: Decimal) -> str:
@@ -205,9 +206,9 @@ def needs_board(*, incident: Incident, user) -> Board:
     open_offers = _visible_records(Offer.objects.filter(status=Offer.Status.OPEN), user)
     candidates = list(
         offers_with_remaining(
-            open_offers.filter(Q(incident=incident) | Q(incident__isnull=True))
-            .filter(category__in=categories)
-            .select_related("city", "organisation")
+            open_offers.filter(
+                Q(incident=incident) | Q(incident__isnull=True, category__in=categories)
+            ).select_related("city", "organisation")
         )
         .filter(remaining__gt=0)
         .order_by(F("incident").desc(nulls_last=True), "-id")[:CANDIDATE_LIMIT]
@@ -258,7 +259,14 @@ def needs_board(*, incident: Incident, user) -> Board:
             )
         )
     general = [o for o in candidates if o.incident_id is None][:20]
-    return Board(incident, rows, _totals(rows), general, offers)
+    return Board(
+        incident,
+        rows,
+        _totals(rows),
+        general,
+        offers,
+        [o for o in candidates if o.incident_id == incident.pk],
+    )
 
 
 def _totals(rows: list[NeedRow]) -> list[dict[str, Any]]:
@@ -296,7 +304,11 @@ def need_get(*, pk: int) -> Need:
 
 
 def offer_get(*, pk: int) -> Offer:
-    offer = Offer.objects.select_related("city", "organisation", "need").filter(pk=pk).first()
+    offer = (
+        Offer.objects.select_related("city", "organisation", "need", "incident")
+        .filter(pk=pk)
+        .first()
+    )
     if offer is None:
         raise Http404
     return offer

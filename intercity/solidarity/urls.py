@@ -22,6 +22,7 @@ urlpatterns = [
     path("incidents/<slug:slug>/offer/", views_help.offer_make, name="offer"),
     path("incidents/<slug:slug>/message/", views_help.message_send, name="message"),
     path("needs/<int:need_id>/accept/<int:offer_id>/", views_help.offer_accept, name="accept"),
+    path("offers/<int:offer_id>/edit/", views_help.offer_edit, name="offer-edit"),
     path("assistance/<int:assistance_id>/dispatch/", views_help.dispatch, name="dispatch"),
     path("deliveries/<int:delivery_id>/receive/", views_help.receive, name="receive"),
     path("drills/", views_drills.drill_index, name="drills"),

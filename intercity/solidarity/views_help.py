@@ -2,6 +2,7 @@
 
 from contextlib import contextmanager
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -25,9 +26,10 @@ from intercity.solidarity.forms import (
     OfferForm,
     QuantityForm,
 )
-from intercity.solidarity.models import Incident
+from intercity.solidarity.models import Incident, Offer
 from intercity.solidarity.permissions import (
     can_edit_incident,
+    can_edit_offer,
     can_make_offer,
     can_manage_incidents,
     can_post_need,
@@ -309,4 +311,32 @@ def figure_add(request, slug):
         heading=_("Add a figure to %(name)s") % {"name": incident.name},
         success_message=_("Figure added."),
         cancel_url=incident.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def offer_edit(request, offer_id):
+    """The offering city (or organisation) changes or withdraws its own offer."""
+    offer = selectors.offer_get(pk=offer_id)
+    if not can_edit_offer(request.user, offer) or offer.incident_id is None:
+        raise Http404
+    form = OfferForm(request.POST or None, instance=selectors.offer_get(pk=offer_id))
+    form.fields["status"] = forms.ChoiceField(
+        label=_("Status"), choices=Offer.Status.choices, initial=offer.status
+    )
+
+    def save(data):
+        with _as_404():
+            services.offer_update(actor=request.user, offer=offer, data=data)
+        return offer
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Your offer: %(offer)s") % {"offer": offer},
+        success_message=_("Offer updated."),
+        cancel_url=reverse("solidarity:board", kwargs={"slug": offer.incident.slug}),
+        redirect_to=lambda o: reverse("solidarity:board", kwargs={"slug": o.incident.slug}),
     )

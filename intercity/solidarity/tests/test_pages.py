@@ -290,3 +290,30 @@ def test_a_figure_cites_its_source_and_date(client, net):
         "City disaster office",
         "2026-11-02",
     )
+
+
+def test_an_offering_city_changes_its_offer_and_no_one_else_can(client, net):
+    incident = active_incident(affected=[net.manila])
+    tokyo = offer(net.tokyo, quantity=20, incident=incident)
+    url = reverse("solidarity:offer-edit", args=[tokyo.pk])
+    data = {
+        "category": "shelter",
+        "description": "Tents",
+        "quantity": "25",
+        "unit": "tents",
+        "visibility": "public",
+        "status": "open",
+    }
+
+    client.force_login(net.seoul_focal)
+    assert client.post(url, data).status_code == 404
+    tokyo.refresh_from_db()
+    assert tokyo.quantity == 20
+    client.force_login(net.tokyo_focal)
+    assert (
+        client.get(reverse("solidarity:board", args=[incident.slug])).content.decode().count(url)
+        == 1
+    )
+    assert client.post(url, data).status_code == 302
+    tokyo.refresh_from_db()
+    assert tokyo.quantity == 25
