@@ -6,7 +6,6 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
@@ -277,7 +276,3 @@ def digest_send() -> int:
         sender = settings.DEFAULT_FROM_EMAIL
         sent += send_mass_mail([(subject, body, sender, [to]) for to in recipients])
     return sent
-
-
-def validation_error(message: str, field: str | None = None) -> ValidationError:
-    return ValidationError({field: message} if field else message)
