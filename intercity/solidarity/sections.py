@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from intercity.solidarity.models import AffectedCity, Assistance
-from intercity.solidarity.selectors import _visible_records, visible_incidents
+from intercity.solidarity.selectors import visible_incidents, visible_records
 
 TEMPLATE = "solidarity/_city_section.html"
 LIMIT = 10
@@ -33,7 +33,7 @@ def city_solidarity(*, city, user) -> CitySolidarity:
         .select_related("incident")
         .order_by("-incident__started_at", "-incident_id")[:LIMIT]
     )
-    help_rows = _visible_records(
+    help_rows = visible_records(
         Assistance.objects.exclude(status=Assistance.Status.CANCELLED).filter(
             need__incident__in=incidents
         ),

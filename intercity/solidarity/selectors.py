@@ -62,7 +62,7 @@ def visible_incidents(user) -> QuerySet:
     return rows
 
 
-def _visible_records(rows: QuerySet, user, prefix: str = "") -> QuerySet:
+def visible_records(rows: QuerySet, user, prefix: str = "") -> QuerySet:
     if is_network_insider(user):
         return rows
     return rows.filter(**{f"{prefix}visibility": "public"})
@@ -137,7 +137,7 @@ def incident_map_points(incidents) -> list[dict[str, Any]]:
 
 def needs_with_progress(*, incident: Incident, user) -> QuerySet:
     """Needs of the incident with committed, dispatched and received totals, one query."""
-    rows = _visible_records(Need.objects.filter(incident=incident), user)
+    rows = visible_records(Need.objects.filter(incident=incident), user)
     return rows.select_related("city").annotate(
         committed=_sum_of(_live_assistance(), link="need", column="quantity"),
         dispatched=_sum_of(_live_assistance(), link="need", column="dispatched_quantity"),
@@ -203,7 +203,7 @@ def needs_board(*, incident: Incident, user) -> Board:
     for item in assistance:
         by_need[item.need_id].append(item)
     categories = {n.category for n in needs}
-    open_offers = _visible_records(Offer.objects.filter(status=Offer.Status.OPEN), user)
+    open_offers = visible_records(Offer.objects.filter(status=Offer.Status.OPEN), user)
     candidates = list(
         offers_with_remaining(
             open_offers.filter(
@@ -337,7 +337,7 @@ def delivery_get(*, pk: int) -> Delivery:
 
 
 def offer_list(*, user, incident: Incident | None = None, category: str | None = None) -> QuerySet:
-    rows = _visible_records(Offer.objects.all(), user)
+    rows = visible_records(Offer.objects.all(), user)
     rows = rows.filter(Q(incident__isnull=True) | Q(incident__in=visible_incidents(user)))
     if incident is not None:
         rows = rows.filter(incident=incident)
@@ -347,7 +347,7 @@ def offer_list(*, user, incident: Incident | None = None, category: str | None =
 
 
 def need_list(*, user, incident: Incident | None = None) -> QuerySet:
-    rows = _visible_records(Need.objects.filter(incident__in=visible_incidents(user)), user)
+    rows = visible_records(Need.objects.filter(incident__in=visible_incidents(user)), user)
     if incident is not None:
         rows = rows.filter(incident=incident)
     return rows.select_related("city", "incident").annotate(
@@ -357,7 +357,7 @@ def need_list(*, user, incident: Incident | None = None) -> QuerySet:
 
 
 def message_list(*, user, incident: Incident | None = None, city=None) -> QuerySet:
-    rows = _visible_records(SolidarityMessage.objects.all(), user)
+    rows = visible_records(SolidarityMessage.objects.all(), user)
     rows = rows.filter(Q(incident__isnull=True) | Q(incident__in=visible_incidents(user)))
     if incident is not None:
         rows = rows.filter(incident=incident)

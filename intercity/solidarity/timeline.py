@@ -15,7 +15,7 @@ from intercity.solidarity.models import (
     Incident,
     Offer,
 )
-from intercity.solidarity.selectors import _visible_records, message_list, needs_with_progress
+from intercity.solidarity.selectors import message_list, needs_with_progress, visible_records
 
 PER_SOURCE = 200
 
@@ -98,7 +98,7 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
                 },
             )
         )
-    offers = _visible_records(Offer.objects.filter(incident=incident), user)
+    offers = visible_records(Offer.objects.filter(incident=incident), user)
     for offer in offers.select_related("city", "organisation")[:PER_SOURCE]:
         entries.append(
             Entry(
@@ -111,7 +111,7 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
     accepted = Assistance.objects.filter(need__incident=incident).select_related(
         "offer__city", "offer__organisation", "need__city"
     )
-    accepted = _visible_records(accepted, user, prefix="need__")
+    accepted = visible_records(accepted, user, prefix="need__")
     for item in accepted[:PER_SOURCE]:
         entries.append(
             Entry(
@@ -129,7 +129,7 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
     deliveries = Delivery.objects.filter(assistance__need__incident=incident).select_related(
         "assistance__offer__city", "assistance__offer__organisation", "assistance__need"
     )
-    deliveries = _visible_records(deliveries, user, prefix="assistance__need__")
+    deliveries = visible_records(deliveries, user, prefix="assistance__need__")
     for delivery in deliveries[:PER_SOURCE]:
         values = {
             "giver": _giver(delivery.assistance.offer),
