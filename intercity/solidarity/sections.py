@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 
 from intercity.solidarity.models import AffectedCity, Assistance
-from intercity.solidarity.selectors import visible_incidents, visible_records
+from intercity.solidarity.selectors import incident_list, visible_incidents, visible_records
 
 TEMPLATE = "solidarity/_city_section.html"
 LIMIT = 10
@@ -49,3 +49,12 @@ def city_solidarity(*, city, user) -> CitySolidarity:
 
 def city_section_context(*, city, user) -> dict:
     return {"solidarity": city_solidarity(city=city, user=user)}
+
+
+HOME_TEMPLATE = "solidarity/_home_section.html"
+
+
+def home_section_context(*, user) -> dict:
+    """Active incidents for the home dashboard, two queries."""
+    active = incident_list(user=user, status="active").order_by("-started_at", "-id")[:5]
+    return {"active_incidents": list(active)}

@@ -41,3 +41,14 @@ def test_the_section_runs_three_queries(net, django_assert_num_queries):
 
     with django_assert_num_queries(3):
         city_solidarity(city=net.manila, user=None)
+
+
+def test_the_home_section_shows_active_public_incidents(net):
+    from intercity.solidarity.sections import HOME_TEMPLATE, home_section_context
+
+    active_incident(affected=[net.manila], name="Flood in Metro Manila")
+    active_incident(affected=[net.manila], name="Hidden flood", visibility="network")
+
+    html = render_to_string(HOME_TEMPLATE, home_section_context(user=None))
+
+    assert "Flood in Metro Manila" in html and "Hidden flood" not in html
