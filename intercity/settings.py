@@ -221,8 +221,8 @@ SPECTACULAR_SETTINGS = {
         "IncidentSeverityEnum": "intercity.solidarity.models.Incident.Severity",
         "SolidarityVisibilityEnum": "intercity.solidarity.models.Visibility",
         "AffectedCityStatusEnum": "intercity.solidarity.models.AffectedCity.Status",
-        "NeedStatusEnum": "intercity.solidarity.models.Need.Status",
-        "OfferStatusEnum": "intercity.solidarity.models.Offer.Status",
+        # Needs and offers share one set: open or withdrawn.
+        "HelpStatusEnum": "intercity.solidarity.models.Need.Status",
         "AssistanceStatusEnum": "intercity.solidarity.models.Assistance.Status",
         "DeliveryStatusEnum": "intercity.solidarity.models.Delivery.Status",
     },

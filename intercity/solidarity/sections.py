@@ -1,4 +1,4 @@
-"""The solidarity section of a city's page: incidents that affected it, help given and received."""
+"""The solidarity parts of shared pages: a city's incidents and help, the active incidents."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db.models import Q
 
+from intercity.core.sections import Section, register
 from intercity.solidarity.models import AffectedCity, Assistance
 from intercity.solidarity.selectors import incident_list, visible_incidents, visible_records
 
@@ -24,7 +25,7 @@ class CitySolidarity:
 
 
 def city_solidarity(*, city, user) -> CitySolidarity:
-    """Three bounded queries whatever the history of the city."""
+    """Two bounded queries whatever the history of the city."""
     incidents = visible_incidents(user)
     links = (
         AffectedCity.objects.filter(
@@ -35,15 +36,16 @@ def city_solidarity(*, city, user) -> CitySolidarity:
     )
     help_rows = visible_records(
         Assistance.objects.exclude(status=Assistance.Status.CANCELLED).filter(
-            need__incident__in=incidents
+            Q(offer__city=city) | Q(need__city=city), need__incident__in=incidents
         ),
         user,
         prefix="need__",
     ).select_related("need__city", "need__incident", "offer__city", "offer__organisation")
-    given = help_rows.filter(offer__city=city).order_by("-accepted_at")[:LIMIT]
-    received = help_rows.filter(Q(need__city=city)).order_by("-accepted_at")[:LIMIT]
+    rows = list(help_rows.order_by("-accepted_at", "-id")[: 2 * LIMIT])
     return CitySolidarity(
-        incidents=[link.incident for link in links], given=list(given), received=list(received)
+        incidents=[link.incident for link in links],
+        given=[row for row in rows if row.offer.city_id == city.pk][:LIMIT],
+        received=[row for row in rows if row.need.city_id == city.pk][:LIMIT],
     )
 
 
@@ -58,3 +60,23 @@ def home_section_context(*, user) -> dict:
     """Active incidents for the home dashboard, two queries."""
     active = incident_list(user=user, status="active").order_by("-started_at", "-id")[:5]
     return {"active_incidents": list(active)}
+
+
+register(
+    Section(
+        slot="city",
+        name="solidarity",
+        template=TEMPLATE,
+        context=city_section_context,
+        order=70,
+    )
+)
+register(
+    Section(
+        slot="home",
+        name="solidarity",
+        template=HOME_TEMPLATE,
+        context=home_section_context,
+        order=5,
+    )
+)

@@ -38,6 +38,7 @@ def test_every_app_above_cities_adds_its_part_of_the_city_page():
         "commitments",
         "knowledge",
         "indicators",
+        "solidarity",
     ]
 
 

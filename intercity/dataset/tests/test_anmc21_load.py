@@ -184,7 +184,7 @@ def test_demo_data_is_marked_and_kept_apart(loaded):
     assert {login.username for login in logins} >= {"secretariat", "hanoi.focal"}
     assert Organisation.objects.filter(is_demo=False).count() == 0
     assert not City.objects.filter(is_demo=True).exists()
-    demo_meeting = Meeting.objects.get(is_demo=True)
+    demo_meeting = Meeting.objects.get(is_demo=True, kind=Meeting.Kind.EXPERT)
     assert demo_meeting.programme_activities.get().is_demo
     assert Meeting.objects.filter(is_demo=False).count() == 3
     again = anmc21_load(actor=None)

@@ -15,11 +15,13 @@ from django.utils.translation import gettext as _
 from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.core.audit import save_with_audit
+from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import create_with_audit, require, save_changes
 from intercity.core.slugs import unique_slug
 from intercity.solidarity import geo
 from intercity.solidarity.models import AffectedCity, Incident, IncidentFigure, IncidentSource
 from intercity.solidarity.permissions import can_edit_incident, can_manage_incidents
+from intercity.solidarity.selectors import board_totals
 
 AREA_FIELDS = ("latitude", "longitude", "radius_km", "polygon")
 
@@ -175,10 +177,7 @@ def source_add(*, actor: Any, incident: Incident, data: Mapping[str, Any]) -> In
 
 
 def _notify_on_commit(incident: Incident, city_ids: list[int]) -> None:
-    from intercity.solidarity.tasks import notify_incident
-
-    incident_id = incident.pk
-    transaction.on_commit(lambda: notify_incident(incident_id, city_ids))
+    enqueue_on_commit("intercity.solidarity.tasks.notify_incident", incident.pk, list(city_ids))
 
 
 def _recipients(incident: Incident, city_ids: Iterable[int]) -> tuple[list[str], list[str]]:
@@ -241,8 +240,6 @@ def incident_notify(*, incident_id: int, city_ids: Iterable[int]) -> int:
 
 def digest_send() -> int:
     """One email a day per active incident to the focal points concerned: the board in figures."""
-    from intercity.solidarity.selectors import board_totals
-
     sent = 0
     incidents = Incident.objects.filter(status=Incident.Status.ACTIVE).prefetch_related("affected")
     for incident in incidents:
