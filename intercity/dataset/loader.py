@@ -26,8 +26,8 @@ from intercity.cities.services import city_create, city_update
 from intercity.core.models import NewsItem, Theme
 from intercity.core.services import news_publish, news_update
 from intercity.dataset import anmc21
-from intercity.indicators.services import catalogue_load
 from intercity.dataset.solidarity import solidarity_load
+from intercity.indicators.services import catalogue_load
 from intercity.meetings.models import Meeting, MeetingDocument
 from intercity.meetings.services import (
     attendee_upsert,
