@@ -10,10 +10,12 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
+from intercity.core import filetypes
 from intercity.core.audit import save_with_audit
 from intercity.core.queue import enqueue
 from intercity.core.services import require
@@ -22,6 +24,27 @@ from intercity.declarations.permissions import can_report_progress, can_send_rem
 
 # The background task that sends reminders; it imports this module, so it is named here.
 SEND_REPORT_REMINDERS = "intercity.declarations.tasks.send_report_reminders"
+
+
+def _evidence_name(upload) -> str:
+    """The stored name of an evidence file, with the extension of what its content is.
+
+    A file renamed to look like a PDF is refused: only PDF, Word (DOCX) and images pass.
+    """
+    upload.seek(0)
+    head = upload.read()
+    upload.seek(0)
+    content_type = filetypes.detect_type(head)
+    if content_type is None:
+        raise ValidationError(
+            {
+                "evidence_file": _(
+                    "Only PDF, Word (DOCX) and image files (PNG, JPEG, GIF, WebP) are accepted."
+                )
+            }
+        )
+    stem = slugify((getattr(upload, "name", "") or "evidence").rsplit("/", 1)[-1].rsplit(".", 1)[0])
+    return f"{stem[:60] or 'evidence'}.{filetypes.EXTENSIONS[content_type]}"
 
 
 @transaction.atomic
@@ -56,7 +79,7 @@ def commitment_report(
         is_latest=True,
     )
     if evidence_file:
-        report.evidence_file = evidence_file
+        report.evidence_file.save(_evidence_name(evidence_file), evidence_file, save=False)
     previous = (
         ProgressReport.objects.select_for_update()
         .filter(commitment=commitment, city=city, is_latest=True)

@@ -117,9 +117,30 @@ def test_evidence_can_be_a_file(client_for, cast, commitment, settings, tmp_path
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     settings.MEDIA_ROOT = tmp_path
-    upload = SimpleUploadedFile("minutes.txt", b"Workshop minutes", content_type="text/plain")
+    pdf = b"%PDF-1.4\n% Workshop minutes\n%%EOF\n"
+    upload = SimpleUploadedFile("minutes.PDF", pdf, content_type="application/pdf")
     response = client_for(cast.focal_point).post(
         report_url(commitment, cast.home), {**FORM, "evidence_file": upload}
     )
     assert response.status_code == 302
-    assert ProgressReport.objects.get().evidence_file.read() == b"Workshop minutes"
+    evidence = ProgressReport.objects.get().evidence_file
+    assert evidence.read() == pdf and evidence.name.endswith("minutes.pdf")
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("report.pdf", b"MZ\x90\x00 a renamed program"), ("minutes.txt", b"Workshop minutes")],
+)
+def test_evidence_that_is_not_a_pdf_docx_or_image_is_refused(
+    client_for, cast, commitment, settings, tmp_path, name, content
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile(name, content, content_type="application/pdf")
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home), {**FORM, "evidence_file": upload}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["evidence_file"]
+    assert not ProgressReport.objects.exists()
