@@ -122,3 +122,32 @@ def test_the_history_speaks_the_readers_language(client, cast, meeting, language
     meeting_set_cities(actor=cast.focal_point, meeting=meeting, roles={cast.other: "delegate"})
     page = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).content.decode()
     assert expected in page
+
+
+def test_every_audit_action_in_the_code_reads_as_words():
+    """No action written by a service falls back to the catch-all sentence or shows its code."""
+    import re
+    from pathlib import Path
+
+    from intercity.core.history import ACTIONS, ENTITIES, VERBS
+
+    root = Path(__file__).resolve().parents[2]
+    found = set()
+    for path in root.rglob("*.py"):
+        if "tests" in path.parts or "migrations" in path.parts:
+            continue
+        found |= set(
+            re.findall(
+                r'(?:action=|_change_reason = )"([a-z]+\.[a-z_]+\.[a-z_]+)"', path.read_text()
+            )
+        )
+    actions = found
+    assert len(actions) > 50
+    unreadable = sorted(
+        action
+        for action in actions
+        if action not in ACTIONS
+        and not action.endswith("_changed")
+        and (action.split(".")[1] not in ENTITIES or action.split(".")[2] not in VERBS)
+    )
+    assert unreadable == []
