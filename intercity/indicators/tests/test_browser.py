@@ -82,6 +82,11 @@ def test_a_focal_point_imports_a_csv_and_sees_the_chart(
     assert "Greenhouse gas emissions per capita" in text and "on track" in text
     screenshot(page, "indicators-city.png")
 
+    page.goto(f"{live_server.url}/cities/hanoi/")
+    section = page.locator("#indicators")
+    assert "Greenhouse gas emissions per capita" in section.inner_text()
+    section.screenshot(path=str(SCREENSHOTS / "indicators-city-section.png"))
+
     page.goto(f"{live_server.url}/indicators/compare/?indicator=ghg-total&per_capita=1")
     page.wait_for_function("() => window.Chart !== undefined")
     assert chart_drawn(page)
