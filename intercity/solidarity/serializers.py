@@ -39,7 +39,10 @@ def incident_summary(incident: Incident) -> dict:
 
 
 class IncidentSerializer(serializers.ModelSerializer):
-    affected_cities = serializers.SerializerMethodField()
+    affected_cities = serializers.SerializerMethodField(
+        help_text="Slugs of the member cities linked to the incident, confirmed or suggested "
+        "from its area; the detail's `affected` gives each one's status."
+    )
     cap_url = serializers.SerializerMethodField()
 
     class Meta:

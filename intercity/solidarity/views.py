@@ -98,7 +98,11 @@ def incident_detail(request, slug):
         if can_manage_incidents(user)
         else None,
         "message_form": MessageForm(
-            initial={"to_city": (selectors.confirmed_cities(incident) or [None])[0]}
+            initial={
+                "to_city": next(
+                    (c for c in selectors.confirmed_cities(incident) if c.pk != own_city), None
+                )
+            }
         )
         if (own_city is not None or is_secretariat(user))
         and can_send_message(user, getattr(user, "city", None))
