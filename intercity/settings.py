@@ -171,6 +171,8 @@ SEEDS_DIR = env.path("INTERCITY_SEEDS_DIR", default=BASE_DIR.parent / "shared" /
 EMAIL_CONFIG = env.email_url("EMAIL_URL")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="intercity@localhost")
+# How many days an emailed invitation link works; it works once.
+INTERCITY_INVITATION_DAYS = env.int("INTERCITY_INVITATION_DAYS", default=7)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
