@@ -1,5 +1,6 @@
 """Login, logout, profile and API token; users, roles and invitations by one-time link."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -139,6 +140,12 @@ def invitation_new(request):
     )
 
 
+def _password_backend() -> str:
+    """The configured backend that checks passwords, to sign the new account in with."""
+    backends = settings.AUTHENTICATION_BACKENDS
+    return next((path for path in backends if path.endswith("ModelBackend")), backends[0])
+
+
 @never_cache
 @require_http_methods(["GET", "POST"])
 def invitation_accept_page(request, token):
@@ -158,7 +165,7 @@ def invitation_accept_page(request, token):
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=_password_backend())
             messages.success(request, _("Welcome. Your account is ready."))
             return redirect("web:my-work")
     context = {"form": form, "invitation": invitation}
