@@ -12,7 +12,7 @@ from typing import Any
 from django.db.models import Count, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
-from intercity.search import embedding
+from intercity.search import embedding, thesaurus
 from intercity.search.ranking import highlight, reciprocal_rank_fusion
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword
@@ -187,9 +187,11 @@ def search(
     base = filters.apply(untyped)
 
     started = time.perf_counter()
-    keyword_ranked = keyword.ranked(base, terms, limit=limit)
+    # Words of the themes the query names, in the network's other languages.
+    expansions = thesaurus.alternatives(terms)
+    keyword_ranked = keyword.ranked(base, terms, limit=limit, alternatives=expansions)
     timings["keyword_db_ms"] = _ms(started)
-    keyword_condition = keyword.match_q(terms)
+    keyword_condition = keyword.match_q(terms, expansions)
     if len(keyword_ranked) < min(limit, SUBSTRING_FALLBACK_BELOW):
         started = time.perf_counter()
         substring_condition = keyword.substring_q(terms)
@@ -244,6 +246,10 @@ def search(
     ).in_bulk([doc_id for doc_id, _ in fused])
     timings["fetch_db_ms"] = _ms(started)
     labels = type_labels()
+    # Snippets mark the theme's words in other languages too, which is why a hit matched;
+    # not their short Latin-script particles ("sa", "ng"), which would light up everywhere.
+    expansion_terms = [t for group in expansions for t in group if len(t) > 2 or not t.isascii()]
+    marked_terms = tuple(dict.fromkeys([*terms, *expansion_terms]))
     hits = []
     for doc_id, score in fused:
         document = documents.get(doc_id)
@@ -260,7 +266,7 @@ def search(
                 score=score,
                 type_label=str(labels.get(document.doc_type, document.doc_type)),
                 matched_by=matched_by,
-                terms=tuple(terms),
+                terms=marked_terms,
             )
         )
     timings["total_ms"] = _ms(started_all)

@@ -6,6 +6,8 @@ only the engine that looks them up differs.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import connection
 from django.db.models import BooleanField, Q, QuerySet
@@ -30,8 +32,7 @@ def _prefix(term: str) -> bool:
     return len(term) >= PREFIX_MIN_LENGTH and _is_spaced_script(term)
 
 
-def fts5_query(terms: list[str]) -> str:
-    """An FTS5 MATCH expression requiring every term; each is quoted, so no syntax leaks in."""
+def _fts5_group(terms: list[str]) -> str:
     parts = []
     for term in terms:
         quoted = '"' + term.replace('"', '""') + '"'
@@ -39,8 +40,15 @@ def fts5_query(terms: list[str]) -> str:
     return " AND ".join(parts)
 
 
-def tsquery(terms: list[str]) -> str:
-    """A to_tsquery('simple', ...) text requiring every term, each quoted as a lexeme."""
+def fts5_query(terms: list[str], alternatives: Sequence[list[str]] = ()) -> str:
+    """An FTS5 MATCH expression requiring every term, or every term of one of the
+    alternative groups; each term is quoted, so no syntax leaks in."""
+    if not alternatives:
+        return _fts5_group(terms)
+    return " OR ".join(f"({_fts5_group(group)})" for group in [terms, *alternatives])
+
+
+def _tsquery_group(terms: list[str]) -> str:
     parts = []
     for term in terms:
         quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
@@ -48,19 +56,29 @@ def tsquery(terms: list[str]) -> str:
     return " & ".join(parts)
 
 
+def tsquery(terms: list[str], alternatives: Sequence[list[str]] = ()) -> str:
+    """A to_tsquery('simple', ...) text requiring every term (or every term of one of the
+    alternative groups), each quoted as a lexeme."""
+    if not alternatives:
+        return _tsquery_group(terms)
+    return " | ".join(f"({_tsquery_group(group)})" for group in [terms, *alternatives])
+
+
 def _vendor() -> str:
     return connection.vendor
 
 
-def match_q(terms: list[str]) -> Q:
-    """Documents whose full-text index holds every term."""
+def match_q(terms: list[str], alternatives: Sequence[list[str]] = ()) -> Q:
+    """Documents whose full-text index holds every term (or every term of an alternative)."""
     if _vendor() == "postgresql":
         # A condition on the row itself, so the planner can use the GIN index
         # and the other filters together.
         sql = "searchindex_searchdocument.search_vector @@ to_tsquery('simple', %s)"
-        return Q(RawSQL(sql, [tsquery(terms)], output_field=BooleanField()))  # noqa: S611
+        query = tsquery(terms, alternatives)
+        return Q(RawSQL(sql, [query], output_field=BooleanField()))  # noqa: S611
     sql = "SELECT rowid FROM searchindex_fts WHERE searchindex_fts MATCH %s"
-    return Q(id__in=RawSQL(sql, [fts5_query(terms)]))  # noqa: S611 - constant SQL, bound terms
+    query = fts5_query(terms, alternatives)
+    return Q(id__in=RawSQL(sql, [query]))  # noqa: S611 - constant SQL, bound terms
 
 
 def substring_q(terms: list[str]) -> Q:
@@ -101,8 +119,15 @@ def _where(documents: QuerySet) -> tuple[str, list] | None:
     return sql or "1 = 1", list(params)
 
 
-def ranked(documents: QuerySet, terms: list[str], *, limit: int) -> list[tuple[int, float]]:
-    """Ids and scores (higher is better) of the best ``limit`` full-text matches."""
+def ranked(
+    documents: QuerySet,
+    terms: list[str],
+    *,
+    limit: int,
+    alternatives: Sequence[list[str]] = (),
+) -> list[tuple[int, float]]:
+    """Ids and scores (higher is better) of the best ``limit`` full-text matches of the
+    terms, or of any alternative group of terms."""
     where = _where(documents)
     if where is None:
         return []
@@ -117,7 +142,7 @@ def ranked(documents: QuerySet, terms: list[str], *, limit: int) -> list[tuple[i
                 f"WHERE searchindex_searchdocument.search_vector @@ q AND ({where_sql}) "
                 "ORDER BY score DESC, searchindex_searchdocument.id LIMIT %s"
             )
-            cursor.execute(sql, [tsquery(terms), *where_params, limit])
+            cursor.execute(sql, [tsquery(terms, alternatives), *where_params, limit])
             return [(row[0], float(row[1])) for row in cursor.fetchall()]
         # The matches come from FTS5's own scan first, then meet the document
         # table by rowid: asked the other way round, SQLite probes the FTS
@@ -132,7 +157,7 @@ def ranked(documents: QuerySet, terms: list[str], *, limit: int) -> list[tuple[i
             f"WHERE searchindex_searchdocument.id = matches.id AND ({where_sql}) "
             "ORDER BY matches.score, matches.id LIMIT %s"
         )
-        cursor.execute(sql, [fts5_query(terms), *where_params, limit])
+        cursor.execute(sql, [fts5_query(terms, alternatives), *where_params, limit])
         # bm25() is lower for better matches.
         return [(row[0], -float(row[1])) for row in cursor.fetchall()]
 
