@@ -11,7 +11,7 @@ VENDOR := intercity/web/static/vendor
 run: install assets
 	$(BIN)/intercity migrate --noinput
 	$(BIN)/intercity load_anmc21 --demo
-	$(BIN)/intercity runserver $(HOST):$(PORT)
+	$(BIN)/intercity serve $(HOST):$(PORT)
 
 test: install-test assets
 	$(BIN)/ruff check .

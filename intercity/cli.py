@@ -3,7 +3,7 @@
 import os
 import sys
 
-ALIASES = {"serve": "runserver"}
+ALIASES: dict[str, str] = {}
 
 
 def main(argv: list[str] | None = None) -> None:
