@@ -24,6 +24,7 @@ from intercity.knowledge.models import KnowledgeItem
 from intercity.meetings.models import Meeting, MeetingCity
 from intercity.organisations.models import Organisation
 from intercity.programmes.models import Programme
+from intercity.solidarity.models import Assistance
 
 SECTION_LIMIT = 20
 CHANGES_WITHIN_DAYS = 60
@@ -166,6 +167,32 @@ def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSe
                 when=meeting.start_date,
             )
         )
+    return _limited(section, items)
+
+
+def assistance_to_confirm(*, city: City) -> WorkSection:
+    """Help dispatched to the city that waits for the city to confirm its receipt."""
+    section = WorkSection(
+        "assistance",
+        gettext_lazy("Help dispatched to your city, to confirm"),
+        gettext_lazy("No dispatched help waits for your city's confirmation."),
+    )
+    rows = (
+        Assistance.objects.filter(need__city=city, status=Assistance.Status.DISPATCHED)
+        .select_related("need__incident", "offer__city", "offer__organisation")
+        .order_by("accepted_at")
+    )
+    items = [
+        WorkItem(
+            title=str(row),
+            url=row.need.incident.get_absolute_url(),
+            note=_("%(incident)s · dispatched, not yet confirmed as received")
+            % {"incident": row.need.incident},
+            urgent=True,
+            when=row.accepted_at,
+        )
+        for row in rows[: SECTION_LIMIT + 1]
+    ]
     return _limited(section, items)
 
 
@@ -324,6 +351,7 @@ def my_work(user) -> list[WorkSection]:
         city = user.city
         sections += [
             reports_due(user=user, city=city),
+            assistance_to_confirm(city=city),
             profiles_to_verify(city=city),
             coming_meetings(city=city),
             changed_by_others(city=city),

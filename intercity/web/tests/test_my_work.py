@@ -142,3 +142,19 @@ def test_the_home_page_tells_a_signed_in_focal_point_what_waits(client_for, cast
     page = client_for(cast.focal_point).get("/").content.decode()
     assert 'id="home-my-work"' in page and "Progress reports due" in page
     assert 'id="home-my-work"' not in client_for(None).get("/").content.decode()
+
+
+def test_help_dispatched_to_the_city_waits_for_its_confirmation(client_for, cast):
+    from intercity.solidarity import services as solidarity
+    from intercity.testing import solidarity_factories as help_factories
+
+    incident = help_factories.active_incident(affected=[cast.home], name="Flood in Home City")
+    need = help_factories.need(incident, cast.home)
+    offer = help_factories.offer(cast.other)
+    assistance = solidarity.offer_accept(actor=None, need=need, offer=offer)
+    solidarity.delivery_dispatch(actor=None, assistance=assistance, quantity=10)
+
+    page = page_of(client_for(cast.focal_point))
+    assert "Flood in Home City · dispatched, not yet confirmed as received" in page
+    other = page_of(client_for(cast.other_focal_point))
+    assert "not yet confirmed as received" not in other
