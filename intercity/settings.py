@@ -162,6 +162,12 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# How uploaded files leave the server once the reader's right is checked: by Django itself
+# (""), or handed to the front web server with X-Accel-Redirect (nginx) or X-Sendfile (Apache).
+INTERCITY_FILE_OFFLOAD = env.str("INTERCITY_FILE_OFFLOAD", default="")
+INTERCITY_FILE_OFFLOAD_PREFIX = env.str(
+    "INTERCITY_FILE_OFFLOAD_PREFIX", default="/protected-media/"
+)
 WHITENOISE_USE_FINDERS = True
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 

@@ -1,9 +1,10 @@
 """URL map of the whole site."""
 
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
+
+from intercity.core.views import media_file
 
 urlpatterns = [
     path("", include("intercity.web.urls")),
@@ -22,5 +23,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded files go through a view that checks the reader may see the record they belong to.
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:name>", media_file, name="media-file")]

@@ -5,8 +5,11 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET
 
+from intercity.core.files import can_read_file, clean_name, file_response
 from intercity.core.forms import apply_validation_error
 
 
@@ -31,3 +34,12 @@ def record_form_response(
             return redirect(redirect_to(record) if redirect_to else record)
     context = {"form": form, "heading": heading, "cancel_url": cancel_url}
     return render(request, "web/record_form.html", context, status=400 if form.errors else 200)
+
+
+@require_GET
+def media_file(request, name: str):
+    """An uploaded file, for readers who may see its record; 404 for everyone else."""
+    name = clean_name(name)
+    if not can_read_file(request.user, name):
+        raise Http404
+    return file_response(name)

@@ -9,6 +9,8 @@ class DeclarationsConfig(AppConfig):
     verbose_name = _("Declarations")
 
     def ready(self) -> None:
+        from intercity.declarations.files import register_evidence_files
         from intercity.declarations.search import register_declaration_source
 
         register_declaration_source()
+        register_evidence_files()

@@ -35,3 +35,12 @@ def can_report_progress(user, commitment, city) -> bool:
 
 def can_send_reminders(user) -> bool:
     return is_secretariat(user)
+
+
+def can_view_evidence(user, report) -> bool:
+    """Evidence stays within the network's working side: the secretariat and the reporting city."""
+    if is_secretariat(user):
+        return True
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    return user.city_id is not None and user.city_id == report.city_id

@@ -45,6 +45,7 @@ from intercity.declarations.permissions import (
     can_import_declaration,
     can_report_progress,
     can_send_reminders,
+    can_view_evidence,
 )
 from intercity.declarations.progress import commitment_report
 from intercity.declarations.progress import reminders_request as request_reminders
@@ -286,10 +287,13 @@ def commitment_detail(request, pk):
     commitment = selectors.commitment_get(pk=pk, user=request.user)
     cities = list(commitment.cities.all())
     row = selectors.matrix_rows(commitments=[commitment], cities=cities)[0]
+    reports = list(selectors.commitment_reports(commitment=commitment))
     context = {
         "commitment": commitment,
         "cells": [cell for cell in row.cells if cell],
-        "reports": selectors.commitment_reports(commitment=commitment),
+        "reports": reports,
+        # Evidence files open for the secretariat and the reporting city; others see no link.
+        "evidence_ids": {r.pk for r in reports if can_view_evidence(request.user, r)},
         "reporting_cities": _reporting_cities(request.user, commitment),
         "can_edit": can_edit_commitment(request.user, commitment),
         "history": audit_trail(commitment, viewer=request.user),

@@ -9,6 +9,8 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge")
 
     def ready(self) -> None:
+        from intercity.knowledge.files import register_attachment_files
         from intercity.knowledge.searching import register_knowledge_source
 
         register_knowledge_source()
+        register_attachment_files()

@@ -9,6 +9,8 @@ class MeetingsConfig(AppConfig):
     verbose_name = _("Meetings")
 
     def ready(self) -> None:
+        from intercity.meetings.files import register_document_files
         from intercity.meetings.search import register_meeting_source
 
         register_meeting_source()
+        register_document_files()
