@@ -10,7 +10,9 @@ class DeclarationsConfig(AppConfig):
 
     def ready(self) -> None:
         from intercity.declarations.files import register_evidence_files
+        from intercity.declarations.rotation import register_announced_hosts
         from intercity.declarations.search import register_declaration_source
 
         register_declaration_source()
         register_evidence_files()
+        register_announced_hosts()

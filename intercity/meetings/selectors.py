@@ -1,5 +1,6 @@
 """Reads of meetings: visibility, lists with filters, details and the plenary series."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q, QuerySet
@@ -124,21 +125,50 @@ class NextHost:
     ordinal: int
     never_hosted: bool
     last_hosted_ordinal: int | None
+    # Plenaries a document announced (ordinal, host) for which no meeting is recorded yet.
+    announced: tuple[tuple[int, City], ...] = ()
+
+
+# Apps above meetings (declarations name the next plenary's host) register where announced
+# hosts come from: each source returns (ordinal, city) pairs.
+_announcement_sources: list[Callable[[], Iterable[tuple[int, City]]]] = []
+
+
+def register_host_announcements(source: Callable[[], Iterable[tuple[int, City]]]) -> None:
+    if source not in _announcement_sources:
+        _announcement_sources.append(source)
+
+
+def _announced_hosts(after: int) -> list[tuple[int, City]]:
+    """Announced plenaries beyond the recorded series, in order, one host per ordinal."""
+    announced: dict[int, City] = {}
+    for source in _announcement_sources:
+        for ordinal, city in source():
+            if ordinal > after:
+                announced.setdefault(ordinal, city)
+    found, ordinal = [], after + 1
+    while ordinal in announced:
+        found.append((ordinal, announced[ordinal]))
+        ordinal += 1
+    return found
 
 
 def next_host_suggestion() -> NextHost | None:
     series = [m for m in plenary_series() if m.host_city_id and m.status != "cancelled"]
     members = {c.slug: c for c in City.objects.filter(membership_status="member").order_by("name")}
+    latest = max((m.ordinal for m in series if m.ordinal), default=0)
+    announced = _announced_hosts(latest)
     history = [(m.ordinal, m.host_city.slug) for m in series]
+    history += [(ordinal, city.slug) for ordinal, city in announced]
     suggestion = suggest_next_host(list(members), history)
     if suggestion is None:
         return None
-    next_ordinal = max((m.ordinal for m in series), default=0) + 1
     return NextHost(
         city=members[suggestion.city],
-        ordinal=next_ordinal,
+        ordinal=latest + len(announced) + 1,
         never_hosted=suggestion.never_hosted,
         last_hosted_ordinal=suggestion.last_hosted_ordinal,
+        announced=tuple(announced),
     )
 
 

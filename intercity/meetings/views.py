@@ -200,6 +200,32 @@ def _event(request, meeting: Meeting) -> ics.CalendarEvent:
     )
 
 
+def _session_events(request, meeting: Meeting) -> list[ics.CalendarEvent]:
+    """Each agenda item with a time as a timed event, one with only a day as that day."""
+    events = []
+    url = request.build_absolute_uri(meeting.get_absolute_url())
+    for session in meeting.sessions.all():
+        if session.starts_at:
+            start, end = session.starts_at, session.ends_at or session.starts_at
+        elif session.day:
+            start = end = session.day
+        else:
+            continue
+        events.append(
+            ics.CalendarEvent(
+                uid=f"session-{session.pk}@intercity",
+                title=f"{session.title} — {meeting.title}",
+                start=start,
+                end=end,
+                location=meeting.venue,
+                description=session.description or session.topic,
+                url=url,
+                updated=session.updated_at,
+            )
+        )
+    return events
+
+
 def _calendar_response(text: str, filename: str) -> HttpResponse:
     response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -211,7 +237,8 @@ def meeting_ics(request, slug):
     meeting = meeting_get(user=request.user, slug=slug)
     if meeting.start_date is None:
         raise Http404(_("This meeting has no date yet."))
-    text = ics.calendar([_event(request, meeting)], name=meeting.title, now=timezone.now())
+    events = [_event(request, meeting), *_session_events(request, meeting)]
+    text = ics.calendar(events, name=meeting.title, now=timezone.now())
     return _calendar_response(text, f"{meeting.slug}.ics")
 
 
