@@ -11,7 +11,9 @@ NEWS = "hanoi-plenary-news-2013.txt"
 # (slug, name used by the network, GeoNames id, citation)
 MEMBER_CITIES = [
     ("bangkok", "Bangkok", 1609350),
-    ("new-delhi", "New Delhi", 1261481),
+    # GeoNames 1261481 "New Delhi" is the NDMC district (population 317,797); the network's
+    # member is the city government of Delhi, whose capital it is: GeoNames 1273294.
+    ("new-delhi", "New Delhi", 1273294),
     ("hanoi", "Hanoi", 1581130),
     ("jakarta", "Jakarta", 1642911),
     ("kuala-lumpur", "Kuala Lumpur", 1735161),
@@ -24,6 +26,11 @@ MEMBER_CITIES = [
     ("ulaanbaatar", "Ulaanbaatar", 2028462),
     ("yangon", "Yangon", 1298824),
 ]
+# Where the gazetteer's entry is wrong for the network's purposes: the zone a city's own
+# country uses (GeoNames files Hanoi under Asia/Bangkok, Vietnam's is Asia/Ho_Chi_Minh).
+GAZETTEER_CORRECTIONS = {
+    1581130: {"time_zone": "Asia/Ho_Chi_Minh"},
+}
 MEMBERS_SOURCE = (NEWS, "last paragraph: the 13 member cities")
 
 THEMES = [

@@ -92,6 +92,7 @@ def gazetteer_facts(geonames_id: int) -> dict[str, Any]:
         "languages": languages,
         "geonames_id": geonames_id,
         "gazetteer_source": GAZETTEER,
+        **anmc21.GAZETTEER_CORRECTIONS.get(geonames_id, {}),
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -47,6 +48,13 @@ from intercity.programmes.models import Programme
 # Declarations ------------------------------------------------------------------------------
 
 
+def _slug_base(title: str, year) -> str:
+    """The title with its year, unless the title already names it ("Tomsk Declaration 2014")."""
+    if year and not re.search(rf"\b{year}\b", title):
+        return f"{title} {year}"
+    return title
+
+
 @transaction.atomic
 def declaration_import(
     *,
@@ -85,7 +93,7 @@ def declaration_import(
     declaration = create_with_audit(
         Declaration,
         {
-            "slug": unique_slug(Declaration, f"{title} {year}"),
+            "slug": unique_slug(Declaration, _slug_base(title, year)),
             "title": title[:200],
             "status": corrections.get("status") or Declaration.Status.ADOPTED,
             "meeting": meeting,

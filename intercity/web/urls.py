@@ -13,5 +13,6 @@ urlpatterns = [
     path("news/<slug:slug>/edit/", views.news_edit, name="news-edit"),
     path("news/<slug:slug>/delete/", views.news_remove, name="news-delete"),
     path("search/", views.search, name="search"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("my-work/", views.my_work_page, name="my-work"),
 ]

@@ -6,8 +6,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -172,3 +173,9 @@ class NewsFeed(Feed):
 
     def item_updateddate(self, item):
         return item.updated_at
+
+
+@require_GET
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page names; send them to the shipped icon."""
+    return HttpResponsePermanentRedirect(static("web/favicon.svg"))

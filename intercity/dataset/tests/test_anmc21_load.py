@@ -71,6 +71,17 @@ def test_gazetteer_facts_place_cities_where_they_are(loaded):
     assert City.objects.get(slug="tomsk").country_code == "RU"
 
 
+def test_new_delhi_is_the_capital_city_not_its_small_district(loaded):
+    delhi = City.objects.get(slug="new-delhi")
+    assert delhi.name == "New Delhi"
+    assert delhi.population > 10_000_000
+    assert delhi.time_zone == "Asia/Kolkata"
+
+
+def test_hanoi_keeps_vietnams_time_zone(loaded):
+    assert City.objects.get(slug="hanoi").time_zone == "Asia/Ho_Chi_Minh"
+
+
 def test_the_twelfth_plenary_was_held_in_hanoi_in_november_2013(loaded):
     plenary = Meeting.objects.get(kind="plenary", ordinal=12)
     assert plenary.host_city.name == "Hanoi"
