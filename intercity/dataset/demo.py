@@ -10,6 +10,9 @@ from django.utils import timezone
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
+from intercity.dataset.demo_business import business_demo_load
+from intercity.dataset.demo_knowledge import knowledge_demo_load
+from intercity.dataset.demo_reports import reports_demo_load
 from intercity.dataset.solidarity import solidarity_demo_load
 from intercity.meetings.models import Meeting
 from intercity.meetings.services import meeting_create
@@ -88,6 +91,12 @@ def demo_load() -> list[DemoLogin]:
             user.full_clean()
             user.save()
         logins.append(DemoLogin(username, DEMO_PASSWORD, user.get_role_display()))
+    # Knowledge, the trade fair and progress reports, written through the services as the
+    # demo secretariat where the rules ask for an actor.
+    secretariat = User.objects.filter(username="secretariat", is_demo=True).first()
+    knowledge_demo_load()
+    business_demo_load(secretariat)
+    reports_demo_load(secretariat)
     return logins
 
 
