@@ -126,6 +126,14 @@ SECTORS = {
     "demo-singapore-cooling": "D",
 }
 
+# Their names as the ISIC list seeded by migration has them (restored if the list was emptied).
+SECTOR_NAMES = {
+    "D": "Electricity, gas, steam and air conditioning supply",
+    "E": "Water supply; sewerage, waste management and remediation activities",
+    "F": "Construction",
+    "P": "Education",
+}
+
 # Accepted 1:1 meetings between the traders (requester, invitee).
 DEMO_MEETINGS = [
     ("demo-hanoi-urban-energy", "demo-singapore-cooling"),
@@ -165,7 +173,9 @@ def _traders(organiser, cities: dict[str, City]) -> dict[str, Organisation]:
                     "offers": offers,
                     "seeks": seeks,
                     "languages": "en",
-                    "sector": Sector.objects.get(code=SECTORS[slug]),
+                    "sector": Sector.objects.get_or_create(
+                        code=SECTORS[slug], defaults={"name": SECTOR_NAMES[SECTORS[slug]]}
+                    )[0],
                 },
             )
             profile_verify(actor=organiser, profile=profile)
