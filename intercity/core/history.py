@@ -174,25 +174,44 @@ def city_changes_detail(
 ) -> dict[str, list[int]]:
     """A compact record of participating-city changes: ids grouped by change and role.
 
-    {"+d": [3, 4], "+h": [1], "-": [7], "~o": [5]} fits a plenary's thirteen cities in the
+    {"+d": [3, 1], "+h": [1], "-": [7], "~o": [5]} fits a plenary's thirteen cities in the
     history row's change reason.
+
+    Ids are kept sorted, each after the first as its distance from the one before, so that
+    a dozen cities with large ids still fit: [1203, 1, 1, 2] stands for 1203, 1204, 1205, 1207.
     """
-    detail: dict[str, list[int]] = {}
+    grouped: dict[str, list[int]] = {}
     for sign, rows in (("+", added), ("~", changed)):
         for pk, role in rows.items():
-            detail.setdefault(sign + role[:1], []).append(pk)
+            grouped.setdefault(sign + role[:1], []).append(pk)
     if removed:
-        detail["-"] = list(removed)
-    return detail
+        grouped["-"] = list(removed)
+    return {key: _as_steps(pks) for key, pks in grouped.items()}
+
+
+def _as_steps(pks: list[int]) -> list[int]:
+    ordered = sorted(pks)
+    steps = [later - earlier for earlier, later in zip(ordered, ordered[1:], strict=False)]
+    return ordered[:1] + steps
+
+
+def _from_steps(steps: list) -> list[int]:
+    pks: list[int] = []
+    for step in steps:
+        if not isinstance(step, int):
+            return []
+        pks.append(step if not pks else pks[-1] + step)
+    return pks
 
 
 def _city_changes(detail: dict) -> tuple[list, list, list]:
     added, changed = [], []
-    for key, pks in detail.items():
-        if key[:1] in "+~" and len(key) == 2 and isinstance(pks, list):
+    for key, steps in detail.items():
+        if key[:1] in "+~" and len(key) == 2 and isinstance(steps, list):
             role = ROLE_LETTERS.get(key[1], "delegate")
-            (added if key[0] == "+" else changed).extend((pk, role) for pk in pks)
-    return added, list(detail.get("-") or []), changed
+            (added if key[0] == "+" else changed).extend((pk, role) for pk in _from_steps(steps))
+    removed = detail.get("-")
+    return added, _from_steps(removed) if isinstance(removed, list) else [], changed
 
 
 def decode_reason(reason: str) -> tuple[str, dict]:

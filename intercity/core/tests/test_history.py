@@ -111,6 +111,19 @@ def test_thirteen_cities_added_at_once_are_each_named(cast, meeting):
     assert sentences == [f"The secretariat added {names} as participants"]
 
 
+def test_thirteen_cities_with_large_ids_are_each_named(cast, meeting):
+    # A long-lived database has large ids; the change must still name every city.
+    from intercity.testing.factories import CityFactory
+
+    cities = [CityFactory(pk=48_000 + 7 * index, name=f"Member {index:02d}") for index in range(13)]
+    meeting_set_cities(
+        actor=cast.secretariat, meeting=meeting, roles=dict.fromkeys(cities, "delegate")
+    )
+    sentences = audit_trail(meeting, viewer=None)[0].sentences
+    names = ", ".join(f"Member {index:02d}" for index in range(13))
+    assert sentences == [f"The secretariat added {names} as participants"]
+
+
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
