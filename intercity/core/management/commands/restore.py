@@ -13,8 +13,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("path", type=Path)
         parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Compare the restored records with the backup and undo the restore on any "
+            "difference.",
+        )
 
-    def handle(self, *args, path: Path, yes: bool, **options):
+    def handle(self, *args, path: Path, yes: bool, check: bool, **options):
         if not path.exists():
             raise CommandError(f"No file at {path}.")
         if not yes:
@@ -22,7 +28,8 @@ class Command(BaseCommand):
             if answer.strip().lower() != "yes":
                 raise CommandError("Nothing was restored.")
         try:
-            count = backup_restore(path)
+            count = backup_restore(path, check=check)
         except BackupError as error:
             raise CommandError(str(error)) from error
-        self.stdout.write(self.style.SUCCESS(f"Restored {count} records from {path}."))
+        checked = " and checked them against the backup" if check else ""
+        self.stdout.write(self.style.SUCCESS(f"Restored {count} records{checked} from {path}."))
