@@ -155,7 +155,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "staticfiles")
 MEDIA_URL = "media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 STORAGES = {
@@ -169,7 +169,7 @@ INTERCITY_FILE_OFFLOAD_PREFIX = env.str(
     "INTERCITY_FILE_OFFLOAD_PREFIX", default="/protected-media/"
 )
 WHITENOISE_USE_FINDERS = True
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
 
 # Where the seed documents live when the repository sits beside the shared folder.
 SEEDS_DIR = env.path("INTERCITY_SEEDS_DIR", default=BASE_DIR.parent / "shared" / "seeds")
