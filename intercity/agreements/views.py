@@ -17,7 +17,7 @@ from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
 
 AGREEMENT_COLUMNS = [
@@ -71,8 +71,13 @@ def agreement_new(request):
 
     def save(_data):
         data, parties, themes = form.split()
-        data["slug"] = unique_slug(Agreement, data["title"])
-        return agreement_create(actor=request.user, data=data, parties=parties, themes=themes)
+        return create_with_unique_slug(
+            Agreement,
+            data["title"],
+            lambda slug: agreement_create(
+                actor=request.user, data=data | {"slug": slug}, parties=parties, themes=themes
+            ),
+        )
 
     return record_form_response(
         request,

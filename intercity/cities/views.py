@@ -16,7 +16,7 @@ from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
 from intercity.core.sections import fill
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
 
 CITY_COLUMNS = [
@@ -95,8 +95,10 @@ def city_new(request):
     form = CityForm(request.POST or None)
 
     def save(data):
-        return city_create(
-            actor=request.user, data=data | {"slug": unique_slug(City, data["name"])}
+        return create_with_unique_slug(
+            City,
+            data["name"],
+            lambda slug: city_create(actor=request.user, data=data | {"slug": slug}),
         )
 
     return record_form_response(

@@ -80,6 +80,9 @@ def commitment_report(
     )
     if evidence_file:
         report.evidence_file.save(_evidence_name(evidence_file), evidence_file, save=False)
+    # Reports on one commitment and city queue behind this lock, so two concurrent writers
+    # never both see "no latest report" and both insert one.
+    Commitment.objects.select_for_update().filter(pk=commitment.pk).first()
     previous = (
         ProgressReport.objects.select_for_update()
         .filter(commitment=commitment, city=city, is_latest=True)

@@ -26,7 +26,7 @@ from intercity.core.services import (
     save_changes,
     set_m2m,
 )
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import create_with_unique_slug
 from intercity.knowledge.models import Attachment, KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import (
     can_create_item,
@@ -68,7 +68,17 @@ def item_create(*, actor: Any, data: Mapping[str, Any], **relations: Iterable) -
             data["city"] = actor.city
         _check_city(actor, data.get("city"))
         data.setdefault("author", actor)
-    data.setdefault("slug", unique_slug(KnowledgeItem, data.get("title", ""), max_length=100))
+    if data.get("slug"):
+        return _item_insert(actor, data, relations)
+    return create_with_unique_slug(
+        KnowledgeItem,
+        data.get("title", ""),
+        lambda slug: _item_insert(actor, data | {"slug": slug}, relations),
+        max_length=100,
+    )
+
+
+def _item_insert(actor: Any, data: dict[str, Any], relations: Mapping[str, Any]) -> KnowledgeItem:
     item = KnowledgeItem(**data)
     _published_at(item)
     item.full_clean()

@@ -16,7 +16,7 @@ from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
 from intercity.meetings import ics
 from intercity.meetings.forms import (
@@ -121,8 +121,13 @@ def meeting_new(request):
 
     def save(_data):
         data, cities = form.split()
-        data["slug"] = unique_slug(Meeting, data["title"])
-        return meeting_create(actor=request.user, data=data, cities=cities)
+        return create_with_unique_slug(
+            Meeting,
+            data["title"],
+            lambda slug: meeting_create(
+                actor=request.user, data=data | {"slug": slug}, cities=cities
+            ),
+        )
 
     return record_form_response(
         request,

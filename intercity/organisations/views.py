@@ -12,7 +12,7 @@ from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
 from intercity.organisations.forms import OrganisationForm
 from intercity.organisations.models import Organisation
@@ -74,8 +74,11 @@ def organisation_new(request):
     form = OrganisationForm(request.POST or None, cities=_city_choices(request.user))
 
     def save(data):
-        data = data | {"slug": unique_slug(Organisation, data["name"])}
-        return organisation_create(actor=request.user, data=data)
+        return create_with_unique_slug(
+            Organisation,
+            data["name"],
+            lambda slug: organisation_create(actor=request.user, data=data | {"slug": slug}),
+        )
 
     return record_form_response(
         request,

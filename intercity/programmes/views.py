@@ -13,7 +13,7 @@ from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
 from intercity.programmes.forms import ActivityForm, ProgrammeForm, ReviewForm
 from intercity.programmes.models import Activity, Programme
@@ -97,8 +97,13 @@ def programme_new(request):
 
     def save(_data):
         data, cities, themes = form.split()
-        data["slug"] = unique_slug(Programme, data["name"])
-        return programme_create(actor=request.user, data=data, cities=cities, themes=themes)
+        return create_with_unique_slug(
+            Programme,
+            data["name"],
+            lambda slug: programme_create(
+                actor=request.user, data=data | {"slug": slug}, cities=cities, themes=themes
+            ),
+        )
 
     return record_form_response(
         request,
