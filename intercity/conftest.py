@@ -39,6 +39,15 @@ def _fast_passwords(request):
         settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_counts(request):
+    """API rate limits count in the cache; each test starts with none spent."""
+    if _django_enabled(request.config):
+        from django.core.cache import cache
+
+        cache.clear()
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _tasks_run_inline(request):
     """Background tasks run at once in tests, so their effects can be asserted."""

@@ -1,4 +1,6 @@
-"""Who may see and change user accounts and send invitations."""
+"""Who may see and change user accounts, send invitations and lift sign-in lockouts."""
+
+from typing import Any
 
 from intercity.accounts.roles import is_secretariat
 
@@ -14,3 +16,8 @@ def can_invite_user(user) -> bool:
 def can_edit_user(user, target) -> bool:
     """The secretariat changes roles; nobody changes their own role or switches themselves off."""
     return is_secretariat(user) and user.pk != target.pk
+
+
+def can_unlock_sign_in(user: Any) -> bool:
+    """Only the secretariat lifts a sign-in lockout before it cools off."""
+    return is_secretariat(user)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import logging
 import secrets
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from axes.utils import reset
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
@@ -18,11 +20,12 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from intercity.accounts.models import Invitation, User
-from intercity.accounts.permissions import can_edit_user, can_invite_user
+from intercity.accounts.permissions import can_edit_user, can_invite_user, can_unlock_sign_in
 from intercity.core.audit import save_with_audit
 from intercity.core.services import require, save_changes
 
 DEFAULT_INVITATION_DAYS = 7
+audit_log = logging.getLogger("intercity.audit")
 
 
 @transaction.atomic
@@ -130,3 +133,25 @@ def user_update(*, actor: Any, user: User, data: Mapping[str, Any]) -> list[str]
     if actor is not None:
         require(can_edit_user(actor, user))
     return save_changes(user, data, actor=actor, action="accounts.user.updated")
+
+
+@transaction.atomic
+def sign_in_unlock(*, actor, username: str = "", ip_address: str = "") -> int:
+    """Lift a lockout on an account or an address before it cools off; returns attempts cleared.
+
+    The failures stay in the sign-in audit; the unlock itself is logged with who did it.
+    """
+    require(can_unlock_sign_in(actor))
+    cleared = 0
+    if username:
+        cleared += reset(username=username)
+    if ip_address:
+        cleared += reset(ip=ip_address)
+    audit_log.warning(
+        "accounts.sign_in.unlocked by=%s username=%s ip=%s cleared=%s",
+        actor.get_username(),
+        username,
+        ip_address,
+        cleared,
+    )
+    return cleared

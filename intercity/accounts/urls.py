@@ -15,4 +15,5 @@ urlpatterns = [
     path("users/<int:pk>/edit/", views.user_edit, name="user-edit"),
     path("invitations/new/", views.invitation_new, name="invitation-create"),
     path("invitations/<str:token>/", views.invitation_accept_page, name="invitation-accept"),
+    path("sign-in-security/", views.sign_in_security, name="sign-in-security"),
 ]

@@ -6,22 +6,30 @@ from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.accounts.forms import AcceptInvitationForm, InvitationForm, UserRoleForm
 from intercity.accounts.models import Invitation, User
-from intercity.accounts.permissions import can_edit_user, can_invite_user, can_manage_users
+from intercity.accounts.permissions import (
+    can_edit_user,
+    can_invite_user,
+    can_manage_users,
+    can_unlock_sign_in,
+)
+from intercity.accounts.selectors import lockouts_current, sign_in_events_recent
 from intercity.accounts.services import (
     api_token_rotate,
     invitation_accept,
     invitation_for_token,
     invitation_send,
+    sign_in_unlock,
     user_update,
 )
 from intercity.core.forms import apply_validation_error
@@ -88,6 +96,21 @@ def user_index(request):
         }
     )
     return render(request, "accounts/user_list.html", context)
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """What a locked-out sign-in sees: a page, or for the API a JSON error; both say when."""
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    message = ngettext(
+        "Too many failed sign-ins for this account or from this address. "
+        "Try again in %(minutes)d minute, or ask the secretariat to unlock it.",
+        "Too many failed sign-ins for this account or from this address. "
+        "Try again in %(minutes)d minutes, or ask the secretariat to unlock it.",
+        minutes,
+    ) % {"minutes": minutes}
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=429)
+    return render(request, "accounts/locked_out.html", {"message": message}, status=429)
 
 
 @login_required
@@ -172,3 +195,17 @@ def invitation_accept_page(request, token):
     return render(
         request, "accounts/invitation_accept.html", context, status=400 if form.errors else 200
     )
+
+
+def sign_in_security(request):
+    """The secretariat's view of lockouts and recent sign-ins, with an unlock button."""
+    if not can_unlock_sign_in(request.user):
+        raise Http404
+    if request.method == "POST":
+        username = request.POST.get("username", "").strip()
+        ip_address = request.POST.get("ip_address", "").strip()
+        sign_in_unlock(actor=request.user, username=username, ip_address=ip_address)
+        messages.success(request, _("The lockout was lifted."))
+        return redirect("accounts:sign-in-security")
+    context = {"lockouts": lockouts_current(), **sign_in_events_recent()}
+    return render(request, "accounts/sign_in_security.html", context)
