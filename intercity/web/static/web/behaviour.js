@@ -8,6 +8,12 @@
       field.form.submit();
     }
   });
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest("form[data-confirm]");
+    if (form && !window.confirm(form.getAttribute("data-confirm"))) {
+      event.preventDefault();
+    }
+  });
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-print]")) {
       window.print();
