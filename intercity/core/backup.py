@@ -6,6 +6,7 @@ import datetime
 import decimal
 import gzip
 import json
+import threading
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,6 +30,12 @@ FORMAT_VERSION = 2
 # Sent once a restore has written its records, inside its transaction: apps that keep
 # derived data (the search index) rebuild it from the restored records.
 restored = Signal()
+_state = threading.local()
+
+
+def is_restoring() -> bool:
+    """Tell handlers of save signals that rows are being restored as stored, not changed."""
+    return getattr(_state, "restoring", False)
 
 
 class BackupError(Exception):
@@ -147,6 +154,14 @@ def backup_restore(path: Path, *, check: bool = False) -> int:
     Sentence vectors are not part of a backup: `intercity reindex` computes them again.
     """
     records = backup_read(path)
+    _state.restoring = True
+    try:
+        return _restore_records(records, check=check)
+    finally:
+        _state.restoring = False
+
+
+def _restore_records(records: list[dict[str, Any]], *, check: bool) -> int:
     with transaction.atomic():
         call_command("flush", interactive=False, verbosity=0)
         count = 0

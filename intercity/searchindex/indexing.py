@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db import connection, transaction
 
+from intercity.core.backup import is_restoring
 from intercity.search.text import index_terms, normalise
 from intercity.searchindex.models import SearchDocument
 from intercity.searchindex.registry import Document, SearchSource, sources
@@ -35,7 +36,8 @@ def suspended() -> Iterator[None]:
 
 
 def is_suspended() -> bool:
-    return getattr(_state, "suspended", False)
+    # A restore writes rows as stored and rebuilds the whole index once it is done.
+    return getattr(_state, "suspended", False) or is_restoring()
 
 
 def _pk(value: Any) -> Any:
