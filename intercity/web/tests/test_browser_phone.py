@@ -112,3 +112,14 @@ def test_a_two_megabyte_unbroken_body_does_not_widen_search_results_on_a_phone(
     page.goto(f"{live_server.url}/knowledge/unbroken/")
     assert _page_width(page) <= PHONE["width"]
     context.close()
+
+
+@pytest.mark.parametrize("path", ["/business/", "/indicators/compare/"])
+def test_filter_lists_with_long_choices_fit_a_phone(chromium, live_server, path):
+    anmc21_load(actor=None)
+    context = chromium.new_context(viewport=PHONE, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{live_server.url}{path}")
+    assert page.locator("form.filters select").count() >= 1
+    assert _page_width(page) <= PHONE["width"]
+    context.close()
