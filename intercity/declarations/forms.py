@@ -75,6 +75,7 @@ class ImportConfirmForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+    symbol = forms.CharField(label=_("Document symbol"), max_length=80, required=False)
     language = forms.CharField(label=_("Original language"), max_length=16, required=False)
     signatories = forms.ModelMultipleChoiceField(
         queryset=City.objects.order_by("name"),

@@ -31,6 +31,11 @@ class Declaration(SourcedModel):
         verbose_name=_("adopted at"),
     )
     adopted_on = models.DateField(_("adoption date"), null=True, blank=True)
+    # The document's own symbol as printed on it ("A/RES/74/212"), when it has one.
+    symbol = models.CharField(_("document symbol"), max_length=80, blank=True, db_index=True)
+    # The meeting as the text names it (name, ordinal, city, start and end dates), kept even
+    # when no meeting record matches, and apart from the document's own adoption date.
+    meeting_printed = models.JSONField(_("meeting as printed"), default=dict, blank=True)
     language = models.CharField(_("original language"), max_length=16, blank=True)
     original_text = models.TextField(_("original text"))
     version = models.PositiveSmallIntegerField(_("version"), default=1)
@@ -59,6 +64,10 @@ class Declaration(SourcedModel):
     )
     parse_confidence = models.FloatField(_("parser confidence"), null=True, blank=True)
     parse_warnings = models.JSONField(_("parser warnings"), default=list, blank=True)
+    # Per field, how far the parser's reading can be trusted (0–1); low marks what to check.
+    parse_field_confidence = models.JSONField(
+        _("parser confidence per field"), default=dict, blank=True
+    )
     history = HistoricalRecords(m2m_fields=[signatories])
 
     class Meta:

@@ -61,6 +61,7 @@ class DeclarationListSerializer(serializers.ModelSerializer):
             "title",
             "status",
             "adopted_on",
+            "symbol",
             "language",
             "version",
             "meeting",
@@ -90,6 +91,8 @@ class DeclarationDetailSerializer(DeclarationListSerializer):
             "next_meeting",
             "parse_confidence",
             "parse_warnings",
+            "parse_field_confidence",
+            "meeting_printed",
         ]
 
     def get_next_meeting(self, declaration) -> dict:

@@ -98,6 +98,10 @@ def declaration_import(
             "status": corrections.get("status") or Declaration.Status.ADOPTED,
             "meeting": meeting,
             "adopted_on": adopted_on,
+            "symbol": (corrections.get("symbol") or parsed.get("symbol") or "")[:80],
+            "meeting_printed": {
+                key: value for key, value in parsed["meeting"].items() if value is not None
+            },
             "language": (corrections.get("language") or parsed["language"] or "")[:16],
             "original_text": text,
             "participants_printed": parsed["participants"],
@@ -108,6 +112,7 @@ def declaration_import(
             "next_meeting": next_meeting_match(next_meeting),
             "parse_confidence": parsed["confidence"],
             "parse_warnings": parsed["warnings"],
+            "parse_field_confidence": parsed["field_confidence"],
             "source_document": source_document[:200],
             "is_demo": is_demo,
         },

@@ -167,6 +167,7 @@ def _initial_from(text: str, meeting) -> dict:
         "title": parsed["title"] or "",
         "meeting": meeting,
         "adopted_on": adopted_on,
+        "symbol": parsed["symbol"] or "",
         "language": parsed["language"] or "",
         "signatories": cities_named(parsed["participants"]),
         "status": Declaration.Status.ADOPTED,
@@ -209,6 +210,7 @@ def declaration_import_page(request):
                 corrections={
                     "title": data["title"],
                     "adopted_on": data["adopted_on"],
+                    "symbol": data["symbol"],
                     "language": data["language"],
                     "signatories": list(data["signatories"]),
                     "status": data["status"],
