@@ -46,6 +46,7 @@ def corpus_benchmark(show_misses: bool, calibrate: bool) -> None:
 
     from intercity.dataset.anmc21 import MEMBER_CITIES
     from intercity.declarations.parsing import parse_declaration
+    from intercity.declarations.parsing.doubts import PERTURBATIONS
     from intercity.declarations.parsing.evaluation import FIELDS, field_results, shares
 
     if not CORPUS.is_dir():
@@ -56,6 +57,7 @@ def corpus_benchmark(show_misses: bool, calibrate: bool) -> None:
     # Per group: (confidence, right) for every field of every text.
     scored: dict[str, list[tuple[float, bool]]] = {"labelled": [], "held out": []}
     calibration: dict[str, dict[str, list[int]]] = {}
+    doubt: dict[str, dict[bool, list[int]]] = {}
     for label in json.loads(LABELS.read_text(encoding="utf-8"))["labels"]:
         directory = SEED.parent if label.get("directory") == "seeds" else CORPUS
         if not (directory / label["file"]).exists():
@@ -72,12 +74,22 @@ def corpus_benchmark(show_misses: bool, calibrate: bool) -> None:
             groups[group].append(results)
         for field in FIELDS:
             scored[group].append((parsed["field_confidence"][field], results[field]))
-            if group in ("labelled", "calibration"):
-                tally = calibration.setdefault(field, {}).setdefault(
-                    parsed["evidence"][field], [0, 0]
-                )
-                tally[0] += results[field]
-                tally[1] += 1
+        if calibrate and group in ("labelled", "calibration"):
+            # Each text counts in its original form and in every form a copy of it may take.
+            forms = [text, *(perturb(text) for perturb in PERTURBATIONS.values())]
+            for form in forms:
+                reading = parse_declaration(form, known_cities=members).to_dict()
+                form_results = field_results(reading, label)
+                for field in FIELDS:
+                    in_doubt = field in reading["doubts"]
+                    # A rule is judged on the readings not in doubt; doubts on their own.
+                    tallies = [doubt.setdefault(field, {}).setdefault(in_doubt, [0, 0])]
+                    if not in_doubt:
+                        rule = reading["evidence"][field]
+                        tallies.append(calibration.setdefault(field, {}).setdefault(rule, [0, 0]))
+                    for tally in tallies:
+                        tally[0] += form_results[field]
+                        tally[1] += 1
         # Held-out texts are only scored, never inspected, so that rules stay general.
         if show_misses and not label["held_out"]:
             missed = [field for field in FIELDS if not results[field]]
@@ -90,6 +102,13 @@ def corpus_benchmark(show_misses: bool, calibrate: bool) -> None:
             )
             print(f'    "{field}": {{{cells}}},')
         print("}")
+        print("DOUBT_CALIBRATION = {")
+        for field, cells in sorted(doubt.items()):
+            row = ", ".join(f"{key}: ({right}, {used})" for key, (right, used) in cells.items())
+            print(f'    "{field}": {{{row}}},')
+        print("}")
+        pooled = [sum(cells[True][i] for cells in doubt.values() if True in cells) for i in (0, 1)]
+        print(f"DOUBTED_POOLED = ({pooled[0]}, {pooled[1]})")
     from intercity.declarations.parsing.confidence import LOW
 
     for group, pairs in scored.items():

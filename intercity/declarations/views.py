@@ -22,7 +22,6 @@ from intercity.core.audit import audit_trail
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.declarations import selectors
-from intercity.declarations.deriving import derive_commitments
 from intercity.declarations.forms import (
     CommitmentForm,
     CorrectionForm,
@@ -30,14 +29,8 @@ from intercity.declarations.forms import (
     ImportSourceForm,
     ProgressReportForm,
 )
-from intercity.declarations.matching import (
-    cities_named,
-    declaration_parse,
-    meeting_match,
-    members_at,
-)
+from intercity.declarations.import_preview import initial_from, preview_context
 from intercity.declarations.models import Declaration, Paragraph, ProgressReport
-from intercity.declarations.parsing.confidence import rows_to_check
 from intercity.declarations.pdf import PdfClause, PdfDeclaration, render_pdf
 from intercity.declarations.permissions import (
     can_correct_declaration,
@@ -145,35 +138,6 @@ def declaration_pdf(request, slug):
 # Import -----------------------------------------------------------------------------------
 
 
-def _preview_context(text: str, form: ImportConfirmForm) -> dict:
-    parsed = declaration_parse(text).to_dict()
-    members = members_at(None)
-    drafts = derive_commitments(parsed["clauses"], known_cities=[c.name for c in members])
-    # Rows whose fields the parser found by rules that were often wrong on labelled texts.
-    to_check = rows_to_check(parsed["field_confidence"])
-    return {"parsed": parsed, "form": form, "drafts": drafts, "to_check": to_check}
-
-
-def _initial_from(text: str, meeting) -> dict:
-    parsed = declaration_parse(text).to_dict()
-    meeting = meeting or meeting_match(parsed["meeting"])
-    adopted_on = (
-        parsed["adopted_on"]
-        or parsed["meeting"]["end_date"]
-        or ((meeting.end_date or meeting.start_date) if meeting else None)
-    )
-    return {
-        "text": text,
-        "title": parsed["title"] or "",
-        "meeting": meeting,
-        "adopted_on": adopted_on,
-        "symbol": parsed["symbol"] or "",
-        "language": parsed["language"] or "",
-        "signatories": cities_named(parsed["participants"]),
-        "status": Declaration.Status.ADOPTED,
-    }
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def declaration_import_page(request):
@@ -195,10 +159,8 @@ def declaration_import_page(request):
                 status=400,
             )
         text = source.cleaned_data["text"]
-        form = ImportConfirmForm(initial=_initial_from(text, source.cleaned_data["meeting"]))
-        return render(
-            request, "declarations/declaration_preview.html", _preview_context(text, form)
-        )
+        form = ImportConfirmForm(initial=initial_from(text, source.cleaned_data["meeting"]))
+        return render(request, "declarations/declaration_preview.html", preview_context(text, form))
     form = ImportConfirmForm(request.POST)
     if form.is_valid() and "save" in request.POST:
         data = form.cleaned_data
@@ -228,7 +190,7 @@ def declaration_import_page(request):
     return render(
         request,
         "declarations/declaration_preview.html",
-        _preview_context(text, form),
+        preview_context(text, form),
         status=status,
     )
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from intercity.declarations.parsing.blocks import split_blocks
 from intercity.declarations.parsing.cities import CityMatcher
 from intercity.declarations.parsing.confidence import field_confidence
+from intercity.declarations.parsing.doubts import doubted_fields
 from intercity.declarations.parsing.facts import extract_next_meeting
 from intercity.declarations.parsing.furniture import document_symbol
 from intercity.declarations.parsing.headings import is_heading, split_title_heading
@@ -70,7 +71,14 @@ _STRUCTURAL_HEADINGS = re.compile(
 def parse_declaration(text: str, *, known_cities: Iterable[str] = ()) -> ParsedDeclaration:
     """Parse a declaration's plain text. Never raises: problems become warnings."""
     try:
-        return _parse(text, known_cities)
+        cities = _safe_iterable(known_cities)
+        result = _parse(text, cities)
+        text = _coerce_text(text)
+        result.doubts = doubted_fields(
+            text, result.to_dict(), lambda form: _parse(form, cities).to_dict()
+        )
+        result.field_confidence = field_confidence(result.evidence, result.warnings, result.doubts)
+        return result
     except Exception as error:  # noqa: BLE001 - an import must degrade, never crash
         # The property tests check that this net is never used; it protects production
         # imports against a bug the tests have not found.

@@ -90,6 +90,8 @@ class ParsedDeclaration:
     # Per field, the rule that found it ("gathering", "title", "none"), which the confidence
     # above is measured for.
     evidence: dict[str, str] = field(default_factory=dict)
+    # Per field in doubt, why: the form of the text its value changed in, or the check it failed.
+    doubts: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:

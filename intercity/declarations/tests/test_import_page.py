@@ -177,3 +177,17 @@ def test_a_well_formed_declaration_has_its_title_and_meeting_unmarked(client_for
     meeting_row = page.split("<dt>Meeting</dt>", 1)[1].split("</dd>", 1)[0]
     assert "to-check" not in title_row
     assert "to-check" not in meeting_row
+
+
+def test_the_preview_says_why_a_field_should_be_checked(client_for, cast):
+    text = (
+        "Joint Statement on Trade between Aland and Borduria\n\n"
+        "Aland and Borduria agree as follows.\n\n"
+        "Aland will remove tariffs on machinery and on textiles within two years.\n\n"
+        "In addition, both sides take note of the following purchases:\n\n"
+        "Purchase of aircraft valued at 3 billion dollars.\n\n"
+        "Purchase of wheat and soybeans valued at 4 billion dollars.\n"
+    )
+    response = client_for(cast.secretariat).post(URL, {"step": "preview", "text": text})
+    assert response.status_code == 200
+    assert "they may have been read as clauses" in response.content.decode()
