@@ -40,6 +40,7 @@ _MARKER_SEARCH_LENGTH = 100_000
 # A text with this many blank-line-separated groups separates its paragraphs with blank lines.
 _PARAGRAPH_GROUPS = 4
 _FULL_LINE = 0.75
+_COMMON_WRAP_WIDTH = 72
 
 
 def clean_text(text: str) -> str:
@@ -256,7 +257,8 @@ def split_blocks(text: str) -> list[str]:
     # flattened; a long paragraph made of wrapped lines has kept its breaks.
     flattened: set[int] = set()
     split_short = len(groups) < _PARAGRAPH_GROUPS
-    wrap_width = _wrap_width(groups)
+    # With no paragraph long enough to measure the wrapping, assume the common width.
+    wrap_width = _wrap_width(groups) or _COMMON_WRAP_WIDTH
     for group in groups:
         long_line = any(len(line) > _LONG_BLOCK for line in group)
         for paragraph in _split_group(group, split_short=split_short, wrap_width=wrap_width):

@@ -113,3 +113,14 @@ def test_the_hanoi_declaration_is_read_the_same_in_every_form():
     parsed = parse_declaration(SEED.read_text(encoding="utf-8"))
     assert parsed.doubts == {}
     assert rows_to_check(parsed.field_confidence) == {}
+
+
+def test_a_short_text_wrapped_as_a_pdf_copy_reads_the_same():
+    text = (
+        "Riverside Declaration\n\nWe, the mayors of Aland and Borduria, gathered in Riverside "
+        "on 18 and 19 November 2013 for the 12th Plenary Meeting, hereby declare:\n\n"
+        "1. to cooperate on water;\n\n2. to cooperate on transport;\n\n3. to meet again.\n"
+    )
+    parsed = parse_declaration(text)
+    assert parsed.meeting.name == "12th Plenary Meeting"
+    assert parsed.doubts == {}
