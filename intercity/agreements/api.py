@@ -2,11 +2,17 @@
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
+from intercity.agreements import proposals
 from intercity.agreements import selectors as agreement_selectors
 from intercity.agreements import serializers as api
 from intercity.agreements import services as agreement_services
-from intercity.agreements.models import Agreement, Pledge
+from intercity.agreements.models import Agreement, Pledge, StatusProposal
 from intercity.agreements.permissions import (
     can_create_agreement,
     can_create_pledge,
@@ -17,7 +23,15 @@ from intercity.agreements.permissions import (
     can_view_agreement,
 )
 from intercity.api.permissions import Rules
-from intercity.api.views import RecordViewSet, by_city, document
+from intercity.api.views import (
+    FORBIDDEN,
+    WRITE_RESPONSES,
+    RecordViewSet,
+    by_city,
+    check_input,
+    document,
+    service_errors,
+)
 
 AGREEMENT_RULES = Rules(
     can_create_agreement, can_edit_agreement, can_delete_agreement, can_view_agreement
@@ -31,7 +45,48 @@ PLEDGE_RULES = Rules(can_create_pledge, can_edit_pledge, can_delete_pledge)
     detail_serializer=api.AgreementDetailSerializer,
     write_serializer=api.AgreementWriteSerializer,
 )
-class AgreementViewSet(RecordViewSet):
+class StatusChangeViewSet(RecordViewSet):
+    """POST …/status/: the secretariat changes the status; a party proposes a change."""
+
+    @extend_schema(
+        request=api.StatusChangeSerializer,
+        responses={
+            200: api.StatusChangeResultSerializer,
+            202: api.StatusChangeResultSerializer,
+            403: FORBIDDEN,
+            **WRITE_RESPONSES,
+        },
+        description=(
+            "The secretariat's change applies at once (200); a party's change is a proposal "
+            "that waits for another party or the secretariat (202)."
+        ),
+    )
+    @action(detail=True, methods=["post"], url_path="status")
+    def change_status(self, request, *args, **kwargs):
+        record = self.get_object()
+        serializer = api.StatusChangeSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_input(serializer)
+        with service_errors(serializer):
+            proposal = proposals.status_change(
+                actor=request.user,
+                record=record,
+                status=serializer.validated_data["status"],
+                note=serializer.validated_data.get("note", ""),
+            )
+        record.refresh_from_db(fields=["status"])
+        context = self.get_serializer_context()
+        result = {
+            "status": record.status,
+            "proposal": None
+            if proposal is None
+            else api.StatusProposalSerializer(proposal, context=context).data,
+        }
+        code = status.HTTP_200_OK if proposal is None else status.HTTP_202_ACCEPTED
+        return Response(result, status=code)
+
+
+class AgreementViewSet(StatusChangeViewSet):
     """City-to-city agreements with their parties, themes and signatories."""
 
     queryset = Agreement.objects.none()
@@ -84,10 +139,10 @@ class AgreementViewSet(RecordViewSet):
 @document(
     list_serializer=api.PledgeSerializer,
     filters=api.PledgeFilterSerializer,
-    detail_serializer=api.PledgeSerializer,
+    detail_serializer=api.PledgeDetailSerializer,
     write_serializer=api.PledgeWriteSerializer,
 )
-class PledgeViewSet(RecordViewSet):
+class PledgeViewSet(StatusChangeViewSet):
     """Promises of help from one city to another; they have no slug, so the id names them."""
 
     queryset = Pledge.objects.none()
@@ -95,7 +150,7 @@ class PledgeViewSet(RecordViewSet):
     lookup_value_regex = "[0-9]+"
     rules = PLEDGE_RULES
     list_serializer_class = api.PledgeSerializer
-    detail_serializer_class = api.PledgeSerializer
+    detail_serializer_class = api.PledgeDetailSerializer
     write_serializer_class = api.PledgeWriteSerializer
     filter_serializer_class = api.PledgeFilterSerializer
 
@@ -119,7 +174,41 @@ class PledgeViewSet(RecordViewSet):
         agreement_services.pledge_delete(actor=self.request.user, pledge=obj)
 
 
+class StatusProposalViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Changes of status proposed by one party, which another party or the secretariat
+    confirms or declines, and which the proposing city may withdraw."""
+
+    serializer_class = api.StatusProposalSerializer
+    permission_classes = [IsAuthenticated]
+    queryset = StatusProposal.objects.none()
+
+    def get_object(self):
+        return agreement_selectors.proposal_get(pk=self.kwargs["pk"])
+
+    def _decide(self, request, service):
+        with service_errors(api.StatusProposalSerializer()):
+            proposal = service(actor=request.user, proposal=self.get_object())
+        context = self.get_serializer_context()
+        return Response(api.StatusProposalSerializer(proposal, context=context).data)
+
+    @extend_schema(request=None, responses={200: api.StatusProposalSerializer, 403: FORBIDDEN})
+    @action(detail=True, methods=["post"])
+    def confirm(self, request, pk=None):
+        return self._decide(request, proposals.proposal_confirm)
+
+    @extend_schema(request=None, responses={200: api.StatusProposalSerializer, 403: FORBIDDEN})
+    @action(detail=True, methods=["post"])
+    def decline(self, request, pk=None):
+        return self._decide(request, proposals.proposal_decline)
+
+    @extend_schema(request=None, responses={200: api.StatusProposalSerializer, 403: FORBIDDEN})
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        return self._decide(request, proposals.proposal_withdraw)
+
+
 def register(router) -> None:
     """Add this app's viewsets to the /api/v1/ router."""
     router.register("agreements", AgreementViewSet, basename="agreement")
     router.register("pledges", PledgeViewSet, basename="pledge")
+    router.register("status-proposals", StatusProposalViewSet, basename="status-proposal")

@@ -184,3 +184,105 @@ class Pledge(SourcedModel):
         super().clean()
         if self.from_city_id and self.from_city_id == self.to_city_id:
             raise ValidationError({"to_city": _("A city cannot pledge help to itself.")})
+
+
+class StatusProposal(TimeStampedModel):
+    """A change of status one party asks for; it applies when another party or the
+    secretariat confirms it. Agreements and pledges share this one mechanism."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("Awaiting confirmation")
+        CONFIRMED = "confirmed", _("Confirmed")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    agreement = models.ForeignKey(
+        Agreement,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="status_proposals",
+        verbose_name=_("agreement"),
+    )
+    pledge = models.ForeignKey(
+        Pledge,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="status_proposals",
+        verbose_name=_("pledge"),
+    )
+    status_from = models.CharField(_("status before"), max_length=20)
+    status_to = models.CharField(_("proposed status"), max_length=20)
+    note = models.TextField(_("note"), blank=True)
+    state = models.CharField(
+        _("state"), max_length=20, choices=State.choices, default=State.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("proposed by"),
+    )
+    proposing_city = models.ForeignKey(
+        "cities.City",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("proposing city"),
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("status proposal")
+        verbose_name_plural = _("status proposals")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(agreement__isnull=False, pledge__isnull=True)
+                | models.Q(agreement__isnull=True, pledge__isnull=False),
+                name="statusproposal_one_record",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement"],
+                condition=models.Q(state="pending"),
+                name="statusproposal_one_pending_per_agreement",
+            ),
+            models.UniqueConstraint(
+                fields=["pledge"],
+                condition=models.Q(state="pending"),
+                name="statusproposal_one_pending_per_pledge",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.record}: {self.status_from} → {self.status_to}"
+
+    @property
+    def record(self):
+        """The agreement or pledge the proposal is about."""
+        return self.agreement if self.agreement_id else self.pledge
+
+    def status_label(self, value: str) -> str:
+        return str(dict(type(self.record).Status.choices).get(value, value))
+
+    @property
+    def status_from_label(self) -> str:
+        return self.status_label(self.status_from)
+
+    @property
+    def status_to_label(self) -> str:
+        return self.status_label(self.status_to)
+
+    @property
+    def is_pending(self) -> bool:
+        return self.state == self.State.PENDING

@@ -2,8 +2,10 @@
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 
-from intercity.agreements.models import Agreement, AgreementParty, Pledge
+from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.agreements.models import Agreement, AgreementParty, Pledge, StatusProposal
 from intercity.core.selectors import text_filter
 
 _PARTIES = Prefetch(
@@ -63,3 +65,69 @@ def city_agreements(*, city) -> dict:
         .order_by("subject")
     )
     return {"agreements": list(agreements), "pledges": list(pledges)}
+
+
+_PROPOSAL_RELATED = (
+    "agreement",
+    "pledge__from_city",
+    "pledge__to_city",
+    "proposing_city",
+    "proposed_by",
+    "decided_by",
+)
+
+
+def pending_proposal(record) -> StatusProposal | None:
+    """The change of status awaiting confirmation on an agreement or pledge, if any."""
+    kind = "agreement" if isinstance(record, Agreement) else "pledge"
+    return (
+        StatusProposal.objects.filter(**{kind: record}, state=StatusProposal.State.PENDING)
+        .select_related(*_PROPOSAL_RELATED)
+        .first()
+    )
+
+
+def proposal_get(*, pk: int) -> StatusProposal:
+    return get_object_or_404(StatusProposal.objects.select_related(*_PROPOSAL_RELATED), pk=pk)
+
+
+def proposals_awaiting(*, user) -> list[StatusProposal]:
+    """Pending proposals the user may confirm or decline: other parties' proposals to the
+    user's city, or every pending proposal for the secretariat."""
+    pending = StatusProposal.objects.filter(state=StatusProposal.State.PENDING).select_related(
+        *_PROPOSAL_RELATED
+    )
+    if is_secretariat(user):
+        return list(pending.order_by("created_at"))
+    own = focal_city_id(user)
+    if own is None:
+        return []
+    mine = (
+        Q(agreement__party_roles__city_id=own)
+        | Q(pledge__from_city_id=own)
+        | Q(pledge__to_city_id=own)
+    )
+    return list(
+        pending.filter(mine).exclude(proposing_city_id=own).distinct().order_by("created_at")
+    )
+
+
+def proposals_of(*, record) -> QuerySet:
+    """Every proposal made on the record, newest first."""
+    kind = "agreement" if isinstance(record, Agreement) else "pledge"
+    return StatusProposal.objects.filter(**{kind: record}).select_related(*_PROPOSAL_RELATED)
+
+
+def proposal_url(proposal: StatusProposal) -> str:
+    """Where a proposal is shown: its agreement's page, or the pledge in the pledge list."""
+    if proposal.agreement_id:
+        return proposal.agreement.get_absolute_url()
+    return reverse("agreements:list") + f"#pledge-{proposal.pledge_id}"
+
+
+def pending_by_pledge(pledges) -> dict[int, StatusProposal]:
+    """The pending proposal of each of the given pledges that has one."""
+    rows = StatusProposal.objects.filter(
+        pledge__in=[pledge.pk for pledge in pledges], state=StatusProposal.State.PENDING
+    ).select_related(*_PROPOSAL_RELATED)
+    return {row.pledge_id: row for row in rows}

@@ -1,9 +1,17 @@
 """API representations of city-to-city agreements and pledges."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from intercity.agreements.models import Agreement, AgreementParty, Pledge, Signatory
+from intercity.agreements.models import (
+    Agreement,
+    AgreementParty,
+    Pledge,
+    Signatory,
+    StatusProposal,
+)
+from intercity.agreements.selectors import pending_proposal
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
 from intercity.core.serializers import SOURCE_FIELDS, ThemeSerializer, theme_slugs_field
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
@@ -23,6 +31,47 @@ class SignatorySerializer(serializers.ModelSerializer):
     class Meta:
         model = Signatory
         fields = ["name", "position", "city"]
+
+
+class StatusProposalSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api-v1:status-proposal-detail")
+    agreement = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    pledge = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
+    proposing_city = CitySummarySerializer()
+
+    class Meta:
+        model = StatusProposal
+        fields = [
+            "url",
+            "id",
+            "agreement",
+            "pledge",
+            "status_from",
+            "status_to",
+            "note",
+            "state",
+            "proposing_city",
+            "created_at",
+            "decided_at",
+        ]
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    status = serializers.CharField(
+        max_length=20,
+        help_text=_(
+            "The new status. The secretariat's change applies at once; a party's change waits "
+            "for another party or the secretariat to confirm it."
+        ),
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+
+
+class StatusChangeResultSerializer(serializers.Serializer):
+    status = serializers.CharField(help_text=_("The record's status now."))
+    proposal = StatusProposalSerializer(
+        allow_null=True, help_text=_("The proposal waiting for confirmation, if one was made.")
+    )
 
 
 class AgreementSerializer(serializers.ModelSerializer):
@@ -49,7 +98,20 @@ class AgreementSerializer(serializers.ModelSerializer):
         ]
 
 
-class AgreementDetailSerializer(AgreementSerializer):
+class PendingProposalMixin(serializers.Serializer):
+    pending_status_proposal = serializers.SerializerMethodField(
+        help_text=_("The change of status awaiting confirmation, if any.")
+    )
+
+    @extend_schema_field(StatusProposalSerializer(allow_null=True))
+    def get_pending_status_proposal(self, record):
+        proposal = pending_proposal(record)
+        if proposal is None:
+            return None
+        return StatusProposalSerializer(proposal, context=self.context).data
+
+
+class AgreementDetailSerializer(PendingProposalMixin, AgreementSerializer):
     signed_at_meeting = VisibleMeetingField()
     signatories = SignatorySerializer(many=True)
 
@@ -61,6 +123,7 @@ class AgreementDetailSerializer(AgreementSerializer):
             "signatories",
             *SOURCE_FIELDS,
             "is_demo",
+            "pending_status_proposal",
         ]
 
 
@@ -154,6 +217,11 @@ class PledgeSerializer(serializers.ModelSerializer):
             *SOURCE_FIELDS,
             "is_demo",
         ]
+
+
+class PledgeDetailSerializer(PendingProposalMixin, PledgeSerializer):
+    class Meta(PledgeSerializer.Meta):
+        fields = [*PledgeSerializer.Meta.fields, "pending_status_proposal"]
 
 
 class PledgeWriteSerializer(serializers.ModelSerializer):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.agreements.models import Agreement, AgreementParty, Pledge, Signatory
 from intercity.agreements.permissions import (
+    can_change_parties,
     can_create_agreement,
     can_create_pledge,
     can_delete_agreement,
@@ -17,6 +18,7 @@ from intercity.agreements.permissions import (
     can_edit_agreement,
     can_edit_pledge,
 )
+from intercity.agreements.proposals import status_change
 from intercity.core.audit import record_m2m_change
 from intercity.core.services import (
     create_with_audit,
@@ -73,12 +75,20 @@ def agreement_update(
 ) -> bool:
     if actor is not None:
         require(can_edit_agreement(actor, agreement))
+    data = dict(data)
+    status = data.pop("status", agreement.status)
+    if parties is not None:
+        _check_parties(actor, parties)
+        _check_own_role_only(actor, agreement, parties)
     changed = bool(
         save_changes(agreement, data, actor=actor, action="agreements.agreement.updated")
     )
     if parties is not None:
-        _check_parties(actor, parties)
         changed |= _set_parties(actor, agreement, parties)
+    if status != agreement.status:
+        # A party's change of status waits for another party; the secretariat's applies.
+        status_change(actor=actor, record=agreement, status=status)
+        changed = True
     if themes is not None:
         changed |= set_m2m(
             agreement, "themes", themes, actor=actor, action="agreements.agreement.themes_changed"
@@ -91,6 +101,20 @@ def agreement_delete(*, actor: Any, agreement: Agreement) -> None:
     if actor is not None:
         require(can_delete_agreement(actor, agreement))
     delete_with_audit(agreement, actor=actor, action="agreements.agreement.deleted")
+
+
+def _check_own_role_only(actor: Any, agreement: Agreement, parties: Mapping[Any, str]) -> None:
+    """A party may change its own role; who the parties are and their roles otherwise are the
+    secretariat's to change."""
+    if actor is None or can_change_parties(actor, agreement):
+        return
+    own = focal_city_id(actor)
+    current = {row.city_id: row.role for row in agreement.party_roles.all()}
+    wanted = {city.pk: role for city, role in parties.items()}
+    if set(wanted) != set(current):
+        raise ValidationError({"parties": _("Only the secretariat can add or remove a party.")})
+    if any(wanted[city] != role for city, role in current.items() if city != own):
+        raise ValidationError({"parties": _("A party can change its own role only.")})
 
 
 def _set_parties(actor: Any, agreement: Agreement, parties: Mapping[Any, str]) -> bool:
@@ -111,6 +135,13 @@ def _set_parties(actor: Any, agreement: Agreement, parties: Mapping[Any, str]) -
 def signatory_upsert(*, actor: Any, agreement: Agreement, name: str, data: Mapping) -> Signatory:
     if actor is not None:
         require(can_edit_agreement(actor, agreement))
+        city = data.get("city")
+        if not can_change_parties(actor, agreement) and getattr(city, "pk", city) != focal_city_id(
+            actor
+        ):
+            raise ValidationError(
+                {"signatories": _("A party can add signatories of its own city only.")}
+            )
     row = agreement.signatories.filter(name=name).first()
     if row is None:
         row = Signatory(agreement=agreement, name=name, **data)
@@ -141,7 +172,21 @@ def pledge_update(
 ) -> bool:
     if actor is not None:
         require(can_edit_pledge(actor, pledge))
+    data = dict(data)
+    status = data.pop("status", pledge.status)
+    if actor is not None and not can_change_parties(actor, pledge):
+        moved = {
+            name: _("Only the secretariat can change the cities of a pledge.")
+            for name in ("from_city", "to_city")
+            if name in data
+            and getattr(data[name], "pk", data[name]) != getattr(pledge, f"{name}_id")
+        }
+        if moved:
+            raise ValidationError(moved)
     changed = bool(save_changes(pledge, data, actor=actor, action="agreements.pledge.updated"))
+    if status != pledge.status:
+        status_change(actor=actor, record=pledge, status=status)
+        changed = True
     if themes is not None:
         changed |= set_m2m(
             pledge, "themes", themes, actor=actor, action="agreements.pledge.themes_changed"

@@ -1,16 +1,32 @@
 """Agreement pages: list, detail and forms."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.agreements.forms import AgreementForm
 from intercity.agreements.models import Agreement
-from intercity.agreements.permissions import can_create_agreement, can_edit_agreement
-from intercity.agreements.selectors import agreement_get, agreement_list, pledge_list
+from intercity.agreements.permissions import (
+    can_create_agreement,
+    can_decide_proposal,
+    can_edit_agreement,
+    can_withdraw_proposal,
+)
+from intercity.agreements.proposals import proposal_confirm, proposal_decline, proposal_withdraw
+from intercity.agreements.selectors import (
+    agreement_get,
+    agreement_list,
+    pending_by_pledge,
+    pending_proposal,
+    pledge_list,
+    proposal_get,
+    proposal_url,
+)
 from intercity.agreements.services import agreement_create, agreement_update
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
@@ -44,18 +60,39 @@ def agreement_index(request):
             "statuses": Agreement.Status.choices,
             "cities": City.objects.order_by("name").only("slug", "name"),
             "themes": Theme.objects.order_by("name"),
-            "pledges": list(pledge_list(city=filters["city"])[:20]),
+            "pledges": _pledge_rows(request.user, list(pledge_list(city=filters["city"])[:20])),
             "can_create": can_create_agreement(request.user),
         }
     )
     return render(request, "agreements/agreement_list.html", context)
 
 
+def _pledge_rows(user, pledges) -> list[dict]:
+    """Each pledge with its pending change of status and what the user may do about it."""
+    pending = pending_by_pledge(pledges)
+    rows = []
+    for pledge in pledges:
+        proposal = pending.get(pledge.pk)
+        rows.append(
+            {
+                "pledge": pledge,
+                "proposal": proposal,
+                "can_decide": proposal is not None and can_decide_proposal(user, proposal),
+                "can_withdraw": proposal is not None and can_withdraw_proposal(user, proposal),
+            }
+        )
+    return rows
+
+
 @require_GET
 def agreement_detail(request, slug):
     agreement = agreement_get(slug=slug)
+    proposal = pending_proposal(agreement)
     context = {
         "agreement": agreement,
+        "proposal": proposal,
+        "can_decide": proposal is not None and can_decide_proposal(request.user, proposal),
+        "can_withdraw": proposal is not None and can_withdraw_proposal(request.user, proposal),
         "can_edit": can_edit_agreement(request.user, agreement),
         "history": audit_trail(agreement, viewer=request.user),
     }
@@ -102,6 +139,11 @@ def agreement_edit(request, slug):
         agreement_update(
             actor=request.user, agreement=fresh, data=data, parties=parties, themes=themes
         )
+        if pending_proposal(fresh) is not None and data.get("status") != fresh.status:
+            messages.info(
+                request,
+                _("The change of status waits for another party or the secretariat to confirm."),
+            )
         return agreement
 
     return record_form_response(
@@ -112,3 +154,33 @@ def agreement_edit(request, slug):
         success_message=_("The agreement was saved."),
         cancel_url=agreement.get_absolute_url(),
     )
+
+
+DECISIONS = {
+    "confirm": (proposal_confirm, gettext_lazy("The change of status was confirmed.")),
+    "decline": (proposal_decline, gettext_lazy("The change of status was declined.")),
+    "withdraw": (proposal_withdraw, gettext_lazy("The proposal was withdrawn.")),
+}
+
+
+@login_required
+@require_POST
+def proposal_decide(request, pk, decision):
+    """Confirm, decline or withdraw a proposed change of status."""
+    proposal = proposal_get(pk=pk)
+    service, done = DECISIONS[decision]
+    allowed = (
+        can_withdraw_proposal(request.user, proposal)
+        if decision == "withdraw"
+        else can_decide_proposal(request.user, proposal)
+    )
+    if not allowed:
+        raise Http404
+    try:
+        service(actor=request.user, proposal=proposal)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, done)
+    return redirect(proposal_url(proposal))

@@ -52,6 +52,7 @@ ENTITIES: dict[str, Promise] = {
     "profile": gettext_lazy("business profile"),
     "programme": gettext_lazy("programme"),
     "progress": gettext_lazy("progress report"),
+    "proposal": gettext_lazy("proposed change of status"),
     "reference": gettext_lazy("reference"),
     "review": gettext_lazy("review"),
     "session": gettext_lazy("session"),
@@ -67,6 +68,7 @@ VERBS: dict[str, Promise] = {
     "cancelled": gettext_lazy("%(who)s cancelled the %(what)s"),
     "closed_by_review": gettext_lazy("%(who)s closed the %(what)s after a review"),
     "confirmed": gettext_lazy("%(who)s confirmed the %(what)s"),
+    "declined": gettext_lazy("%(who)s declined the %(what)s"),
     "dismissed": gettext_lazy("%(who)s dismissed the %(what)s"),
     "dispatched": gettext_lazy("%(who)s dispatched the %(what)s"),
     "done": gettext_lazy("%(who)s completed the %(what)s"),
@@ -76,6 +78,10 @@ VERBS: dict[str, Promise] = {
     "received": gettext_lazy("%(who)s confirmed receipt of the %(what)s"),
     "reopened": gettext_lazy("%(who)s reopened the %(what)s"),
     "status": gettext_lazy("%(who)s changed the status of the %(what)s"),
+    "status_proposed": gettext_lazy("%(who)s proposed a change of status of the %(what)s"),
+    "status_confirmed": gettext_lazy("%(who)s confirmed the proposed change of status"),
+    "status_declined": gettext_lazy("%(who)s declined the proposed change of status"),
+    "status_withdrawn": gettext_lazy("%(who)s withdrew the proposed change of status"),
     "suggested": gettext_lazy("%(who)s suggested an %(what)s"),
     "written": gettext_lazy("%(who)s wrote the %(what)s"),
     "added": gettext_lazy("%(who)s added a %(what)s"),
@@ -100,6 +106,7 @@ VERBS: dict[str, Promise] = {
     "unverified": gettext_lazy("%(who)s withdrew the verification of the %(what)s"),
     "updated": gettext_lazy("%(who)s updated the %(what)s"),
     "verified": gettext_lazy("%(who)s verified the %(what)s"),
+    "withdrawn": gettext_lazy("%(who)s withdrew the %(what)s"),
 }
 
 # Whole actions whose sentence says more than the verb alone.

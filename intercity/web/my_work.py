@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from intercity.accounts.models import User
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.agreements.models import Agreement, AgreementParty
+from intercity.agreements.selectors import proposal_url, proposals_awaiting
 from intercity.business.models import MeetingRequest, Profile
 from intercity.cities.models import City
 from intercity.core.history import describe_rows
@@ -338,19 +339,50 @@ def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
     return _limited(section, items)
 
 
+def status_proposals(*, user) -> WorkSection:
+    """Changes of status another party proposed, which the user's city (or the secretariat)
+    confirms or declines."""
+    section = WorkSection(
+        "proposals",
+        gettext_lazy("Changes of status to confirm"),
+        gettext_lazy("No change of status waits for your confirmation."),
+    )
+    items = [
+        WorkItem(
+            title=str(proposal.record),
+            url=proposal_url(proposal),
+            note=_("%(city)s proposes: %(old)s → %(new)s")
+            % {
+                "city": proposal.proposing_city.name,
+                "old": proposal.status_from_label,
+                "new": proposal.status_to_label,
+            },
+            when=proposal.created_at,
+        )
+        for proposal in proposals_awaiting(user=user)[: SECTION_LIMIT + 1]
+    ]
+    return _limited(section, items)
+
+
 # The page ----------------------------------------------------------------------------------
 
 
 def my_work(user) -> list[WorkSection]:
     """The sections that matter for the user's role, in the order they should be read."""
     if is_secretariat(user):
-        return [imports_to_review(), profiles_to_verify(city=None), items_to_moderate()]
+        return [
+            imports_to_review(),
+            status_proposals(user=user),
+            profiles_to_verify(city=None),
+            items_to_moderate(),
+        ]
     sections: list[WorkSection] = []
     city_id = focal_city_id(user)
     if city_id is not None:
         city = user.city
         sections += [
             reports_due(user=user, city=city),
+            status_proposals(user=user),
             assistance_to_confirm(city=city),
             profiles_to_verify(city=city),
             coming_meetings(city=city),
