@@ -13,7 +13,12 @@ from intercity.agreements.models import (
 )
 from intercity.agreements.selectors import pending_proposal
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
-from intercity.core.serializers import SOURCE_FIELDS, ThemeSerializer, theme_slugs_field
+from intercity.core.serializers import (
+    SOURCE_FIELDS,
+    RowSerializer,
+    ThemeSerializer,
+    theme_slugs_field,
+)
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
 
 
@@ -127,14 +132,14 @@ class AgreementDetailSerializer(PendingProposalMixin, AgreementSerializer):
         ]
 
 
-class AgreementPartyWriteSerializer(serializers.Serializer):
+class AgreementPartyWriteSerializer(RowSerializer):
     city = city_slug_field()
     role = serializers.ChoiceField(
         choices=AgreementParty.Role.choices, default=AgreementParty.Role.PARTY
     )
 
 
-class SignatoryWriteSerializer(serializers.Serializer):
+class SignatoryWriteSerializer(RowSerializer):
     name = serializers.CharField(max_length=200)
     position = serializers.CharField(max_length=200, required=False, allow_blank=True)
     city = city_slug_field()

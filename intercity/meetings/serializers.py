@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
-from intercity.core.serializers import SOURCE_FIELDS
+from intercity.core.serializers import SOURCE_FIELDS, RowSerializer
 from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 from intercity.meetings.permissions import can_view_meeting
 
@@ -120,7 +120,7 @@ class MeetingDetailSerializer(MeetingSerializer):
         ]
 
 
-class MeetingCityWriteSerializer(serializers.Serializer):
+class MeetingCityWriteSerializer(RowSerializer):
     city = city_slug_field()
     # The host's role follows from the meeting's host city, so it is not given here.
     role = serializers.ChoiceField(choices=[MeetingCity.Role.DELEGATE, MeetingCity.Role.OBSERVER])
