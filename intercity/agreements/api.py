@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 
 from intercity.agreements import proposals
@@ -179,8 +179,13 @@ class StatusProposalViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     confirms or declines, and which the proposing city may withdraw."""
 
     serializer_class = api.StatusProposalSerializer
-    permission_classes = [IsAuthenticated]
     queryset = StatusProposal.objects.none()
+
+    def get_permissions(self):
+        # Agreements and pledges are public, and so is what is proposed about them.
+        if self.action == "retrieve":
+            return [AllowAny()]
+        return [IsAuthenticated()]
 
     def get_object(self):
         return agreement_selectors.proposal_get(pk=self.kwargs["pk"])

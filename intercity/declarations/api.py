@@ -1,6 +1,7 @@
 """REST API of the declarations app: its viewsets register on the shared /api/v1/ router."""
 
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -61,6 +62,10 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
         context = self.get_serializer_context()
         return Response(api.DeclarationDetailSerializer(declaration, context=context).data)
 
+    @extend_schema(
+        request=api.DeclarationImportSerializer,
+        responses={201: api.DeclarationDetailSerializer},
+    )
     def create(self, request, *args, **kwargs):
         if not can_import_declaration(request.user):
             self.permission_denied(request)

@@ -39,7 +39,7 @@ class ParagraphSerializer(serializers.ModelSerializer):
 
 
 class ReferenceSerializer(serializers.ModelSerializer):
-    target = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    target = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
 
     class Meta:
         model = Reference
@@ -50,7 +50,7 @@ class DeclarationListSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="api-v1:declaration-detail", lookup_field="slug"
     )
-    meeting = MeetingSummarySerializer(read_only=True)
+    meeting = MeetingSummarySerializer(read_only=True, allow_null=True)
     commitment_count = serializers.IntegerField(read_only=True)
 
     class Meta:

@@ -9,6 +9,7 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.response import Response
 
 from intercity.api.permissions import Rules
+from intercity.api.schema import SingleObjectSchema
 from intercity.api.views import RecordViewSet, document
 from intercity.knowledge import serializers as api
 from intercity.knowledge import services
@@ -101,6 +102,8 @@ class KnowledgeItemViewSet(RecordViewSet):
 
 class SearchViewSet(viewsets.ViewSet):
     """One search over every kind of record, limited to what the caller may see."""
+
+    schema = SingleObjectSchema()
 
     @extend_schema(
         parameters=[api.SearchQuerySerializer],

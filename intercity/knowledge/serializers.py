@@ -35,7 +35,7 @@ class KnowledgeItemSerializer(serializers.ModelSerializer):
         view_name="api-v1:knowledge-item-detail", lookup_field="slug"
     )
     city = CitySummarySerializer(allow_null=True)
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
     themes = ThemeSerializer(many=True)
 
     class Meta:
@@ -72,7 +72,7 @@ class KnowledgeItemDetailSerializer(KnowledgeItemSerializer):
     meetings = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     agreements = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     translations = TranslationSerializer(many=True, read_only=True)
-    outcome_indicator = _indicator_code(read_only=True)
+    outcome_indicator = _indicator_code(read_only=True, allow_null=True)
 
     class Meta(KnowledgeItemSerializer.Meta):
         fields = [
