@@ -40,6 +40,19 @@ def _fast_passwords(request):
 
 
 @pytest.fixture(autouse=True)
+def _index_in_the_test_transaction(request):
+    """A test runs in one transaction that never commits, so index updates that wait for the
+    commit would never come: they are done at once. Browser tests, whose server commits each
+    request, and the tests of the deferred updates themselves keep the production path."""
+    if _django_enabled(request.config) and not (
+        request.node.get_closest_marker("browser")
+        or request.node.get_closest_marker("index_after_commit")
+    ):
+        settings = request.getfixturevalue("settings")
+        settings.SEARCH_INDEX_AFTER_COMMIT = False
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_counts(request):
     """API rate limits count in the cache; each test starts with none spent."""
     if _django_enabled(request.config):

@@ -313,6 +313,9 @@ PERMISSIONS_POLICY = {
     "usb": [],
 }
 
+# Search index updates after a write wait for the commit and run on the task queue.
+SEARCH_INDEX_AFTER_COMMIT = env.bool("SEARCH_INDEX_AFTER_COMMIT", default=True)
+
 # One task queue library: in-process (tests), SQLite file (default) or Redis (production).
 _task_queue = env("TASK_QUEUE")
 if _task_queue == "redis":

@@ -44,6 +44,7 @@ from intercity.declarations.permissions import (
 )
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Programme
+from intercity.searchindex import indexing
 
 # Declarations ------------------------------------------------------------------------------
 
@@ -76,6 +77,12 @@ def declaration_import(
     if not (text or "").strip():
         raise ValidationError({"original_text": _("The declaration's text is empty.")})
     parsed = declaration_parse(text).to_dict()
+    # Every clause saved would re-index the whole declaration: index it once at the end.
+    with indexing.batched():
+        return _import_parsed(actor, text, parsed, meeting, corrections, source_document, is_demo)
+
+
+def _import_parsed(actor, text, parsed, meeting, corrections, source_document, is_demo):
     meeting = meeting or meeting_match(parsed["meeting"])
     title = (corrections.get("title") or parsed["title"] or "").strip()
     if not title:
@@ -433,11 +440,17 @@ def commitment_create(
         actor=actor,
         action="declarations.commitment.created",
     )
-    commitment.cities.set(list(cities))
-    commitment.themes.set(list(themes))
-    commitment.programmes.set(list(programmes))
-    commitment.meetings.set(list(meetings))
-    commitment.agreements.set(list(agreements))
+    # A new commitment links to nothing yet: only non-empty sets cost queries.
+    for name, targets in (
+        ("cities", cities),
+        ("themes", themes),
+        ("programmes", programmes),
+        ("meetings", meetings),
+        ("agreements", agreements),
+    ):
+        targets = list(targets)
+        if targets:
+            getattr(commitment, name).set(targets)
     return commitment
 
 

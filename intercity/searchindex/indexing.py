@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 
 from intercity.core.backup import is_restoring
+from intercity.core.queue import enqueue
 from intercity.search.text import index_terms, normalise
 from intercity.searchindex.models import SearchDocument
-from intercity.searchindex.registry import Document, SearchSource, sources
+from intercity.searchindex.registry import Document, SearchSource, get_source, sources
 
+logger = logging.getLogger(__name__)
+REFRESH_TASK = "intercity.searchindex.tasks.refresh_index"
 ProgressCallback = Callable[[int, int], None]
 BULK_BATCH_SIZE = 500
 # The index keeps enough of a long text for snippets and matching; a report of
@@ -112,20 +117,87 @@ def index_object(source: SearchSource, obj: Any) -> bool:
 
 
 def index_pk(source: SearchSource, pk: Any) -> None:
-    """Re-index one record by primary key, through the source's own queryset."""
+    """Bring one record's rows up to date after a write (or its deletion).
+
+    Inside a transaction the work waits for the commit and then goes to the task queue, in
+    one batch per transaction, so the writing request does not pay for it and a rolled-back
+    write never reaches the index; inside ``batched()`` each record is done once at the end.
+    """
     if is_suspended():
         return
+    batch = getattr(_state, "batch", None)
+    if batch is not None:
+        batch.add((source.type, pk))
+        return
+    if settings.SEARCH_INDEX_AFTER_COMMIT and connection.in_atomic_block:
+        pending = _pending()
+        waiting = getattr(_state, "flush", None)
+        if waiting is None or not any(entry[1] is waiting for entry in connection.run_on_commit):
+            # No flush waits for this transaction: anything pending was written by one that
+            # rolled back (its callback went with it), and is dropped with it.
+            pending.clear()
+            _state.flush = waiting = lambda: flush_pending()  # noqa: PLW0108 - its own identity
+            transaction.on_commit(waiting)
+        pending.add((source.type, pk))
+        return
+    refresh_key(source.type, pk)
+
+
+def remove_object(source: SearchSource, pk: Any) -> None:
+    index_pk(source, pk)
+
+
+def refresh_key(source_type: str, pk: Any) -> None:
+    """Index the record now: its rows are rewritten, or removed when it is gone."""
+    source = get_source(source_type)
     obj = source.objects().filter(pk=pk).first()
     if obj is None:
-        remove_object(source, pk)
+        SearchDocument.objects.filter(source=source.type, object_id=str(pk)).delete()
     else:
         index_object(source, obj)
 
 
-def remove_object(source: SearchSource, pk: Any) -> None:
-    if is_suspended():
+def _pending() -> set[tuple[str, Any]]:
+    if not hasattr(_state, "pending"):
+        _state.pending = set()
+    return _state.pending
+
+
+def flush_pending() -> None:
+    """Hand the records written by the committed transaction to the task queue, once each."""
+    _state.flush = None
+    keys = sorted(_pending(), key=str)
+    _pending().clear()
+    if not keys:
         return
-    SearchDocument.objects.filter(source=source.type, object_id=str(pk)).delete()
+    try:
+        enqueue(REFRESH_TASK, keys)
+    except Exception:  # noqa: BLE001 - a queue that is down must not lose index updates
+        logger.warning("The task queue refused %d index updates; doing them now.", len(keys))
+        refresh_keys(keys)
+
+
+def refresh_keys(keys: Iterable[tuple[str, Any]]) -> None:
+    for source_type, pk in keys:
+        with transaction.atomic():
+            refresh_key(source_type, pk)
+
+
+@contextlib.contextmanager
+def batched() -> Iterator[None]:
+    """Collect index updates and do each record once when the block ends (a bulk import)."""
+    if getattr(_state, "batch", None) is not None:
+        yield
+        return
+    _state.batch = set()
+    try:
+        yield
+    except BaseException:
+        _state.batch = None
+        raise
+    keys, _state.batch = _state.batch, None
+    for source_type, pk in sorted(keys, key=str):
+        index_pk(get_source(source_type), pk)
 
 
 def count_objects(selected: Iterable[SearchSource] | None = None) -> int:

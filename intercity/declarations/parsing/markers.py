@@ -154,7 +154,7 @@ def _enumerated(token: str, fmt: str, rest: str) -> ListMarker | None:
     """Interpret a token such as "3", "b", "iv" or "C" as a list number."""
     if token.isdigit():
         value = int(token)
-        if value == 0 or value > 500:
+        if value == 0 or value > LARGEST_FREE_NUMBER:
             return None
         return ListMarker(token, (ARABIC,), fmt, (value,), rest)
     if not token.isascii() or not token.isalpha():
@@ -318,3 +318,18 @@ def _enumerated_at_start(prefix: str) -> tuple[str, str, int] | None:
             return None
         return token, ".", match.end()
     return None
+
+
+# Numbers above this are not read as list numbers on their own (they are mostly years at the
+# start of a wrapped line), only where they continue a running numbering.
+LARGEST_FREE_NUMBER = 500
+_CONTINUED_NUMBER_RE = re.compile(r"(?P<token>\d{3,5})(?P<fmt>[.)])(?:\s+|$)")
+
+
+def read_continued_number(text: str, expected: int) -> ListMarker | None:
+    """ "1234. text" as a list marker, when 1234 is the number the running list expects."""
+    match = _CONTINUED_NUMBER_RE.match(text.lstrip())
+    if match is None or int(match.group("token")) != expected:
+        return None
+    rest = text.lstrip()[match.end() :].strip()
+    return ListMarker(match.group("token"), (ARABIC,), match.group("fmt"), (expected,), rest)

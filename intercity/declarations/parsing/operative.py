@@ -15,11 +15,13 @@ from intercity.declarations.parsing.lexicon import (
 from intercity.declarations.parsing.markers import (
     ARTICLE,
     BULLET,
+    LARGEST_FREE_NUMBER,
     LOWER_LETTER,
     LOWER_ROMAN,
     UPPER_LETTER,
     UPPER_ROMAN,
     ListMarker,
+    read_continued_number,
     read_marker,
     read_ordinal_word,
 )
@@ -128,10 +130,13 @@ class OperativeReader:
             return True
         return self.resolution_verbs and RESOLUTION_VERB_RE.match(block) is not None
 
-    def marker(self, block: str) -> ListMarker | None:
+    def marker(self, block: str, last_value: int = 0) -> ListMarker | None:
         marker = read_marker(block)
         if marker is None and self.ordinal_words:
             return read_ordinal_word(block)
+        if marker is None and last_value >= LARGEST_FREE_NUMBER:
+            # Past 500 a number is a clause number only where it continues the list.
+            return read_continued_number(block, last_value + 1)
         return marker
 
     def read(self, zone: list[str]) -> OperativePart:
@@ -152,7 +157,7 @@ class OperativeReader:
                 drafts.append(_ClauseDraft(None, len(drafts) + 1, [block]))
                 sub_style, last_sub_value = None, 0
                 continue
-            marker = self.marker(block)
+            marker = self.marker(block, last_value)
             if marker is not None:
                 kind, level = self._classify(
                     marker, top_style, sub_style, last_value, last_sub_value

@@ -1,0 +1,82 @@
+"""Times declaration imports of growing size: parsing alone, then the whole import.
+
+Run from the repository root:  .venv/bin/python benchmarks/import_scale.py [--sizes 100 500 4000]
+
+Each size is a synthetic declaration with that many numbered operative clauses, imported
+through the real service (structure, commitments, search index) into a throw-away SQLite
+database, or into PostgreSQL when DATABASE_URL is set (a database of its own is created).
+The import is timed as the writing request pays for it; the search index updates it queues
+(keyword rows, then semantic vectors) are then run and timed as the task consumer would.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO_ROOT))
+
+
+def numbered(count: int) -> str:
+    clauses = "\n\n".join(
+        f"{n}. to cooperate on matter {n}, sharing what each city learns about water;"
+        for n in range(1, count + 1)
+    )
+    return f"Long Declaration\n\nWe, the mayors, hereby declare:\n\n{clauses}\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 4000])
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        directory = tempfile.mkdtemp(prefix="intercity-import-")
+        os.environ["SQLITE_PATH"] = str(Path(directory) / "bench.sqlite3")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intercity.settings")
+    os.environ["TASK_QUEUE"] = "immediate"
+    import django
+
+    django.setup()
+    from huey.contrib.djhuey import HUEY
+
+    # Queue the tasks in memory and run them after the import, as a consumer would.
+    HUEY.immediate = False
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        print("PostgreSQL: tests create their own database; run this against a scratch one")
+    call_command("migrate", verbosity=0)
+    from intercity.declarations.parsing import parse_declaration
+    from intercity.declarations.services import declaration_import
+
+    print(f"database: {connection.vendor}")
+    for size in args.sizes:
+        text = numbered(size)
+        started = time.perf_counter()
+        parsed = parse_declaration(text)
+        parse_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        declaration = declaration_import(actor=None, text=text)
+        import_seconds = time.perf_counter() - started
+        started = time.perf_counter()
+        tasks = 0
+        while (task := HUEY.dequeue()) is not None:
+            HUEY.execute(task)
+            tasks += 1
+        queue_seconds = time.perf_counter() - started
+        print(
+            f"{size:>5} clauses ({len(text):,} chars): parse {parse_seconds:.2f} s, "
+            f"import {import_seconds:.2f} s, then {tasks} queued index tasks "
+            f"{queue_seconds:.2f} s; stored {declaration.clauses.count()} clauses "
+            f"({len(parsed.clauses)} parsed, {len(parsed.closing)} closing)"
+        )
+
+
+if __name__ == "__main__":
+    main()
