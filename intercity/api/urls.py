@@ -46,5 +46,13 @@ v1_patterns = [
 urlpatterns = [
     path("v1/", include((v1_patterns, "api-v1"))),
     path("schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path(
+        "docs/",
+        # The docs page with its styles in a file: the content security policy allows no
+        # inline style.
+        SpectacularSwaggerSplitView.as_view(
+            url_name="api-schema", template_name="api/swagger_ui.html"
+        ),
+        name="api-docs",
+    ),
 ]

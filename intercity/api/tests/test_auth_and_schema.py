@@ -111,3 +111,10 @@ def test_the_browsable_api_renders_every_record_for_an_editor(client, cast):
     for url in urls:
         response = client.get(url, HTTP_ACCEPT="text/html")
         assert response.status_code == 200, url
+
+
+def test_the_docs_page_has_no_inline_style_or_script(client, db):
+    html = client.get(reverse("api-docs")).content.decode()
+    assert "<style" not in html
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert "/static/api/swagger.css" in html
