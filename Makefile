@@ -6,14 +6,14 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 VENDOR := intercity/web/static/vendor
 
-.PHONY: run test install install-test assets lint format migrate load clean benchmarks
+.PHONY: run test install install-test assets catalogues lint format migrate load clean benchmarks
 
-run: install assets
+run: install assets catalogues
 	$(BIN)/intercity migrate --noinput
 	$(BIN)/intercity load_anmc21 --demo
 	$(BIN)/intercity serve $(HOST):$(PORT)
 
-test: install-test assets
+test: install-test assets catalogues
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
@@ -29,6 +29,10 @@ install: $(BIN)/python
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[test]"
+
+# Translation catalogues are compiled in Python (polib): GNU gettext is not needed.
+catalogues:
+	$(BIN)/intercity compilecatalogues
 
 # Front-end libraries come from the npm registry, pinned by package-lock.json, and are
 # copied into the static folder; nothing is fetched from a CDN at run time.

@@ -7,6 +7,15 @@ import pytest
 from intercity.testing.browser import chromium, page  # noqa: F401
 
 
+def pytest_sessionstart(session):
+    """Tests read the compiled catalogues; compile any .po newer than its .mo (pure Python)."""
+    from django.conf import settings
+
+    from intercity.core.management.commands.compilecatalogues import compile_catalogues
+
+    compile_catalogues(settings.LOCALE_PATHS)
+
+
 def _django_enabled(config) -> bool:
     return config.pluginmanager.hasplugin("django")
 
