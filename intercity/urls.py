@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from intercity.accounts import views as accounts_views
 from intercity.core.views import media_file
 
 urlpatterns = [
@@ -21,6 +22,7 @@ urlpatterns = [
     path("solidarity/", include("intercity.solidarity.urls")),
     path("api/", include("intercity.api.urls")),
     path("admin/", admin.site.urls),
+    path("i18n/setlang/", accounts_views.set_language, name="set_language"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 # Uploaded files go through a view that checks the reader may see the record they belong to.

@@ -1,5 +1,6 @@
 """Users of the platform and the role each plays in the network."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -37,6 +38,10 @@ class User(AbstractUser):
     )
     position = models.CharField(_("position"), max_length=200, blank=True)
     is_demo = models.BooleanField(_("demo account"), default=False)
+    # The interface language chosen by the person (empty: follow the browser); emails use it too.
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, default="", choices=settings.LANGUAGES
+    )
     # Role, city and activity changes are official; secrets never enter the history.
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
 

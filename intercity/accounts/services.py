@@ -155,3 +155,10 @@ def sign_in_unlock(*, actor, username: str = "", ip_address: str = "") -> int:
         cleared,
     )
     return cleared
+
+
+def user_language_set(user, language: str) -> None:
+    """Save the interface language a person chose (one of settings.LANGUAGES)."""
+    if language in dict(settings.LANGUAGES) and user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])

@@ -30,6 +30,7 @@ from intercity.accounts.services import (
     invitation_for_token,
     invitation_send,
     sign_in_unlock,
+    user_language_set,
     user_update,
 )
 from intercity.core.forms import apply_validation_error
@@ -209,3 +210,13 @@ def sign_in_security(request):
         return redirect("accounts:sign-in-security")
     context = {"lockouts": lockouts_current(), **sign_in_events_recent()}
     return render(request, "accounts/sign_in_security.html", context)
+
+
+@require_POST
+def set_language(request):
+    """The language switcher: remembered in a cookie, and on the profile of a signed-in person."""
+    from django.views.i18n import set_language as django_set_language
+
+    if request.user.is_authenticated:
+        user_language_set(request.user, request.POST.get("language", ""))
+    return django_set_language(request)
