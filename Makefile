@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 VENDOR := intercity/web/static/vendor
+FONTS := noto-sans noto-sans-thai noto-sans-myanmar noto-sans-devanagari noto-sans-jp noto-sans-kr noto-sans-tc
 
 .PHONY: run test install install-test assets catalogues lint format migrate load clean benchmarks
 
@@ -46,6 +47,16 @@ $(VENDOR)/.installed: package.json package-lock.json Makefile
 	cp node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/topojson-client/
 	cp node_modules/world-atlas/countries-110m.json node_modules/world-atlas/LICENSE $(VENDOR)/world-atlas/
 	cp node_modules/chart.js/dist/chart.umd.min.js node_modules/chart.js/dist/chart.umd.min.js.map node_modules/chart.js/LICENSE.md $(VENDOR)/chartjs/
+	# Noto fonts for every script the network writes in (Latin, Vietnamese, Cyrillic, Thai,
+	# Myanmar, Devanagari, Japanese, Korean, Traditional Chinese): regular and bold, WOFF2 only.
+	for font in $(FONTS); do \
+	  mkdir -p $(VENDOR)/fonts/$$font/files; \
+	  cp node_modules/@fontsource/$$font/LICENSE $(VENDOR)/fonts/$$font/; \
+	  cp node_modules/@fontsource/$$font/files/*-400-normal.woff2 node_modules/@fontsource/$$font/files/*-700-normal.woff2 $(VENDOR)/fonts/$$font/files/; \
+	  for weight in 400 700; do \
+	    sed -E "s/, url\([^)]*\.woff\) format\('woff'\)//" node_modules/@fontsource/$$font/$$weight.css > $(VENDOR)/fonts/$$font/$$weight.css; \
+	  done; \
+	done
 	touch $@
 
 format:

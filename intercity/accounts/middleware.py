@@ -1,23 +1,58 @@
-"""A signed-in person reads the interface in the language saved on their profile."""
+"""Which language the interface speaks: a shared link's `?hl=`, then the switcher's cookie, then the
+signed-in person's profile, then the browser's Accept-Language (Django's LocaleMiddleware)."""
 
 from django.conf import settings
 from django.utils import translation
 
+LANGUAGE_PARAMETER = "hl"
+
+
+def requested_language(request) -> str | None:
+    """The supported language a link asks for with `?hl=`, or None."""
+    code = request.GET.get(LANGUAGE_PARAMETER, "").strip()
+    if not code:
+        return None
+    try:
+        code = translation.get_supported_language_variant(code)
+    except LookupError:
+        return None
+    return code
+
 
 class UserLanguageMiddleware:
-    """After sign-in: the profile's language applies unless the switcher has set a cookie."""
+    """Runs after LocaleMiddleware and overrides its choice where the person has made one.
+
+    A link carrying `?hl=th` opens in Thai for whoever follows it, and the choice is remembered
+    in the language cookie as the switcher would; the same URL without the parameter keeps working
+    in everyone's own language, so links in emails, feeds and the API never change.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        chosen = requested_language(request)
         user = getattr(request, "user", None)
-        if (
+        if chosen is None and (
             user is not None
             and user.is_authenticated
             and user.language
             and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
         ):
-            translation.activate(user.language)
-            request.LANGUAGE_CODE = user.language
-        return self.get_response(request)
+            chosen = user.language
+        if chosen:
+            translation.activate(chosen)
+            request.LANGUAGE_CODE = chosen
+        response = self.get_response(request)
+        if chosen and LANGUAGE_PARAMETER in request.GET:
+            response.set_cookie(
+                settings.LANGUAGE_COOKIE_NAME,
+                chosen,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                domain=settings.LANGUAGE_COOKIE_DOMAIN,
+                secure=settings.LANGUAGE_COOKIE_SECURE,
+                httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
+        return response

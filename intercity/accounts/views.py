@@ -1,5 +1,7 @@
 """Login, logout, profile and API token; users, roles and invitations by one-time link."""
 
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -16,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.accounts.forms import AcceptInvitationForm, InvitationForm, UserRoleForm
+from intercity.accounts.middleware import LANGUAGE_PARAMETER
 from intercity.accounts.models import Invitation, User
 from intercity.accounts.permissions import (
     can_edit_user,
@@ -219,4 +222,12 @@ def set_language(request):
 
     if request.user.is_authenticated:
         user_language_set(request.user, request.POST.get("language", ""))
+    next_url = request.POST.get("next", "")
+    if next_url and LANGUAGE_PARAMETER in next_url:
+        # The page was opened from a shared link in another language: its ?hl= must not undo
+        # the choice just made.
+        parts = urlsplit(next_url)
+        query = [(k, v) for k, v in parse_qsl(parts.query, True) if k != LANGUAGE_PARAMETER]
+        request.POST = request.POST.copy()
+        request.POST["next"] = urlunsplit(parts._replace(query=urlencode(query)))
     return django_set_language(request)

@@ -58,7 +58,7 @@ def agreement_index(request):
         {
             "filters": filters,
             "statuses": Agreement.Status.choices,
-            "cities": City.objects.order_by("name").only("slug", "name"),
+            "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "themes": Theme.objects.order_by("name"),
             "pledges": _pledge_rows(request.user, list(pledge_list(city=filters["city"])[:20])),
             "can_create": can_create_agreement(request.user),

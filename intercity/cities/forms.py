@@ -4,10 +4,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.core.forms import NamesField
 
 SECRETARIAT_FIELDS = [
     "name",
     "local_name",
+    "names",
     "country_code",
     "country_name",
     "latitude",
@@ -42,6 +44,11 @@ class LanguagesField(forms.CharField):
 
 class CityForm(forms.ModelForm):
     website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    names = NamesField(
+        label=_("Names in other languages"),
+        required=False,
+        help_text=_("One a line: language code, colon, name, e.g. ja: ハノイ."),
+    )
     languages = LanguagesField(
         label=_("Local languages"), required=False, help_text=_("Language codes, e.g. vi, en.")
     )

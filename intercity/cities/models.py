@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from intercity.core.models import SourcedModel
+from intercity.core.models import NamedInLanguages, SourcedModel
 
 
 def validate_time_zone(value: str) -> None:
@@ -16,7 +16,7 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(_("“%(value)s” is not a known time zone."), params={"value": value})
 
 
-class City(SourcedModel):
+class City(NamedInLanguages, SourcedModel):
     class Membership(models.TextChoices):
         MEMBER = "member", _("Member")
         FORMER = "former", _("Former member")
@@ -68,7 +68,7 @@ class City(SourcedModel):
         indexes = [models.Index(fields=["membership_status", "name"])]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", kwargs={"slug": self.slug})

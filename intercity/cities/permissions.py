@@ -2,7 +2,7 @@
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 
-FOCAL_POINT_FIELDS = frozenset({"local_name", "description", "website", "languages"})
+FOCAL_POINT_FIELDS = frozenset({"local_name", "names", "description", "website", "languages"})
 
 
 def can_view_city(user, city) -> bool:

@@ -30,6 +30,7 @@ CITY_FIELDS = [
     "slug",
     "name",
     "local_name",
+    "names",
     "country",
     "country_code",
     "latitude",

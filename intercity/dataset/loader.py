@@ -25,7 +25,7 @@ from intercity.cities.models import City
 from intercity.cities.services import city_create, city_update
 from intercity.core.models import NewsItem, Theme
 from intercity.core.services import news_publish, news_update
-from intercity.dataset import anmc21
+from intercity.dataset import anmc21, city_names
 from intercity.dataset.solidarity import solidarity_load
 from intercity.indicators.services import catalogue_load
 from intercity.meetings.models import Meeting, MeetingDocument
@@ -120,6 +120,7 @@ def anmc21_load(*, actor: Any = None) -> LoadReport:
     for slug, name, geonames_id in anmc21.MEMBER_CITIES:
         data = {
             "name": name,
+            "names": city_names.names_of(slug),
             "membership_status": City.Membership.MEMBER,
             **gazetteer_facts(geonames_id),
             **_source(anmc21.MEMBERS_SOURCE),

@@ -67,7 +67,7 @@ def declaration_index(request):
         {
             "filters": filters,
             "years": selectors.declaration_years(),
-            "cities": City.objects.order_by("name").only("slug", "name"),
+            "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "languages": sorted(
                 {code for code in Declaration.objects.values_list("language", flat=True) if code}
             ),
@@ -364,7 +364,7 @@ def accountability(request):
             "declarations": selectors.declaration_visible(request.user)
             .order_by("-adopted_on", "title")
             .only("slug", "title"),
-            "all_cities": City.objects.order_by("name").only("slug", "name"),
+            "all_cities": City.objects.order_by("name").only("slug", "name", "names"),
             "report_all": is_secretariat(request.user),
             "report_city_id": focal_city_id(request.user),
             "can_remind": can_send_reminders(request.user),

@@ -29,7 +29,7 @@ from intercity.indicators.selectors import (
 def member_cities() -> list[City]:
     return list(
         City.objects.filter(membership_status=City.Membership.MEMBER)
-        .only("pk", "slug", "name", "population")
+        .only("pk", "slug", "name", "names", "population")
         .order_by("name")
     )
 

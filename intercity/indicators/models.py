@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from intercity.core.models import SourcedModel, TimeStampedModel
+from intercity.core.models import NamedInLanguages, SourcedModel, TimeStampedModel
 from intercity.indicators.units import UnitError, check_convertible, is_unit
 
 # Codes that would hide a page, since an indicator's page is /indicators/<code>/.
@@ -44,7 +44,7 @@ class GpcScope(models.TextChoices):
     SCOPE_3 = "3", _("Scope 3")
 
 
-class Indicator(TimeStampedModel):
+class Indicator(NamedInLanguages, TimeStampedModel):
     """One measurable figure, defined once for the whole network."""
 
     class Theme(models.TextChoices):
@@ -122,11 +122,6 @@ class Indicator(TimeStampedModel):
             errors["maximum"] = _("The highest value cannot be below the lowest.")
         if errors:
             raise ValidationError(errors)
-
-    @property
-    def label(self) -> str:
-        # Catalogue names are marked for translation where they are defined.
-        return gettext(self.name) if self.name else ""
 
     @property
     def description(self) -> str:

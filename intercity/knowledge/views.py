@@ -86,7 +86,7 @@ def knowledge_index(request):
             "facets": facets,
             "kinds": KnowledgeItem.Kind.choices,
             "languages": KnowledgeItem._meta.get_field("language").choices,
-            "cities": City.objects.order_by("name").only("slug", "name"),
+            "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "themes": Theme.objects.order_by("name"),
             "can_create": can_create_item(request.user),
             "year_from": request.GET.get("from", ""),

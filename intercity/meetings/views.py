@@ -85,7 +85,7 @@ def meeting_index(request):
         {
             "filters": filters,
             "kinds": Meeting.Kind.choices,
-            "cities": City.objects.order_by("name").only("slug", "name"),
+            "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "can_create": can_create_meeting(request.user),
             "series": plenary_series(),
             "next_host": next_host_suggestion(),

@@ -42,7 +42,7 @@ def organisation_index(request):
         {
             "filters": filters,
             "kinds": Organisation.Kind.choices,
-            "cities": City.objects.order_by("name").only("slug", "name"),
+            "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "can_create": can_create_organisation(request.user),
         }
     )

@@ -55,7 +55,7 @@ def programme_index(request):
             "filters": filters,
             "kinds": Programme.Kind.choices,
             "statuses": [*Programme.Status.choices, ("ended", _("Ended"))],
-            "cities": City.objects.order_by("name").only("slug", "name"),
+            "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "themes": Theme.objects.order_by("name"),
             "can_create": can_create_programme(request.user),
         }

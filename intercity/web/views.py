@@ -130,7 +130,7 @@ def search(request):
             (value, label, (results.type_counts.get(value, 0) if results else 0))
             for value, label in type_labels().items()
         ],
-        "cities": City.objects.order_by("name").only("slug", "name"),
+        "cities": City.objects.order_by("name").only("slug", "name", "names"),
         "themes": Theme.objects.order_by("name"),
         "languages": settings.LANGUAGES,
     }

@@ -52,8 +52,17 @@ def test_loading_the_catalogue_twice_changes_nothing(db):
 
 
 def test_names_are_shown_through_the_translation_catalogue(db, catalogue, monkeypatch):
-    from intercity.indicators import models
+    from intercity.core import models
 
     monkeypatch.setattr(models, "gettext", lambda text: f"[{text}]")
     with translation.override("vi"):
         assert catalogue["population"].label == "[Population]"
+
+
+def test_a_name_the_record_carries_comes_before_the_catalogue(db, catalogue):
+    indicator = catalogue["population"]
+    indicator.names = {"vi": "Tổng dân số"}
+    with translation.override("vi"):
+        assert indicator.label == "Tổng dân số"
+    with translation.override("en"):
+        assert indicator.label == "Population"
