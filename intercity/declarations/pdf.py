@@ -1,4 +1,7 @@
-"""A declaration as a PDF (fpdf2), with fonts for Latin, Vietnamese, CJK and Thai when installed."""
+"""A declaration as a PDF (fpdf2), embedding the site's own Noto fonts for every script it uses.
+
+The fonts come from the npm packages the site serves (see pdf_fonts); where they are not installed,
+system fonts are looked for, and without any Unicode font the PDF falls back to Helvetica."""
 
 from __future__ import annotations
 
@@ -7,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fpdf import FPDF
+
+from intercity.declarations.pdf_fonts import shipped_slices, slices_for, truetype
 
 # Debian packages: fonts-dejavu-core (Latin, Vietnamese, Cyrillic), fonts-noto-cjk (Chinese,
 # Japanese, Korean), fonts-thai-tlwg or fonts-noto-core (Thai). Whatever is missing, the PDF
@@ -47,6 +52,15 @@ class PdfDeclaration:
     closing: list[str]
     footer: str
     labels: dict[str, str] = field(default_factory=dict)
+    language: str = ""
+
+    def all_text(self) -> str:
+        parts = [self.title, self.subtitle, self.signatories, self.operative_intro, self.footer]
+        parts += self.opening + self.closing + [text for _lead, text in self.preamble]
+        for clause in self.clauses:
+            parts += [clause.number, clause.text, clause.intro]
+            parts += [text for _label, text in clause.subitems]
+        return "\n".join(parts) + "0123456789./()–·"
 
 
 def _find(name: str) -> Path | None:
@@ -81,6 +95,14 @@ def installed_fonts() -> FontSet:
     return FontSet(regular, bold, fallbacks)
 
 
+def _can_shape() -> bool:
+    try:
+        import uharfbuzz  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 class _Document(FPDF):
     footer_text = ""
     family = "helvetica"
@@ -91,8 +113,31 @@ class _Document(FPDF):
         self.cell(0, 8, f"{self.footer_text}  ·  {self.page_no()}/{{nb}}", align="C")
 
 
+def shipped_fonts(doc: PdfDeclaration, cache_dir: Path | None = None) -> FontSet | None:
+    """The site's Noto slices that the document's text needs, as TrueType; None if not installed."""
+    from django.conf import settings
+
+    cache_dir = cache_dir or Path(settings.BASE_DIR) / "var" / "cache" / "pdf-fonts"
+    slices = slices_for(doc.all_text(), doc.language)
+    latin_file = "noto-sans-latin-400-normal.woff2"
+    latin = next((s for s in shipped_slices() if s.file == latin_file), None)
+    if latin is None:
+        return None
+    regular = truetype(latin.family, latin.file, cache_dir)
+    bold = truetype(latin.family, latin.bold_file, cache_dir)
+    if regular is None:
+        return None
+    fallbacks = []
+    for index, piece in enumerate(s for s in slices if s != latin):
+        path = truetype(piece.family, piece.file, cache_dir)
+        if path is not None:
+            fallbacks.append((f"noto{index}", path))
+    return FontSet(regular, bold, fallbacks)
+
+
 def render_pdf(doc: PdfDeclaration, fonts: FontSet | None = None) -> bytes:
-    fonts = fonts if fonts is not None else installed_fonts()
+    if fonts is None:
+        fonts = shipped_fonts(doc) or installed_fonts()
     try:
         return _render(doc, fonts)
     except Exception:  # noqa: BLE001 - a system font fpdf2 cannot embed must not stop the export
@@ -121,6 +166,9 @@ def _render(doc: PdfDeclaration, fonts: FontSet) -> bytes:
             fallback_names.append(family)
         if fallback_names:
             pdf.set_fallback_fonts(fallback_names, exact_match=False)
+        if _can_shape():
+            # Thai, Burmese and Devanagari need their marks placed and reordered by HarfBuzz.
+            pdf.set_text_shaping(True)
         pdf.family = "body"
     else:
         logger.warning("No Unicode font installed; the PDF uses Helvetica (Latin-1 only).")

@@ -129,6 +129,7 @@ def declaration_pdf(request, slug):
         closing=[p.text for p in paragraphs if p.part == Paragraph.Part.CLOSING],
         footer=_("%(title)s, version %(version)s — Intercity")
         % {"title": declaration.title, "version": declaration.version},
+        language=declaration.language,
     )
     response = HttpResponse(render_pdf(document), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{declaration.slug}.pdf"'

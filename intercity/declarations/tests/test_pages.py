@@ -93,6 +93,41 @@ def test_the_pdf_renders_cjk_and_thai_text_without_failing(cast):
     assert PdfReader(io.BytesIO(content)).pages[0].extract_text()
 
 
+def test_the_pdf_embeds_the_sites_own_fonts_for_every_script(tmp_path):
+    from intercity.declarations.pdf import PdfClause, PdfDeclaration, render_pdf, shipped_fonts
+
+    document = PdfDeclaration(
+        title="ရန်ကုန် ကြေညာချက်",
+        subtitle="नई दिल्ली · Улаанбаатар · 서울 · 臺北 · กรุงเทพ · Hà Nội",
+        signatories="",
+        opening=[],
+        preamble=[],
+        operative_intro="",
+        clauses=[PdfClause(number="1", text="協力を強化すること。")],
+        closing=[],
+        footer="Intercity",
+        language="my",
+    )
+    fonts = shipped_fonts(document, cache_dir=tmp_path)
+    if fonts is None:
+        pytest.skip("the npm fonts are not installed (make assets)")
+    names = {path.name for _family, path in fonts.fallbacks}
+    for script in ("myanmar", "devanagari", "cyrillic", "thai", "vietnamese", "noto-sans-kr"):
+        assert any(script in name for name in names), script
+    reader = PdfReader(io.BytesIO(render_pdf(document, fonts)))
+    embedded = {
+        str(font["/BaseFont"])
+        for font in reader.pages[0]["/Resources"]["/Font"].values()
+        if "/BaseFont" in font.get_object()
+    }
+    assert any("Myanmar" in name for name in embedded), embedded
+    assert any("Thai" in name for name in embedded), embedded
+    assert any("KR" in name for name in embedded), "Korean Han forms for the Hangul text"
+    # Shaped clusters come out of the text layer with stray control characters between them.
+    text = "".join(char for char in reader.pages[0].extract_text() if char >= " " or char == "\n")
+    assert "ရန်ကုန်" in text and "नई दिल्ली" in text and "臺北" in text, text
+
+
 def test_the_feed_lists_adopted_declarations(client, declaration):
     response = client.get(reverse("declarations:feed"))
     assert response.status_code == 200
