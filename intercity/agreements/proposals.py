@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intercity.accounts.models import User
@@ -23,6 +23,7 @@ from intercity.agreements.permissions import (
 )
 from intercity.agreements.selectors import proposal_url
 from intercity.core.audit import record_m2m_change, save_with_audit
+from intercity.core.mail import in_language_of
 from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import require, save_changes
 
@@ -131,7 +132,7 @@ def proposal_notify(*, proposal_id: int) -> int:
     url = getattr(settings, "SITE_URL", "").rstrip("/") + proposal_url(proposal)
     mails = []
     for person in people:
-        with translation.override(getattr(person, "language", "") or settings.LANGUAGE_CODE):
+        with in_language_of(person):
             subject = _("A change of status awaits your confirmation: %(record)s") % {
                 "record": record
             }

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -216,7 +217,9 @@ class Slot(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.day:%d %b} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
+        # The day in the reader's language and order ("14 Apr", "4月14日"), times as 24-hour.
+        day = date_format(self.day, "MONTH_DAY_FORMAT")
+        return f"{day} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
 
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

@@ -32,6 +32,7 @@ from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
 from intercity.business.slots import SessionPlan, slot_plan
 from intercity.core.audit import save_with_audit
+from intercity.core.mail import in_language_of
 from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import create_with_audit, require, save_changes
 
@@ -448,15 +449,18 @@ def schedule_publish(*, actor: Any, run: ScheduleRun) -> int:
 
     messages = []
     for registration in event.registrations.select_related("organisation"):
-        lines = [
-            f"{item.slot} · {_('table')} {item.table} · {item.counterpart}"
-            for item in agenda_of(registration, run=run)
-        ]
-        recipients = [
-            user.email for user in registration.organisation.representatives.all() if user.email
-        ]
-        if lines and recipients:
-            subject = _("Your meetings at %(event)s") % {"event": event.meeting.title}
-            messages.append((subject, "\n".join(lines), None, recipients))
+        agenda = agenda_of(registration, run=run)
+        if not agenda:
+            continue
+        for person in registration.organisation.representatives.all():
+            if not person.email:
+                continue
+            with in_language_of(person):
+                lines = [
+                    f"{item.slot} · {_('table')} {item.table} · {item.counterpart}"
+                    for item in agenda
+                ]
+                subject = _("Your meetings at %(event)s") % {"event": event.meeting.title}
+            messages.append((subject, "\n".join(lines), None, [person.email]))
     send_mass_mail(messages, fail_silently=False)
     return len(messages)

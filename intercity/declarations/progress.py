@@ -17,6 +17,7 @@ from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.core import filetypes
 from intercity.core.audit import save_with_audit
+from intercity.core.mail import in_language_of
 from intercity.core.queue import enqueue
 from intercity.core.services import require
 from intercity.declarations.models import Commitment, Declaration, ProgressReport
@@ -120,16 +121,17 @@ def reminders_send(*, declaration_id: int | None = None) -> int:
     messages = []
     for person in people.order_by("pk"):
         items = pending[person.city_id]
-        lines = "\n".join(f"- {item}" for item in items[:50])
-        more = len(items) - 50
-        if more > 0:
-            lines += "\n" + _("… and %(count)d more.") % {"count": more}
-        subject = _("Intercity: %(count)d commitments await your city's progress report") % {
-            "count": len(items)
-        }
-        body = _(
-            "Dear %(name)s,\n\nThe secretariat asks your city to report progress on these "
-            "commitments:\n\n%(lines)s\n\nReport at the accountability page of Intercity.\n"
-        ) % {"name": person.get_full_name() or person.username, "lines": lines}
+        with in_language_of(person):
+            lines = "\n".join(f"- {item}" for item in items[:50])
+            more = len(items) - 50
+            if more > 0:
+                lines += "\n" + _("… and %(count)d more.") % {"count": more}
+            subject = _("Intercity: %(count)d commitments await your city's progress report") % {
+                "count": len(items)
+            }
+            body = _(
+                "Dear %(name)s,\n\nThe secretariat asks your city to report progress on these "
+                "commitments:\n\n%(lines)s\n\nReport at the accountability page of Intercity.\n"
+            ) % {"name": person.get_full_name() or person.username, "lines": lines}
         messages.append((subject, body, settings.DEFAULT_FROM_EMAIL, [person.email]))
     return send_mass_mail(messages, fail_silently=False) if messages else 0

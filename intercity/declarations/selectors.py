@@ -247,7 +247,9 @@ def matrix_cities(*, commitments: QuerySet, city: City | None = None) -> list[Ci
     ids = Responsibility.objects.filter(commitment_id__in=commitments.values("pk")).values(
         "city_id"
     )
-    return list(City.objects.filter(pk__in=ids).only("pk", "slug", "name").order_by("name"))
+    return list(
+        City.objects.filter(pk__in=ids).only("pk", "slug", "name", "names").order_by("name")
+    )
 
 
 def matrix_rows(
@@ -332,7 +334,7 @@ def progress_by_city(*, commitments: QuerySet, today=None) -> list[Progress]:
     results = _progress(
         group="city_id", report_group="city_id", commitments=commitments, today=today
     )
-    for city in City.objects.filter(pk__in=list(results)).only("pk", "slug", "name"):
+    for city in City.objects.filter(pk__in=list(results)).only("pk", "slug", "name", "names"):
         results[city.pk].label = city.name
         results[city.pk].url = city.get_absolute_url()
     return sorted(results.values(), key=lambda p: p.label)
@@ -350,7 +352,7 @@ def matrix_export_rows(
             "commitment_id", "city_id", "status", "reported_on"
         )
     }
-    cities = {c.pk: c for c in City.objects.only("pk", "slug", "name")}
+    cities = {c.pk: c for c in City.objects.only("pk", "slug", "name", "names")}
     by_commitment = defaultdict(list)
     responsibilities = Responsibility.objects.filter(commitment_id__in=scope)
     if city is not None:

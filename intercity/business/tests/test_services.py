@@ -181,3 +181,27 @@ def test_a_circular_order_is_refused(cast):
 
 def test_organisation_factory_is_usable_for_profiles():
     assert ProfileFactory(organisation=OrganisationFactory()).is_verified
+
+
+def test_each_representative_reads_the_agenda_in_their_own_language(
+    cast, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    event, _slots, regs = _full_event(cast, [("a", "b")])
+    UserFactory(role="organisation_rep", organisation=regs["a"].organisation,
+                email="ko@example.org", language="ko")  # fmt: skip
+    UserFactory(role="organisation_rep", organisation=regs["b"].organisation,
+                email="en@example.org", language="en")  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        run = services.schedule_run_request(actor=cast.focal_point, event=event, time_limit=5)
+    run.refresh_from_db()
+    services.schedule_publish(actor=cast.focal_point, run=run)
+    by_address = {m.to[0]: m for m in mail.outbox}
+    with translation.override("ko"):
+        subject = translation.gettext("Your meetings at %(event)s") % {"event": event.meeting.title}
+        table = translation.gettext("table")
+    assert table != "table", "no Korean translation"
+    assert by_address["ko@example.org"].subject == subject
+    assert f"{table} 1" in by_address["ko@example.org"].body
+    assert "table 1" in by_address["en@example.org"].body

@@ -297,3 +297,24 @@ def test_the_pdf_falls_back_to_helvetica_without_unicode_fonts():
     document = PdfDeclaration("Tuyên bố Hà Nội", "", "", [], [], "", [], [], "footer")
     content = render_pdf(document, FontSet(None, None, []))
     assert "Tuy" in PdfReader(io.BytesIO(content)).pages[0].extract_text()
+
+
+def test_each_focal_point_reads_the_reminder_in_their_own_language(client_for, cast, declaration):
+    from django.utils import translation
+
+    UserFactory(role="focal_point", city=cast.home, email="ja@home.example", language="ja")
+    UserFactory(role="focal_point", city=cast.home, email="en@home.example", language="")
+    client_for(cast.secretariat).post(reverse("declarations:reminders"))
+    by_address = {m.to[0]: m for m in mail.outbox}
+    with translation.override("ja"):
+        intro = (
+            translation.gettext(
+                "Dear %(name)s,\n\nThe secretariat asks your city to report progress on these "
+                "commitments:\n\n%(lines)s\n\nReport at the accountability page of Intercity.\n"
+            )
+            .split("%(lines)s")[-1]
+            .strip()
+        )
+    assert intro != "Report at the accountability page of Intercity.", "no Japanese translation"
+    assert intro in by_address["ja@home.example"].body
+    assert "Report at the accountability page" in by_address["en@home.example"].body

@@ -9,12 +9,13 @@ from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.core.audit import save_with_audit
+from intercity.core.mail import languages_by_email
 from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import create_with_audit, require, save_changes
 from intercity.core.slugs import unique_slug
@@ -202,46 +203,53 @@ def _site_url(path: str) -> str:
 
 
 def incident_notify(*, incident_id: int, city_ids: Iterable[int]) -> int:
-    """Email the focal points of the affected cities and of those nearby; returns how many."""
+    """Email the focal points of the affected cities and of those nearby, each in their language;
+    returns how many."""
     incident = Incident.objects.filter(pk=incident_id).first()
     if incident is None or not incident.is_open:
         return 0
     to_affected, to_nearby = _recipients(incident, city_ids)
-    names = ", ".join(
-        City.objects.filter(pk__in=list(city_ids)).order_by("name").values_list("name", flat=True)
-    )
+    cities = list(City.objects.filter(pk__in=list(city_ids)).order_by("name"))
     url = _site_url(reverse("solidarity:board", kwargs={"slug": incident.slug}))
-    subject = _("Incident confirmed: %(name)s") % {"name": incident.name}
-    affected_body = _(
-        "%(name)s (%(kind)s, severity %(severity)s) is confirmed as affecting %(cities)s.\n"
-        "Post what your city needs on the needs board: %(url)s"
-    ) % {
-        "name": incident.name,
-        "kind": incident.get_kind_display(),
-        "severity": incident.get_severity_display(),
-        "cities": names,
-        "url": url,
-    }
-    nearby_body = _(
-        "%(name)s (%(kind)s, severity %(severity)s) is confirmed as affecting %(cities)s, "
-        "near your city.\nSee what is needed and offer help: %(url)s"
-    ) % {
-        "name": incident.name,
-        "kind": incident.get_kind_display(),
-        "severity": incident.get_severity_display(),
-        "cities": names,
-        "url": url,
-    }
+    languages = languages_by_email(to_affected + to_nearby)
     sender = settings.DEFAULT_FROM_EMAIL
-    mails = [(subject, affected_body, sender, [to]) for to in to_affected]
-    mails += [(subject, nearby_body, sender, [to]) for to in to_nearby]
+    mails = []
+    for to in to_affected + to_nearby:
+        with translation.override(languages.get(to, settings.LANGUAGE_CODE)):
+            facts = {
+                "name": incident.name,
+                "kind": incident.get_kind_display(),
+                "severity": incident.get_severity_display(),
+                "cities": ", ".join(city.label for city in cities),
+                "url": url,
+            }
+            subject = _("Incident confirmed: %(name)s") % {"name": incident.name}
+            if to in to_affected:
+                body = (
+                    _(
+                        "%(name)s (%(kind)s, severity %(severity)s) is confirmed as affecting "
+                        "%(cities)s.\nPost what your city needs on the needs board: %(url)s"
+                    )
+                    % facts
+                )
+            else:
+                body = (
+                    _(
+                        "%(name)s (%(kind)s, severity %(severity)s) is confirmed as affecting "
+                        "%(cities)s, near your city.\nSee what is needed and offer help: %(url)s"
+                    )
+                    % facts
+                )
+        mails.append((subject, body, sender, [to]))
     return send_mass_mail(mails, fail_silently=False) if mails else 0
 
 
 def digest_send() -> int:
-    """One email a day per active incident to the focal points concerned: the board in figures."""
+    """One email a day per active incident to the focal points concerned: the board in figures,
+    each in the recipient's language."""
     sent = 0
     incidents = Incident.objects.filter(status=Incident.Status.ACTIVE).prefetch_related("affected")
+    sender = settings.DEFAULT_FROM_EMAIL
     for incident in incidents:
         confirmed = [a.city_id for a in incident.affected.all() if a.status == "confirmed"]
         if not confirmed:
@@ -250,26 +258,26 @@ def digest_send() -> int:
         recipients = to_affected + to_nearby
         if not recipients:
             continue
-        lines = [
-            _(
-                "%(unit)s: %(needed)s needed, %(covered)s received, %(pending)s on the way, "
-                "%(open)s still open"
-            )
-            % row
-            for row in board_totals(incident=incident)
-        ]
-        body = "\n".join(
-            [
-                _("Daily summary of %(name)s (%(status)s).")
-                % {
+        totals = board_totals(incident=incident)
+        url = _site_url(reverse("solidarity:board", kwargs={"slug": incident.slug}))
+        languages = languages_by_email(recipients)
+        mails = []
+        for to in recipients:
+            with translation.override(languages.get(to, settings.LANGUAGE_CODE)):
+                lines = [
+                    _(
+                        "%(unit)s: %(needed)s needed, %(covered)s received, %(pending)s on the "
+                        "way, %(open)s still open"
+                    )
+                    % row
+                    for row in totals
+                ]
+                heading = _("Daily summary of %(name)s (%(status)s).") % {
                     "name": incident.name,
                     "status": incident.get_status_display(),
-                },
-                *lines,
-                _site_url(reverse("solidarity:board", kwargs={"slug": incident.slug})),
-            ]
-        )
-        subject = _("Daily summary: %(name)s") % {"name": incident.name}
-        sender = settings.DEFAULT_FROM_EMAIL
-        sent += send_mass_mail([(subject, body, sender, [to]) for to in recipients])
+                }
+                body = "\n".join([heading, *lines, url])
+                subject = _("Daily summary: %(name)s") % {"name": incident.name}
+            mails.append((subject, body, sender, [to]))
+        sent += send_mass_mail(mails)
     return sent

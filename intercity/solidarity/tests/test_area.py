@@ -121,3 +121,24 @@ def test_the_daily_digest_goes_out_while_the_incident_is_active(net, mailoutbox)
     services.incident_set_status(actor=net.secretariat, incident=incident, status="closed")
     mail.outbox.clear()
     assert services.digest_send() == 0
+
+
+def test_the_daily_digest_is_written_in_each_recipients_language(net, mailoutbox):
+    from django.utils import translation
+
+    net.tokyo_focal.language = "th"
+    net.tokyo_focal.save()
+    incident = services.incident_create(
+        actor=net.secretariat,
+        data={"name": "Flood", "kind": "flood", "status": "active", "latitude": 35.6,
+              "longitude": 139.7},
+    )  # fmt: skip
+    services.incident_confirm(actor=net.secretariat, incident=incident, cities=[net.tokyo])
+    mail.outbox.clear()
+    services.digest_send()
+    by_address = {m.to[0]: m for m in mail.outbox}
+    with translation.override("th"):
+        subject = translation.gettext("Daily summary: %(name)s") % {"name": "Flood"}
+    assert subject != "Daily summary: Flood", "no Thai translation"
+    assert by_address[net.tokyo_focal.email].subject == subject
+    assert by_address["seoul.focal@example.org"].subject == "Daily summary: Flood"

@@ -1,0 +1,26 @@
+"""Mail goes out in each recipient's chosen interface language."""
+
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.utils import translation
+
+
+def language_of(person) -> str:
+    """The language a person reads mail in: their profile's choice, else the site's default."""
+    return getattr(person, "language", "") or settings.LANGUAGE_CODE
+
+
+@contextmanager
+def in_language_of(person):
+    """Write what follows (subjects, bodies, labels) in the person's language."""
+    with translation.override(language_of(person)):
+        yield
+
+
+def languages_by_email(emails) -> dict[str, str]:
+    """Email address -> language, for addresses that belong to a person with an account."""
+    from intercity.accounts.models import User
+
+    found = dict(User.objects.filter(email__in=list(emails)).values_list("email", "language"))
+    return {email: language or settings.LANGUAGE_CODE for email, language in found.items()}
