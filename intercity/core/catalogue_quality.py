@@ -106,7 +106,7 @@ def entry_problems(entry, language: str, nplurals: int, terms=None) -> list[Prob
 
 
 def glossary_problems(entry, language, translations, terms) -> list[Problem]:
-    words = re.findall(r"[A-Za-z]+", entry.msgid)
+    words = re.findall(r"[A-Za-z]+", PLACEHOLDER.sub(" ", entry.msgid))
     if not words or len(words) > SHORT_LABEL_WORDS:
         return []
     problems = []

@@ -15,7 +15,7 @@ from intercity.dataset.demo_indicators import indicator_demo_load
 from intercity.dataset.loader import anmc21_load
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "en"]
-SKIPPED_TAGS = {"script", "style", "template", "code", "pre", "svg"}
+SKIPPED_TAGS = {"script", "style", "template", "code", "pre", "svg", "textarea"}
 TEXT_ATTRIBUTES = ("placeholder", "title", "aria-label")
 
 
@@ -84,12 +84,17 @@ def leftovers(english: set[str], translated: set[str], records: str) -> list[str
     """Interface pieces shown identically in English and in the translation."""
     left = set()
     for piece in translated & english:
-        # "Title · Intercity", "Tokyo · Hanoi": each part of a joined piece is judged alone.
-        for part in re.split(r" · |, ", piece):
-            part = part.strip(" ()·:,")
+        # "Title · Intercity", "source.txt (clause 5)", "A – B": each part is judged alone.
+        for part in PARTS.split(piece):
+            part = part.strip(" ()·:,;*—–-")
+            if part.endswith("…"):  # a record's text cut short
+                part = part[:-1]
             if ENGLISH_WORD.search(part) and part not in records and part not in NAMES:
                 left.add(part)
     return sorted(left)
+
+
+PARTS = re.compile(r" · |, |; |: | \(|\) | — | – ")
 
 
 # Names that every language writes as English does.

@@ -6,7 +6,7 @@ import pytest
 @pytest.mark.django_db
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("vi", "Thành phố thành viên"), ("ja", "加盟都市"), ("en", "Member cities")],
+    [("vi", "Thành phố thành viên"), ("ja", "会員都市"), ("en", "Member cities")],
 )
 def test_the_home_page_follows_the_browsers_language(client, language, expected):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE=language)
