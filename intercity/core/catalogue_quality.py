@@ -52,7 +52,7 @@ def _language(code: str) -> str:
 
 
 def _stems(term: str) -> list[str]:
-    return [word[: max(3, len(word) - 3)].lower() for word in term.split()]
+    return [word[: max(3, len(word) - 3)].lower() for word in re.split(r"[\s-]+", term) if word]
 
 
 def _contains_term(text: str, term: str, language: str) -> bool:
