@@ -3,7 +3,9 @@ interface text left in English (record content and names aside)."""
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 
+import polib
 import pytest
 from django.apps import apps
 from django.conf import settings
@@ -80,7 +82,14 @@ def record_text() -> str:
 ENGLISH_WORD = re.compile(r"[A-Za-z]{3,}")
 
 
-def leftovers(english: set[str], translated: set[str], records: str) -> list[str]:
+def kept_as_english(language: str) -> set[str]:
+    """Msgids its translator deliberately left as English writes them (Status, Agenda)."""
+    folder = language.replace("-hant", "_Hant")
+    po = polib.pofile(str(Path(settings.LOCALE_PATHS[0]) / folder / "LC_MESSAGES" / "django.po"))
+    return {entry.msgid.lower() for entry in po if entry.msgstr and entry.msgstr == entry.msgid}
+
+
+def leftovers(english: set[str], translated: set[str], records: str, kept=frozenset()) -> list[str]:
     """Interface pieces shown identically in English and in the translation."""
     left = set()
     for piece in translated & english:
@@ -89,11 +98,15 @@ def leftovers(english: set[str], translated: set[str], records: str) -> list[str
             part = part.strip(" ()·:,;*—–-")
             if part.endswith("…"):  # a record's text cut short
                 part = part[:-1]
+            part = NUMBER_PREFIX.sub("", part)  # "5,665 kWh/capita": a figure and a record's unit
+            if part.lower() in kept:
+                continue
             if ENGLISH_WORD.search(part) and part not in records and part not in NAMES:
                 left.add(part)
     return sorted(left)
 
 
+NUMBER_PREFIX = re.compile(r"^[\d.,\s%]+")
 PARTS = re.compile(r" · |, |; |: | \(|\) | — | – ")
 
 
@@ -159,6 +172,7 @@ def english():
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_every_main_page_reads_whole_in_the_language(language, secretariat_client, english):
     records = record_text()
+    kept = kept_as_english(language)
     failures = []
     for url in main_pages():
         joiner = "&" if "?" in url else "?"
@@ -170,7 +184,7 @@ def test_every_main_page_reads_whole_in_the_language(language, secretariat_clien
         assert response.status_code == 200, (url, language)
         page_language, pieces = visible(response.content.decode())
         assert page_language == language, (url, page_language)
-        left = leftovers(english[url], pieces, records)
+        left = leftovers(english[url], pieces, records, kept)
         if left:
             failures.append(f"{url}: {left[:12]}")
     secretariat_client.get("/?hl=en")
