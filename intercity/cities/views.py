@@ -81,7 +81,7 @@ def city_edit(request, slug):
         request,
         form,
         save=save,
-        heading=_("Edit %(city)s") % {"city": city.name},
+        heading=_("Edit %(city)s") % {"city": city.label},
         success_message=_("The city's record was saved."),
         cancel_url=city.get_absolute_url(),
     )

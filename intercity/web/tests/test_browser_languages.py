@@ -78,6 +78,7 @@ def test_a_form_with_a_mistake_answers_in_the_readers_language(
 
 
 def test_the_home_page_in_every_language_is_drawn_with_the_served_fonts(live_server, page):
+    anmc21_load(actor=None)
     folder = SCREENSHOTS / "i18n"
     folder.mkdir(parents=True, exist_ok=True)
     for language in LANGUAGES:
@@ -96,4 +97,8 @@ def test_the_home_page_in_every_language_is_drawn_with_the_served_fonts(live_ser
                 [family, sample],
             )
             assert loaded, f"{family} was not loaded from the site for {language}"
+            placeholder_font = page.evaluate(
+                "getComputedStyle(document.querySelector('.search input')).fontFamily"
+            )
+            assert family in placeholder_font, "form controls use the served fonts too"
         page.screenshot(path=str(folder / f"home-{language}.png"), full_page=False)
