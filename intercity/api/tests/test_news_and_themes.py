@@ -144,7 +144,7 @@ def test_anyone_reads_the_themes(api_as, cast):
     listed = client.get(THEMES).json()["results"]
     one = client.get(reverse("api-v1:theme-detail", kwargs={"slug": "energy"}))
 
-    assert listed == [{"slug": "energy", "name": "Energy"}]
+    assert listed == [{"slug": "energy", "name": "Energy", "names": {}, "label": "Energy"}]
     assert one.json()["name"] == "Energy"
 
 

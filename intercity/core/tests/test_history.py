@@ -127,8 +127,8 @@ def test_thirteen_cities_with_large_ids_are_each_named(cast, meeting):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("vi", "Đầu mối của Home City đã thêm Other City là thành phố tham dự"),
-        ("ja", "Home City窓口担当がOther Cityを参加都市に追加しました"),
+        ("vi", "Đầu mối của Home City đã thêm Other City làm bên tham dự"),
+        ("ja", "Home City 窓口担当者 が Other City を参加都市に追加しました"),
     ],
 )
 def test_the_history_speaks_the_readers_language(client, cast, meeting, language, expected):
