@@ -43,3 +43,11 @@ def sign_in_events_recent() -> dict[str, list]:
         "sign_ins": list(AccessLog.objects.order_by("-attempt_time")[:RECENT_EVENTS]),
         "failures": list(AccessFailureLog.objects.order_by("-attempt_time")[:RECENT_EVENTS]),
     }
+
+
+def languages_by_email(emails) -> dict[str, str]:
+    """Email address -> the language its person reads mail in (the site's default if none set)."""
+    from intercity.accounts.models import User
+
+    found = dict(User.objects.filter(email__in=list(emails)).values_list("email", "language"))
+    return {email: language or settings.LANGUAGE_CODE for email, language in found.items()}

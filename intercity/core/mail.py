@@ -16,11 +16,3 @@ def in_language_of(person):
     """Write what follows (subjects, bodies, labels) in the person's language."""
     with translation.override(language_of(person)):
         yield
-
-
-def languages_by_email(emails) -> dict[str, str]:
-    """Email address -> language, for addresses that belong to a person with an account."""
-    from intercity.accounts.models import User
-
-    found = dict(User.objects.filter(email__in=list(emails)).values_list("email", "language"))
-    return {email: language or settings.LANGUAGE_CODE for email, language in found.items()}

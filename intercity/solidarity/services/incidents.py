@@ -13,9 +13,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from intercity.accounts.models import User
+from intercity.accounts.selectors import languages_by_email
 from intercity.cities.models import City
 from intercity.core.audit import save_with_audit
-from intercity.core.mail import languages_by_email
 from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import create_with_audit, require, save_changes
 from intercity.core.slugs import unique_slug
