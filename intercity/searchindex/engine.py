@@ -13,13 +13,13 @@ from django.db.models import Count, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from intercity.search import embedding, thesaurus
-from intercity.search.ranking import highlight, reciprocal_rank_fusion
+from intercity.search.ranking import highlight, semantic_strengths, weighted_fusion
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword
 from intercity.searchindex.models import SearchDocument
 from intercity.searchindex.permissions import visible_documents_q
 from intercity.searchindex.registry import type_labels
-from intercity.searchindex.vectors import semantic_enabled, vector_cache
+from intercity.searchindex.vectors import embed_query, semantic_enabled, vector_cache
 
 logger = logging.getLogger(__name__)
 
@@ -29,11 +29,6 @@ SEMANTIC_CANDIDATES = 200
 # Semantic neighbours kept after permission filtering; every query has
 # neighbours, so only the closest few are results.
 SEMANTIC_RESULTS = 20
-# e5 similarities are high for everything (unrelated texts score about 0.72
-# to 0.78): a neighbour must clear an absolute floor and stay within a band
-# below the best one.
-SEMANTIC_MIN_SCORE = 0.78
-SEMANTIC_BAND = 0.03
 SNIPPET_WIDTH = 220
 # The substring match scans text; it runs only when words found this little.
 SUBSTRING_FALLBACK_BELOW = 10
@@ -71,6 +66,8 @@ class SearchHit:
     type_label: str
     matched_by: tuple[str, ...]
     terms: tuple[str, ...] = ()
+    # (start, end) of the passage that matched by meaning, in "title\nbody".
+    passage: tuple[int, int] | None = None
 
     # Highlighting costs about a millisecond a hit: it is done only for the
     # hits a page or an answer actually shows.
@@ -81,9 +78,16 @@ class SearchHit:
 
     @functools.cached_property
     def snippet(self) -> SafeString:
-        if not self.document.body:
+        body = self.document.body
+        if not body:
             return mark_safe("")
-        return mark_safe(highlight(self.document.body, self.terms, width=SNIPPET_WIDTH))  # noqa: S308
+        if self.passage is not None and "keyword" not in self.matched_by:
+            # The passage that matched by meaning, rather than the opening.
+            offset = len(self.document.title) + 1
+            start, end = max(0, self.passage[0] - offset), max(0, self.passage[1] - offset)
+            if end > start:
+                body = body[start:end]
+        return mark_safe(highlight(body, self.terms, width=SNIPPET_WIDTH))  # noqa: S308
 
     @property
     def type(self) -> str:
@@ -128,36 +132,44 @@ def visible_documents(user, filters: SearchFilters | None = None, *, with_types=
 
 def _semantic_ranking(
     query: str, base: QuerySet, timings: dict[str, float]
-) -> list[tuple[int, float]]:
+) -> tuple[list[tuple[int, float]], dict[int, tuple[int, int]]]:
+    """Documents close in meaning, as (id, strength), and the passage that matched in each.
+
+    No absolute similarity floor: e5 scores run higher within a language than
+    across languages, so each query's neighbours are judged against that
+    query's own distribution of scores (``semantic_strengths``).
+    """
     started = time.perf_counter()
     try:
         vector_cache.refresh()
         if not len(vector_cache.ids):
-            return []
-        query_vector = embedding.embed_query(query)
+            return [], {}
+        query_vector = embed_query(query)
     except embedding.EmbeddingUnavailableError:
-        return []
+        return [], {}
     timings["embed_query_ms"] = _ms(started)
     started = time.perf_counter()
-    neighbours = [
-        (doc_id, score)
-        for doc_id, score in vector_cache.top(query_vector, SEMANTIC_CANDIDATES)
-        if score >= SEMANTIC_MIN_SCORE
-    ]
+    neighbours = vector_cache.top(query_vector, SEMANTIC_CANDIDATES)
+    strengths = semantic_strengths([score for _, score, _ in neighbours])
     timings["cosine_ms"] = _ms(started)
-    if not neighbours:
-        return []
+    kept = [
+        (doc_id, strength, span)
+        for (doc_id, _, span), strength in zip(neighbours, strengths, strict=True)
+        if strength > 0
+    ]
+    if not kept:
+        return [], {}
     started = time.perf_counter()
     # Permission and filters apply to neighbours as to keyword matches.
     allowed = set(
-        base.filter(id__in=[doc_id for doc_id, _ in neighbours]).values_list("id", flat=True)
+        base.filter(id__in=[doc_id for doc_id, _, _ in kept]).values_list("id", flat=True)
     )
     timings["semantic_db_ms"] = _ms(started)
-    visible = [(doc_id, score) for doc_id, score in neighbours if doc_id in allowed]
-    # The band is measured from the best neighbour the user may see, so hidden
-    # documents change nothing in what is shown.
-    floor = visible[0][1] - SEMANTIC_BAND if visible else 0.0
-    return [(doc_id, score) for doc_id, score in visible if score >= floor][:SEMANTIC_RESULTS]
+    visible = [row for row in kept if row[0] in allowed][:SEMANTIC_RESULTS]
+    return (
+        [(doc_id, strength) for doc_id, strength, _ in visible],
+        {doc_id: span for doc_id, _, span in visible if span},
+    )
 
 
 def search(
@@ -207,9 +219,10 @@ def search(
         timings["substring_db_ms"] = _ms(started)
 
     semantic_ranked: list[tuple[int, float]] = []
+    matched_passages: dict[int, tuple[int, int]] = {}
     mode = "keyword"
     if semantic and semantic_enabled() and embedding.is_available():
-        semantic_ranked = _semantic_ranking(query, base, timings)
+        semantic_ranked, matched_passages = _semantic_ranking(query, base, timings)
         if vector_cache.ids.size:
             mode = "hybrid"
 
@@ -235,9 +248,7 @@ def search(
     total = sum(n for t, n in counts.items() if not filters.types or t in filters.types)
     timings["count_db_ms"] = _ms(started)
 
-    fused = reciprocal_rank_fusion(
-        [[doc_id for doc_id, _ in keyword_ranked], [doc_id for doc_id, _ in semantic_ranked]]
-    )[:limit]
+    fused = weighted_fusion([doc_id for doc_id, _ in keyword_ranked], semantic_ranked)[:limit]
     keyword_set = keyword_ids
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
     started = time.perf_counter()
@@ -267,6 +278,7 @@ def search(
                 type_label=str(labels.get(document.doc_type, document.doc_type)),
                 matched_by=matched_by,
                 terms=marked_terms,
+                passage=matched_passages.get(doc_id),
             )
         )
     timings["total_ms"] = _ms(started_all)

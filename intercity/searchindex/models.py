@@ -84,7 +84,7 @@ class SearchDocument(models.Model):
 
 
 class DocumentVector(models.Model):
-    """A document's sentence embedding, float32 bytes, valid for one model and one text."""
+    """A document's passage embeddings, float32 bytes, valid for one model and one text."""
 
     document = models.OneToOneField(
         SearchDocument,
@@ -95,6 +95,9 @@ class DocumentVector(models.Model):
     )
     model_version = models.CharField(_("model"), max_length=40)
     content_hash = models.CharField(_("content hash"), max_length=64)
+    # (start, end) of each passage in the embedded text; ``vector`` holds one
+    # float32 vector per passage, in the same order.
+    passages = models.JSONField(_("passages"), default=list, blank=True)
     vector = models.BinaryField(_("vector"))
     embedded_at = models.DateTimeField(_("embedded"), auto_now=True)
 

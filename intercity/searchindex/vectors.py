@@ -15,14 +15,14 @@ from django.utils import timezone
 
 from intercity.core.queue import enqueue_on_commit
 from intercity.search import embedding
+from intercity.search.neutral import neutralise, shipped_subspace
+from intercity.search.passages import MAX_PASSAGES, PASSAGE_CHARS, passages
 from intercity.search.ranking import cosine_top_k
 from intercity.searchindex.models import DocumentVector, EmbeddingRun, SearchDocument
 from intercity.searchindex.registry import embedded_source_types
 
 logger = logging.getLogger(__name__)
 
-# e5-small reads at most 512 tokens; the opening of a document says what it is about.
-EMBEDDED_CHARS = 1500
 BATCH_SIZE = 32
 
 
@@ -30,34 +30,72 @@ def semantic_enabled() -> bool:
     return getattr(settings, "SEARCH_SEMANTIC", True)
 
 
+def vector_version() -> str:
+    """What the stored vectors were made with: model, passage size, language directions removed."""
+    subspace = shipped_subspace()
+    removed = 0 if subspace is None else len(subspace)
+    return f"{embedding.MODEL_VERSION}+p{PASSAGE_CHARS}+l{removed}"
+
+
 def embedding_text(document: SearchDocument) -> str:
-    return f"{document.title}\n{document.body}"[:EMBEDDED_CHARS]
+    return f"{document.title}\n{document.body}"
+
+
+def document_passages(document: SearchDocument) -> tuple[str, list[tuple[int, int]]]:
+    """The text embedded for ``document`` and the (start, end) of each of its passages."""
+    text = embedding_text(document)
+    return text, passages(text, size=PASSAGE_CHARS, limit=MAX_PASSAGES)
+
+
+def embed_documents(documents: Sequence[SearchDocument]) -> list[tuple[list, np.ndarray]]:
+    """Embed every passage of ``documents`` in one stream of batches; language removed."""
+    spans_of, texts = [], []
+    for document in documents:
+        text, spans = document_passages(document)
+        spans = spans or [(0, 0)]
+        spans_of.append(spans)
+        texts.extend(text[start:end] or document.title for start, end in spans)
+    matrix = neutralise(embedding.embed_passages(texts), shipped_subspace())
+    result, row = [], 0
+    for spans in spans_of:
+        result.append(([list(span) for span in spans], matrix[row : row + len(spans)]))
+        row += len(spans)
+    return result
+
+
+def embed_query(text: str) -> np.ndarray:
+    return neutralise(embedding.embed_query(text), shipped_subspace())
 
 
 def pending_documents() -> QuerySet:
     """Documents with no vector, or one made from an older text or another model."""
     return SearchDocument.objects.filter(source__in=embedded_source_types()).filter(
         Q(vector__isnull=True)
-        | ~Q(vector__model_version=embedding.MODEL_VERSION)
+        | ~Q(vector__model_version=vector_version())
         | ~Q(vector__content_hash=F("content_hash"))
     )
 
 
-def store_vectors(documents: Sequence[SearchDocument], vectors: np.ndarray) -> None:
+def store_vectors(
+    documents: Sequence[SearchDocument], embedded: Sequence[tuple[list, np.ndarray]]
+) -> None:
+    """Store each document's passage vectors, one row a document, with the passages' offsets."""
+    version = vector_version()
     rows = [
         DocumentVector(
             document=document,
-            model_version=embedding.MODEL_VERSION,
+            model_version=version,
             content_hash=document.content_hash,
-            vector=np.asarray(vector, dtype=np.float32).tobytes(),
+            passages=spans,
+            vector=np.asarray(matrix, dtype=np.float32).tobytes(),
         )
-        for document, vector in zip(documents, vectors, strict=True)
+        for document, (spans, matrix) in zip(documents, embedded, strict=True)
     ]
     DocumentVector.objects.bulk_create(
         rows,
         update_conflicts=True,
         unique_fields=["document"],
-        update_fields=["model_version", "content_hash", "vector", "embedded_at"],
+        update_fields=["model_version", "content_hash", "passages", "vector", "embedded_at"],
     )
 
 
@@ -73,8 +111,7 @@ def embed_pending(
         )
         if not batch:
             return done
-        vectors = embedding.embed_passages([embedding_text(doc) for doc in batch])
-        store_vectors(batch, vectors)
+        store_vectors(batch, embed_documents(batch))
         done += len(batch)
         if progress is not None:
             progress(done, max(total, done))
@@ -155,34 +192,43 @@ def schedule_embedding() -> None:
 
 
 class VectorCache:
-    """All stored vectors as one matrix, reloaded when the vectors table changes."""
+    """Every stored passage vector as one matrix, reloaded when the vectors table changes."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._signature: tuple | None = None
-        self.ids = np.empty(0, dtype=np.int64)
+        self.ids = np.empty(0, dtype=np.int64)  # the document of each row
+        self.passage_numbers = np.empty(0, dtype=np.int32)
+        self.spans: dict[int, list] = {}
         self.matrix = np.empty((0, embedding.DIMENSION), dtype=np.float32)
 
     def _current_signature(self) -> tuple:
-        stats = DocumentVector.objects.filter(model_version=embedding.MODEL_VERSION).aggregate(
+        stats = DocumentVector.objects.filter(model_version=vector_version()).aggregate(
             count=Count("document_id"), latest=Max("embedded_at"), top=Max("document_id")
         )
-        return (stats["count"], stats["latest"], stats["top"])
+        return (vector_version(), stats["count"], stats["latest"], stats["top"])
 
     def refresh(self) -> None:
         signature = self._current_signature()
         with self._lock:
             if signature == self._signature:
                 return
-            rows = DocumentVector.objects.filter(model_version=embedding.MODEL_VERSION).values_list(
-                "document_id", "vector"
+            rows = DocumentVector.objects.filter(model_version=vector_version()).values_list(
+                "document_id", "passages", "vector"
             )
             ids: list[int] = []
+            numbers: list[int] = []
+            spans: dict[int, list] = {}
             chunks: list[bytes] = []
-            for document_id, vector in rows.iterator(chunk_size=2000):
-                ids.append(document_id)
+            for document_id, document_spans, vector in rows.iterator(chunk_size=2000):
+                count = len(bytes(vector)) // (4 * embedding.DIMENSION)
+                ids.extend([document_id] * count)
+                numbers.extend(range(count))
+                spans[document_id] = document_spans or []
                 chunks.append(bytes(vector))
             self.ids = np.asarray(ids, dtype=np.int64)
+            self.passage_numbers = np.asarray(numbers, dtype=np.int32)
+            self.spans = spans
             self.matrix = (
                 np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(-1, embedding.DIMENSION)
                 if chunks
@@ -190,14 +236,25 @@ class VectorCache:
             )
             self._signature = signature
 
-    def top(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float]]:
-        return [
-            (int(self.ids[row]), score) for row, score in cosine_top_k(self.matrix, query_vector, k)
-        ]
+    def top(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float, tuple | None]]:
+        """The ``k`` closest documents as (document id, best passage score, its span)."""
+        found: dict[int, tuple[float, tuple | None]] = {}
+        # A document is as close as its best passage; more passages than k are
+        # read so that k distinct documents come back.
+        for row, score in cosine_top_k(self.matrix, query_vector, k * 4):
+            document_id = int(self.ids[row])
+            if document_id in found:
+                continue
+            spans = self.spans.get(document_id) or []
+            number = int(self.passage_numbers[row])
+            found[document_id] = (score, tuple(spans[number]) if number < len(spans) else None)
+            if len(found) == k:
+                break
+        return [(document_id, score, span) for document_id, (score, span) in found.items()]
 
 
 vector_cache = VectorCache()
 
 
 def has_vectors() -> bool:
-    return DocumentVector.objects.filter(model_version=embedding.MODEL_VERSION).exists()
+    return DocumentVector.objects.filter(model_version=vector_version()).exists()

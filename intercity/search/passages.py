@@ -1,0 +1,87 @@
+"""Cutting a document into passages short enough for the embedding model to read whole.
+
+e5 reads at most 512 tokens; a document embedded as one text is seen only up to
+there. Passages of about ``PASSAGE_CHARS`` characters, cut after a sentence
+wherever one ends near the limit, let a document be found through any of its
+paragraphs, and tell which part of it matched.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["MAX_PASSAGES", "PASSAGE_CHARS", "passages"]
+
+# About 100-130 tokens of a Latin-script language and under 512 for CJK,
+# whose characters are often one token each.
+PASSAGE_CHARS = 400
+# A very long text (a 40-page report) is embedded up to here; keywords still
+# find the rest.
+MAX_PASSAGES = 64
+
+# Sentence ends in the network's scripts: Latin and Cyrillic stops, CJK full
+# stops, the Devanagari danda, the Burmese section mark; then line breaks.
+_SENTENCE_END = re.compile(r"(?<=[.!?;。！？；।॥။])\s*|\n+")
+_SPACE = re.compile(r"\s")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start()
+        if end > start:
+            spans.append((start, end))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return spans
+
+
+def _cut_long(text: str, start: int, end: int, size: int) -> list[tuple[int, int]]:
+    """Split one overlong sentence at spaces (or anywhere, for unspaced scripts)."""
+    pieces = []
+    while end - start > size:
+        cut = start + size
+        space = max((m.start() for m in _SPACE.finditer(text, start + size // 2, cut)), default=-1)
+        if space > start:
+            cut = space
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
+def passages(
+    text: str, *, size: int = PASSAGE_CHARS, limit: int = MAX_PASSAGES
+) -> list[tuple[int, int]]:
+    """Return (start, end) offsets of consecutive passages covering ``text``, at most ``limit``.
+
+    Sentences are kept whole and packed together up to ``size`` characters; a
+    sentence longer than that is cut at spaces. Blank text gives no passage.
+    """
+    if size < 20:
+        raise ValueError("size must be at least 20 characters")
+    result: list[tuple[int, int]] = []
+    current: tuple[int, int] | None = None
+    for start, end in _sentences(text):
+        if not text[start:end].strip():
+            continue
+        if current is not None and end - current[0] <= size:
+            current = (current[0], end)
+            continue
+        if current is not None:
+            result.append(current)
+        if end - start > size:
+            *whole, current = _cut_long(text, start, end, size)
+            result.extend(whole)
+        else:
+            current = (start, end)
+        if len(result) >= limit:
+            return result[:limit]
+    if current is not None:
+        result.append(current)
+    return result[:limit]
