@@ -22,6 +22,8 @@ MAX_PASSAGES = 64
 # Sentence ends in the network's scripts: Latin and Cyrillic stops, CJK full
 # stops, the Devanagari danda, the Burmese section mark; then line breaks.
 _SENTENCE_END = re.compile(r"(?<=[.!?;。！？；।॥။])\s*|\n+")
+# A blank line ends a paragraph: passages never run across one.
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACE = re.compile(r"\s")
 
 
@@ -67,9 +69,13 @@ def passages(
         raise ValueError("size must be at least 20 characters")
     result: list[tuple[int, int]] = []
     current: tuple[int, int] | None = None
+    breaks = [match.start() for match in _PARAGRAPH_BREAK.finditer(text)]
     for start, end in _sentences(text):
         if not text[start:end].strip():
             continue
+        if current is not None and any(current[1] <= at < start for at in breaks):
+            result.append(current)
+            current = None
         if current is not None and end - current[0] <= size:
             current = (current[0], end)
             continue

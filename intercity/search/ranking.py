@@ -108,19 +108,22 @@ def semantic_strengths(scores: Sequence[float]) -> list[float]:
     give the query's own background level and spread (median and MAD), and a
     neighbour's strength is its distance above that background, in spreads,
     minus ``STANDOUT``. With too few neighbours for a background, all of them
-    serve as one.
+    serve as one and any neighbour above their median counts.
     """
     values = np.asarray(scores, dtype=np.float64)
     if values.size == 0:
         return []
     background = values[BACKGROUND_FROM:]
+    standout = STANDOUT
     if background.size < MIN_BACKGROUND:
-        background = values
+        # Too few texts to tell what "unrelated" scores like: those above the
+        # middle of them all count, weakly.
+        background, standout = values, 0.0
     centre = float(np.median(background))
     spread = 1.4826 * float(np.median(np.abs(background - centre)))
     if spread <= 0.0:
         spread = float(background.std()) or 1.0
-    standing = (values - centre) / spread - STANDOUT
+    standing = (values - centre) / spread - standout
     return [max(0.0, float(value)) for value in standing]
 
 

@@ -1,5 +1,7 @@
 """Cross-lingual search through sentence vectors, embedded by the background task."""
 
+import datetime
+
 import pytest
 
 from intercity.search import embedding
@@ -108,3 +110,51 @@ def test_search_stays_keyword_only_when_the_model_is_missing(cast, monkeypatch):
     from intercity.searchindex.vectors import run_embedding
 
     assert run_embedding(run.pk).status == EmbeddingRun.Status.UNAVAILABLE
+
+
+FILLER_JA = "東京都は区役所の窓口業務を見直し、申請書類の様式を統一した。" * 30
+
+
+def test_a_late_paragraph_and_a_translation_are_found_by_meaning(cast, library):
+    """A long practice is embedded passage by passage, its linked translations included."""
+    from intercity.knowledge.models import KnowledgeTranslation
+    from intercity.searchindex import indexing
+    from intercity.searchindex.registry import get_source
+
+    long_item = KnowledgeItemFactory(
+        city=cast.home,
+        language="ja",
+        title="区役所の手続き",
+        body=FILLER_JA
+        + "\n\n"
+        + FILLER_JA
+        + "\n\n雨水を地下タンクに貯めて、公園の散水とトイレに再利用する。",
+    )
+    translated = KnowledgeItemFactory(
+        city=cast.home,
+        language="ko",
+        title="버스 전용차로",
+        body="서울시는 버스 전용차로를 확대했다.",
+    )
+    KnowledgeTranslation.objects.create(
+        item=translated,
+        language="en",
+        translated_on=datetime.date(2026, 1, 5),
+        title="Bus-only lanes",
+        body=FILLER_JA + "\n\nSeoul extended bus-only lanes on arterial roads.",
+    )
+    indexing.index_object(get_source("knowledge"), translated)
+    embed_pending()
+    # The rainwater paragraph starts after the first 1,500 characters of the item.
+    assert len(FILLER_JA) * 2 > 1500
+    results = search(
+        user=None,
+        query="rainwater tanks reused for watering parks",
+        filters=SearchFilters(types=("knowledge",)),
+    )
+    top = results.hits[0]
+    assert top.document.doc_key == str(long_item.pk)
+    assert top.matched_by == ("semantic",)
+    assert "雨水" in str(top.snippet)  # the passage that matched, not the opening
+    found = search(user=None, query="Seoul widened bus-only lanes on main roads")
+    assert str(translated.pk) in [hit.document.doc_key for hit in found.hits[:2]]
