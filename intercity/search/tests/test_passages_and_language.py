@@ -15,7 +15,7 @@ def test_passages_cover_the_text_in_order_and_keep_sentences_whole():
     assert len(spans) > 5
     assert all(end - start <= 200 for start, end in spans)
     assert spans == sorted(spans)
-    for start, end in spans:
+    for _start, end in spans:
         assert text[end - 1] == "."  # cut after a sentence, never inside one
     joined = " ".join(text[start:end] for start, end in spans)
     assert joined == text
