@@ -11,10 +11,12 @@ slots for a free one that do not add to its own breaks, follows the path each tr
 along, and takes the best: a path whose far end loses or keeps its breaks lowers the total,
 one whose far end gains a break moves the break there (half the time, so breaks wander
 until two meet or one reaches a row that absorbs it), and now and then one that adds a
-break, to leave a dead end. Breaks above the fairness cap cost as much as in the heuristic's
-annealing, so the same search also makes a schedule fair. Time goes to the few participants
-with breaks instead of the many without, which is what lets it keep up on events with tens
-of thousands of meetings.
+break, to leave a dead end. Between swaps of equal cost, fewer idle slots inside the rows
+win, and such a swap is always taken: it narrows a gap that a later swap can then close,
+which the count of breaks alone does not see. Breaks above the fairness cap cost as much as
+in the heuristic's annealing, so the same search also makes a schedule fair. Time goes to the
+few participants with breaks instead of the many without, which is what lets it keep up on
+events with tens of thousands of meetings.
 
 A path is swapped only if every meeting on it may take the other slot (sessions,
 availability, fixed meetings), a slot receiving an extra meeting has a free table, every
@@ -30,7 +32,7 @@ from .heuristic import FREE, LocalSearch
 # Chance of taking a swap that leaves the total unchanged (moving a break elsewhere).
 PLATEAU_ACCEPTANCE = 0.5
 # Chance of taking a swap that adds one break, when nothing better is on offer.
-UPHILL_ACCEPTANCE = 0.02
+UPHILL_ACCEPTANCE = 0.05
 # Trades of one participant looked at per step, the ones best for itself first.
 OPTIONS_PER_STEP = 12
 
@@ -61,20 +63,30 @@ def _path_from(search: LocalSearch, start: int, a: int, b: int) -> tuple[list[in
         at = other
 
 
-def _trades(search: LocalSearch, u: int) -> list[tuple[int, int, int]]:
-    """(change in u's cost, busy slot a, free slot b) for every trade not adding to it."""
+def _idle(row: int) -> int:
+    """Free slots between a row's first and last busy slot."""
+    if not row:
+        return 0
+    return row.bit_length() - (row & -row).bit_length() + 1 - row.bit_count()
+
+
+def _trades(search: LocalSearch, u: int) -> list[tuple[int, int, int, int]]:
+    """(change in u's cost, change in its idle slots, busy slot a, free slot b) for every
+    trade not adding to its cost."""
     row = search.busy[u]
     penalty, row_breaks = search.penalty, search.row_breaks
     own = penalty(search.breaks[u])
+    idle = _idle(row)
     busy_slots = [s for s in range(search.slot_count) if (row >> s) & 1]
     free_slots = [s for s in range(search.slot_count) if not (row >> s) & 1]
     trades = []
     for a in busy_slots:
         without = row ^ (1 << a)
         for b in free_slots:
-            new = penalty(row_breaks(without | (1 << b)))
+            new_row = without | (1 << b)
+            new = penalty(row_breaks(new_row))
             if new <= own:
-                trades.append((new - own, a, b))
+                trades.append((new - own, _idle(new_row) - idle, a, b))
     return trades
 
 
@@ -95,25 +107,29 @@ def _swap(search: LocalSearch, path: list[int], a: int, b: int) -> bool:
     return True
 
 
-def _best_path(search: LocalSearch, u: int) -> tuple[int, list[int], int, int] | None:
-    """(change in total cost, path, a, b) of the best allowed swap starting at u."""
+def _best_path(search: LocalSearch, u: int) -> tuple[int, int, list[int], int, int] | None:
+    """(change in total cost, change in idle slots, path, a, b) of the best allowed swap
+    starting at u."""
     trades = _trades(search, u)
     search.random.shuffle(trades)
-    trades.sort(key=lambda trade: trade[0])
+    trades.sort(key=lambda trade: (trade[0], trade[1]))
     best = None
-    for delta_u, a, b in trades[:OPTIONS_PER_STEP]:
+    for delta_u, idle_u, a, b in trades[:OPTIONS_PER_STEP]:
         path, v, movable = _path_from(search, u, a, b)
         if not movable:
             continue
-        new_v = search.row_breaks(search.busy[v] ^ ((1 << a) | (1 << b)))
+        row_v = search.busy[v]
+        new_row_v = row_v ^ ((1 << a) | (1 << b))
+        new_v = search.row_breaks(new_row_v)
         if len(path) % 2 == 1:
             # Both end meetings sit in the same slot, so the other slot gains a meeting.
             giving = search.slot_of[path[0]]
             if search.load[b if giving == a else a] >= search.tables:
                 continue
         delta = delta_u + search.penalty(new_v) - search.penalty(search.breaks[v])
-        if best is None or delta < best[0]:
-            best = (delta, path, a, b)
+        idle_delta = idle_u + _idle(new_row_v) - _idle(row_v)
+        if best is None or (delta, idle_delta) < best[:2]:
+            best = (delta, idle_delta, path, a, b)
             if delta < 0:
                 break
     return best
@@ -154,10 +170,10 @@ def chase_breaks(
         found = _best_path(search, u)
         if found is None:
             continue
-        delta, path, a, b = found
+        delta, idle_delta, path, a, b = found
         if delta > 0 and rand() >= UPHILL_ACCEPTANCE:
             continue
-        if delta == 0 and rand() >= PLATEAU_ACCEPTANCE:
+        if delta == 0 and idle_delta >= 0 and rand() >= PLATEAU_ACCEPTANCE:
             continue
         if not _swap(search, path, a, b):
             continue
