@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from intercity.business.scheduling.heuristic import FREE, LocalSearch
 from intercity.business.scheduling.kempe_paths import chase_breaks
 from intercity.business.scheduling.problem import build_problem, tighten_domains_by_precedence
-from intercity.business.scheduling.solver import _assign_tables
+from intercity.business.scheduling.solver import _assign_tables, solve
 from intercity.business.scheduling.validation import validate_schedule
 
 from .test_heuristic import _generated_event
@@ -91,3 +91,13 @@ def test_swaps_keep_every_hard_rule_on_small_events(instance, ignore_lunch_gap, 
         allow_unplaced=True,
     )
     assert report.ok, report.problems
+
+
+def test_the_solver_reports_the_gap_between_its_breaks_and_the_bound():
+    instance = _generated_event(400, 2500, 24, seed=3)
+    result = solve(instance, time_limit=6.0)
+    assert result.status in ("feasible", "optimal")
+    assert result.gap == result.breaks - result.lower_bound >= 0
+    report = validate_schedule(instance, result.assignments, fairness=instance.fairness)
+    assert report.ok, report.problems
+    assert report.total_breaks == result.breaks
