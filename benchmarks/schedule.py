@@ -104,7 +104,7 @@ def run_one(instance: Instance, time_limit: float, workers: int) -> tuple:
         valid = validate_schedule(instance, result.assignments, fairness=instance.fairness).ok
     line = (
         f"{instance.name:36s} {result.status:10s} breaks={result.breaks!s:>4s} "
-        f"lb={result.lower_bound:<4d} {result.seconds:7.1f}s"
+        f"lb={result.lower_bound:<4d} gap={result.gap!s:>4s} {result.seconds:7.1f}s"
         + ("" if valid else "  INVALID SCHEDULE")
     )
     return line, result.status, valid and result.breaks is not None, result

@@ -68,3 +68,8 @@ class Result:
     assignments: list[Assignment] = field(default_factory=list)
     explanation: list[str] = field(default_factory=list)
     engine: str = ""
+
+    @property
+    def gap(self) -> int | None:
+        """Breaks that the schedule may have beyond the optimum (0 once proved optimal)."""
+        return None if self.breaks is None else self.breaks - self.lower_bound

@@ -215,7 +215,9 @@ def solve(
         # or two, so the heuristic gets about a second per 500 meetings before it (for an
         # upper bound that can end the race early, and a fallback), and the time left after.
         heuristic_budget = min(0.1 * time_limit, 3.0, max(0.3, problem.meeting_count / 500))
-    heuristic = solve_heuristically(problem, domains, time_limit=heuristic_budget, target=bound)
+    heuristic = solve_heuristically(
+        problem, domains, time_limit=heuristic_budget, target=bound, kempe_paths=large
+    )
     best_slots: list[int | None] | None = None
     best_breaks: int | None = None
     if _is_complete_and_fair(problem, heuristic.slot_of):
