@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .problem import Problem
@@ -438,15 +439,16 @@ def solve_heuristically(
     seed: int = 0,
     target: int = 0,
     initial: list[int | None] | None = None,
-    kempe_paths: bool = False,
+    improver: Callable[..., object] | None = None,
 ) -> HeuristicOutcome:
     """Best schedule found within the time limit; may leave meetings unplaced if stuck.
 
     Construction and repair run first (a complete schedule usually comes in well under a
     second per thousand meetings); the rest of the time goes to the annealing, which stops
-    early once the schedule's breaks reach `target` (a proved lower bound). With
-    `kempe_paths`, a complete schedule is improved by swaps along Kempe paths instead (see
-    kempe_paths.py), which gets much further on large events in the same time.
+    early once the schedule's breaks reach `target` (a proved lower bound). With an
+    `improver` (called as improver(search, deadline, target=...)), a complete schedule is
+    improved by it instead: the solver passes kempe_paths.chase_breaks for large events,
+    which gets much further there in the same time.
     """
     start = time.monotonic()
     deadline = start + time_limit
@@ -458,11 +460,8 @@ def solve_heuristically(
                 search.place(m, s)
     search.construct(deadline)
     search.repair(start + max(0.6 * time_limit, 0.0))
-    if kempe_paths and not search.unplaced:
-        # Imported here: kempe_paths builds on this module's LocalSearch.
-        from .kempe_paths import chase_breaks
-
-        chase_breaks(search, deadline, target=target)
+    if improver is not None and not search.unplaced:
+        improver(search, deadline, target=target)
     else:
         search.improve(deadline, target=target)
     if search.unplaced and any(search.domains[m] for m in search.unplaced):

@@ -13,6 +13,7 @@ from .cpsat_engine import EngineOutcome, solve_with_cpsat
 from .decision_engine import applies_to, proven_lower_bound, solve_by_decisions
 from .explain import find_obstacles
 from .heuristic import HeuristicOutcome, solve_heuristically
+from .kempe_paths import chase_breaks
 from .maxsat_engine import has_zero_anchor, solve_with_maxsat
 from .model import Assignment, Instance, Result
 from .neighbourhood import improve_by_neighbourhoods
@@ -216,7 +217,11 @@ def solve(
         # upper bound that can end the race early, and a fallback), and the time left after.
         heuristic_budget = min(0.1 * time_limit, 3.0, max(0.3, problem.meeting_count / 500))
     heuristic = solve_heuristically(
-        problem, domains, time_limit=heuristic_budget, target=bound, kempe_paths=large
+        problem,
+        domains,
+        time_limit=heuristic_budget,
+        target=bound,
+        improver=chase_breaks if large else None,
     )
     best_slots: list[int | None] | None = None
     best_breaks: int | None = None
