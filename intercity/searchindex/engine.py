@@ -16,6 +16,7 @@ from intercity.search import embedding, thesaurus
 from intercity.search.ranking import highlight, semantic_strengths, weighted_fusion
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword
+from intercity.searchindex.accent_model import accent_model
 from intercity.searchindex.models import SearchDocument
 from intercity.searchindex.permissions import visible_documents_q
 from intercity.searchindex.registry import type_labels
@@ -144,7 +145,8 @@ def _semantic_ranking(
         vector_cache.refresh()
         if not len(vector_cache.ids):
             return [], {}
-        query_vector = embed_query(query)
+        # Vietnamese typed without accents is embedded as it would have been written.
+        query_vector = embed_query(accent_model().restore(query) or query)
     except embedding.EmbeddingUnavailableError:
         return [], {}
     timings["embed_query_ms"] = _ms(started)

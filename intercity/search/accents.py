@@ -1,0 +1,97 @@
+"""Putting the accents back on Vietnamese typed without them, from Vietnamese the platform holds.
+
+Keywords already meet because both sides are folded; sentence embeddings do
+not: the model reads "o nhiem khong khi" as something else than "ô nhiễm
+không khí". A query typed without accents is restored syllable by syllable,
+choosing the accented reading that Vietnamese text known to the platform makes
+most likely given the syllable before it (a bigram model with backoff to single
+syllables, decoded with Viterbi). The text comes from the interface catalogue
+and the thesaurus shipped with the package and from the Vietnamese documents in
+the index; no external model is used.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+__all__ = ["AccentModel", "fold"]
+
+_SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
+# A query is restored only when most of its words are Vietnamese syllables.
+KNOWN_SHARE = 0.7
+MIN_SYLLABLES = 2
+# Backoff weight of a single syllable's count when the pair was never seen.
+BACKOFF = 0.4
+
+
+def fold(syllable: str) -> str:
+    """The syllable as typed without accents: marks dropped, đ written d, lower case."""
+    syllable = syllable.casefold().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", syllable)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def _syllables(text: str) -> list[str]:
+    return [match.group().casefold() for match in _SYLLABLE.finditer(text)]
+
+
+class AccentModel:
+    """Counts of accented syllables and syllable pairs, looked up by their folded form."""
+
+    def __init__(self) -> None:
+        self.readings: dict[str, Counter[str]] = defaultdict(Counter)
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        self.total = 0
+
+    def learn(self, texts: Iterable[str]) -> AccentModel:
+        for text in texts:
+            previous = None
+            for syllable in _syllables(text):
+                if syllable.isascii() and previous is None and len(syllable) > 7:
+                    continue  # a foreign word, not a syllable
+                self.readings[fold(syllable)][syllable] += 1
+                self.total += 1
+                if previous is not None:
+                    self.pairs[(previous, syllable)] += 1
+                previous = syllable
+        return self
+
+    def _single(self, reading: str, folded: str) -> float:
+        counts = self.readings[folded]
+        return math.log((counts[reading] + 0.1) / (sum(counts.values()) + 0.1 * len(counts)))
+
+    def restore(self, query: str) -> str | None:
+        """The query with its accents restored; None unless it reads as accentless Vietnamese.
+
+        Punctuation is dropped from the restored text, which is only embedded.
+        """
+        if any(not ("a" <= ch <= "z") for ch in "".join(_syllables(query))):
+            return None  # accents typed, or not Latin letters: nothing to restore
+        words = _syllables(query)
+        if len(words) < MIN_SYLLABLES:
+            return None
+        known = [word for word in words if word in self.readings]
+        if len(known) < KNOWN_SHARE * len(words):
+            return None
+        # Viterbi over the readings of each syllable; unknown words stay as typed.
+        paths: dict[str, tuple[float, list[str]]] = {"": (0.0, [])}
+        for word in words:
+            options = list(self.readings.get(word, {word: 1}))
+            step: dict[str, tuple[float, list[str]]] = {}
+            for reading in options:
+                single = self._single(reading, word) if word in self.readings else 0.0
+                best = None
+                for previous, (score, path) in paths.items():
+                    pair = self.pairs.get((previous, reading), 0)
+                    gain = math.log(1 + pair) + (single if not pair else BACKOFF * single)
+                    if best is None or score + gain > best[0]:
+                        best = (score + gain, [*path, reading])
+                step[reading] = best
+            paths = step
+        _, restored = max(paths.values(), key=lambda item: item[0])
+        result = " ".join(restored)
+        return result if result != " ".join(words) else None
