@@ -120,6 +120,8 @@ class SearchResults:
     type_counts: dict[str, int]
     mode: str  # "hybrid", "keyword" or "empty"
     timings: dict[str, float] = field(default_factory=dict)
+    # The text searched by meaning when it is not the query as typed (accents restored).
+    meaning_query: str | None = None
 
 
 def _ms(started: float) -> float:
@@ -133,7 +135,7 @@ def visible_documents(user, filters: SearchFilters | None = None, *, with_types=
 
 def _semantic_ranking(
     query: str, base: QuerySet, timings: dict[str, float]
-) -> tuple[list[tuple[int, float]], dict[int, tuple[int, int]]]:
+) -> tuple[list[tuple[int, float]], dict[int, tuple[int, int]], str | None]:
     """Documents close in meaning, as (id, strength), and the passage that matched in each.
 
     No absolute similarity floor: e5 scores run higher within a language than
@@ -144,11 +146,12 @@ def _semantic_ranking(
     try:
         vector_cache.refresh()
         if not len(vector_cache.ids):
-            return [], {}
+            return [], {}, None
         # Vietnamese typed without accents is embedded as it would have been written.
-        query_vector = embed_query(accent_model().restore(query) or query)
+        restored = accent_model().restore(query)
+        query_vector = embed_query(restored or query)
     except embedding.EmbeddingUnavailableError:
-        return [], {}
+        return [], {}, None
     timings["embed_query_ms"] = _ms(started)
     started = time.perf_counter()
     neighbours = vector_cache.top(query_vector, SEMANTIC_CANDIDATES)
@@ -160,7 +163,7 @@ def _semantic_ranking(
         if strength > 0
     ]
     if not kept:
-        return [], {}
+        return [], {}, restored
     started = time.perf_counter()
     # Permission and filters apply to neighbours as to keyword matches.
     allowed = set(
@@ -171,6 +174,7 @@ def _semantic_ranking(
     return (
         [(doc_id, strength) for doc_id, strength, _ in visible],
         {doc_id: span for doc_id, _, span in visible if span},
+        restored,
     )
 
 
@@ -222,9 +226,10 @@ def search(
 
     semantic_ranked: list[tuple[int, float]] = []
     matched_passages: dict[int, tuple[int, int]] = {}
+    meaning_query = None
     mode = "keyword"
     if semantic and semantic_enabled() and embedding.is_available():
-        semantic_ranked, matched_passages = _semantic_ranking(query, base, timings)
+        semantic_ranked, matched_passages, meaning_query = _semantic_ranking(query, base, timings)
         if vector_cache.ids.size:
             mode = "hybrid"
 
@@ -284,4 +289,4 @@ def search(
             )
         )
     timings["total_ms"] = _ms(started_all)
-    return SearchResults(query, hits, max(total, 0), counts, mode, timings)
+    return SearchResults(query, hits, max(total, 0), counts, mode, timings, meaning_query)

@@ -158,3 +158,13 @@ def test_a_late_paragraph_and_a_translation_are_found_by_meaning(cast, library):
     assert "雨水" in str(top.snippet)  # the passage that matched, not the opening
     found = search(user=None, query="Seoul widened bus-only lanes on main roads")
     assert str(translated.pk) in [hit.document.doc_key for hit in found.hits[:2]]
+
+
+def test_vietnamese_without_accents_is_searched_by_meaning_with_its_accents(library, client):
+    results = search(user=None, query="o nhiem khong khi do xe diesel")
+    assert results.meaning_query.startswith("ô nhiễm không khí")
+    assert results.hits[0].document.doc_key == str(library["smog"].pk)
+    page = client.get("/search/", {"q": "o nhiem khong khi do xe diesel"})
+    assert "ô nhiễm không khí" in page.content.decode()
+    # A query typed with its accents, or in another language, is searched as typed.
+    assert search(user=None, query="food waste recycling").meaning_query is None
