@@ -62,6 +62,15 @@ def _index_in_the_test_transaction(request):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_accent_model(request):
+    """Each test's search reads that test's own Vietnamese documents."""
+    if _django_enabled(request.config):
+        from intercity.searchindex.accent_model import forget
+
+        forget()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_counts(request):
     """API rate limits count in the cache; each test starts with none spent."""
     if _django_enabled(request.config):

@@ -18,7 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-__all__ = ["AccentModel", "fold"]
+__all__ = ["AccentModel", "fold", "typed_without_accents"]
 
 _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A query is restored only when most of its words are Vietnamese syllables.
@@ -37,6 +37,12 @@ def fold(syllable: str) -> str:
 
 def _syllables(text: str) -> list[str]:
     return [match.group().casefold() for match in _SYLLABLE.finditer(text)]
+
+
+def typed_without_accents(query: str) -> bool:
+    """Whether ``query`` could be Vietnamese typed without accents: plain Latin letters only."""
+    words = _syllables(query)
+    return len(words) >= MIN_SYLLABLES and all(("a" <= ch <= "z") for ch in "".join(words))
 
 
 class AccentModel:
@@ -69,11 +75,9 @@ class AccentModel:
 
         Punctuation is dropped from the restored text, which is only embedded.
         """
-        if any(not ("a" <= ch <= "z") for ch in "".join(_syllables(query))):
-            return None  # accents typed, or not Latin letters: nothing to restore
+        if not typed_without_accents(query):
+            return None  # accents typed, not Latin letters, or too short
         words = _syllables(query)
-        if len(words) < MIN_SYLLABLES:
-            return None
         known = [word for word in words if word in self.readings]
         if len(known) < KNOWN_SHARE * len(words):
             return None

@@ -13,6 +13,7 @@ from django.db.models import Count, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from intercity.search import embedding, thesaurus
+from intercity.search.accents import typed_without_accents
 from intercity.search.ranking import highlight, semantic_strengths, weighted_fusion
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword
@@ -148,7 +149,7 @@ def _semantic_ranking(
         if not len(vector_cache.ids):
             return [], {}, None
         # Vietnamese typed without accents is embedded as it would have been written.
-        restored = accent_model().restore(query)
+        restored = accent_model().restore(query) if typed_without_accents(query) else None
         query_vector = embed_query(restored or query)
     except embedding.EmbeddingUnavailableError:
         return [], {}, None
