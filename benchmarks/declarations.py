@@ -256,17 +256,18 @@ def main() -> None:
     )
     args = parser.parse_args()
 
-    corpus_benchmark(args.show_misses, args.calibrate)
-    parse_benchmark()
-    if args.parse_only:
-        return
-
+    # Settings first: the city names and the parser's messages are translatable strings.
     directory = tempfile.mkdtemp(prefix="intercity-bench-")
     os.environ["SQLITE_PATH"] = str(Path(directory) / "bench.sqlite3")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intercity.settings")
     import django
 
     django.setup()
+    corpus_benchmark(args.show_misses, args.calibrate)
+    parse_benchmark()
+    if args.parse_only:
+        return
+
     from django.conf import settings
     from django.core.management import call_command
 
