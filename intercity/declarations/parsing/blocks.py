@@ -136,6 +136,11 @@ def _split_group(
             ):
                 # A full line that does not end a sentence is wrapped, in a two-line group too.
                 new_paragraph = False
+            elif not split_short and not ends_sentence and _runs_on_in_group(lines, previous):
+                # A PDF copy of justified text may put one word a line ("Convention to
+                # Combat / Desertification / in / those / Countries"): within a paragraph
+                # of a text that separates its paragraphs by blank lines, it runs on.
+                new_paragraph = False
             else:
                 # Unwrapped text has a paragraph per line, unless a sentence clearly runs on.
                 runs_on = (not ends_sentence and starts_lower) or previous[-1:] in ",-–"
@@ -149,6 +154,18 @@ def _split_group(
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _runs_on_in_group(lines: list[str], previous: str) -> bool:
+    """Whether a short line that does not end a sentence is one of a run of words cut apart.
+
+    Headings also lack a full stop, so only a group that already ran on from a full line and
+    holds several one- or two-word lines is read this way.
+    """
+    if len(previous.split()) > 2:
+        return False
+    fragments = sum(1 for line in lines if len(line.split()) <= 2)
+    return fragments >= 3 and len(lines[0].split()) > 2
 
 
 def _dash_runs_on(previous: str, line: str) -> bool:

@@ -237,6 +237,27 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Dates without a year ("on August 2nd", "18-19 November"), read only where the year is known
+# from elsewhere in the document (its date of issue).
+_YEARLESS_LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
+    (
+        "md-d",
+        re.compile(rf"\b(?P<mn1>{_MONTH})\s+(?P<d1>{_DAY}){_RANGE}(?P<d2>{_DAY})\b", re.IGNORECASE),
+    ),
+    (
+        "d-dm",
+        re.compile(
+            rf"\b(?P<d1>{_DAY}){_RANGE}(?P<d2>{_DAY})\s+(?P<mn2>{_MONTH})(?!\w)", re.IGNORECASE
+        ),
+    ),
+    ("md", re.compile(rf"\b(?P<mn1>{_MONTH})\s+(?P<d1>{_DAY})(?!\d)", re.IGNORECASE)),
+    (
+        "dm",
+        re.compile(rf"\b(?P<d1>{_DAY})\s+(?:of\s+)?(?P<mn1>{_MONTH})(?!\w)", re.IGNORECASE),
+    ),
+]
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A date or a range of dates, with where it was found."""
@@ -273,7 +294,7 @@ def _make_date(year: int | None, month: int | None, day: int | None) -> datetime
         return None
 
 
-def _range_from(match: re.Match[str]) -> DateRange | None:
+def _range_from(match: re.Match[str], default_year: int | None = None) -> DateRange | None:
     groups = match.groupdict()
     month_one = _month(match, "m1", "mn1")
     month_two = _month(match, "m2", "mn2")
@@ -284,7 +305,7 @@ def _range_from(match: re.Match[str]) -> DateRange | None:
     # Parts a range leaves out are shared: "November 18 to 19, 2013".
     month_one = month_one or month_two
     month_two = month_two or month_one
-    year_one = year_one or year_two
+    year_one = year_one or year_two or default_year
     year_two = year_two or year_one
     if year_one and year_one >= _BUDDHIST_YEARS_FROM:
         year_one -= _BUDDHIST_ERA
@@ -304,18 +325,41 @@ def _range_from(match: re.Match[str]) -> DateRange | None:
     return DateRange(start, end, match.start())
 
 
-def find_date_ranges(text: str) -> list[DateRange]:
-    """Every date or date range in the text, ranges preferred where they overlap, in order."""
+def _find(
+    text: str, layouts: list[tuple[str, re.Pattern[str]]], year: int | None = None
+) -> list[DateRange]:
     found: list[DateRange] = []
     taken: list[tuple[int, int]] = []
-    for _layout, pattern in _LAYOUTS:
+    for _layout, pattern in layouts:
         for match in pattern.finditer(text):
             span = match.span()
             if any(span[0] < end and start < span[1] for start, end in taken):
                 continue
-            date_range = _range_from(match)
+            date_range = _range_from(match, year)
             if date_range is not None:
                 found.append(date_range)
                 taken.append(span)
     found.sort(key=lambda date_range: date_range.position)
+    return found
+
+
+def find_date_ranges(text: str) -> list[DateRange]:
+    """Every date or date range in the text, ranges preferred where they overlap, in order."""
+    return _find(text, _LAYOUTS)
+
+
+def find_yearless_date_ranges(text: str, reference: datetime.date) -> list[DateRange]:
+    """Dates printed without a year ("on August 2nd"), placed in the year of ``reference``.
+
+    A document is dated on or after the meeting it reports, so a day that would fall after
+    the reference date belongs to the year before.
+    """
+    found = []
+    for date_range in _find(text, _YEARLESS_LAYOUTS, reference.year):
+        if date_range.start > reference:
+            earlier = _find(text[date_range.position :], _YEARLESS_LAYOUTS, reference.year - 1)
+            if not earlier:
+                continue
+            date_range = DateRange(earlier[0].start, earlier[0].end, date_range.position)
+        found.append(date_range)
     return found

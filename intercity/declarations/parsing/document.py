@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 
@@ -382,7 +383,12 @@ class _Parser:
             [*front[:_HEADER_BLOCKS], *result.closing[:_HEADER_BLOCKS]]
         )
         facts = extract_meeting(
-            front_text, closing_text, result.title, self.cities, intro=result.operative_intro
+            front_text,
+            closing_text,
+            result.title,
+            self.cities,
+            intro=result.operative_intro,
+            reference=datetime.date.fromisoformat(result.adopted_on) if result.adopted_on else None,
         )
         if facts.start_date is None and self.sources["adopted_on"] == "adopted":
             # "ADOPTED this 4th day of June 2019": adopted at the meeting, on that day.

@@ -23,8 +23,19 @@ def is_heading(block: str) -> bool:
         len(block) <= limit
         and block[-1:] not in _SENTENCE_END + ",:"
         and read_marker(block) is None
-        and PREAMBLE_LEAD_RE.match(block) is None
+        # "Promoting Inclusive Economic Growth" opens like a preamble paragraph but is
+        # capitalised like a heading.
+        and (PREAMBLE_LEAD_RE.match(block) is None or title_case(block))
     )
+
+
+def title_case(block: str) -> bool:
+    """Whether most words of four letters or more start with a capital, as in a heading."""
+    words = [word for word in re.findall(r"[^\W\d_][\w\-’']*", block) if len(word) >= 4]
+    if len(words) < 3:
+        return False
+    capitalised = sum(1 for word in words if word[:1].isupper())
+    return capitalised >= 0.75 * len(words)
 
 
 def split_title_heading(heading: str) -> tuple[str | None, str | None]:

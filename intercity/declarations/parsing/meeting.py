@@ -7,6 +7,7 @@ line that closes a resolution ("52nd plenary meeting 19 December 2019"). The dat
 was issued ("Distr.: General 22 January 2020", a dateline) is never taken for the meeting's.
 """
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -16,7 +17,11 @@ from intercity.declarations.parsing.cities import (
     capitalised_run_after,
     fold,
 )
-from intercity.declarations.parsing.dates import DateRange, find_date_ranges
+from intercity.declarations.parsing.dates import (
+    DateRange,
+    find_date_ranges,
+    find_yearless_date_ranges,
+)
 from intercity.declarations.parsing.lexicon import (
     ENGLISH_ORDINAL_WORDS,
     GERMAN_MEETING_KINDS,
@@ -92,7 +97,9 @@ _NAMED_MEETING_RE = re.compile(
 # Sentences that say the participants came together, in several languages.
 _GATHERING_RE = re.compile(
     r"\b(?:met|meet|gathered|gather|convened|convene|assembled|participated\s+in|"
-    r"held\s+talks|hosted|welcomed?|tagten|trafen\s+sich|versammelt|réunis|reunidos|"
+    # "welcomed X to Washington" says who came; "the parties welcomed the initiative" does not.
+    r"held\s+talks|hosted|welcomed?(?=[^;]{0,80}?\bto\s+(?-i:[A-Z]))|"
+    r"tagten|trafen\s+sich|versammelt|réunis|reunidos|"
     r"bertemu|berkumpul|hadir|menghadiri|họp|gặp\s+gỡ|tụ\s+họp|собрались|встретились|провели|"
     r"приняли\s+участие|состоявш\w*|проходивш\w*)\b|"
     r"に集い|に参集|が集まり|で開催|에\s*모여|에서\s*만나|에서\s*개최|참석|齐聚|聚首|相聚|出席|举行|"
@@ -282,7 +289,13 @@ def _set_dates(facts: MeetingFacts, found: DateRange | None, source: str) -> Non
 
 
 def _read_sentence(
-    facts: MeetingFacts, sentence: str, cities: CityMatcher, source: str, *, names: bool = True
+    facts: MeetingFacts,
+    sentence: str,
+    cities: CityMatcher,
+    source: str,
+    *,
+    names: bool = True,
+    reference: datetime.date | None = None,
 ) -> None:
     mentions = ordinal_mentions(sentence) if names else []
     if not names:
@@ -296,6 +309,10 @@ def _read_sentence(
             _set(facts, "name", " ".join(named.group("name").split()), source)
     _set(facts, "city", place_in(sentence, cities, unknown_allowed=True), source)
     _set_dates(facts, _meeting_dates(sentence), source)
+    if facts.start_date is None and reference is not None:
+        # "welcomed the Prime Minister to Washington on August 2nd", in a text dated 2023.
+        yearless = find_yearless_date_ranges(sentence, reference)
+        _set_dates(facts, yearless[0] if yearless else None, f"{source} without year")
 
 
 def extract_meeting(
@@ -305,14 +322,18 @@ def extract_meeting(
     cities: CityMatcher,
     *,
     intro: str | None = None,
+    reference: datetime.date | None = None,
 ) -> MeetingFacts:
-    """Ordinal, name, city and dates of the meeting that adopted the declaration."""
+    """Ordinal, name, city and dates of the meeting that adopted the declaration.
+
+    ``reference`` is the document's own date, which places dates printed without a year.
+    """
     facts = MeetingFacts()
     front_text = front_text[:_SEARCH_LENGTH]
     gatherings = _gatherings(front_text)
     for index, sentence in enumerate(gatherings):
         # Later sentences may add where or when, but a meeting they name is another one.
-        _read_sentence(facts, sentence, cities, "gathering", names=index == 0)
+        _read_sentence(facts, sentence, cities, "gathering", names=index == 0, reference=reference)
     if gatherings and facts.name is None and intro:
         # "Adopts the following declaration of the high-level meeting …".
         named = _NAMED_MEETING_RE.search(intro[:2000])

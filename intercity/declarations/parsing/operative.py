@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from intercity.declarations.parsing.blocks import is_cjk
 from intercity.declarations.parsing.dates import find_date_ranges
+from intercity.declarations.parsing.headings import title_case
 from intercity.declarations.parsing.lexicon import (
     CLOSING_LEAD_RE,
     RESOLUTION_VERB_RE,
@@ -366,6 +367,7 @@ class OperativeReader:
 
 
 _HEADING_MAX = 120
+_LONG_HEADING_MAX = 200
 _SECTION_END = ".;!?。；！？,:"
 _SIGNED_RE = re.compile(
     r"^(?:Signed|Done|Adopted|In\s+witness|Witnessed|Geschehen|Fait|Hecho|Làm\s+tại)\b",
@@ -374,8 +376,13 @@ _SIGNED_RE = re.compile(
 
 
 def is_section_heading(block: str) -> bool:
-    """A short line that does not end like a sentence: "THE ALLIANCE", "Climate Action"."""
-    return len(block) <= _HEADING_MAX and block[-1:] not in _SECTION_END
+    """A short line that does not end like a sentence: "THE ALLIANCE", "Climate Action".
+
+    A heading wrapped over two lines is longer, and capitalised like a title.
+    """
+    if block[-1:] in _SECTION_END:
+        return False
+    return len(block) <= _HEADING_MAX or (len(block) <= _LONG_HEADING_MAX and title_case(block))
 
 
 def _ends_statement(block: str) -> bool:

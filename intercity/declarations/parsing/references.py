@@ -40,6 +40,7 @@ _NAMED_DECLARATION_RE = re.compile(
     r"(?![^\W\d_])(?P<tail>[ \t]+(?:on|of|and|for|to)[ \t]+(?:the[ \t]+)?[A-Z][\w\-’']*"
     rf"(?:[ \t]+(?:{_NAME_LINK}[ \t]+){{0,2}}[A-Z][\w\-’']*){{0,7}})?"
 )
+_ALIAS_GAP_RE = re.compile(r"[ \t]*(?:\d{1,3}[ \t]*)?\([ \t]*(?:the[ \t]+)?")
 _DETERMINER_RE = re.compile(r"^(?:This|The|That|These|Our|Its|Present|Said)\s+")
 _QUOTED_RE = re.compile(r"[“\"„«「『‘](?P<name>[^“”\"„«»「」『』‘’\n]{2,120})[”\"“»」』’]")
 
@@ -100,9 +101,19 @@ def extract_references(
                 ReferenceFacts(match.group(0), int(match.group("year")), match.group("city")),
             )
         )
+    previous_end = -1
     for match in _NAMED_DECLARATION_RE.finditer(text):
         if not match.group("words") and not match.group("tail"):
             continue  # "the Declaration": this text, or one named just before
+        # "the Declaration of the … Conference on the Human Environment (Stockholm
+        # Declaration)": a short name in brackets right after a name is the same declaration.
+        alias = _ALIAS_GAP_RE.fullmatch(text, previous_end, match.start()) is not None
+        previous_end = match.end()
+        if alias and found and found[-1][1].title.startswith("Declaration"):
+            position, named = found[-1]
+            short = " ".join(match.group(0).split())
+            found[-1] = (position, ReferenceFacts(f"{named.title} ({short})", named.year, None))
+            continue
         title = _DETERMINER_RE.sub("", " ".join(match.group(0).split()))
         if match.start() < body_start or (own and (fold(title) in own or own in fold(title))):
             continue
