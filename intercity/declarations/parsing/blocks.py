@@ -1,6 +1,7 @@
 """Cleans a declaration's raw text and cuts it into paragraphs (blocks) for the parser."""
 
 import re
+import unicodedata
 
 from intercity.declarations.parsing.furniture import remove_print_furniture
 from intercity.declarations.parsing.lexicon import (
@@ -44,7 +45,12 @@ _COMMON_WRAP_WIDTH = 72
 
 
 def clean_text(text: str) -> str:
-    """Plain text with newlines only, no control characters, no table borders."""
+    """Plain text with newlines only, no control characters, no table borders.
+
+    Letters are composed (NFC): copies of Vietnamese, Hindi or Burmese texts often write an
+    accent or a vowel sign as a separate character, which the phrase lists would not match.
+    """
+    text = unicodedata.normalize("NFC", text)
     text = _LINE_BREAKS_RE.sub("\n", text)
     text = _INVISIBLE_RE.sub("", text)
     text = _TABLE_CHARACTERS_RE.sub(" ", text)

@@ -29,6 +29,7 @@ from typing import Any
 
 from intercity.declarations.parsing.cities import fold
 from intercity.declarations.parsing.lexicon import ENGLISH_ORDINAL_WORDS
+from intercity.declarations.parsing.markers import numeral_value
 
 FIELDS = (
     "title",
@@ -97,18 +98,16 @@ def _city(text: str | None) -> str:
 
 
 def numbering_runs(numbers: Iterable[str | None]) -> str:
-    """Clause numbers as printed, written as runs: "1-19", "1*9", "" when unnumbered."""
+    """Clause numbers as printed, written as runs: "1-19", "1*9", "" when unnumbered.
+
+    Numbers in other scripts and numeral systems count by their value: "第十二条" and
+    "Арван хоёрдугаар зүйл" are 12."""
     values: list[int | str] = []
     for number in numbers:
         if number is None:
             continue
-        word = number.strip().rstrip(",.").lower()
-        if word.isdigit():
-            values.append(int(word))
-        elif word in ENGLISH_ORDINAL_WORDS:
-            values.append(ENGLISH_ORDINAL_WORDS[word])
-        else:
-            values.append(number)
+        value = numeral_value(number)
+        values.append(number if value is None else value)
     runs: list[str] = []
     index = 0
     while index < len(values):

@@ -5,6 +5,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from intercity.declarations.parsing.lexicon import ENGLISH_ORDINAL_WORDS
+
 # Number kinds. A style is (kind, format); two markers belong to the same list only when
 # both match, so "1." clauses and "1)" sub-items are told apart.
 ARABIC = "arabic"
@@ -31,14 +33,72 @@ _KANJI_DIGITS = {
     "七": 7,
     "八": 8,
     "九": 9,
-    "十": 10,
+    "两": 2,
 }
+# Chinese numerals: [digit]百 [零] [digit]十 [digit], each part optional.
+_KANJI_NUMBER_RE = re.compile(
+    r"(?:(?P<h>[一二两三四五六七八九])?(?P<hundred>百))?(?P<zero>[零〇])?"
+    r"(?:(?P<t>[一二三四五六七八九])?(?P<ten>十))?(?P<u>[一二三四五六七八九])?"
+)
+_KANJI_NUMBER_MAX = 6
+_KANJI_NUMERAL = "[一二两三四五六七八九十百零〇]"
+# Mongolian ordinals: a tens word in its attributive form, then a number with the ordinal
+# suffix ("Хорин тавдугаар" = 25th); the stems drop a final vowel ("зургаа" → "зурга-").
+_MONGOLIAN_TENS = {
+    "арван": 10,
+    "хорин": 20,
+    "гучин": 30,
+    "дөчин": 40,
+    "тавин": 50,
+    "жаран": 60,
+    "далан": 70,
+    "наян": 80,
+    "ерэн": 90,
+}
+_MONGOLIAN_NUMBERS = {
+    "нэг": 1,
+    "хоёр": 2,
+    "гурав": 3,
+    "дөрөв": 4,
+    "тав": 5,
+    "зурга": 6,
+    "дол": 7,
+    "найм": 8,
+    "ес": 9,
+    "арав": 10,
+    "хорь": 20,
+    "гуч": 30,
+    "дөч": 40,
+    "тавь": 50,
+    "жар": 60,
+    "дал": 70,
+    "ная": 80,
+    "ер": 90,
+    "зуу": 100,
+}
+_MONGOLIAN_ORDINAL = (
+    r"(?:(?P<tens>" + "|".join(_MONGOLIAN_TENS) + r")\s+)?"
+    r"(?P<number>" + "|".join(sorted(_MONGOLIAN_NUMBERS, key=len, reverse=True)) + r")"
+    r"(?:дугаар|дүгээр|дахь|дэх)"
+)
+_MONGOLIAN_ORDINAL_RE = re.compile(_MONGOLIAN_ORDINAL)
 
 _ARTICLE_RE = re.compile(
     r"(?:Article|ARTICLE|Art\.|Artikel|ARTIKEL|Artículo|Articolo|Điều|ĐIỀU|Section|SECTION|"
-    r"Clause|CLAUSE|Paragraph|§)\s*(?P<token>\d{1,3}|[IVXLC]{1,6})(?![\w])\s*[.:)\-–—]?\s*"
+    r"Clause|CLAUSE|Paragraph|§|Статья|СТАТЬЯ|Pasal|PASAL|Artikulo|ARTIKULO|Perkara|PERKARA|"
+    r"ข้อ|अनुच्छेद|အပိုဒ်)"
+    # Digits of any script: Thai ๑, Devanagari १, Burmese ၁ are digits to int().
+    r"\s*(?P<token>\d{1,3}|[IVXLC]{1,6})(?![\w])\s*[.:)\-–—।၊။]?\s*"
 )
-_ARTICLE_CJK_RE = re.compile(r"第\s*(?P<token>\d{1,3}|[一二三四五六七八九十]{1,4})\s*条\s*")
+_ARTICLE_CJK_RE = re.compile(r"第\s*(?P<token>\d{1,3}|" + _KANJI_NUMERAL + r"{1,6})\s*[条條]\s*")
+# Korean articles: "제 1 조", "제12조".
+_ARTICLE_KOREAN_RE = re.compile(r"제\s*(?P<token>\d{1,3})\s*조(?![\uac00-\ud7af])\s*")
+# Mongolian articles are numbered by ordinal words: "Нэгдүгээр зүйл", "Хорин тавдугаар зүйл".
+_ARTICLE_MONGOLIAN_RE = re.compile(
+    r"(?P<token>" + _MONGOLIAN_ORDINAL + r")\s+зүйл(?![\w])\s*[.:]?\s*", re.IGNORECASE
+)
+# "(一)", also written "㈠" or "（一）", numbers the paragraphs of a Chinese article.
+_PAREN_KANJI_RE = re.compile(r"\((?P<token>[一二三四五六七八九十]{1,3})\)\s*")
 _KANJI_ITEM_RE = re.compile(r"(?P<token>[一二三四五六七八九十]{1,3})[、．.]\s*")
 _PAREN_RE = re.compile(r"\((?P<token>\d{1,3}|[A-Za-z]{1,6})\)\s*")
 _CLOSE_PAREN_RE = re.compile(r"(?P<token>\d{1,3}|[A-Za-z]{1,6})\)\s*")
@@ -52,6 +112,8 @@ _MONTH_AFTER_NUMBER_RE = re.compile(
     r"juil(?:let)?|août|sept(?:embre)?|déc(?:embre)?)(?![^\W\d_])",
     re.IGNORECASE,
 )
+_MONGOLIAN_INITIALS = frozenset("АаХхГгДдТтЖжНнЕеЗзЁё")
+_MONGOLIAN_HEADING_LENGTH = 60
 # Longest prefix worth normalising: fullwidth "（１２）" and a bullet before it.
 _PREFIX_LENGTH = 16
 
@@ -112,17 +174,44 @@ def _to_roman(value: int) -> str:
 
 
 def kanji_value(token: str) -> int | None:
-    """Value of a small kanji numeral (一 .. 九十九)."""
-    if not token or any(ch not in _KANJI_DIGITS for ch in token):
+    """Value of a Chinese or Japanese numeral up to the hundreds (一 .. 九百九十九)."""
+    if not token or len(token) > _KANJI_NUMBER_MAX:
         return None
-    if "十" not in token:
-        return _KANJI_DIGITS[token] if len(token) == 1 else None
-    tens_part, _, units_part = token.partition("十")
-    if len(tens_part) > 1 or len(units_part) > 1 or "十" in units_part:
+    match = _KANJI_NUMBER_RE.fullmatch(token)
+    if match is None:
         return None
-    tens = _KANJI_DIGITS[tens_part] if tens_part else 1
-    units = _KANJI_DIGITS[units_part] if units_part else 0
-    return tens * 10 + units
+    value = 0
+    if match.group("hundred"):
+        value += 100 * (_KANJI_DIGITS[match.group("h")] if match.group("h") else 1)
+    if match.group("ten"):
+        value += 10 * (_KANJI_DIGITS[match.group("t")] if match.group("t") else 1)
+    elif match.group("zero") and not match.group("hundred"):
+        return None
+    if match.group("u"):
+        value += _KANJI_DIGITS[match.group("u")]
+    return value or None
+
+
+def mongolian_ordinal_value(words: str) -> int | None:
+    """Value of a Mongolian ordinal ("Нэгдүгээр", "Хорин тавдугаар"), or None."""
+    match = _MONGOLIAN_ORDINAL_RE.fullmatch(" ".join(words.split()).lower())
+    if match is None:
+        return None
+    tens = _MONGOLIAN_TENS[match.group("tens")] if match.group("tens") else 0
+    return tens + _MONGOLIAN_NUMBERS[match.group("number")]
+
+
+def numeral_value(label: str | None) -> int | None:
+    """The value of a printed clause number in any script the parser reads: 12, ١٢, ๑๒, ၁၂,
+    १२, 十二, "Twelfth", "Арван хоёрдугаар"; None for a letter or an unknown word."""
+    if not label:
+        return None
+    word = unicodedata.normalize("NFKC", label).strip().rstrip(",.").lower()
+    if word.isdecimal():
+        return int(word)
+    if word in ENGLISH_ORDINAL_WORDS:
+        return ENGLISH_ORDINAL_WORDS[word]
+    return kanji_value(word) or mongolian_ordinal_value(word)
 
 
 def _normalised_prefix(text: str) -> tuple[str, list[int]]:
@@ -199,12 +288,27 @@ def read_marker(paragraph: str) -> ListMarker | None:
         value = int(token) if token.isdigit() else roman_value(token)
         if value:
             return ListMarker(token, (ARTICLE,), "article", (value,), text[match.end() :].strip())
-    match = _ARTICLE_CJK_RE.match(prefix)
+    match = _ARTICLE_CJK_RE.match(prefix) or _ARTICLE_KOREAN_RE.match(prefix)
     if match:
         token = match.group("token")
         value = int(token) if token.isdigit() else kanji_value(token)
         if value:
             return ListMarker(token, (ARTICLE,), "article", (value,), rest_after(match.end()))
+    if text[:1] in _MONGOLIAN_INITIALS:
+        match = _ARTICLE_MONGOLIAN_RE.match(text[:_MONGOLIAN_HEADING_LENGTH])
+        if match:
+            token = " ".join(match.group("token").split())
+            value = mongolian_ordinal_value(token)
+            if value:
+                rest = text[match.end() :].strip()
+                return ListMarker(token, (ARTICLE,), "article", (value,), rest)
+    match = _PAREN_KANJI_RE.match(prefix)
+    if match:
+        value = kanji_value(match.group("token"))
+        if value:
+            return ListMarker(
+                match.group("token"), (KANJI,), "(kanji)", (value,), rest_after(match.end())
+            )
     match = _KANJI_ITEM_RE.match(prefix)
     if match:
         value = kanji_value(match.group("token"))
