@@ -9,6 +9,8 @@ from intercity.declarations.parsing.lexicon import (
     INLINE_LEAD_RE,
     OPERATIVE_MARKER_RES,
     PREAMBLE_LEAD_RE,
+    ends_recital,
+    same_lead,
 )
 from intercity.declarations.parsing.markers import read_marker
 
@@ -193,6 +195,10 @@ def _continues_across_break(previous: str, paragraph: str) -> bool:
         and previous[-1:] not in _SENTENCE_END
         and read_marker(paragraph) is None
         and read_marker(previous) is None
+        # Recitals of one long sentence each start a paragraph: "…; и / принимая во
+        # внимание, что …", "…үндэслэн, / энэхүү …".
+        and not ends_recital(previous)
+        and not same_lead(previous, paragraph)
     )
 
 

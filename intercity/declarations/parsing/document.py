@@ -17,6 +17,8 @@ from intercity.declarations.parsing.language import guess_languages
 from intercity.declarations.parsing.lexicon import (
     ANNEX_ADOPTION_RE,
     CLOSING_LEAD_RE,
+    MEMBER_BODY_OPENING_RE,
+    MEMBER_CONNECTIVE_RE,
     NETWORK_KEYWORD_RE,
     OPERATIVE_MARKER_RES,
     PREAMBLE_LEAD_RE,
@@ -182,6 +184,7 @@ class _Parser:
         first_verb: int | None = None
         # Operative verbs count only after a resolution's subject or preamble.
         resolution_context = False
+        seen_lead = False
         for index, block in enumerate(self.blocks):
             marker = self.marker(block)
             if marker is not None:
@@ -195,6 +198,14 @@ class _Parser:
                 continue
             if first_resolved is None and RESOLVED_CLAUSE_RE.match(block):
                 first_resolved = index
+            if first_marker is None and seen_lead and MEMBER_BODY_OPENING_RE.match(block):
+                # "…ので、 / 国連総会は、": after its recitals, the body that speaks opens the
+                # operative part, with the connective before it ("이에, / 국제연합총회는,").
+                first_marker = index
+                if index > 0 and MEMBER_CONNECTIVE_RE.match(self.blocks[index - 1]):
+                    first_marker = index - 1
+            if PREAMBLE_LEAD_RE.match(block):
+                seen_lead = True
             if ADOPTING_BODY_RE.match(block) or PREAMBLE_LEAD_RE.match(block):
                 resolution_context = True
             elif first_verb is None and resolution_context and RESOLUTION_VERB_RE.match(block):
@@ -320,16 +331,22 @@ class _Parser:
         else:
             opening_count = first_lead
         self.result.opening = body[:opening_count]
+        shared_lead: str | None = None
         for block in body[opening_count:]:
             paragraph = self._without_marker(block)
             lead = PREAMBLE_LEAD_RE.match(paragraph)
+            if lead is not None and _introduces_recitals(paragraph, lead):
+                # "Với nhận thức rằng:" stands alone and leads each recital after it.
+                shared_lead = " ".join(lead.group("lead").split())
+                continue
             if lead is None and is_section_heading(paragraph) and paragraph[:1].isupper():
                 # A section heading before the operative part ("Governance of …") is not a
                 # preamble paragraph.
                 continue
             self.result.preamble.append(
                 PreambleParagraph(
-                    lead=" ".join(lead.group("lead").split()) if lead else None, text=paragraph
+                    lead=" ".join(lead.group("lead").split()) if lead else shared_lead,
+                    text=paragraph,
                 )
             )
 
@@ -405,7 +422,7 @@ class _Parser:
         if result.network is None and facts.network:
             result.network = facts.network
         result.participants, self.sources["participants"] = extract_participants(
-            front, front_text, result.title, self.cities
+            front, front_text, result.title, self.cities, intro=result.operative_intro
         )
         if self.cities and any(self.cities.match(name) for name in result.participants):
             # In a list of member cities, a name the platform does not know needs a look.
@@ -453,6 +470,13 @@ class _Parser:
             [warning for warning in self.warnings if not warning.startswith("participant not")]
         )
         return round(max(0.0, min(1.0, score - penalty)), 3)
+
+
+def _introduces_recitals(paragraph: str, lead: re.Match[str]) -> bool:
+    """Whether a paragraph is only a lead phrase and a colon ("Với nhận thức rằng:"), which
+    leads the recitals that follow it."""
+    rest = paragraph[lead.end() :].strip()
+    return rest in (":", "：") or (not rest and paragraph.rstrip()[-1:] in ":：")
 
 
 def _safe_iterable(known_cities: Iterable[str]) -> list[str]:

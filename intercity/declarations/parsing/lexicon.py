@@ -118,6 +118,8 @@ _PREAMBLE_LEADS = [
     "Nhắc lại",
     "Xét rằng",
     "Căn cứ",
+    "Với nhận thức rằng",
+    "Xét thấy",
     "Hoan nghênh",
     "Khẳng định",
     "Thừa nhận",
@@ -130,6 +132,15 @@ _PREAMBLE_LEADS = [
     "Menyambut baik",
     "Mencatat",
     "Memperhatikan",
+    "Bahawasanya",
+    "Memandangkan",
+    "Menyedari",
+    # Tagalog
+    "Sapagkat",
+    "Yamang",
+    # Hindi
+    "चूंकि",
+    "चूँकि",
     # Chinese
     "回顾",
     "忆及",
@@ -139,7 +150,13 @@ _PREAMBLE_LEADS = [
     "欢迎",
     "考虑到",
     "意识到",
+    "鉴于",
+    "鑑於",
+    "铭记",
+    "銘記",
     # Russian
+    "Принимая во внимание",
+    "Ссылаясь на",
     "Напоминая",
     "Признавая",
     "Отмечая",
@@ -149,6 +166,7 @@ _PREAMBLE_LEADS = [
     "Сознавая",
     "Будучи убеждены",
     # Thai
+    "โดยที่",
     "โดยตระหนัก",
     "ตระหนักถึง",
     "ระลึกถึง",
@@ -169,10 +187,16 @@ _PREAMBLE_HEAD_RE = re.compile(
     r"(?:(?=$|[\W_])|(?<=[^\x00-\u024f]))",
     re.IGNORECASE,
 )
-# Japanese and Korean put the verb last: "…を想起し、", "…을 상기하며,".
+# Japanese, Korean, Mongolian and Burmese put the verb last, so a recital ends with its
+# formula: "…を想起し、", "…であるので、", "…을 상기하며,", "…기초이며,", "…харгалзан,",
+# "…ဖြစ်သောကြောင့် လည်းကောင်း၊".
 _PREAMBLE_TAIL_RE = re.compile(
-    r"(?P<lead>を想起し|を認識し|に留意し|を確認し|を再確認し|を歓迎し|を考慮し|を踏まえ|"
-    r"상기하며|인식하며|주목하며|재확인하며|환영하며|고려하며|유념하며)\s*[、,，]?\s*$"
+    r"(?P<lead>を想起し|を認識し|に留意し|を確認し|を再確認し|を歓迎し|を考慮し|を踏まえ|ので|"
+    r"상기하며|인식하며|주목하며|재확인하며|환영하며|고려하며|유념하며|"
+    r"(?<=[\uac00-\ud7af])(?:며|고|므로)|"
+    r"харгалзан|үндэслэн|анхааран|үзэж|болгон|тулгуурлан|баримтлан|сануулж|тэмдэглэж|"
+    r"ухамсарлан|эрхэмлэн|итгэж|хүлээн\s+зөвшөөрч|"
+    r"ကြောင့်(?:\s*လည်းကောင်း)?)\s*[、,，၊]?\s*$"
 )
 _TAIL_LENGTH = 40
 
@@ -188,6 +212,23 @@ class _PreambleLead:
 
 
 PREAMBLE_LEAD_RE = _PreambleLead()
+
+
+def ends_recital(text: str) -> bool:
+    """Whether a paragraph ends with a recital's formula ("…харгалзан,", "…이며,")."""
+    return _PREAMBLE_TAIL_RE.search(text[-_TAIL_LENGTH:]) is not None
+
+
+def same_lead(first: str, second: str) -> bool:
+    """Whether two paragraphs open with the same lead phrase ("принимая во внимание, что")."""
+    lead_one = _PREAMBLE_HEAD_RE.match(first)
+    lead_two = _PREAMBLE_HEAD_RE.match(second)
+    return (
+        lead_one is not None
+        and lead_two is not None
+        and lead_one.group("lead").casefold() == lead_two.group("lead").casefold()
+    )
+
 
 # Same phrases, for finding paragraph breaks inside a document written on one line.
 INLINE_LEAD_RE = re.compile(
@@ -257,6 +298,43 @@ OPERATIVE_MARKER_RES = [
         re.IGNORECASE,
     ),
 ]
+
+# The body that adopts a declaration, named in the member languages where the operative part
+# begins: "Генеральная Ассамблея,", "因此现在,大会,发布", "国連総会は、", "국제연합총회는,",
+# "Majelis Umum dengan ini", "สมัชชาจึงประกาศว่า", "सामान्य सभा", "Ang Pangkalahatang Kapulungan".
+MEMBER_BODY = (
+    r"(?:Генеральная\s+Ассамблея|Совет\s+Безопасности|Экономический\s+и\s+Социальный\s+Совет|"
+    r"(?:联合国|聯合國)?(?:大会|大會|安全理事会|安全理事會)|"
+    r"(?:国連|国際連合)?(?:総会|安全保障理事会)|"
+    r"(?:국제연합|국제\s+연합|유엔)?\s?(?:총회|안전보장이사회)|"
+    r"Đại\s+hội\s+đồng(?:\s+Liên\s+Hợp\s+Quốc)?|Hội\s+đồng\s+Bảo\s+an(?:\s+Liên\s+Hợp\s+Quốc)?|"
+    r"Majelis\s+Umum(?:\s+Perserikatan\s+Bangsa-Bangsa)?|Dewan\s+Keamanan|"
+    r"สมัชชา(?:ใหญ่)?(?:แห่งสหประชาชาติ)?|คณะมนตรีความมั่นคง(?:แห่งสหประชาชาติ)?|"
+    r"Ерөнхий\s+Ассамблей|Аюулгүйн\s+Зөвлөл|"
+    r"အထွေထွေညီလာခံ|"
+    r"सामान्य\s+सभा|महासभा|जनरल\s+असेम्बली|"
+    r"Pangkalahatang\s+Kapulungan|"
+    r"Perhimpunan\s+Agung)"
+)
+# Words that carry the recitals over to what the body does: "因此现在", "よって、ここに",
+# "이에", "Nay", "Ngayon, Samakatuwid", "ฉะนั้น บัดนี้", "इसलिए, अब", "ထိုကြောင့်".
+_MEMBER_CONNECTIVE = (
+    r"(?:因此现在|因此現在|因此|为此|為此|よって|ここに|이에|따라서|Nay|Vì\s+vậy|Do\s+đó|"
+    r"Oleh\s+karena\s+itu|Maka(?:\s+dengan\s+ini)?|Dengan\s+ini|ฉะนั้น|บัดนี้|Поэтому|Ngayon|"
+    r"Samakatuwid|इसलिए|अब|ထိုကြောင့်)"
+)
+MEMBER_CONNECTIVE_RE = re.compile(
+    rf"^{_MEMBER_CONNECTIVE}(?:\s*[,，、၊]?\s*{_MEMBER_CONNECTIVE}){{0,2}}\s*[,，、၊]?$",
+    re.IGNORECASE,
+)
+# A paragraph that opens with the body, perhaps after a connective: where the operative part
+# of a text in a member language begins when the body follows its recitals.
+MEMBER_BODY_OPENING_RE = re.compile(
+    rf"^(?:{_MEMBER_CONNECTIVE}\s*[,，、၊]?\s*){{0,3}}(?:Ang\s+)?(?P<body>{MEMBER_BODY})"
+    r"(?=\s*(?:$|[,，、]|は|는|은|\s?က|\s+ने|\s+\w|จึง|ขอ|ได้|มีมติ))",
+    re.IGNORECASE,
+)
+MEMBER_BODY_RE = re.compile(MEMBER_BODY, re.IGNORECASE)
 
 # Each "BE IT RESOLVED" paragraph of a resolution is a clause in its own right.
 RESOLVED_CLAUSE_RE = re.compile(

@@ -1,7 +1,8 @@
 """Finds who adopts or signs a declaration: cities, states, organisations or an assembly.
 
 Tried in order, the first that yields names wins: the body a resolution speaks for ("The
-General Assembly,"); the list after "We, the representatives/leaders/mayors of" or "We, the
+General Assembly,", or in a member language where its formula names it: "Генеральная
+Ассамблея,", "大会，"); the list after "We, the representatives/leaders/mayors of" or "We, the
 …" in the opening (in several languages); the parties a title names ("Joint Statement of
 Japan, the Republic of Korea, and the United States", "U.S.-ROK Leaders’ Joint Statement");
 the parties "between" whom the opening places the text; and the member cities the opening
@@ -12,8 +13,11 @@ with roles ("Prime Minister of the Kingdom of Thailand") and acronyms in bracket
 import re
 
 from intercity.declarations.parsing.cities import CityMatcher
+from intercity.declarations.parsing.lexicon import MEMBER_BODY_RE
 
 _SEARCH_LENGTH = 20_000
+# The body is named at the start of the operative formula.
+_INTRO_SEARCH = 300
 _LIST_LENGTH = 1500
 # Most names a participants list can hold; a longer run is prose, not a list.
 _MAX_PARTICIPANTS = 60
@@ -107,15 +111,25 @@ _BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?=[A-Z])")
 
 
 def extract_participants(
-    front_blocks: list[str], front_text: str, title: str | None, cities: CityMatcher
+    front_blocks: list[str],
+    front_text: str,
+    title: str | None,
+    cities: CityMatcher,
+    *,
+    intro: str | None = None,
 ) -> tuple[list[str], str | None]:
     """Participants in the form printed (member cities as the platform spells them), and the
-    rule that found them."""
+    rule that found them. ``intro`` is the paragraph announcing the operative part, which in
+    the member languages often names the body that speaks ("国連総会は、")."""
     text = front_text[:_SEARCH_LENGTH]
     for block in front_blocks[:40]:
         body = ADOPTING_BODY_RE.match(block.strip())
         if body:
             return [" ".join(body.group("body").split())], "body"
+    if intro:
+        body = MEMBER_BODY_RE.search(intro[:_INTRO_SEARCH])
+        if body:
+            return [" ".join(body.group(0).split())], "body"
     found = _from_triggers(text)
     if found:
         return _normalised(found, cities), "list"
