@@ -4,6 +4,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from intercity.declarations.parsing.markers import kanji_value
+
 _MONTHS = {
     # English
     "january": 1,
@@ -112,6 +114,51 @@ _MONTHS = {
     "ตุลาคม": 10,
     "พฤศจิกายน": 11,
     "ธันวาคม": 12,
+    # Tagalog (with the Spanish names above)
+    "pebrero": 2,
+    "marso": 3,
+    "hunyo": 6,
+    "hulyo": 7,
+    "setyembre": 9,
+    "oktubre": 10,
+    "nobyembre": 11,
+    "disyembre": 12,
+    # Malay (with the Indonesian and German names above)
+    "julai": 7,
+    "ogos": 8,
+    "disember": 12,
+    # Hindi, in both spellings each month has
+    "जनवरी": 1,
+    "फ़रवरी": 2,
+    "फरवरी": 2,
+    "मार्च": 3,
+    "अप्रैल": 4,
+    "अप्रेल": 4,
+    "मई": 5,
+    "जून": 6,
+    "जुलाई": 7,
+    "अगस्त": 8,
+    "सितम्बर": 9,
+    "सितंबर": 9,
+    "अक्टूबर": 10,
+    "अक्तूबर": 10,
+    "नवम्बर": 11,
+    "नवंबर": 11,
+    "दिसम्बर": 12,
+    "दिसंबर": 12,
+    # Burmese (followed by လ, "month")
+    "ဇန်နဝါရီ": 1,
+    "ဖေဖော်ဝါရီ": 2,
+    "မတ်": 3,
+    "ဧပြီ": 4,
+    "မေ": 5,
+    "ဇွန်": 6,
+    "ဇူလိုင်": 7,
+    "ဩဂုတ်": 8,
+    "စက်တင်ဘာ": 9,
+    "အောက်တိုဘာ": 10,
+    "နိုဝင်ဘာ": 11,
+    "ဒီဇင်ဘာ": 12,
 }
 
 _MONTH = (
@@ -129,6 +176,12 @@ _RANGE = (
 _BUDDHIST_ERA = 543
 _BUDDHIST_YEARS_FROM = 2400
 _COMMA = r",?\s*"
+
+# Chinese numerals as dates write them: the year digit by digit (一九四八), month and day
+# as numbers (十二月十日).
+_CJK_DIGIT = "〇零一二三四五六七八九"
+_CJK_DIGIT_VALUES = {ch: max(index - 1, 0) for index, ch in enumerate(_CJK_DIGIT)}
+_CJK_NUMBER = "[一二三四五六七八九十]{1,3}"
 
 # One pattern per layout; each is bounded, so finditer stays linear in the text length.
 _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
@@ -214,6 +267,30 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
         "iso",
         re.compile(rf"\b(?P<y1>{_YEAR})-(?P<m1>\d{{1,2}})-(?P<d1>\d{{1,2}})\b"),
     ),
+    # "1948.12.10", as Japanese and Korean notes write a date.
+    (
+        "ymd-dot",
+        re.compile(rf"\b(?P<y1>{_YEAR})\.\s?(?P<m1>\d{{1,2}})\.\s?(?P<d1>\d{{1,2}})\b(?!\.\d)"),
+    ),
+    (
+        "cjk-numerals",
+        re.compile(
+            rf"(?P<y1>[{_CJK_DIGIT}]{{4}})\s*年\s*(?P<m1>{_CJK_NUMBER})\s*月\s*"
+            rf"(?P<d1>{_CJK_NUMBER})\s*[日号]"
+        ),
+    ),
+    (
+        "vi",
+        re.compile(
+            rf"ngày\s+(?P<d1>\d{{1,2}})\s+tháng\s+(?P<m1>\d{{1,2}})\s+năm\s+(?P<y1>{_YEAR})",
+            re.IGNORECASE,
+        ),
+    ),
+    # "၁၉၄၈ ခုနှစ်၊ ဒီဇင်ဘာလ ၁၀ ရက်": year, month, day.
+    (
+        "my",
+        re.compile(rf"(?P<y1>{_YEAR})\s*ခုနှစ်\s*၊?\s*(?P<mn1>{_MONTH})\s*လ\s*(?P<d1>\d{{1,2}})\s*ရက်"),
+    ),
     (
         "cjk",
         re.compile(rf"(?P<y1>{_YEAR})\s*年\s*(?P<m1>\d{{1,2}})\s*月\s*(?P<d1>\d{{1,2}})\s*日"),
@@ -258,6 +335,14 @@ _YEARLESS_LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# Decimal digits of the scripts the member languages use, mapped to ASCII.
+_DIGITS = {
+    zero + offset: str(offset)
+    for zero in (0x0E50, 0x0966, 0x1040, 0xFF10, 0x0660, 0x06F0, 0x09E6, 0x17E0, 0x0ED0)
+    for offset in range(10)
+}
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A date or a range of dates, with where it was found."""
@@ -270,6 +355,10 @@ class DateRange:
 def _number(text: str | None) -> int | None:
     if not text:
         return None
+    if text[0] in _CJK_DIGIT or text[0] == "十":
+        if len(text) == 4 and "十" not in text:
+            return int("".join(str(_CJK_DIGIT_VALUES[ch]) for ch in text))
+        return kanji_value(text)
     digits = "".join(ch for ch in text if ch.isdigit())
     if not digits or len(digits) > 4:
         return None
@@ -344,8 +433,12 @@ def _find(
 
 
 def find_date_ranges(text: str) -> list[DateRange]:
-    """Every date or date range in the text, ranges preferred where they overlap, in order."""
-    return _find(text, _LAYOUTS)
+    """Every date or date range in the text, ranges preferred where they overlap, in order.
+
+    Digits of other scripts (Thai ๑๐, Devanagari १०, Burmese ၁၀, fullwidth １０) are read
+    as the ASCII digits they stand for; the text keeps its length, so positions hold.
+    """
+    return _find(text.translate(_DIGITS), _LAYOUTS)
 
 
 def find_yearless_date_ranges(text: str, reference: datetime.date) -> list[DateRange]:

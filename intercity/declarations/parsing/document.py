@@ -397,7 +397,8 @@ class _Parser:
 
         result.symbol = document_symbol("\n".join(self.blocks[:5]))
         result.adopted_on, self.sources["adopted_on"] = extract_adoption_date(
-            [*front[:_HEADER_BLOCKS], *result.closing[:_HEADER_BLOCKS]]
+            [*front[:_HEADER_BLOCKS], *result.closing[:_HEADER_BLOCKS]],
+            notes=result.opening[:_HEADER_BLOCKS],
         )
         facts = extract_meeting(
             front_text,
@@ -407,7 +408,11 @@ class _Parser:
             intro=result.operative_intro,
             reference=datetime.date.fromisoformat(result.adopted_on) if result.adopted_on else None,
         )
-        if facts.start_date is None and self.sources["adopted_on"] == "adopted":
+        adopted_at_meeting = self.sources["adopted_on"] == "adopted" or (
+            # "（1948.12.10 第３回国連総会採択）": a note naming the session it was adopted at.
+            self.sources["adopted_on"] == "note" and facts.name is not None
+        )
+        if facts.start_date is None and adopted_at_meeting:
             # "ADOPTED this 4th day of June 2019": adopted at the meeting, on that day.
             facts.start_date = facts.end_date = result.adopted_on
             facts.sources["dates"] = "adopted"
