@@ -297,6 +297,11 @@ class _Parser:
             return
         headings: list[str] = []
         position = 0
+        notes: list[str] = []
+        if len(front) > 1 and not is_heading(front[0]) and _names_document(front[1]):
+            # A note printed above the title ("Noong Disyembre 10, 1948, … nagpahayag …").
+            notes = front[:1]
+            position = 1
         while (
             position < len(front) and position < _HEADING_MAX_BLOCKS and is_heading(front[position])
         ):
@@ -311,7 +316,7 @@ class _Parser:
             if heading not in (self.result.title, self.result.network)
             and not (self.result.title and self.result.title in heading)
         ]
-        self._read_body([*unused, *front[position:]])
+        self._read_body([*notes, *unused, *front[position:]])
 
     def _read_body(self, blocks: list[str]) -> None:
         """Opening paragraphs, then preamble paragraphs from the first lead phrase on."""
@@ -475,6 +480,11 @@ class _Parser:
             [warning for warning in self.warnings if not warning.startswith("participant not")]
         )
         return round(max(0.0, min(1.0, score - penalty)), 3)
+
+
+def _names_document(block: str) -> bool:
+    """Whether a block is a heading that names a kind of document: a title."""
+    return is_heading(block) and TITLE_KEYWORD_RE.search(block) is not None
 
 
 def _introduces_recitals(paragraph: str, lead: re.Match[str]) -> bool:

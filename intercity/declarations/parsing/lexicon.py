@@ -358,7 +358,9 @@ TITLE_KEYWORD_RE = re.compile(
     r"Declaration|Resolution|Communiqu[ée]|Statement|Charter|Accord|Agreement|Manifesto|"
     r"Compact|Pact|Memorandum|Commitment|Erklärung|Deklaration|Entschließung|Déclaration|"
     r"Declaración|Declaração|Dichiarazione|Tuyên\s+bố|Tuyên\s+ngôn|宣言|声明|決議|선언|"
-    r"ปฏิญญา|คำประกาศ|Декларация|Заявление|Deklarasi|Pernyataan|宣言|共同声明|공동선언|선언문",
+    r"ปฏิญญา|คำประกาศ|Декларация|Заявление|Deklarasi|Pernyataan|宣言|共同声明|공동선언|선언문|"
+    r"Pagpapahayag|Deklarasyon|Perisytiharan|Тунхаглал|Мэдэгдэл|घोषणा|घोषणापत्र|"
+    r"ကြေညာစာတမ်း",
     re.IGNORECASE,
 )
 

@@ -120,7 +120,8 @@ _JAPANESE_PLACE_RE = re.compile(
     r"(?P<city>[\u4e00-\u9fff\u30a0-\u30ffー]{1,8}?)(?:市|都)?で開催|"
     r"(?P<ko>[\uac00-\ud7af]{1,8})에서\s*(?:개최|열린|열리)|"
     r"在(?P<zh>[\u4e00-\u9fff]{1,6}?)(?:市)?(?:举行|召开)|"
-    r"ณ\s*(?P<th>[\u0e00-\u0e7f]{2,20})"
+    # "ณ" ("at") stands apart; inside a word ("ปณิธาน") it is only a letter.
+    r"(?<![\u0e00-\u0e7f])ณ\s*(?P<th>[\u0e00-\u0e7f]{2,20})"
 )
 # Buildings and institutions a meeting is held at, which are not its city.
 _VENUE_WORDS = re.compile(
