@@ -437,3 +437,24 @@ def read_continued_number(text: str, expected: int) -> ListMarker | None:
         return None
     rest = text.lstrip()[match.end() :].strip()
     return ListMarker(match.group("token"), (ARABIC,), match.group("fmt"), (expected,), rest)
+
+
+# A paragraph that is only "<character> 23 条": an article heading with its first character
+# mistyped, read only where 23 is the article the running list expects.
+_CONTINUED_ARTICLE_RE = re.compile(r"\S\s*(?P<token>\d{1,3}|" + _KANJI_NUMERAL + r"{1,6})\s*[条條]")
+_CONTINUED_ARTICLE_LENGTH = 12
+
+
+def read_continued_article(text: str, expected: int) -> ListMarker | None:
+    """ "弟23条" as article 23, when 23 is the article the running list expects."""
+    heading = text.strip()
+    if len(heading) > _CONTINUED_ARTICLE_LENGTH:
+        return None
+    match = _CONTINUED_ARTICLE_RE.fullmatch(unicodedata.normalize("NFKC", heading))
+    if match is None:
+        return None
+    token = match.group("token")
+    value = int(token) if token.isdigit() else kanji_value(token)
+    if value != expected:
+        return None
+    return ListMarker(token, (ARTICLE,), "article", (value,), "")

@@ -22,6 +22,7 @@ from intercity.declarations.parsing.markers import (
     UPPER_LETTER,
     UPPER_ROMAN,
     ListMarker,
+    read_continued_article,
     read_continued_number,
     read_marker,
     read_ordinal_word,
@@ -131,10 +132,15 @@ class OperativeReader:
             return True
         return self.resolution_verbs and RESOLUTION_VERB_RE.match(block) is not None
 
-    def marker(self, block: str, last_value: int = 0) -> ListMarker | None:
+    def marker(
+        self, block: str, last_value: int = 0, top_style: tuple[str, str] | None = None
+    ) -> ListMarker | None:
         marker = read_marker(block)
         if marker is None and self.ordinal_words:
             return read_ordinal_word(block)
+        if marker is None and top_style is not None and top_style[0] == ARTICLE:
+            # "弟23条" between 第22条 and 第24条: a heading whose first character was mistyped.
+            return read_continued_article(block, last_value + 1)
         if marker is None and last_value >= LARGEST_FREE_NUMBER:
             # Past 500 a number is a clause number only where it continues the list.
             return read_continued_number(block, last_value + 1)
@@ -158,7 +164,7 @@ class OperativeReader:
                 drafts.append(_ClauseDraft(None, len(drafts) + 1, [block]))
                 sub_style, last_sub_value = None, 0
                 continue
-            marker = self.marker(block, last_value)
+            marker = self.marker(block, last_value, top_style)
             if marker is not None:
                 kind, level = self._classify(
                     marker, top_style, sub_style, last_value, last_sub_value
