@@ -2,12 +2,17 @@
 
 Run from the repository root:  .venv/bin/python benchmarks/declarations.py
 [--parse-only] [--show-misses] [--declarations 50] [--commitments 2000] [--cities 100]
-[--report-share 0.3]
+[--report-share 0.3] [--member-languages DIR]
 
 The corpus (../shared/corpus/declarations) is read beside the repository and scored against
 the hand-labelled facts in intercity/declarations/tests/corpus_labels.json: per field, the
 share of texts the parser gets exactly right, on the texts used while developing the parser
 and on the held-out ones.
+
+Texts in the network's member languages, kept outside the repository with a labels.json
+beside them, are scored the same way when their directory is given with --member-languages
+or the DECLARATIONS_ML_DIR environment variable: per field, then per language the fields
+the parser gets wrong.
 
 The data (50 declarations sharing 2,000 commitments, each carried by all 100 cities: 200,000
 matrix cells) goes into a throw-away SQLite file built with bulk_create.
@@ -127,6 +132,40 @@ def corpus_benchmark(show_misses: bool, calibrate: bool) -> None:
     print("|---|---:|---:|")
     for field in FIELDS:
         print(f"| {field} | {columns['labelled'][field]:.0%} | {columns['held out'][field]:.0%} |")
+
+
+def member_language_benchmark(directory: Path | None) -> None:
+    import json
+
+    from intercity.dataset.anmc21 import MEMBER_CITIES
+    from intercity.declarations.parsing import parse_declaration
+    from intercity.declarations.parsing.evaluation import FIELDS, field_results, shares
+
+    if directory is None:
+        print("member-language texts: no --member-languages DIR nor DECLARATIONS_ML_DIR; skipped")
+        return
+    labels_file = directory / "labels.json"
+    if not labels_file.is_file():
+        print(f"member-language texts: no labels.json in {directory}; skipped")
+        return
+    members = [name for _slug, name, _geonames in MEMBER_CITIES]
+    rows: list[dict[str, bool]] = []
+    misses: list[tuple[str, list[str]]] = []
+    for label in json.loads(labels_file.read_text(encoding="utf-8"))["labels"]:
+        path = directory / label["file"]
+        if not path.is_file():
+            continue
+        parsed = parse_declaration(path.read_text(encoding="utf-8"), known_cities=members)
+        results = field_results(parsed.to_dict(), label)
+        rows.append(results)
+        misses.append((label.get("language", label["file"]), [f for f in FIELDS if not results[f]]))
+    column = shares(rows)
+    print(f"| field | member languages ({len(rows)} texts) |")
+    print("|---|---:|")
+    for field in FIELDS:
+        print(f"| {field} | {column[field]:.0%} |")
+    for language, missed in misses:
+        print(f"  {language}: {', '.join(missed) or 'all right'}")
 
 
 def parse_benchmark() -> None:
@@ -254,6 +293,13 @@ def main() -> None:
     parser.add_argument(
         "--calibrate", action="store_true", help="print the confidence calibration table"
     )
+    parser.add_argument(
+        "--member-languages",
+        type=Path,
+        default=os.environ.get("DECLARATIONS_ML_DIR") or None,
+        metavar="DIR",
+        help="labelled texts in member languages (default: $DECLARATIONS_ML_DIR)",
+    )
     args = parser.parse_args()
 
     # Settings first: the city names and the parser's messages are translatable strings.
@@ -264,6 +310,7 @@ def main() -> None:
 
     django.setup()
     corpus_benchmark(args.show_misses, args.calibrate)
+    member_language_benchmark(args.member_languages)
     parse_benchmark()
     if args.parse_only:
         return
