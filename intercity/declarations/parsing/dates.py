@@ -126,6 +126,7 @@ _MONTHS = {
     # Malay (with the Indonesian and German names above)
     "julai": 7,
     "ogos": 8,
+    "mac": 3,
     "disember": 12,
     # Hindi, in both spellings each month has
     "जनवरी": 1,

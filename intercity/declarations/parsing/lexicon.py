@@ -335,6 +335,10 @@ MEMBER_BODY_OPENING_RE = re.compile(
     re.IGNORECASE,
 )
 MEMBER_BODY_RE = re.compile(MEMBER_BODY, re.IGNORECASE)
+# A paragraph that is only the body, as at the head of a resolution: "Генеральная Ассамблея,".
+MEMBER_BODY_LINE_RE = re.compile(
+    rf"(?:Ang\s+)?(?P<body>{MEMBER_BODY})\s*(?:は|는|은|က)?\s*[,，、]?", re.IGNORECASE
+)
 
 # Each "BE IT RESOLVED" paragraph of a resolution is a clause in its own right.
 RESOLVED_CLAUSE_RE = re.compile(

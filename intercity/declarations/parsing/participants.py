@@ -13,7 +13,7 @@ with roles ("Prime Minister of the Kingdom of Thailand") and acronyms in bracket
 import re
 
 from intercity.declarations.parsing.cities import CityMatcher
-from intercity.declarations.parsing.lexicon import MEMBER_BODY_RE
+from intercity.declarations.parsing.lexicon import MEMBER_BODY_LINE_RE, MEMBER_BODY_RE
 
 _SEARCH_LENGTH = 20_000
 # The body is named at the start of the operative formula.
@@ -123,7 +123,7 @@ def extract_participants(
     the member languages often names the body that speaks ("国連総会は、")."""
     text = front_text[:_SEARCH_LENGTH]
     for block in front_blocks[:40]:
-        body = ADOPTING_BODY_RE.match(block.strip())
+        body = ADOPTING_BODY_RE.match(block.strip()) or MEMBER_BODY_LINE_RE.fullmatch(block.strip())
         if body:
             return [" ".join(body.group("body").split())], "body"
     if intro:
