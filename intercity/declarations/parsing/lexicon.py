@@ -331,7 +331,11 @@ MEMBER_CONNECTIVE_RE = re.compile(
 # of a text in a member language begins when the body follows its recitals.
 MEMBER_BODY_OPENING_RE = re.compile(
     rf"^(?:{_MEMBER_CONNECTIVE}\s*[,，、၊]?\s*){{0,3}}(?:Ang\s+)?(?P<body>{MEMBER_BODY})"
-    r"(?=\s*(?:$|[,，、]|は|는|은|\s?က|\s+ने|\s+\w|จึง|ขอ|ได้|มีมติ))",
+    # What the body does next: a comma, a particle, or a verb of proclaiming or deciding;
+    # "Majelis Umum telah menetapkan …" in a recital only tells a fact.
+    r"(?=\s*(?:$|[,，、]|は|는|은|\s?က|\s+ने|จึง|ขอ|มีมติ|\s+(?:dengan\s+ini|tuyên\s+bố|"
+    r"quyết\s+định|mengisytiharkan|memproklamasikan|menyatakan|memutuskan|ay\s+nagpapahayag|"
+    r"ay\s+nagpasya|провозглашает|постановляет|заявляет|объявляет|зарлан|тунхагла)))",
     re.IGNORECASE,
 )
 MEMBER_BODY_RE = re.compile(MEMBER_BODY, re.IGNORECASE)
