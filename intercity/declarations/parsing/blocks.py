@@ -152,6 +152,14 @@ def _split_group(
             else:
                 # Unwrapped text has a paragraph per line, unless a sentence clearly runs on.
                 runs_on = (not ends_sentence and starts_lower) or previous[-1:] in ",-–"
+                if not split_short and not ends_sentence and not runs_on:
+                    # Scripts without case or full stops (Thai, Burmese, Han) run on from
+                    # line to line inside a paragraph separated from others by blank lines.
+                    runs_on = (
+                        _caseless(previous[-1:])
+                        and _caseless(line[:1])
+                        and not (PREAMBLE_LEAD_RE.match(line))
+                    )
                 new_paragraph = not runs_on
             if new_paragraph:
                 paragraphs.append(current)
@@ -162,6 +170,13 @@ def _split_group(
     if current:
         paragraphs.append(current)
     return paragraphs
+
+
+def _caseless(ch: str) -> bool:
+    """A letter or vowel sign of a script without case (Thai, Burmese, Devanagari, Han)."""
+    return (
+        bool(ch) and unicodedata.category(ch)[0] in "LM" and not ch.isupper() and not ch.islower()
+    )
 
 
 def _runs_on_in_group(lines: list[str], previous: str) -> bool:

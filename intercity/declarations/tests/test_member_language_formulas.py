@@ -521,3 +521,13 @@ def test_real_member_language_texts_are_read_as_labelled():
             right[field] += results[field]
     for field, reached in REACHED.items():
         assert right[field] >= reached, field
+
+
+def test_a_thai_paragraph_wrapped_over_lines_stays_one_paragraph():
+    text = {row[0]: row[1] for row in DECLARATIONS}["th"].replace(
+        "โดยที่มลพิษทางอากาศ", "โดยที่มลพิษ\nทางอากาศ"
+    )
+    parsed = parse_declaration(text)
+    assert len(parsed.preamble) == 2
+    assert parsed.preamble[-1].text.replace(" ", "") == "โดยที่มลพิษทางอากาศรุนแรงขึ้น"
+    assert parsed.participants == ["สมัชชา"]
