@@ -168,7 +168,7 @@ def member_language_benchmark(directory: Path | None) -> None:
         print(f"  {language}: {', '.join(missed) or 'all right'}")
 
 
-def parse_benchmark() -> None:
+def parse_benchmark(member_languages: Path | None) -> None:
     from intercity.declarations.parsing import parse_declaration
     from intercity.declarations.parsing.synthetic import synthetic_declaration
 
@@ -191,6 +191,14 @@ def parse_benchmark() -> None:
         bulletin = (joined * (2_000_000 // len(joined) + 1))[:2_000_000]
         seconds = median_seconds(lambda: parse_declaration(bulletin), runs=3)
         print(f"parse 2 MB of corpus texts pasted together: median {seconds:.3f} s")
+    if member_languages is not None and member_languages.is_dir():
+        joined = "\n\n".join(
+            path.read_text(encoding="utf-8") for path in sorted(member_languages.glob("*.txt"))
+        )
+        if joined:
+            bulletin = (joined * (2_000_000 // len(joined) + 1))[:2_000_000]
+            seconds = median_seconds(lambda: parse_declaration(bulletin), runs=3)
+            print(f"parse 2 MB of member-language texts pasted together: median {seconds:.3f} s")
 
 
 def build(declarations: int, commitments: int, cities: int, report_share: float) -> None:
@@ -311,7 +319,7 @@ def main() -> None:
     django.setup()
     corpus_benchmark(args.show_misses, args.calibrate)
     member_language_benchmark(args.member_languages)
-    parse_benchmark()
+    parse_benchmark(args.member_languages)
     if args.parse_only:
         return
 
