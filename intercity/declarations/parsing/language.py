@@ -21,6 +21,21 @@ _STOPWORDS = {
     "id": {"dan", "yang", "untuk", "dengan", "kami", "dari", "ini", "dalam", "kota", "pada"},
     "vi": {"và", "của", "các", "thành", "phố", "cho", "với", "những", "trong", "được", "về"},
     "nl": {"de", "het", "en", "van", "voor", "met", "wij", "een", "in", "op", "te", "steden"},
+    "tl": {"ang", "ng", "mga", "sa", "na", "ay", "at", "ito", "kanyang", "bawat", "para"},
+    # Malay shares most of its common words with Indonesian; these spellings are its own.
+    "ms": {
+        "bahawa",
+        "bahawasanya",
+        "kerana",
+        "hendaklah",
+        "sebarang",
+        "ialah",
+        "boleh",
+        "sesuatu",
+        "bandar",
+        "perisytiharan",
+        "mengisytiharkan",
+    },
 }
 
 
@@ -34,6 +49,7 @@ _SCRIPT_RES = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
     "arabic": re.compile(r"[\u0600-\u06ff]"),
     "devanagari": re.compile(r"[\u0900-\u097f]"),
+    "myanmar": re.compile(r"[\u1000-\u109f]"),
     "greek": re.compile(r"[\u0370-\u03ff]"),
 }
 _NOT_LATIN_RE = re.compile(r"[^A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff]+")
@@ -45,8 +61,14 @@ _SCRIPT_LANGUAGE = {
     "cyrillic": "ru",
     "arabic": "ar",
     "devanagari": "hi",
+    "myanmar": "my",
     "greek": "el",
 }
+# Letters Mongolian adds to the Cyrillic alphabet; Russian has neither.
+_MONGOLIAN_LETTERS_RE = re.compile(r"[өүӨҮ]")
+# Share of a Cyrillic text's letters above which it is Mongolian (they are some 5 % of
+# Mongolian letters).
+_MONGOLIAN_SHARE = 0.01
 
 
 def _latin_language(sample: str) -> str:
@@ -60,7 +82,19 @@ def _latin_language(sample: str) -> str:
     counts["vi"] += vietnamese_letters // 3
     if not counts:
         return "en"
-    return counts.most_common(1)[0][0]
+    language = counts.most_common(1)[0][0]
+    if language == "id" and counts["ms"] > _indonesian_spellings(sample):
+        # Malay is told from Indonesian by its own spellings ("bahawa", not "bahwa").
+        return "ms"
+    return language
+
+
+_INDONESIAN_SPELLINGS = {"bahwa", "karena", "tersebut", "dapat", "bisa"}
+
+
+def _indonesian_spellings(sample: str) -> int:
+    """How many words of the sample are spelt the Indonesian way, not the Malay way."""
+    return sum(1 for word in _WORD_RE.findall(sample.lower()) if word in _INDONESIAN_SPELLINGS)
 
 
 def language_shares(text: str) -> list[tuple[str, float]]:
@@ -83,6 +117,9 @@ def language_shares(text: str) -> list[tuple[str, float]]:
         elif script in ("kana", "han"):
             # Han characters alone are Chinese; with any kana they are Japanese.
             by_language["ja" if "kana" in weights else "zh"] += weight
+        elif script == "cyrillic":
+            mongolian = len(_MONGOLIAN_LETTERS_RE.findall(sample))
+            by_language["mn" if mongolian > _MONGOLIAN_SHARE * weight else "ru"] += weight
         else:
             by_language[_SCRIPT_LANGUAGE.get(script, "und")] += weight
     return [(language, weight / total) for language, weight in by_language.most_common()]

@@ -399,6 +399,7 @@ def test_a_declaration_is_read_by_its_languages_formulas_and_numbering(
     language, text, title, adopted_on, participants
 ):
     parsed = parse_declaration(text)
+    assert parsed.language == language.split("-")[0]
     assert parsed.title == title
     assert parsed.adopted_on == adopted_on
     assert parsed.participants == participants
