@@ -404,6 +404,7 @@ class _Parser:
         result.adopted_on, self.sources["adopted_on"] = extract_adoption_date(
             [*front[:_HEADER_BLOCKS], *result.closing[:_HEADER_BLOCKS]],
             notes=result.opening[:_HEADER_BLOCKS],
+            closing=result.closing,
         )
         facts = extract_meeting(
             front_text,

@@ -344,6 +344,19 @@ MEMBER_BODY_LINE_RE = re.compile(
     rf"(?:Ang\s+)?(?P<body>{MEMBER_BODY})\s*(?:は|는|은|က)?\s*[,，、]?", re.IGNORECASE
 )
 
+# Verbs of adoption or proclamation in the member languages, which a note under the title
+# uses with the date: "Принята … от 10 декабря 1948 года", "…通过并颁布", "…採択)",
+# "thông qua", "ditandatangani", "รับรอง", "батлав", "အတည်ပြု", "स्वीकृत", "pinagtibay".
+MEMBER_ADOPTION_RE = re.compile(
+    r"(?<!\w)(?:принят[аоы]?|провозглашен[аоы]?|утвержден[аоы]?|подписан[аоы]?)(?!\w)|"
+    r"(?<!\w)(?:совершено|заключено)(?!\w)|"
+    r"通过|通過|颁布|頒布|签署|簽署|签字|簽字|採択|署名|채택|서명|선포|"
+    r"\b(?:thông\s+qua|công\s+bố|ký\s+kết|ký\s+tại|làm\s+tại|diterima|disahkan|ditandatangani|"
+    r"dibuat\s+di|diisytiharkan|"
+    r"pinagtibay|nagpatibay|nilagdaan|nagpahayag)\b|"
+    r"รับรอง|ลงนาม|(?<!\w)(?:батлав|баталсан|баталж)(?!\w)|အတည်ပြု|स्वीकृत|अंगीकृत|अपनाया",
+    re.IGNORECASE,
+)
 # Each "BE IT RESOLVED" paragraph of a resolution is a clause in its own right.
 RESOLVED_CLAUSE_RE = re.compile(
     r"^(?:(?:NOW,?\s+)?(?:THEREFORE,?\s+)?BE\s+IT\s+(?:FURTHER\s+|ALSO\s+|FINALLY\s+)?RESOLVED|"

@@ -27,6 +27,7 @@ from intercity.declarations.parsing.lexicon import (
     GERMAN_MEETING_KINDS,
     GERMAN_ORDINAL_WORDS,
     MEETING_KINDS,
+    MEMBER_ADOPTION_RE,
     REFERENCE_NON_CITY_WORDS,
 )
 from intercity.declarations.parsing.markers import kanji_value
@@ -138,18 +139,9 @@ _ADOPTION_RE = re.compile(
     r"fait|hecho|ditandatangani|disahkan|подписано|принято)\b",
     re.IGNORECASE,
 )
-# Verbs of adoption or proclamation in the member languages, which a note under the title
-# uses with the date: "Принята … от 10 декабря 1948 года", "…通过并颁布", "…採択)",
-# "thông qua", "ditandatangani", "รับรอง", "батлав", "အတည်ပြု", "स्वीकृत", "pinagtibay".
-_MEMBER_ADOPTION_RE = re.compile(
-    r"(?<!\w)(?:принят[аоы]?|провозглашен[аоы]?|утвержден[аоы]?|подписан[аоы]?)(?!\w)|"
-    r"通过|通過|颁布|頒布|签署|簽署|採択|署名|채택|서명|선포|"
-    r"\b(?:thông\s+qua|công\s+bố|ký\s+kết|diterima|disahkan|ditandatangani|diisytiharkan|"
-    r"pinagtibay|nagpatibay|nilagdaan|nagpahayag)\b|"
-    r"รับรอง|ลงนาม|(?<!\w)(?:батлав|баталсан|баталж)(?!\w)|အတည်ပြု|स्वीकृत|अंगीकृत|अपनाया",
-    re.IGNORECASE,
-)
 _NOTE_LENGTH = 300
+# Closing lines the date of signing may stand in ("2024년 3월 5일 서울에서 서명하였다.").
+_CLOSING_LINES = 5
 _ISSUE_LINE_RE = re.compile(r"\bDistr\.|\bOriginal:", re.IGNORECASE)
 _DATELINE_MAX = 40
 _ADOPTION_LEAD = 40
@@ -409,7 +401,7 @@ def _city_from_title(title: str, cities: CityMatcher) -> str | None:
 
 
 def extract_adoption_date(
-    blocks: list[str], notes: list[str] | None = None
+    blocks: list[str], notes: list[str] | None = None, closing: list[str] | None = None
 ) -> tuple[str | None, str | None]:
     """The date the text says it was adopted, signed or issued on, and how it was found.
 
@@ -417,7 +409,8 @@ def extract_adoption_date(
     on October 26, 2025", a note under the title in a member language that puts the date
     before its verb ("联合国大会一九四八年十二月十日…通过", "（1948.12.10 …採択）"), or a line
     that is a date and nothing else (a dateline). ``notes`` are the paragraphs between the
-    title and the preamble, the only place such a note speaks of the text itself.
+    title and the preamble, where such a note speaks of the text itself; the ``closing``
+    lines after the clauses are read the same way.
     """
     for block in blocks:
         # Only a phrase opening its paragraph speaks of this document, not of one it cites.
@@ -427,9 +420,9 @@ def extract_adoption_date(
             found = find_date_ranges(window)
             if found and found[0].position < 80:
                 return found[0].end.isoformat(), "adopted"
-    for block in notes or ():
+    for block in [*(notes or ()), *(closing or ())[:_CLOSING_LINES]]:
         head = block[:_NOTE_LENGTH]
-        if _MEMBER_ADOPTION_RE.search(head):
+        if MEMBER_ADOPTION_RE.search(head):
             found = find_date_ranges(head)
             if found and found[0].start == found[0].end:
                 return found[0].start.isoformat(), "note"

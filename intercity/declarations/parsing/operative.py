@@ -10,6 +10,7 @@ from intercity.declarations.parsing.dates import find_date_ranges
 from intercity.declarations.parsing.headings import title_case
 from intercity.declarations.parsing.lexicon import (
     CLOSING_LEAD_RE,
+    MEMBER_ADOPTION_RE,
     RESOLUTION_VERB_RE,
     RESOLVED_CLAUSE_RE,
 )
@@ -348,7 +349,7 @@ class OperativeReader:
     @staticmethod
     def _continues(draft: _ClauseDraft, block: str, top_style: tuple[str, str] | None) -> bool:
         """Whether an unmarked paragraph after a clause carries on that clause."""
-        if CLOSING_LEAD_RE.match(block):
+        if CLOSING_LEAD_RE.match(block) or _signed_on(block):
             return False
         last_text = draft.last_text().rstrip()
         # A paragraph in another script right after a clause is its translation.
@@ -377,6 +378,7 @@ class OperativeReader:
 
 
 _HEADING_MAX = 120
+_SIGNED_LINE_MAX = 120
 _LONG_HEADING_MAX = 200
 _SECTION_END = ".;!?。；！？,:"
 _SIGNED_RE = re.compile(
@@ -393,6 +395,16 @@ def is_section_heading(block: str) -> bool:
     if block[-1:] in _SECTION_END:
         return False
     return len(block) <= _HEADING_MAX or (len(block) <= _LONG_HEADING_MAX and title_case(block))
+
+
+def _signed_on(block: str) -> bool:
+    """A short line saying where and when the text was signed, in a member language that
+    may put the verb last: "2024년 3월 5일 서울에서 서명하였다.", "二〇二四年三月五日于北京签署"."""
+    return (
+        len(block) <= _SIGNED_LINE_MAX
+        and MEMBER_ADOPTION_RE.search(block) is not None
+        and bool(find_date_ranges(block))
+    )
 
 
 def _ends_statement(block: str) -> bool:

@@ -532,3 +532,23 @@ def test_a_thai_paragraph_wrapped_over_lines_stays_one_paragraph():
     assert len(parsed.preamble) == 2
     assert parsed.preamble[-1].text.replace(" ", "") == "โดยที่มลพิษทางอากาศรุนแรงขึ้น"
     assert parsed.participants == ["สมัชชา"]
+
+
+@pytest.mark.parametrize(
+    "signed",
+    [
+        "2024년 3월 5일 서울에서 서명하였다.",
+        "Подписано в Томске 5 марта 2024 года.",
+        "二〇二四年三月五日于北京签署",
+        "Ditandatangani di Jakarta pada tanggal 5 Maret 2024.",
+    ],
+)
+def test_a_signing_line_after_the_last_article_closes_the_text_and_dates_it(signed):
+    text = (
+        "협정서\n\n양 도시는 다음과 같이 합의한다.\n\n제1조\n\n양 도시는 협력한다.\n\n"
+        f"제2조\n\n이 협정은 서명한 날부터 효력을 발생한다.\n\n{signed}\n"
+    )
+    parsed = parse_declaration(text)
+    assert parsed.closing == [signed]
+    assert parsed.adopted_on == "2024-03-05"
+    assert len(parsed.clauses) == 2
