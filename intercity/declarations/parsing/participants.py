@@ -108,6 +108,22 @@ _KIND_WORDS_RE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN_RE = re.compile(r"\bbetween\s+(?:the\s+)?(?=[A-Z])")
+# "Between" in the member languages written with spaces, and the kinds of place named before
+# each party ("между городами Томск и Ханой", "antara Kota Jakarta dan Kota Seoul").
+_MEMBER_BETWEEN_RE = re.compile(r"(?<!\w)(?:между|giữa|antara)\s+(?P<list>.+)$", re.IGNORECASE)
+_PLACE_KIND_RE = re.compile(
+    r"(?<!\w)(?:городами|городом|города|город|thành\s+phố|tỉnh|Pemerintah\s+Kota|Kota|"
+    r"Bandaraya|Bandar)\s+"
+)
+# Two parties joined before "between" in Korean, Japanese and Chinese titles.
+_CJK_PAIR_RE = re.compile(
+    r"(?P<ko_a>[\uac00-\ud7af]{2,12}?)(?:와|과)\s*(?P<ko_b>[\uac00-\ud7af]{2,12}?)\s*(?:간|사이)|"
+    r"(?P<ja_a>[\u4e00-\u9fff\u30a0-\u30ffー]{2,12}?)と(?P<ja_b>[\u4e00-\u9fff\u30a0-\u30ffー]{2,12}?)"
+    r"(?:との間|間)|"
+    # In Chinese only places ("北京市与河内市友好…"): "气候与环境友好…" names no parties.
+    r"(?P<zh_a>[\u4e00-\u9fff]{1,9}?[市省州县縣区區国國])(?:与|和|同|與)"
+    r"(?P<zh_b>[\u4e00-\u9fff]{1,9}?[市省州县縣区區国國])(?:之间|之間|友好|建立|关于|關於)"
+)
 
 
 def extract_participants(
@@ -182,6 +198,9 @@ def _from_title(title: str) -> list[str]:
             found = _parties(_names_from_list(match.group("list")))
             if len(found) >= 2:
                 return found
+    found = _member_title_parties(title)
+    if len(found) >= 2:
+        return found
     match = _HYPHENATED_PARTIES_RE.search(title)
     if match:
         pieces = [piece.strip() for piece in re.split(r"\s?-\s?", match.group("list"))]
@@ -192,6 +211,19 @@ def _from_title(title: str) -> list[str]:
         found = [_ABBREVIATIONS.get(piece.casefold(), piece) for piece in pieces if piece]
         if len(found) >= 2:
             return found
+    return []
+
+
+def _member_title_parties(title: str) -> list[str]:
+    """The two parties a title in a member language names: "… между городами Томск и Ханой",
+    "… giữa thành phố Hà Nội và thành phố Seoul", "서울특별시와 하노이시 간 …",
+    "東京都とソウル特別市との間の…", "北京市与河内市友好合作协议书"."""
+    match = _MEMBER_BETWEEN_RE.search(title)
+    if match:
+        return _names_from_list(_PLACE_KIND_RE.sub("", match.group("list")))
+    match = _CJK_PAIR_RE.match(title)
+    if match:
+        return [name for name in match.groups() if name]
     return []
 
 

@@ -552,3 +552,24 @@ def test_a_signing_line_after_the_last_article_closes_the_text_and_dates_it(sign
     assert parsed.closing == [signed]
     assert parsed.adopted_on == "2024-03-05"
     assert len(parsed.clauses) == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "parties"),
+    [
+        ("Соглашение о побратимстве между городами Томск и Ханой", ["Томск", "Ханой"]),
+        ("Thỏa thuận hợp tác giữa thành phố Hà Nội và thành phố Seoul", ["Hà Nội", "Seoul"]),
+        ("Nota Kesepahaman antara Pemerintah Kota Jakarta dan Kota Seoul", ["Jakarta", "Seoul"]),
+        ("서울특별시와 하노이시 간 우호협력 협정서", ["서울특별시", "하노이시"]),
+        ("東京都とソウル特別市との間の友好都市協定", ["東京都", "ソウル特別市"]),
+        ("北京市与河内市友好合作协议书", ["北京市", "河内市"]),
+    ],
+)
+def test_an_agreement_title_in_a_member_language_names_its_two_parties(title, parties):
+    text = f"{title}\n\n1. 1\n\n2. 2\n"
+    assert parse_declaration(text).participants == parties
+
+
+def test_a_title_joining_two_things_that_are_not_places_names_no_parties():
+    text = "城市与环境友好发展宣言\n\n一、加强合作。\n\n二、定期报告。\n"
+    assert parse_declaration(text).participants == []
