@@ -120,6 +120,7 @@ _PREAMBLE_LEADS = [
     "Căn cứ",
     "Với nhận thức rằng",
     "Xét thấy",
+    "Mong muốn",
     "Hoan nghênh",
     "Khẳng định",
     "Thừa nhận",
@@ -135,6 +136,7 @@ _PREAMBLE_LEADS = [
     "Bahawasanya",
     "Memandangkan",
     "Menyedari",
+    "Berkeinginan",
     # Tagalog
     "Sapagkat",
     "Yamang",
@@ -157,6 +159,12 @@ _PREAMBLE_LEADS = [
     # Russian
     "Принимая во внимание",
     "Ссылаясь на",
+    "Стремясь",
+    "Желая",
+    "Руководствуясь",
+    "Исходя из",
+    "Выражая",
+    "Будучи",
     "Напоминая",
     "Признавая",
     "Отмечая",
