@@ -38,6 +38,7 @@ _ARTICLE_RE = re.compile(
     r"(?:Article|ARTICLE|Art\.|Artikel|ARTIKEL|Artículo|Articolo|Điều|ĐIỀU|Section|SECTION|"
     r"Clause|CLAUSE|Paragraph|§)\s*(?P<token>\d{1,3}|[IVXLC]{1,6})(?![\w])\s*[.:)\-–—]?\s*"
 )
+_CITED_ARTICLE_RE = re.compile(r"(?:of\s+the|applies|provides|states|stipulates)\b")
 _ARTICLE_CJK_RE = re.compile(r"第\s*(?P<token>\d{1,3}|[一二三四五六七八九十]{1,4})\s*条\s*")
 _KANJI_ITEM_RE = re.compile(r"(?P<token>[一二三四五六七八九十]{1,3})[、．.]\s*")
 _PAREN_RE = re.compile(r"\((?P<token>\d{1,3}|[A-Za-z]{1,6})\)\s*")
@@ -197,7 +198,9 @@ def read_marker(paragraph: str) -> ListMarker | None:
     if match:
         token = match.group("token")
         value = int(token) if token.isdigit() else roman_value(token)
-        if value:
+        rest = text[match.end() :]
+        # "Article V of the Treaty …" at the start of a wrapped line cites an article.
+        if value and not _CITED_ARTICLE_RE.match(rest):
             return ListMarker(token, (ARTICLE,), "article", (value,), text[match.end() :].strip())
     match = _ARTICLE_CJK_RE.match(prefix)
     if match:
