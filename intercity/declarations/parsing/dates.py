@@ -433,6 +433,11 @@ def _find(
     return found
 
 
+def is_month_name(word: str) -> bool:
+    """Whether ``word`` names a month ("May", "Nov.", "Dezember")."""
+    return word.lower().rstrip(".") in _MONTHS
+
+
 def find_date_ranges(text: str) -> list[DateRange]:
     """Every date or date range in the text, ranges preferred where they overlap, in order.
 

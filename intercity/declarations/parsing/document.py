@@ -33,7 +33,11 @@ from intercity.declarations.parsing.markers import (
     read_marker,
     read_ordinal_word,
 )
-from intercity.declarations.parsing.meeting import extract_adoption_date, extract_meeting
+from intercity.declarations.parsing.meeting import (
+    extract_adoption_date,
+    extract_meeting,
+    find_dateline,
+)
 from intercity.declarations.parsing.operative import (
     OperativeReader,
     is_section_heading,
@@ -54,6 +58,7 @@ _HEADING_MAX_BLOCKS = 6
 _FACTS_SEARCH_LENGTH = 50_000
 # The first clause often still says who met where ("1. We, Heads of State, gathered …").
 _FIRST_CLAUSE_FACTS = 3000
+_FACT_CLAUSES = 2
 # A resolution's number and title: "74/212. International Day of Clean Air for blue skies".
 _RESOLUTION_TITLE_RE = re.compile(r"^\d{1,3}/\d{1,4}\.\s+(?P<title>\S.{2,500})$")
 _HEADER_BLOCKS = 30
@@ -263,7 +268,11 @@ class _Parser:
     def _statement_start(self) -> tuple[int, int | None]:
         """With no marker and no numbering, the paragraphs after the opening are clauses."""
         position = 0
-        while position < len(self.blocks) and is_section_heading(self.blocks[position]):
+        # The title may be longer than a section heading when it names a kind of document.
+        while position < len(self.blocks) and (
+            is_section_heading(self.blocks[position])
+            or (position == 0 and is_heading(self.blocks[position]))
+        ):
             position += 1
         rest = [block for block in self.blocks[position + 1 :] if not is_section_heading(block)]
         leads = sum(1 for block in rest if PREAMBLE_LEAD_RE.match(block))
@@ -393,9 +402,13 @@ class _Parser:
         result = self.result
         # The meeting and its participants are named near the top; reading a bounded amount
         # keeps huge inputs fast.
-        first_clause = result.clauses[0].text[:_FIRST_CLAUSE_FACTS] if result.clauses else ""
+        # "1. We, the leaders … 2. We met in Bali on 15-16 November 2022": the first clauses
+        # may say who met, where and when.
+        first_clauses = [
+            clause.text[:_FIRST_CLAUSE_FACTS] for clause in result.clauses[:_FACT_CLAUSES]
+        ]
         front_text = "\n".join(
-            part for part in [*front, result.operative_intro, first_clause] if part
+            part for part in [*front, result.operative_intro, *first_clauses] if part
         )[:_FACTS_SEARCH_LENGTH]
         operative_text = "\n".join(clause.text for clause in result.clauses)
         closing_text = "\n".join(result.closing)[:_FACTS_SEARCH_LENGTH]
@@ -413,6 +426,7 @@ class _Parser:
             self.cities,
             intro=result.operative_intro,
             reference=datetime.date.fromisoformat(result.adopted_on) if result.adopted_on else None,
+            dateline=find_dateline(front[:_HEADER_BLOCKS]),
         )
         adopted_at_meeting = self.sources["adopted_on"] == "adopted" or (
             # "（1948.12.10 第３回国連総会採択）": a note naming the session it was adopted at.

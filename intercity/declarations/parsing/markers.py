@@ -90,6 +90,7 @@ _ARTICLE_RE = re.compile(
     # Digits of any script: Thai ๑, Devanagari १, Burmese ၁ are digits to int().
     r"\s*(?P<token>\d{1,3}|[IVXLC]{1,6})(?![\w])\s*[.:)\-–—।၊။]?\s*"
 )
+_CITED_ARTICLE_RE = re.compile(r"(?:of\s+the|applies|provides|states|stipulates)\b")
 _ARTICLE_CJK_RE = re.compile(r"第\s*(?P<token>\d{1,3}|" + _KANJI_NUMERAL + r"{1,6})\s*[条條]\s*")
 # Korean articles: "제 1 조", "제12조".
 _ARTICLE_KOREAN_RE = re.compile(r"제\s*(?P<token>\d{1,3})\s*조(?![\uac00-\ud7af])\s*")
@@ -286,7 +287,9 @@ def read_marker(paragraph: str) -> ListMarker | None:
     if match:
         token = match.group("token")
         value = int(token) if token.isdigit() else roman_value(token)
-        if value:
+        rest = text[match.end() :]
+        # "Article V of the Treaty …" at the start of a wrapped line cites an article.
+        if value and not _CITED_ARTICLE_RE.match(rest):
             return ListMarker(token, (ARTICLE,), "article", (value,), text[match.end() :].strip())
     match = _ARTICLE_CJK_RE.match(prefix) or _ARTICLE_KOREAN_RE.match(prefix)
     if match:

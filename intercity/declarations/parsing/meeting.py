@@ -16,11 +16,13 @@ from intercity.declarations.parsing.cities import (
     CityMatcher,
     capitalised_run_after,
     fold,
+    is_country,
 )
 from intercity.declarations.parsing.dates import (
     DateRange,
     find_date_ranges,
     find_yearless_date_ranges,
+    is_month_name,
 )
 from intercity.declarations.parsing.lexicon import (
     ENGLISH_ORDINAL_WORDS,
@@ -97,7 +99,8 @@ _NAMED_MEETING_RE = re.compile(
 )
 # Sentences that say the participants came together, in several languages.
 _GATHERING_RE = re.compile(
-    r"\b(?:met|meet|gathered|gather|convened|convene|assembled|participated\s+in|"
+    r"\b(?:met|meet|(?:are|were)\s+meeting|gathered|gather|convened|convene|assembled|"
+    r"participated\s+in|"
     # "welcomed X to Washington" says who came; "the parties welcomed the initiative" does not.
     r"held\s+talks|hosted|welcomed?(?=[^;]{0,80}?\bto\s+(?-i:[A-Z]))|"
     r"tagten|trafen\s+sich|versammelt|réunis|reunidos|"
@@ -142,6 +145,7 @@ _ADOPTION_RE = re.compile(
 _NOTE_LENGTH = 300
 # Closing lines the date of signing may stand in ("2024년 3월 5일 서울에서 서명하였다.").
 _CLOSING_LINES = 5
+_TODAY_RE = re.compile(r"\b(?:today|this\s+day)\b", re.IGNORECASE)
 _ISSUE_LINE_RE = re.compile(r"\bDistr\.|\bOriginal:", re.IGNORECASE)
 _DATELINE_MAX = 40
 _ADOPTION_LEAD = 40
@@ -228,7 +232,7 @@ def _accepted_place(name: str, cities: CityMatcher, *, unknown_allowed: bool) ->
     if name.isupper() and len(name) > 3:
         # An all-capitals word is usually the network's acronym, not a place.
         return None
-    if name.casefold() in NOT_PLACE_WORDS:
+    if name.casefold() in NOT_PLACE_WORDS or is_country(name):
         return None
     return name
 
@@ -328,10 +332,12 @@ def extract_meeting(
     *,
     intro: str | None = None,
     reference: datetime.date | None = None,
+    dateline: tuple[DateRange, str | None] | None = None,
 ) -> MeetingFacts:
     """Ordinal, name, city and dates of the meeting that adopted the declaration.
 
-    ``reference`` is the document's own date, which places dates printed without a year.
+    ``reference`` is the document's own date, which places dates printed without a year;
+    ``dateline`` the date and place a statement is headed with ("20 May 2023, Hiroshima").
     """
     facts = MeetingFacts()
     front_text = front_text[:_SEARCH_LENGTH]
@@ -339,6 +345,13 @@ def extract_meeting(
     for index, sentence in enumerate(gatherings):
         # Later sentences may add where or when, but a meeting they name is another one.
         _read_sentence(facts, sentence, cities, "gathering", names=index == 0, reference=reference)
+    if dateline is not None and gatherings:
+        # "Today, we … met for the third Summit" under "20 May 2023, Hiroshima".
+        date, place = dateline
+        if _TODAY_RE.search(gatherings[0]):
+            _set_dates(facts, date, "dateline")
+        if place is not None:
+            _set(facts, "city", _accepted_place(place, cities, unknown_allowed=True), "dateline")
     if gatherings and facts.name is None and intro:
         # "Adopts the following declaration of the high-level meeting …".
         named = _NAMED_MEETING_RE.search(intro[:2000])
@@ -398,6 +411,47 @@ def _city_from_title(title: str, cities: CityMatcher) -> str | None:
     if name.isupper():
         return None
     return name
+
+
+def find_dateline(blocks: list[str]) -> tuple[DateRange, str | None] | None:
+    """The date, and the place if any, of a line that is only those: "20 May 2023, Hiroshima",
+    "Bali, Indonesia, 15-16 November 2022"."""
+    for index, block in enumerate(blocks):
+        previous = blocks[index - 1] if index else ""
+        if (
+            len(block) > _DATELINE_MAX * 2
+            or _ISSUE_LINE_RE.search(block)
+            or _ISSUE_LINE_RE.search(previous)
+        ):
+            continue
+        found = find_date_ranges(block)
+        if len(found) != 1:
+            continue
+        # Every comma-separated part is part of the date or a capitalised place name.
+        places = []
+        for part in (part.strip() for part in re.split(r",|\s[-–—]\s", block)):
+            words = part.split()
+            if not words or all(word.isdigit() or is_month_name(word) for word in words):
+                continue
+            if any(ch.isdigit() for ch in part):
+                # "15-16 November" before the year: a part with digits holds only the date.
+                other = [
+                    word
+                    for word in re.split(r"[\s\-–—]+", part)
+                    if word and not word.rstrip("stndrh.").isdigit() and not is_month_name(word)
+                ]
+                if other:
+                    places = None
+                    break
+                continue
+            if not all(word[:1].isupper() for word in words) or len(words) > 4:
+                places = None
+                break
+            places.append(part)
+        if places is None:
+            continue
+        return found[0], places[0] if places else None
+    return None
 
 
 def extract_adoption_date(

@@ -39,7 +39,9 @@ _PARTICIPANTS_TRIGGER_RE = re.compile(
     re.IGNORECASE,
 )
 # "We, the Prime Minister of … and the Prime Minister of …," / "WE, the Member States of …".
-_WE_THE_RE = re.compile(r"\bWe\s*(?:,|—|–|-{1,2})\s*the\s+", re.IGNORECASE)
+_WE_THE_RE = re.compile(
+    r"\bWe\s*(?:,|—|–|-{1,2})\s*the\s+|\bwe\s*(?:—|–|-{2})\s*(?=[A-Z])", re.IGNORECASE
+)
 # Lists written before the role in languages that put it last.
 _CJK_NAME = r"[\u4e00-\u9fff\u30a0-\u30ffー・\uac00-\ud7af]{1,12}?"
 _CJK_LIST_RE = re.compile(
@@ -61,12 +63,17 @@ _LIST_SEPARATOR_RE = re.compile(
     r"\s*[,;、，]\s*(?:and\s+|và\s+|dan\s+|и\s+|และ\s*)?|"
     r"\s+(?:and|und|et|y|e|và|dan|и|&|as\s+well\s+as)\s+|\s*(?:及び|및|和|与|และ)\s*"
 )
+_NAME_SUFFIX_RE = re.compile(r",\s*(Jr\.|Sr\.|II|III)(?=\s)")
 _LEADING_ARTICLE_RE = re.compile(r"^(?:the|and|die|der|la|le|les|el|los)\s+", re.IGNORECASE)
 _BRACKETED_RE = re.compile(r"\s*\([^()]{1,40}\)")
 _NAME_PARTICLES = {"am", "an", "de", "del", "da", "do", "di", "du", "la", "le", "upon", "sur"}
 # Inside a state's name: "Republic of the Marshall Islands", "United States of America".
 _NAME_LINKS = {"of", "the"}
-_LIST_END_RE = re.compile(r"[.;:()\n]|\s[-–—]\s|—|–")
+# A full stop ends a list, but not one after an initial or an abbreviation ("Joseph R.
+# Biden", "U.S.", "Jr.").
+_LIST_END_RE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bSt)(?<!\bMr)\.(?![A-Z]\.)|[;:()\n]|\s[-–—]\s|—|–"
+)
 
 _ROLE_PREFIX_RE = re.compile(
     r"^(?:(?:Vice|Deputy|Acting)\s+)?(?:President|Prime\s+Minister|Chancellor|King|Queen|Sultan|"
@@ -260,6 +267,8 @@ def _same_words(known: str, name: str) -> bool:
 def _names_from_list(text: str) -> list[str]:
     """Split "Bangkok, Hanoi, Kuala Lumpur and Tomsk, participated" into its names."""
     text = _BRACKETED_RE.sub("", text)
+    # "Joseph R. Biden, Jr. of the United States": the suffix belongs to the name.
+    text = _NAME_SUFFIX_RE.sub(r" \1", text)
     cut = _LIST_END_RE.search(text)
     if cut:
         text = text[: cut.start()]

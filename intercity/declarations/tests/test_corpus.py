@@ -5,6 +5,7 @@ here; the labels (facts only) are in corpus_labels.json. Without the texts the t
 """
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,23 @@ def test_fields_found_by_rules_seen_on_few_texts_are_marked_for_checking():
     assert all(0 < value <= 1 for value in data["field_confidence"].values())
     weak = rows_to_check(data["field_confidence"])
     assert all(value < LOW for value in weak.values())
+
+
+HOLDOUT = os.environ.get("DECLARATIONS_HOLDOUT_DIR", "")
+
+
+@pytest.mark.skipif(
+    not (HOLDOUT and Path(HOLDOUT).is_dir()),
+    reason="the second held-out set is read from DECLARATIONS_HOLDOUT_DIR, which is not set",
+)
+def test_the_second_held_out_set_reaches_the_targets():
+    labels = json.loads((HERE / "holdout_labels.json").read_text(encoding="utf-8"))["labels"]
+    rows = []
+    for label in labels:
+        text = (Path(HOLDOUT) / label["file"]).read_text(encoding="utf-8")
+        rows.append(field_results(parse_declaration(text, known_cities=MEMBERS).to_dict(), label))
+    share = shares(rows)
+    assert len(rows) == 24
+    assert share["clause count"] >= 0.9
+    assert share["meeting dates"] >= 0.85
+    assert share["participants"] >= 0.85

@@ -105,3 +105,101 @@ def test_a_short_name_in_brackets_is_the_same_declaration_not_another():
         "Declaration of the Conference on the Human Environment (Lakeside Declaration)",
         "Ruritania Declaration on Water",
     ]
+
+
+SUMMIT_STATEMENT = """Leaders’ Joint Statement
+
+20 May 2031, Lakeside
+
+Today, we — Prime Minister Anna Sforza of Ruritania, Prime Minister Carl Berg of
+Freedonia, and President Joseph R. Lang, Jr. of the United States — met for the
+third in-person Leaders’ Summit, hosted by Prime Minister Sforza.
+
+Together, we reaffirm our commitment to an open region.
+
+We will work together on clean energy. Our security Alliance is stronger
+than ever; the President reaffirmed the commitment to the defense of Freedonia
+under
+Article V of the Treaty of Mutual Cooperation, using its full range of
+capabilities.
+
+We will meet again next year.
+"""
+
+
+def test_a_dateline_gives_place_and_day_of_a_meeting_held_today():
+    facts = parse_declaration(SUMMIT_STATEMENT).to_dict()
+    meeting = facts["meeting"]
+    assert (meeting["city"], meeting["start_date"], meeting["end_date"]) == (
+        "Lakeside",
+        "2031-05-20",
+        "2031-05-20",
+    )
+    assert meeting["ordinal"] == 3
+
+
+def test_leaders_listed_between_dashes_give_their_states_whatever_their_initials():
+    facts = parse_declaration(SUMMIT_STATEMENT).to_dict()
+    assert facts["participants"] == ["Ruritania", "Freedonia", "United States"]
+
+
+def test_an_article_cited_at_the_start_of_a_wrapped_line_does_not_start_a_clause():
+    facts = parse_declaration(SUMMIT_STATEMENT).to_dict()
+    texts = [clause["text"] for clause in facts["clauses"]]
+    assert len(texts) == 3
+    assert "Article V of the Treaty" in texts[1]
+
+
+def test_a_country_welcomed_to_is_not_the_meeting_city():
+    text = """Joint Statement from Ruritania and India
+
+Prime Minister Sforza welcomed President Lang to India today for a state visit.
+
+The leaders agree to deepen trade.
+
+The leaders agree to cooperate on clean energy.
+
+The leaders agree to meet again.
+"""
+    assert parse_declaration(text).to_dict()["meeting"]["city"] is None
+
+
+def test_a_long_title_naming_its_parties_is_neither_clause_nor_opening():
+    title = (
+        "Joint Statement by President Anna Sforza of the Republic of Ruritania and President "
+        "Carl Berg of the Republic of Freedonia on Guidelines for Cooperation on the Northern "
+        "Shore of the Great Lake and Beyond"
+    )
+    text = (
+        title
+        + """
+
+President Anna Sforza of the Republic of Ruritania and President Carl Berg of the Republic of
+Freedonia met on July 11, 2031 to review their cooperation.
+
+The two presidents endorse the guidelines.
+
+The presidents reaffirm their commitments.
+"""
+    )
+    facts = parse_declaration(text).to_dict()
+    assert facts["participants"] == ["Republic of Ruritania", "Republic of Freedonia"]
+    assert len(facts["clauses"]) == 2
+    assert facts["meeting"]["start_date"] == "2031-07-11"
+
+
+def test_the_meeting_told_in_the_second_numbered_paragraph_is_found():
+    text = """Lakeside Leaders’ Declaration
+
+1. We, the Leaders of the Group, are committed to recovery.
+
+2. We met in Lakeside on 15-16 November 2031, at a time of great challenges.
+
+3. We will act together on food security.
+"""
+    meeting = parse_declaration(text).to_dict()["meeting"]
+    assert (meeting["city"], meeting["start_date"], meeting["end_date"]) == (
+        "Lakeside",
+        "2031-11-15",
+        "2031-11-16",
+    )
