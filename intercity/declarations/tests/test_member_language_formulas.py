@@ -7,6 +7,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from intercity.declarations.parsing import parse_declaration
 from intercity.declarations.parsing.evaluation import FIELDS, field_results, numbering_runs
@@ -573,3 +575,48 @@ def test_an_agreement_title_in_a_member_language_names_its_two_parties(title, pa
 def test_a_title_joining_two_things_that_are_not_places_names_no_parties():
     text = "城市与环境友好发展宣言\n\n一、加强合作。\n\n二、定期报告。\n"
     assert parse_declaration(text).participants == []
+
+
+_MEMBER_FRAGMENTS = [
+    "Статья 3",
+    "第一百零五条",
+    "弟7条",
+    "제 2 조",
+    "Điều 4:",
+    "ข้อ ๑๒",
+    "Хорин тавдугаар зүйл",
+    "အပိုဒ် ၃၀",
+    "अनुच्छेद १.",
+    "㈡ 文字",
+    "（三）",
+    "(၁)",
+    "Với nhận thức rằng:",
+    "…であるので、",
+    "필수적이며,",
+    "харгалзан,",
+    "ဖြစ်သောကြောင့် လည်းကောင်း၊",
+    "Генеральная Ассамблея,",
+    "因此现在，大会，",
+    "이에,",
+    "Ngayon, Samakatuwid,",
+    "Majelis Umum dengan ini memproklamasikan",
+    "一九四八年十二月十日通过",
+    "（1948.12.10 採択）",
+    "၁၉၄၈ ခုနှစ်၊ ဒီဇင်ဘာလ ၁၀ ရက်",
+    "Noong Disyembre 10, 1948",
+    "между городами Томск и Ханой",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_MEMBER_FRAGMENTS), st.text(max_size=20)),
+        max_size=60,
+    ),
+    st.sampled_from(["", " ", "\n", "\n\n"]),
+)
+def test_documents_built_from_member_language_fragments_never_raise(fragments, separator):
+    parsed = parse_declaration(separator.join(fragments))
+    json.dumps(parsed.to_dict())
+    assert not any(warning.startswith("internal parser error") for warning in parsed.warnings)
