@@ -2,17 +2,18 @@
 
 Run from the repository root:  .venv/bin/python benchmarks/declarations.py
 [--parse-only] [--show-misses] [--declarations 50] [--commitments 2000] [--cities 100]
-[--report-share 0.3] [--member-languages DIR]
+[--report-share 0.3] [--member-languages DIR] [--holdout DIR]
 
 The corpus (../shared/corpus/declarations) is read beside the repository and scored against
 the hand-labelled facts in intercity/declarations/tests/corpus_labels.json: per field, the
 share of texts the parser gets exactly right, on the texts used while developing the parser
 and on the held-out ones.
 
-Texts in the network's member languages, kept outside the repository with a labels.json
-beside them, are scored the same way when their directory is given with --member-languages
-or the DECLARATIONS_ML_DIR environment variable: per field, then per language the fields
-the parser gets wrong.
+Texts in the network's member languages, kept outside the repository (labels in
+intercity/declarations/tests/member_language_labels.json), are scored the same way when
+their directory is given with --member-languages or the DECLARATIONS_ML_DIR environment
+variable: per field, then per language the fields the parser gets wrong. The second held-out
+set (labels in holdout_labels.json) is read from --holdout or DECLARATIONS_HOLDOUT_DIR.
 
 The data (50 declarations sharing 2,000 commitments, each carried by all 100 cities: 200,000
 matrix cells) goes into a throw-away SQLite file built with bulk_create.
@@ -35,6 +36,9 @@ sys.path.insert(0, str(REPO_ROOT))
 SEED = REPO_ROOT.parent / "shared" / "seeds" / "hanoi-declaration-2013.txt"
 CORPUS = REPO_ROOT.parent / "shared" / "corpus" / "declarations"
 LABELS = REPO_ROOT / "intercity" / "declarations" / "tests" / "corpus_labels.json"
+MEMBER_LANGUAGE_LABELS = (
+    REPO_ROOT / "intercity" / "declarations" / "tests" / "member_language_labels.json"
+)
 HOLDOUT_LABELS = REPO_ROOT / "intercity" / "declarations" / "tests" / "holdout_labels.json"
 
 
@@ -163,10 +167,7 @@ def member_language_benchmark(directory: Path | None) -> None:
     if directory is None:
         print("member-language texts: no --member-languages DIR nor DECLARATIONS_ML_DIR; skipped")
         return
-    labels_file = directory / "labels.json"
-    if not labels_file.is_file():
-        print(f"member-language texts: no labels.json in {directory}; skipped")
-        return
+    labels_file = MEMBER_LANGUAGE_LABELS
     members = [name for _slug, name, _geonames in MEMBER_CITIES]
     rows: list[dict[str, bool]] = []
     misses: list[tuple[str, list[str]]] = []
