@@ -99,7 +99,7 @@ def corpus_benchmark(show_misses: bool, calibrate: bool, holdout: Path | None = 
             groups[group].append(results)
         for field in FIELDS:
             scored[group].append((parsed["field_confidence"][field], results[field]))
-        if calibrate and group in ("labelled", "calibration"):
+        if calibrate:
             # Each text counts in its original form and in every form a copy of it may take.
             forms = [text, *(perturb(text) for perturb in PERTURBATIONS.values())]
             for form in forms:
