@@ -19,9 +19,10 @@ from intercity.search.text import query_terms
 from intercity.searchindex import keyword
 from intercity.searchindex.accent_model import accent_model
 from intercity.searchindex.models import SearchDocument
+from intercity.searchindex.passage_search import passage_search
 from intercity.searchindex.permissions import visible_documents_q
 from intercity.searchindex.registry import type_labels
-from intercity.searchindex.vectors import embed_query, semantic_enabled, vector_cache
+from intercity.searchindex.vectors import embed_query, semantic_enabled
 
 logger = logging.getLogger(__name__)
 
@@ -145,8 +146,8 @@ def _semantic_ranking(
     """
     started = time.perf_counter()
     try:
-        vector_cache.refresh()
-        if not len(vector_cache.ids):
+        passage_search.refresh()
+        if not len(passage_search):
             return [], {}, None
         # Vietnamese typed without accents is embedded as it would have been written.
         restored = accent_model().restore(query) if typed_without_accents(query) else None
@@ -155,28 +156,30 @@ def _semantic_ranking(
         return [], {}, None
     timings["embed_query_ms"] = _ms(started)
     started = time.perf_counter()
-    neighbours = vector_cache.top(query_vector, SEMANTIC_CANDIDATES)
-    strengths = semantic_strengths([score for _, score, _ in neighbours])
+    neighbours = passage_search.top(query_vector, SEMANTIC_CANDIDATES)
+    strengths = semantic_strengths([score for _, _, score in neighbours])
     timings["cosine_ms"] = _ms(started)
     kept = [
-        (doc_id, strength, span)
-        for (doc_id, _, span), strength in zip(neighbours, strengths, strict=True)
+        (doc_id, strength, number)
+        for (doc_id, number, _), strength in zip(neighbours, strengths, strict=True)
         if strength > 0
     ]
     if not kept:
         return [], {}, restored
     started = time.perf_counter()
-    # Permission and filters apply to neighbours as to keyword matches.
-    allowed = set(
-        base.filter(id__in=[doc_id for doc_id, _, _ in kept]).values_list("id", flat=True)
+    # Permission and filters apply to neighbours as to keyword matches; the same
+    # query reads where each kept document's passages lie.
+    allowed = dict(
+        base.filter(id__in=[doc_id for doc_id, _, _ in kept]).values_list("id", "vector__passages")
     )
     timings["semantic_db_ms"] = _ms(started)
     visible = [row for row in kept if row[0] in allowed][:SEMANTIC_RESULTS]
-    return (
-        [(doc_id, strength) for doc_id, strength, _ in visible],
-        {doc_id: span for doc_id, _, span in visible if span},
-        restored,
-    )
+    spans = {}
+    for doc_id, _, number in visible:
+        document_spans = allowed[doc_id] or []
+        if number < len(document_spans):
+            spans[doc_id] = tuple(document_spans[number])
+    return [(doc_id, strength) for doc_id, strength, _ in visible], spans, restored
 
 
 def search(
@@ -231,7 +234,7 @@ def search(
     mode = "keyword"
     if semantic and semantic_enabled() and embedding.is_available():
         semantic_ranked, matched_passages, meaning_query = _semantic_ranking(query, base, timings)
-        if vector_cache.ids.size:
+        if len(passage_search):
             mode = "hybrid"
 
     started = time.perf_counter()
