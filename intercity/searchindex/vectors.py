@@ -200,6 +200,7 @@ def active_run() -> EmbeddingRun | None:
 
 
 def latest_run() -> EmbeddingRun | None:
+    active_run()  # a run whose worker died is shown as such, not as still under way
     return EmbeddingRun.objects.first()
 
 

@@ -85,13 +85,18 @@ def test_a_saved_index_is_mapped_read_only_and_loaded_to_change(tmp_path):
 
 
 @needs_usearch
-def test_the_index_agrees_with_an_exact_scan_on_clear_neighbours():
+def test_the_index_finds_nearly_all_of_a_clear_neighbourhood():
+    """Approximate, so not every neighbour every time: the nearest always, nine in ten overall."""
     centres = unit_vectors(20, seed=2)
     rng = np.random.default_rng(3)
     vectors = np.repeat(centres, 50, axis=0) + 0.02 * rng.standard_normal((1000, 384))
     vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
     index = ann.PassageIndex.create(384)
     index.add(np.arange(1000) + 1, np.zeros(1000), vectors)
+    recalled = 0
     for cluster in range(20):
-        found = {document - 1 for document, _, _ in index.search(centres[cluster], 50)}
-        assert found == set(range(cluster * 50, cluster * 50 + 50))
+        neighbourhood = set(range(cluster * 50, cluster * 50 + 50))
+        found = [document - 1 for document, _, _ in index.search(centres[cluster], 50)]
+        assert found[0] in neighbourhood
+        recalled += len(neighbourhood & set(found))
+    assert recalled >= 0.9 * 1000
