@@ -211,10 +211,13 @@ def search(
     started = time.perf_counter()
     # Words of the themes the query names, in the network's other languages.
     expansions = thesaurus.alternatives(terms)
-    keyword_ranked = keyword.ranked(base, terms, limit=limit, alternatives=expansions)
+    keyword_ranked, counts = keyword.ranked_and_counted(
+        untyped, terms, limit=limit, types=filters.types, alternatives=expansions
+    )
     timings["keyword_db_ms"] = _ms(started)
     keyword_condition = keyword.match_q(terms, expansions)
-    if len(keyword_ranked) < min(limit, SUBSTRING_FALLBACK_BELOW):
+    substring_used = len(keyword_ranked) < min(limit, SUBSTRING_FALLBACK_BELOW)
+    if substring_used:
         started = time.perf_counter()
         substring_condition = keyword.substring_q(terms)
         found = {doc_id for doc_id, _ in keyword_ranked}
@@ -238,12 +241,14 @@ def search(
             mode = "hybrid"
 
     started = time.perf_counter()
-    counts = dict(
-        untyped.filter(keyword_condition)
-        .values_list("doc_type")
-        .annotate(n=Count("id"))
-        .values_list("doc_type", "n")
-    )
+    if substring_used:
+        # Few words matched; the count includes what the substrings found.
+        counts = dict(
+            untyped.filter(keyword_condition)
+            .values_list("doc_type")
+            .annotate(n=Count("id"))
+            .values_list("doc_type", "n")
+        )
     keyword_ids = {doc_id for doc_id, _ in keyword_ranked}
     semantic_only = [doc_id for doc_id, _ in semantic_ranked if doc_id not in keyword_ids]
     if semantic_only:
