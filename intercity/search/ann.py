@@ -195,6 +195,8 @@ def write_manifest(directory: Path, manifest: Manifest) -> None:
     """Replace the manifest in one step, so a reader sees the old one or the new one whole."""
     directory.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=directory, prefix=".manifest-", suffix=".json")
+    # mkstemp makes the file private; workers running as another user read it too.
+    os.chmod(temporary, 0o644)  # noqa: S103 - a list of file names, nothing secret
     with os.fdopen(handle, "w", encoding="utf-8") as stream:
         json.dump(asdict(manifest), stream)
         stream.flush()

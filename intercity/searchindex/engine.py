@@ -272,7 +272,7 @@ def search(
         "title_terms", "body_terms", "normalised", "content_hash"
     ).in_bulk([doc_id for doc_id, _ in fused])
     timings["fetch_db_ms"] = _ms(started)
-    labels = type_labels()
+    labels = {key: str(label) for key, label in type_labels().items()}
     # Snippets mark the theme's words in other languages too, which is why a hit matched;
     # not their short Latin-script particles ("sa", "ng"), which would light up everywhere.
     expansion_terms = [t for group in expansions for t in group if len(t) > 2 or not t.isascii()]
@@ -291,7 +291,7 @@ def search(
             SearchHit(
                 document=document,
                 score=score,
-                type_label=str(labels.get(document.doc_type, document.doc_type)),
+                type_label=labels.get(document.doc_type, document.doc_type),
                 matched_by=matched_by,
                 terms=marked_terms,
                 passage=matched_passages.get(doc_id),
