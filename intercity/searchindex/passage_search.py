@@ -92,6 +92,25 @@ def usable_manifest(directory: Path) -> ann.Manifest | None:
     return manifest
 
 
+@dataclass(frozen=True)
+class _Scan:
+    """The vectors compared one by one: each row's document and passage number."""
+
+    ids: np.ndarray
+    numbers: np.ndarray
+    matrix: np.ndarray
+    documents: frozenset[int]
+
+    @classmethod
+    def empty(cls) -> _Scan:
+        return cls(
+            np.empty(0, dtype=np.int64),
+            np.empty(0, dtype=np.int32),
+            np.empty((0, embedding.DIMENSION), dtype=np.float32),
+            frozenset(),
+        )
+
+
 class PassageSearch:
     """What one process searches: the mapped index, if any, and the vectors it lacks."""
 
@@ -108,9 +127,7 @@ class PassageSearch:
         self._signature: tuple | None = None
         self._stamps: dict[int, datetime.datetime] = {}
         self._vectors: dict[int, np.ndarray] = {}
-        self._ids = np.empty(0, dtype=np.int64)
-        self._numbers = np.empty(0, dtype=np.int32)
-        self._delta = np.empty((0, embedding.DIMENSION), dtype=np.float32)
+        self._scan = _Scan.empty()
 
     @property
     def indexed(self) -> int:
@@ -120,7 +137,7 @@ class PassageSearch:
     @property
     def scanned(self) -> int:
         """Passages scored exactly, one by one."""
-        return len(self._ids)
+        return len(self._scan.ids)
 
     def __len__(self) -> int:
         return self.indexed + self.scanned
@@ -196,15 +213,16 @@ class PassageSearch:
                     stamps[document_id] = stamp
         self._stamps = {doc: stamps[doc] for doc in self._vectors if doc in stamps}
         ids = sorted(self._stamps)
+        if not ids:
+            self._scan = _Scan.empty()
+            return
         counts = [len(self._vectors[doc]) for doc in ids]
-        self._ids = np.repeat(np.asarray(ids, dtype=np.int64), counts)
-        self._numbers = np.concatenate(
-            [np.arange(count, dtype=np.int32) for count in counts] or [np.empty(0, np.int32)]
-        )
-        self._delta = (
-            np.concatenate([self._vectors[doc] for doc in ids])
-            if ids
-            else np.empty((0, embedding.DIMENSION), dtype=np.float32)
+        # One assignment, so a search in another thread sees the old scan or the new one.
+        self._scan = _Scan(
+            ids=np.repeat(np.asarray(ids, dtype=np.int64), counts),
+            numbers=np.concatenate([np.arange(count, dtype=np.int32) for count in counts]),
+            matrix=np.concatenate([self._vectors[doc] for doc in ids]),
+            documents=frozenset(ids),
         )
 
     def top(self, query_vector: np.ndarray, k: int) -> list[ann.Neighbour]:
@@ -212,14 +230,15 @@ class PassageSearch:
         # A document is as close as its best passage; more passages than k are
         # read so that k distinct documents come back.
         wanted = k * 4
+        scan, index = self._scan, self._index
         exact = [
-            (int(self._ids[row]), int(self._numbers[row]), score)
-            for row, score in cosine_top_k(self._delta, query_vector, wanted)
+            (int(scan.ids[row]), int(scan.numbers[row]), score)
+            for row, score in cosine_top_k(scan.matrix, query_vector, wanted)
         ]
-        if self._index is None:
+        if index is None:
             return ann.best_documents(exact, k)
-        indexed = self._index.search(query_vector, wanted)
-        merged = ann.merge_neighbours(indexed, exact, frozenset(self._stamps))
+        indexed = index.search(query_vector, wanted)
+        merged = ann.merge_neighbours(indexed, exact, scan.documents)
         return ann.best_documents(merged, k)
 
 

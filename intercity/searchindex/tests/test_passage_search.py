@@ -186,3 +186,20 @@ def test_the_semantic_snippet_is_the_passage_found_through_the_index(directions,
     assert results.mode == "hybrid"
     hit = next(hit for hit in results.hits if hit.document.id == documents[9].id)
     assert hit.passage == (10, 200)
+
+
+def test_the_vectorindex_command_builds_tells_and_discards(directions, settings, capsys):
+    from django.core.management import call_command
+
+    make_documents(directions, 20)
+    backdate()
+    settings.SEARCH_VECTOR_INDEX_MIN_DOCUMENTS = 100
+    call_command("vectorindex")
+    assert "Fewer than 100 documents" in capsys.readouterr().out
+    call_command("vectorindex", "--force")
+    assert "Built generation 1: 20 documents added" in capsys.readouterr().out
+    call_command("vectorindex", "--status")
+    assert "40 passages of 20 documents" in capsys.readouterr().out
+    call_command("vectorindex", "--discard")
+    call_command("vectorindex", "--status")
+    assert "No usable vector index" in capsys.readouterr().out
