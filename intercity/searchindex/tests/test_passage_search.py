@@ -80,6 +80,17 @@ def test_above_the_threshold_searches_go_through_the_index(directions, settings)
     assert searcher.scanned == 0
 
 
+def test_without_usearch_every_vector_is_scanned(directions, monkeypatch):
+    documents = make_documents(directions, 20)
+    backdate()
+    update_vector_index(force=True)
+    monkeypatch.setattr(ann, "is_available", lambda: False)
+    assert update_vector_index(force=True) is None
+    searcher = PassageSearch()
+    assert nearest(searcher, directions[5], k=1) == [documents[5].id]
+    assert (searcher.indexed, searcher.scanned) == (0, 40)
+
+
 def test_a_vector_stored_after_the_update_is_found_at_once(directions):
     make_documents(directions, 20)
     backdate()
