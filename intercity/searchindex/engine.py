@@ -33,6 +33,8 @@ SEMANTIC_CANDIDATES = 200
 # neighbours, so only the closest few are results.
 SEMANTIC_RESULTS = 20
 SNIPPET_WIDTH = 220
+# Bodies read at once when a snippet needs one: a page of results and more.
+BODIES_AT_ONCE = 50
 # The substring match scans text; it runs only when words found this little.
 SUBSTRING_FALLBACK_BELOW = 10
 
@@ -62,6 +64,30 @@ class SearchFilters:
         return documents
 
 
+class _Bodies:
+    """Reads the bodies of the hits a page shows, in one query for the next ``BODIES_AT_ONCE``.
+
+    Hits are fetched without their bodies, which may run to a hundred thousand
+    characters each; only the shown hits need one, for their snippet.
+    """
+
+    def __init__(self) -> None:
+        self.hits: list[SearchHit] = []
+
+    def load_from(self, hit: SearchHit) -> None:
+        position = next(index for index, other in enumerate(self.hits) if other is hit)
+        waiting = [
+            other.document
+            for other in self.hits[position : position + BODIES_AT_ONCE]
+            if "body" not in other.document.__dict__
+        ]
+        bodies = dict(
+            SearchDocument.objects.filter(id__in=[d.id for d in waiting]).values_list("id", "body")
+        )
+        for document in waiting:
+            document.body = bodies.get(document.id, "")
+
+
 @dataclass
 class SearchHit:
     document: SearchDocument
@@ -71,6 +97,7 @@ class SearchHit:
     terms: tuple[str, ...] = ()
     # (start, end) of the passage that matched by meaning, in "title\nbody".
     passage: tuple[int, int] | None = None
+    bodies: _Bodies | None = field(default=None, repr=False, compare=False)
 
     # Highlighting costs about a millisecond a hit: it is done only for the
     # hits a page or an answer actually shows.
@@ -81,6 +108,8 @@ class SearchHit:
 
     @functools.cached_property
     def snippet(self) -> SafeString:
+        if self.bodies is not None and "body" not in self.document.__dict__:
+            self.bodies.load_from(self)
         body = self.document.body
         if not body:
             return mark_safe("")
@@ -269,8 +298,9 @@ def search(
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
     started = time.perf_counter()
     documents = SearchDocument.objects.defer(
-        "title_terms", "body_terms", "normalised", "content_hash"
+        "body", "title_terms", "body_terms", "normalised", "content_hash"
     ).in_bulk([doc_id for doc_id, _ in fused])
+    bodies = _Bodies()
     timings["fetch_db_ms"] = _ms(started)
     labels = {key: str(label) for key, label in type_labels().items()}
     # Snippets mark the theme's words in other languages too, which is why a hit matched;
@@ -295,7 +325,9 @@ def search(
                 matched_by=matched_by,
                 terms=marked_terms,
                 passage=matched_passages.get(doc_id),
+                bodies=bodies,
             )
         )
+    bodies.hits = hits
     timings["total_ms"] = _ms(started_all)
     return SearchResults(query, hits, max(total, 0), counts, mode, timings, meaning_query)
