@@ -267,13 +267,20 @@ class IndexUpdate:
 
 
 def update_vector_index(
-    *, rebuild: bool = False, force: bool = False, progress: ProgressCallback | None = None
+    *,
+    rebuild: bool = False,
+    force: bool = False,
+    min_changes: int = 0,
+    progress: ProgressCallback | None = None,
 ) -> IndexUpdate | None:
-    """Bring the index file up to the stored vectors; None when the plain scan is used.
+    """Bring the index file up to the stored vectors; None when nothing was written.
 
     Incremental: passages of documents re-embedded or removed since the last
     update leave the index, those stored since enter it. ``rebuild`` starts from
-    nothing; ``force`` builds an index even below the size threshold.
+    nothing; ``force`` builds an index even below the size threshold. With
+    ``min_changes``, an existing index is left as it is while fewer documents
+    than that were embedded since: the searches compare those one by one, and
+    rewriting the whole file for each edited item would cost more.
     """
     if not ann.is_available():
         return None
@@ -291,6 +298,8 @@ def update_vector_index(
         if manifest is not None:
             since = datetime.datetime.fromisoformat(manifest.watermark)
             changed = current.filter(embedded_at__gt=since)
+            if min_changes and changed.count() < min_changes:
+                return None
             index = ann.PassageIndex.open(directory / manifest.file, writable=True)
             in_index = set(index.document_ids().tolist())
             changed_ids = set(changed.values_list("document_id", flat=True))

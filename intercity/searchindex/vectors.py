@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 BATCH_SIZE = 32
 # Documents embedded between two updates of the vector index during a run.
 INDEX_EVERY = 5000
+# Fewer documents embedded since the last update are left to the exact delta at a run's end.
+INDEX_AFTER = 1000
 
 
 def semantic_enabled() -> bool:
@@ -122,9 +124,9 @@ def embed_pending(
             progress(done, max(total, done))
 
 
-def _update_vector_index() -> None:
+def _update_vector_index(min_changes: int = 0) -> None:
     try:
-        update_vector_index()
+        update_vector_index(min_changes=min_changes)
     except Exception:  # noqa: BLE001 - searches scan the vectors meanwhile; the next run retries
         logger.exception("The vector index could not be updated")
 
@@ -173,7 +175,7 @@ def run_embedding(run_id: int) -> EmbeddingRun:
         run.status = EmbeddingRun.Status.DONE
         run.done = done
         run.total = max(run.total, done)
-    _update_vector_index()
+    _update_vector_index(min_changes=INDEX_AFTER)
     run.finished_at = timezone.now()
     run.save()
     return run

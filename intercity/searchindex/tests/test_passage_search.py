@@ -129,6 +129,18 @@ def test_an_update_takes_in_new_vectors_and_drops_removed_documents(directions, 
     assert documents[0].id not in nearest(searcher, directions[0], k=5)
 
 
+def test_a_few_new_vectors_are_left_to_the_delta_until_there_are_enough(directions, no_margin):
+    make_documents(directions, 20)
+    update_vector_index(force=True)
+    make_documents(directions, 2, start=20)
+    assert update_vector_index(min_changes=3) is None
+    searcher = PassageSearch()
+    searcher.refresh()
+    assert (searcher.indexed, searcher.scanned) == (40, 4)
+    make_documents(directions, 1, start=22)
+    assert update_vector_index(min_changes=3).added == 3
+
+
 def test_a_search_never_shows_a_deleted_document_the_index_still_holds(directions):
     documents = make_documents(directions, 20)
     backdate()
