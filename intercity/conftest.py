@@ -71,6 +71,18 @@ def _fresh_accent_model(request):
 
 
 @pytest.fixture(autouse=True)
+def _own_vector_index(request, tmp_path_factory):
+    """Each test's semantic search reads that test's own vectors, never a vector index file
+    left by another test or by the developer's own database."""
+    if _django_enabled(request.config):
+        from intercity.searchindex.passage_search import passage_search
+
+        settings = request.getfixturevalue("settings")
+        settings.SEARCH_VECTOR_INDEX_DIR = tmp_path_factory.mktemp("vector-index")
+        passage_search.forget()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_counts(request):
     """API rate limits count in the cache; each test starts with none spent."""
     if _django_enabled(request.config):

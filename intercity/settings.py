@@ -318,6 +318,12 @@ PERMISSIONS_POLICY = {
 
 # Search index updates after a write wait for the commit and run on the task queue.
 SEARCH_INDEX_AFTER_COMMIT = env.bool("SEARCH_INDEX_AFTER_COMMIT", default=True)
+# Passage vectors are searched through an HNSW index file kept here once this many
+# documents have vectors (fewer are scanned one by one); derived from the database.
+SEARCH_VECTOR_INDEX_DIR = env.path(
+    "SEARCH_VECTOR_INDEX_DIR", default=BASE_DIR / "var" / "search-index"
+)
+SEARCH_VECTOR_INDEX_MIN_DOCUMENTS = env.int("SEARCH_VECTOR_INDEX_MIN_DOCUMENTS", default=20_000)
 
 # One task queue library: in-process (tests), SQLite file (default) or Redis (production).
 _task_queue = env("TASK_QUEUE")

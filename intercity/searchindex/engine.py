@@ -19,9 +19,10 @@ from intercity.search.text import query_terms
 from intercity.searchindex import keyword
 from intercity.searchindex.accent_model import accent_model
 from intercity.searchindex.models import SearchDocument
+from intercity.searchindex.passage_search import passage_search
 from intercity.searchindex.permissions import visible_documents_q
 from intercity.searchindex.registry import type_labels
-from intercity.searchindex.vectors import embed_query, semantic_enabled, vector_cache
+from intercity.searchindex.vectors import embed_query, semantic_enabled
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,8 @@ SEMANTIC_CANDIDATES = 200
 # neighbours, so only the closest few are results.
 SEMANTIC_RESULTS = 20
 SNIPPET_WIDTH = 220
+# Bodies read at once when a snippet needs one: a page of results and more.
+BODIES_AT_ONCE = 50
 # The substring match scans text; it runs only when words found this little.
 SUBSTRING_FALLBACK_BELOW = 10
 
@@ -61,6 +64,30 @@ class SearchFilters:
         return documents
 
 
+class _Bodies:
+    """Reads the bodies of the hits a page shows, in one query for the next ``BODIES_AT_ONCE``.
+
+    Hits are fetched without their bodies, which may run to a hundred thousand
+    characters each; only the shown hits need one, for their snippet.
+    """
+
+    def __init__(self) -> None:
+        self.hits: list[SearchHit] = []
+
+    def load_from(self, hit: SearchHit) -> None:
+        position = next(index for index, other in enumerate(self.hits) if other is hit)
+        waiting = [
+            other.document
+            for other in self.hits[position : position + BODIES_AT_ONCE]
+            if "body" not in other.document.__dict__
+        ]
+        bodies = dict(
+            SearchDocument.objects.filter(id__in=[d.id for d in waiting]).values_list("id", "body")
+        )
+        for document in waiting:
+            document.body = bodies.get(document.id, "")
+
+
 @dataclass
 class SearchHit:
     document: SearchDocument
@@ -70,6 +97,7 @@ class SearchHit:
     terms: tuple[str, ...] = ()
     # (start, end) of the passage that matched by meaning, in "title\nbody".
     passage: tuple[int, int] | None = None
+    bodies: _Bodies | None = field(default=None, repr=False, compare=False)
 
     # Highlighting costs about a millisecond a hit: it is done only for the
     # hits a page or an answer actually shows.
@@ -80,6 +108,8 @@ class SearchHit:
 
     @functools.cached_property
     def snippet(self) -> SafeString:
+        if self.bodies is not None and "body" not in self.document.__dict__:
+            self.bodies.load_from(self)
         body = self.document.body
         if not body:
             return mark_safe("")
@@ -145,8 +175,8 @@ def _semantic_ranking(
     """
     started = time.perf_counter()
     try:
-        vector_cache.refresh()
-        if not len(vector_cache.ids):
+        passage_search.refresh()
+        if not len(passage_search):
             return [], {}, None
         # Vietnamese typed without accents is embedded as it would have been written.
         restored = accent_model().restore(query) if typed_without_accents(query) else None
@@ -155,28 +185,30 @@ def _semantic_ranking(
         return [], {}, None
     timings["embed_query_ms"] = _ms(started)
     started = time.perf_counter()
-    neighbours = vector_cache.top(query_vector, SEMANTIC_CANDIDATES)
-    strengths = semantic_strengths([score for _, score, _ in neighbours])
+    neighbours = passage_search.top(query_vector, SEMANTIC_CANDIDATES)
+    strengths = semantic_strengths([score for _, _, score in neighbours])
     timings["cosine_ms"] = _ms(started)
     kept = [
-        (doc_id, strength, span)
-        for (doc_id, _, span), strength in zip(neighbours, strengths, strict=True)
+        (doc_id, strength, number)
+        for (doc_id, number, _), strength in zip(neighbours, strengths, strict=True)
         if strength > 0
     ]
     if not kept:
         return [], {}, restored
     started = time.perf_counter()
-    # Permission and filters apply to neighbours as to keyword matches.
-    allowed = set(
-        base.filter(id__in=[doc_id for doc_id, _, _ in kept]).values_list("id", flat=True)
+    # Permission and filters apply to neighbours as to keyword matches; the same
+    # query reads where each kept document's passages lie.
+    allowed = dict(
+        base.filter(id__in=[doc_id for doc_id, _, _ in kept]).values_list("id", "vector__passages")
     )
     timings["semantic_db_ms"] = _ms(started)
     visible = [row for row in kept if row[0] in allowed][:SEMANTIC_RESULTS]
-    return (
-        [(doc_id, strength) for doc_id, strength, _ in visible],
-        {doc_id: span for doc_id, _, span in visible if span},
-        restored,
-    )
+    spans = {}
+    for doc_id, _, number in visible:
+        document_spans = allowed[doc_id] or []
+        if number < len(document_spans):
+            spans[doc_id] = tuple(document_spans[number])
+    return [(doc_id, strength) for doc_id, strength, _ in visible], spans, restored
 
 
 def search(
@@ -208,10 +240,13 @@ def search(
     started = time.perf_counter()
     # Words of the themes the query names, in the network's other languages.
     expansions = thesaurus.alternatives(terms)
-    keyword_ranked = keyword.ranked(base, terms, limit=limit, alternatives=expansions)
+    keyword_ranked, counts = keyword.ranked_and_counted(
+        untyped, terms, limit=limit, types=filters.types, alternatives=expansions
+    )
     timings["keyword_db_ms"] = _ms(started)
     keyword_condition = keyword.match_q(terms, expansions)
-    if len(keyword_ranked) < min(limit, SUBSTRING_FALLBACK_BELOW):
+    substring_used = len(keyword_ranked) < min(limit, SUBSTRING_FALLBACK_BELOW)
+    if substring_used:
         started = time.perf_counter()
         substring_condition = keyword.substring_q(terms)
         found = {doc_id for doc_id, _ in keyword_ranked}
@@ -231,16 +266,18 @@ def search(
     mode = "keyword"
     if semantic and semantic_enabled() and embedding.is_available():
         semantic_ranked, matched_passages, meaning_query = _semantic_ranking(query, base, timings)
-        if vector_cache.ids.size:
+        if len(passage_search):
             mode = "hybrid"
 
     started = time.perf_counter()
-    counts = dict(
-        untyped.filter(keyword_condition)
-        .values_list("doc_type")
-        .annotate(n=Count("id"))
-        .values_list("doc_type", "n")
-    )
+    if substring_used:
+        # Few words matched; the count includes what the substrings found.
+        counts = dict(
+            untyped.filter(keyword_condition)
+            .values_list("doc_type")
+            .annotate(n=Count("id"))
+            .values_list("doc_type", "n")
+        )
     keyword_ids = {doc_id for doc_id, _ in keyword_ranked}
     semantic_only = [doc_id for doc_id, _ in semantic_ranked if doc_id not in keyword_ids]
     if semantic_only:
@@ -261,10 +298,11 @@ def search(
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
     started = time.perf_counter()
     documents = SearchDocument.objects.defer(
-        "title_terms", "body_terms", "normalised", "content_hash"
+        "body", "title_terms", "body_terms", "normalised", "content_hash"
     ).in_bulk([doc_id for doc_id, _ in fused])
+    bodies = _Bodies()
     timings["fetch_db_ms"] = _ms(started)
-    labels = type_labels()
+    labels = {key: str(label) for key, label in type_labels().items()}
     # Snippets mark the theme's words in other languages too, which is why a hit matched;
     # not their short Latin-script particles ("sa", "ng"), which would light up everywhere.
     expansion_terms = [t for group in expansions for t in group if len(t) > 2 or not t.isascii()]
@@ -283,11 +321,13 @@ def search(
             SearchHit(
                 document=document,
                 score=score,
-                type_label=str(labels.get(document.doc_type, document.doc_type)),
+                type_label=labels.get(document.doc_type, document.doc_type),
                 matched_by=matched_by,
                 terms=marked_terms,
                 passage=matched_passages.get(doc_id),
+                bodies=bodies,
             )
         )
+    bodies.hits = hits
     timings["total_ms"] = _ms(started_all)
     return SearchResults(query, hits, max(total, 0), counts, mode, timings, meaning_query)

@@ -1,8 +1,13 @@
 """The search index: one row per searchable document, its vector, and embedding progress."""
 
+import datetime
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from intercity.search.eta import remaining_seconds
 
 
 class Visibility(models.TextChoices):
@@ -104,6 +109,8 @@ class DocumentVector(models.Model):
     class Meta:
         verbose_name = _("document vector")
         verbose_name_plural = _("document vectors")
+        # Searches read the vectors stored since the vector index was last saved.
+        indexes = [models.Index(fields=["embedded_at"])]
 
     def __str__(self) -> str:
         return f"{self.document_id} ({self.model_version})"
@@ -127,7 +134,14 @@ class EmbeddingRun(models.Model):
     message = models.CharField(_("message"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    # Written with each batch, so a run whose worker died can be told from a slow one.
+    heartbeat_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    # A batch takes seconds; a running run silent this long has lost its worker.
+    STALE_AFTER = datetime.timedelta(minutes=15)
+    # A queued run is picked up when a worker starts; after this long its task is lost.
+    QUEUED_STALE_AFTER = datetime.timedelta(days=1)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -144,3 +158,39 @@ class EmbeddingRun(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def is_stale(self) -> bool:
+        now = timezone.now()
+        if self.status == self.Status.RUNNING:
+            last = self.heartbeat_at or self.started_at or self.created_at
+            return now - last > self.STALE_AFTER
+        if self.status == self.Status.QUEUED:
+            return now - self.created_at > self.QUEUED_STALE_AFTER
+        return False
+
+    @property
+    def remaining(self) -> datetime.timedelta | None:
+        """How long the run still needs at the rate it has kept so far; None before it can tell."""
+        if self.status != self.Status.RUNNING or self.started_at is None:
+            return None
+        elapsed = ((self.heartbeat_at or self.started_at) - self.started_at).total_seconds()
+        seconds = remaining_seconds(self.done, self.total, elapsed)
+        if seconds is None:
+            return None
+        # The estimate was made at the last batch; time has passed since.
+        since = (timezone.now() - (self.heartbeat_at or self.started_at)).total_seconds()
+        return datetime.timedelta(seconds=max(0.0, seconds - since))
+
+    @property
+    def finishes_at(self) -> datetime.datetime | None:
+        remaining = self.remaining
+        return None if remaining is None else timezone.now() + remaining
+
+    @property
+    def rate(self) -> float | None:
+        """Documents embedded per second so far."""
+        if self.started_at is None or self.heartbeat_at is None or not self.done:
+            return None
+        elapsed = (self.heartbeat_at - self.started_at).total_seconds()
+        return self.done / elapsed if elapsed > 0 else None

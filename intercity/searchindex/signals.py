@@ -52,5 +52,12 @@ on_register(connect)
 
 @receiver(restored, dispatch_uid="searchindex:restored")
 def rebuild_after_restore(sender, **kwargs) -> None:
-    """A backup holds no search documents: build them from the restored records."""
+    """A backup holds no search documents: build them from the restored records.
+
+    The vector index names documents by id, and restored ids may differ: it is
+    dropped, to be built again from the vectors by the next update.
+    """
+    from intercity.searchindex.passage_search import discard_vector_index
+
+    discard_vector_index()
     indexing.rebuild()

