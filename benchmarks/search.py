@@ -16,10 +16,14 @@ knowledge items mixing the network's languages, and prints:
   embedding of the corpus would take. Each item's passages get the normalised mean
   of the vectors of the sentences they hold, so that hybrid latency can be
   measured at 100k items without hours of embedding;
+- the time to build the HNSW index of passage vectors (at sizes from
+  ``SEARCH_VECTOR_INDEX_MIN_DOCUMENTS``; below, every vector is compared);
 - keyword and hybrid query latency through ``engine.search`` (median, p95), with
   the raw database query time beside it (the FTS/tsvector ranking query alone).
 
-``--sizes ""`` prints the quality table only.
+``--sizes ""`` prints the quality table only; ``--embedding-overhead N`` embeds N
+items (NTREX-128 passages when a checkout is found) through ``embed_pending`` and
+through the bare model on the same passages, and compares them.
 """
 
 from __future__ import annotations
