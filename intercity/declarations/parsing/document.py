@@ -17,10 +17,7 @@ from intercity.declarations.parsing.language import guess_languages
 from intercity.declarations.parsing.lexicon import (
     ANNEX_ADOPTION_RE,
     CLOSING_LEAD_RE,
-    MEMBER_BODY_OPENING_RE,
-    MEMBER_CONNECTIVE_RE,
     NETWORK_KEYWORD_RE,
-    OPERATIVE_MARKER_RES,
     PREAMBLE_LEAD_RE,
     RESOLUTION_VERB_RE,
     RESOLVED_CLAUSE_RE,
@@ -38,10 +35,21 @@ from intercity.declarations.parsing.meeting import (
     extract_meeting,
     find_dateline,
 )
+from intercity.declarations.parsing.member_lexicon import (
+    MEMBER_BODY_OPENING_RE,
+    MEMBER_CONNECTIVE_RE,
+)
 from intercity.declarations.parsing.operative import (
     OperativeReader,
     is_section_heading,
     plausible_first,
+)
+from intercity.declarations.parsing.paragraphs import (
+    coerce_text,
+    introduces_recitals,
+    names_document,
+    operative_marker,
+    safe_iterable,
 )
 from intercity.declarations.parsing.participants import ADOPTING_BODY_RE, extract_participants
 from intercity.declarations.parsing.references import extract_initiatives, extract_references
@@ -65,8 +73,6 @@ _HEADER_BLOCKS = 30
 _NEXT_MEETING_SEARCH = 30_000
 # References and initiatives are looked for in the first 300,000 characters (some 100 pages).
 _REFERENCES_SEARCH = 300_000
-# A paragraph that announces the operative part is short or ends with a colon.
-_MARKER_BLOCK_MAX = 200
 # Fewest paragraphs after the opening for an unnumbered text to be read as a statement.
 _STATEMENT_MIN_PARAGRAPHS = 2
 _STRUCTURAL_HEADINGS = re.compile(
@@ -79,9 +85,9 @@ _STRUCTURAL_HEADINGS = re.compile(
 def parse_declaration(text: str, *, known_cities: Iterable[str] = ()) -> ParsedDeclaration:
     """Parse a declaration's plain text. Never raises: problems become warnings."""
     try:
-        cities = _safe_iterable(known_cities)
+        cities = safe_iterable(known_cities)
         result = _parse(text, cities)
-        text = _coerce_text(text)
+        text = coerce_text(text)
         result.doubts = doubted_fields(
             text, result.to_dict(), lambda form: _parse(form, cities).to_dict()
         )
@@ -93,21 +99,10 @@ def parse_declaration(text: str, *, known_cities: Iterable[str] = ()) -> ParsedD
         return ParsedDeclaration(warnings=[f"internal parser error: {type(error).__name__}"])
 
 
-def _operative_marker(block: str) -> re.Match[str] | None:
-    """The phrase announcing the operative part ("We hereby declare:"), when the paragraph is
-    that announcement rather than a long paragraph that happens to contain "we agree to"."""
-    head = block[:_FACTS_SEARCH_LENGTH]
-    for pattern in OPERATIVE_MARKER_RES:
-        match = pattern.search(head)
-        if match and (len(block) <= _MARKER_BLOCK_MAX or block.rstrip()[-1:] in ":："):
-            return match
-    return None
-
-
 class _Parser:
     def __init__(self, text: str, known_cities: Iterable[str]) -> None:
         self.blocks = split_blocks(text)
-        self.cities = CityMatcher(_safe_iterable(known_cities))
+        self.cities = CityMatcher(safe_iterable(known_cities))
         self.result = ParsedDeclaration()
         self.warnings = self.result.warnings
         self.has_operative_marker = False
@@ -215,7 +210,7 @@ class _Parser:
                 resolution_context = True
             elif first_verb is None and resolution_context and RESOLUTION_VERB_RE.match(block):
                 first_verb = index
-            if first_marker is None and _operative_marker(block):
+            if first_marker is None and operative_marker(block):
                 leads = PREAMBLE_LEAD_RE.match(block) is not None
                 if (not leads or block.rstrip()[-1:] in ":：") and not RESOLVED_CLAUSE_RE.match(
                     block
@@ -307,7 +302,7 @@ class _Parser:
         headings: list[str] = []
         position = 0
         notes: list[str] = []
-        if len(front) > 1 and not is_heading(front[0]) and _names_document(front[1]):
+        if len(front) > 1 and not is_heading(front[0]) and names_document(front[1]):
             # A note printed above the title ("Noong Disyembre 10, 1948, … nagpahayag …").
             notes = front[:1]
             position = 1
@@ -349,7 +344,7 @@ class _Parser:
         for block in body[opening_count:]:
             paragraph = self._without_marker(block)
             lead = PREAMBLE_LEAD_RE.match(paragraph)
-            if lead is not None and _introduces_recitals(paragraph, lead):
+            if lead is not None and introduces_recitals(paragraph, lead):
                 # "Với nhận thức rằng:" stands alone and leads each recital after it.
                 shared_lead = " ".join(lead.group("lead").split())
                 continue
@@ -497,34 +492,5 @@ class _Parser:
         return round(max(0.0, min(1.0, score - penalty)), 3)
 
 
-def _names_document(block: str) -> bool:
-    """Whether a block is a heading that names a kind of document: a title."""
-    return is_heading(block) and TITLE_KEYWORD_RE.search(block) is not None
-
-
-def _introduces_recitals(paragraph: str, lead: re.Match[str]) -> bool:
-    """Whether a paragraph is only a lead phrase and a colon ("Với nhận thức rằng:"), which
-    leads the recitals that follow it."""
-    rest = paragraph[lead.end() :].strip()
-    return rest in (":", "：") or (not rest and paragraph.rstrip()[-1:] in ":：")
-
-
-def _safe_iterable(known_cities: Iterable[str]) -> list[str]:
-    if isinstance(known_cities, str):
-        return [known_cities]
-    try:
-        return [name for name in known_cities if isinstance(name, str)]
-    except TypeError:
-        return []
-
-
-def _coerce_text(text: object) -> str:
-    if isinstance(text, str):
-        return text
-    if isinstance(text, bytes | bytearray):
-        return bytes(text).decode("utf-8", errors="replace")
-    return "" if text is None else str(text)
-
-
 def _parse(text: object, known_cities: Iterable[str]) -> ParsedDeclaration:
-    return _Parser(_coerce_text(text), known_cities).parse()
+    return _Parser(coerce_text(text), known_cities).parse()

@@ -29,10 +29,10 @@ from intercity.declarations.parsing.lexicon import (
     GERMAN_MEETING_KINDS,
     GERMAN_ORDINAL_WORDS,
     MEETING_KINDS,
-    MEMBER_ADOPTION_RE,
     REFERENCE_NON_CITY_WORDS,
 )
 from intercity.declarations.parsing.markers import kanji_value
+from intercity.declarations.parsing.member_lexicon import MEMBER_ADOPTION_RE
 
 # How far around a mention of the meeting a known city is looked for.
 _WINDOW_BEFORE = 200

@@ -10,7 +10,6 @@ from intercity.declarations.parsing.dates import find_date_ranges
 from intercity.declarations.parsing.headings import title_case
 from intercity.declarations.parsing.lexicon import (
     CLOSING_LEAD_RE,
-    MEMBER_ADOPTION_RE,
     RESOLUTION_VERB_RE,
     RESOLVED_CLAUSE_RE,
 )
@@ -28,6 +27,7 @@ from intercity.declarations.parsing.markers import (
     read_marker,
     read_ordinal_word,
 )
+from intercity.declarations.parsing.member_lexicon import MEMBER_ADOPTION_RE
 from intercity.declarations.parsing.result import Clause, SubItem
 
 _TERMINAL_PUNCTUATION = ".;!?。；！？"

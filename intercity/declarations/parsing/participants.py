@@ -13,7 +13,7 @@ with roles ("Prime Minister of the Kingdom of Thailand") and acronyms in bracket
 import re
 
 from intercity.declarations.parsing.cities import CityMatcher
-from intercity.declarations.parsing.lexicon import MEMBER_BODY_LINE_RE, MEMBER_BODY_RE
+from intercity.declarations.parsing.member_lexicon import MEMBER_BODY_LINE_RE, MEMBER_BODY_RE
 
 _SEARCH_LENGTH = 20_000
 # The body is named at the start of the operative formula.
