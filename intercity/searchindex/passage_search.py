@@ -66,10 +66,14 @@ def database_identity() -> str:
 
 
 def vector_version() -> str:
-    """What the stored vectors were made with: model, passage size, language directions removed."""
+    """What the stored vectors were made with: model, passage size, language directions removed.
+
+    The index keys a passage by its document and place (``ann.KEY_STRIDE``, the most passages a
+    document may have), so that number is part of the version too.
+    """
     subspace = shipped_subspace()
     removed = 0 if subspace is None else len(subspace)
-    return f"{embedding.MODEL_VERSION}+p{PASSAGE_CHARS}+l{removed}"
+    return f"{embedding.MODEL_VERSION}+p{PASSAGE_CHARS}x{ann.KEY_STRIDE}+l{removed}"
 
 
 def _current_vectors() -> QuerySet:
