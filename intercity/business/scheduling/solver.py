@@ -24,6 +24,12 @@ _INSTANCE_FAIRNESS = object()
 Progress = Callable[[int | None, int], None]
 # Above this many meetings the exact models are too big to build in a usual time limit.
 LARGE_EVENT_MEETINGS = 2000
+# A race that hears nothing for this long (at least HANDOVER_SECONDS, else this share of its
+# time) hands its last decision engine's core to the large-neighbourhood search.
+HANDOVER_SECONDS = 10.0
+HANDOVER_SHARE = 0.25
+# Share of the time limit given to explaining an infeasible event and placing what fits.
+INFEASIBLE_SHARE = 0.2
 
 
 def _assign_tables(problem: Problem, slot_of: list[int | None]) -> list[Assignment]:
@@ -120,9 +126,10 @@ def _race_decisions(
 ) -> tuple[int, list[int | None] | None, int | None, bool]:
     """Prove bounds and improve the schedule in `workers` processes until they meet.
 
-    With a schedule to start from, one process runs the decision engine (bounds, and the
-    optimum when it finds one) and another the large-neighbourhood search (better schedules
-    around the best one); further processes race other SAT solvers on the decisions.
+    Two processes run the decision engine (bounds, and the optimum when it finds one) with
+    two SAT solvers that win on different events; with a schedule to start from, a third
+    runs the large-neighbourhood search (better schedules around the best one), and on two
+    cores it takes over the second solver's process when the race goes quiet.
     Returns (lower bound, best schedule, its breaks, whether no schedule exists at all).
 
     Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
@@ -139,28 +146,53 @@ def _race_decisions(
         jobs.append((_neighbourhood_worker, (problem, domains, best, lower_bound)))
     jobs.append((_plain_maxsat_worker, (problem, domains)))
     jobs = jobs[: max(1, workers)]
-    running = []
-    for target, arguments in jobs:
+    # With too few cores for the neighbourhood search from the start, it takes the last
+    # decision engine's core once the race has gone a while without news.
+    handover_after = (
+        max(HANDOVER_SECONDS, HANDOVER_SHARE * (deadline - time.monotonic()))
+        if best is not None and len(jobs) >= 2 and jobs[-1][0] is _decision_worker
+        else None
+    )
+    running: list[tuple] = []
+
+    def start(target, arguments) -> None:
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=target, args=(*arguments, sender), daemon=True)
         process.start()
         sender.close()
         running.append((process, receiver))
+        receivers.append(receiver)
+
+    receivers: list[Connection] = []
+    for target, arguments in jobs:
+        start(target, arguments)
     infeasible = False
-    receivers = [receiver for _process, receiver in running]
+    last_news = time.monotonic()
     try:
         while receivers and not infeasible:
             if best_breaks is not None and lower_bound >= best_breaks:
                 break
-            remaining = deadline - time.monotonic()
+            now = time.monotonic()
+            if handover_after is not None and now - last_news >= handover_after:
+                process, receiver = running[len(jobs) - 1]
+                process.kill()
+                if receiver in receivers:
+                    receivers.remove(receiver)
+                start(_neighbourhood_worker, (problem, domains, best, lower_bound))
+                handover_after = None
+            remaining = deadline - now
             if remaining <= 0:
                 break
-            for receiver in wait(receivers, timeout=remaining):
+            timeout = remaining
+            if handover_after is not None:
+                timeout = min(timeout, max(0.0, last_news + handover_after - now))
+            for receiver in wait(receivers, timeout=timeout):
                 try:
                     message = receiver.recv()
                 except EOFError:
                     receivers.remove(receiver)
                     continue
+                last_news = time.monotonic()
                 if message[0] == "bound":
                     lower_bound = max(lower_bound, message[1])
                 elif message[0] in ("optimal", "improved"):
@@ -405,8 +437,13 @@ def _infeasible(
     deadline: float,
     workers: int,
 ) -> Result:
-    """Explain the infeasibility and offer the schedule placing the most meetings."""
+    """Explain the infeasibility and offer the schedule placing the most meetings.
+
+    The proof is what the organiser waits for, so the explanation and the partial schedule
+    get a fifth of the time limit (at least two seconds), not all of what is left.
+    """
     explanation = list(obstacles)
+    deadline = min(deadline, time.monotonic() + max(2.0, INFEASIBLE_SHARE * (deadline - started)))
     if not explanation and problem.fairness is not None:
         relaxed = build_problem(
             problem.instance, fairness=None, ignore_lunch_gap=problem.ignore_lunch_gap

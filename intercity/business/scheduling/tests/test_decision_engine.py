@@ -99,3 +99,20 @@ def test_a_participant_that_cannot_fit_at_all_makes_the_engine_report_infeasible
     messages: list[tuple] = []
     solve_by_decisions(problem, domains, messages.append)
     assert messages[-1] == ("infeasible",)
+
+
+def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimum():
+    data = make_instance_data(
+        slots=6,
+        tables=2,
+        meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
+    )
+    data["participants"][0]["unavailable"] = ["s2", "s4"]
+    problem, domains = _problem(data)
+    checked: list[tuple] = []
+    trusted: list[tuple] = []
+    solve_by_decisions(problem, domains, checked.append)
+    solve_by_decisions(problem, domains, trusted.append, known_feasible=True)
+    assert checked[-1][0] == trusted[-1][0] == "optimal"
+    assert checked[-1][1] == trusted[-1][1]
+    assert [m for m in checked if m[0] == "bound"] == [m for m in trusted if m[0] == "bound"]
