@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from intercity.business.scheduling import solver
 from intercity.business.scheduling.decision_engine import (
     minimum_breaks,
@@ -116,3 +118,39 @@ def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimu
     assert checked[-1][0] == trusted[-1][0] == "optimal"
     assert checked[-1][1] == trusted[-1][1]
     assert [m for m in checked if m[0] == "bound"] == [m for m in trusted if m[0] == "bound"]
+
+
+def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_the_optimum(
+    monkeypatch, tmp_path
+):
+    data = make_instance_data(
+        slots=6,
+        tables=2,
+        meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
+    )
+    data["participants"][0]["unavailable"] = ["s2", "s4"]
+    problem, domains = _problem(data)
+    exact: list[tuple] = []
+    solve_by_decisions(problem, domains, exact.append)
+    optimum = exact[-1][1]
+    start = list(exact[-1][2])
+    marker = tmp_path / "neighbourhood-started"
+    original = solver._neighbourhood_worker
+
+    def marked(*arguments):
+        marker.write_text("yes")
+        original(*arguments)
+
+    # Hand over at once: the race is "quiet" from its first moment.
+    monkeypatch.setattr(solver, "HANDOVER_SECONDS", 0.0)
+    monkeypatch.setattr(solver, "HANDOVER_SHARE", 0.0)
+    monkeypatch.setattr(solver, "_neighbourhood_worker", marked)
+    deadline = time.monotonic() + 20
+    bound, best, breaks, infeasible = solver._race_decisions(
+        problem, domains, deadline, 2, start, 0
+    )
+    assert marker.exists()
+    assert not infeasible
+    assert breaks == optimum
+    assert bound >= optimum
+    assert sum(problem.breaks_per_participant(best)) == optimum
