@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 
 from intercity.business.scheduling import solver
@@ -121,7 +122,7 @@ def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimu
 
 
 def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_the_optimum(
-    monkeypatch, tmp_path
+    monkeypatch,
 ):
     data = make_instance_data(
         slots=6,
@@ -134,22 +135,29 @@ def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_
     solve_by_decisions(problem, domains, exact.append)
     optimum = exact[-1][1]
     start = list(exact[-1][2])
-    marker = tmp_path / "neighbourhood-started"
-    original = solver._neighbourhood_worker
+    started_targets: list = []
+    real_context = multiprocessing.get_context("fork")
 
-    def marked(*arguments):
-        marker.write_text("yes")
-        original(*arguments)
+    class RecordingContext:
+        """The fork context, noting which worker each started process runs."""
+
+        def Pipe(self, duplex: bool = True):  # noqa: N802 - the multiprocessing name
+            return real_context.Pipe(duplex=duplex)
+
+        def Process(self, *, target, **options):  # noqa: N802 - the multiprocessing name
+            started_targets.append(target)
+            return real_context.Process(target=target, **options)
 
     # Hand over at once: the race is "quiet" from its first moment.
     monkeypatch.setattr(solver, "HANDOVER_SECONDS", 0.0)
     monkeypatch.setattr(solver, "HANDOVER_SHARE", 0.0)
-    monkeypatch.setattr(solver, "_neighbourhood_worker", marked)
+    monkeypatch.setattr(solver.multiprocessing, "get_context", lambda _name: RecordingContext())
     deadline = time.monotonic() + 20
     bound, best, breaks, infeasible = solver._race_decisions(
         problem, domains, deadline, 2, start, 0
     )
-    assert marker.exists()
+    assert started_targets[:2] == [solver._decision_worker, solver._decision_worker]
+    assert started_targets[2:] == [solver._neighbourhood_worker]
     assert not infeasible
     assert breaks == optimum
     assert bound >= optimum
