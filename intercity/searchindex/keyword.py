@@ -1,7 +1,10 @@
 """Keyword matching in the database: FTS5 with bm25 on SQLite, tsvector and pg_trgm on PostgreSQL.
 
 Both sides store and query the same terms, made by ``intercity.search.text``;
-only the engine that looks them up differs.
+only the engine that looks them up differs. On PostgreSQL with the RUM extension
+(Debian: ``postgresql-NN-rum``), a RUM index hands over the best matches in rank
+order, so a query matching tens of thousands of documents ranks a page of them
+instead of scoring every one with ``ts_rank``; without it, every match is scored.
 """
 
 from __future__ import annotations
@@ -21,6 +24,10 @@ BODY_WEIGHT = 1.0
 PREFIX_MIN_LENGTH = 4
 # Trigram indexes cannot look up fewer than three characters.
 TRIGRAM_MIN_LENGTH = 3
+# The index made by migration 0006 where the server has the RUM extension.
+RUM_INDEX = "searchindex_doc_vector_rum"
+_DOCUMENT = "searchindex_searchdocument"
+_rum_by_database: dict[str, bool] = {}
 
 
 def _is_spaced_script(term: str) -> bool:
@@ -66,6 +73,46 @@ def tsquery(terms: list[str], alternatives: Sequence[list[str]] = ()) -> str:
 
 def _vendor() -> str:
     return connection.vendor
+
+
+def ranks_through_index() -> bool:
+    """Whether this PostgreSQL database has the RUM index, which returns matches best first.
+
+    Looked up once per database and process: the index is made by a migration.
+    """
+    if _vendor() != "postgresql":
+        return False
+    name = str(connection.settings_dict["NAME"])
+    if name not in _rum_by_database:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [RUM_INDEX])
+            _rum_by_database[name] = cursor.fetchone() is not None
+    return _rum_by_database[name]
+
+
+def forget_rank_index() -> None:
+    """Look again next time: the index was just made or dropped."""
+    _rum_by_database.clear()
+
+
+def _rum_best(where_sql: str, extra_sql: str = "1 = 1") -> str:
+    """The best matches in RUM order: parameters query, query, where, extra, query, limit.
+
+    The ordering expression names the query as a constant, not through a join, so that
+    the planner can read the matches from the index in rank order and stop at the limit.
+    """
+    vector = f"{_DOCUMENT}.search_vector"
+    return (
+        f"SELECT {_DOCUMENT}.id, {vector} <=> to_tsquery('simple', %s) AS distance, "  # noqa: S608
+        f"{_DOCUMENT}.doc_type FROM {_DOCUMENT} "
+        f"WHERE {vector} @@ to_tsquery('simple', %s) AND ({where_sql}) AND ({extra_sql}) "
+        f"ORDER BY {vector} <=> to_tsquery('simple', %s) LIMIT %s"
+    )
+
+
+def _best_first(rows: list[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Higher scores first, ties by id: the same order whichever query ranked them."""
+    return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
 def match_q(terms: list[str], alternatives: Sequence[list[str]] = ()) -> Q:
@@ -134,6 +181,9 @@ def ranked(
     # ``where_sql`` is compiled by Django from our own filters; values are parameters.
     where_sql, where_params = where
     with connection.cursor() as cursor:
+        if ranks_through_index():
+            query = tsquery(terms, alternatives)
+            return _rum_ranked(cursor, where_sql, where_params, "1 = 1", [], query, limit)
         if _vendor() == "postgresql":
             sql = (
                 "SELECT searchindex_searchdocument.id, "  # noqa: S608
@@ -184,6 +234,10 @@ def ranked_and_counted(
     if types:
         type_sql = f"hits.doc_type IN ({', '.join(['%s'] * len(types))})"
         type_params = list(types)
+    if ranks_through_index():
+        return _ranked_and_counted_by_rum(
+            terms, alternatives, where_sql, where_params, type_sql, type_params, limit
+        )
     if _vendor() == "postgresql":
         hits = (
             "SELECT searchindex_searchdocument.id AS id, "  # noqa: S608
@@ -223,6 +277,53 @@ def ranked_and_counted(
     ranked_rows = [(row[0], sign * float(row[1])) for row in rows if row[0] is not None]
     counts = {row[2]: int(row[1]) for row in rows if row[0] is None}
     return ranked_rows, counts
+
+
+def _ranked_and_counted_by_rum(
+    terms: list[str],
+    alternatives: Sequence[list[str]],
+    where_sql: str,
+    where_params: list,
+    type_sql: str,
+    type_params: list,
+    limit: int,
+) -> tuple[list[tuple[int, float]], dict[str, int]]:
+    """``ranked_and_counted`` through the RUM index: the page of best matches read in rank
+    order, and the count per type from the same round trip (a bitmap scan, no scoring)."""
+    query = tsquery(terms, alternatives)
+    type_sql = type_sql.replace("hits.doc_type", f"{_DOCUMENT}.doc_type")
+    count_sql = (
+        f"SELECT {_DOCUMENT}.doc_type, COUNT(*) FROM {_DOCUMENT} "  # noqa: S608
+        f"WHERE {_DOCUMENT}.search_vector @@ to_tsquery('simple', %s) AND ({where_sql}) "
+        f"GROUP BY {_DOCUMENT}.doc_type"
+    )
+    with connection.cursor() as cursor:
+        ranked_rows = _rum_ranked(
+            cursor, where_sql, where_params, type_sql, type_params, query, limit
+        )
+        # Counting needs no score: a bitmap scan of the matches and their short columns.
+        cursor.execute(count_sql, [query, *where_params])
+        counts = {doc_type: int(number) for doc_type, number in cursor.fetchall()}
+    return ranked_rows, counts
+
+
+def _rum_ranked(cursor, where_sql, where_params, extra_sql, extra_params, query, limit):
+    """The best ``limit`` matches read from the RUM index in rank order.
+
+    PostgreSQL estimates a conjunction of words as if they were independent and, for
+    words that go together, expects a few dozen matches where there are thousands; it
+    would then score every match and sort. The ordered index scan costs little when
+    there are few matches and saves the most when there are many, so it is asked for.
+    """
+    parameters = [query, query, *where_params, *extra_params, query, limit]
+    cursor.execute("SET enable_bitmapscan = off")
+    try:
+        cursor.execute(_rum_best(where_sql, extra_sql), parameters)
+        rows = cursor.fetchall()
+    finally:
+        cursor.execute("RESET enable_bitmapscan")
+    # RUM's distance is lower for better matches.
+    return _best_first([(row[0], -float(row[1])) for row in rows])
 
 
 def database_ctype() -> str | None:

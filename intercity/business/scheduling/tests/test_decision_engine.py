@@ -104,14 +104,19 @@ def test_a_participant_that_cannot_fit_at_all_makes_the_engine_report_infeasible
     assert messages[-1] == ("infeasible",)
 
 
-def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimum():
+def _one_break_event():
+    """Seven participants, one of them away in two of six slots: a small event with a break."""
     data = make_instance_data(
         slots=6,
         tables=2,
         meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
     )
     data["participants"][0]["unavailable"] = ["s2", "s4"]
-    problem, domains = _problem(data)
+    return _problem(data)
+
+
+def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimum():
+    problem, domains = _one_break_event()
     checked: list[tuple] = []
     trusted: list[tuple] = []
     solve_by_decisions(problem, domains, checked.append)
@@ -124,13 +129,7 @@ def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimu
 def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_the_optimum(
     monkeypatch,
 ):
-    data = make_instance_data(
-        slots=6,
-        tables=2,
-        meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
-    )
-    data["participants"][0]["unavailable"] = ["s2", "s4"]
-    problem, domains = _problem(data)
+    problem, domains = _one_break_event()
     exact: list[tuple] = []
     solve_by_decisions(problem, domains, exact.append)
     optimum = exact[-1][1]
