@@ -183,7 +183,13 @@ def ranked(
     with connection.cursor() as cursor:
         if ranks_through_index():
             query = tsquery(terms, alternatives)
-            return _rum_ranked(cursor, where_sql, where_params, "1 = 1", [], query, limit)
+            cursor.execute(
+                f"SELECT COUNT(*) FROM {_DOCUMENT} "  # noqa: S608
+                f"WHERE {_DOCUMENT}.search_vector @@ to_tsquery('simple', %s) AND ({where_sql})",
+                [query, *where_params],
+            )
+            eligible = cursor.fetchone()[0]
+            return _rum_ranked(cursor, where_sql, where_params, "1 = 1", [], query, limit, eligible)
         if _vendor() == "postgresql":
             sql = (
                 "SELECT searchindex_searchdocument.id, "  # noqa: S608
@@ -288,40 +294,56 @@ def _ranked_and_counted_by_rum(
     type_params: list,
     limit: int,
 ) -> tuple[list[tuple[int, float]], dict[str, int]]:
-    """``ranked_and_counted`` through the RUM index: the page of best matches read in rank
-    order, and the count per type from the same round trip (a bitmap scan, no scoring)."""
+    """``ranked_and_counted`` through the RUM index: the count per type first (a bitmap
+    scan that scores nothing), then the best matches, by the plan that count calls for."""
     query = tsquery(terms, alternatives)
-    type_sql = type_sql.replace("hits.doc_type", f"{_DOCUMENT}.doc_type")
     count_sql = (
         f"SELECT {_DOCUMENT}.doc_type, COUNT(*) FROM {_DOCUMENT} "  # noqa: S608
         f"WHERE {_DOCUMENT}.search_vector @@ to_tsquery('simple', %s) AND ({where_sql}) "
         f"GROUP BY {_DOCUMENT}.doc_type"
     )
     with connection.cursor() as cursor:
-        ranked_rows = _rum_ranked(
-            cursor, where_sql, where_params, type_sql, type_params, query, limit
-        )
-        # Counting needs no score: a bitmap scan of the matches and their short columns.
         cursor.execute(count_sql, [query, *where_params])
         counts = {doc_type: int(number) for doc_type, number in cursor.fetchall()}
+        wanted = type_params or list(counts)
+        eligible = sum(counts.get(doc_type, 0) for doc_type in wanted)
+        type_sql = type_sql.replace("hits.doc_type", f"{_DOCUMENT}.doc_type")
+        ranked_rows = _rum_ranked(
+            cursor, where_sql, where_params, type_sql, type_params, query, limit, eligible
+        )
     return ranked_rows, counts
 
 
-def _rum_ranked(cursor, where_sql, where_params, extra_sql, extra_params, query, limit):
-    """The best ``limit`` matches read from the RUM index in rank order.
+# Up to this many matches that pass the permission and filters, scoring each is cheaper
+# than walking the index in rank order past the matches the filters turn away.
+SCORE_EVERY_MATCH_UP_TO = 2000
+# Plans asked of PostgreSQL for each case: it estimates a conjunction of words as if they
+# were independent, expecting a few dozen matches where there are thousands, so left to
+# itself it would score and sort every match even when the index could hand them over in
+# rank order.
+_READ_IN_RANK_ORDER = ("enable_bitmapscan", "enable_seqscan", "enable_sort")
+_SCORE_THE_FEW = ("enable_indexscan", "enable_seqscan")
 
-    PostgreSQL estimates a conjunction of words as if they were independent and, for
-    words that go together, expects a few dozen matches where there are thousands; it
-    would then score every match and sort. The ordered index scan costs little when
-    there are few matches and saves the most when there are many, so it is asked for.
+
+def _rum_ranked(
+    cursor, where_sql, where_params, extra_sql, extra_params, query, limit, eligible
+) -> list[tuple[int, float]]:
+    """The best ``limit`` of the ``eligible`` matches that pass the permission and filters.
+
+    Many: read from the RUM index in rank order, stopping at the limit. Few (a selective
+    filter): found by a bitmap scan and scored one by one, rather than walking the index
+    through every match the filters turn away.
     """
+    if eligible == 0:
+        return []
     parameters = [query, query, *where_params, *extra_params, query, limit]
-    cursor.execute("SET enable_bitmapscan = off")
+    switched_off = _SCORE_THE_FEW if eligible <= SCORE_EVERY_MATCH_UP_TO else _READ_IN_RANK_ORDER
+    cursor.execute("; ".join(f"SET {setting} = off" for setting in switched_off))
     try:
         cursor.execute(_rum_best(where_sql, extra_sql), parameters)
         rows = cursor.fetchall()
     finally:
-        cursor.execute("RESET enable_bitmapscan")
+        cursor.execute("; ".join(f"RESET {setting}" for setting in switched_off))
     # RUM's distance is lower for better matches.
     return _best_first([(row[0], -float(row[1])) for row in rows])
 

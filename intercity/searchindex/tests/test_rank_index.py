@@ -48,12 +48,18 @@ def by_scoring_every_match(monkeypatch, user, terms, types=()):
         monkeypatch.undo()
 
 
+# Read in rank order from the index, or (few matches pass the filters) scored one by one.
+PLANS = {"in rank order": 0, "scored": keyword.SCORE_EVERY_MATCH_UP_TO}
+
+
 @needs_rum
-@pytest.mark.parametrize("types", [(), ("knowledge",)])
+@pytest.mark.parametrize("plan", PLANS)
+@pytest.mark.parametrize("types", [(), ("knowledge",), ("meeting",)])
 @pytest.mark.parametrize("who", ["anonymous", "secretariat", "focal_point"])
 def test_the_index_finds_and_counts_what_scoring_every_match_found(
-    cast, documents, rum, monkeypatch, who, types
+    cast, documents, rum, monkeypatch, who, types, plan
 ):
+    monkeypatch.setattr(keyword, "SCORE_EVERY_MATCH_UP_TO", PLANS[plan])
     user = None if who == "anonymous" else getattr(cast, who)
     terms = query_terms("harbour ferry")
     ranked, counts = keyword.ranked_and_counted(
@@ -66,7 +72,9 @@ def test_the_index_finds_and_counts_what_scoring_every_match_found(
 
 
 @needs_rum
-def test_a_title_match_comes_before_a_body_match(documents, rum):
+@pytest.mark.parametrize("plan", PLANS)
+def test_a_title_match_comes_before_a_body_match(documents, rum, monkeypatch, plan):
+    monkeypatch.setattr(keyword, "SCORE_EVERY_MATCH_UP_TO", PLANS[plan])
     base = SearchFilters().apply(visible_documents(None))
     ranked = keyword.ranked(base, query_terms("quay works"), limit=10)
     titles = dict(base.values_list("id", "title"))
@@ -75,7 +83,9 @@ def test_a_title_match_comes_before_a_body_match(documents, rum):
 
 
 @needs_rum
-def test_the_page_is_cut_at_the_limit_with_the_best_kept(documents, rum):
+@pytest.mark.parametrize("plan", PLANS)
+def test_the_page_is_cut_at_the_limit_with_the_best_kept(documents, rum, monkeypatch, plan):
+    monkeypatch.setattr(keyword, "SCORE_EVERY_MATCH_UP_TO", PLANS[plan])
     base = visible_documents(None)
     terms = query_terms("harbour")
     everything = keyword.ranked(base, terms, limit=200)
@@ -93,4 +103,16 @@ def test_the_command_reports_the_index_in_use(rum, capsys):
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="SQLite ranks with FTS5")
 def test_the_command_says_sqlite_needs_no_rank_index():
     with pytest.raises(CommandError, match="Only PostgreSQL"):
+        call_command("rankindex")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+def test_a_server_without_the_extension_keeps_ranking_every_match(monkeypatch):
+    from intercity.searchindex import rank_index
+
+    monkeypatch.setattr(rank_index, "rum_available", lambda connection: False)
+    assert rank_index.create_rank_index(connection) == (
+        "the RUM extension is not installed on this server"
+    )
+    with pytest.raises(CommandError, match="not installed"):
         call_command("rankindex")
