@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -338,12 +338,18 @@ def _rum_ranked(
         return []
     parameters = [query, query, *where_params, *extra_params, query, limit]
     switched_off = _SCORE_THE_FEW if eligible <= SCORE_EVERY_MATCH_UP_TO else _READ_IN_RANK_ORDER
+    reset = "; ".join(f"RESET {setting}" for setting in switched_off)
     cursor.execute("; ".join(f"SET {setting} = off" for setting in switched_off))
     try:
         cursor.execute(_rum_best(where_sql, extra_sql), parameters)
         rows = cursor.fetchall()
-    finally:
-        cursor.execute("; ".join(f"RESET {setting}" for setting in switched_off))
+    except DatabaseError:
+        # Inside a transaction the failed statement aborts it, and the rollback undoes the
+        # SET as well; only a session in autocommit keeps it, and must be put back.
+        if connection.get_autocommit():
+            cursor.execute(reset)
+        raise
+    cursor.execute(reset)
     # RUM's distance is lower for better matches.
     return _best_first([(row[0], -float(row[1])) for row in rows])
 
