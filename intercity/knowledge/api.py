@@ -111,6 +111,10 @@ class SearchViewSet(viewsets.ViewSet):
             "SearchResults",
             {
                 "count": serializers.IntegerField(),
+                "count_estimated": serializers.BooleanField(
+                    help_text="True when the words match so many records that the counts "
+                    "were estimated from a sample; the results themselves are exact."
+                ),
                 "type_counts": serializers.DictField(child=serializers.IntegerField()),
                 "mode": serializers.CharField(),
                 "results": api.SearchHitSerializer(many=True),
@@ -139,6 +143,7 @@ class SearchViewSet(viewsets.ViewSet):
         return Response(
             {
                 "count": results.total,
+                "count_estimated": results.estimated,
                 "type_counts": results.type_counts,
                 "mode": results.mode,
                 "results": [hit.as_dict() for hit in results.hits[:50]],

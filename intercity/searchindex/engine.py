@@ -153,6 +153,8 @@ class SearchResults:
     timings: dict[str, float] = field(default_factory=dict)
     # The text searched by meaning when it is not the query as typed (accents restored).
     meaning_query: str | None = None
+    # The counts were estimated from a sample: the words match tens of thousands of records.
+    estimated: bool = False
 
 
 def _ms(started: float) -> float:
@@ -240,7 +242,7 @@ def search(
     started = time.perf_counter()
     # Words of the themes the query names, in the network's other languages.
     expansions = thesaurus.alternatives(terms)
-    keyword_ranked, counts = keyword.ranked_and_counted(
+    keyword_ranked, counts, estimated = keyword.ranked_and_counted(
         untyped, terms, limit=limit, types=filters.types, alternatives=expansions
     )
     timings["keyword_db_ms"] = _ms(started)
@@ -272,6 +274,7 @@ def search(
     started = time.perf_counter()
     if substring_used:
         # Few words matched; the count includes what the substrings found.
+        estimated = False
         counts = dict(
             untyped.filter(keyword_condition)
             .values_list("doc_type")
@@ -330,4 +333,6 @@ def search(
         )
     bodies.hits = hits
     timings["total_ms"] = _ms(started_all)
-    return SearchResults(query, hits, max(total, 0), counts, mode, timings, meaning_query)
+    return SearchResults(
+        query, hits, max(total, 0), counts, mode, timings, meaning_query, estimated
+    )

@@ -9,7 +9,9 @@ instead of scoring every one with ``ts_rank``; without it, every match is scored
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
 from django.db import DatabaseError, connection
@@ -28,6 +30,29 @@ TRIGRAM_MIN_LENGTH = 3
 RUM_INDEX = "searchindex_doc_vector_rum"
 _DOCUMENT = "searchindex_searchdocument"
 _rum_by_database: dict[str, bool] = {}
+_FTS = "searchindex_fts"
+_BM25 = f"bm25({_FTS}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
+# SQLite: up to this many full-text matches, every match's permission and type is checked
+# and counted. Above it, the count per type is estimated from a sample of the matches, as
+# checking tens of thousands of them costs more than ranking does.
+EXACT_COUNT_UP_TO = 10_000
+# How many matches the estimate reads, spread over the whole index by a hash of their id.
+COUNT_SAMPLE = 2_000
+# Fewer sampled matches than this passing the reader's permission and filters, and the
+# estimate would be too rough: every match is counted instead.
+ESTIMATE_NEEDS = 200
+# The index's best matches read for a page of ``limit``: enough for ``limit`` to pass the
+# filters at the rate the sample saw, 30 % more, and this many, for chance.
+RANK_MARGIN = 50
+
+
+class Matches(NamedTuple):
+    """The best matches (id, score; higher is better) and how many match, per type."""
+
+    ranked: list[tuple[int, float]]
+    counts: dict[str, int]
+    # True when ``counts`` were estimated from a sample of a very large match.
+    estimated: bool = False
 
 
 def _is_spaced_script(term: str) -> bool:
@@ -225,16 +250,18 @@ def ranked_and_counted(
     limit: int,
     types: Sequence[str] = (),
     alternatives: Sequence[list[str]] = (),
-) -> tuple[list[tuple[int, float]], dict[str, int]]:
+) -> Matches:
     """The best ``limit`` matches among ``types`` (all if empty), as ``ranked`` gives them,
     and how many documents of each type match: both from one pass over the matches.
 
     Counting in a second query would find, join and check every match again,
-    which at 100,000 documents costs as much as the ranking itself.
+    which at 100,000 documents costs as much as the ranking itself. On SQLite, a
+    match of more than ``EXACT_COUNT_UP_TO`` documents is counted from a sample
+    (``Matches.estimated``) and ranked from the index's own best matches.
     """
     where = _where(documents)
     if where is None:
-        return [], {}
+        return Matches([], {})
     where_sql, where_params = where
     type_sql, type_params = "1 = 1", []
     if types:
@@ -270,6 +297,9 @@ def ranked_and_counted(
         )
         order = "score, id"
         query = fts5_query(terms, alternatives)
+        broad = _broad_match(query, where_sql, where_params, list(types), limit)
+        if broad is not None:
+            return broad
     sql = (
         f"WITH hits AS MATERIALIZED ({hits}) "  # noqa: S608 - compiled filters, bound values
         "SELECT * FROM (SELECT id, score, doc_type FROM hits "
@@ -282,7 +312,72 @@ def ranked_and_counted(
     sign = 1.0 if _vendor() == "postgresql" else -1.0  # bm25() is lower for better matches
     ranked_rows = [(row[0], sign * float(row[1])) for row in rows if row[0] is not None]
     counts = {row[2]: int(row[1]) for row in rows if row[0] is None}
-    return ranked_rows, counts
+    return Matches(ranked_rows, counts)
+
+
+def _about(number: float) -> int:
+    """An estimate to two significant figures (27,933 is about 28,000): no more precise
+    than a sample of a few thousand can tell."""
+    if number < 100:
+        return max(1, round(number))
+    digits = 10 ** (len(str(int(number))) - 2)
+    return round(number / digits) * digits
+
+
+def _broad_match(
+    query: str, where_sql: str, where_params: list, types: list[str], limit: int
+) -> Matches | None:
+    """SQLite, a query matching more than ``EXACT_COUNT_UP_TO`` documents: counts per type
+    estimated from a sample, and the best matches taken from the full-text index's own best
+    few hundred. None when the match is smaller, or too few of it pass the permission
+    and filters for either shortcut to hold; the caller then checks every match.
+
+    The ranking is exact, not estimated: the index's best ``k`` matches are checked in
+    rank order, and when at least ``limit`` of them pass, no match outside them could
+    rank among the best ``limit``.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM {_FTS} WHERE {_FTS} MATCH %s", [query])  # noqa: S608
+        matches = cursor.fetchone()[0]
+        if matches <= EXACT_COUNT_UP_TO:
+            return None
+        # Fibonacci hashing spreads the ids evenly over [0, 2^32): a sample that no
+        # periodic pattern in how documents were numbered can bias.
+        below = (2**32 * COUNT_SAMPLE) // matches
+        cursor.execute(
+            f"SELECT {_DOCUMENT}.doc_type, COUNT(*) FROM "  # noqa: S608
+            f"(SELECT rowid AS id FROM {_FTS} WHERE {_FTS} MATCH %s) AS sampled "
+            f"LEFT JOIN {_DOCUMENT} ON {_DOCUMENT}.id = sampled.id AND ({where_sql}) "
+            "WHERE ((sampled.id * 2654435761) & 4294967295) < %s "
+            f"GROUP BY {_DOCUMENT}.doc_type",
+            [query, *where_params, below],
+        )
+        sampled = {doc_type: int(number) for doc_type, number in cursor.fetchall()}
+        drawn = sum(sampled.values())
+        sampled.pop(None, None)
+        wanted = sum(n for doc_type, n in sampled.items() if not types or doc_type in types)
+        if wanted < ESTIMATE_NEEDS:
+            return None
+        best = min(matches, math.ceil(limit * drawn / wanted * 1.3) + RANK_MARGIN)
+        type_sql, type_params = "1 = 1", []
+        if types:
+            type_sql = f"{_DOCUMENT}.doc_type IN ({', '.join(['%s'] * len(types))})"
+            type_params = types
+        cursor.execute(
+            "WITH best AS MATERIALIZED ("  # noqa: S608 - compiled filters, bound values
+            f"SELECT rowid AS id, {_BM25} AS score FROM {_FTS} WHERE {_FTS} MATCH %s "
+            "ORDER BY score, rowid LIMIT %s) "
+            f"SELECT best.id, best.score FROM best CROSS JOIN {_DOCUMENT} "
+            f"WHERE {_DOCUMENT}.id = best.id AND ({where_sql}) AND ({type_sql}) "
+            "ORDER BY best.score, best.id LIMIT %s",
+            [query, best, *where_params, *type_params, limit],
+        )
+        rows = cursor.fetchall()
+    if len(rows) < limit and best < matches:
+        return None
+    counts = {doc_type: _about(n * matches / drawn) for doc_type, n in sampled.items()}
+    # bm25() is lower for better matches.
+    return Matches([(row[0], -float(row[1])) for row in rows], counts, estimated=True)
 
 
 def _ranked_and_counted_by_rum(
@@ -293,7 +388,7 @@ def _ranked_and_counted_by_rum(
     type_sql: str,
     type_params: list,
     limit: int,
-) -> tuple[list[tuple[int, float]], dict[str, int]]:
+) -> Matches:
     """``ranked_and_counted`` through the RUM index: the count per type first (a bitmap
     scan that scores nothing), then the best matches, by the plan that count calls for."""
     query = tsquery(terms, alternatives)
@@ -311,7 +406,7 @@ def _ranked_and_counted_by_rum(
         ranked_rows = _rum_ranked(
             cursor, where_sql, where_params, type_sql, type_params, query, limit, eligible
         )
-    return ranked_rows, counts
+    return Matches(ranked_rows, counts)
 
 
 # Up to this many matches that pass the permission and filters, scoring each is cheaper
