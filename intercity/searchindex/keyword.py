@@ -35,7 +35,7 @@ _BM25 = f"bm25({_FTS}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
 # SQLite: up to this many full-text matches, every match's permission and type is checked
 # and counted. Above it, the count per type is estimated from a sample of the matches, as
 # checking tens of thousands of them costs more than ranking does.
-EXACT_COUNT_UP_TO = 10_000
+EXACT_COUNT_UP_TO = 5_000
 # How many matches the estimate reads, spread over the whole index by a hash of their id.
 COUNT_SAMPLE = 2_000
 # Fewer sampled matches than this passing the reader's permission and filters, and the
@@ -390,23 +390,60 @@ def _ranked_and_counted_by_rum(
     limit: int,
 ) -> Matches:
     """``ranked_and_counted`` through the RUM index: the count per type first (a bitmap
-    scan that scores nothing), then the best matches, by the plan that count calls for."""
+    scan that scores nothing; estimated from a sample when the match is very broad), then
+    the best matches, by the plan that count calls for."""
     query = tsquery(terms, alternatives)
-    count_sql = (
-        f"SELECT {_DOCUMENT}.doc_type, COUNT(*) FROM {_DOCUMENT} "  # noqa: S608
-        f"WHERE {_DOCUMENT}.search_vector @@ to_tsquery('simple', %s) AND ({where_sql}) "
-        f"GROUP BY {_DOCUMENT}.doc_type"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(count_sql, [query, *where_params])
-        counts = {doc_type: int(number) for doc_type, number in cursor.fetchall()}
+        counts = _sampled_counts(cursor, query, where_sql, where_params, type_params)
+        estimated = counts is not None
+        if counts is None:
+            cursor.execute(
+                f"SELECT {_DOCUMENT}.doc_type, COUNT(*) FROM {_DOCUMENT} "  # noqa: S608
+                f"WHERE {_DOCUMENT}.search_vector @@ to_tsquery('simple', %s) "
+                f"AND ({where_sql}) GROUP BY {_DOCUMENT}.doc_type",
+                [query, *where_params],
+            )
+            counts = {doc_type: int(number) for doc_type, number in cursor.fetchall()}
         wanted = type_params or list(counts)
         eligible = sum(counts.get(doc_type, 0) for doc_type in wanted)
         type_sql = type_sql.replace("hits.doc_type", f"{_DOCUMENT}.doc_type")
         ranked_rows = _rum_ranked(
             cursor, where_sql, where_params, type_sql, type_params, query, limit, eligible
         )
-    return Matches(ranked_rows, counts)
+    return Matches(ranked_rows, counts, estimated)
+
+
+# PostgreSQL: every document falls into one of this many buckets by a hash of its id
+# (migration 0007), and a broad match is counted in the first ``SAMPLED_BUCKETS`` of them.
+SAMPLE_BUCKETS = 64
+SAMPLED_BUCKETS = 8
+
+
+def _sampled_counts(
+    cursor, query: str, where_sql: str, where_params: list, types: list[str]
+) -> dict[str, int] | None:
+    """PostgreSQL: counts per type scaled up from the sampled buckets' matches, when the
+    match is broader than ``EXACT_COUNT_UP_TO`` and enough of the sample passes the
+    permission and filters; None otherwise, and every match is counted.
+
+    The planner intersects the full-text index with the bucket index, so only the
+    sample's rows are read.
+    """
+    cursor.execute(
+        f"SELECT {_DOCUMENT}.doc_type, COALESCE(({where_sql}), false), COUNT(*) "  # noqa: S608
+        f"FROM {_DOCUMENT} WHERE {_DOCUMENT}.search_vector @@ to_tsquery('simple', %s) "
+        f"AND {_DOCUMENT}.sample_bucket < %s GROUP BY 1, 2",
+        [*where_params, query, SAMPLED_BUCKETS],
+    )
+    rows = cursor.fetchall()
+    scale = SAMPLE_BUCKETS / SAMPLED_BUCKETS
+    if sum(number for _, _, number in rows) * scale <= EXACT_COUNT_UP_TO:
+        return None
+    passing = {doc_type: number for doc_type, passes, number in rows if passes}
+    wanted = sum(n for doc_type, n in passing.items() if not types or doc_type in types)
+    if wanted < ESTIMATE_NEEDS:
+        return None
+    return {doc_type: _about(number * scale) for doc_type, number in passing.items()}
 
 
 # Up to this many matches that pass the permission and filters, scoring each is cheaper
