@@ -37,6 +37,7 @@ SNIPPET_WIDTH = 220
 BODIES_AT_ONCE = 50
 # The substring match scans text; it runs only when words found this little.
 SUBSTRING_FALLBACK_BELOW = 10
+HIT_FIELDS = ("id", "doc_type", "doc_key", "title", "url", "language", "date")
 
 
 @dataclass(frozen=True)
@@ -300,9 +301,8 @@ def search(
     keyword_set = keyword_ids
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
     started = time.perf_counter()
-    documents = SearchDocument.objects.defer(
-        "body", "title_terms", "body_terms", "normalised", "content_hash"
-    ).in_bulk([doc_id for doc_id, _ in fused])
+    # What a hit shows; the body is read for the shown hits' snippets only (``_Bodies``).
+    documents = SearchDocument.objects.only(*HIT_FIELDS).in_bulk([doc_id for doc_id, _ in fused])
     bodies = _Bodies()
     timings["fetch_db_ms"] = _ms(started)
     labels = {key: str(label) for key, label in type_labels().items()}

@@ -205,16 +205,11 @@ def ranked(
         return []
     # ``where_sql`` is compiled by Django from our own filters; values are parameters.
     where_sql, where_params = where
+    if ranks_through_index():
+        return _ranked_and_counted_by_rum(
+            terms, alternatives, where_sql, where_params, "1 = 1", [], limit
+        ).ranked
     with connection.cursor() as cursor:
-        if ranks_through_index():
-            query = tsquery(terms, alternatives)
-            cursor.execute(
-                f"SELECT COUNT(*) FROM {_DOCUMENT} "  # noqa: S608
-                f"WHERE {_DOCUMENT}.search_vector @@ to_tsquery('simple', %s) AND ({where_sql})",
-                [query, *where_params],
-            )
-            eligible = cursor.fetchone()[0]
-            return _rum_ranked(cursor, where_sql, where_params, "1 = 1", [], query, limit, eligible)
         if _vendor() == "postgresql":
             sql = (
                 "SELECT searchindex_searchdocument.id, "  # noqa: S608
