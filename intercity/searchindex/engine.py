@@ -294,6 +294,9 @@ def search(
             .values_list("doc_type", "n")
         ):
             counts[doc_type] = counts.get(doc_type, 0) + number
+    if estimated:
+        # Neighbours by meaning added to an estimate leave it an estimate: no more precise.
+        counts = {doc_type: keyword.rounded_estimate(n) for doc_type, n in counts.items()}
     total = sum(n for t, n in counts.items() if not filters.types or t in filters.types)
     timings["count_db_ms"] = _ms(started)
 

@@ -310,7 +310,7 @@ def ranked_and_counted(
     return Matches(ranked_rows, counts)
 
 
-def _about(number: float) -> int:
+def rounded_estimate(number: float) -> int:
     """An estimate to two significant figures (27,933 is about 28,000): no more precise
     than a sample of a few thousand can tell."""
     if number < 100:
@@ -370,7 +370,7 @@ def _broad_match(
         rows = cursor.fetchall()
     if len(rows) < limit and best < matches:
         return None
-    counts = {doc_type: _about(n * matches / drawn) for doc_type, n in sampled.items()}
+    counts = {doc_type: rounded_estimate(n * matches / drawn) for doc_type, n in sampled.items()}
     # bm25() is lower for better matches.
     return Matches([(row[0], -float(row[1])) for row in rows], counts, estimated=True)
 
@@ -438,7 +438,7 @@ def _sampled_counts(
     wanted = sum(n for doc_type, n in passing.items() if not types or doc_type in types)
     if wanted < ESTIMATE_NEEDS:
         return None
-    return {doc_type: _about(number * scale) for doc_type, number in passing.items()}
+    return {doc_type: rounded_estimate(number * scale) for doc_type, number in passing.items()}
 
 
 # Up to this many matches that pass the permission and filters, scoring each is cheaper

@@ -154,3 +154,14 @@ def test_every_document_falls_into_one_of_the_sample_buckets(broad):
     assert missing == 0
     # 150 documents hashed into 64 buckets fill about 58 of them.
     assert distinct >= 30
+
+
+def test_an_estimate_keeps_two_significant_figures():
+    # A sample of a few thousand tells no more; a type seen once in it still shows.
+    assert [keyword.rounded_estimate(n) for n in (0.4, 16.2, 149.9, 27_933, 28_014)] == [
+        1,
+        16,
+        150,
+        28_000,
+        28_000,
+    ]
