@@ -32,11 +32,12 @@ _DOCUMENT = "searchindex_searchdocument"
 _rum_by_database: dict[str, bool] = {}
 _FTS = "searchindex_fts"
 _BM25 = f"bm25({_FTS}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
-# SQLite: up to this many full-text matches, every match's permission and type is checked
-# and counted. Above it, the count per type is estimated from a sample of the matches, as
-# checking tens of thousands of them costs more than ranking does.
+# Up to this many full-text matches, every match's permission and type is checked and
+# counted. Above it, the count per type is estimated from a sample of the matches (SQLite:
+# ``COUNT_SAMPLE`` matches; PostgreSQL with RUM: ``SAMPLED_BUCKETS``), as checking tens of
+# thousands of them costs more than ranking does.
 EXACT_COUNT_UP_TO = 5_000
-# How many matches the estimate reads, spread over the whole index by a hash of their id.
+# SQLite: how many matches the estimate reads, spread over the index by a hash of their id.
 COUNT_SAMPLE = 2_000
 # Fewer sampled matches than this passing the reader's permission and filters, and the
 # estimate would be too rough: every match is counted instead.
@@ -250,9 +251,9 @@ def ranked_and_counted(
     and how many documents of each type match: both from one pass over the matches.
 
     Counting in a second query would find, join and check every match again,
-    which at 100,000 documents costs as much as the ranking itself. On SQLite, a
-    match of more than ``EXACT_COUNT_UP_TO`` documents is counted from a sample
-    (``Matches.estimated``) and ranked from the index's own best matches.
+    which at 100,000 documents costs as much as the ranking itself. A match of more
+    than ``EXACT_COUNT_UP_TO`` documents is counted from a sample (``Matches.estimated``)
+    on SQLite and on PostgreSQL with RUM; its ranking stays exact.
     """
     where = _where(documents)
     if where is None:
