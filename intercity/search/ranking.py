@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import bisect
 import html
+import re
 import unicodedata
 from collections.abc import Hashable, Iterable, Sequence
 from typing import TypeVar
@@ -169,21 +171,59 @@ def _clusters_with_offsets(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _normalised_with_offsets(text: str) -> tuple[str, list[int], list[int]]:
-    """Normalise ``text``, giving for each normalised character the original span it comes from."""
-    if text.isascii():
-        # ASCII folds character for character; no map needs building.
-        positions = list(range(len(text)))
-        return text.casefold(), positions, [position + 1 for position in positions]
+# A word with the spaces before it (or the spaces that end a text): a combining mark
+# never starts a token, so no cluster is cut in two, and the words of one language
+# repeat, so most tokens are mapped once and then read from the cache.
+_TOKEN_RE = re.compile(r"\s*\S+|\s+")
+
+
+@functools.lru_cache(maxsize=16384)
+def _normalised_token(token: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """``token`` normalised a cluster at a time, with each normalised character's span."""
     pieces: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for start, end in _clusters_with_offsets(text):
-        piece = _normalised_cluster(text[start:end])
+    for start, end in _clusters_with_offsets(token):
+        piece = _normalised_cluster(token[start:end])
         pieces.append(piece)
         starts.extend([start] * len(piece))
         ends.extend([end] * len(piece))
-    return "".join(pieces), starts, ends
+    return "".join(pieces), tuple(starts), tuple(ends)
+
+
+class _OffsetMap:
+    """Where each character of a normalised text comes from in the original: ``span(i)``
+    is the (start, end) of the cluster that normalised character ``i`` was made from."""
+
+    def __init__(self, text: str) -> None:
+        self._ascii = text.isascii()
+        if self._ascii:
+            # ASCII folds character for character: position i is character i.
+            self.normalised = text.casefold()
+            return
+        pieces: list[str] = []
+        # Per token: where its normalised characters begin, where it begins in the
+        # original, and its own map.
+        self._firsts: list[int] = []
+        self._tokens: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+        length = 0
+        for match in _TOKEN_RE.finditer(text):
+            piece, starts, ends = _normalised_token(match.group())
+            if not piece:
+                continue
+            pieces.append(piece)
+            self._firsts.append(length)
+            self._tokens.append((match.start(), starts, ends))
+            length += len(piece)
+        self.normalised = "".join(pieces)
+
+    def span(self, index: int) -> tuple[int, int]:
+        if self._ascii:
+            return index, index + 1
+        token = bisect.bisect_right(self._firsts, index) - 1
+        offset, starts, ends = self._tokens[token]
+        local = index - self._firsts[token]
+        return offset + starts[local], offset + ends[local]
 
 
 def _is_word_character(character: str) -> bool:
@@ -296,10 +336,11 @@ def highlight(
     width = max(width, 1)
     region_start, region_end = _region_to_map(text, terms, width)
     region = text[region_start:region_end]
-    normalised_region, starts, ends = _normalised_with_offsets(region)
-    normalised_spans = [span for term in terms for span in _term_spans(normalised_region, term)]
+    offsets = _OffsetMap(region)
+    normalised_spans = [span for term in terms for span in _term_spans(offsets.normalised, term)]
     region_spans = _merged(
-        region, [(starts[start], ends[end - 1]) for start, end in normalised_spans]
+        region,
+        [(offsets.span(start)[0], offsets.span(end - 1)[1]) for start, end in normalised_spans],
     )
     window_start, window_end = _window(region, region_spans, width)
     spans = [(start + region_start, end + region_start) for start, end in region_spans]

@@ -38,7 +38,7 @@ _BM25 = f"bm25({_FTS}, {TITLE_WEIGHT}, {BODY_WEIGHT})"
 # thousands of them costs more than ranking does.
 EXACT_COUNT_UP_TO = 5_000
 # SQLite: how many matches the estimate reads, spread over the index by a hash of their id.
-COUNT_SAMPLE = 2_000
+COUNT_SAMPLE = 1_000
 # Fewer sampled matches than this passing the reader's permission and filters, and the
 # estimate would be too rough: every match is counted instead.
 ESTIMATE_NEEDS = 200

@@ -149,3 +149,28 @@ def test_highlight_finds_a_match_deep_inside_a_long_document() -> None:
     snippet = highlight(text, "quy hoach do thi", width=80)
     assert "<mark>quy hoạch đô thị</mark>" in snippet
     assert snippet.startswith("…") and snippet.endswith("…")
+
+
+# Letters that normalise to more, fewer or other characters, and combining marks, also
+# after a space, where they belong to the space.
+_TRICKY = "aE Hà Nội Đđ ﬁ ＡＢ ｶﾞ 東京都 ภาษาไทย မြို့ 한국어 Дом İ ı ß ẞ \u0301\u0300\u0e4d\u200b\u00ad\t\n"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_TRICKY, max_size=60))
+def test_the_offset_map_gives_each_normalised_character_its_own_cluster(value: str) -> None:
+    # The map is built a word at a time; it must agree with mapping one cluster at a time.
+    from intercity.search.ranking import (
+        _clusters_with_offsets,
+        _normalised_cluster,
+        _OffsetMap,
+    )
+
+    expected_text, expected_spans = "", []
+    for start, end in _clusters_with_offsets(value):
+        piece = _normalised_cluster(value[start:end])
+        expected_text += piece
+        expected_spans += [(start, end)] * len(piece)
+    offsets = _OffsetMap(value)
+    assert offsets.normalised == expected_text
+    assert [offsets.span(i) for i in range(len(expected_text))] == expected_spans
