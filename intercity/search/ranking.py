@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import functools
 import bisect
+import functools
 import html
 import re
 import unicodedata

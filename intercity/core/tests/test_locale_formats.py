@@ -1,4 +1,5 @@
-"""Filipino and Burmese readers see dates and numbers in their own formats."""
+"""Readers see dates and numbers in their own formats: Filipino and Burmese, and the grouping
+of large numbers where Django leaves it off or groups otherwise than CLDR."""
 
 import datetime
 
@@ -21,3 +22,12 @@ def test_filipino_has_its_own_date_and_number_formats():
         assert formats.get_format("DATETIME_FORMAT") == "F j, Y, g:i A"
         assert formats.date_format(DAY, "SHORT_DATE_FORMAT") == "12/03/2026"
         assert formats.number_format(1234567.5, 1, force_grouping=True) == "1,234,567.5"
+
+
+@pytest.mark.parametrize(
+    ("language", "grouped"),
+    [("vi", "1.234.567"), ("hi", "12,34,567"), ("mn", "1,234,567"), ("zh-hant", "1,234,567")],
+)
+def test_large_numbers_are_grouped_as_each_language_writes_them(language, grouped):
+    with translation.override(language):
+        assert formats.number_format(1234567, force_grouping=True) == grouped

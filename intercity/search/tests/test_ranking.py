@@ -153,7 +153,9 @@ def test_highlight_finds_a_match_deep_inside_a_long_document() -> None:
 
 # Letters that normalise to more, fewer or other characters, and combining marks, also
 # after a space, where they belong to the space.
-_TRICKY = "aE Hà Nội Đđ ﬁ ＡＢ ｶﾞ 東京都 ภาษาไทย မြို့ 한국어 Дом İ ı ß ẞ \u0301\u0300\u0e4d\u200b\u00ad\t\n"
+_TRICKY = (
+    "aE Hà Nội Đđ ﬁ ＡＢ ｶﾞ 東京都 ภาษาไทย မြို့ 한국어 Дом İ ı ß ẞ \u0301\u0300\u0e4d\u200b\u00ad\t\n"
+)
 
 
 @settings(max_examples=300, deadline=None)

@@ -165,3 +165,27 @@ def test_an_estimate_keeps_two_significant_figures():
         28_000,
         28_000,
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "about 28,000 results"), ("vi", "28.000"), ("ru", "28\xa0000"), ("hi", "28,000")],
+)
+def test_large_counts_are_grouped_as_the_reader_writes_numbers(
+    client, monkeypatch, language, shown
+):
+    from intercity.searchindex.engine import SearchHit, SearchResults
+    from intercity.searchindex.models import SearchDocument
+    from intercity.web import views
+
+    KnowledgeItemFactory(title="Flood drill", visibility="public")
+    hit = SearchHit(
+        SearchDocument.objects.get(doc_type="knowledge"), 1.0, "Knowledge", ("keyword",)
+    )
+    counted = SearchResults("flood", [hit], 28000, {"knowledge": 28000}, "keyword", estimated=True)
+    monkeypatch.setattr(views, "site_search", lambda **kwargs: counted)
+    body = client.get(
+        reverse("web:search"), {"q": "flood"}, HTTP_ACCEPT_LANGUAGE=language
+    ).content.decode()
+    assert shown in body
+    assert "28000" not in body
