@@ -52,11 +52,15 @@ def exactly(user, terms, types=(), limit=200):
     return keyword.ranked_and_counted(visible_documents(user), terms, limit=limit, types=types)
 
 
-@pytest.fixture
-def broad_above(monkeypatch):
+def count_broad_above_20(monkeypatch) -> None:
     """Every match of more than 20 documents counts as broad."""
     monkeypatch.setattr(keyword, "EXACT_COUNT_UP_TO", 20)
     monkeypatch.setattr(keyword, "ESTIMATE_NEEDS", 5)
+
+
+@pytest.fixture
+def broad_above(monkeypatch):
+    count_broad_above_20(monkeypatch)
     return monkeypatch
 
 
@@ -66,8 +70,7 @@ def test_a_broad_match_ranks_exactly_as_checking_every_match(cast, broad, monkey
     user = None if who == "anonymous" else getattr(cast, who)
     terms = query_terms("flood drill")
     expected = exactly(user, terms, types, limit=20)
-    monkeypatch.setattr(keyword, "EXACT_COUNT_UP_TO", 20)
-    monkeypatch.setattr(keyword, "ESTIMATE_NEEDS", 5)
+    count_broad_above_20(monkeypatch)
     # Every match is drawn: the "estimate" must then be the exact count.
     sample(monkeypatch, 1)
     found = exactly(user, terms, types, limit=20)
@@ -79,8 +82,7 @@ def test_a_broad_match_ranks_exactly_as_checking_every_match(cast, broad, monkey
 def test_a_sampled_count_is_close_and_said_to_be_an_estimate(cast, broad, monkeypatch):
     terms = query_terms("flood drill")
     exact = exactly(None, terms)
-    monkeypatch.setattr(keyword, "EXACT_COUNT_UP_TO", 20)
-    monkeypatch.setattr(keyword, "ESTIMATE_NEEDS", 5)
+    count_broad_above_20(monkeypatch)
     sample(monkeypatch, 0.4)
     estimate = exactly(None, terms)
     assert not exact.estimated and estimate.estimated
