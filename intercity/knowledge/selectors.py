@@ -14,6 +14,7 @@ from intercity.cities.models import City
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import can_view_item
 from intercity.searchindex.engine import SearchFilters, search
+from intercity.searchindex.models import SearchDocument
 
 
 def visible_items(user) -> QuerySet:
@@ -206,12 +207,21 @@ def which_city(
     else:
         return []
     cities = {city.slug: city for city in City.objects.all()}
+    # Search hits carry only what a result shows; the cities of all of them in one query.
+    places = {
+        doc_id: (named, primary)
+        for doc_id, named, primary in SearchDocument.objects.filter(
+            id__in=[hit.document.id for hit in hits]
+        ).values_list("id", "cities", "city_id")
+    }
     ranking: dict[str, CityEvidence] = {}
     top = max((hit.score for hit in hits), default=0.0) or 1.0
     for hit in hits:
         document = hit.document
-        slugs = [slug for slug in document.cities.split() if slug in cities]
-        primary = document.city_id
+        if document.id not in places:
+            continue
+        named, primary = places[document.id]
+        slugs = [slug for slug in named.split() if slug in cities]
         weight = EVIDENCE_WEIGHTS.get(document.doc_type, 0.3) * (hit.score / top)
         for slug in dict.fromkeys(slugs):
             city = cities[slug]

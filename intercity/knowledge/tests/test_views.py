@@ -204,3 +204,18 @@ def test_the_city_page_lists_its_visible_knowledge(client, client_for, cast, lib
 def test_the_index_status_partial_renders(client):
     response = client.get(reverse("knowledge:index-status"))
     assert response.status_code == 200
+
+
+def test_which_city_reads_its_evidence_in_a_fixed_number_of_queries(
+    client, cast, themes, django_assert_max_num_queries
+):
+    for number in range(40):
+        KnowledgeItemFactory(
+            city=cast.home if number % 2 else cast.other, title=f"Smog practice {number}"
+        )
+    # Forty hits, each naming its cities: read together, not one hit at a time.
+    with django_assert_max_num_queries(30):
+        response = client.get(reverse("knowledge:which-city"), {"q": "smog"})
+    ranking = response.context["ranking"]
+    assert {entry.city for entry in ranking} == {cast.home, cast.other}
+    assert sorted(len(entry.evidence) for entry in ranking) == [20, 20]
