@@ -219,3 +219,30 @@ def test_which_city_reads_its_evidence_in_a_fixed_number_of_queries(
     ranking = response.context["ranking"]
     assert {entry.city for entry in ranking} == {cast.home, cast.other}
     assert sorted(len(entry.evidence) for entry in ranking) == [20, 20]
+
+
+@pytest.mark.parametrize(
+    ("language", "pending", "progress"),
+    [("en", "25,000", "12,345 of 100,000"), ("vi", "25.000", "12.345")],
+)
+def test_the_index_status_groups_large_counts(db, language, pending, progress):
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    waiting = {"run": None, "pending": 25000, "can_start": False}
+    active = SimpleNamespace(
+        is_active=True,
+        status="running",
+        done=12345,
+        total=100000,
+        percent=12,
+        finishes_at=None,
+        rate=7.3,
+    )
+    with translation.override(language):
+        assert pending in render_to_string("knowledge/_index_status.html", waiting)
+        assert progress in render_to_string(
+            "knowledge/_index_status.html", {"run": active, "pending": 0, "can_start": False}
+        )
