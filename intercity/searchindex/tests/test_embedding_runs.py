@@ -125,7 +125,7 @@ def test_the_status_page_says_how_long_is_left(client):
         heartbeat_at=now,
     )
     text = client.get(reverse("knowledge:index-status")).text
-    assert "20000 of 100000" in text
+    assert "20,000 of 100,000" in text
     assert "About 3\xa0hours, 59\xa0minutes left" in text or "About 4\xa0hours" in text
     assert "5.6 documents a second" in text
 
