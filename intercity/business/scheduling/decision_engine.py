@@ -105,9 +105,16 @@ def participant_lower_bounds(
 
 
 class DecisionEncoding(MaxSatEncoding):
-    """The MaxSAT hard clauses plus row patterns, per-participant bounds and a break counter."""
+    """The MaxSAT hard clauses plus row patterns, per-participant bounds and a break counter.
 
-    def __init__(self, problem: Problem, domains: list[list[int]]) -> None:
+    `slot_capacity` adds the implied cap on busy participants per slot. It shortens the
+    proofs on events whose tables are nearly full, and on others it can slow the search for
+    a schedule tenfold or more, so the race runs the engine both with and without it.
+    """
+
+    def __init__(
+        self, problem: Problem, domains: list[list[int]], *, slot_capacity: bool = True
+    ) -> None:
         super().__init__(problem, domains)
         self.bounds, self.patterns = participant_lower_bounds(problem, domains)
         self.lower_bound = sum(self.bounds)
@@ -130,7 +137,8 @@ class DecisionEncoding(MaxSatEncoding):
                 )
             if rows is not None:
                 self._rows(p, rows)
-        self._busy_per_slot()
+        if slot_capacity:
+            self._busy_per_slot()
         self._busy_per_participant()
         all_breaks = [lit for literals in self.break_literals for lit in literals]
         self.total = ITotalizer(
@@ -214,7 +222,8 @@ def solve_by_decisions(
     *,
     solver_name: str = "cd19",
     start_at: int = 0,
-    known_feasible: bool = False,
+    known_feasible: bool | Callable[[], bool] = False,
+    slot_capacity: bool = True,
 ) -> None:
     """Report ("bound", b) as bounds are proved, then ("optimal", breaks, slot per meeting),
     or ("infeasible",) when the hard rules admit no schedule at all.
@@ -222,13 +231,16 @@ def solve_by_decisions(
     `known_feasible` says a schedule obeying the hard rules is already known (the heuristic
     found one), which spares the first, unbounded solve: besides its own cost, what the solver
     learns there steers it away from the schedules with few breaks, and the first bounded
-    decision can then take ten times longer.
+    decision can then take ten times longer. It may be a callable, asked once the event is
+    encoded, so that a caller can run its heuristic meanwhile.
 
     SAT solvers here cannot be interrupted, so callers run this in a process they can end.
     """
-    encoding = DecisionEncoding(problem, domains)
+    encoding = DecisionEncoding(problem, domains, slot_capacity=slot_capacity)
     k = max(encoding.lower_bound, start_at)
     report(("bound", k))
+    if callable(known_feasible):
+        known_feasible = known_feasible()
     with Solver(name=solver_name, bootstrap_with=encoding.formula.hard) as sat:
         # Without a cap on breaks, unsatisfiable hard rules mean no schedule exists at all;
         # asking once spares climbing k until the deadline on an infeasible event.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -62,26 +63,40 @@ def _maxsat_worker(problem: Problem, domains: list[list[int]], connection: Conne
         connection.close()
 
 
-# SAT solvers that race on the same decisions; they differ enough to win on different events.
-DECISION_SOLVERS = ("cd19", "cd15")
+# Decision engines that race: (SAT solver, with the implied slot capacity). Each of them
+# is ten times slower than another on some published event. As many start as there are
+# workers (cores); the others join after STAGGER_SECONDS, when the event has shown that it
+# is not one of the many that the first ones settle at once.
+DECISION_ENGINES = (("cd19", True), ("cd15", True), ("cd15", False))
+STAGGER_SECONDS = 1.0
+# Workers yield to the parent: its heuristic runs while they encode, and a web request
+# served by the same machine should not wait on a search.
+NICENESS = 10
 
 
 def _decision_worker(
     problem: Problem,
     domains: list[list[int]],
-    solver_name: str,
-    known_feasible: bool,
+    engine: tuple[str, bool],
+    hint: Connection,
     connection: Connection,
 ) -> None:
+    """Encode the event while the parent runs its heuristic, then hear from the parent
+    whether a schedule is already known before the first solve."""
+    os.nice(NICENESS)
     try:
         solve_by_decisions(
             problem,
             domains,
             connection.send,
-            solver_name=solver_name,
-            known_feasible=known_feasible,
+            solver_name=engine[0],
+            slot_capacity=engine[1],
+            known_feasible=hint.recv,
         )
+    except EOFError:
+        pass  # the parent ended the race before it began (the heuristic was optimal)
     finally:
+        hint.close()
         connection.close()
 
 
@@ -115,77 +130,108 @@ def _neighbourhood_worker(
         connection.close()
 
 
-def _race_decisions(
-    problem: Problem,
-    domains: list[list[int]],
-    deadline: float,
-    workers: int,
-    best: list[int | None] | None = None,
-    lower_bound: int = 0,
-    on_progress: Progress | None = None,
-) -> tuple[int, list[int | None] | None, int | None, bool]:
-    """Prove bounds and improve the schedule in `workers` processes until they meet.
+class _Race:
+    """Prove bounds and improve the schedule in worker processes until the two meet.
 
-    Two processes run the decision engine (bounds, and the optimum when it finds one) with
-    two SAT solvers that win on different events; with a schedule to start from, a third
-    runs the large-neighbourhood search (better schedules around the best one), and on two
-    cores it takes over the second solver's process when the race goes quiet.
-    Returns (lower bound, best schedule, its breaks, whether no schedule exists at all).
+    The decision engines (DECISION_ENGINES) start first and encode the event while the parent
+    runs its heuristic; `begin` then tells them whether a schedule is known, and `run` adds
+    the other workers and gathers what they send. With a schedule to start from and cores to
+    spare, one more process runs the large-neighbourhood search (better schedules around the
+    best one); on two cores it takes over the last engine's process when the race goes
+    quiet. On more cores a plain RC2 model joins too.
 
     Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
     deadline, and every bound and schedule they sent before that has already been received.
     """
-    context = multiprocessing.get_context("fork")
-    best_breaks = None if best is None else sum(problem.breaks_per_participant(best))
-    known_feasible = best is not None
-    jobs: list[tuple] = [
-        (_decision_worker, (problem, domains, solver_name, known_feasible))
-        for solver_name in DECISION_SOLVERS
-    ]
-    if best is not None:
-        jobs.append((_neighbourhood_worker, (problem, domains, best, lower_bound)))
-    jobs.append((_plain_maxsat_worker, (problem, domains)))
-    jobs = jobs[: max(1, workers)]
-    # With too few cores for the neighbourhood search from the start, it takes the last
-    # decision engine's core once the race has gone a while without news.
-    handover_after = (
-        max(HANDOVER_SECONDS, HANDOVER_SHARE * (deadline - time.monotonic()))
-        if best is not None and len(jobs) >= 2 and jobs[-1][0] is _decision_worker
-        else None
-    )
-    running: list[tuple] = []
 
-    def start(target, arguments) -> None:
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=target, args=(*arguments, sender), daemon=True)
+    def __init__(self, problem: Problem, domains: list[list[int]], workers: int) -> None:
+        self.problem, self.domains, self.workers = problem, domains, max(1, workers)
+        self.context = multiprocessing.get_context("fork")
+        self.running: list[tuple] = []
+        self.receivers: list[Connection] = []
+        self.hints: list[Connection] = []
+        for engine in DECISION_ENGINES[: self.workers]:
+            self._start_engine(engine)
+        self.waiting = list(DECISION_ENGINES[self.workers :])
+
+    def _start_engine(self, engine: tuple[str, bool], known: bool | None = None) -> None:
+        hint, tell = self.context.Pipe(duplex=False)
+        self._start(_decision_worker, (self.problem, self.domains, engine, hint))
+        hint.close()
+        if known is None:
+            self.hints.append(tell)
+        else:
+            tell.send(known)
+            tell.close()
+
+    def _start(self, target, arguments) -> None:
+        receiver, sender = self.context.Pipe(duplex=False)
+        process = self.context.Process(target=target, args=(*arguments, sender), daemon=True)
         process.start()
         sender.close()
-        running.append((process, receiver))
-        receivers.append(receiver)
+        self.running.append((process, receiver))
+        self.receivers.append(receiver)
 
-    receivers: list[Connection] = []
-    for target, arguments in jobs:
-        start(target, arguments)
-    infeasible = False
-    last_news = time.monotonic()
-    try:
+    def begin(self, best: list[int | None] | None) -> None:
+        """Tell the decision engines whether the heuristic found a complete schedule."""
+        for tell in self.hints:
+            tell.send(best is not None)
+            tell.close()
+        self.hints = []
+
+    def run(
+        self,
+        deadline: float,
+        best: list[int | None] | None = None,
+        lower_bound: int = 0,
+        on_progress: Progress | None = None,
+    ) -> tuple[int, list[int | None] | None, int | None, bool]:
+        """Returns (lower bound, best schedule, its breaks, whether no schedule exists)."""
+        problem, domains = self.problem, self.domains
+        self.begin(best)
+        best_breaks = None if best is None else sum(problem.breaks_per_participant(best))
+        engines = len(self.running)
+        extra: list[tuple] = []
+        if best is not None:
+            extra.append((_neighbourhood_worker, (problem, domains, best, lower_bound)))
+        extra.append((_plain_maxsat_worker, (problem, domains)))
+        for target, arguments in extra[: self.workers - engines]:
+            self._start(target, arguments)
+        join_at = time.monotonic() + STAGGER_SECONDS if self.waiting else None
+        # With too few cores for the neighbourhood search from the start, it takes the last
+        # decision engine's core once the race has gone a while without news.
+        handover_after = (
+            max(HANDOVER_SECONDS, HANDOVER_SHARE * (deadline - time.monotonic()))
+            if best is not None and len(self.running) == engines >= 2
+            else None
+        )
+        handover_engine = self.running[engines - 1] if handover_after is not None else None
+        receivers = self.receivers
+        infeasible = False
+        last_news = time.monotonic()
         while receivers and not infeasible:
             if best_breaks is not None and lower_bound >= best_breaks:
                 break
             now = time.monotonic()
-            if handover_after is not None and now - last_news >= handover_after:
-                process, receiver = running[len(jobs) - 1]
+            if join_at is not None and now >= join_at:
+                for engine in self.waiting:
+                    self._start_engine(engine, known=best is not None)
+                self.waiting, join_at = [], None
+            if handover_engine is not None and now - last_news >= (handover_after or 0.0):
+                process, receiver = handover_engine
                 process.kill()
                 if receiver in receivers:
                     receivers.remove(receiver)
-                start(_neighbourhood_worker, (problem, domains, best, lower_bound))
-                handover_after = None
+                self._start(_neighbourhood_worker, (problem, domains, best, lower_bound))
+                handover_engine = None
             remaining = deadline - now
             if remaining <= 0:
                 break
             timeout = remaining
-            if handover_after is not None:
-                timeout = min(timeout, max(0.0, last_news + handover_after - now))
+            if handover_engine is not None:
+                timeout = min(timeout, max(0.0, last_news + (handover_after or 0.0) - now))
+            if join_at is not None:
+                timeout = min(timeout, max(0.0, join_at - now))
             for receiver in wait(receivers, timeout=timeout):
                 try:
                     message = receiver.recv()
@@ -205,13 +251,16 @@ def _race_decisions(
                     break
                 if on_progress is not None:
                     on_progress(best_breaks, min(lower_bound, best_breaks or lower_bound))
-    finally:
-        for process, receiver in running:
+        return lower_bound, best, best_breaks, infeasible
+
+    def stop(self) -> None:
+        for tell in self.hints:
+            tell.close()
+        for process, receiver in self.running:
             if process.is_alive():
                 process.kill()
             process.join()
             receiver.close()
-    return lower_bound, best, best_breaks, infeasible
 
 
 def solve(
@@ -261,32 +310,40 @@ def solve(
         # a feasibility check, and a fallback), and the time left after. On the published
         # events it has a complete schedule within 0.05 s; more time seldom lowers its breaks.
         heuristic_budget = min(0.1 * time_limit, 3.0, max(0.15, problem.meeting_count / 1500))
-    heuristic = solve_heuristically(
-        problem,
-        domains,
-        time_limit=heuristic_budget,
-        target=bound,
-        improver=chase_breaks if large else None,
-    )
-    best_slots: list[int | None] | None = None
-    best_breaks: int | None = None
-    if _is_complete_and_fair(problem, heuristic.slot_of):
-        best_slots, best_breaks = heuristic.slot_of, heuristic.breaks
-    if on_progress is not None:
-        on_progress(best_breaks, bound)
-    if best_breaks is not None and best_breaks <= bound:
-        return _result(problem, "optimal", best_slots, best_breaks, bound, started, "heuristic")
-    if large:
-        if best_slots is None or best_breaks is None:
-            return _no_fair_schedule(problem, heuristic, bound, started)
-        return _result(problem, "feasible", best_slots, best_breaks, bound, started, "heuristic")
-
-    if use_maxsat and applies_to(problem):
-        # The last part of the time is kept for improving the schedule when no optimum came.
-        race_deadline = deadline - 0.15 * time_limit
-        lower_bound, found, found_breaks, infeasible = _race_decisions(
-            problem, domains, race_deadline, workers, best_slots, bound, on_progress
+    # The decision engines encode the event while the heuristic runs here.
+    exact = use_maxsat and not large and applies_to(problem)
+    race = _Race(problem, domains, workers) if exact else None
+    try:
+        heuristic = solve_heuristically(
+            problem,
+            domains,
+            time_limit=heuristic_budget,
+            target=bound,
+            improver=chase_breaks if large else None,
         )
+        best_slots: list[int | None] | None = None
+        best_breaks: int | None = None
+        if _is_complete_and_fair(problem, heuristic.slot_of):
+            best_slots, best_breaks = heuristic.slot_of, heuristic.breaks
+        if on_progress is not None:
+            on_progress(best_breaks, bound)
+        if best_breaks is not None and best_breaks <= bound:
+            return _result(problem, "optimal", best_slots, best_breaks, bound, started, "heuristic")
+        if large:
+            if best_slots is None or best_breaks is None:
+                return _no_fair_schedule(problem, heuristic, bound, started)
+            return _result(
+                problem, "feasible", best_slots, best_breaks, bound, started, "heuristic"
+            )
+        if race is not None:
+            # The last part of the time is kept for improving the schedule if no optimum came.
+            race_outcome = race.run(deadline - 0.15 * time_limit, best_slots, bound, on_progress)
+    finally:
+        if race is not None:
+            race.stop()
+
+    if race is not None:
+        lower_bound, found, found_breaks, infeasible = race_outcome
         if infeasible:
             return _infeasible(problem, domains, [], started, deadline, workers)
         if found is not None and found_breaks is not None and _is_complete_and_fair(problem, found):

@@ -126,6 +126,71 @@ def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimu
     assert [m for m in checked if m[0] == "bound"] == [m for m in trusted if m[0] == "bound"]
 
 
+def test_the_engine_without_the_slot_capacity_streams_the_same_bounds_and_optimum():
+    problem, domains = _one_break_event()
+    full: list[tuple] = []
+    lean: list[tuple] = []
+    solve_by_decisions(problem, domains, full.append)
+    solve_by_decisions(problem, domains, lean.append, slot_capacity=False)
+    assert full[-1][0] == lean[-1][0] == "optimal"
+    assert full[-1][1] == lean[-1][1]
+    assert sum(problem.breaks_per_participant(lean[-1][2])) == lean[-1][1]
+    assert [m for m in full if m[0] == "bound"] == [m for m in lean if m[0] == "bound"]
+
+
+def test_the_engine_asks_whether_a_schedule_is_known_only_once_it_has_encoded_the_event():
+    problem, domains = _one_break_event()
+    messages: list[tuple] = []
+    asked: list[int] = []
+
+    def known() -> bool:
+        asked.append(len(messages))  # what had been streamed when the engine asked
+        return True
+
+    solve_by_decisions(problem, domains, messages.append, known_feasible=known)
+    assert asked == [1]  # once, after the first bound, before any decision
+    assert messages[0][0] == "bound"
+    assert messages[-1][0] == "optimal"
+
+
+def _recording_context(monkeypatch) -> list:
+    """Replace the fork context with one that notes which worker each process runs."""
+    started_targets: list = []
+    real_context = multiprocessing.get_context("fork")
+
+    class RecordingContext:
+        def Pipe(self, duplex: bool = True):  # noqa: N802 - the multiprocessing name
+            return real_context.Pipe(duplex=duplex)
+
+        def Process(self, *, target, args, **options):  # noqa: N802 - the multiprocessing name
+            started_targets.append((target, args))
+            return real_context.Process(target=target, args=args, **options)
+
+    monkeypatch.setattr(solver.multiprocessing, "get_context", lambda _name: RecordingContext())
+    return started_targets
+
+
+def test_engines_beyond_the_workers_join_a_race_that_outlasts_the_first_moments(monkeypatch):
+    problem, domains = _one_break_event()
+    exact: list[tuple] = []
+    solve_by_decisions(problem, domains, exact.append)
+    optimum = exact[-1][1]
+    started = _recording_context(monkeypatch)
+    monkeypatch.setattr(solver, "STAGGER_SECONDS", 0.0)
+    race = solver._Race(problem, domains, 2)
+    try:
+        assert [args[2] for _target, args in started] == list(solver.DECISION_ENGINES[:2])
+        bound, best, breaks, infeasible = race.run(time.monotonic() + 20, None, 0)
+    finally:
+        race.stop()
+    engines = [args[2] for target, args in started if target is solver._decision_worker]
+    assert engines == list(solver.DECISION_ENGINES)
+    assert ("cd15", False) in engines  # the engine without the slot capacity joined
+    assert not infeasible
+    assert breaks == bound == optimum
+    assert sum(problem.breaks_per_participant(best)) == optimum
+
+
 def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_the_optimum(
     monkeypatch,
 ):
@@ -134,29 +199,23 @@ def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_
     solve_by_decisions(problem, domains, exact.append)
     optimum = exact[-1][1]
     start = list(exact[-1][2])
-    started_targets: list = []
-    real_context = multiprocessing.get_context("fork")
-
-    class RecordingContext:
-        """The fork context, noting which worker each started process runs."""
-
-        def Pipe(self, duplex: bool = True):  # noqa: N802 - the multiprocessing name
-            return real_context.Pipe(duplex=duplex)
-
-        def Process(self, *, target, **options):  # noqa: N802 - the multiprocessing name
-            started_targets.append(target)
-            return real_context.Process(target=target, **options)
+    started = _recording_context(monkeypatch)
+    # No engine joins late here, so what started is the first engines and the handover.
+    monkeypatch.setattr(solver, "STAGGER_SECONDS", 1000.0)
 
     # Hand over at once: the race is "quiet" from its first moment.
     monkeypatch.setattr(solver, "HANDOVER_SECONDS", 0.0)
     monkeypatch.setattr(solver, "HANDOVER_SHARE", 0.0)
-    monkeypatch.setattr(solver.multiprocessing, "get_context", lambda _name: RecordingContext())
     deadline = time.monotonic() + 20
-    bound, best, breaks, infeasible = solver._race_decisions(
-        problem, domains, deadline, 2, start, 0
-    )
-    assert started_targets[:2] == [solver._decision_worker, solver._decision_worker]
-    assert started_targets[2:] == [solver._neighbourhood_worker]
+    race = solver._Race(problem, domains, 2)
+    try:
+        bound, best, breaks, infeasible = race.run(deadline, start, 0)
+    finally:
+        race.stop()
+    *engines, last = [target for target, _args in started]
+    assert len(engines) >= 2
+    assert set(engines) == {solver._decision_worker}
+    assert last is solver._neighbourhood_worker
     assert not infeasible
     assert breaks == optimum
     assert bound >= optimum
