@@ -164,7 +164,7 @@ def run_shuffles(options, reference: dict[str, dict[str, str]]) -> None:
         worst_overall = max(worst_overall, worst)
         proved += int(every_optimal)
         within += int(paper is not None and median <= paper)
-        line = f"{base:16s} {published!s:>3s} {worst:8.1f} {median:8.1f} {every_optimal!s:>7s}"
+        line = f"{base:16s} {published!s:>3s} {worst:8.2f} {median:8.2f} {every_optimal!s:>7s}"
         line += f" {paper if paper is not None else float('nan'):7.1f}"
         if options.baseline:
             seconds, _cost = baseline_seconds(instance, options.time_limit)

@@ -29,6 +29,9 @@ LARGE_EVENT_MEETINGS = 2000
 # time) hands its last decision engine's core to the large-neighbourhood search.
 HANDOVER_SECONDS = 10.0
 HANDOVER_SHARE = 0.25
+# The heuristic's time before the race: at least this, or a second per this many meetings.
+FIRST_HEURISTIC_SECONDS = 0.15
+FIRST_HEURISTIC_MEETINGS = 1500
 # Share of the time limit given to explaining an infeasible event and placing what fits.
 INFEASIBLE_SHARE = 0.2
 
@@ -198,14 +201,13 @@ class _Race:
         for target, arguments in extra[: self.workers - engines]:
             self._start(target, arguments)
         join_at = time.monotonic() + STAGGER_SECONDS if self.waiting else None
-        # With too few cores for the neighbourhood search from the start, it takes the last
-        # decision engine's core once the race has gone a while without news.
+        # With too few cores for the neighbourhood search from the start, it takes a decision
+        # engine's process once the race has gone a while without news.
         handover_after = (
             max(HANDOVER_SECONDS, HANDOVER_SHARE * (deadline - time.monotonic()))
             if best is not None and len(self.running) == engines >= 2
             else None
         )
-        handover_engine = self.running[engines - 1] if handover_after is not None else None
         receivers = self.receivers
         infeasible = False
         last_news = time.monotonic()
@@ -217,19 +219,20 @@ class _Race:
                 for engine in self.waiting:
                     self._start_engine(engine, known=best is not None)
                 self.waiting, join_at = [], None
-            if handover_engine is not None and now - last_news >= (handover_after or 0.0):
-                process, receiver = handover_engine
+            if handover_after is not None and now - last_news >= handover_after:
+                # The engine started last gives up its process.
+                process, receiver = self.running[-1]
                 process.kill()
                 if receiver in receivers:
                     receivers.remove(receiver)
                 self._start(_neighbourhood_worker, (problem, domains, best, lower_bound))
-                handover_engine = None
+                handover_after = None
             remaining = deadline - now
             if remaining <= 0:
                 break
             timeout = remaining
-            if handover_engine is not None:
-                timeout = min(timeout, max(0.0, last_news + (handover_after or 0.0) - now))
+            if handover_after is not None:
+                timeout = min(timeout, max(0.0, last_news + handover_after - now))
             if join_at is not None:
                 timeout = min(timeout, max(0.0, join_at - now))
             for receiver in wait(receivers, timeout=timeout):
@@ -309,7 +312,11 @@ def solve(
         # upper bound that can end the race early, a known schedule that spares the engines
         # a feasibility check, and a fallback), and the time left after. On the published
         # events it has a complete schedule within 0.05 s; more time seldom lowers its breaks.
-        heuristic_budget = min(0.1 * time_limit, 3.0, max(0.15, problem.meeting_count / 1500))
+        heuristic_budget = min(
+            0.1 * time_limit,
+            3.0,
+            max(FIRST_HEURISTIC_SECONDS, problem.meeting_count / FIRST_HEURISTIC_MEETINGS),
+        )
     # The decision engines encode the event while the heuristic runs here.
     exact = use_maxsat and not large and applies_to(problem)
     race = _Race(problem, domains, workers) if exact else None
