@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 import time
 
+import pytest
+
 from intercity.business.scheduling import solver
 from intercity.business.scheduling.decision_engine import (
     minimum_breaks,
@@ -115,27 +117,26 @@ def _one_break_event():
     return _problem(data)
 
 
-def test_a_schedule_known_beforehand_spares_the_first_solve_and_keeps_the_optimum():
+@pytest.mark.parametrize(
+    "option",
+    [
+        # A schedule known beforehand spares the first, unbounded solve.
+        {"known_feasible": True},
+        # The engine that joins the race late leaves out the implied slot capacity.
+        {"slot_capacity": False},
+    ],
+    ids=["known-schedule", "no-slot-capacity"],
+)
+def test_each_engine_option_streams_the_same_bounds_and_reaches_the_same_optimum(option):
     problem, domains = _one_break_event()
-    checked: list[tuple] = []
-    trusted: list[tuple] = []
-    solve_by_decisions(problem, domains, checked.append)
-    solve_by_decisions(problem, domains, trusted.append, known_feasible=True)
-    assert checked[-1][0] == trusted[-1][0] == "optimal"
-    assert checked[-1][1] == trusted[-1][1]
-    assert [m for m in checked if m[0] == "bound"] == [m for m in trusted if m[0] == "bound"]
-
-
-def test_the_engine_without_the_slot_capacity_streams_the_same_bounds_and_optimum():
-    problem, domains = _one_break_event()
-    full: list[tuple] = []
-    lean: list[tuple] = []
-    solve_by_decisions(problem, domains, full.append)
-    solve_by_decisions(problem, domains, lean.append, slot_capacity=False)
-    assert full[-1][0] == lean[-1][0] == "optimal"
-    assert full[-1][1] == lean[-1][1]
-    assert sum(problem.breaks_per_participant(lean[-1][2])) == lean[-1][1]
-    assert [m for m in full if m[0] == "bound"] == [m for m in lean if m[0] == "bound"]
+    plain: list[tuple] = []
+    varied: list[tuple] = []
+    solve_by_decisions(problem, domains, plain.append)
+    solve_by_decisions(problem, domains, varied.append, **option)
+    assert plain[-1][0] == varied[-1][0] == "optimal"
+    assert plain[-1][1] == varied[-1][1]
+    assert sum(problem.breaks_per_participant(varied[-1][2])) == varied[-1][1]
+    assert [m for m in plain if m[0] == "bound"] == [m for m in varied if m[0] == "bound"]
 
 
 def test_the_engine_asks_whether_a_schedule_is_known_only_once_it_has_encoded_the_event():
