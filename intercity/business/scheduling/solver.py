@@ -3,32 +3,24 @@
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 import time
-from collections.abc import Callable
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 
 from .canonical import canonical_order
 from .cpsat_engine import EngineOutcome, solve_with_cpsat
-from .decision_engine import applies_to, proven_lower_bound, solve_by_decisions
+from .decision_engine import applies_to, proven_lower_bound
 from .explain import find_obstacles
 from .heuristic import HeuristicOutcome, solve_heuristically
 from .kempe_paths import chase_breaks
 from .maxsat_engine import has_zero_anchor, solve_with_maxsat
 from .model import Assignment, Instance, Result
-from .neighbourhood import improve_by_neighbourhoods
 from .problem import Problem, build_problem, tighten_domains_by_precedence
+from .race import Progress, Race
 
 _INSTANCE_FAIRNESS = object()
-# Called with (best breaks so far or None, proven lower bound) as the search goes.
-Progress = Callable[[int | None, int], None]
 # Above this many meetings the exact models are too big to build in a usual time limit.
 LARGE_EVENT_MEETINGS = 2000
-# A race that hears nothing for this long (at least HANDOVER_SECONDS, else this share of its
-# time) hands its last decision engine's core to the large-neighbourhood search.
-HANDOVER_SECONDS = 10.0
-HANDOVER_SHARE = 0.25
 # The heuristic's time before the race: at least this, or a second per this many meetings.
 # The engines encode the event meanwhile, so a quarter of a second costs the race little,
 # and it lets the heuristic reach the bound on more of the events that have a 0-break day.
@@ -66,206 +58,6 @@ def _maxsat_worker(problem: Problem, domains: list[list[int]], connection: Conne
         connection.send(solve_with_maxsat(problem, domains))
     finally:
         connection.close()
-
-
-# Decision engines that race: (SAT solver, with the implied slot capacity). Each of them
-# is ten times slower than another on some published event. As many start as there are
-# workers (cores); the others join after STAGGER_SECONDS, when the event has shown that it
-# is not one of the many that the first ones settle at once.
-DECISION_ENGINES = (("cd19", True), ("cd15", True), ("cd15", False))
-STAGGER_SECONDS = 1.0
-# Workers yield to the parent: its heuristic runs while they encode, and a web request
-# served by the same machine should not wait on a search.
-NICENESS = 10
-
-
-def _decision_worker(
-    problem: Problem,
-    domains: list[list[int]],
-    engine: tuple[str, bool],
-    hint: Connection,
-    connection: Connection,
-) -> None:
-    """Encode the event while the parent runs its heuristic, then hear from the parent
-    whether a schedule is already known before the first solve."""
-    os.nice(NICENESS)
-    try:
-        solve_by_decisions(
-            problem,
-            domains,
-            connection.send,
-            solver_name=engine[0],
-            slot_capacity=engine[1],
-            known_feasible=hint.recv,
-        )
-    except EOFError:
-        pass  # the parent ended the race before it began (the heuristic was optimal)
-    finally:
-        hint.close()
-        connection.close()
-
-
-def _plain_maxsat_worker(
-    problem: Problem, domains: list[list[int]], connection: Connection
-) -> None:
-    try:
-        status, slot_of, _cost = solve_with_maxsat(
-            problem, domains, solver_name="g3", implied=False
-        )
-        if status == "infeasible" or slot_of is None:
-            connection.send(("infeasible",))
-        else:
-            connection.send(("optimal", sum(problem.breaks_per_participant(slot_of)), slot_of))
-    finally:
-        connection.close()
-
-
-def _neighbourhood_worker(
-    problem: Problem,
-    domains: list[list[int]],
-    initial: list[int | None],
-    lower_bound: int,
-    connection: Connection,
-) -> None:
-    try:
-        improve_by_neighbourhoods(
-            problem, domains, initial, connection.send, lower_bound=lower_bound
-        )
-    finally:
-        connection.close()
-
-
-class _Race:
-    """Prove bounds and improve the schedule in worker processes until the two meet.
-
-    The decision engines (DECISION_ENGINES) start first and encode the event while the parent
-    runs its heuristic; `begin` then tells them whether a schedule is known, and `run` adds
-    the other workers and gathers what they send. With a schedule to start from and cores to
-    spare, one more process runs the large-neighbourhood search (better schedules around the
-    best one); on two cores it takes over the last engine's process when the race goes
-    quiet. On more cores a plain RC2 model joins too.
-
-    Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
-    deadline, and every bound and schedule they sent before that has already been received.
-    """
-
-    def __init__(self, problem: Problem, domains: list[list[int]], workers: int) -> None:
-        self.problem, self.domains, self.workers = problem, domains, max(1, workers)
-        self.context = multiprocessing.get_context("fork")
-        self.running: list[tuple] = []
-        self.receivers: list[Connection] = []
-        self.hints: list[Connection] = []
-        for engine in DECISION_ENGINES[: self.workers]:
-            self._start_engine(engine)
-        self.waiting = list(DECISION_ENGINES[self.workers :])
-
-    def _start_engine(self, engine: tuple[str, bool], known: bool | None = None) -> None:
-        hint, tell = self.context.Pipe(duplex=False)
-        self._start(_decision_worker, (self.problem, self.domains, engine, hint))
-        hint.close()
-        if known is None:
-            self.hints.append(tell)
-        else:
-            tell.send(known)
-            tell.close()
-
-    def _start(self, target, arguments) -> None:
-        receiver, sender = self.context.Pipe(duplex=False)
-        process = self.context.Process(target=target, args=(*arguments, sender), daemon=True)
-        process.start()
-        sender.close()
-        self.running.append((process, receiver))
-        self.receivers.append(receiver)
-
-    def begin(self, best: list[int | None] | None) -> None:
-        """Tell the decision engines whether the heuristic found a complete schedule."""
-        for tell in self.hints:
-            tell.send(best is not None)
-            tell.close()
-        self.hints = []
-
-    def run(
-        self,
-        deadline: float,
-        best: list[int | None] | None = None,
-        lower_bound: int = 0,
-        on_progress: Progress | None = None,
-    ) -> tuple[int, list[int | None] | None, int | None, bool]:
-        """Returns (lower bound, best schedule, its breaks, whether no schedule exists)."""
-        problem, domains = self.problem, self.domains
-        self.begin(best)
-        best_breaks = None if best is None else sum(problem.breaks_per_participant(best))
-        engines = len(self.running)
-        extra: list[tuple] = []
-        if best is not None:
-            extra.append((_neighbourhood_worker, (problem, domains, best, lower_bound)))
-        extra.append((_plain_maxsat_worker, (problem, domains)))
-        for target, arguments in extra[: self.workers - engines]:
-            self._start(target, arguments)
-        join_at = time.monotonic() + STAGGER_SECONDS if self.waiting else None
-        # With too few cores for the neighbourhood search from the start, it takes a decision
-        # engine's process once the race has gone a while without news.
-        handover_after = (
-            max(HANDOVER_SECONDS, HANDOVER_SHARE * (deadline - time.monotonic()))
-            if best is not None and len(self.running) == engines >= 2
-            else None
-        )
-        receivers = self.receivers
-        infeasible = False
-        last_news = time.monotonic()
-        while receivers and not infeasible:
-            if best_breaks is not None and lower_bound >= best_breaks:
-                break
-            now = time.monotonic()
-            if join_at is not None and now >= join_at:
-                for engine in self.waiting:
-                    self._start_engine(engine, known=best is not None)
-                self.waiting, join_at = [], None
-            if handover_after is not None and now - last_news >= handover_after:
-                # The engine started last gives up its process.
-                process, receiver = self.running[-1]
-                process.kill()
-                if receiver in receivers:
-                    receivers.remove(receiver)
-                self._start(_neighbourhood_worker, (problem, domains, best, lower_bound))
-                handover_after = None
-            remaining = deadline - now
-            if remaining <= 0:
-                break
-            timeout = remaining
-            if handover_after is not None:
-                timeout = min(timeout, max(0.0, last_news + handover_after - now))
-            if join_at is not None:
-                timeout = min(timeout, max(0.0, join_at - now))
-            for receiver in wait(receivers, timeout=timeout):
-                try:
-                    message = receiver.recv()
-                except EOFError:
-                    receivers.remove(receiver)
-                    continue
-                last_news = time.monotonic()
-                if message[0] == "bound":
-                    lower_bound = max(lower_bound, message[1])
-                elif message[0] in ("optimal", "improved"):
-                    if best_breaks is None or message[1] < best_breaks:
-                        best_breaks, best = message[1], message[2]
-                    if message[0] == "optimal":
-                        lower_bound = max(lower_bound, message[1])
-                elif message[0] == "infeasible":
-                    infeasible = True
-                    break
-                if on_progress is not None:
-                    on_progress(best_breaks, min(lower_bound, best_breaks or lower_bound))
-        return lower_bound, best, best_breaks, infeasible
-
-    def stop(self) -> None:
-        for tell in self.hints:
-            tell.close()
-        for process, receiver in self.running:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            receiver.close()
 
 
 def solve(
@@ -322,7 +114,7 @@ def solve(
         )
     # The decision engines encode the event while the heuristic runs here.
     exact = use_maxsat and not large and applies_to(problem)
-    race = _Race(problem, domains, workers) if exact else None
+    race = Race(problem, domains, workers) if exact else None
     try:
         heuristic = solve_heuristically(
             problem,

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from intercity.business.scheduling import race as race_module
 from intercity.business.scheduling import solver
 from intercity.business.scheduling.decision_engine import (
     minimum_breaks,
@@ -167,7 +168,8 @@ def _recording_context(monkeypatch) -> list:
             started_targets.append((target, args))
             return real_context.Process(target=target, args=args, **options)
 
-    monkeypatch.setattr(solver.multiprocessing, "get_context", lambda _name: RecordingContext())
+    context = RecordingContext()
+    monkeypatch.setattr(race_module.multiprocessing, "get_context", lambda _name: context)
     return started_targets
 
 
@@ -177,15 +179,15 @@ def test_engines_beyond_the_workers_join_a_race_that_outlasts_the_first_moments(
     solve_by_decisions(problem, domains, exact.append)
     optimum = exact[-1][1]
     started = _recording_context(monkeypatch)
-    monkeypatch.setattr(solver, "STAGGER_SECONDS", 0.0)
-    race = solver._Race(problem, domains, 2)
+    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 0.0)
+    race = race_module.Race(problem, domains, 2)
     try:
-        assert [args[2] for _target, args in started] == list(solver.DECISION_ENGINES[:2])
+        assert [args[2] for _target, args in started] == list(race_module.DECISION_ENGINES[:2])
         bound, best, breaks, infeasible = race.run(time.monotonic() + 20, None, 0)
     finally:
         race.stop()
-    engines = [args[2] for target, args in started if target is solver._decision_worker]
-    assert engines == list(solver.DECISION_ENGINES)
+    engines = [args[2] for target, args in started if target is race_module._decision_worker]
+    assert engines == list(race_module.DECISION_ENGINES)
     assert ("cd15", False) in engines  # the engine without the slot capacity joined
     assert not infeasible
     assert breaks == bound == optimum
@@ -202,21 +204,21 @@ def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_
     start = list(exact[-1][2])
     started = _recording_context(monkeypatch)
     # No engine joins late here, so what started is the first engines and the handover.
-    monkeypatch.setattr(solver, "STAGGER_SECONDS", 1000.0)
+    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 1000.0)
 
     # Hand over at once: the race is "quiet" from its first moment.
-    monkeypatch.setattr(solver, "HANDOVER_SECONDS", 0.0)
-    monkeypatch.setattr(solver, "HANDOVER_SHARE", 0.0)
+    monkeypatch.setattr(race_module, "HANDOVER_SECONDS", 0.0)
+    monkeypatch.setattr(race_module, "HANDOVER_SHARE", 0.0)
     deadline = time.monotonic() + 20
-    race = solver._Race(problem, domains, 2)
+    race = race_module.Race(problem, domains, 2)
     try:
         bound, best, breaks, infeasible = race.run(deadline, start, 0)
     finally:
         race.stop()
     *engines, last = [target for target, _args in started]
     assert len(engines) >= 2
-    assert set(engines) == {solver._decision_worker}
-    assert last is solver._neighbourhood_worker
+    assert set(engines) == {race_module._decision_worker}
+    assert last is race_module._neighbourhood_worker
     assert not infeasible
     assert breaks == optimum
     assert bound >= optimum
