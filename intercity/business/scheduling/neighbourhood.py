@@ -44,7 +44,9 @@ def improve_by_neighbourhoods(
     The solver cannot be interrupted between budgets, so callers run this in a process.
     """
     encoding = DecisionEncoding(problem, domains)
-    lower_bound = max(lower_bound, encoding.lower_bound)
+    if encoding.lower_bound > lower_bound:
+        lower_bound = encoding.lower_bound  # what the participants need on their own
+        report(("bound", lower_bound))
     rng = random.Random(seed)  # noqa: S311 - reproducible choices, not secrets
     current = list(initial)
     breaks = sum(problem.breaks_per_participant(current))

@@ -16,10 +16,17 @@ from .problem import Problem
 
 # Called with (best breaks so far or None, proven lower bound) as the search goes.
 Progress = Callable[[int | None, int], None]
-# A race that hears nothing for this long (at least HANDOVER_SECONDS, else this share of its
-# time) hands a decision engine's core to the large-neighbourhood search.
-HANDOVER_SECONDS = 10.0
-HANDOVER_SHARE = 0.25
+# A race that hears nothing for this long (at least QUIET_SECONDS, else this share of its
+# time) starts the large-neighbourhood search, when the cores had no room for it at the
+# start. It shares one engine's part of the machine with the engines that joined late: all
+# of them get LATE_NICENESS, whose scheduler weight is half that of NICENESS. No engine is
+# ended: each is the only one that settles some published events within a minute (the one
+# without the slot capacity forum-13crafc's and ticf-13crafc's family, CaDiCaL 1.5 with it
+# ticf-13crafb and forum-13crafb.forb0007, CaDiCaL 1.9 with it forum-14 and
+# tic-13crafc.fixed040-Forb), and the search settles some that no engine does in a minute.
+QUIET_SECONDS = 10.0
+QUIET_SHARE = 0.25
+LATE_NICENESS = 13
 # Decision engines that race: (SAT solver, with the implied slot capacity). Each of them
 # is ten times slower than another on some published event. As many start as there are
 # workers (cores); the others join after STAGGER_SECONDS, when the event has shown that it
@@ -29,6 +36,14 @@ STAGGER_SECONDS = 1.0
 # Workers yield to the parent: its heuristic runs while they encode, and a web request
 # served by the same machine should not wait on a search.
 NICENESS = 10
+
+
+def _lower_priority(pid: int, niceness: int) -> None:
+    """Give a worker at least this niceness; one that has already ended is left alone."""
+    try:
+        os.setpriority(os.PRIO_PROCESS, pid, max(niceness, os.getpriority(os.PRIO_PROCESS, pid)))
+    except OSError:
+        pass
 
 
 def _decision_worker(
@@ -94,8 +109,8 @@ class Race:
     runs its heuristic; `begin` then tells them whether a schedule is known, and `run` adds
     the other workers and gathers what they send. With a schedule to start from and cores to
     spare, one more process runs the large-neighbourhood search (better schedules around the
-    best one); on two cores it takes over the last engine's process when the race goes
-    quiet. On more cores a plain RC2 model joins too.
+    best one); on two cores it joins them, at a lower priority, when the race goes quiet.
+    On more cores a plain RC2 model joins too.
 
     Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
     deadline, and every bound and schedule they sent before that has already been received.
@@ -105,6 +120,7 @@ class Race:
         self.problem, self.domains, self.workers = problem, domains, max(1, workers)
         self.context = multiprocessing.get_context("fork")
         self.running: list[tuple] = []
+        self.late: list = []  # processes of the engines that joined after the stagger
         self.receivers: list[Connection] = []
         self.hints: list[Connection] = []
         for engine in DECISION_ENGINES[: self.workers]:
@@ -155,10 +171,10 @@ class Race:
         for target, arguments in extra[: self.workers - engines]:
             self._start(target, arguments)
         join_at = time.monotonic() + STAGGER_SECONDS if self.waiting else None
-        # With too few cores for the neighbourhood search from the start, it takes a decision
-        # engine's process once the race has gone a while without news.
-        handover_after = (
-            max(HANDOVER_SECONDS, HANDOVER_SHARE * (deadline - time.monotonic()))
+        # With too few cores for the neighbourhood search from the start, it joins the
+        # engines once the race has gone a while without news.
+        neighbourhood_after = (
+            max(QUIET_SECONDS, QUIET_SHARE * (deadline - time.monotonic()))
             if best is not None and len(self.running) == engines >= 2
             else None
         )
@@ -172,21 +188,19 @@ class Race:
             if join_at is not None and now >= join_at:
                 for engine in self.waiting:
                     self._start_engine(engine, known=best is not None)
+                    self.late.append(self.running[-1][0])
                 self.waiting, join_at = [], None
-            if handover_after is not None and now - last_news >= handover_after:
-                # The engine started last gives up its process.
-                process, receiver = self.running[-1]
-                process.kill()
-                if receiver in receivers:
-                    receivers.remove(receiver)
+            if neighbourhood_after is not None and now - last_news >= neighbourhood_after:
                 self._start(_neighbourhood_worker, (problem, domains, best, lower_bound))
-                handover_after = None
+                for process in [*self.late, self.running[-1][0]]:
+                    _lower_priority(process.pid, LATE_NICENESS)
+                neighbourhood_after = None
             remaining = deadline - now
             if remaining <= 0:
                 break
             timeout = remaining
-            if handover_after is not None:
-                timeout = min(timeout, max(0.0, last_news + handover_after - now))
+            if neighbourhood_after is not None:
+                timeout = min(timeout, max(0.0, last_news + neighbourhood_after - now))
             if join_at is not None:
                 timeout = min(timeout, max(0.0, join_at - now))
             for receiver in wait(receivers, timeout=timeout):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+import os
 import time
 
 import pytest
@@ -18,6 +19,7 @@ from intercity.business.scheduling.decision_engine import (
 )
 from intercity.business.scheduling.loaders import instance_from_dict
 from intercity.business.scheduling.problem import build_problem, tighten_domains_by_precedence
+from intercity.business.scheduling.race import DECISION_ENGINES
 from intercity.business.scheduling.tests.builders import make_instance_data
 from intercity.business.scheduling.validation import participant_breaks
 
@@ -194,31 +196,37 @@ def test_engines_beyond_the_workers_join_a_race_that_outlasts_the_first_moments(
     assert sum(problem.breaks_per_participant(best)) == optimum
 
 
-def test_a_quiet_race_hands_a_core_to_the_neighbourhood_search_and_still_proves_the_optimum(
-    monkeypatch,
-):
+def _silent_engine(problem, domains, engine, hint, connection) -> None:
+    time.sleep(60)
+
+
+def test_a_quiet_race_adds_the_neighbourhood_search_without_ending_an_engine(monkeypatch):
     problem, domains = _one_break_event()
     exact: list[tuple] = []
     solve_by_decisions(problem, domains, exact.append)
     optimum = exact[-1][1]
     start = list(exact[-1][2])
+    # Engines that never answer: the race is quiet from its first moment, and the optimum's
+    # proof can only come from the neighbourhood search.
+    monkeypatch.setattr(race_module, "_decision_worker", _silent_engine)
     started = _recording_context(monkeypatch)
-    # No engine joins late here, so what started is the first engines and the handover.
-    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 1000.0)
-
-    # Hand over at once: the race is "quiet" from its first moment.
-    monkeypatch.setattr(race_module, "HANDOVER_SECONDS", 0.0)
-    monkeypatch.setattr(race_module, "HANDOVER_SHARE", 0.0)
-    deadline = time.monotonic() + 20
+    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 0.0)
+    monkeypatch.setattr(race_module, "QUIET_SECONDS", 0.0)
+    monkeypatch.setattr(race_module, "QUIET_SHARE", 0.0)
     race = race_module.Race(problem, domains, 2)
     try:
-        bound, best, breaks, infeasible = race.run(deadline, start, 0)
+        bound, best, breaks, infeasible = race.run(time.monotonic() + 20, start, 0)
+        engines = [process for process, _receiver in race.running[: len(DECISION_ENGINES)]]
+        assert all(process.is_alive() for process in engines)  # none gave way
+        # The search shares one engine's part of the cores with the engine that joined late.
+        search = race.running[-1][0]
+        niceness = [os.getpriority(os.PRIO_PROCESS, p.pid) for p in [*engines, search]]
+        assert niceness[2:] == [race_module.LATE_NICENESS] * 2
+        assert max(niceness[:2]) < race_module.LATE_NICENESS
     finally:
         race.stop()
-    *engines, last = [target for target, _args in started]
-    assert len(engines) >= 2
-    assert set(engines) == {race_module._decision_worker}
-    assert last is race_module._neighbourhood_worker
+    targets = [target for target, _args in started]
+    assert targets == [_silent_engine] * len(DECISION_ENGINES) + [race_module._neighbourhood_worker]
     assert not infeasible
     assert breaks == optimum
     assert bound >= optimum
