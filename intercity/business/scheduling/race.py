@@ -22,8 +22,7 @@ Progress = Callable[[int | None, int], None]
 # of them get LATE_NICENESS, whose scheduler weight is half that of NICENESS. No engine is
 # ended: each is the only one that settles some published events within a minute (the one
 # without the slot capacity forum-13crafc's and ticf-13crafc's family, CaDiCaL 1.5 with it
-# ticf-13crafb and forum-13crafb.forb0007, CaDiCaL 1.9 with it forum-14 and
-# tic-13crafc.fixed040-Forb), and the search settles some that no engine does in a minute.
+# ticf-13crafb and forum-13crafb.forb0007, CaDiCaL 1.9 with it tic-13crafc.fixed040-Forb).
 QUIET_SECONDS = 10.0
 QUIET_SHARE = 0.25
 LATE_NICENESS = 13
