@@ -17,6 +17,7 @@ from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.solvers import Solver
 
 from .maxsat_engine import MaxSatEncoding, has_zero_anchor
+from .pair_bound import matching_size, pair_conflicts
 from .problem import Problem
 
 # Participants needing more breaks than this alone get no row patterns (too many rows).
@@ -82,12 +83,27 @@ def minimum_breaks(problem: Problem, domains: list[list[int]], p: int) -> int:
     return PATTERN_BREAKS + 1
 
 
-def proven_lower_bound(problem: Problem, domains: list[list[int]]) -> int:
+def proven_lower_bound(
+    problem: Problem, domains: list[list[int]], *, pairs_until: float | None = None
+) -> int:
     """A lower bound on the total breaks that holds for any schedule: the sum of what each
-    participant needs on its own (lunch gaps counted, as the objective does)."""
+    participant needs on its own (lunch gaps counted, as the objective does).
+
+    With `pairs_until` (a time.monotonic() deadline), pairs of participants who cannot both
+    keep a 0-break day (pair_bound) add to it, as far as they are found by then."""
     if problem.ignore_lunch_gap:
         return 0
-    return sum(minimum_breaks(problem, domains, p) for p in range(problem.participant_count))
+    bounds = [minimum_breaks(problem, domains, p) for p in range(problem.participant_count)]
+    if pairs_until is None:
+        return sum(bounds)
+    windows = [
+        row_patterns(problem, domains, p, 0)
+        if bound == 0 and len(problem.meetings_of[p]) > 1
+        else None
+        for p, bound in enumerate(bounds)
+    ]
+    conflicts = pair_conflicts(problem, domains, windows, deadline=pairs_until)
+    return sum(bounds) + matching_size(conflicts)
 
 
 def participant_lower_bounds(
@@ -118,6 +134,9 @@ class DecisionEncoding(MaxSatEncoding):
         super().__init__(problem, domains)
         self.bounds, self.patterns = participant_lower_bounds(problem, domains)
         self.lower_bound = sum(self.bounds)
+        # Pairs who cannot both be at their minimum: one of them has a break more.
+        self.conflicts = pair_conflicts(problem, domains, self.patterns)
+        self.proven = self.lower_bound + matching_size(self.conflicts)
         hard = self.formula.hard
         if problem.fairness is not None:
             for literals in self.break_literals:
@@ -141,17 +160,19 @@ class DecisionEncoding(MaxSatEncoding):
             self._busy_per_slot()
         self._busy_per_participant()
         all_breaks = [lit for literals in self.break_literals for lit in literals]
-        self.total = ITotalizer(
-            all_breaks, ubound=self.lower_bound + EXTRA_BREAKS, top_id=self.pool.top
-        )
+        self.total = ITotalizer(all_breaks, ubound=self.proven + EXTRA_BREAKS, top_id=self.pool.top)
         self.pool.top = max(self.pool.top, self.total.top_id)
         hard.extend(self.total.cnf.clauses)
         # Participants above their own minimum: at most k - LB of them when k breaks are allowed.
         self.above = ITotalizer(
-            [-lit for lit in self.at_minimum], ubound=EXTRA_BREAKS, top_id=self.pool.top
+            [-lit for lit in self.at_minimum],
+            ubound=self.proven - self.lower_bound + EXTRA_BREAKS,
+            top_id=self.pool.top,
         )
         self.pool.top = max(self.pool.top, self.above.top_id)
         hard.extend(self.above.cnf.clauses)
+        for p, q in self.conflicts:
+            hard.append([-self.pool.id(("at_minimum", p)), -self.pool.id(("at_minimum", q))])
 
     def busy(self, p: int, s: int) -> int | None:
         return self.pool.obj2id.get(("busy", p, s))
@@ -237,7 +258,7 @@ def solve_by_decisions(
     SAT solvers here cannot be interrupted, so callers run this in a process they can end.
     """
     encoding = DecisionEncoding(problem, domains, slot_capacity=slot_capacity)
-    k = max(encoding.lower_bound, start_at)
+    k = max(encoding.proven, start_at)
     report(("bound", k))
     if callable(known_feasible):
         known_feasible = known_feasible()
@@ -247,7 +268,7 @@ def solve_by_decisions(
         if not known_feasible and not sat.solve():
             report(("infeasible",))
             return
-        while k <= encoding.lower_bound + EXTRA_BREAKS:
+        while k <= encoding.proven + EXTRA_BREAKS:
             if sat.solve(assumptions=encoding.assumptions(k)):
                 slot_of = encoding.slots_of(sat.get_model())
                 report(("optimal", sum(problem.breaks_per_participant(slot_of)), slot_of))

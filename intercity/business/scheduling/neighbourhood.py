@@ -44,8 +44,8 @@ def improve_by_neighbourhoods(
     The solver cannot be interrupted between budgets, so callers run this in a process.
     """
     encoding = DecisionEncoding(problem, domains)
-    if encoding.lower_bound > lower_bound:
-        lower_bound = encoding.lower_bound  # what the participants need on their own
+    if encoding.proven > lower_bound:
+        lower_bound = encoding.proven  # what the participants need on their own and in pairs
         report(("bound", lower_bound))
     rng = random.Random(seed)  # noqa: S311 - reproducible choices, not secrets
     current = list(initial)

@@ -31,6 +31,10 @@ FIRST_HEURISTIC_MEETINGS = 1500
 # (tic-13crafc.fixed040-Forb: about 28 s of one core for its slowest engine alone).
 AFTER_RACE_SHARE = 0.15
 POLISH_SHARE = 0.05
+# Time for counting pairs of participants who cannot both keep a 0-break day, where no
+# decision engine does it: at most this many seconds or this share of the time limit.
+PAIR_SECONDS = 2.0
+PAIR_SHARE = 0.05
 # Share of the time limit given to explaining an infeasible event and placing what fits.
 INFEASIBLE_SHARE = 0.2
 
@@ -100,9 +104,13 @@ def solve(
     # Large events lean on the heuristic: the exact models grow with meetings x slots, and
     # beyond a few thousand meetings they cannot even be built within a usual time limit.
     large = problem.meeting_count > LARGE_EVENT_MEETINGS
+    exact = use_maxsat and not large and applies_to(problem)
     # What each participant needs on its own is a bound proved without the exact models (it
-    # stands when they run out of time); the heuristic stops as soon as it reaches it.
-    bound = proven_lower_bound(problem, domains)
+    # stands when they run out of time); the heuristic stops as soon as it reaches it. Pairs
+    # who cannot both have a 0-break day add to it: the decision engines count them as they
+    # encode the event, and without them they are counted here, for a bounded time.
+    pairs_until = None if exact else started + min(PAIR_SECONDS, PAIR_SHARE * time_limit)
+    bound = proven_lower_bound(problem, domains, pairs_until=pairs_until)
     if large:
         heuristic_budget = max(0.1, 0.95 * time_limit - (time.monotonic() - started))
     else:
@@ -118,7 +126,6 @@ def solve(
             max(FIRST_HEURISTIC_SECONDS, problem.meeting_count / FIRST_HEURISTIC_MEETINGS),
         )
     # The decision engines encode the event while the heuristic runs here.
-    exact = use_maxsat and not large and applies_to(problem)
     race = Race(problem, domains, workers) if exact else None
     try:
         heuristic = solve_heuristically(
