@@ -17,7 +17,7 @@ from pysat.card import CardEnc, EncType, ITotalizer
 from pysat.solvers import Solver
 
 from .maxsat_engine import MaxSatEncoding, has_zero_anchor
-from .pair_bound import matching_size, pair_conflicts
+from .pair_bound import assign_to_slots, matching_size, pair_conflicts
 from .problem import Problem
 
 # Participants needing more breaks than this alone get no row patterns (too many rows).
@@ -32,19 +32,8 @@ def applies_to(problem: Problem) -> bool:
 
 
 def _matchable(meetings: list[int], domains: list[list[int]], allowed: set[int]) -> bool:
-    """Can the meetings go to distinct slots of `allowed`? (augmenting-path matching)."""
-    holder: dict[int, int] = {}
-
-    def augment(m: int, visited: set[int]) -> bool:
-        for s in domains[m]:
-            if s in allowed and s not in visited:
-                visited.add(s)
-                if s not in holder or augment(holder[s], visited):
-                    holder[s] = m
-                    return True
-        return False
-
-    return all(augment(m, set()) for m in meetings)
+    """Can the meetings go to distinct slots of `allowed`?"""
+    return assign_to_slots(meetings, domains, allowed) is not None
 
 
 def _candidate_rows(slot_count: int, n: int, breaks: int):

@@ -24,8 +24,11 @@ from .problem import Problem
 Row = tuple[int, ...]
 
 
-def _assignment(meetings: list[int], domains: list[list[int]], row: set[int]) -> dict | None:
-    """Meetings to distinct slots of `row` (augmenting paths), or None when they do not fit."""
+def assign_to_slots(
+    meetings: list[int], domains: list[list[int]], row: set[int]
+) -> dict[int, int] | None:
+    """Meetings to distinct slots of `row` (augmenting paths) as {slot: meeting}, or None
+    when they do not fit."""
     holder: dict[int, int] = {}
 
     def augment(m: int, visited: set[int]) -> bool:
@@ -91,7 +94,7 @@ def slots_in_row(meetings: list[int], domains: list[list[int]], row: Row) -> dic
     move on along a chain of such moves that comes back to m: both lie in one strongly
     connected component of the graph "m can take n's slot"."""
     cells = set(row)
-    holder = _assignment(meetings, domains, cells)
+    holder = assign_to_slots(meetings, domains, cells)
     if holder is None:
         return {m: set() for m in meetings}
     slot_of = {m: s for s, m in holder.items()}

@@ -22,6 +22,7 @@ from intercity.business.scheduling.pair_bound import (
 )
 from intercity.business.scheduling.problem import build_problem, tighten_domains_by_precedence
 from intercity.business.scheduling.tests.builders import make_instance_data
+from intercity.business.scheduling.tests.test_solver import meeting_pairs
 
 
 def _pinned_pair_event() -> dict:
@@ -105,15 +106,7 @@ def pinned_events(draw):
     """Small events where half the meetings are pinned to a slot, so that pairs clash."""
     slot_count = draw(st.integers(3, 6))
     people = [f"p{i}" for i in range(draw(st.integers(3, 5)))]
-    pairs = draw(
-        st.lists(
-            st.tuples(st.sampled_from(people), st.sampled_from(people)).filter(
-                lambda pair: pair[0] != pair[1]
-            ),
-            min_size=2,
-            max_size=7,
-        )
-    )
+    pairs = draw(meeting_pairs(people, min_size=2, max_size=7))
     data = make_instance_data(slots=slot_count, tables=2, fairness=None, meetings=pairs)
     for meeting in data["meetings"]:
         if draw(st.booleans()):
@@ -140,7 +133,7 @@ def _fewest_breaks(problem, domains) -> int | None:
     return best
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pinned_events())
 def test_the_pair_bound_never_exceeds_the_optimum_and_the_engine_still_finds_it(data):
     problem, domains = _problem(data)

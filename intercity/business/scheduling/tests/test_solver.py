@@ -16,21 +16,24 @@ from intercity.business.scheduling.validation import validate_schedule
 from .builders import BENCHMARK_DIR, make_instance_data
 
 
+def meeting_pairs(people: list[str], *, min_size: int = 1, max_size: int):
+    """Lists of meetings between two different people."""
+    return st.lists(
+        st.tuples(st.sampled_from(people), st.sampled_from(people)).filter(
+            lambda pair: pair[0] != pair[1]
+        ),
+        min_size=min_size,
+        max_size=max_size,
+    )
+
+
 @st.composite
 def small_instances(draw, max_meetings=7, max_slots=5):
     """Random small events: sessions, tables, unavailability, fixed slots and precedences."""
     slot_count = draw(st.integers(2, max_slots))
     afternoon_from = draw(st.one_of(st.none(), st.integers(1, slot_count - 1)))
     people = [f"p{i}" for i in range(draw(st.integers(2, 5)))]
-    pairs = draw(
-        st.lists(
-            st.tuples(st.sampled_from(people), st.sampled_from(people)).filter(
-                lambda pair: pair[0] != pair[1]
-            ),
-            min_size=1,
-            max_size=max_meetings,
-        )
-    )
+    pairs = draw(meeting_pairs(people, max_size=max_meetings))
     data = make_instance_data(
         slots=slot_count,
         afternoon_from=afternoon_from,
