@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from intercity.business.scheduling.loaders import instance_from_dict
+from intercity.business.scheduling.problem import build_problem, tighten_domains_by_precedence
+
 BENCHMARK_DIR = Path(__file__).resolve().parents[4].parent / "shared" / "benchmarks" / "b2b"
 
 
@@ -43,3 +46,9 @@ def make_instance_data(
             for i, (a, b) in enumerate(meetings)
         ],
     }
+
+
+def problem_and_domains(data: dict):
+    """The engines' view of a JSON-shaped instance: its problem and precedence-tight domains."""
+    problem = build_problem(instance_from_dict(data), fairness=data["fairness"])
+    return problem, tighten_domains_by_precedence(problem)

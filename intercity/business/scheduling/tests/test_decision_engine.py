@@ -18,21 +18,16 @@ from intercity.business.scheduling.decision_engine import (
     solve_by_decisions,
 )
 from intercity.business.scheduling.loaders import instance_from_dict
-from intercity.business.scheduling.problem import build_problem, tighten_domains_by_precedence
+from intercity.business.scheduling.problem import build_problem
 from intercity.business.scheduling.race import DECISION_ENGINES
-from intercity.business.scheduling.tests.builders import make_instance_data
+from intercity.business.scheduling.tests.builders import make_instance_data, problem_and_domains
 from intercity.business.scheduling.validation import participant_breaks
-
-
-def _problem(data: dict):
-    problem = build_problem(instance_from_dict(data), fairness=data["fairness"])
-    return problem, tighten_domains_by_precedence(problem)
 
 
 def test_a_participant_cut_by_an_unavailable_slot_needs_one_break_on_its_own():
     data = make_instance_data(slots=5, meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("e", "f")])
     data["participants"][0]["unavailable"] = ["s2", "s4"]  # a: free in s1, s3, s5 only
-    problem, domains = _problem(data)
+    problem, domains = problem_and_domains(data)
     bounds, patterns = participant_lower_bounds(problem, domains)
     assert bounds[0] == 2
     assert patterns[0] is None
@@ -40,7 +35,9 @@ def test_a_participant_cut_by_an_unavailable_slot_needs_one_break_on_its_own():
 
 
 def test_row_patterns_list_windows_and_two_block_rows():
-    problem, domains = _problem(make_instance_data(slots=4, meetings=[("a", "b"), ("a", "c")]))
+    problem, domains = problem_and_domains(
+        make_instance_data(slots=4, meetings=[("a", "b"), ("a", "c")])
+    )
     assert row_patterns(problem, domains, 0, 0) == [(0, 1), (1, 2), (2, 3)]
     assert row_patterns(problem, domains, 0, 1) == [(0, 2), (0, 3), (1, 3)]
 
@@ -50,7 +47,7 @@ def test_the_engine_streams_bounds_then_an_optimal_schedule():
         slots=5, tables=1, meetings=[("a", "b"), ("a", "c"), ("b", "c"), ("d", "e")]
     )
     data["participants"][0]["unavailable"] = ["s2"]
-    problem, domains = _problem(data)
+    problem, domains = problem_and_domains(data)
     messages: list[tuple] = []
     solve_by_decisions(problem, domains, messages.append)
     assert messages[0][0] == "bound"
@@ -74,7 +71,7 @@ def test_the_proven_bound_adds_what_each_participant_needs_on_its_own():
     )
     data["participants"][0]["unavailable"] = ["s2", "s4"]  # a: 3 meetings in s1, s3, s5, s6
     data["participants"][4]["unavailable"] = ["s2", "s3", "s4", "s5"]  # e: s1 and s6 only
-    problem, domains = _problem(data)
+    problem, domains = problem_and_domains(data)
     a, e = 0, 4
     assert minimum_breaks(problem, domains, a) == 1  # e.g. s3, then s5 s6
     assert minimum_breaks(problem, domains, e) == 1
@@ -103,7 +100,7 @@ def test_a_participant_that_cannot_fit_at_all_makes_the_engine_report_infeasible
     data["participants"][1]["unavailable"] = ["s2"]
     data["meetings"][1]["after"] = ["m1"]
     data["meetings"][2]["after"] = ["m1"]
-    problem, domains = _problem(data)
+    problem, domains = problem_and_domains(data)
     messages: list[tuple] = []
     solve_by_decisions(problem, domains, messages.append)
     assert messages[-1] == ("infeasible",)
@@ -117,7 +114,7 @@ def _one_break_event():
         meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
     )
     data["participants"][0]["unavailable"] = ["s2", "s4"]
-    return _problem(data)
+    return problem_and_domains(data)
 
 
 @pytest.mark.parametrize(
