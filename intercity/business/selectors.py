@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -230,17 +230,32 @@ def latest_finished_run(event: Event) -> ScheduleRun | None:
     )
 
 
-def registrations_of(event: Event) -> QuerySet:
-    return event.registrations.select_related("organisation__city")
+def registrations_of(event: Event, *, search: str | None = None) -> QuerySet:
+    registrations = event.registrations.select_related("organisation__city")
+    return text_filter(registrations, search, ["organisation__name"])
 
 
-def requests_of(event: Event) -> QuerySet:
+def requests_of(event: Event, *, status: str | None = None, search: str | None = None) -> QuerySet:
+    """The event's meeting requests, oldest first; `search` matches either organisation."""
     earlier = MeetingRequest.objects.select_related(
         "requester__organisation", "invitee__organisation"
     )
-    return event.requests.select_related(
+    requests = event.requests.select_related(
         "requester__organisation", "invitee__organisation", "fixed_slot"
     ).prefetch_related(Prefetch("after", queryset=earlier))
+    if status:
+        requests = requests.filter(status=status)
+    return text_filter(
+        requests, search, ["requester__organisation__name", "invitee__organisation__name"]
+    ).order_by("created_at", "pk")
+
+
+def request_counts(event: Event) -> dict[str, int]:
+    """How many of the event's requests are in each status (every status present, 0 if none)."""
+    counts = dict.fromkeys(MeetingRequest.Status.values, 0)
+    for row in event.requests.values("status").annotate(n=Count("pk")).order_by():
+        counts[row["status"]] = row["n"]
+    return counts
 
 
 def registration_for(event: Event, organisation_id: int | None) -> Registration | None:

@@ -2,6 +2,7 @@
 
 import pytest
 
+from intercity.business.models import MeetingRequest
 from intercity.testing.browser import log_in, screenshot
 from intercity.testing.business_factories import (
     EventFactory,
@@ -105,3 +106,29 @@ def test_the_organiser_opens_matchmaking_and_a_rep_marks_slots(live_server, page
     page.wait_for_load_state("networkidle")
     registration = event.registrations.get(organisation=cast.organisation_rep.organisation)
     assert registration.unavailable.count() == 2
+
+
+def test_the_organiser_narrows_the_requests_in_place(live_server, page):
+    cast = make_cast()
+    event = EventFactory(meeting__host_city=cast.home, meeting__title="Hanoi Trade Fair")
+    add_slots(event, 4)
+    host = RegistrationFactory(event=event, organisation__name="Hanoi Solar Works")
+    for i, name in enumerate(("Seoul Grid Analytics", "Tokyo Water Board", "Taipei LED Lab")):
+        guest = RegistrationFactory(event=event, organisation__name=name)
+        MeetingRequest.objects.create(
+            event=event, requester=host, invitee=guest, status="pending" if i else "accepted"
+        )
+    log_in(page, live_server.url, cast.focal_point.username, PASSWORD)
+    page.goto(f"{live_server.url}/business/events/{event.pk}/")
+    requests = page.locator("ul.requests li")
+    assert requests.count() == 3
+    page.fill("#request-filters input[name=q]", "tokyo")
+    page.press("#request-filters input[name=q]", "Enter")
+    page.wait_for_url("**q=tokyo**")
+    assert requests.count() == 1
+    assert "Tokyo Water Board" in requests.first.inner_text()
+    page.fill("#request-filters input[name=q]", "")
+    page.select_option("#request-filters select[name=status]", "pending")
+    page.wait_for_url("**status=pending**")
+    assert requests.count() == 2
+    screenshot(page, "business-requests-filter.png")

@@ -1,6 +1,7 @@
 """Event setup, availability, fixing and ordering meetings, and the scheduler's stages."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -360,6 +361,71 @@ def test_the_progress_partial_shows_the_stage_and_figures(cast, client_for):
     assert "hx-trigger" in response.text
     assert client_for(cast.other_focal_point).get(url).status_code == 404
     assert client_for(cast.focal_point).post(url).status_code == 405
+
+
+def _requests_on_page(response) -> list[str]:
+    """The requests the organiser sees on this page, as "requester – invitee"."""
+    found = re.search(r'<ul class="requests">(.*?)</ul>', response.text, re.DOTALL)
+    items = found.group(1).split("<li>")[1:] if found else []
+    return [item.split(" · ", 1)[0].strip() for item in items]
+
+
+def test_the_organiser_filters_requests_by_organisation_and_status(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    hanoi = RegistrationFactory(event=event, organisation__name="Hanoi Solar Works")
+    seoul = RegistrationFactory(event=event, organisation__name="Seoul Grid Analytics")
+    tokyo = RegistrationFactory(event=event, organisation__name="Tokyo Water Board")
+    MeetingRequest.objects.create(event=event, requester=hanoi, invitee=seoul, status="accepted")
+    MeetingRequest.objects.create(event=event, requester=tokyo, invitee=hanoi, status="pending")
+    MeetingRequest.objects.create(event=event, requester=seoul, invitee=tokyo, status="declined")
+    client = client_for(cast.focal_point)
+    url = event.get_absolute_url()
+
+    everything = client.get(url)
+    assert _requests_on_page(everything) == [
+        "Hanoi Solar Works – Seoul Grid Analytics",
+        "Tokyo Water Board – Hanoi Solar Works",
+        "Seoul Grid Analytics – Tokyo Water Board",
+    ]
+    counts = everything.text.split('class="request-counts"', 1)[1].split("</p>", 1)[0]
+    assert "Accepted: 1" in counts and "Declined: 1" in counts
+
+    # Either side of a request matches, every word must match, case does not matter.
+    assert _requests_on_page(client.get(url, {"q": "hanoi"})) == [
+        "Hanoi Solar Works – Seoul Grid Analytics",
+        "Tokyo Water Board – Hanoi Solar Works",
+    ]
+    assert _requests_on_page(client.get(url, {"q": "hanoi", "status": "pending"})) == [
+        "Tokyo Water Board – Hanoi Solar Works",
+    ]
+    nothing = client.get(url, {"q": "Jakarta"})
+    assert _requests_on_page(nothing) == []
+    assert "No request matches these filters." in nothing.text
+    # An unknown status is ignored rather than hiding everything.
+    assert len(_requests_on_page(client.get(url, {"status": "lost"}))) == 3
+    # Only the organiser sees the list.
+    assert 'id="requests"' not in client_for(cast.other_focal_point).get(url).text
+
+
+def test_the_organiser_pages_through_many_requests_keeping_the_filter(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    host = RegistrationFactory(event=event, organisation__name="Anchor Host")
+    for i in range(60):
+        MeetingRequest.objects.create(
+            event=event,
+            requester=host,
+            invitee=RegistrationFactory(event=event, organisation__name=f"Guest {i:02d}"),
+            status="accepted" if i % 3 else "pending",
+        )
+    client = client_for(cast.focal_point)
+    first = client.get(event.get_absolute_url(), {"status": "accepted"})
+    assert len(_requests_on_page(first)) == 40  # 40 accepted, all on one page
+    everything = client.get(event.get_absolute_url())
+    assert len(_requests_on_page(everything)) == 50
+    assert "Page 1 of 2" in everything.text
+    second = client.get(event.get_absolute_url(), {"q": "guest", "page": 2})
+    assert _requests_on_page(second) == [f"Anchor Host – Guest {i:02d}" for i in range(50, 60)]
+    assert 'href="?q=guest&amp;page=1"' in second.text
 
 
 def test_the_organiser_event_page_needs_no_query_per_request(

@@ -30,6 +30,7 @@ from intercity.business.models import (
     Slot,
 )
 from intercity.core.forms import apply_validation_error
+from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
 from intercity.meetings import ics
 
@@ -123,14 +124,16 @@ def event_detail(request, pk):
     own = selectors.own_organisation(request.user)
     registration = selectors.registration_for(event, own.pk if own else None)
     organiser = rules.can_organise_event(request.user, event)
+    search = request.GET.get("q", "").strip() or None
     context = {
         "event": event,
         "organiser": organiser,
         "own": own,
         "registration": registration,
         "slots": event.slots.all(),
-        "registrations": selectors.registrations_of(event) if organiser or registration else [],
-        "requests": selectors.requests_of(event) if organiser else [],
+        "registrations": selectors.registrations_of(event, search=search if organiser else None)
+        if organiser or registration
+        else [],
         "pending": selectors.pending_requests_for(registration) if registration else [],
         "sent": registration.sent.select_related("invitee__organisation") if registration else [],
         "run": selectors.latest_run(event) if organiser else None,
@@ -140,7 +143,28 @@ def event_detail(request, pk):
         if registration
         else None,
     }
+    if organiser:
+        context.update(_request_list(request, event, search))
     return render(request, "business/event_detail.html", context)
+
+
+def _request_list(request, event, search: str | None) -> dict:
+    """The organiser's view of the requests: counts per status, filters and one page."""
+    status = request.GET.get("status")
+    if status not in MeetingRequest.Status.values:
+        status = None
+    context = paginate(
+        request, selectors.requests_of(event, status=status, search=search), per_page=50
+    )
+    counts = selectors.request_counts(event)
+    return {
+        "requests": context.pop("object_list"),
+        "request_page": context,
+        "request_counts": [
+            (value, label, counts[value]) for value, label in MeetingRequest.Status.choices
+        ],
+        "request_filters": {"status": status, "q": search},
+    }
 
 
 @login_required
