@@ -2,12 +2,23 @@
 
 from django.http import Http404
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotAuthenticated
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from intercity.api.views import check_input, service_errors
+from intercity.business import permissions as rules
 from intercity.business import selectors, services
-from intercity.business.serializers import OpportunitySerializer, ProfileSerializer
+from intercity.business.serializers import (
+    EventSerializer,
+    MeetingRequestSerializer,
+    OpportunitySerializer,
+    ProfileSerializer,
+    RequestFilterSerializer,
+    RunRequestSerializer,
+    ScheduleRunSerializer,
+)
 
 
 class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
@@ -60,7 +71,67 @@ class OpportunityViewSet(
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
 
 
+def _organised(request, event):
+    """The event, if the caller organises it: 401 for anonymous callers, else 404."""
+    if not request.user.is_authenticated:
+        raise NotAuthenticated
+    if not rules.can_organise_event(request.user, event):
+        raise Http404
+    return event
+
+
+class EventViewSet(viewsets.ReadOnlyModelViewSet):
+    """Business-meeting events with their slots; organisers read the requests and schedule."""
+
+    serializer_class = EventSerializer
+
+    def get_queryset(self):
+        return selectors.event_list().prefetch_related("slots")
+
+    @action(detail=True, methods=["get"], serializer_class=MeetingRequestSerializer)
+    def requests(self, request, pk=None):
+        """The event's meeting requests, for its organisers; filter by `status` and `q`."""
+        event = _organised(request, self.get_object())
+        filters = RequestFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        rows = selectors.requests_of(
+            event,
+            status=filters.validated_data.get("status"),
+            search=filters.validated_data.get("q"),
+        )
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(MeetingRequestSerializer(page, many=True).data)
+
+    @action(detail=True, methods=["post"], serializer_class=RunRequestSerializer)
+    def runs(self, request, pk=None):
+        """Start the scheduler on the accepted requests; poll the run it returns."""
+        event = _organised(request, self.get_object())
+        serializer = RunRequestSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors(serializer):
+            run = services.schedule_run_request(
+                actor=request.user, event=event, time_limit=serializer.validated_data["time_limit"]
+            )
+        return Response(ScheduleRunSerializer(run).data, status=status.HTTP_201_CREATED)
+
+
+class ScheduleRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A scheduler run: stage, breaks and proven bound while it runs; the schedule after."""
+
+    serializer_class = ScheduleRunSerializer
+
+    def get_queryset(self):
+        return selectors.runs()
+
+    def get_object(self):
+        run = super().get_object()
+        _organised(self.request, run.event)
+        return run
+
+
 def register(router) -> None:
     """Add this app's viewsets to the /api/v1/ router."""
     router.register("business/profiles", ProfileViewSet, basename="business-profile")
     router.register("business/opportunities", OpportunityViewSet, basename="business-opportunity")
+    router.register("business/events", EventViewSet, basename="business-event")
+    router.register("business/runs", ScheduleRunViewSet, basename="business-run")

@@ -178,8 +178,12 @@ def meeting_request_get(*, pk: int) -> MeetingRequest:
     )
 
 
+def runs() -> QuerySet:
+    return ScheduleRun.objects.select_related("event__meeting")
+
+
 def run_get(*, pk: int) -> ScheduleRun:
-    return get_object_or_404(ScheduleRun.objects.select_related("event__meeting"), pk=pk)
+    return get_object_or_404(runs(), pk=pk)
 
 
 def assignment_get(*, pk: int) -> Assignment:

@@ -1,8 +1,17 @@
-"""API representations of business profiles and opportunities."""
+"""API representations of business profiles, opportunities, events, requests and runs."""
 
 from rest_framework import serializers
 
-from intercity.business.models import Opportunity, Profile
+from intercity.business.models import (
+    Assignment,
+    Event,
+    MeetingRequest,
+    Opportunity,
+    Profile,
+    ScheduleRun,
+    Slot,
+)
+from intercity.business.services import MAX_RUN_SECONDS, MIN_RUN_SECONDS
 
 
 class ProfileSerializer(serializers.ModelSerializer):
@@ -31,3 +40,102 @@ class OpportunitySerializer(serializers.ModelSerializer):
             "status",
             "expires_on",
         ]
+
+
+class SlotSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Slot
+        fields = ["id", "day", "starts_at", "ends_at", "session"]
+
+
+class EventSerializer(serializers.ModelSerializer):
+    meeting = serializers.IntegerField(source="meeting_id", read_only=True)
+    title = serializers.CharField(source="meeting.title", read_only=True)
+    host_city = serializers.CharField(source="meeting.host_city.slug", read_only=True)
+    slots = SlotSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "meeting",
+            "title",
+            "host_city",
+            "tables",
+            "fairness",
+            "registration_deadline",
+            "request_deadline",
+            "published_at",
+            "slots",
+        ]
+
+
+class _PartySerializer(serializers.Serializer):
+    registration = serializers.IntegerField(source="pk")
+    organisation = serializers.CharField(source="organisation.slug")
+    name = serializers.CharField(source="organisation.name")
+
+
+class MeetingRequestSerializer(serializers.ModelSerializer):
+    requester = _PartySerializer(read_only=True)
+    invitee = _PartySerializer(read_only=True)
+    after = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MeetingRequest
+        fields = ["id", "requester", "invitee", "status", "session", "fixed_slot", "after"]
+
+    def get_after(self, row) -> list[int]:
+        return [earlier.pk for earlier in row.after.all()]
+
+
+class RequestFilterSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=MeetingRequest.Status.choices, required=False)
+    q = serializers.CharField(required=False, max_length=200)
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Assignment
+        fields = ["request", "slot", "table"]
+
+
+class ScheduleRunSerializer(serializers.ModelSerializer):
+    """A scheduler run: its stage and figures while it runs, its schedule once finished."""
+
+    gap = serializers.SerializerMethodField()
+    assignments = serializers.SerializerMethodField()
+
+    class Meta:
+        model = ScheduleRun
+        fields = [
+            "id",
+            "event",
+            "status",
+            "stage",
+            "progress",
+            "time_limit",
+            "breaks",
+            "lower_bound",
+            "gap",
+            "seconds",
+            "explanation",
+            "problems",
+            "created_at",
+            "assignments",
+        ]
+
+    def get_gap(self, run) -> int | None:
+        """Breaks the schedule may have beyond the optimum (0 once proved optimal)."""
+        return None if run.breaks is None else max(0, run.breaks - run.lower_bound)
+
+    def get_assignments(self, run) -> list[dict] | None:
+        if not run.is_finished:
+            return None
+        return AssignmentSerializer(run.assignments.all(), many=True).data
+
+
+class RunRequestSerializer(serializers.Serializer):
+    time_limit = serializers.IntegerField(
+        min_value=MIN_RUN_SECONDS, max_value=MAX_RUN_SECONDS, required=False, default=30
+    )

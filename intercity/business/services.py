@@ -326,10 +326,22 @@ def event_instance(event: Event) -> Instance:
     )
 
 
+# How long an organiser may let one scheduler run search, in seconds.
+MIN_RUN_SECONDS = 5
+MAX_RUN_SECONDS = 600
+
+
 @transaction.atomic
 def schedule_run_request(*, actor: Any, event: Event, time_limit: int = 30) -> ScheduleRun:
     """Queue a scheduler run; the background task does the work."""
     require(rules.can_organise_event(actor, event))
+    if not MIN_RUN_SECONDS <= time_limit <= MAX_RUN_SECONDS:
+        raise ValidationError(
+            {
+                "time_limit": _("Give between %(low)s and %(high)s seconds.")
+                % {"low": MIN_RUN_SECONDS, "high": MAX_RUN_SECONDS}
+            }
+        )
     if not event.slots.exists():
         raise ValidationError(_("Add time slots before scheduling."))
     run = ScheduleRun.objects.create(event=event, requested_by=actor, time_limit=time_limit)

@@ -1,9 +1,14 @@
-"""Business API: the directory and opportunities."""
+"""Business API: the directory, opportunities, events, requests and scheduler runs."""
 
 import pytest
 
-from intercity.business.models import Opportunity
-from intercity.testing.business_factories import ProfileFactory
+from intercity.business.models import MeetingRequest, Opportunity
+from intercity.testing.business_factories import (
+    EventFactory,
+    ProfileFactory,
+    RegistrationFactory,
+    add_slots,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -43,3 +48,93 @@ def test_a_user_without_an_organisation_gets_404(cast, client_for):
     )
     assert response.status_code == 404
     assert not Opportunity.objects.exists()
+
+
+# -- events, requests and scheduler runs ---------------------------------------------------
+
+
+def _fair(cast):
+    """An event of the home city with four slots and three accepted meetings among four."""
+    event = EventFactory(meeting__host_city=cast.home, tables=2)
+    add_slots(event, 4)
+    names = ("Hanoi Solar Works", "Seoul Grid Analytics", "Tokyo Water Board", "Taipei LED Lab")
+    regs = [RegistrationFactory(event=event, organisation__name=name) for name in names]
+    for x, y, status in ((0, 1, "accepted"), (1, 2, "accepted"), (2, 3, "accepted")):
+        MeetingRequest.objects.create(
+            event=event, requester=regs[x], invitee=regs[y], status=status
+        )
+    MeetingRequest.objects.create(event=event, requester=regs[3], invitee=regs[0], status="pending")
+    return event, regs
+
+
+def test_events_are_listed_with_their_slots(cast, client):
+    event, _regs = _fair(cast)
+    data = client.get("/api/v1/business/events/").json()
+    assert [row["id"] for row in data["results"]] == [event.pk]
+    detail = client.get(f"/api/v1/business/events/{event.pk}/").json()
+    assert detail["tables"] == 2
+    assert detail["host_city"] == cast.home.slug
+    assert [slot["session"] for slot in detail["slots"]] == ["morning"] * 2 + ["afternoon"] * 2
+
+
+def test_only_the_organiser_reads_the_requests_filtered(cast, client, client_for):
+    event, regs = _fair(cast)
+    url = f"/api/v1/business/events/{event.pk}/requests/"
+    assert client.get(url).status_code == 401
+    assert client_for(cast.other_focal_point).get(url).status_code == 404
+    organiser = client_for(cast.focal_point)
+    everything = organiser.get(url).json()
+    assert everything["count"] == 4
+    pending = organiser.get(url, {"status": "pending"}).json()["results"]
+    assert [(r["requester"]["name"], r["invitee"]["name"]) for r in pending] == [
+        ("Taipei LED Lab", "Hanoi Solar Works")
+    ]
+    hanoi = organiser.get(url, {"q": "hanoi"}).json()["results"]
+    assert {r["requester"]["registration"] for r in hanoi} == {regs[0].pk, regs[3].pk}
+    wrong = organiser.get(url, {"status": "lost"})
+    assert wrong.status_code == 400
+    assert "status" in wrong.json()
+
+
+def test_the_organiser_runs_the_scheduler_and_reads_the_schedule(
+    cast, client, client_for, django_capture_on_commit_callbacks
+):
+    event, _regs = _fair(cast)
+    url = f"/api/v1/business/events/{event.pk}/runs/"
+    assert client.post(url, {}, content_type="application/json").status_code == 401
+    stranger = client_for(cast.other_focal_point)
+    assert stranger.post(url, {}, content_type="application/json").status_code == 404
+    organiser = client_for(cast.focal_point)
+    too_long = organiser.post(url, {"time_limit": 100000}, content_type="application/json")
+    assert too_long.status_code == 400
+    assert "time_limit" in too_long.json()
+    assert not event.runs.exists()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        started = organiser.post(url, {"time_limit": 5}, content_type="application/json")
+    assert started.status_code == 201
+    assert started.json()["status"] == "queued"
+    assert started.json()["assignments"] is None  # no schedule until the run has finished
+    run_url = f"/api/v1/business/runs/{started.json()['id']}/"
+    assert stranger.get(run_url).status_code == 404
+    run = organiser.get(run_url).json()
+    assert (run["status"], run["stage"], run["breaks"], run["gap"]) == ("optimal", "done", 0, 0)
+    accepted = set(event.requests.filter(status="accepted").values_list("pk", flat=True))
+    assert {row["request"] for row in run["assignments"]} == accepted
+    # Nobody has two meetings in one slot.
+    seen = set()
+    for row in run["assignments"]:
+        request = MeetingRequest.objects.get(pk=row["request"])
+        for party in (request.requester_id, request.invitee_id):
+            assert (party, row["slot"]) not in seen
+            seen.add((party, row["slot"]))
+
+
+def test_an_event_without_slots_cannot_be_scheduled_through_the_api(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    response = client_for(cast.focal_point).post(
+        f"/api/v1/business/events/{event.pk}/runs/", {}, content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "Add time slots" in str(response.json())
+    assert not event.runs.exists()
