@@ -187,7 +187,12 @@ def run_get(*, pk: int) -> ScheduleRun:
 
 
 def assignment_get(*, pk: int) -> Assignment:
-    return get_object_or_404(Assignment.objects.select_related("run__event__meeting"), pk=pk)
+    related = (
+        "run__event__meeting",
+        "request__requester__organisation",
+        "request__invitee__organisation",
+    )
+    return get_object_or_404(Assignment.objects.select_related(*related), pk=pk)
 
 
 def event_get(*, pk: int) -> Event:

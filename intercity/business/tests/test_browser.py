@@ -55,6 +55,11 @@ def test_two_organisations_meet_and_each_sees_the_agenda(live_server, page):
     page.wait_for_load_state("networkidle")
     assert "The independent validator finds every rule respected." in page.content()
     screenshot(page, "business-grid.png")
+    page.click("table.grid-table td a")  # a placed meeting opens its own move form
+    page.wait_for_load_state("networkidle")
+    assert "Move one meeting: " in page.locator("h1").inner_text()
+    assert page.locator("select[name=slot] option:checked").count() == 1
+    page.go_back()
 
     for username in (cast.organisation_rep.username, partner_rep.username):
         page.context.clear_cookies()

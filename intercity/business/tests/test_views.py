@@ -89,6 +89,35 @@ def test_the_grid_is_for_the_organiser_only(cast, client_for):
     assert client_for(cast.focal_point).post(url).status_code == 405
 
 
+def test_the_organiser_moves_a_meeting_from_its_cell_in_the_grid(cast, client_for):
+    event, *_ = _scheduled(cast)
+    run = event.runs.get()
+    first, second = run.assignments.order_by("slot__starts_at")
+    organiser = client_for(cast.focal_point)
+    grid = organiser.get(reverse("business:grid", args=[event.pk])).text
+    url = reverse("business:assignment-move", args=[second.pk])
+    assert f'href="{url}"' in grid  # each placed meeting links to its own move page
+    page = organiser.get(url)
+    assert page.status_code == 200
+    assert f'<option value="{second.slot_id}" selected>' in page.text
+
+    before = (second.slot_id, second.table)
+    refused = organiser.post(url, {"slot": first.slot_id, "table": 0})
+    assert refused.status_code == 400
+    assert "table" in refused.context["form"].errors
+    second.refresh_from_db()
+    assert (second.slot_id, second.table) == before  # nothing moved
+
+    # Onto the other meeting's slot: the two share a participant, and the check says so.
+    moved = organiser.post(url, {"slot": first.slot_id, "table": 2}, follow=True)
+    second.refresh_from_db()
+    assert (second.slot_id, second.table) == (first.slot_id, 2)
+    assert "the schedule now breaks rules" in moved.text
+
+    assert client_for(cast.other_focal_point).get(url).status_code == 404
+    assert client_for(cast.organisation_rep).post(url, {"slot": 1, "table": 1}).status_code == 404
+
+
 def test_a_participant_sees_only_their_own_agenda(cast, client_for):
     event, mine, other, third = _scheduled(cast)
     client = client_for(cast.organisation_rep)

@@ -385,38 +385,48 @@ def event_grid(request, pk):
             {
                 "rows": [(slot, [cells.get((slot.pk, t)) for t in tables]) for slot in slots],
                 "tables": tables,
-                "move_form": MoveForm(event=event),
-                "assignments": run.assignments.select_related(
-                    "request__requester__organisation", "request__invitee__organisation", "slot"
-                ),
             }
         )
     return render(request, "business/event_grid.html", context)
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_move_view(request, pk):
+    """Move one meeting of the grid by hand; the whole schedule is checked again after."""
     assignment = selectors.assignment_get(pk=pk)
     event = assignment.run.event
     if not rules.can_organise_event(request.user, event):
         raise Http404
-    form = MoveForm(request.POST, event=event)
-    if not form.is_valid():
-        return HttpResponse(_("Choose a slot and a table."), status=400)
-    report = services.assignment_move(
-        actor=request.user,
-        assignment=assignment,
-        slot=form.cleaned_data["slot"],
-        table=form.cleaned_data["table"],
+    form = MoveForm(
+        request.POST or None,
+        event=event,
+        initial={"slot": assignment.slot_id, "table": assignment.table},
     )
-    if report.ok:
-        messages.success(request, _("Moved; the schedule passes every check."))
-    else:
-        messages.error(
-            request, _("Moved, but the schedule now breaks rules: ") + "; ".join(report.problems)
+    if request.method == "POST" and form.is_valid():
+        report = services.assignment_move(
+            actor=request.user,
+            assignment=assignment,
+            slot=form.cleaned_data["slot"],
+            table=form.cleaned_data["table"],
         )
-    return redirect("business:grid", pk=event.pk)
+        if report.ok:
+            messages.success(request, _("Moved; the schedule passes every check."))
+        else:
+            messages.error(
+                request,
+                _("Moved, but the schedule now breaks rules: ") + "; ".join(report.problems),
+            )
+        return redirect("business:grid", pk=event.pk)
+    pair = (
+        f"{assignment.request.requester.organisation} – {assignment.request.invitee.organisation}"
+    )
+    context = {
+        "form": form,
+        "heading": _("Move one meeting: %(pair)s") % {"pair": pair},
+        "cancel_url": reverse("business:grid", args=[event.pk]),
+    }
+    return render(request, "web/record_form.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -1,0 +1,170 @@
+"""Latency and SQL query counts of a large trade fair's pages and API, as its organiser.
+
+Builds a separate SQLite database (or uses DATABASE_URL) with one business event of 300
+organisations, 1,500 accepted meeting requests (plus 150 waiting), 30 slots of 60 tables
+and a finished scheduler run placing the meetings, then requests the organiser's pages and
+the API several times. A tenth of the size is measured first, so that a query count that
+grows with the event shows at once.
+
+    .venv/bin/python benchmarks/business_pages.py [--scale 1.0] [--repeat 10]
+"""
+
+import argparse
+import datetime
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pages import measure, setup_django  # noqa: E402
+
+
+def build(scale: float) -> dict:
+    """One event with its organisations, requests, slots and a finished run; bulk inserts."""
+    from django.core.management import call_command
+
+    from intercity.business.models import (
+        Assignment,
+        Event,
+        MeetingRequest,
+        Registration,
+        ScheduleRun,
+        Slot,
+    )
+    from intercity.meetings.models import Meeting
+    from intercity.organisations.models import Organisation
+    from intercity.testing.personas import make_cast
+
+    call_command("flush", interactive=False, verbosity=0)
+    rng = random.Random(13)
+    n_orgs, n_requests = max(10, int(300 * scale)), max(20, int(1_500 * scale))
+    cast = make_cast()
+    meeting = Meeting.objects.create(
+        slug="fair",
+        title="Trade fair",
+        kind="trade_fair",
+        host_city=cast.home,
+        year=2030,
+        start_date=datetime.date(2030, 5, 6),
+        time_zone="Asia/Bangkok",
+    )
+    event = Event.objects.create(meeting=meeting, tables=60)
+    slots = Slot.objects.bulk_create(
+        Slot(
+            event=event,
+            day=datetime.date(2030, 5, 6 + day),
+            starts_at=datetime.time(9 + i, 0),
+            ends_at=datetime.time(9 + i, 45),
+            session="morning" if i < 4 else "afternoon",
+        )
+        for day in range(3)
+        for i in range(10)
+    )
+    organisations = Organisation.objects.bulk_create(
+        Organisation(slug=f"org-{i}", name=f"Company {i:03d}", kind="enterprise", city=cast.home)
+        for i in range(n_orgs)
+    )
+    registrations = Registration.objects.bulk_create(
+        Registration(event=event, organisation=o) for o in organisations
+    )
+    pairs = set()
+    while len(pairs) < n_requests * 1.1:
+        a, b = rng.sample(range(n_orgs), 2)
+        if (b, a) not in pairs:
+            pairs.add((a, b))
+    requests = MeetingRequest.objects.bulk_create(
+        MeetingRequest(
+            event=event,
+            requester=registrations[a],
+            invitee=registrations[b],
+            status="accepted" if i < n_requests else "pending",
+        )
+        for i, (a, b) in enumerate(sorted(pairs))
+    )
+    run = ScheduleRun.objects.create(
+        event=event, status="feasible", stage="done", progress=100, breaks=0, time_limit=30
+    )
+    busy, used, placed = set(), {}, []
+    for request in requests[:n_requests]:
+        for s, slot in enumerate(slots):
+            ends = (request.requester_id, s), (request.invitee_id, s)
+            if used.get(s, 0) < event.tables and not busy.intersection(ends):
+                busy.update(ends)
+                used[s] = used.get(s, 0) + 1
+                placed.append(Assignment(run=run, request=request, slot=slot, table=used[s]))
+                break
+    Assignment.objects.bulk_create(placed, batch_size=2000)
+    return {
+        "event": event.pk,
+        "run": run.pk,
+        "registration": registrations[0].pk,
+        "assignment": placed[len(placed) // 2].pk,
+        "organiser": cast.focal_point,
+        "requests": len(requests),
+        "placed": len(placed),
+        "organisations": n_orgs,
+    }
+
+
+def urls(data: dict) -> list[tuple[str, str]]:
+    """(label, address) of each page and API answer to measure."""
+    event, run, registration = data["event"], data["run"], data["registration"]
+    return [
+        ("/business/events/<event>/", f"/business/events/{event}/"),
+        ("  ?status=pending&q=company", f"/business/events/{event}/?status=pending&q=company"),
+        ("  ?page=20", f"/business/events/{event}/?page=20"),
+        ("/business/events/<event>/grid/", f"/business/events/{event}/grid/"),
+        ("/business/assignments/<a>/move/", f"/business/assignments/{data['assignment']}/move/"),
+        (
+            "/business/events/<event>/agenda/?reg…",
+            f"/business/events/{event}/agenda/?registration={registration}",
+        ),
+        ("/api/v1/business/events/<event>/requests/", f"/api/v1/business/events/{event}/requests/"),
+        ("/api/v1/business/runs/<run>/", f"/api/v1/business/runs/{run}/"),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--repeat", type=int, default=10)
+    args = parser.parse_args()
+    workdir = tempfile.mkdtemp(prefix="intercity-bench-")
+    setup_django(str(Path(workdir) / "bench.sqlite3"))
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+
+    call_command("migrate", verbosity=0)
+    results = {}
+    for scale in (args.scale / 10, args.scale):
+        started = time.perf_counter()
+        data = build(scale)
+        built = time.perf_counter() - started
+        print(
+            f"\n{connection.vendor}: {data['organisations']} organisations, "
+            f"{data['requests']:,} requests, {data['placed']:,} placed meetings "
+            f"(built in {built:.1f} s)"
+        )
+        client = Client()
+        client.force_login(data["organiser"])
+        print(
+            f"{'page':<44} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'KB':>7}"
+        )
+        for key, url in urls(data):
+            median, p95, queries, status = measure(url, args.repeat, client)
+            size = len(client.get(url).content) / 1024
+            results.setdefault(key, []).append(queries)
+            print(f"{key:<44} {status:>6} {median:>10.1f} {p95:>8.1f} {queries:>8} {size:>7.0f}")
+    grew = [key for key, counts in results.items() if len(set(counts)) > 1]
+    if grew:
+        print("\nQuery count grew with the event on: " + ", ".join(grew))
+    else:
+        print("\nQuery counts are the same at both sizes on every page.")
+
+
+if __name__ == "__main__":
+    main()
