@@ -1,21 +1,28 @@
 """REST API of the business app: its viewsets register on the shared /api/v1/ router."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotAuthenticated
+from rest_framework.exceptions import NotAuthenticated, ValidationError
+from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from intercity.api.views import check_input, service_errors
 from intercity.business import permissions as rules
 from intercity.business import selectors, services
+from intercity.business.forms import MAX_REQUEST_TABLE_BYTES
+from intercity.business.importing import requests_import
 from intercity.business.serializers import (
     EventSerializer,
     MeetingRequestSerializer,
     OpportunitySerializer,
     ProfileSerializer,
     RequestFilterSerializer,
+    RequestImportSerializer,
+    RequestImportUploadSerializer,
     RunRequestSerializer,
     ScheduleRunSerializer,
 )
@@ -101,6 +108,27 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         )
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(MeetingRequestSerializer(page, many=True).data)
+
+    @extend_schema(responses={200: RequestImportSerializer, 400: RequestImportSerializer})
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="requests/import",
+        parser_classes=[MultiPartParser],
+        serializer_class=RequestImportUploadSerializer,
+    )
+    def import_requests(self, request, pk=None):
+        """Add meetings agreed elsewhere from a CSV file; nothing is written if a line is wrong."""
+        event = _organised(request, self.get_object())
+        upload = RequestImportUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        if upload.validated_data["file"].size > MAX_REQUEST_TABLE_BYTES:
+            raise ValidationError({"file": [_("The file is larger than 5 MB; split it.")]})
+        report = requests_import(
+            actor=request.user, event=event, content=upload.validated_data["file"].read()
+        )
+        code = status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST
+        return Response(RequestImportSerializer(report).data, status=code)
 
     @action(detail=True, methods=["post"], serializer_class=RunRequestSerializer)
     def runs(self, request, pk=None):

@@ -179,3 +179,16 @@ class MoveForm(forms.Form):
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = event.slots.all()
+
+
+MAX_REQUEST_TABLE_BYTES = 5 * 1024 * 1024
+
+
+class RequestImportForm(forms.Form):
+    file = forms.FileField(label=_("Table of meetings"), help_text=_("CSV (UTF-8), at most 5 MB."))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_REQUEST_TABLE_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB; split it."))
+        return upload

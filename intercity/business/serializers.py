@@ -139,3 +139,29 @@ class RunRequestSerializer(serializers.Serializer):
     time_limit = serializers.IntegerField(
         min_value=MIN_RUN_SECONDS, max_value=MAX_RUN_SECONDS, required=False, default=30
     )
+
+
+class RequestImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="CSV (UTF-8): requester, invitee[, session, note].")
+
+
+class _LineSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    message = serializers.CharField()
+
+
+class RequestImportSerializer(serializers.Serializer):
+    """What an import of agreed meetings did; with errors, nothing was written."""
+
+    created = serializers.IntegerField()
+    registered = serializers.IntegerField()
+    skipped = _LineSerializer(many=True)
+    errors = _LineSerializer(many=True)
+
+    def to_representation(self, report):
+        return {
+            "created": report.created,
+            "registered": report.registered,
+            "skipped": [{"line": line, "message": text} for line, text in report.skipped],
+            "errors": [{"line": line, "message": text} for line, text in report.errors],
+        }

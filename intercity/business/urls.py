@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from intercity.business.views import directory, events
+from intercity.business.views import directory, events, imports
 
 app_name = "business"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("events/<int:pk>/register/", events.event_register, name="event-register"),
     path("events/<int:pk>/slots/new/", events.slot_new, name="slot-create"),
     path("events/<int:pk>/requests/new/", events.request_new, name="request-create"),
+    path("events/<int:pk>/requests/import/", imports.requests_import_view, name="requests-import"),
     path("requests/<int:pk>/answer/", events.request_answer, name="request-answer"),
     path("requests/<int:pk>/fix/", events.request_fix, name="request-fix"),
     path("requests/<int:pk>/after/", events.request_after, name="request-after"),

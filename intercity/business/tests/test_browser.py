@@ -10,7 +10,7 @@ from intercity.testing.business_factories import (
     RegistrationFactory,
     add_slots,
 )
-from intercity.testing.factories import PASSWORD, UserFactory
+from intercity.testing.factories import PASSWORD, OrganisationFactory, UserFactory
 from intercity.testing.personas import make_cast
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -137,3 +137,31 @@ def test_the_organiser_narrows_the_requests_in_place(live_server, page):
     page.wait_for_url("**status=pending**")
     assert requests.count() == 2
     screenshot(page, "business-requests-filter.png")
+
+
+def test_the_organiser_imports_meetings_agreed_elsewhere(live_server, page, tmp_path):
+    cast = make_cast()
+    event = EventFactory(meeting__host_city=cast.home, meeting__title="Hanoi Trade Fair")
+    add_slots(event, 4)
+    for name in ("Hanoi Solar Works", "Seoul Grid Analytics", "Tokyo Water Board"):
+        OrganisationFactory(name=name)
+    table = tmp_path / "meetings.csv"
+    table.write_text(
+        "requester,invitee,session\n"
+        "Hanoi Solar Works,Seoul Grid Analytics,morning\n"
+        "Tokyo Water Board,Hanoi Solar Works,\n"
+        "Seoul Grid Analytics,Hanoi Solar Works,\n",
+        encoding="utf-8",
+    )
+    log_in(page, live_server.url, cast.focal_point.username, PASSWORD)
+    page.goto(f"{live_server.url}/business/events/{event.pk}/")
+    page.click("#import-requests")
+    page.set_input_files("#import-form input[type=file]", str(table))
+    page.click("#import-form button[type=submit]")
+    page.wait_for_selector("#import-report")
+    report = page.locator("#import-report").inner_text()
+    assert "2 meetings added" in report and "3 organisations registered" in report
+    assert "Line 4" in report  # the same pair again, skipped and said so
+    screenshot(page, "business-requests-import.png")
+    page.click("text=Back to the event")
+    assert page.locator("ul.requests li").count() == 2

@@ -1,1 +1,2 @@
-"""Business pages, by audience: the directory (directory.py) and events (events.py)."""
+"""Business pages, by audience: the directory (directory.py), events (events.py) and
+imports of agreed meetings (imports.py)."""

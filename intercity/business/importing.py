@@ -1,0 +1,175 @@
+"""Importing an event's agreed meetings from a table: every line checked, all or nothing.
+
+An organiser whose meetings were arranged elsewhere (another event system's export, a
+spreadsheet) brings them in as accepted requests between organisations already on the
+platform; the organisations are registered for the event on the way. A line naming a
+meeting that is already there, in either direction, is skipped and said so; any other
+problem is reported with its line and nothing is written.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from intercity.business import permissions as rules
+from intercity.business.models import Event, MeetingRequest, Registration
+from intercity.core.services import create_with_audit, require
+from intercity.organisations.models import Organisation
+
+ACTION = "business.meeting_request.imported"
+REQUIRED = ("requester", "invitee")
+OPTIONAL = ("session", "note")
+MAX_LINES = 20_000
+
+
+@dataclass
+class RequestImport:
+    """What an import did, or would have done had no line been wrong."""
+
+    created: int = 0
+    registered: int = 0
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _records(content: bytes, report: RequestImport) -> list[tuple[int, dict[str, str]]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        report.errors.append((0, _("The file is not UTF-8 text; save it as CSV (UTF-8).")))
+        return []
+    lines = list(csv.reader(io.StringIO(text)))
+    if not lines:
+        report.errors.append((0, _("The file is empty.")))
+        return []
+    header = [name.strip().lower() for name in lines[0]]
+    missing = [name for name in REQUIRED if name not in header]
+    if missing:
+        report.errors.append(
+            (1, _("The header lacks the column(s): %(names)s.") % {"names": ", ".join(missing)})
+        )
+        return []
+    if len(lines) - 1 > MAX_LINES:
+        report.errors.append(
+            (0, _("More than %(count)s lines; split the file.") % {"count": MAX_LINES})
+        )
+        return []
+    records = []
+    for number, cells in enumerate(lines[1:], start=2):
+        if not any(cell.strip() for cell in cells):
+            continue
+        records.append(
+            (number, {name: value.strip() for name, value in zip(header, cells, strict=False)})
+        )
+    return records
+
+
+def _resolve(value: str) -> tuple[Organisation | None, str]:
+    """The organisation a cell names (its slug, or its exact name case aside), or why none."""
+    matches = list(Organisation.objects.filter(Q(slug=value) | Q(name__iexact=value))[:2])
+    exact = [organisation for organisation in matches if organisation.slug == value]
+    if exact or len(matches) == 1:
+        return (exact or matches)[0], ""
+    if not matches:
+        return None, _("No organisation “%(name)s” on the platform; add it first.")
+    return None, _("Several organisations are called “%(name)s”; give its slug.")
+
+
+def _organisation_finder(report: RequestImport):
+    """Resolve each distinct cell value once; every line naming a bad one is reported."""
+    resolved: dict[str, tuple[Organisation | None, str]] = {}
+
+    def find(value: str, line: int) -> Organisation | None:
+        if value not in resolved:
+            resolved[value] = _resolve(value)
+        organisation, message = resolved[value]
+        if message:
+            report.errors.append((line, message % {"name": value}))
+        return organisation
+
+    return find
+
+
+def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImport:
+    """Bring in the table's meetings as accepted requests; write nothing if a line is wrong."""
+    require(rules.can_organise_event(actor, event))
+    report = RequestImport()
+    records = _records(content, report)
+    find = _organisation_finder(report)
+    sessions = set(MeetingRequest.Preference.values)
+    existing = {
+        frozenset(pair)
+        for pair in event.requests.values_list(
+            "requester__organisation_id", "invitee__organisation_id"
+        )
+    }
+    planned: list[tuple[Organisation, Organisation, str, str]] = []
+    for line, cells in records:
+        names = [cells.get(column, "") for column in REQUIRED]
+        if not all(names):
+            report.errors.append((line, _("Both the requester and the invitee are needed.")))
+            continue
+        session = (cells.get("session") or MeetingRequest.Preference.EITHER).lower()
+        if session not in sessions:
+            report.errors.append(
+                (
+                    line,
+                    _("Session “%(value)s” is not one of: %(choices)s.")
+                    % {"value": cells["session"], "choices": ", ".join(sorted(sessions))},
+                )
+            )
+            continue
+        requester, invitee = (find(name, line) for name in names)
+        if requester is None or invitee is None:
+            continue
+        if requester.pk == invitee.pk:
+            report.errors.append((line, _("An organisation cannot meet itself.")))
+            continue
+        pair = frozenset((requester.pk, invitee.pk))
+        if pair in existing:
+            report.skipped.append(
+                (
+                    line,
+                    _("%(a)s and %(b)s already have a meeting.") % {"a": requester, "b": invitee},
+                )
+            )
+            continue
+        existing.add(pair)
+        planned.append((requester, invitee, session, cells.get("note", "")))
+    if report.errors:
+        return report
+    with transaction.atomic():
+        registrations = {r.organisation_id: r for r in event.registrations.all()}
+        for requester, invitee, session, note in planned:
+            for organisation in (requester, invitee):
+                if organisation.pk not in registrations:
+                    registrations[organisation.pk] = Registration.objects.create(
+                        event=event, organisation=organisation
+                    )
+                    report.registered += 1
+            create_with_audit(
+                MeetingRequest,
+                {
+                    "event": event,
+                    "requester": registrations[requester.pk],
+                    "invitee": registrations[invitee.pk],
+                    "session": session,
+                    "note": note,
+                    "status": MeetingRequest.Status.ACCEPTED,
+                },
+                actor=actor,
+                action=ACTION,
+            )
+            report.created += 1
+    return report

@@ -1,0 +1,140 @@
+"""Importing agreed meetings from a table: page, API, all or nothing, lines reported."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from intercity.business.importing import ACTION, requests_import
+from intercity.business.models import MeetingRequest, Registration
+from intercity.testing.business_factories import EventFactory, RegistrationFactory, add_slots
+from intercity.testing.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def fair(cast):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 4)
+    names = ("Hanoi Solar Works", "Seoul Grid Analytics", "Tokyo Water Board", "Taipei LED Lab")
+    orgs = {name.split()[0].lower(): OrganisationFactory(name=name) for name in names}
+    # Seoul and Tokyo already agreed to meet on the platform.
+    MeetingRequest.objects.create(
+        event=event,
+        requester=RegistrationFactory(event=event, organisation=orgs["seoul"]),
+        invitee=RegistrationFactory(event=event, organisation=orgs["tokyo"]),
+        status="accepted",
+    )
+    return event, orgs
+
+
+def _csv(*lines: str) -> bytes:
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def test_meetings_come_in_accepted_and_repeats_are_skipped(cast, fair):
+    event, orgs = fair
+    table = _csv(
+        "Invitee,Requester,Session,Note",  # any order, any case
+        f"{orgs['seoul'].slug},hanoi solar works,morning,LED lighting",
+        "Taipei LED Lab,Hanoi Solar Works,,",
+        "",
+        "Tokyo Water Board,Seoul Grid Analytics,either,",  # already there, the other way round
+        "Hanoi Solar Works,Taipei LED Lab,afternoon,",  # the same pair as line 3
+    )
+    report = requests_import(actor=cast.focal_point, event=event, content=table)
+    assert report.ok, report.errors
+    assert (report.created, report.registered) == (2, 2)  # Hanoi and Taipei joined
+    assert [line for line, _reason in report.skipped] == [5, 6]
+    added = MeetingRequest.objects.filter(event=event).exclude(
+        requester__organisation=orgs["seoul"]
+    )
+    assert {
+        (r.requester.organisation.name, r.invitee.organisation.name, r.session, r.status)
+        for r in added
+    } == {
+        ("Hanoi Solar Works", "Seoul Grid Analytics", "morning", "accepted"),
+        ("Hanoi Solar Works", "Taipei LED Lab", "either", "accepted"),
+    }
+    assert MeetingRequest.history.filter(history_change_reason=ACTION).count() == 2
+
+
+def test_one_wrong_line_writes_nothing_and_every_problem_is_named(cast, fair):
+    event, orgs = fair
+    OrganisationFactory(name="Twin Name Ltd")
+    OrganisationFactory(name="Twin Name Ltd")
+    table = _csv(
+        "requester,invitee,session",
+        "Hanoi Solar Works,Taipei LED Lab,morning",  # fine on its own
+        "Hanoi Solar Works,Jakarta Nobody Inc,",
+        "Hanoi Solar Works,Taipei LED Lab,evening",
+        "Taipei LED Lab,taipei led lab,",
+        "Twin Name Ltd,Hanoi Solar Works,",
+        ",Hanoi Solar Works,",
+    )
+    before = (MeetingRequest.objects.count(), Registration.objects.count())
+    report = requests_import(actor=cast.focal_point, event=event, content=table)
+    assert not report.ok
+    assert [line for line, _message in report.errors] == [3, 4, 5, 6, 7]
+    messages = dict(report.errors)
+    assert "Jakarta Nobody Inc" in messages[3]
+    assert "evening" in messages[4]
+    assert "itself" in messages[5]
+    assert "slug" in messages[6]
+    assert (MeetingRequest.objects.count(), Registration.objects.count()) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"", "empty"),
+        (_csv("from,to", "a,b"), "requester, invitee"),
+        ("requester,invitee\nH\xe9,T\n".encode("latin-1"), "UTF-8"),
+    ],
+)
+def test_an_unreadable_table_is_refused_with_its_reason(cast, fair, content, expected):
+    event, _orgs = fair
+    report = requests_import(actor=cast.focal_point, event=event, content=content)
+    assert not report.ok
+    assert expected in report.errors[0][1]
+
+
+def test_the_organiser_imports_from_the_page(cast, fair, client_for):
+    event, orgs = fair
+    url = reverse("business:requests-import", args=[event.pk])
+    organiser = client_for(cast.focal_point)
+    assert f'href="{url}"' in organiser.get(event.get_absolute_url()).text
+    assert organiser.get(url).status_code == 200
+    assert client_for(cast.other_focal_point).get(url).status_code == 404
+    assert client_for(cast.organisation_rep).post(url).status_code == 404
+
+    bad = SimpleUploadedFile("m.csv", _csv("requester,invitee", "Hanoi Solar Works,Nobody"))
+    refused = organiser.post(url, {"file": bad})
+    assert refused.status_code == 400
+    assert "Nothing was imported" in refused.text
+    assert "Nobody" in refused.text
+
+    good = SimpleUploadedFile(
+        "m.csv", _csv("requester,invitee", "Hanoi Solar Works,Taipei LED Lab")
+    )
+    done = organiser.post(url, {"file": good})
+    assert done.status_code == 200
+    assert "1 meeting added" in done.text
+    assert event.requests.filter(status="accepted").count() == 2
+
+
+def test_the_api_imports_a_table_all_or_nothing(cast, fair, client, client_for):
+    event, _orgs = fair
+    url = f"/api/v1/business/events/{event.pk}/requests/import/"
+    table = _csv("requester,invitee", "Hanoi Solar Works,Taipei LED Lab")
+    upload = SimpleUploadedFile("m.csv", table)
+    assert client.post(url, {"file": upload}).status_code == 401
+    organiser = client_for(cast.focal_point)
+    bad = organiser.post(url, {"file": SimpleUploadedFile("m.csv", table + b"Hanoi,,\n")})
+    assert bad.status_code == 400
+    assert bad.json()["errors"][0]["line"] == 3
+    assert event.requests.count() == 1
+    done = organiser.post(url, {"file": SimpleUploadedFile("m.csv", table)})
+    assert done.status_code == 200
+    assert done.json()["created"] == 1
+    assert event.requests.count() == 2
