@@ -179,3 +179,19 @@ def test_an_invitee_accepts_on_the_event_page(cast, client_for):
     assert client_for(cast.organisation_rep).post(url, {"answer": "accept"}).status_code == 302
     request.refresh_from_db()
     assert request.status == "accepted"
+
+
+def test_the_organiser_chooses_how_long_the_scheduler_searches(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)
+    url = reverse("business:schedule-run", args=[event.pk])
+    organiser = client_for(cast.focal_point)
+    page = organiser.get(event.get_absolute_url()).text
+    assert '<option value="600">' in page
+    assert organiser.post(url, {"time_limit": "120"}).status_code == 302
+    assert event.runs.get().time_limit == 120
+    for wrong in ("9999", "soon"):
+        refused = organiser.post(url, {"time_limit": wrong}, follow=True)
+        assert "Give between 5 and 600 seconds." in refused.text
+    assert event.runs.count() == 1
+    assert client_for(cast.other_focal_point).post(url, {"time_limit": "60"}).status_code == 404

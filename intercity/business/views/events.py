@@ -148,6 +148,10 @@ def event_detail(request, pk):
     return render(request, "business/event_detail.html", context)
 
 
+# What the organiser may choose as a scheduler run's length, in seconds.
+RUN_LENGTHS = (30, 60, 120, 300, 600)
+
+
 def _request_list(request, event, search: str | None) -> dict:
     """The organiser's view of the requests: counts per status, filters and one page."""
     status = request.GET.get("status")
@@ -164,6 +168,7 @@ def _request_list(request, event, search: str | None) -> dict:
             (value, label, counts[value]) for value, label in MeetingRequest.Status.choices
         ],
         "request_filters": {"status": status, "q": search},
+        "run_lengths": RUN_LENGTHS,
     }
 
 
@@ -355,7 +360,11 @@ def schedule_run(request, pk):
     if not rules.can_organise_event(request.user, event):
         raise Http404
     try:
-        run = services.schedule_run_request(actor=request.user, event=event)
+        time_limit = int(request.POST.get("time_limit") or 30)
+    except ValueError:
+        time_limit = -1  # the service says which lengths it takes
+    try:
+        run = services.schedule_run_request(actor=request.user, event=event, time_limit=time_limit)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
         return redirect(event)
