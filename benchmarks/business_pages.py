@@ -14,12 +14,11 @@ import datetime
 import random
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import measure, setup_django  # noqa: E402
+from pages import compare_sizes, setup_django  # noqa: E402
 
 
 def build(scale: float) -> dict:
@@ -127,6 +126,14 @@ def urls(data: dict) -> list[tuple[str, str]]:
     ]
 
 
+def _organiser_client(data: dict):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(data["organiser"])
+    return client
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
@@ -135,35 +142,20 @@ def main() -> None:
     workdir = tempfile.mkdtemp(prefix="intercity-bench-")
     setup_django(str(Path(workdir) / "bench.sqlite3"))
     from django.core.management import call_command
-    from django.db import connection
-    from django.test import Client
 
     call_command("migrate", verbosity=0)
-    results = {}
-    for scale in (args.scale / 10, args.scale):
-        started = time.perf_counter()
-        data = build(scale)
-        built = time.perf_counter() - started
-        print(
-            f"\n{connection.vendor}: {data['organisations']} organisations, "
-            f"{data['requests']:,} requests, {data['placed']:,} placed meetings "
-            f"(built in {built:.1f} s)"
-        )
-        client = Client()
-        client.force_login(data["organiser"])
-        print(
-            f"{'page':<44} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'KB':>7}"
-        )
-        for key, url in urls(data):
-            median, p95, queries, status = measure(url, args.repeat, client)
-            size = len(client.get(url).content) / 1024
-            results.setdefault(key, []).append(queries)
-            print(f"{key:<44} {status:>6} {median:>10.1f} {p95:>8.1f} {queries:>8} {size:>7.0f}")
-    grew = [key for key, counts in results.items() if len(set(counts)) > 1]
-    if grew:
-        print("\nQuery count grew with the event on: " + ", ".join(grew))
-    else:
-        print("\nQuery counts are the same at both sizes on every page.")
+    compare_sizes(
+        args.scale,
+        args.repeat,
+        build,
+        urls,
+        lambda data: (
+            f"{data['organisations']} organisations, {data['requests']:,} requests, "
+            f"{data['placed']:,} placed meetings"
+        ),
+        client_for=_organiser_client,
+        width=44,
+    )
 
 
 if __name__ == "__main__":

@@ -108,21 +108,23 @@ def build(scale: float) -> dict:
     }
 
 
-def urls(data: dict) -> list[str]:
+def urls(data: dict) -> list[tuple[str, str]]:
+    """(label, address) of each page and API list to measure."""
+    city, meeting, programme = data["city"], data["meeting"], data["programme"]
     return [
-        "/",
-        "/cities/",
-        f"/cities/{data['city']}/",
-        "/meetings/",
-        "/meetings/?q=energy&kind=expert",
-        f"/meetings/{data['meeting']}/",
-        "/programmes/",
-        f"/programmes/{data['programme']}/",
-        "/agreements/",
-        "/search/?q=energy",
-        "/api/v1/cities/",
-        "/api/v1/meetings/",
-        "/api/v1/programmes/",
+        ("/", "/"),
+        ("/cities/", "/cities/"),
+        ("/cities/<city>/", f"/cities/{city}/"),
+        ("/meetings/", "/meetings/"),
+        ("/meetings/?q=energy&kind=expert", "/meetings/?q=energy&kind=expert"),
+        ("/meetings/<meeting>/", f"/meetings/{meeting}/"),
+        ("/programmes/", "/programmes/"),
+        ("/programmes/<prog>/", f"/programmes/{programme}/"),
+        ("/agreements/", "/agreements/"),
+        ("/search/?q=energy", "/search/?q=energy"),
+        ("/api/v1/cities/", "/api/v1/cities/"),
+        ("/api/v1/meetings/", "/api/v1/meetings/"),
+        ("/api/v1/programmes/", "/api/v1/programmes/"),
     ]
 
 
@@ -148,6 +150,44 @@ def measure(url: str, repeat: int, client=None) -> tuple[float, float, int, int]
     return statistics.median(timings), p95, queries, status
 
 
+def compare_sizes(
+    scale: float, repeat: int, build, urls, describe, *, client_for=None, width: int = 34
+) -> None:
+    """Build the data at a tenth of `scale`, then at `scale`; measure each (label, address)
+    that `urls(data)` gives, as the client `client_for(data)` (anonymous by default), and say
+    whether any query count grew with the data."""
+    import time as clock
+
+    from django.db import connection
+
+    results: dict[str, list[int]] = {}
+    for size in (scale / 10, scale):
+        started = clock.perf_counter()
+        data = build(size)
+        built = clock.perf_counter() - started
+        print(f"\n{connection.vendor}: {describe(data)} (built in {built:.1f} s)")
+        client = client_for(data) if client_for else None
+        head = f"{'page':<{width}} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}"
+        print(f"{head} {'KB':>7}")
+        for key, url in urls(data):
+            median, p95, queries, status = measure(url, repeat, client)
+            size_kb = len((client or _anonymous()).get(url).content) / 1024
+            results.setdefault(key, []).append(queries)
+            figures = f"{median:>10.1f} {p95:>8.1f} {queries:>8} {size_kb:>7.0f}"
+            print(f"{key:<{width}} {status:>6} {figures}")
+    grew = [key for key, counts in results.items() if len(set(counts)) > 1]
+    if grew:
+        print("\nQuery count grew with the data on: " + ", ".join(grew))
+    else:
+        print("\nQuery counts are the same at both sizes on every page.")
+
+
+def _anonymous():
+    from django.test import Client
+
+    return Client()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
@@ -156,31 +196,18 @@ def main() -> None:
     workdir = tempfile.mkdtemp(prefix="intercity-bench-")
     setup_django(str(Path(workdir) / "bench.sqlite3"))
     from django.core.management import call_command
-    from django.db import connection
 
     call_command("migrate", verbosity=0)
-    results = {}
-    for scale in (args.scale / 10, args.scale):
-        started = time.perf_counter()
-        data = build(scale)
-        built = time.perf_counter() - started
-        print(
-            f"\n{connection.vendor}: {data['cities']} cities, {data['meetings']:,} meetings, "
-            f"{data['participations']:,} participations, {data['programmes']:,} programmes "
-            f"(built in {built:.1f} s)"
-        )
-        print(f"{'page':<34} {'status':>6} {'median ms':>10} {'p95 ms':>8} {'queries':>8}")
-        for url in urls(data):
-            median, p95, queries, status = measure(url, args.repeat)
-            key = url.replace(data["city"], "<city>")
-            key = key.replace(data["meeting"], "<meeting>").replace(data["programme"], "<prog>")
-            results.setdefault(key, []).append(queries)
-            print(f"{key:<34} {status:>6} {median:>10.1f} {p95:>8.1f} {queries:>8}")
-    grew = [key for key, counts in results.items() if len(set(counts)) > 1]
-    if grew:
-        print("\nQuery count grew with the data on: " + ", ".join(grew))
-    else:
-        print("\nQuery counts are the same at both sizes on every page.")
+    compare_sizes(
+        args.scale,
+        args.repeat,
+        build,
+        urls,
+        lambda data: (
+            f"{data['cities']} cities, {data['meetings']:,} meetings, "
+            f"{data['participations']:,} participations, {data['programmes']:,} programmes"
+        ),
+    )
 
 
 if __name__ == "__main__":
