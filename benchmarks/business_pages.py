@@ -9,16 +9,14 @@ grows with the event shows at once.
     .venv/bin/python benchmarks/business_pages.py [--scale 1.0] [--repeat 10]
 """
 
-import argparse
 import datetime
 import random
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import compare_sizes, setup_django  # noqa: E402
+from pages import run_benchmark  # noqa: E402
 
 
 def build(scale: float) -> dict:
@@ -135,21 +133,12 @@ def _organiser_client(data: dict):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--repeat", type=int, default=10)
-    args = parser.parse_args()
-    workdir = tempfile.mkdtemp(prefix="intercity-bench-")
-    setup_django(str(Path(workdir) / "bench.sqlite3"))
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    compare_sizes(
-        args.scale,
-        args.repeat,
-        build,
-        urls,
-        lambda data: (
+    run_benchmark(
+        __doc__,
+        repeat=10,
+        build=build,
+        urls=urls,
+        describe=lambda data: (
             f"{data['organisations']} organisations, {data['requests']:,} requests, "
             f"{data['placed']:,} placed meetings"
         ),

@@ -188,22 +188,27 @@ def _anonymous():
     return Client()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def run_benchmark(doc: str, *, repeat: int, build, urls, describe, **options) -> None:
+    """Parse --scale and --repeat, set up a fresh database and compare the two sizes."""
+    parser = argparse.ArgumentParser(description=doc.splitlines()[0])
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--repeat", type=int, default=repeat)
     args = parser.parse_args()
     workdir = tempfile.mkdtemp(prefix="intercity-bench-")
     setup_django(str(Path(workdir) / "bench.sqlite3"))
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    compare_sizes(
-        args.scale,
-        args.repeat,
-        build,
-        urls,
-        lambda data: (
+    compare_sizes(args.scale, args.repeat, build, urls, describe, **options)
+
+
+def main() -> None:
+    run_benchmark(
+        __doc__,
+        repeat=15,
+        build=build,
+        urls=urls,
+        describe=lambda data: (
             f"{data['cities']} cities, {data['meetings']:,} meetings, "
             f"{data['participations']:,} participations, {data['programmes']:,} programmes"
         ),
