@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from intercity.business import permissions as rules
@@ -77,10 +76,12 @@ def _records(content: bytes, report: RequestImport) -> list[tuple[int, dict[str,
 
 def _resolve(value: str) -> tuple[Organisation | None, str]:
     """The organisation a cell names (its slug, or its exact name case aside), or why none."""
-    matches = list(Organisation.objects.filter(Q(slug=value) | Q(name__iexact=value))[:2])
-    exact = [organisation for organisation in matches if organisation.slug == value]
-    if exact or len(matches) == 1:
-        return (exact or matches)[0], ""
+    by_slug = Organisation.objects.filter(slug=value).first()
+    if by_slug is not None:
+        return by_slug, ""
+    matches = list(Organisation.objects.filter(name__iexact=value)[:2])
+    if len(matches) == 1:
+        return matches[0], ""
     if not matches:
         return None, _("No organisation “%(name)s” on the platform; add it first.")
     return None, _("Several organisations are called “%(name)s”; give its slug.")
