@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -146,8 +147,16 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
                 )
             )
             continue
+        note = cells.get("note", "")
+        try:  # the note as the model itself would check it (length, hidden characters)
+            MeetingRequest(event=event, note=note, session=session).clean_fields(
+                exclude=["requester", "invitee"]
+            )
+        except ValidationError as error:
+            report.errors.append((line, " ".join(error.messages)))
+            continue
         existing.add(pair)
-        planned.append((requester, invitee, session, cells.get("note", "")))
+        planned.append((requester, invitee, session, note))
     if report.errors:
         return report
     with transaction.atomic():

@@ -63,24 +63,28 @@ def test_one_wrong_line_writes_nothing_and_every_problem_is_named(cast, fair):
     event, orgs = fair
     OrganisationFactory(name="Twin Name Ltd")
     OrganisationFactory(name="Twin Name Ltd")
-    table = _csv(
-        "requester,invitee,session",
-        "Hanoi Solar Works,Taipei LED Lab,morning",  # fine on its own
-        "Hanoi Solar Works,Jakarta Nobody Inc,",
-        "Hanoi Solar Works,Taipei LED Lab,evening",
-        "Taipei LED Lab,taipei led lab,",
-        "Twin Name Ltd,Hanoi Solar Works,",
-        ",Hanoi Solar Works,",
+    table = (
+        _csv(
+            "requester,invitee,session,note",
+            "Hanoi Solar Works,Taipei LED Lab,morning",  # fine on its own
+            "Hanoi Solar Works,Jakarta Nobody Inc,",
+            "Hanoi Solar Works,Taipei LED Lab,evening",
+            "Taipei LED Lab,taipei led lab,",
+            "Twin Name Ltd,Hanoi Solar Works,",
+            ",Hanoi Solar Works,",
+        )
+        + "Seoul Grid Analytics,Taipei LED Lab,,a note with a hidden \u202e override\n".encode()
     )
     before = (MeetingRequest.objects.count(), Registration.objects.count())
     report = requests_import(actor=cast.focal_point, event=event, content=table)
     assert not report.ok
-    assert [line for line, _message in report.errors] == [3, 4, 5, 6, 7]
+    assert [line for line, _message in report.errors] == [3, 4, 5, 6, 7, 8]
     messages = dict(report.errors)
     assert "Jakarta Nobody Inc" in messages[3]
     assert "evening" in messages[4]
     assert "itself" in messages[5]
     assert "slug" in messages[6]
+    assert "direction-changing" in messages[8]
     assert (MeetingRequest.objects.count(), Registration.objects.count()) == before
 
 
