@@ -302,6 +302,13 @@ def agenda_of(registration: Registration, *, run: ScheduleRun | None = None) -> 
     return items
 
 
+def schedule_rows(run: ScheduleRun) -> QuerySet:
+    """A run's meetings in time and table order, with both organisations."""
+    return run.assignments.select_related(
+        "slot", "request__requester__organisation", "request__invitee__organisation"
+    ).order_by("slot__day", "slot__starts_at", "table")
+
+
 def grid_of(run: ScheduleRun) -> tuple[list, list[int], dict]:
     """Slots, table numbers and {(slot id, table): assignment} for the organiser's grid."""
     slots = list(run.event.slots.all())

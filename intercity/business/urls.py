@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from intercity.business.views import directory, events, imports
+from intercity.business.views import directory, events, exports, imports
 
 app_name = "business"
 urlpatterns = [
@@ -28,6 +28,7 @@ urlpatterns = [
     path("events/<int:pk>/schedule/", events.schedule_run, name="schedule-run"),
     path("runs/<int:pk>/progress/", events.run_progress, name="run-progress"),
     path("events/<int:pk>/grid/", events.event_grid, name="grid"),
+    path("events/<int:pk>/schedule.csv", exports.schedule_csv, name="schedule-csv"),
     path("assignments/<int:pk>/move/", events.assignment_move_view, name="assignment-move"),
     path("runs/<int:pk>/publish/", events.run_publish, name="run-publish"),
     path("events/<int:pk>/agenda/", events.agenda, name="agenda"),

@@ -1,6 +1,7 @@
 """Business pages: success, wrong method and wrong user for each."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from intercity.business.models import MeetingRequest, ScheduleRun
@@ -195,3 +196,32 @@ def test_the_organiser_chooses_how_long_the_scheduler_searches(cast, client_for)
         assert "Give between 5 and 600 seconds." in refused.text
     assert event.runs.count() == 1
     assert client_for(cast.other_focal_point).post(url, {"time_limit": "60"}).status_code == 404
+
+
+def test_the_schedule_downloads_as_a_csv_that_another_event_can_import(cast, client_for):
+    event, mine, other, third = _scheduled(cast)
+    url = reverse("business:schedule-csv", args=[event.pk])
+    organiser = client_for(cast.focal_point)
+    assert f'href="{url}"' in organiser.get(reverse("business:grid", args=[event.pk])).text
+    response = organiser.get(url)
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content)
+    lines = content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("day,starts_at,ends_at,table,requester,")
+    assert len(lines) == 3  # the header and the two placed meetings, in time order
+    assert lines[1] < lines[2]
+
+    # The same file brings the two meetings into a new event.
+    copy = EventFactory(meeting__host_city=cast.home)
+    imported = organiser.post(
+        reverse("business:requests-import", args=[copy.pk]),
+        {"file": SimpleUploadedFile("schedule.csv", content)},
+    )
+    assert imported.status_code == 200
+    pairs = {(r.requester.organisation_id, r.invitee.organisation_id) for r in copy.requests.all()}
+    assert pairs == {
+        (mine.organisation_id, other.organisation_id),
+        (other.organisation_id, third.organisation_id),
+    }
+    assert client_for(cast.other_focal_point).get(url).status_code == 404
+    assert client_for(cast.organisation_rep).get(url).status_code == 404

@@ -1,2 +1,2 @@
-"""Business pages, by audience: the directory (directory.py), events (events.py) and
-imports of agreed meetings (imports.py)."""
+"""Business pages, by audience: the directory (directory.py), events (events.py),
+imports of agreed meetings (imports.py) and the schedule as a file (exports.py)."""
