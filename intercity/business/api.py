@@ -1,7 +1,6 @@
 """REST API of the business app: its viewsets register on the shared /api/v1/ router."""
 
 from django.http import Http404
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -13,8 +12,7 @@ from rest_framework.response import Response
 from intercity.api.views import check_input, service_errors
 from intercity.business import permissions as rules
 from intercity.business import selectors, services
-from intercity.business.forms import MAX_REQUEST_TABLE_BYTES
-from intercity.business.importing import requests_import
+from intercity.business.importing import requests_import, size_error
 from intercity.business.serializers import (
     EventSerializer,
     MeetingRequestSerializer,
@@ -122,8 +120,8 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         event = _organised(request, self.get_object())
         upload = RequestImportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
-        if upload.validated_data["file"].size > MAX_REQUEST_TABLE_BYTES:
-            raise ValidationError({"file": [_("The file is larger than 5 MB; split it.")]})
+        if message := size_error(upload.validated_data["file"].size):
+            raise ValidationError({"file": [message]})
         report = requests_import(
             actor=request.user, event=event, content=upload.validated_data["file"].read()
         )

@@ -5,6 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from intercity.business import importing
 from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
 
 
@@ -181,14 +182,11 @@ class MoveForm(forms.Form):
         self.fields["slot"].queryset = event.slots.all()
 
 
-MAX_REQUEST_TABLE_BYTES = 5 * 1024 * 1024
-
-
 class RequestImportForm(forms.Form):
     file = forms.FileField(label=_("Table of meetings"), help_text=_("CSV (UTF-8), at most 5 MB."))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_REQUEST_TABLE_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB; split it."))
+        if message := importing.size_error(upload.size):
+            raise forms.ValidationError(message)
         return upload

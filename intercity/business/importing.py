@@ -16,6 +16,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from intercity.business import permissions as rules
@@ -27,6 +28,9 @@ ACTION = "business.meeting_request.imported"
 REQUIRED = ("requester", "invitee")
 OPTIONAL = ("session", "note")
 MAX_LINES = 20_000
+MAX_BYTES = 5 * 1024 * 1024
+# Names looked up per query: an OR of this many conditions stays within SQLite's limits.
+LOOKUP_CHUNK = 200
 
 
 @dataclass
@@ -75,26 +79,49 @@ def _records(content: bytes, report: RequestImport) -> list[tuple[int, dict[str,
     return records
 
 
-def _resolve(value: str) -> tuple[Organisation | None, str]:
-    """The organisation a cell names (its slug, or its exact name case aside), or why none."""
-    by_slug = Organisation.objects.filter(slug=value).first()
-    if by_slug is not None:
-        return by_slug, ""
-    matches = list(Organisation.objects.filter(name__iexact=value)[:2])
-    if len(matches) == 1:
-        return matches[0], ""
-    if not matches:
-        return None, _("No organisation “%(name)s” on the platform; add it first.")
-    return None, _("Several organisations are called “%(name)s”; give its slug.")
+def _case_keys(text: str) -> set[str]:
+    """The forms under which databases compare text case aside (they differ beyond ASCII)."""
+    return {text.casefold(), text.lower(), text.upper()}
 
 
-def _organisation_finder(report: RequestImport):
-    """Resolve each distinct cell value once; every line naming a bad one is reported."""
-    resolved: dict[str, tuple[Organisation | None, str]] = {}
+def _resolve_all(values: set[str]) -> dict[str, tuple[Organisation | None, str]]:
+    """The organisation each cell value names (its slug, or its exact name case aside), or
+    why none: a few queries for the whole file, however many lines and names it has."""
+    values = {value for value in values if value}
+    found: dict[str, tuple[Organisation | None, str]] = {}
+    names: dict[str, dict[int, Organisation]] = {}
+    chunks = [sorted(values)[i : i + LOOKUP_CHUNK] for i in range(0, len(values), LOOKUP_CHUNK)]
+    for chunk in chunks:
+        for organisation in Organisation.objects.filter(slug__in=chunk):
+            found[organisation.slug] = (organisation, "")
+        by_name = Q()
+        for value in chunk:
+            by_name |= Q(name__iexact=value)
+        for organisation in Organisation.objects.filter(by_name):
+            for key in _case_keys(organisation.name):
+                names.setdefault(key, {})[organisation.pk] = organisation
+    for value in values - found.keys():
+        # The database matched the names case aside; the same comparison in Python tells
+        # which value each one answers.
+        matches = list(
+            {pk: o for key in _case_keys(value) for pk, o in names.get(key, {}).items()}.values()
+        )
+        if len(matches) == 1:
+            found[value] = (matches[0], "")
+        elif not matches:
+            found[value] = (None, _("No organisation “%(name)s” on the platform; add it first."))
+        else:
+            found[value] = (None, _("Several organisations are called “%(name)s”; give its slug."))
+    return found
+
+
+def _organisation_finder(records, report: RequestImport):
+    """Resolve every distinct cell value at once; each line naming a bad one is reported."""
+    resolved = _resolve_all(
+        {cells.get(column, "") for _line, cells in records for column in REQUIRED}
+    )
 
     def find(value: str, line: int) -> Organisation | None:
-        if value not in resolved:
-            resolved[value] = _resolve(value)
         organisation, message = resolved[value]
         if message:
             report.errors.append((line, message % {"name": value}))
@@ -103,12 +130,19 @@ def _organisation_finder(report: RequestImport):
     return find
 
 
+def size_error(size: int) -> str | None:
+    """Why a file of `size` bytes is refused before it is read, if it is."""
+    if size > MAX_BYTES:
+        return _("The file is larger than 5 MB; split it.")
+    return None
+
+
 def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImport:
     """Bring in the table's meetings as accepted requests; write nothing if a line is wrong."""
     require(rules.can_organise_event(actor, event))
     report = RequestImport()
     records = _records(content, report)
-    find = _organisation_finder(report)
+    find = _organisation_finder(records, report)
     sessions = set(MeetingRequest.Preference.values)
     existing = {
         frozenset(pair)
@@ -150,7 +184,7 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
         note = cells.get("note", "")
         try:  # the note as the model itself would check it (length, hidden characters)
             MeetingRequest(event=event, note=note, session=session).clean_fields(
-                exclude=["requester", "invitee"]
+                exclude=["event", "requester", "invitee"]
             )
         except ValidationError as error:
             report.errors.append((line, " ".join(error.messages)))

@@ -2,6 +2,8 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from intercity.business.importing import ACTION, requests_import
@@ -142,3 +144,44 @@ def test_the_api_imports_a_table_all_or_nothing(cast, fair, client, client_for):
     assert done.status_code == 200
     assert done.json()["created"] == 1
     assert event.requests.count() == 2
+
+
+def test_names_are_looked_up_in_a_fixed_number_of_queries(cast, fair):
+    """A file naming hundreds of organisations costs no more lookups than one naming four."""
+    event, _orgs = fair
+    many = [OrganisationFactory(name=f"Exporter {i:03d}") for i in range(240)]
+
+    def queries_for(names: list[str]) -> int:
+        lines = [f"{a},{b}" for a, b in zip(names[::2], names[1::2], strict=True)]
+        # The last line names no one, so nothing is written and only the checks are counted.
+        table = _csv("requester,invitee", *lines, "Nobody At All,Hanoi Solar Works")
+        with CaptureQueriesContext(connection) as captured:
+            report = requests_import(actor=cast.focal_point, event=event, content=table)
+        assert [message for _line, message in report.errors] == [
+            "No organisation “Nobody At All” on the platform; add it first."
+        ]
+        return len(captured)
+
+    few = queries_for(["hanoi solar works", "TAIPEI LED LAB"])
+    lots = queries_for([o.slug if i % 2 else o.name.upper() for i, o in enumerate(many)])
+    # 240 names fill two lookup chunks where 3 fill one: two more queries, not hundreds.
+    assert lots - few == 2
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(cast, fair, client_for):
+    event, _orgs = fair
+    organiser = client_for(cast.focal_point)
+    big = b"requester,invitee\n" + b"x" * (5 * 1024 * 1024)
+    api = organiser.post(
+        f"/api/v1/business/events/{event.pk}/requests/import/",
+        {"file": SimpleUploadedFile("m.csv", big)},
+    )
+    assert api.status_code == 400
+    assert api.json() == {"file": ["The file is larger than 5 MB; split it."]}
+    page = organiser.post(
+        reverse("business:requests-import", args=[event.pk]),
+        {"file": SimpleUploadedFile("m.csv", big)},
+    )
+    assert page.status_code == 400
+    assert "larger than 5 MB" in page.text
+    assert event.requests.count() == 1

@@ -25,10 +25,8 @@ from intercity.business.forms import (
     MoveForm,
     SlotForm,
 )
-from intercity.business.models import (
-    MeetingRequest,
-    Slot,
-)
+from intercity.business.models import MeetingRequest, Slot
+from intercity.business.views.access import organised_event, require_organiser
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
@@ -93,9 +91,7 @@ def event_open(request, meeting_pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_edit(request, pk):
-    event = selectors.event_get(pk=pk)
-    if not rules.can_organise_event(request.user, event):
-        raise Http404
+    event = organised_event(request.user, pk)
     form = EventSetupForm(request.POST or None, instance=event, slots_required=False)
 
     def save(_data):
@@ -189,9 +185,7 @@ def event_register(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def slot_new(request, pk):
-    event = selectors.event_get(pk=pk)
-    if not rules.can_organise_event(request.user, event):
-        raise Http404
+    event = organised_event(request.user, pk)
     form = SlotForm(request.POST or None)
 
     def save(data):
@@ -286,8 +280,7 @@ def availability(request, pk):
 
 def _organised_request(request, pk) -> MeetingRequest:
     meeting_request = selectors.meeting_request_get(pk=pk)
-    if not rules.can_organise_event(request.user, meeting_request.event):
-        raise Http404
+    require_organiser(request.user, meeting_request.event)
     return meeting_request
 
 
@@ -356,9 +349,7 @@ def request_answer(request, pk):
 @login_required
 @require_POST
 def schedule_run(request, pk):
-    event = selectors.event_get(pk=pk)
-    if not rules.can_organise_event(request.user, event):
-        raise Http404
+    event = organised_event(request.user, pk)
     try:
         time_limit = int(request.POST.get("time_limit") or 30)
     except ValueError:
@@ -375,17 +366,14 @@ def schedule_run(request, pk):
 @require_GET
 def run_progress(request, pk):
     run = selectors.run_get(pk=pk)
-    if not rules.can_organise_event(request.user, run.event):
-        raise Http404
+    require_organiser(request.user, run.event)
     return render(request, "business/_run_progress.html", {"run": run, "event": run.event})
 
 
 @login_required
 @require_GET
 def event_grid(request, pk):
-    event = selectors.event_get(pk=pk)
-    if not rules.can_organise_event(request.user, event):
-        raise Http404
+    event = organised_event(request.user, pk)
     run = selectors.latest_finished_run(event)
     context = {"event": event, "run": run}
     if run is not None:
@@ -405,8 +393,7 @@ def assignment_move_view(request, pk):
     """Move one meeting of the grid by hand; the whole schedule is checked again after."""
     assignment = selectors.assignment_get(pk=pk)
     event = assignment.run.event
-    if not rules.can_organise_event(request.user, event):
-        raise Http404
+    require_organiser(request.user, event)
     form = MoveForm(
         request.POST or None,
         event=event,
@@ -442,8 +429,7 @@ def assignment_move_view(request, pk):
 @require_POST
 def run_publish(request, pk):
     run = selectors.run_get(pk=pk)
-    if not rules.can_organise_event(request.user, run.event):
-        raise Http404
+    require_organiser(request.user, run.event)
     try:
         sent = services.schedule_publish(actor=request.user, run=run)
         messages.success(request, _("Published; %(count)d agendas were emailed.") % {"count": sent})

@@ -1,11 +1,10 @@
 """The organiser's schedule as a CSV file, in the columns the meeting import reads."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.views.decorators.http import require_GET
 
-from intercity.business import permissions as rules
 from intercity.business import selectors
+from intercity.business.views.access import organised_event
 from intercity.core.exports import csv_response
 
 # Column names are codes, not labels, so that the file can be imported into another event.
@@ -27,9 +26,7 @@ SCHEDULE_COLUMNS = [
 @require_GET
 def schedule_csv(request, pk):
     """The latest finished run's meetings in time and table order, for the organiser."""
-    event = selectors.event_get(pk=pk)
-    if not rules.can_organise_event(request.user, event):
-        raise Http404
+    event = organised_event(request.user, pk)
     run = selectors.latest_finished_run(event)
     rows = selectors.schedule_rows(run) if run is not None else []
     return csv_response(filename=f"schedule-{event.pk}.csv", columns=SCHEDULE_COLUMNS, rows=rows)
