@@ -21,6 +21,7 @@ from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
+from intercity.core.params import number_param
 from intercity.declarations import selectors
 from intercity.declarations.forms import (
     CommitmentForm,
@@ -58,7 +59,7 @@ def declaration_index(request):
     declarations = selectors.declaration_list(
         user=request.user,
         search=request.GET.get("q") or None,
-        year=int(year) if year and year.isdigit() else None,
+        year=number_param(year, low=1, high=9999),
         city=filters["city"],
         language=filters["language"],
     )

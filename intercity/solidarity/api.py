@@ -16,6 +16,7 @@ from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from intercity.core.params import number_param
 from intercity.solidarity import selectors, services
 from intercity.solidarity import serializers as api
 from intercity.solidarity.drills import drill_list
@@ -194,8 +195,8 @@ class NeedViewSet(mixins.ListModelMixin, SolidarityViewSet):
     def get_queryset(self):
         incident = self.request.query_params.get("incident")
         rows = selectors.need_list(user=self.request.user)
-        if incident and incident.isdigit():
-            rows = rows.filter(incident_id=int(incident))
+        if incident:
+            rows = rows.filter(incident_id=number_param(incident))
         return rows.order_by("id")
 
     def retrieve(self, request, pk=None):

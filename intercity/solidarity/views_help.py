@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intercity.core.forms import apply_validation_error
+from intercity.core.params import number_param
 from intercity.core.views import record_form_response
 from intercity.solidarity import selectors, services
 from intercity.solidarity.forms import (
@@ -146,7 +147,11 @@ def offer_make(request, slug):
     need = None
     need_id = request.GET.get("need") or request.POST.get("need")
     if need_id:
-        need = selectors.need_list(user=request.user, incident=incident).filter(pk=need_id).first()
+        need = (
+            selectors.need_list(user=request.user, incident=incident)
+            .filter(pk=number_param(need_id))
+            .first()
+        )
         if need is None:
             raise Http404
     initial = {"category": need.category, "unit": need.unit} if need else {}

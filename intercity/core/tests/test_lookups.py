@@ -40,3 +40,17 @@ def test_the_agreement_form_refuses_a_huge_party_number_without_failing(cast, cl
     assert answer.status_code == 400
     assert "is not one of the available choices" in answer.text
     assert Agreement.objects.count() == before
+
+
+def test_a_foreign_key_compared_with_a_huge_number_matches_nothing(cast):
+    from intercity.meetings.models import Meeting
+
+    assert not Meeting.objects.filter(host_city=TOO_LARGE).exists()
+    assert not Meeting.objects.filter(host_city_id__in=[TOO_LARGE]).exists()
+    assert Meeting.objects.exclude(host_city=TOO_LARGE).count() == Meeting.objects.count()
+
+
+@pytest.mark.parametrize("typed", ["99999999999999999999", "0", "²", "abc", "-5"])
+def test_the_declarations_list_takes_any_year_typed_in_the_address(client, typed):
+    answer = client.get(reverse("declarations:list"), {"year": typed})
+    assert answer.status_code == 200

@@ -1,6 +1,7 @@
 """The API: incidents list and CAP, and the three-user permission pattern on every write."""
 
 import pytest
+from django.urls import reverse
 
 from intercity.solidarity import cap, services
 from intercity.solidarity.models import Incident, Need, Offer, SolidarityMessage
@@ -249,3 +250,16 @@ def test_network_only_messages_stay_inside_the_network(client, net):
     (message,) = client.get("/api/v1/solidarity/messages/").json()["results"]
     assert message["from_city"] == "tokyo" and message["body"] == "頑張って"
     assert SolidarityMessage.objects.count() == 1
+
+
+@pytest.mark.parametrize("typed", ["abc", "²", "-1", "99999999999999999999"])
+def test_a_need_number_typed_wrong_finds_nothing_and_fails_nothing(client, net, typed):
+    incident = active_incident(affected=[net.manila])
+    need(incident, net.manila)
+    client.force_login(net.tokyo_focal)
+    listed = client.get(NEEDS, {"incident": typed})
+    assert listed.status_code == 200
+    assert listed.json()["count"] == 0
+    page = client.get(reverse("solidarity:offer", args=[incident.slug]), {"need": typed})
+    assert page.status_code == 404
+    assert client.get(NEEDS, {"incident": str(incident.pk)}).json()["count"] == 1
