@@ -114,7 +114,7 @@ class DeclarationImportSerializer(serializers.Serializer):
 
 class DeclarationFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False)
-    year = serializers.IntegerField(required=False)
+    year = serializers.IntegerField(required=False, min_value=1, max_value=9999)
     city = serializers.CharField(required=False)
     language = serializers.CharField(required=False)
 

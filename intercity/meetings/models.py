@@ -77,6 +77,7 @@ class Meeting(SourcedModel):
                 fields=["ordinal"],
                 condition=models.Q(kind="plenary"),
                 name="meeting_unique_plenary_ordinal",
+                violation_error_message=_("There is already a plenary with this number."),
             ),
             models.CheckConstraint(
                 condition=models.Q(end_date__isnull=True)
@@ -190,6 +191,15 @@ class Session(TimeStampedModel):
         super().clean()
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("A session cannot end before it starts.")})
+        meeting = self.meeting if self.meeting_id else None
+        first, last = (meeting.start_date, meeting.end_date) if meeting else (None, None)
+        if self.day and first and last and not first <= self.day <= last:
+            raise ValidationError(
+                {
+                    "day": _("The day falls outside the meeting (%(first)s to %(last)s).")
+                    % {"first": first.isoformat(), "last": last.isoformat()}
+                }
+            )
 
 
 class Attendee(TimeStampedModel):

@@ -124,8 +124,22 @@ def meeting_set_cities(
 
 
 @transaction.atomic
+def session_create(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Session:
+    """Add an agenda item. Items may share a title (two coffee breaks): each is its own."""
+    require(can_edit_meeting(actor, meeting))
+    session = Session(meeting=meeting, **data)
+    session.full_clean()
+    session.save()
+    record_m2m_change(
+        meeting, actor=actor, action="meetings.session.created", detail={"id": session.pk}
+    )
+    return session
+
+
+@transaction.atomic
 def session_upsert(*, actor: Any, meeting: Meeting, title: str, data: Mapping[str, Any]) -> Session:
-    """Create the agenda item with this title, or bring its fields up to date."""
+    """Create the agenda item with this title, or bring its fields up to date: for loading a
+    dataset again. People adding items use session_create."""
     if actor is not None:
         require(can_edit_meeting(actor, meeting))
     session = meeting.sessions.filter(title=title).first()

@@ -43,7 +43,7 @@ from intercity.meetings.services import (
     meeting_create,
     meeting_set_cities,
     meeting_update,
-    session_upsert,
+    session_create,
 )
 
 
@@ -175,8 +175,7 @@ def session_new(request, slug):
         form = SessionForm(request.POST or None)
 
         def save(data):
-            title = data.pop("title")
-            session_upsert(actor=request.user, meeting=meeting, title=title, data=data)
+            session_create(actor=request.user, meeting=meeting, data=data)
             return meeting
 
         return record_form_response(

@@ -54,3 +54,10 @@ def test_a_foreign_key_compared_with_a_huge_number_matches_nothing(cast):
 def test_the_declarations_list_takes_any_year_typed_in_the_address(client, typed):
     answer = client.get(reverse("declarations:list"), {"year": typed})
     assert answer.status_code == 200
+
+
+@pytest.mark.parametrize("typed", ["-1", "0", "10000", "99999999999999999999"])
+def test_the_declarations_api_refuses_a_year_no_date_has_with_a_field_error(client, typed):
+    answer = client.get("/api/v1/declarations/", {"year": typed})
+    assert answer.status_code == 400
+    assert "year" in answer.json()
