@@ -27,7 +27,7 @@ def cities_for(user):
 class ObservationForm(forms.Form):
     city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none())
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.all())
-    year = forms.IntegerField(label=_("Year"), min_value=1900)
+    year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=9999)
     value = forms.FloatField(label=_("Value"), required=False)
     unit = forms.CharField(
         label=_("Unit"),

@@ -100,7 +100,7 @@ class ObservationSerializer(serializers.ModelSerializer):
 class ObservationWriteSerializer(serializers.Serializer):
     city = _city_field()
     indicator = _indicator_field()
-    year = serializers.IntegerField(min_value=1900)
+    year = serializers.IntegerField(min_value=1900, max_value=9999)
     value = serializers.FloatField(required=False, allow_null=True)
     unit = serializers.CharField(
         required=False,
@@ -125,8 +125,12 @@ class ObservationWriteSerializer(serializers.Serializer):
 class ObservationFilterSerializer(serializers.Serializer):
     city = serializers.SlugField(required=False, help_text=_("City slug."))
     indicator = serializers.SlugField(required=False, help_text=_("Indicator code."))
-    year_from = serializers.IntegerField(required=False, help_text=_("First year, included."))
-    year_to = serializers.IntegerField(required=False, help_text=_("Last year, included."))
+    year_from = serializers.IntegerField(
+        required=False, min_value=1, max_value=9999, help_text=_("First year, included.")
+    )
+    year_to = serializers.IntegerField(
+        required=False, min_value=1, max_value=9999, help_text=_("Last year, included.")
+    )
 
 
 class TargetSerializer(serializers.ModelSerializer):

@@ -1,5 +1,6 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from rest_framework.test import APIClient
 
 from intercity.indicators.models import Observation
@@ -108,3 +109,20 @@ def test_only_the_secretariat_adds_indicators(cast, catalogue):
         "/api/v1/indicators/", {**body, "code": "x", "unit": "zorks"}
     )
     assert bad.status_code == 400 and "unit" in bad.json()
+
+
+@pytest.mark.parametrize("year", [10000, 2147483648, 99999999999999999999])
+def test_a_year_beyond_any_date_is_a_field_error_on_the_page_and_in_the_api(
+    cast, catalogue, client_for, year
+):
+    body = {"city": cast.home.slug, "indicator": "electricity-total", "year": year, "value": 5}
+    answer = api_for(cast.focal_point).post(OBSERVATIONS, body, format="json")
+    assert answer.status_code == 400
+    assert "year" in answer.json()
+    page = client_for(cast.focal_point).post(
+        reverse("indicators:observation-create"),
+        {**body, "city": cast.home.pk, "indicator": catalogue["electricity-total"].pk},
+    )
+    assert page.status_code == 400
+    assert "less than or equal to 9999" in page.text
+    assert not Observation.objects.exists()
