@@ -31,12 +31,35 @@ class Candidate:
     opportunities: tuple[tuple[str, str, str], ...] = ()
 
 
+@dataclass(frozen=True)
+class Reason:
+    """Why a counterpart was suggested: a code and its values, put into words (and into the
+    reader's language) by the caller; str() gives plain English."""
+
+    code: str  # "complement", "sector", "text" or "other_city"
+    values: tuple[tuple[str, str], ...]
+
+    ENGLISH = {
+        "complement": "their {their_direction} “{theirs}” answers your {my_direction} “{mine}”",
+        "sector": "same sector: {sector}",
+        "text": "text similarity {score} (shared words: {words})",
+        "other_city": "a partner in another member city: {city}",
+    }
+
+    def __str__(self) -> str:
+        return self.ENGLISH[self.code].format(**dict(self.values))
+
+
+def _reason(code: str, **values: str) -> Reason:
+    return Reason(code, tuple(values.items()))
+
+
 @dataclass
 class Suggestion:
     key: int
     name: str
     score: float
-    reasons: list[str] = field(default_factory=list)
+    reasons: list[Reason] = field(default_factory=list)
 
 
 def tokens(text: str) -> list[str]:
@@ -93,26 +116,34 @@ def rank(subject: Candidate, others: list[Candidate], *, limit: int = 20) -> lis
             continue
         their_offers, their_seeks = vectors[2 + 2 * index], vectors[3 + 2 * index]
         score = 0.0
-        reasons: list[str] = []
+        reasons: list[Reason] = []
         for mine in subject.opportunities:
             match = next((t for t in other.opportunities if complements(mine, t)), None)
             if match is not None:
                 score += WEIGHTS["complement"]
-                reasons.append(f"their {match[0]} “{match[2]}” answers your {mine[0]} “{mine[2]}”")
+                reasons.append(
+                    _reason(
+                        "complement",
+                        their_direction=match[0],
+                        theirs=match[2],
+                        my_direction=mine[0],
+                        mine=mine[2],
+                    )
+                )
                 break
         if subject.sector and subject.sector == other.sector:
             score += WEIGHTS["sector"]
-            reasons.append(f"same sector: {other.sector}")
+            reasons.append(_reason("sector", sector=other.sector))
         similarity = max(cosine(my_seeks, their_offers), cosine(my_offers, their_seeks))
         if similarity >= 0.05:
             score += WEIGHTS["text"] * similarity
             shared = sorted(
                 (set(my_seeks) & set(their_offers)) | (set(my_offers) & set(their_seeks))
             )[:5]
-            reasons.append(f"text similarity {similarity:.2f} (shared words: {', '.join(shared)})")
+            reasons.append(_reason("text", score=f"{similarity:.2f}", words=", ".join(shared)))
         if score > 0 and other.city != subject.city:
             score += WEIGHTS["other_city"]
-            reasons.append(f"a partner in another member city: {other.city}")
+            reasons.append(_reason("other_city", city=other.city))
         if score > 0:
             suggestions.append(Suggestion(other.key, other.name, round(score, 3), reasons))
     suggestions.sort(key=lambda s: (-s.score, s.name))

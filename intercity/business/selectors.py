@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.business import matching
@@ -45,13 +47,16 @@ def profile_get(*, slug: str) -> Profile:
     )
 
 
+def _unexpired() -> Q:
+    return Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate())
+
+
 def open_opportunities(*, kind: str | None = None, direction: str | None = None) -> QuerySet:
-    today = timezone.localdate()
     rows = (
         Opportunity.objects.filter(
             status=Opportunity.Status.OPEN, organisation__business_profile__is_verified=True
         )
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        .filter(_unexpired())
         .select_related("organisation__city")
     )
     if kind:
@@ -94,6 +99,32 @@ class SuggestionRow:
     state: str | None
 
 
+def _directions() -> dict[str, str]:
+    return {
+        "offer": pgettext("business opportunity", "offer"),
+        "request": pgettext("business opportunity", "request"),
+    }
+
+
+def reason_in_words(reason: matching.Reason) -> str:
+    """A suggestion's reason in the reader's language."""
+    values = dict(reason.values)
+    if reason.code == "complement":
+        directions = _directions()
+        for key in ("their_direction", "my_direction"):
+            values[key] = directions.get(values[key], values[key])
+        template = _(
+            "their %(their_direction)s “%(theirs)s” answers your %(my_direction)s “%(mine)s”"
+        )
+    elif reason.code == "sector":
+        template = _("same sector: %(sector)s")
+    elif reason.code == "text":
+        template = _("text similarity %(score)s (shared words: %(words)s)")
+    else:
+        template = _("a partner in another member city: %(city)s")
+    return template % values
+
+
 def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> list[SuggestionRow]:
     """Verified counterparts ranked by the matching module, with the organisation's marks."""
     profiles = list(
@@ -105,7 +136,7 @@ def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> lis
     for row in open_opportunities():
         opportunities.setdefault(row.organisation_id, []).append(row)
     for row in Opportunity.objects.filter(
-        organisation=profile.organisation, status=Opportunity.Status.OPEN
+        _unexpired(), organisation=profile.organisation, status=Opportunity.Status.OPEN
     ):
         opportunities.setdefault(row.organisation_id, [])
         if row not in opportunities[row.organisation_id]:
@@ -126,7 +157,12 @@ def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> lis
         if state == SuggestionMark.State.DISMISSED and not include_dismissed:
             continue
         rows.append(
-            SuggestionRow(by_key[suggestion.key], suggestion.score, suggestion.reasons, state)
+            SuggestionRow(
+                by_key[suggestion.key],
+                suggestion.score,
+                [reason_in_words(reason) for reason in suggestion.reasons],
+                state,
+            )
         )
     return rows
 

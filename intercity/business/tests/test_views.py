@@ -225,3 +225,36 @@ def test_the_schedule_downloads_as_a_csv_that_another_event_can_import(cast, cli
     }
     assert client_for(cast.other_focal_point).get(url).status_code == 404
     assert client_for(cast.organisation_rep).get(url).status_code == 404
+
+
+def test_suggestion_reasons_are_in_the_readers_language_and_expired_asks_do_not_match(
+    cast, client_for
+):
+    import datetime
+
+    from intercity.business.models import Opportunity
+    from intercity.testing.business_factories import OpportunityFactory
+
+    mine = ProfileFactory(organisation=cast.organisation_rep.organisation, seeks="LED lighting")
+    partner = ProfileFactory(offers="LED lighting equipment", organisation__city=cast.other)
+    OpportunityFactory(
+        organisation=partner.organisation, direction="offer", kind="technology", title="LEDs"
+    )
+    expired = OpportunityFactory(
+        organisation=mine.organisation,
+        direction="request",
+        kind="technology",
+        title="Old ask",
+        expires_on=datetime.date(1999, 1, 1),
+        status=Opportunity.Status.OPEN,
+    )
+    client = client_for(cast.organisation_rep)
+    page = client.get(reverse("business:suggestions")).text
+    assert "Old ask" not in page  # an expired request answers nothing
+    expired.expires_on = None
+    expired.save()
+    page = client.get(reverse("business:suggestions")).text
+    assert "answers your request “Old ask”" in page
+    japanese = client.get(reverse("business:suggestions"), {"hl": "ja"}).text
+    assert "text similarity" not in japanese
+    assert "another member city" not in japanese
