@@ -143,6 +143,21 @@ def translation_save(
     if actor is not None and not data.get("translator_name"):
         data.setdefault("translator", actor)
     translation = item.translations.filter(language=language).first()
+    if (
+        translation is not None
+        and actor is not None
+        and translation.translator_id != actor.pk
+        and not can_edit_item(actor, item)
+    ):
+        # Another person's translation is theirs and the item's editors' to change.
+        raise ValidationError(
+            {
+                "language": _(
+                    "This item already has a translation in this language, by someone else; "
+                    "only they or the item's editors may change it."
+                )
+            }
+        )
     if translation is None:
         translation = create_with_audit(
             KnowledgeTranslation,

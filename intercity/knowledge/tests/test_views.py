@@ -246,3 +246,21 @@ def test_the_index_status_groups_large_counts(db, language, pending, progress):
         assert progress in render_to_string(
             "knowledge/_index_status.html", {"run": active, "pending": 0, "can_start": False}
         )
+
+
+def test_a_translation_is_changed_only_by_its_translator_or_the_items_editors(cast, client_for):
+    item = KnowledgeItemFactory(city=cast.other, language="ja", title="東京のスモッグ対策")
+    url = reverse("knowledge:translation-create", args=[item.slug])
+
+    def translate(user, title):
+        data = {"language": "th", "title": title, "body": title, "translated_on": "2026-01-05"}
+        return client_for(user).post(url, data)
+
+    assert translate(cast.expert, "First Thai text").status_code == 302
+    refused = translate(cast.focal_point, "Someone else's Thai text")
+    assert refused.status_code == 400
+    assert "already has a translation in this language, by someone else" in refused.text
+    assert item.translations.get(language="th").title == "First Thai text"
+    assert translate(cast.expert, "First Thai text, corrected").status_code == 302
+    assert translate(cast.other_focal_point, "Edited by the item's city").status_code == 302
+    assert list(item.translations.values_list("title", flat=True)) == ["Edited by the item's city"]
