@@ -1,6 +1,7 @@
 """CSV downloads of public lists, streamed so a long list never sits whole in memory."""
 
 import csv
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -34,12 +35,16 @@ def csv_response(
     return response
 
 
+PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     text = str(value)
-    # Cells starting with these are run as formulas by spreadsheet programs.
-    if text[:1] in ("=", "+", "-", "@"):
+    # Cells starting with these are run as formulas by spreadsheet programs; a plain number
+    # (a negative latitude, a fall in emissions) is not one and stays a number.
+    if text[:1] in ("=", "+", "-", "@") and not PLAIN_NUMBER.fullmatch(text):
         return "'" + text
     return text
 
