@@ -127,6 +127,10 @@ def meeting_set_cities(
 def session_create(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Session:
     """Add an agenda item. Items may share a title (two coffee breaks): each is its own."""
     require(can_edit_meeting(actor, meeting))
+    return _session_add(actor, meeting, data)
+
+
+def _session_add(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Session:
     session = Session(meeting=meeting, **data)
     session.full_clean()
     session.save()
@@ -144,13 +148,7 @@ def session_upsert(*, actor: Any, meeting: Meeting, title: str, data: Mapping[st
         require(can_edit_meeting(actor, meeting))
     session = meeting.sessions.filter(title=title).first()
     if session is None:
-        session = Session(meeting=meeting, title=title, **data)
-        session.full_clean()
-        session.save()
-        record_m2m_change(
-            meeting, actor=actor, action="meetings.session.created", detail={"id": session.pk}
-        )
-        return session
+        return _session_add(actor, meeting, {"title": title, **data})
     if apply_changes(session, data):
         session.full_clean()
         session.save()
