@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from intercity.business import selectors
 from intercity.business.models import (
     Assignment,
     Event,
@@ -104,6 +105,8 @@ class ScheduleRunSerializer(serializers.ModelSerializer):
     """A scheduler run: its stage and figures while it runs, its schedule once finished."""
 
     gap = serializers.SerializerMethodField()
+    explanation = serializers.SerializerMethodField()
+    reasons = serializers.SerializerMethodField()
     assignments = serializers.SerializerMethodField()
 
     class Meta:
@@ -120,6 +123,7 @@ class ScheduleRunSerializer(serializers.ModelSerializer):
             "gap",
             "seconds",
             "explanation",
+            "reasons",
             "problems",
             "created_at",
             "assignments",
@@ -128,6 +132,14 @@ class ScheduleRunSerializer(serializers.ModelSerializer):
     def get_gap(self, run) -> int | None:
         """Breaks the schedule may have beyond the optimum (0 once proved optimal)."""
         return None if run.breaks is None else max(0, run.breaks - run.lower_bound)
+
+    def get_explanation(self, run) -> list[str]:
+        """Why the run ended as it did, in the reader's language."""
+        return selectors.run_explanation(run)
+
+    def get_reasons(self, run) -> list[dict]:
+        """The same reasons as codes and values (database keys), for programs."""
+        return [line for line in run.explanation if isinstance(line, dict)]
 
     def get_assignments(self, run) -> list[dict] | None:
         if not run.is_finished:

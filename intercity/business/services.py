@@ -393,7 +393,8 @@ def schedule_run_execute(*, run_id: int) -> ScheduleRun:
             on_progress=_progress_recorder(run),
         )
     except Exception as error:  # noqa: BLE001 - any solver failure is recorded on the run
-        run.status, run.explanation = ScheduleRun.Status.FAILED, [str(error)]
+        run.status = ScheduleRun.Status.FAILED
+        run.explanation = [{"code": "failed", "values": {"error": str(error)}}]
         _run_stage(run, ScheduleRun.Stage.DONE, 100, status=run.status, explanation=run.explanation)
         return run
     with transaction.atomic():
@@ -401,7 +402,7 @@ def schedule_run_execute(*, run_id: int) -> ScheduleRun:
         run.breaks = result.breaks
         run.lower_bound = result.lower_bound
         run.seconds = round(time.monotonic() - started, 2)
-        run.explanation = list(result.explanation)
+        run.explanation = [reason.as_dict() for reason in result.explanation]
         run.stage, run.progress = ScheduleRun.Stage.DONE, 100
         run.save()
         Assignment.objects.bulk_create(

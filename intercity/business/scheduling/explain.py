@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+from .model import Reason, reason
 from .problem import Problem
 
 
-def _slot_names(problem: Problem, slots: list[int]) -> str:
-    return ", ".join(problem.instance.slots[s].id for s in slots)
+def _slot_ids(problem: Problem, slots: list[int]) -> tuple[str, ...]:
+    return tuple(problem.instance.slots[s].id for s in slots)
 
 
-def _meeting_names(problem: Problem, meetings: list[int]) -> str:
-    return ", ".join(problem.instance.meetings[m].id for m in meetings)
+def _meeting_ids(problem: Problem, meetings: list[int]) -> tuple[str, ...]:
+    return tuple(problem.instance.meetings[m].id for m in meetings)
 
 
-def _why_no_slot(problem: Problem, m: int) -> str:
+def _why_no_slot(problem: Problem, m: int) -> Reason:
     meeting = problem.instance.meetings[m]
     a, b = meeting.participants
     unavailable = {p.id: set(p.unavailable) for p in problem.instance.participants}
@@ -25,23 +26,22 @@ def _why_no_slot(problem: Problem, m: int) -> str:
     if meeting.fixed_slot is not None:
         fixed = next(s for s in problem.instance.slots if s.id == meeting.fixed_slot)
         if meeting.session not in ("either", fixed.session):
-            return (
-                f"meeting {meeting.id} is fixed to slot {fixed.id} in the {fixed.session} "
-                f"but must be in the {meeting.session}"
+            return reason(
+                "fixed_wrong_session",
+                meeting=meeting.id,
+                slot=fixed.id,
+                slot_session=fixed.session,
+                session=meeting.session,
             )
         for participant in (a, b):
             if fixed.id in unavailable[participant]:
-                return (
-                    f"meeting {meeting.id} is fixed to slot {fixed.id} "
-                    f"where participant {participant} is unavailable"
+                return reason(
+                    "fixed_unavailable", meeting=meeting.id, slot=fixed.id, participant=participant
                 )
     if not session_slots:
-        return (
-            f"meeting {meeting.id} must be in the {meeting.session} but that session has no slots"
-        )
-    return (
-        f"meeting {meeting.id} ({a} with {b}, {meeting.session}) has no slot in which "
-        "both participants are available"
+        return reason("session_without_slots", meeting=meeting.id, session=meeting.session)
+    return reason(
+        "no_common_slot", meeting=meeting.id, requester=a, invitee=b, session=meeting.session
     )
 
 
@@ -83,10 +83,10 @@ def _hall_violation(
     return sorted(reached_meetings), sorted(reached_slots)
 
 
-def find_obstacles(problem: Problem, domains: list[list[int]]) -> list[str]:
+def find_obstacles(problem: Problem, domains: list[list[int]]) -> list[Reason]:
     """Necessary conditions that fail; an empty list does not prove the instance feasible."""
     instance = problem.instance
-    reasons: list[str] = []
+    reasons: list[Reason] = []
 
     for m, domain in enumerate(problem.domains):
         if not domain:
@@ -102,40 +102,58 @@ def find_obstacles(problem: Problem, domains: list[list[int]]) -> list[str]:
         for p in problem.meeting_pairs[m]:
             if (p, s) in fixed_at:
                 reasons.append(
-                    f"fixed meetings {instance.meetings[fixed_at[(p, s)]].id} and {meeting.id} "
-                    f"clash: participant {instance.participants[p].id} is in both "
-                    f"in slot {instance.slots[s].id}"
+                    reason(
+                        "fixed_clash",
+                        first=instance.meetings[fixed_at[(p, s)]].id,
+                        second=meeting.id,
+                        participant=instance.participants[p].id,
+                        slot=instance.slots[s].id,
+                    )
                 )
             else:
                 fixed_at[(p, s)] = m
     for s, fixed in fixed_by_slot.items():
         if len(fixed) > problem.tables:
             reasons.append(
-                f"slot {instance.slots[s].id} has {len(fixed)} fixed meetings but only "
-                f"{problem.tables} tables"
+                reason(
+                    "fixed_overfull",
+                    slot=instance.slots[s].id,
+                    count=len(fixed),
+                    tables=problem.tables,
+                )
             )
 
     for p, meetings in enumerate(problem.meetings_of):
         usable = [m for m in meetings if problem.domains[m]]
         violation = _hall_violation(usable, problem.domains)
-        ordering = ""
+        ordered = False
         if violation is None:
             # The order of meetings can shrink their slots further.
             violation = _hall_violation([m for m in usable if domains[m]], domains)
-            ordering = " once the required order of meetings is taken into account"
+            ordered = True
             if violation is None:
                 continue
         stuck, slots = violation
         name = instance.participants[p].id
-        if len(stuck) == len(meetings) and not ordering:
+        if len(stuck) == len(meetings) and not ordered:
             reasons.append(
-                f"participant {name} has {len(stuck)} meetings but only {len(slots)} "
-                "available slots in the allowed sessions"
+                reason(
+                    "participant_overfull",
+                    participant=name,
+                    count=len(stuck),
+                    slot_count=len(slots),
+                )
             )
         else:
             reasons.append(
-                f"participant {name} has {len(stuck)} meetings ({_meeting_names(problem, stuck)}) "
-                f"that can only use {len(slots)} slots ({_slot_names(problem, slots)}){ordering}"
+                reason(
+                    "participant_stuck_ordered" if ordered else "participant_stuck",
+                    participant=name,
+                    count=len(stuck),
+                    meetings=_meeting_ids(problem, stuck),
+                    slot_count=len(slots),
+                    slots=_slot_ids(problem, slots),
+                )
             )
 
     for session in ("morning", "afternoon"):
@@ -149,22 +167,34 @@ def find_obstacles(problem: Problem, domains: list[list[int]]) -> list[str]:
         places = len(slots) * problem.tables
         if len(bound) > places:
             reasons.append(
-                f"session {session} has {len(bound)} meetings but {len(slots)} slots × "
-                f"{problem.tables} tables = {places} places"
+                reason(
+                    "session_overfull",
+                    session=session,
+                    count=len(bound),
+                    slot_count=len(slots),
+                    tables=problem.tables,
+                    places=places,
+                )
             )
     places = problem.slot_count * problem.tables
     if problem.meeting_count > places:
         reasons.append(
-            f"the event has {problem.meeting_count} meetings but {problem.slot_count} slots × "
-            f"{problem.tables} tables = {places} places"
+            reason(
+                "event_overfull",
+                count=problem.meeting_count,
+                slot_count=problem.slot_count,
+                tables=problem.tables,
+                places=places,
+            )
         )
 
     for m, domain in enumerate(domains):
         if problem.domains[m] and not domain:
             reasons.append(
-                f"meeting {instance.meetings[m].id} cannot take place after "
-                f"{_meeting_names(problem, problem.predecessors[m]) or 'its predecessors'} "
-                "and before its successors: the chain of precedences needs more slots "
-                "than its allowed slots offer"
+                reason(
+                    "precedence_chain",
+                    meeting=instance.meetings[m].id,
+                    predecessors=_meeting_ids(problem, problem.predecessors[m]),
+                )
             )
     return reasons

@@ -343,7 +343,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
         "assignments": [
             {"meeting": a.meeting, "slot": a.slot, "table": a.table} for a in result.assignments
         ],
-        "explanation": list(result.explanation),
+        "explanation": [str(line) for line in result.explanation],
     }
 
 

@@ -14,7 +14,7 @@ from .explain import find_obstacles
 from .heuristic import HeuristicOutcome, solve_heuristically
 from .kempe_paths import chase_breaks
 from .maxsat_engine import has_zero_anchor, solve_with_maxsat
-from .model import Assignment, Instance, Result
+from .model import Assignment, Instance, Reason, Result, reason
 from .problem import Problem, build_problem, tighten_domains_by_precedence
 from .race import Progress, Race
 
@@ -263,17 +263,14 @@ def _no_fair_schedule(
     problem: Problem, heuristic: HeuristicOutcome, lower_bound: int, started: float
 ) -> Result:
     """Status unknown: say what the heuristic reached, so the organiser knows what is missing."""
-    explanation = []
+    explanation: list[Reason] = []
     if heuristic.placed == problem.meeting_count and problem.fairness is not None:
         explanation.append(
-            f"no schedule within the fairness bound (d = {problem.fairness}) found in time: "
-            f"the best complete schedule found gives someone {heuristic.over_cap} break(s) "
-            "too many; allow more time or a larger fairness bound"
+            reason("unfair_found", fairness=problem.fairness, over=heuristic.over_cap)
         )
     else:
         explanation.append(
-            f"no complete schedule found in time: the best attempt placed {heuristic.placed} "
-            f"of {problem.meeting_count} meetings; allow more time"
+            reason("incomplete", placed=heuristic.placed, count=problem.meeting_count)
         )
     return Result(
         status="unknown",
@@ -306,7 +303,7 @@ def _result(
 def _infeasible(
     problem: Problem,
     domains: list[list[int]],
-    obstacles: list[str],
+    obstacles: list[Reason],
     started: float,
     deadline: float,
     workers: int,
@@ -329,15 +326,9 @@ def _infeasible(
             workers=workers,
         )
         if check.slot_of is not None:
-            explanation.append(
-                f"every schedule gives some participants more than {problem.fairness} breaks "
-                "more than others; without the fairness rule a schedule exists"
-            )
+            explanation.append(reason("fairness_only", fairness=problem.fairness))
     if not explanation:
-        explanation.append(
-            "the rules cannot all be met together (proved by the solver), although no single "
-            "participant or slot is over-full on its own"
-        )
+        explanation.append(reason("rules_conflict"))
     partial = solve_with_cpsat(
         problem,
         domains,
@@ -351,9 +342,12 @@ def _infeasible(
         assignments = _assign_tables(problem, partial.slot_of)
         breaks = partial.breaks
         explanation.append(
-            f"best partial schedule places {partial.placed} of {problem.meeting_count} meetings "
-            f"with {partial.breaks} breaks"
-            + (" (proved best)" if partial.status == "optimal" else "")
+            reason(
+                "partial_proved" if partial.status == "optimal" else "partial",
+                placed=partial.placed,
+                count=problem.meeting_count,
+                breaks=partial.breaks,
+            )
         )
     return Result(
         status="infeasible",

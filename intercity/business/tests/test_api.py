@@ -138,3 +138,38 @@ def test_an_event_without_slots_cannot_be_scheduled_through_the_api(cast, client
     assert response.status_code == 400
     assert "Add time slots" in str(response.json())
     assert not event.runs.exists()
+
+
+def test_a_run_that_cannot_fit_explains_itself_by_name_in_the_readers_language(
+    cast, client_for, django_capture_on_commit_callbacks
+):
+    event = EventFactory(meeting__host_city=cast.home, tables=1)
+    add_slots(event, 2)  # one morning and one afternoon slot, one table: two places
+    names = ("Hanoi Solar Works", "Seoul Grid Analytics", "Tokyo Water Board", "Taipei LED Lab")
+    regs = [RegistrationFactory(event=event, organisation__name=name) for name in names]
+    for x, y in ((0, 1), (0, 2), (0, 3)):
+        MeetingRequest.objects.create(
+            event=event, requester=regs[x], invitee=regs[y], status="accepted"
+        )
+    organiser = client_for(cast.focal_point)
+    with django_capture_on_commit_callbacks(execute=True):
+        started = organiser.post(
+            f"/api/v1/business/events/{event.pk}/runs/",
+            {"time_limit": 5},
+            content_type="application/json",
+        )
+    run_url = f"/api/v1/business/runs/{started.json()['id']}/"
+    run = organiser.get(run_url).json()
+    assert run["status"] == "infeasible"
+    assert "event_overfull" in [reason["code"] for reason in run["reasons"]]
+    assert (
+        "The event has more meetings than places (meetings: 3; places: 2 slots × 1 tables = 2)."
+        in run["explanation"]
+    )
+    # The over-full participant is named, not given by its key.
+    assert (
+        "Hanoi Solar Works has more meetings than available slots in the allowed sessions "
+        "(meetings: 3, slots: 2)."
+    ) in run["explanation"]
+    in_russian = organiser.get(run_url, HTTP_ACCEPT_LANGUAGE="ru").json()["explanation"]
+    assert any(line.startswith("На мероприятии встреч больше, чем мест") for line in in_russian)

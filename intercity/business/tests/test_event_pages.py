@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intercity.business import services
+from intercity.business import selectors, services
 from intercity.business.models import Event, MeetingRequest, ScheduleRun, Slot
 from intercity.business.scheduling.model import Result
 from intercity.testing.business_factories import (
@@ -345,7 +345,10 @@ def test_a_solver_failure_is_recorded_with_its_reason(cast, monkeypatch):
     services.schedule_run_execute(run_id=run.pk)
     run.refresh_from_db()
     assert (run.status, run.stage) == ("failed", "done")
-    assert run.explanation == ["solver process died"]
+    assert run.explanation == [{"code": "failed", "values": {"error": "solver process died"}}]
+    assert selectors.run_explanation(run) == [
+        "The scheduler stopped with an error: solver process died"
+    ]
 
 
 def test_the_progress_partial_shows_the_stage_and_figures(cast, client_for):

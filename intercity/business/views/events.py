@@ -141,6 +141,8 @@ def event_detail(request, pk):
     }
     if organiser:
         context.update(_request_list(request, event, search))
+    if context["run"]:
+        context["explanation"] = selectors.run_explanation(context["run"])
     return render(request, "business/event_detail.html", context)
 
 
@@ -367,7 +369,8 @@ def schedule_run(request, pk):
 def run_progress(request, pk):
     run = selectors.run_get(pk=pk)
     require_organiser(request.user, run.event)
-    return render(request, "business/_run_progress.html", {"run": run, "event": run.event})
+    context = {"run": run, "event": run.event, "explanation": selectors.run_explanation(run)}
+    return render(request, "business/_run_progress.html", context)
 
 
 @login_required
@@ -377,6 +380,7 @@ def event_grid(request, pk):
     run = selectors.latest_finished_run(event)
     context = {"event": event, "run": run}
     if run is not None:
+        context["explanation"] = selectors.run_explanation(run)
         slots, tables, cells = selectors.grid_of(run)
         context.update(
             {

@@ -108,13 +108,16 @@ def test_an_over_full_participant_is_named_with_its_counts():
     data = make_instance_data(slots=2, tables=5, meetings=[("x", "a"), ("x", "b"), ("x", "c")])
     result = solve(instance_from_dict(data), time_limit=2)
     assert result.status == "infeasible"
-    assert "participant x has 3 meetings but only 2 available slots in the allowed sessions" in (
-        result.explanation
+    lines = [str(reason) for reason in result.explanation]
+    assert (
+        "participant x has 3 meetings but only 2 available slots in the allowed sessions" in lines
     )
+    assert result.explanation[0].as_dict() == {
+        "code": "participant_overfull",
+        "values": {"participant": "x", "count": 3, "slot_count": 2},
+    }
     assert len(result.assignments) == 2
-    assert "best partial schedule places 2 of 3 meetings with 0 breaks (proved best)" in (
-        result.explanation
-    )
+    assert "best partial schedule places 2 of 3 meetings with 0 breaks (proved best)" in lines
 
 
 def test_an_over_full_session_is_explained_in_places():
@@ -124,7 +127,9 @@ def test_an_over_full_session_is_explained_in_places():
         meeting["session"] = "morning"
     result = solve(instance_from_dict(data), time_limit=2)
     assert result.status == "infeasible"
-    assert "session morning has 5 meetings but 2 slots × 2 tables = 4 places" in result.explanation
+    assert "session morning has 5 meetings but 2 slots × 2 tables = 4 places" in [
+        str(reason) for reason in result.explanation
+    ]
     assert len(result.assignments) == 4
 
 
@@ -134,7 +139,7 @@ def test_clashing_fixed_meetings_are_explained():
         meeting["fixed_slot"] = "s2"
     result = solve(instance_from_dict(data), time_limit=2)
     assert result.status == "infeasible"
-    assert any("fixed meetings m1 and m2 clash" in reason for reason in result.explanation)
+    assert any("fixed meetings m1 and m2 clash" in str(reason) for reason in result.explanation)
 
 
 def test_a_precedence_chain_longer_than_the_day_is_explained():
@@ -143,7 +148,7 @@ def test_a_precedence_chain_longer_than_the_day_is_explained():
     data["meetings"][2]["after"] = ["m2"]
     result = solve(instance_from_dict(data), time_limit=2)
     assert result.status == "infeasible"
-    assert any("chain of precedences" in reason for reason in result.explanation)
+    assert any("chain of precedences" in str(reason) for reason in result.explanation)
 
 
 def test_unfairness_alone_is_reported_when_nothing_is_over_full():
@@ -155,7 +160,7 @@ def test_unfairness_alone_is_reported_when_nothing_is_over_full():
         data["meetings"][index]["fixed_slot"] = slot
     result = solve(instance_from_dict(data), time_limit=3)
     assert result.status == "infeasible"
-    assert any("without the fairness rule a schedule exists" in r for r in result.explanation)
+    assert any("without the fairness rule a schedule exists" in str(r) for r in result.explanation)
 
 
 def test_fairness_can_be_switched_off_per_run():
@@ -188,4 +193,4 @@ def test_meetings_squeezed_by_their_order_are_explained():
     data["meetings"][2]["after"] = ["m1"]
     result = solve(instance_from_dict(data), time_limit=2, workers=1)
     assert result.status == "infeasible"
-    assert any("required order of meetings" in line for line in result.explanation)
+    assert any("required order of meetings" in str(line) for line in result.explanation)
