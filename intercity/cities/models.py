@@ -2,12 +2,15 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from intercity.cities.countries import country_name_in
 from intercity.core.models import NamedInLanguages, SourcedModel
 
 
@@ -69,6 +72,14 @@ class City(NamedInLanguages, SourcedModel):
 
     def __str__(self) -> str:
         return self.label
+
+    @property
+    def country_label(self) -> str:
+        """The country in the interface's language; English shows it as it was entered."""
+        language = get_language() or settings.LANGUAGE_CODE
+        if language == settings.LANGUAGE_CODE:
+            return self.country_name
+        return country_name_in(self.country_code, language) or self.country_name
 
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", kwargs={"slug": self.slug})

@@ -1,6 +1,6 @@
 """Reads of city records: lists, the map's points, a city and its focal points."""
 
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from intercity.accounts.models import User
@@ -26,14 +26,20 @@ def member_cities() -> QuerySet:
 
 def city_map_points() -> list[dict]:
     """The compact data the offline map draws: one point per city with coordinates."""
-    rows = (
-        City.objects.exclude(latitude=None)
-        .exclude(longitude=None)
-        .annotate(hosted=Count("hosted_meetings", distinct=True))
-        .values("slug", "name", "country_name", "latitude", "longitude", "membership_status")
-        .order_by("name")
-    )
-    return [{**row, "url": f"/cities/{row['slug']}/"} for row in rows]
+    cities = City.objects.exclude(latitude=None).exclude(longitude=None).order_by("name")
+    # Names in the reader's language: the map's labels and the list under it.
+    return [
+        {
+            "slug": city.slug,
+            "name": city.label,
+            "country_name": city.country_label,
+            "latitude": city.latitude,
+            "longitude": city.longitude,
+            "membership_status": city.membership_status,
+            "url": city.get_absolute_url(),
+        }
+        for city in cities
+    ]
 
 
 def city_get(*, slug: str) -> City:
