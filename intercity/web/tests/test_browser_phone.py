@@ -10,7 +10,7 @@ from intercity.declarations.progress import commitment_report
 from intercity.knowledge.models import KnowledgeItem
 from intercity.knowledge.services import item_create
 from intercity.testing.browser import screenshot
-from intercity.testing.factories import UserFactory
+from intercity.testing.factories import MeetingFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -122,4 +122,42 @@ def test_filter_lists_with_long_choices_fit_a_phone(chromium, live_server, path)
     page.goto(f"{live_server.url}{path}")
     assert page.locator("form.filters select").count() >= 1
     assert _page_width(page) <= PHONE["width"]
+    context.close()
+
+
+# Whether any word in a table cell is wider than the cell's text box, i.e. split mid-word.
+_WORDS_SPLIT = """() => {
+  const split = [];
+  for (const cell of document.querySelectorAll('main td, main th')) {
+    const style = getComputedStyle(cell);
+    const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    for (const word of cell.innerText.split(/\\s+/).filter(Boolean)) {
+      const probe = document.createElement('span');
+      probe.textContent = word;
+      probe.style.whiteSpace = 'nowrap';
+      probe.style.font = style.font;
+      document.body.appendChild(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      if (width > room + 1) split.push(word);
+    }
+  }
+  return split;
+}"""
+
+
+def test_a_narrow_table_column_keeps_city_names_whole(chromium, live_server):
+    """In a tablet-wide list the Host column is narrow: a name wraps to its own line, it is
+    never cut inside ("Han" / "oi")."""
+    for n in range(4):
+        MeetingFactory(
+            title=f"Platform expert meeting on energy-saving equipment and lighting {n}",
+            host_city__name="Hanoi",
+        )
+    context = chromium.new_context(viewport={"width": 800, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.goto(f"{live_server.url}/meetings/")
+    assert page.locator("main td", has_text="Hanoi").count() == 4
+    assert page.evaluate(_WORDS_SPLIT) == []
+    assert _page_width(page) <= 800
     context.close()
