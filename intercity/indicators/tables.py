@@ -132,18 +132,32 @@ def _cell_text(value) -> str:
     return str(value)
 
 
-def template_rows(layout: str) -> list[list[str]]:
-    """A small example file in either layout, for people to fill in."""
+def template_rows(
+    layout: str, cities: tuple[str, ...] = ("hanoi", "Tokyo"), *, may_verify: bool = True
+) -> list[list[str]]:
+    """A small example file in either layout, for people to fill in: the same rows per city.
+
+    A city's own template names that city only, so its focal point can import every row.
+    """
     if layout == "wide":
-        return [
-            [*WIDE_HEADER, "2021", "2022", "2023"],
-            ["hanoi", "ghg-per-capita", "t CO2e/capita", "City GHG inventory", "4.1", "", "3.9"],
-            ["Tokyo", "electricity-total", "GWh", "Energy statistics", "80000", "79500", "79000"],
+        header = [*WIDE_HEADER, "2021", "2022", "2023"]
+        return [header] + [
+            row
+            for city in cities
+            for row in (
+                [city, "ghg-per-capita", "t CO2e/capita", "City GHG inventory", "4.1", "", "3.9"],
+                [city, "electricity-total", "GWh", "Energy statistics", "80000", "79500", "79000"],
+            )
         ]
-    return [
-        [*LONG_HEADER, "status", "notation_key", "gpc_sector", "gpc_scope", "method"],
-        ["hanoi", "ghg-total", "2022", "12.5", "Mt CO2e", "City GHG inventory", "reported"],
-        ["hanoi", "ghg-waste", "2022", "", "", "City GHG inventory", "", "NE"],
-        ["Tokyo", "energy-final-total", "2022", "560", "PJ", "Energy statistics", "verified"],
-        ["tokyo", "renewable-electricity-share", "2022", "21", "%", "Energy statistics"],
+    header = [*LONG_HEADER, "status", "notation_key", "gpc_sector", "gpc_scope", "method"]
+    status = "verified" if may_verify else "reported"
+    return [header] + [
+        row
+        for city in cities
+        for row in (
+            [city, "ghg-total", "2022", "12.5", "Mt CO2e", "City GHG inventory", "reported"],
+            [city, "ghg-waste", "2022", "", "", "City GHG inventory", "", "NE"],
+            [city, "energy-final-total", "2022", "560", "PJ", "Energy statistics", status],
+            [city, "renewable-electricity-share", "2022", "21", "%", "Energy statistics"],
+        )
     ]

@@ -14,12 +14,19 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intercity.accounts.roles import is_secretariat
 from intercity.cities.selectors import city_get
 from intercity.core.audit import audit_trail
 from intercity.core.forms import apply_validation_error
 from intercity.core.views import record_form_response
 from intercity.indicators.comparison import comparison, dashboard, indicator_years
-from intercity.indicators.forms import ImportForm, IndicatorForm, ObservationForm, TargetForm
+from intercity.indicators.forms import (
+    ImportForm,
+    IndicatorForm,
+    ObservationForm,
+    TargetForm,
+    cities_for,
+)
 from intercity.indicators.importing import observations_import
 from intercity.indicators.models import Indicator, Observation
 from intercity.indicators.permissions import (
@@ -455,15 +462,38 @@ def import_page(request):
                 }
                 report.digest = digest
     status = 400 if (report is not None and not report.ok) or form.errors else 200
-    return render(
-        request, "indicators/import.html", {"form": form, "report": report}, status=status
-    )
+    context = {
+        "form": form,
+        "report": report,
+        # The secretariat imports for every city and picks whose template to download.
+        "template_cities": cities_for(request.user) if is_secretariat(request.user) else None,
+    }
+    return render(request, "indicators/import.html", context, status=status)
+
+
+def _template_cities(request) -> tuple[tuple[str, ...], str]:
+    """Whose rows the template holds, and a name for the file.
+
+    A focal point gets their own city's rows whatever they ask; the secretariat, who imports
+    for every city, one city it chose or all of them; visitors a two-city example.
+    """
+    if is_secretariat(request.user):
+        slug = request.GET.get("city")
+        if slug:
+            return (city_get(slug=slug).slug,), slug
+        return tuple(cities_for(request.user).values_list("slug", flat=True)), "all"
+    own = cities_for(request.user).first() if request.user.is_authenticated else None
+    if own is not None:
+        return (own.slug,), own.slug
+    return ("hanoi", "Tokyo"), "example"
 
 
 @require_GET
 def import_template(request):
     layout = "wide" if request.GET.get("layout") == "wide" else "long"
-    rows = template_rows(layout)
+    cities, whose = _template_cities(request)
+    rows = template_rows(layout, cities, may_verify=can_verify_observation(request.user))
+    name = f"indicators-{whose}-{layout}"
     if request.GET.get("format") == "xlsx":
         from openpyxl import Workbook
 
@@ -476,10 +506,10 @@ def import_template(request):
             buffer.getvalue(),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
-        response["Content-Disposition"] = f'attachment; filename="indicators-{layout}.xlsx"'
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="indicators-{layout}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response

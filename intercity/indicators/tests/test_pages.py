@@ -1,3 +1,4 @@
+import csv
 import io
 
 import pytest
@@ -6,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from intercity.indicators.importing import observations_import
 from intercity.indicators.models import Observation, Target
 from intercity.indicators.services import target_create
 from intercity.testing.factories import CityFactory
@@ -151,6 +153,45 @@ def test_the_templates_download_in_both_layouts(db, client_for):
         "unit",
         "source",
     ]
+
+
+def _template_cities(content: bytes) -> set[str]:
+    rows = list(csv.reader(io.StringIO(content.decode())))
+    return {row[0].lower() for row in rows[1:]}
+
+
+def test_a_focal_points_template_holds_only_their_city_and_imports_as_it_stands(
+    cast, catalogue, client_for
+):
+    client = client_for(cast.focal_point)
+    for query in ("", "?layout=wide", f"?city={cast.other.slug}"):
+        response = client.get(reverse("indicators:import-template") + query)
+        assert _template_cities(response.content) == {cast.home.slug}
+        assert cast.home.slug in response["Content-Disposition"]
+        report = observations_import(actor=cast.focal_point, content=response.content)
+        assert report.ok, report.errors
+    xlsx = client.get(reverse("indicators:import-template") + "?format=xlsx").content
+    sheet = load_workbook(io.BytesIO(xlsx)).active
+    assert {row[0].lower() for row in sheet.iter_rows(min_row=2, values_only=True)} == {
+        cast.home.slug
+    }
+
+
+def test_the_secretariat_gets_the_template_of_a_city_it_chooses_or_of_every_city(
+    cast, catalogue, client_for
+):
+    client = client_for(cast.secretariat)
+    url = reverse("indicators:import-template")
+    chosen = client.get(url + f"?city={cast.other.slug}&format=csv").content
+    assert _template_cities(chosen) == {cast.other.slug}
+    every = client.get(url).content
+    assert _template_cities(every) == {cast.home.slug, cast.other.slug}
+    assert observations_import(actor=cast.secretariat, content=every).ok
+    assert client.get(url + "?city=atlantis").status_code == 404
+    page = client.get(reverse("indicators:import")).content.decode()
+    assert f'<option value="{cast.other.slug}">' in page
+    own_page = client_for(cast.focal_point).get(reverse("indicators:import")).content.decode()
+    assert 'name="city"' not in own_page
 
 
 def test_the_import_page_previews_then_imports_on_confirmation(cast, catalogue, client_for):
