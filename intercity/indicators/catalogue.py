@@ -58,6 +58,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "sum",
         f"ISO 37120:2018, 7.1; {CRF}, energy",
         per_capita=True,
+        maximum=10_000_000.0,
     ),
     Entry(
         "electricity-per-capita",
@@ -83,6 +84,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "sum",
         f"{CRF}, energy",
         per_capita=True,
+        maximum=1_000_000_000.0,
     ),
     Entry(
         "renewable-electricity-share",
@@ -167,6 +169,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "energy",
         "sum",
         "ISO 37120:2018, 7 (energy), electricity consumption of public street lighting",
+        maximum=1_000_000.0,
     ),
     Entry(
         "energy-management-trained",
@@ -180,6 +183,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "capacity",
         "sum",
         "",
+        maximum=10_000_000.0,
     ),
     Entry(
         "energy-labelled-products",
@@ -193,6 +197,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "capacity",
         "sum",
         "",
+        maximum=1_000_000_000.0,
     ),
     Entry(
         "buildings-energy-rated",
@@ -203,6 +208,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "energy",
         "latest",
         "ISO 37122:2019, 7 (energy)",
+        maximum=100_000_000.0,
     ),
     # Greenhouse gas emissions
     Entry(
@@ -219,7 +225,8 @@ CATALOGUE: tuple[Entry, ...] = (
         f"{GPC}, chapters 6–10; {CRF}, emission inventory",
         gpc_breakdown=True,
         per_capita=True,
-        minimum=None,
+        minimum=-10_000_000_000.0,
+        maximum=10_000_000_000.0,
     ),
     Entry(
         "ghg-per-capita",
@@ -230,7 +237,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "emissions",
         "sum",
         f"ISO 37120:2018, 8.3; {CRF}, emission inventory",
-        minimum=None,
+        minimum=-200.0,
         maximum=200.0,
     ),
     Entry(
@@ -248,6 +255,7 @@ CATALOGUE: tuple[Entry, ...] = (
         gpc_breakdown=True,
         gpc_sector="stationary_energy",
         per_capita=True,
+        maximum=10_000_000_000.0,
     ),
     Entry(
         "ghg-transport",
@@ -261,6 +269,7 @@ CATALOGUE: tuple[Entry, ...] = (
         gpc_breakdown=True,
         gpc_sector="transport",
         per_capita=True,
+        maximum=10_000_000_000.0,
     ),
     Entry(
         "ghg-waste",
@@ -274,6 +283,7 @@ CATALOGUE: tuple[Entry, ...] = (
         gpc_breakdown=True,
         gpc_sector="waste",
         per_capita=True,
+        maximum=10_000_000_000.0,
     ),
     Entry(
         "ghg-ippu",
@@ -290,6 +300,7 @@ CATALOGUE: tuple[Entry, ...] = (
         gpc_breakdown=True,
         gpc_sector="ippu",
         per_capita=True,
+        maximum=10_000_000_000.0,
     ),
     Entry(
         "ghg-afolu",
@@ -303,7 +314,8 @@ CATALOGUE: tuple[Entry, ...] = (
         gpc_breakdown=True,
         gpc_sector="afolu",
         per_capita=True,
-        minimum=None,
+        minimum=-10_000_000_000.0,
+        maximum=10_000_000_000.0,
     ),
     # Air quality
     Entry(
@@ -431,6 +443,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "latest",
         "ISO 37120:2018, annex (profile indicators)",
         minimum=1.0,
+        maximum=100_000_000.0,
     ),
     Entry(
         "gdp",
@@ -442,6 +455,7 @@ CATALOGUE: tuple[Entry, ...] = (
         "sum",
         "ISO 37120:2018, annex (profile indicators)",
         per_capita=True,
+        maximum=100_000_000_000_000.0,
     ),
 )
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from intercity.core.models import NamedInLanguages, SourcedModel, TimeStampedModel
-from intercity.indicators.units import UnitError, check_convertible, is_unit
+from intercity.indicators.units import UnitError, check_convertible, implied_bounds, is_unit
 
 # Codes that would hide a page, since an indicator's page is /indicators/<code>/.
 RESERVED_CODES = frozenset({"new", "compare", "dashboard", "import", "values", "targets", "city"})
@@ -130,6 +130,14 @@ class Indicator(NamedInLanguages, TimeStampedModel):
     @property
     def lower_is_better(self) -> bool:
         return self.direction == Direction.LOWER
+
+    @property
+    def plausible_range(self) -> tuple[float | None, float | None]:
+        """Bounds a value must keep to: the definition's own, else what its unit implies."""
+        implied_low, implied_high = implied_bounds(self.unit) if self.unit else (None, None)
+        low = implied_low if self.minimum is None else self.minimum
+        high = implied_high if self.maximum is None else self.maximum
+        return low, high
 
 
 class NotationKey(models.TextChoices):
@@ -255,7 +263,7 @@ class Observation(SourcedModel):
                     "“%(given)s” cannot be converted to %(unit)s."
                 ) % {"given": self.unit_as_given, "unit": indicator.unit}
         if self.value is not None and "unit_as_given" not in errors:
-            low, high = indicator.minimum, indicator.maximum
+            low, high = indicator.plausible_range
             if (low is not None and self.value < low) or (high is not None and self.value > high):
                 errors["value"] = gettext(
                     "%(value)s %(unit)s is outside the plausible range for this indicator "

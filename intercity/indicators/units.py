@@ -96,3 +96,25 @@ def convert(value: float, source: str, target: str) -> float:
 
 def check_convertible(source: str, target: str) -> None:
     _factor(source.strip(), target.strip())
+
+
+def implied_bounds(unit: str) -> tuple[float | None, float | None]:
+    """The range a unit alone allows: a share is 0 to 100 %, a count is never negative.
+
+    For indicators whose definition gives no bounds of its own; (None, None) when the unit
+    says nothing.
+    """
+    try:
+        parsed = _parse(unit)
+    except UnitError:
+        return None, None
+    units = registry()
+    quantity = parsed if isinstance(parsed, pint.Quantity) else units.Quantity(1.0, parsed)
+    if quantity.dimensionless and quantity.units == units.percent:
+        return 0.0, 100.0
+    if quantity.dimensionality in (
+        units.get_dimensionality("[population]"),
+        units.get_dimensionality("[items]"),
+    ):
+        return 0.0, None
+    return None, None

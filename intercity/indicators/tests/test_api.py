@@ -59,6 +59,16 @@ def test_an_inconvertible_unit_is_a_field_error(cast, catalogue):
     assert "unit_as_given" in response.json()
 
 
+def test_an_absurd_value_is_a_field_error(cast, catalogue):
+    client = api_for(cast.focal_point)
+    for indicator, value in (("population", 1e30), ("population", -5), ("recycling-rate", 250)):
+        body = {"city": cast.home.slug, "indicator": indicator, "year": 2020, "value": value}
+        response = client.post(OBSERVATIONS, body, format="json")
+        assert response.status_code == 400, (indicator, value)
+        assert "outside the plausible range" in " ".join(response.json()["value"])
+    assert not Observation.objects.exists()
+
+
 def test_writing_another_citys_value_answers_404_and_changes_nothing(cast, record):
     observation = record(cast.home, "recycling-rate", 2020, 10.0)
     intruder = api_for(cast.other_focal_point)

@@ -1,3 +1,5 @@
+import importlib
+
 from django.utils import translation
 
 from intercity.indicators.catalogue import CATALOGUE
@@ -66,3 +68,14 @@ def test_a_name_the_record_carries_comes_before_the_catalogue(db, catalogue):
         assert indicator.label == "Tổng dân số"
     with translation.override("en"):
         assert indicator.label == "Population"
+
+
+def test_every_shipped_indicator_bounds_its_values_and_the_migration_gives_the_same_bounds():
+    migration = importlib.import_module(
+        "intercity.indicators.migrations.0003_indicator_plausible_bounds"
+    )
+    for entry in CATALOGUE:
+        assert entry.minimum is not None and entry.maximum is not None, entry.code
+        assert entry.minimum < entry.maximum, entry.code
+        if entry.code in migration.BOUNDS:
+            assert migration.BOUNDS[entry.code] == (entry.minimum, entry.maximum), entry.code

@@ -58,6 +58,22 @@ def test_each_bad_row_is_reported_and_nothing_is_stored(cast, catalogue):
     assert not Observation.objects.exists()
 
 
+def test_absurd_values_are_reported_row_by_row_and_nothing_is_stored(cast, catalogue):
+    text = (
+        "city,indicator,year,value,unit,source\n"
+        "home-city,recycling-rate,2020,30,%,ok\n"
+        "home-city,population,2020,1e30,,census\n"
+        "home-city,population,2019,-5,,census\n"
+        "home-city,renewable-electricity-share,2020,250,%,x\n"
+        "home-city,energy-final-total,2020,1e30,PJ,x\n"
+    )
+    report = run(cast.focal_point, text)
+    problems = {problem.where: problem.message for problem in report.errors}
+    assert set(problems) == {"3", "4", "5", "6"}
+    assert all("outside the plausible range" in message for message in problems.values())
+    assert not Observation.objects.exists()
+
+
 def test_reimporting_the_same_file_changes_nothing(cast, catalogue):
     run(cast.focal_point, GOOD)
     history = Observation.history.count()

@@ -5,7 +5,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from intercity.indicators.models import Observation
-from intercity.indicators.services import observation_update, observation_verify
+from intercity.indicators.services import (
+    indicator_create,
+    observation_record,
+    observation_update,
+    observation_verify,
+)
 
 
 def test_a_value_is_stored_as_given_and_in_the_indicators_unit(cast, record):
@@ -77,6 +82,49 @@ def test_values_out_of_range_and_future_years_are_refused(cast, record):
     with pytest.raises(ValidationError) as error:
         record(cast.home, "recycling-rate", timezone.localdate().year + 1, 10.0)
     assert "year" in error.value.message_dict
+
+
+@pytest.mark.parametrize(
+    ("code", "value"),
+    [
+        ("population", 1e30),
+        ("population", -5.0),
+        ("energy-final-total", 1e30),
+        ("ghg-total", -1e30),
+        ("renewable-electricity-share", 250.0),
+        ("renewable-electricity-share", -5.0),
+    ],
+)
+def test_an_impossible_value_is_refused_on_the_value(cast, record, code, value):
+    with pytest.raises(ValidationError) as error:
+        record(cast.home, code, 2020, value, actor=cast.focal_point)
+    assert "outside the plausible range" in " ".join(error.value.message_dict["value"])
+    assert not Observation.objects.exists()
+
+
+def test_an_indicator_without_bounds_of_its_own_keeps_to_what_its_unit_allows(cast, catalogue):
+    share = indicator_create(
+        actor=cast.secretariat,
+        data={"code": "tree-cover", "name": "Tree cover", "definition": "Share.", "unit": "%"}
+        | {"theme": "profile"},
+    )
+    trained = indicator_create(
+        actor=cast.secretariat,
+        data={"code": "auditors", "name": "Auditors", "definition": "People.", "unit": "person"}
+        | {"theme": "capacity"},
+    )
+    assert share.plausible_range == (0.0, 100.0)
+    assert trained.plausible_range == (0.0, None)
+    for indicator, value in ((share, 250.0), (share, -5.0), (trained, -3.0)):
+        with pytest.raises(ValidationError) as error:
+            observation_record(
+                actor=cast.focal_point, city=cast.home, indicator=indicator, year=2020, value=value
+            )
+        assert "value" in error.value.message_dict
+    observation_record(
+        actor=cast.focal_point, city=cast.home, indicator=share, year=2020, value=35.0
+    )
+    assert Observation.objects.get().value == 35.0
 
 
 def test_a_focal_point_records_for_their_own_city_only(cast, record):

@@ -260,6 +260,27 @@ def test_a_focal_point_records_a_value_through_the_form(cast, catalogue, client_
     assert Observation.objects.count() == 1
 
 
+def test_an_absurd_value_is_a_field_error_and_the_form_keeps_what_was_typed(
+    cast, catalogue, client_for
+):
+    body = {
+        "city": cast.home.pk,
+        "indicator": catalogue["population"].pk,
+        "year": 2020,
+        "value": "1e30",
+        "unit": "",
+        "status": "reported",
+        "source_document": "Census 2020",
+    }
+    response = client_for(cast.focal_point).post(reverse("indicators:observation-create"), body)
+    assert response.status_code == 400
+    assert "value" in response.context["form"].errors
+    page = response.content.decode()
+    assert "outside the plausible range" in page
+    assert 'value="1e30"' in page and 'value="Census 2020"' in page
+    assert not Observation.objects.exists()
+
+
 def test_pages_refuse_writes_by_get_or_other_methods(cast, catalogue, client_for):
     client = client_for(None)
     assert client.post(reverse("indicators:dashboard")).status_code == 405
