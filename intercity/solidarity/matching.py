@@ -41,7 +41,8 @@ class Suggestion:
     late_by_days: int = 0
 
 
-def _same_unit(a: str, b: str) -> bool:
+def same_unit(a: str, b: str) -> bool:
+    """Whether two quantities are counted alike: an offer is accepted for a need only so."""
     return a.strip().casefold() == b.strip().casefold()
 
 
@@ -59,7 +60,7 @@ def suggest(need: NeedFacts, offers: Iterable[OfferFacts], *, limit: int = 5) ->
     for offer in offers:
         if offer.category != need.category or offer.remaining_quantity <= 0:
             continue
-        if not _same_unit(offer.unit, need.unit):
+        if not same_unit(offer.unit, need.unit):
             continue
         if offer.need_id is not None and offer.need_id != need.id:
             continue

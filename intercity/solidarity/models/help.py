@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from intercity.core.models import SourcedModel
+from intercity.solidarity.matching import same_unit
 from intercity.solidarity.models.incidents import Incident, Visibility
 
 QUANTITY = {
@@ -162,6 +163,12 @@ class Offer(SourcedModel):
             errors["city"] = _("Say which city or organisation offers the help.")
         if self.need_id and self.incident_id and self.need.incident_id != self.incident_id:
             errors["need"] = _("The need belongs to another incident.")
+        if self.need_id and self.unit and not same_unit(self.unit, self.need.unit):
+            # The city in need accepts quantities in its own unit only.
+            errors["unit"] = _(
+                "The need is counted in “%(need_unit)s”, not “%(unit)s”: give the offer in "
+                "%(need_unit)s."
+            ) % {"need_unit": self.need.unit, "unit": self.unit}
         if self.available_from and self.available_until:
             if self.available_until < self.available_from:
                 errors["available_until"] = _("Availability cannot end before it starts.")

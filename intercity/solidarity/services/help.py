@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.core.audit import save_with_audit
 from intercity.core.services import create_with_audit, require, save_changes
+from intercity.solidarity.matching import same_unit
 from intercity.solidarity.models import (
     AffectedCity,
     Assistance,
@@ -139,10 +140,7 @@ def offer_accept(
     offer = Offer.objects.select_for_update().get(pk=offer.pk)
     if need.status != Need.Status.OPEN or offer.status != Offer.Status.OPEN:
         raise ValidationError(_("Only an open offer can be accepted for an open need."))
-    if (
-        offer.category != need.category
-        or offer.unit.strip().casefold() != need.unit.strip().casefold()
-    ):
+    if offer.category != need.category or not same_unit(offer.unit, need.unit):
         raise ValidationError(_("The offer is not for the same kind of help or unit as the need."))
     if offer.incident_id not in (None, need.incident_id) or offer.need_id not in (None, need.pk):
         raise ValidationError(_("The offer was made for another need."))

@@ -183,6 +183,27 @@ def test_focal_points_offer_for_their_own_city_and_update_only_their_offers(clie
     assert seoul_offer.quantity == 5
 
 
+def test_an_offer_in_another_unit_than_its_need_is_a_field_error(client, net):
+    incident = active_incident(affected=[net.manila])
+    water = need(incident, net.manila, quantity=20, unit="tonnes", category="water_sanitation")
+    client.force_login(net.tokyo_focal)
+    payload = {"need": water.pk, "description": "Water", "quantity": "5000", "unit": "litres"}
+
+    refused = client.post(OFFERS, payload, content_type="application/json")
+    same = client.post(
+        OFFERS, {**payload, "quantity": "5", "unit": "Tonnes"}, content_type="application/json"
+    )
+    changed = client.patch(
+        f"{OFFERS}{same.json()['id']}/", {"unit": "kg"}, content_type="application/json"
+    )
+
+    assert refused.status_code == 400
+    assert "counted in “tonnes”" in " ".join(refused.json()["unit"])
+    assert same.status_code == 201
+    assert changed.status_code == 400 and "unit" in changed.json()
+    assert [o.unit for o in Offer.objects.all()] == ["Tonnes"]
+
+
 def test_a_reader_cannot_offer_and_anonymous_writes_need_credentials(client, net):
     incident = active_incident(affected=[net.manila])
     payload = {

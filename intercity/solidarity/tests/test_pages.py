@@ -187,6 +187,33 @@ def test_a_focal_point_offers_help_for_a_need_through_the_page(client, net):
     assert (made.city, made.need) == (net.tokyo, tents)
 
 
+def test_an_offer_in_another_unit_than_its_need_is_a_field_error_and_keeps_what_was_typed(
+    client, net
+):
+    incident = active_incident(affected=[net.manila])
+    water = need(incident, net.manila, quantity=20, unit="tonnes", category="water_sanitation")
+    client.force_login(net.tokyo_focal)
+    url = reverse("solidarity:offer", kwargs={"slug": incident.slug}) + f"?need={water.pk}"
+
+    response = client.post(
+        url,
+        {
+            "category": "water_sanitation",
+            "description": "Bottled water from the depot",
+            "quantity": "5000",
+            "unit": "litres",
+            "visibility": "public",
+        },
+    )
+
+    assert response.status_code == 400
+    assert "unit" in response.context["form"].errors
+    page = response.content.decode()
+    assert "The need is counted in “tonnes”, not “litres”" in page
+    assert "Bottled water from the depot" in page and 'value="litres"' in page
+    assert not Offer.objects.exists()
+
+
 def test_a_reader_cannot_offer(client, net):
     incident = active_incident(affected=[net.manila])
     client.force_login(net.reader)
@@ -317,3 +344,4 @@ def test_an_offering_city_changes_its_offer_and_no_one_else_can(client, net):
     assert client.post(url, data).status_code == 302
     tokyo.refresh_from_db()
     assert tokyo.quantity == 25
+
