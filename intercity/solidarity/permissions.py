@@ -89,6 +89,13 @@ def can_send_message(user, from_city) -> bool:
     return from_city is not None and focal_city_id(user) == from_city.pk
 
 
+def can_send_messages(user) -> bool:
+    """Whether the user writes messages at all: the secretariat, or a focal point for their city."""
+    return (focal_city_id(user) is not None or is_secretariat(user)) and can_send_message(
+        user, getattr(user, "city", None)
+    )
+
+
 def can_edit_message(user, message) -> bool:
     return can_send_message(user, message.from_city)
 

@@ -25,7 +25,7 @@ from intercity.solidarity.permissions import (
     can_make_offer,
     can_manage_incidents,
     can_post_need,
-    can_send_message,
+    can_send_messages,
 )
 from intercity.solidarity.timeline import incident_timeline
 
@@ -82,11 +82,18 @@ def _need_cities(user, incident):
     return [c for c in selectors.confirmed_cities(incident) if can_post_need(user, incident, c)]
 
 
-@require_GET
-def incident_detail(request, slug):
-    incident = selectors.incident_get(user=request.user, slug=slug)
+def incident_page(request, incident: Incident, *, message_form=None, status: int = 200):
+    """The incident page; a refused message comes back in its form, as typed, with its errors."""
     user = request.user
     own_city = focal_city_id(user)
+    if message_form is None and can_send_messages(user):
+        message_form = MessageForm(
+            initial={
+                "to_city": next(
+                    (c for c in selectors.confirmed_cities(incident) if c.pk != own_city), None
+                )
+            }
+        )
     context = {
         "incident": incident,
         "area_points": selectors.incident_map_points([incident]),
@@ -97,18 +104,15 @@ def incident_detail(request, slug):
         "confirm_form": ConfirmCitiesForm(initial={"cities": selectors.confirmed_cities(incident)})
         if can_manage_incidents(user)
         else None,
-        "message_form": MessageForm(
-            initial={
-                "to_city": next(
-                    (c for c in selectors.confirmed_cities(incident) if c.pk != own_city), None
-                )
-            }
-        )
-        if (own_city is not None or is_secretariat(user))
-        and can_send_message(user, getattr(user, "city", None))
-        else None,
+        "message_form": message_form,
     }
-    return render(request, "solidarity/incident_detail.html", context)
+    return render(request, "solidarity/incident_detail.html", context, status=status)
+
+
+@require_GET
+def incident_detail(request, slug):
+    incident = selectors.incident_get(user=request.user, slug=slug)
+    return incident_page(request, incident)
 
 
 @require_GET

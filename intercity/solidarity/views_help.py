@@ -34,7 +34,9 @@ from intercity.solidarity.permissions import (
     can_make_offer,
     can_manage_incidents,
     can_post_need,
+    can_send_messages,
 )
+from intercity.solidarity.views import incident_page
 
 
 @contextmanager
@@ -243,6 +245,8 @@ def receive(request, delivery_id):
 @require_POST
 def message_send(request, slug):
     incident = selectors.incident_get(user=request.user, slug=slug)
+    if not can_send_messages(request.user):
+        raise Http404
     form = MessageForm(request.POST)
     if form.is_valid():
         try:
@@ -251,12 +255,13 @@ def message_send(request, slug):
                     actor=request.user, data={**form.cleaned_data, "incident": incident}
                 )
         except ValidationError as error:
-            _fail(request, error)
+            apply_validation_error(form, error)
         else:
             messages.success(request, _("Message sent."))
-    else:
-        messages.error(request, _("The message could not be sent: check every field."))
-    return redirect(incident)
+            return redirect(incident)
+    # Shown again on the incident page as typed, each error beside its field.
+    messages.error(request, _("The message could not be sent: check every field."))
+    return incident_page(request, incident, message_form=form, status=400)
 
 
 @login_required

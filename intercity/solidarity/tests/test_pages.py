@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from intercity.solidarity import services
-from intercity.solidarity.models import Assistance, Need, Offer
+from intercity.solidarity.models import Assistance, Need, Offer, SolidarityMessage
 from intercity.testing.solidarity_factories import active_incident, cap_message, need, offer
 
 pytestmark = pytest.mark.django_db
@@ -345,3 +345,46 @@ def test_an_offering_city_changes_its_offer_and_no_one_else_can(client, net):
     tokyo.refresh_from_db()
     assert tokyo.quantity == 25
 
+
+def test_a_focal_point_sends_a_message_through_the_incident_page(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.tokyo_focal)
+    url = reverse("solidarity:message", kwargs={"slug": incident.slug})
+    body = {"to_city": net.manila.pk, "language": "en", "body": "We stand with you."}
+
+    response = client.post(url, {**body, "visibility": "public"})
+
+    assert response.status_code == 302
+    sent = SolidarityMessage.objects.get()
+    assert (sent.from_city, sent.to_city, sent.body) == (net.tokyo, net.manila, body["body"])
+    assert client.get(url).status_code == 405
+
+
+@pytest.mark.parametrize("field", ["to_city", "visibility"])
+def test_a_refused_message_comes_back_as_typed_with_the_error_on_its_field(client, net, field):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.tokyo_focal)
+    typed = "Our thoughts are with Metro Manila; rescue teams are ready to leave tonight."
+    body = {"to_city": net.manila.pk, "language": "en", "body": typed, "visibility": "public"}
+    # Refused by the service (a city does not write to itself), or by the form.
+    change = {"to_city": net.tokyo.pk} if field == "to_city" else {"visibility": "everyone"}
+
+    response = client.post(
+        reverse("solidarity:message", kwargs={"slug": incident.slug}), {**body, **change}
+    )
+
+    assert response.status_code == 400
+    assert field in response.context["message_form"].errors
+    assert typed in response.content.decode()
+    assert not SolidarityMessage.objects.exists()
+
+
+def test_a_reader_cannot_send_a_message(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.reader)
+    url = reverse("solidarity:message", kwargs={"slug": incident.slug})
+
+    response = client.post(url, {"to_city": net.manila.pk, "language": "en", "body": "Hello"})
+
+    assert response.status_code == 404
+    assert not SolidarityMessage.objects.exists()
