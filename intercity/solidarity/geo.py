@@ -117,3 +117,51 @@ def places_near(area: Area, places: Iterable[Place], *, within_km: float) -> lis
             found.append(Nearness(place.key, round(distance, 1)))
     found.sort(key=lambda n: (n.distance_km, n.key))
     return found
+
+
+@dataclass(frozen=True)
+class PolygonProblem:
+    """What is wrong with a polygon as typed: a code, and the details a message needs."""
+
+    code: str  # shape, geojson, point, too_few, latitude, longitude, swapped, not_closed, flat
+    number: int = 0  # the point concerned, counted from 1
+    value: object = None
+
+
+def polygon_problem(points: object) -> PolygonProblem | None:
+    """The first thing wrong with a ring of [latitude, longitude] points, or None."""
+    if isinstance(points, dict):
+        return PolygonProblem("geojson" if "coordinates" in points else "shape")
+    if not isinstance(points, list):
+        return PolygonProblem("shape")
+    for number, point in enumerate(points, start=1):
+        pair = isinstance(point, list | tuple) and len(point) == 2
+        if not pair or not all(
+            isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v)
+            for v in point
+        ):
+            return PolygonProblem("point", number, point)
+    if len(points) < 4:
+        return PolygonProblem("too_few", len(points))
+    for number, (lat, lon) in enumerate(points, start=1):
+        if not -90 <= lat <= 90:
+            # [longitude, latitude], as GeoJSON writes points, is the usual slip.
+            swapped = -90 <= lon <= 90 and -180 <= lat <= 180
+            return PolygonProblem("swapped" if swapped else "latitude", number, lat)
+        if not -180 <= lon <= 180:
+            return PolygonProblem("longitude", number, lon)
+    if list(points[0]) != list(points[-1]):
+        return PolygonProblem("not_closed", len(points), points[-1])
+    # Corners on one line (to within a few centimetres) enclose nothing a city could be in.
+    if _twice_area(_open_ring(points)) < 1e-9:
+        return PolygonProblem("flat")
+    return None
+
+
+def _twice_area(ring: Sequence[Sequence[float]]) -> float:
+    return abs(
+        sum(
+            ring[i][1] * ring[(i + 1) % len(ring)][0] - ring[(i + 1) % len(ring)][1] * ring[i][0]
+            for i in range(len(ring))
+        )
+    )

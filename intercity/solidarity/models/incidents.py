@@ -1,5 +1,7 @@
 """Incidents affecting member cities: area, affected cities, figures, sources, CAP messages."""
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator, RegexValidator
@@ -9,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from intercity.core.models import SourcedModel, TimeStampedModel
+from intercity.solidarity.geo import PolygonProblem, polygon_problem
 
 
 class Visibility(models.TextChoices):
@@ -148,11 +151,9 @@ class Incident(SourcedModel):
             errors["longitude"] = _("Longitude must be between -180 and 180.")
         if self.radius_km is not None and self.latitude is None:
             errors["radius_km"] = _("A radius needs a centre point.")
-        if self.polygon and not _is_polygon(self.polygon):
-            errors["polygon"] = _(
-                "A polygon needs at least four [latitude, longitude] points, "
-                "the last one the same as the first."
-            )
+        problem = polygon_problem(self.polygon) if self.polygon else None
+        if problem is not None:
+            errors["polygon"] = polygon_message(problem)
         if errors:
             raise ValidationError(errors)
 
@@ -161,18 +162,38 @@ class Incident(SourcedModel):
         return self.status in (self.Status.ACTIVE, self.Status.RECOVERY)
 
 
-def _is_polygon(points) -> bool:
-    if not isinstance(points, list) or len(points) < 4 or points[0] != points[-1]:
-        return False
-    for point in points:
-        if not (isinstance(point, list | tuple) and len(point) == 2):
-            return False
-        lat, lon = point
-        if not all(isinstance(v, int | float) for v in point):
-            return False
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            return False
-    return True
+def polygon_message(problem: PolygonProblem) -> str:
+    """What is wrong with the polygon, in words a person typing one can act on."""
+    shown = problem.value
+    if problem.code == "point":
+        shown = json.dumps(shown, ensure_ascii=False)  # as it was typed, not as Python writes it
+    details = {"number": problem.number, "value": shown}
+    messages = {
+        "shape": _(
+            "Give the polygon as a list of [latitude, longitude] points, e.g. "
+            "[[14.5, 120.9], [14.7, 121.0], [14.5, 121.1], [14.5, 120.9]]."
+        ),
+        "geojson": _(
+            "This is a GeoJSON object: give only its ring, as a list of [latitude, longitude] "
+            "points (GeoJSON writes longitude first)."
+        ),
+        "point": _("Point %(number)s, %(value)s, is not a pair of numbers [latitude, longitude]."),
+        "too_few": _(
+            "A polygon needs at least four points, three corners and the first one again; "
+            "this one has %(number)s."
+        ),
+        "latitude": _("Point %(number)s: latitude %(value)s is not between -90 and 90."),
+        "swapped": _(
+            "Point %(number)s: latitude %(value)s is not between -90 and 90. Points are "
+            "[latitude, longitude]: are they written the other way round?"
+        ),
+        "longitude": _("Point %(number)s: longitude %(value)s is not between -180 and 180."),
+        "not_closed": _(
+            "The polygon is not closed: its last point (point %(number)s) must repeat the first."
+        ),
+        "flat": _("The polygon's corners lie on one line: it encloses no area."),
+    }
+    return messages[problem.code] % details
 
 
 class AffectedCity(TimeStampedModel):

@@ -50,6 +50,21 @@ def test_cap_of_an_incident_is_a_valid_cap_message(client, net):
     assert problems == [] and alert.infos[0].headline == "Flood in Metro Manila"
 
 
+def test_a_bad_polygon_is_a_field_error_saying_what_is_wrong(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.secretariat)
+    swapped = [[120.9, 14.5], [121.0, 14.7], [121.1, 14.5], [120.9, 14.5]]
+
+    response = client.patch(
+        f"{INCIDENTS}{incident.pk}/", {"polygon": swapped}, content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert "written the other way round" in " ".join(response.json()["polygon"])
+    incident.refresh_from_db()
+    assert incident.polygon == []
+
+
 def test_network_only_incidents_never_reach_the_public(client, net):
     hidden = active_incident(affected=[net.manila], visibility="network")
 

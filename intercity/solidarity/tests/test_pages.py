@@ -1,9 +1,11 @@
 """The solidarity pages: success, wrong method, wrong user, bounded queries."""
 
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
+from django.utils.html import escape
 
 from intercity.solidarity import services
 from intercity.solidarity.models import Assistance, Need, Offer, SolidarityMessage
@@ -273,6 +275,44 @@ def test_the_secretariat_records_an_incident_and_cities_are_suggested(client, ne
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "Heatwave in Seoul" in page and "Seoul" in page
+
+
+BOX = [[14.5, 120.9], [14.7, 121.0], [14.5, 121.1], [14.5, 120.9]]
+
+
+@pytest.mark.parametrize(
+    ("polygon", "says"),
+    [
+        ([[14.5, 200.0], *BOX[1:3], [14.5, 200.0]], "Point 1: longitude 200.0 is not between"),
+        ([[lon, lat] for lat, lon in BOX], "are they written the other way round?"),
+        ({"type": "Polygon", "coordinates": [BOX]}, "This is a GeoJSON object"),
+        (BOX[:3], "at least four points, three corners and the first one again; this one has 3"),
+        ([*BOX[:3], [14.6, 121.0]], "not closed: its last point (point 4) must repeat the first"),
+        ([BOX[0], [14.6, 121.0], "x", BOX[0]], 'Point 3, "x", is not a pair of numbers'),
+        ([[14.5, 120.9], [14.6, 121.0], [14.7, 121.1], [14.5, 120.9]], "lie on one line"),
+    ],
+)
+def test_a_bad_polygon_is_refused_with_what_is_wrong_with_it(client, net, polygon, says):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.secretariat)
+    typed = json.dumps(polygon)
+    body = {
+        "name": "Flood in Metro Manila",
+        "kind": "flood",
+        "status": "active",
+        "severity": "severe",
+        "polygon": typed,
+        "visibility": "public",
+    }
+
+    response = client.post(reverse("solidarity:incident-edit", args=[incident.slug]), body)
+
+    assert response.status_code == 400
+    (message,) = response.context["form"].errors["polygon"]
+    assert says in message
+    assert escape(typed) in response.content.decode()
+    incident.refresh_from_db()
+    assert incident.polygon == []
 
 
 def test_focal_points_cannot_record_or_edit_incidents(client, net):
