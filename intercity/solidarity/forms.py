@@ -11,6 +11,7 @@ from intercity.solidarity.models import (
     Offer,
     SolidarityMessage,
 )
+from intercity.solidarity.models.help import writer_language
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -119,6 +120,12 @@ class MessageForm(ParseOnly):
         model = SolidarityMessage
         fields = ["to_city", "language", "body", "visibility"]
         widgets = {"body": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offered in the language the writer is using the platform in, chosen when shown.
+        self.fields["language"].initial = writer_language()
+        self.fields["language"].show_hidden_initial = False
 
 
 class CapUploadForm(forms.Form):

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -285,6 +286,16 @@ class Delivery(models.Model):
         return f"{self.quantity.normalize():f} · {self.get_status_display()}"
 
 
+def writer_language() -> str:
+    """The language the writer uses the platform in, as one of the platform's languages."""
+    try:
+        return translation.get_supported_language_variant(
+            translation.get_language() or settings.LANGUAGE_CODE
+        )
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
 class SolidarityMessage(SourcedModel):
     """A message from one city (or the whole network) to another, in any language."""
 
@@ -311,7 +322,9 @@ class SolidarityMessage(SourcedModel):
         related_name="solidarity_messages_received",
         verbose_name=_("to"),
     )
-    language = models.CharField(_("language"), max_length=16, default="en")
+    language = models.CharField(
+        _("language"), max_length=16, choices=settings.LANGUAGES, default=writer_language
+    )
     body = models.TextField(_("message"))
     sent_on = models.DateField(_("sent on"))
     visibility = models.CharField(

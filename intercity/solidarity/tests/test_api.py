@@ -1,7 +1,9 @@
 """The API: incidents list and CAP, and the three-user permission pattern on every write."""
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from intercity.solidarity import cap, services
 from intercity.solidarity.models import Incident, Need, Offer, SolidarityMessage
@@ -299,3 +301,20 @@ def test_a_need_number_typed_wrong_finds_nothing_and_fails_nothing(client, net, 
     page = client.get(reverse("solidarity:offer", args=[incident.slug]), {"need": typed})
     assert page.status_code == 404
     assert client.get(NEEDS, {"incident": str(incident.pk)}).json()["count"] == 1
+
+
+def test_a_messages_language_is_one_of_the_platforms_and_defaults_to_the_writers(client, net):
+    client.force_login(net.tokyo_focal)
+    url = "/api/v1/solidarity/messages/"
+    body = {"to_city": "metro-manila", "body": "頑張ってください"}
+
+    unknown = client.post(url, {**body, "language": "Klingon"}, content_type="application/json")
+    chosen = client.post(url, {**body, "language": "ko"}, content_type="application/json")
+    # The request switches the thread's language; the override puts it back for later tests.
+    with translation.override(settings.LANGUAGE_CODE):
+        default = client.post(url, body, content_type="application/json", HTTP_ACCEPT_LANGUAGE="ja")
+
+    assert unknown.status_code == 400 and "language" in unknown.json()
+    assert chosen.status_code == 201 and chosen.json()["language"] == "ko"
+    assert default.status_code == 201 and default.json()["language"] == "ja"
+    assert SolidarityMessage.objects.count() == 2

@@ -1,10 +1,13 @@
 """The solidarity pages: success, wrong method, wrong user, bounded queries."""
 
 import datetime
+import importlib
 import json
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from intercity.solidarity import services
@@ -428,3 +431,38 @@ def test_a_reader_cannot_send_a_message(client, net):
 
     assert response.status_code == 404
     assert not SolidarityMessage.objects.exists()
+
+
+def test_the_message_form_offers_the_platforms_languages_the_writers_first(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.tokyo_focal)
+    url = reverse("solidarity:message", kwargs={"slug": incident.slug})
+
+    # The request switches the thread's language; the override puts it back for later tests.
+    with translation.override(settings.LANGUAGE_CODE):
+        page = client.get(incident.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ko")
+    refused = client.post(
+        url,
+        {"to_city": net.manila.pk, "language": "Klingon", "body": "Hello", "visibility": "public"},
+    )
+
+    form = page.context["message_form"]
+    assert [code for code, _name in form.fields["language"].choices] == [
+        code for code, _name in settings.LANGUAGES
+    ]
+    assert '<option value="ko" selected>' in page.content.decode()
+    assert refused.status_code == 400 and "language" in refused.context["message_form"].errors
+    assert not SolidarityMessage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("en", "en"), ("EN", "en"), ("ja-JP", "ja"), ("zh_TW", "zh-hant"), ("Japanese", "ja")]
+    + [("tl", "fil"), ("fr", "en"), ("", "en")],
+)
+def test_languages_typed_before_become_the_platform_language_they_name(typed, stored):
+    migration = importlib.import_module(
+        "intercity.solidarity.migrations.0002_message_language_choice"
+    )
+    codes = {code for code, _name in settings.LANGUAGES}
+    assert migration.platform_language(typed, codes, migration._names(codes)) == stored
