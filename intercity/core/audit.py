@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 
 from django.db import models
@@ -22,6 +24,41 @@ def save_with_audit(obj: models.Model, *, actor: Any, action: str, update_fields
         obj.save(update_fields=[*update_fields, "updated_at"])
     else:
         obj.save()
+
+
+@contextmanager
+def relations_unrecorded(obj: models.Model) -> Iterator[None]:
+    """Change many-to-many sets without simple-history's own entry for each change.
+
+    Left on, it writes an entry for every add, remove or clear of a tracked set, repeating
+    whatever reason the record last carried; the service's own entry, written after, holds
+    the sets as they now are and says what happened, so the history tells it once.
+    """
+    obj.skip_history_when_saving = True
+    try:
+        yield
+    finally:
+        del obj.skip_history_when_saving
+
+
+def create_with_relations(
+    obj: models.Model, *, actor: Any, action: str, relations: Mapping[str, Iterable]
+) -> None:
+    """Validate and insert a record with its many-to-many sets, under one history entry.
+
+    The entry is written once the sets are in place, so it holds them, and is marked as the
+    record's creation.
+    """
+    obj.full_clean()
+    with relations_unrecorded(obj):
+        obj.save()
+        for name, targets in relations.items():
+            getattr(obj, name).set(list(targets))
+    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
+    obj._change_reason = action
+    obj.save(update_fields=["updated_at"])
+    entry = obj.history.order_by("-history_id").values_list("pk", flat=True)[:1]
+    obj.history.filter(pk__in=list(entry)).update(history_type="+")
 
 
 def record_m2m_change(

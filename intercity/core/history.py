@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.db import models
 from django.utils import formats
 from django.utils.functional import Promise
@@ -156,6 +157,16 @@ REMOVED_CITIES = ngettext_lazy(
     "%(who)s removed %(cities)s from the participants",
     "count",
 )
+# Changes to one of a record's versions in another language; %(language)s names the language.
+LANGUAGE_VERBS: dict[str, Promise] = {
+    "translated": gettext_lazy("%(who)s translated the %(what)s into %(language)s"),
+    "translation_updated": gettext_lazy(
+        "%(who)s updated the %(language)s translation of the %(what)s"
+    ),
+    "translation_removed": gettext_lazy(
+        "%(who)s removed the %(language)s translation of the %(what)s"
+    ),
+}
 CHANGED_SET = gettext_lazy("%(who)s changed the %(field)s")
 UNKNOWN = gettext_lazy("%(who)s changed this record")
 
@@ -243,9 +254,9 @@ def describe_actor(user: Any, *, show_name: bool) -> str:
     if user.is_superuser or role == "secretariat":
         phrase = _("The secretariat")
     elif role == "focal_point" and city is not None:
-        phrase = _("%(city)s focal point") % {"city": city.name}
+        phrase = _("%(city)s focal point") % {"city": city.label}
     elif role == "expert" and city is not None:
-        phrase = _("%(city)s expert") % {"city": city.name}
+        phrase = _("%(city)s expert") % {"city": city.label}
     elif role == "organisation_rep" and organisation is not None:
         phrase = _("%(organisation)s representative") % {"organisation": organisation.name}
     else:
@@ -405,6 +416,16 @@ def _action_sentences(action: str, detail: dict, who: str, lookups, related) -> 
     parts = action.split(".")
     if len(parts) == 3:
         _app, entity, verb = parts
+        language = detail.get("language")
+        if verb in LANGUAGE_VERBS and isinstance(language, str):
+            return [
+                str(LANGUAGE_VERBS[verb])
+                % {
+                    "who": who,
+                    "what": ENTITIES.get(entity, _("record")),
+                    "language": dict(settings.LANGUAGES).get(language, language),
+                }
+            ]
         if verb.endswith("_changed"):
             noun = verb.removesuffix("_changed").replace("_", " ")
             return [str(CHANGED_SET) % {"who": who, "field": _(noun)}]

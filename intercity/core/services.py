@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from intercity.core.audit import record_m2m_change, save_with_audit
+from intercity.core.audit import record_m2m_change, relations_unrecorded, save_with_audit
 from intercity.core.models import NewsItem
 from intercity.core.permissions import can_delete_news, can_edit_news, can_publish_news
 
@@ -73,7 +73,8 @@ def set_m2m(
     current = set(manager.values_list("pk", flat=True))
     if wanted == current:
         return False
-    manager.set(wanted)
+    with relations_unrecorded(obj):
+        manager.set(wanted)
     record_m2m_change(obj, actor=actor, action=action)
     return True
 

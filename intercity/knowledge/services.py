@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
 from intercity.core import filetypes
+from intercity.core.audit import create_with_relations, record_m2m_change
 from intercity.core.models import Theme
 from intercity.core.services import (
     create_with_audit,
@@ -81,13 +82,12 @@ def item_create(*, actor: Any, data: Mapping[str, Any], **relations: Iterable) -
 def _item_insert(actor: Any, data: dict[str, Any], relations: Mapping[str, Any]) -> KnowledgeItem:
     item = KnowledgeItem(**data)
     _published_at(item)
-    item.full_clean()
-    item._history_user = actor if getattr(actor, "is_authenticated", False) else None
-    item._change_reason = "knowledge.item.created"
-    item.save()
-    for name in RELATIONS:
-        if relations.get(name):
-            getattr(item, name).set(list(relations[name]))
+    create_with_relations(
+        item,
+        actor=actor,
+        action="knowledge.item.created",
+        relations={name: relations[name] for name in RELATIONS if relations.get(name)},
+    )
     return item
 
 
@@ -158,6 +158,7 @@ def translation_save(
                 )
             }
         )
+    action = "knowledge.item.translation_updated" if translation else "knowledge.item.translated"
     if translation is None:
         translation = create_with_audit(
             KnowledgeTranslation,
@@ -167,10 +168,9 @@ def translation_save(
         )
     else:
         save_changes(translation, data, actor=actor, action="knowledge.translation.updated")
-    # The item's search document holds its translations' words too.
-    item._history_user = actor if getattr(actor, "is_authenticated", False) else None
-    item._change_reason = "knowledge.item.translated"
-    item.save(update_fields=["updated_at"])
+    # The item's search document holds its translations' words too; its history names the
+    # language, so that two translations read as two different changes.
+    record_m2m_change(item, actor=actor, action=action, detail={"language": language})
     return translation
 
 
@@ -180,7 +180,12 @@ def translation_delete(*, actor: Any, translation: KnowledgeTranslation) -> None
         require(can_edit_item(actor, translation.item))
     item = translation.item
     delete_with_audit(translation, actor=actor, action="knowledge.translation.deleted")
-    item.save(update_fields=["updated_at"])
+    record_m2m_change(
+        item,
+        actor=actor,
+        action="knowledge.item.translation_removed",
+        detail={"language": translation.language},
+    )
 
 
 def _file_error(message: str, code: str) -> ValidationError:
