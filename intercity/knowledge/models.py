@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from intercity.core import filetypes
 from intercity.core.models import SourcedModel, TimeStampedModel
 
 
@@ -208,6 +209,17 @@ class KnowledgeTranslation(TimeStampedModel):
         return ""
 
 
+# What a reader calls each accepted type; the MIME type itself is for browsers, not people.
+TYPE_LABELS = {
+    filetypes.PDF: _("PDF"),
+    filetypes.DOCX: _("Word document"),
+    filetypes.PNG: _("Image"),
+    filetypes.JPEG: _("Image"),
+    filetypes.GIF: _("Image"),
+    filetypes.WEBP: _("Image"),
+}
+
+
 class Attachment(TimeStampedModel):
     """A PDF, Word document or image attached to an item; its type is read from its content."""
 
@@ -238,3 +250,11 @@ class Attachment(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def type_label(self) -> str:
+        """The kind of file in words ("PDF", "Word document", "Image")."""
+        label = TYPE_LABELS.get(self.content_type)
+        if label is None:
+            label = _("Image") if self.content_type.startswith("image/") else _("File")
+        return str(label)

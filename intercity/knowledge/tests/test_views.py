@@ -172,6 +172,64 @@ def test_an_upload_of_the_wrong_type_is_refused_on_the_page(
     assert item.attachments.get().content_type == "application/pdf"
 
 
+@pytest.mark.parametrize(
+    ("name", "content", "label"),
+    [
+        ("report.pdf", b"%PDF-1.7\n%%EOF\n", "PDF"),
+        ("guide.docx", "docx", "Word document"),
+        ("map.png", b"\x89PNG\r\n\x1a\n", "Image"),
+    ],
+)
+def test_an_attachment_shows_its_kind_in_words_and_its_size_in_units(
+    client, client_for, cast, library, settings, tmp_path, name, content, label
+):
+    import io
+    import zipfile
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def docx(padding: int) -> bytes:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as archive:
+            archive.writestr("[Content_Types].xml", "<Types/>")
+            archive.writestr("word/document.xml", "<w:document/>" + "x" * padding)
+        return buffer.getvalue()
+
+    # Each file is 2,560 bytes, two and a half kilobytes.
+    if content == "docx":
+        content = docx(2560 - len(docx(0)))
+    content = content.ljust(2560, b"\x00")
+    settings.MEDIA_ROOT = tmp_path
+    item = library[0]
+    client_for(cast.focal_point).post(
+        reverse("knowledge:attachment-create", args=[item.slug]),
+        {"title": "The file", "file": SimpleUploadedFile(name, content)},
+    )
+
+    body = client.get(item.get_absolute_url()).content.decode()
+    shown = body.split("The file</a>")[1].split("</li>")[0]
+
+    assert f"<small>{label} · 2.5\xa0KB</small>" in shown
+    assert "application/" not in shown and "image/" not in shown
+
+
+def test_an_attachments_kind_is_said_in_the_readers_language(
+    client, client_for, cast, library, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    item = library[0]
+    png = SimpleUploadedFile("map.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 32)
+    client_for(cast.focal_point).post(
+        reverse("knowledge:attachment-create", args=[item.slug]), {"title": "Map", "file": png}
+    )
+
+    body = client.get(item.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+
+    assert "<small>画像 · " in body.split("Map</a>")[1]
+
+
 def test_the_feed_lists_public_items_only(client, library):
     response = client.get(reverse("knowledge:feed"))
     body = response.content.decode()
