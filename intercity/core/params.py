@@ -10,5 +10,9 @@ def number_param(value: str | None, *, low: int = 0, high: int = LARGEST) -> int
     value = (value or "").strip()
     if not value.isascii() or not value.isdecimal():
         return None
-    number = int(value)
+    # Python refuses to read a number of thousands of digits; none of them is in range anyway.
+    digits = value.lstrip("0") or "0"
+    if len(digits) > len(str(high)):
+        return None
+    number = int(digits)
     return number if low <= number <= high else None
