@@ -16,6 +16,7 @@ from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
+from intercity.core.params import number_param
 from intercity.core.views import record_form_response
 from intercity.knowledge.forms import (
     AttachmentForm,
@@ -52,11 +53,8 @@ from intercity.searchindex.vectors import latest_run, pending_documents, start_e
 
 
 def _year(value: str | None) -> int | None:
-    try:
-        year = int(value or "")
-    except ValueError:
-        return None
-    return year if 1900 <= year <= 2200 else None
+    """A year typed in the address bar; anything that is not plainly one is ignored."""
+    return number_param(value, low=1, high=9999)
 
 
 @require_GET

@@ -230,6 +230,43 @@ def test_an_attachments_kind_is_said_in_the_readers_language(
     assert "<small>画像 · " in body.split("Map</a>")[1]
 
 
+@pytest.mark.parametrize("typed", ["2_010", "+2010", "٢٠١٠", "2010.0", "9" * 5000, "0", "10000"])
+def test_a_year_that_is_not_plainly_one_is_ignored(client, cast, typed):
+    import datetime
+
+    KnowledgeItemFactory(
+        city=cast.home,
+        title="Early",
+        period_start=datetime.date(2005, 1, 1),
+        period_end=datetime.date(2006, 1, 1),
+    )
+    KnowledgeItemFactory(city=cast.home, title="Later", period_start=datetime.date(2015, 1, 1))
+
+    response = client.get(reverse("knowledge:list"), {"from": typed, "to": typed})
+
+    assert response.status_code == 200
+    assert response.context["filters"].year_from is None
+    assert response.context["filters"].year_to is None
+    body = response.content.decode()
+    assert "Early" in body and "Later" in body
+
+
+def test_a_plain_year_filters_the_list(client, cast):
+    import datetime
+
+    KnowledgeItemFactory(
+        city=cast.home,
+        title="Early",
+        period_start=datetime.date(2005, 1, 1),
+        period_end=datetime.date(2006, 1, 1),
+    )
+    KnowledgeItemFactory(city=cast.home, title="Later", period_start=datetime.date(2015, 1, 1))
+
+    body = client.get(reverse("knowledge:list"), {"from": " 2010 "}).content.decode()
+
+    assert "Later" in body and "Early" not in body
+
+
 def test_the_feed_lists_public_items_only(client, library):
     response = client.get(reverse("knowledge:feed"))
     body = response.content.decode()
