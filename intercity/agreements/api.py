@@ -154,8 +154,8 @@ class PledgeViewSet(StatusChangeViewSet):
     write_serializer_class = api.PledgeWriteSerializer
     filter_serializer_class = api.PledgeFilterSerializer
 
-    def select_list(self, *, city=None):
-        return agreement_selectors.pledge_list(city=city)
+    def select_list(self, *, city=None, status=None):
+        return agreement_selectors.pledge_list(city=city, status=status)
 
     def select_one(self, key):
         return get_object_or_404(agreement_selectors.pledge_list(), pk=key)

@@ -42,12 +42,14 @@ def agreement_get(*, slug: str) -> Agreement:
     )
 
 
-def pledge_list(*, city: str | None = None) -> QuerySet:
+def pledge_list(*, city: str | None = None, status: str | None = None) -> QuerySet:
     pledges = Pledge.objects.select_related("from_city", "to_city", "meeting").prefetch_related(
         "themes"
     )
     if city:
         pledges = pledges.filter(from_city__slug=city) | pledges.filter(to_city__slug=city)
+    if status:
+        pledges = pledges.filter(status=status)
     return pledges.order_by("-pledged_on", "subject")
 
 

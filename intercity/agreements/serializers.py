@@ -15,6 +15,7 @@ from intercity.agreements.selectors import pending_proposal
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
 from intercity.core.serializers import (
     SOURCE_FIELDS,
+    ChoiceFilter,
     RowSerializer,
     ThemeSerializer,
     theme_slugs_field,
@@ -197,7 +198,7 @@ class AgreementFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
     city = serializers.SlugField(required=False, help_text=_("Slug of a party."))
     theme = serializers.SlugField(required=False, help_text=_("Slug of a theme."))
-    status = serializers.ChoiceField(choices=Agreement.Status.choices, required=False)
+    status = ChoiceFilter(choices=Agreement.Status.choices)
 
 
 class PledgeSerializer(serializers.ModelSerializer):
@@ -252,3 +253,4 @@ class PledgeWriteSerializer(serializers.ModelSerializer):
 
 class PledgeFilterSerializer(serializers.Serializer):
     city = serializers.SlugField(required=False, help_text=_("Slug of a giving or receiving city."))
+    status = ChoiceFilter(choices=Pledge.Status.choices)

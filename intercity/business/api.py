@@ -16,6 +16,7 @@ from intercity.business.importing import requests_import, size_error
 from intercity.business.serializers import (
     EventSerializer,
     MeetingRequestSerializer,
+    OpportunityFilterSerializer,
     OpportunitySerializer,
     ProfileSerializer,
     RequestFilterSerializer,
@@ -52,10 +53,17 @@ class OpportunityViewSet(
     permission_classes = [IsAuthenticatedOrReadOnly]
 
     def get_queryset(self):
+        filters = getattr(self, "filters", {})
         return selectors.open_opportunities(
-            kind=self.request.query_params.get("kind"),
-            direction=self.request.query_params.get("direction"),
+            kind=filters.get("kind"), direction=filters.get("direction")
         )
+
+    @extend_schema(parameters=[OpportunityFilterSerializer])
+    def list(self, request, *args, **kwargs):
+        filters = OpportunityFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        self.filters = filters.validated_data
+        return super().list(request, *args, **kwargs)
 
     def create(self, request, *args, **kwargs):
         organisation = request.user.organisation

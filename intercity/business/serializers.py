@@ -13,6 +13,7 @@ from intercity.business.models import (
     Slot,
 )
 from intercity.business.services import MAX_RUN_SECONDS, MIN_RUN_SECONDS
+from intercity.core.serializers import ChoiceFilter
 
 
 class ProfileSerializer(serializers.ModelSerializer):
@@ -90,8 +91,13 @@ class MeetingRequestSerializer(serializers.ModelSerializer):
         return [earlier.pk for earlier in row.after.all()]
 
 
+class OpportunityFilterSerializer(serializers.Serializer):
+    kind = ChoiceFilter(choices=Opportunity.Kind.choices)
+    direction = ChoiceFilter(choices=Opportunity.Direction.choices)
+
+
 class RequestFilterSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=MeetingRequest.Status.choices, required=False)
+    status = ChoiceFilter(choices=MeetingRequest.Status.choices)
     q = serializers.CharField(required=False, max_length=200)
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.cities.models import City
-from intercity.core.serializers import SOURCE_FIELDS
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter
 
 
 def city_slug_field(**kwargs) -> serializers.SlugRelatedField:
@@ -74,7 +74,7 @@ class CityWriteSerializer(serializers.ModelSerializer):
 
 class CityFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for in the names."))
-    membership = serializers.ChoiceField(choices=City.Membership.choices, required=False)
+    membership = ChoiceFilter(choices=City.Membership.choices)
     country = serializers.CharField(
         required=False, max_length=2, help_text=_("Two-letter country code.")
     )

@@ -10,6 +10,50 @@ from intercity.core.models import Theme
 SOURCE_FIELDS = ["source_document", "source_locator"]
 
 
+class ChoiceFilter(serializers.ChoiceField):
+    """A list filter with fixed values: any other value is a 400 naming the allowed ones.
+
+    Filtering by a value no record can have would only answer an empty or unfiltered list,
+    and a caller who mistyped could not tell.
+    """
+
+    default_error_messages = {
+        "invalid_choice": _("“{input}” is not an allowed value; use one of: {allowed}."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        if data == "" and self.allow_blank:
+            return ""
+        try:
+            return self.choice_strings_to_values[str(data)]
+        except KeyError:
+            self.fail(
+                "invalid_choice", input=data, allowed=", ".join(self.choice_strings_to_values)
+            )
+
+
+class MultipleChoiceFilter(serializers.ListField):
+    """A list filter given as several values (?type=a&type=b), each one of fixed values."""
+
+    def __init__(self, *, choices, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(child=ChoiceFilter(choices=choices), **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            # One message per wrong value under the filter's name, not keyed by position.
+            if isinstance(error.detail, dict):
+                messages = [message for value in error.detail.values() for message in value]
+                raise serializers.ValidationError(messages) from error
+            raise
+
+
 class RowSerializer(serializers.Serializer):
     """One row of a nested list in a request body (a party, a participating city…).
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.cities.serializers import city_slug_field
+from intercity.core.serializers import ChoiceFilter
 from intercity.indicators.models import Indicator, NotationKey, Observation, Target
 
 INDICATOR_FIELDS = [
@@ -56,7 +57,7 @@ class IndicatorWriteSerializer(serializers.ModelSerializer):
 
 
 class IndicatorFilterSerializer(serializers.Serializer):
-    theme = serializers.ChoiceField(choices=Indicator.Theme.choices, required=False)
+    theme = ChoiceFilter(choices=Indicator.Theme.choices)
 
 
 class ObservationSerializer(serializers.ModelSerializer):

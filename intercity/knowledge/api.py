@@ -23,7 +23,6 @@ from intercity.knowledge.permissions import (
 )
 from intercity.knowledge.selectors import KnowledgeFilters, item_get, item_list
 from intercity.searchindex.engine import SearchFilters, search
-from intercity.searchindex.registry import type_labels
 
 KNOWLEDGE_RULES = Rules(can_create_item, can_edit_item, can_delete_item, can_view_item)
 RELATIONS = ("themes", "programmes", "meetings", "agreements")
@@ -125,8 +124,7 @@ class SearchViewSet(viewsets.ViewSet):
         params = api.SearchQuerySerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         data = params.validated_data
-        known = type_labels()
-        types = tuple(value for value in request.query_params.getlist("type") if value in known)
+        types = tuple(data.get("type", ()))
         results = search(
             user=request.user,
             query=data["q"],

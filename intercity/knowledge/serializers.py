@@ -1,15 +1,23 @@
 """API representations of knowledge items, imports and platform search results."""
 
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.agreements.models import Agreement
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
-from intercity.core.serializers import SOURCE_FIELDS, ThemeSerializer, theme_slugs_field
+from intercity.core.serializers import (
+    SOURCE_FIELDS,
+    ChoiceFilter,
+    MultipleChoiceFilter,
+    ThemeSerializer,
+    theme_slugs_field,
+)
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.meetings.models import Meeting
 from intercity.organisations.models import Organisation
 from intercity.programmes.models import Programme
+from intercity.searchindex.registry import type_labels
 
 
 def _slugs(model, help_text):
@@ -136,8 +144,8 @@ class KnowledgeFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for, in any language."))
     city = serializers.SlugField(required=False)
     theme = serializers.SlugField(required=False)
-    kind = serializers.ChoiceField(choices=KnowledgeItem.Kind.choices, required=False)
-    language = serializers.CharField(required=False)
+    kind = ChoiceFilter(choices=KnowledgeItem.Kind.choices)
+    language = ChoiceFilter(choices=settings.LANGUAGES)
 
 
 class ImportSerializer(serializers.Serializer):
@@ -161,10 +169,16 @@ class ImportSerializer(serializers.Serializer):
 class SearchQuerySerializer(serializers.Serializer):
     q = serializers.CharField(help_text=_("Words to look for, in any language."))
     lang = serializers.CharField(required=False, help_text=_("Language of the query, a hint."))
-    type = serializers.ListField(child=serializers.CharField(), required=False)
+    type = MultipleChoiceFilter(choices=[])
     city = serializers.SlugField(required=False)
     theme = serializers.SlugField(required=False)
-    language = serializers.CharField(required=False)
+    language = ChoiceFilter(choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The kinds of record search covers are known once every app is loaded.
+        self.fields["type"].child.choices = list(type_labels().items())
+
     date_from = serializers.DateField(required=False)
     date_to = serializers.DateField(required=False)
 

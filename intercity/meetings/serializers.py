@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
-from intercity.core.serializers import SOURCE_FIELDS, RowSerializer
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, RowSerializer
 from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 from intercity.meetings.permissions import can_view_meeting
 
@@ -175,9 +175,7 @@ class MeetingWriteSerializer(serializers.ModelSerializer):
 
 class MeetingFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    kind = serializers.ChoiceField(choices=Meeting.Kind.choices, required=False)
+    kind = ChoiceFilter(choices=Meeting.Kind.choices)
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
     city = serializers.SlugField(required=False, help_text=_("Slug of a host or participant."))
-    when = serializers.ChoiceField(
-        choices=[("upcoming", _("Upcoming")), ("past", _("Past"))], required=False
-    )
+    when = ChoiceFilter(choices=[("upcoming", _("Upcoming")), ("past", _("Past"))])

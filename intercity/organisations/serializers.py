@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
-from intercity.core.serializers import SOURCE_FIELDS
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter
 from intercity.organisations.models import Organisation
 
 
@@ -40,5 +40,5 @@ class OrganisationWriteSerializer(serializers.ModelSerializer):
 
 class OrganisationFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    kind = serializers.ChoiceField(choices=Organisation.Kind.choices, required=False)
+    kind = ChoiceFilter(choices=Organisation.Kind.choices)
     city = serializers.SlugField(required=False, help_text=_("Slug of a city."))

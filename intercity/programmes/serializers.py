@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
-from intercity.core.serializers import SOURCE_FIELDS, ThemeSerializer, theme_slugs_field
+from intercity.core.serializers import (
+    SOURCE_FIELDS,
+    ChoiceFilter,
+    ThemeSerializer,
+    theme_slugs_field,
+)
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
 from intercity.programmes.models import Activity, Programme, Review
 
@@ -116,9 +121,7 @@ class ProgrammeWriteSerializer(serializers.ModelSerializer):
 
 class ProgrammeFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    kind = serializers.ChoiceField(choices=Programme.Kind.choices, required=False)
-    status = serializers.ChoiceField(
-        choices=[*Programme.Status.choices, ("ended", _("Ended"))], required=False
-    )
+    kind = ChoiceFilter(choices=Programme.Kind.choices)
+    status = ChoiceFilter(choices=[*Programme.Status.choices, ("ended", _("Ended"))])
     city = serializers.SlugField(required=False, help_text=_("Slug of a lead or member city."))
     theme = serializers.SlugField(required=False, help_text=_("Slug of a theme."))

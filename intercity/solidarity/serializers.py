@@ -4,6 +4,7 @@ from django.urls import reverse
 from rest_framework import serializers
 
 from intercity.cities.models import City
+from intercity.core.serializers import ChoiceFilter
 from intercity.organisations.models import Organisation
 from intercity.solidarity.models import (
     AffectedCity,
@@ -157,8 +158,8 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
 
 
 class IncidentFilterSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=Incident.Kind.choices, required=False)
-    status = serializers.ChoiceField(choices=Incident.Status.choices, required=False)
+    kind = ChoiceFilter(choices=Incident.Kind.choices)
+    status = ChoiceFilter(choices=Incident.Status.choices)
     q = serializers.CharField(required=False, max_length=200)
 
 

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
 from intercity.core.models import NewsItem
-from intercity.core.serializers import SOURCE_FIELDS
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
 
 
@@ -50,5 +50,5 @@ class NewsItemWriteSerializer(serializers.ModelSerializer):
 
 
 class NewsFilterSerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=NewsItem.Kind.choices, required=False)
+    kind = ChoiceFilter(choices=NewsItem.Kind.choices)
     city = serializers.SlugField(required=False, help_text=_("Slug of a city."))
