@@ -175,7 +175,8 @@ def _semantic_ranking(
 
     No absolute similarity floor: e5 scores run higher within a language than
     across languages, so each query's neighbours are judged against that
-    query's own distribution of scores (``semantic_strengths``).
+    query's own distribution of scores (``semantic_strengths``), and must stand
+    a clear margin above it.
     """
     started = time.perf_counter()
     try:

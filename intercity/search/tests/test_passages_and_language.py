@@ -115,5 +115,16 @@ def test_passages_never_run_across_a_blank_line():
 
 
 def test_a_tiny_index_still_offers_its_closest_texts():
-    strengths = semantic_strengths([0.83, 0.82, 0.80, 0.79, 0.75])
+    strengths = semantic_strengths([0.90, 0.82, 0.80, 0.79, 0.75])
     assert strengths[0] > 0 and strengths[-1] == 0.0
+
+
+def test_random_letters_close_to_nothing_in_particular_find_nothing_by_meaning():
+    # Such a query scores everything alike: its best neighbour is many spreads above a
+    # narrow background, yet only 0.02 above it in similarity.
+    background = list(np.linspace(0.800, 0.790, 190))
+    nonsense = [0.82, 0.815, 0.81, *background]
+    assert semantic_strengths(nonsense) == [0.0] * len(nonsense)
+    # A real question's best neighbours stand 0.05 to 0.12 above the same background.
+    question = [0.91, 0.86, 0.845, *background]
+    assert all(strength > 1 for strength in semantic_strengths(question)[:3])
