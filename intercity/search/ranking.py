@@ -142,10 +142,17 @@ def semantic_strengths(scores: Sequence[float]) -> list[float]:
     ]
 
 
+# A text of the city a query names counts this many times a keyword match at the same rank:
+# asked for "Hanoi", a reader wants Hanoi's own records before others that mention it.
+PLACE_WEIGHT = 2.0
+
+
 def weighted_fusion(
     keyword_ranking: Sequence[Key],
     semantic_ranking: Sequence[tuple[Key, float]],
     k: int = 60,
+    *,
+    place_ranking: Sequence[Key] = (),
 ) -> list[tuple[Key, float]]:
     """Merge keyword matches with (key, strength) neighbours by meaning, best first.
 
@@ -153,6 +160,8 @@ def weighted_fusion(
     meaning is weighted by 1 + its strength, so a text that clearly says the
     same thing in another language outranks a weak match on words, and a
     neighbour that barely stands out counts no more than a keyword match.
+    ``place_ranking`` lists the texts of the cities the query names, weighted
+    ``PLACE_WEIGHT``.
     """
     scores: dict[Key, float] = {}
     for rank, key in enumerate(dict.fromkeys(keyword_ranking), start=1):
@@ -165,6 +174,8 @@ def weighted_fusion(
         seen.add(key)
         rank += 1
         scores[key] = scores.get(key, 0.0) + (1.0 + max(0.0, strength)) / (k + rank)
+    for rank, key in enumerate(dict.fromkeys(place_ranking), start=1):
+        scores[key] = scores.get(key, 0.0) + PLACE_WEIGHT / (k + rank)
     return sorted(scores.items(), key=lambda item: -item[1])
 
 

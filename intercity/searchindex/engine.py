@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from intercity.search import embedding, thesaurus
 from intercity.search.accents import typed_without_accents
+from intercity.search.places import cities_named
 from intercity.search.ranking import highlight, semantic_strengths, weighted_fusion
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword
@@ -21,7 +22,7 @@ from intercity.searchindex.accent_model import accent_model
 from intercity.searchindex.models import SearchDocument
 from intercity.searchindex.passage_search import passage_search
 from intercity.searchindex.permissions import visible_documents_q
-from intercity.searchindex.registry import type_labels
+from intercity.searchindex.registry import place_names, type_labels
 from intercity.searchindex.vectors import embed_query, semantic_enabled
 
 logger = logging.getLogger(__name__)
@@ -29,6 +30,8 @@ logger = logging.getLogger(__name__)
 # How many ranked candidates each list contributes before fusion.
 KEYWORD_CANDIDATES = 200
 SEMANTIC_CANDIDATES = 200
+# At most this many of a named city's own documents join the results.
+PLACE_RESULTS = 50
 # Semantic neighbours kept after permission filtering; every query has
 # neighbours, so only the closest few are results.
 SEMANTIC_RESULTS = 20
@@ -265,6 +268,20 @@ def search(
         keyword_condition |= substring_condition
         timings["substring_db_ms"] = _ms(started)
 
+    # The records of a city the query names ("Hanoi", "東京"), newest first: its own page,
+    # practices and organisations, rather than every record that lists it among others.
+    # They belong at the top even when written in a language that spells the name otherwise.
+    place_ranked: list[int] = []
+    named = cities_named(query, place_names())
+    if named:
+        started = time.perf_counter()
+        place_ranked = list(
+            base.filter(city__slug__in=named)
+            .order_by("-date", "-id")
+            .values_list("id", flat=True)[:PLACE_RESULTS]
+        )
+        timings["place_db_ms"] = _ms(started)
+
     semantic_ranked: list[tuple[int, float]] = []
     matched_passages: dict[int, tuple[int, int]] = {}
     meaning_query = None
@@ -285,11 +302,15 @@ def search(
             .values_list("doc_type", "n")
         )
     keyword_ids = {doc_id for doc_id, _ in keyword_ranked}
-    semantic_only = [doc_id for doc_id, _ in semantic_ranked if doc_id not in keyword_ids]
-    if semantic_only:
-        # Neighbours that the keyword condition did not already count.
+    beyond_keywords = [
+        doc_id
+        for doc_id in dict.fromkeys([*(doc_id for doc_id, _ in semantic_ranked), *place_ranked])
+        if doc_id not in keyword_ids
+    ]
+    if beyond_keywords:
+        # Neighbours and the named city's documents the keyword condition did not count.
         for doc_type, number in (
-            untyped.filter(id__in=semantic_only)
+            untyped.filter(id__in=beyond_keywords)
             .exclude(keyword_condition)
             .values_list("doc_type")
             .annotate(n=Count("id"))
@@ -302,9 +323,12 @@ def search(
     total = sum(n for t, n in counts.items() if not filters.types or t in filters.types)
     timings["count_db_ms"] = _ms(started)
 
-    fused = weighted_fusion([doc_id for doc_id, _ in keyword_ranked], semantic_ranked)[:limit]
+    fused = weighted_fusion(
+        [doc_id for doc_id, _ in keyword_ranked], semantic_ranked, place_ranking=place_ranked
+    )[:limit]
     keyword_set = keyword_ids
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
+    place_set = set(place_ranked)
     started = time.perf_counter()
     # What a hit shows; the body is read for the shown hits' snippets only (``_Bodies``).
     documents = SearchDocument.objects.only(*HIT_FIELDS).in_bulk([doc_id for doc_id, _ in fused])
@@ -322,7 +346,11 @@ def search(
             continue
         matched_by = tuple(
             name
-            for name, ids in (("keyword", keyword_set), ("semantic", semantic_set))
+            for name, ids in (
+                ("keyword", keyword_set),
+                ("semantic", semantic_set),
+                ("city", place_set),
+            )
             if doc_id in ids
         )
         hits.append(

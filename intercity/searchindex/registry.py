@@ -137,6 +137,19 @@ def embedded_source_types() -> list[str]:
     return [source.type for source in _sources.values() if source.embed]
 
 
+# Each place's names in every language, {slug: names}, from the app that keeps the places; the
+# search ranks a place's own documents high when a query names it.
+_place_names: list[Callable[[], Mapping[str, Iterable[str]]]] = []
+
+
+def provide_place_names(provider: Callable[[], Mapping[str, Iterable[str]]]) -> None:
+    _place_names[:] = [provider]
+
+
+def place_names() -> Mapping[str, Iterable[str]]:
+    return _place_names[0]() if _place_names else {}
+
+
 def type_labels() -> dict[str, Any]:
     """Every document type any source yields, with its label, for the type filter."""
     labels: dict[str, Any] = {}
