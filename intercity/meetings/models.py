@@ -1,8 +1,11 @@
 """Meetings of the network: plenaries, dialogues, expert and business meetings, and more."""
 
+from zoneinfo import ZoneInfo
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -189,17 +192,43 @@ class Session(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        errors = {}
+        if self.ends_at and not self.starts_at:
+            errors["starts_at"] = _("Give a start time when an end time is set.")
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
-            raise ValidationError({"ends_at": _("A session cannot end before it starts.")})
+            errors["ends_at"] = _("A session cannot end before it starts.")
         meeting = self.meeting if self.meeting_id else None
-        first, last = (meeting.start_date, meeting.end_date) if meeting else (None, None)
-        if self.day and first and last and not first <= self.day <= last:
-            raise ValidationError(
-                {
-                    "day": _("The day falls outside the meeting (%(first)s to %(last)s).")
-                    % {"first": first.isoformat(), "last": last.isoformat()}
-                }
-            )
+        if meeting is not None and meeting.start_date:
+            errors = self._outside(meeting) | errors
+        if self.day and self.starts_at and "starts_at" not in errors:
+            if self._local_date(self.starts_at, meeting) != self.day:
+                errors["starts_at"] = _("The start time is not on the session's day.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _outside(self, meeting: Meeting) -> dict:
+        """Errors for the day and times that fall outside the meeting's days, read in its own
+        time zone; a meeting with no end date lasts its first day."""
+        first = meeting.start_date
+        last = meeting.end_date or first
+        span = {"first": first.isoformat(), "last": last.isoformat()}
+        errors = {}
+        if self.day and not first <= self.day <= last:
+            errors["day"] = _("The day falls outside the meeting (%(first)s to %(last)s).") % span
+        for field in ("starts_at", "ends_at"):
+            moment = getattr(self, field)
+            if moment and not first <= self._local_date(moment, meeting) <= last:
+                errors[field] = (
+                    _("The time falls outside the meeting (%(first)s to %(last)s).") % span
+                )
+        return errors
+
+    @staticmethod
+    def _local_date(moment, meeting: Meeting | None):
+        zone = (
+            ZoneInfo(meeting.time_zone) if meeting is not None else timezone.get_current_timezone()
+        )
+        return timezone.localtime(moment, zone).date()
 
 
 class Attendee(TimeStampedModel):
