@@ -48,6 +48,14 @@ def _evidence_name(upload) -> str:
     return f"{stem[:60] or 'evidence'}.{filetypes.EXTENSIONS[content_type]}"
 
 
+def _adoption_date(declaration: Declaration) -> datetime.date | None:
+    """The day the declaration was adopted; without a recorded date, the first day of the
+    meeting that adopted it, since nothing could be done on a commitment before then."""
+    if declaration.adopted_on is not None:
+        return declaration.adopted_on
+    return declaration.meeting.start_date if declaration.meeting_id else None
+
+
 @transaction.atomic
 def commitment_report(
     *,
@@ -69,6 +77,16 @@ def commitment_report(
     reported_on = reported_on or today
     if reported_on > today:
         raise ValidationError({"reported_on": _("A report cannot be dated in the future.")})
+    adopted_on = _adoption_date(commitment.declaration)
+    if adopted_on is not None and reported_on < adopted_on:
+        raise ValidationError(
+            {
+                "reported_on": _(
+                    "A report cannot be dated before the declaration was adopted (%(date)s)."
+                )
+                % {"date": adopted_on.isoformat()}
+            }
+        )
     report = ProgressReport(
         commitment=commitment,
         city=city,

@@ -16,9 +16,9 @@ from intercity.testing.factories import CityFactory
 SHORT_DECLARATION = """Riverside Declaration
 
 We, the representatives of Home City and Other City, met at the 3rd Plenary Meeting
-held in Home City from 4 to 5 March 2030.
+held in Home City from 4 to 5 March 2020.
 
-Recalling the 2028 Harbour Declaration;
+Recalling the 2018 Harbour Declaration;
 
 We hereby declare:
 
@@ -28,7 +28,7 @@ We hereby declare:
 a. install shared sensors in Other City;
 b. publish the data openly;
 
-3. to welcome Other City to host the 4th Plenary Meeting in 2031.
+3. to welcome Other City to host the 4th Plenary Meeting in 2021.
 """
 
 

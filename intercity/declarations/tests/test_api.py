@@ -36,6 +36,23 @@ def test_a_focal_point_reports_for_their_city(api_as, commitment, cast):
     assert response.json()["status"] == "planned"
 
 
+def test_a_report_dated_before_the_declaration_was_adopted_is_refused(api_as, commitment, cast):
+    response = api_as("focal_point").post(
+        REPORTS,
+        {
+            "commitment": commitment.pk,
+            "city": cast.home.slug,
+            "status": "planned",
+            "reported_on": "2020-03-04",  # the declaration was adopted on 5 March 2020
+        },
+    )
+    assert response.status_code == 400
+    assert response.json()["reported_on"] == [
+        "A report cannot be dated before the declaration was adopted (2020-03-05)."
+    ]
+    assert not ProgressReport.objects.exists()
+
+
 def test_another_city_answers_404_and_nothing_changes(api_as, commitment, cast):
     response = api_as("other_focal_point").post(
         REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}

@@ -24,13 +24,13 @@ def test_a_dry_run_prints_the_parsed_json_and_saves_nothing(cast, text_file, cap
     parsed = json.loads(capsys.readouterr().out)
     assert ISSUE_KEYS <= set(parsed)
     assert set(parsed["meeting"]) >= {"ordinal", "name", "city", "start_date", "end_date"}
-    assert parsed["meeting"]["start_date"] == "2030-03-04"
+    assert parsed["meeting"]["start_date"] == "2020-03-04"
     assert parsed["participants"] == ["Home City", "Other City"]
     assert parsed["clauses"][1]["subitems"][0] == {
         "label": "a",
         "text": "install shared sensors in Other City;",
     }
-    assert parsed["next_meeting"]["year"] == 2031
+    assert parsed["next_meeting"]["year"] == 2021
     assert not Declaration.objects.exists()
 
 

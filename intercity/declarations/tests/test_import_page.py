@@ -16,7 +16,7 @@ def confirm_data(cast, **overrides) -> dict:
         "save": "1",
         "text": SHORT_DECLARATION,
         "title": "Riverside Declaration",
-        "adopted_on": "2030-03-05",
+        "adopted_on": "2020-03-05",
         "language": "en",
         "signatories": [cast.home.pk, cast.other.pk],
         "status": "adopted",

@@ -58,7 +58,7 @@ def test_the_page_numbers_clauses_and_links_commitments(client, declaration):
     assert 'id="clause-2"' in page and 'id="clause-2a"' in page
     for commitment in declaration.commitments.all():
         assert commitment.get_absolute_url() in page
-    assert "2028 Harbour Declaration" in page and "not yet recorded" in page
+    assert "2018 Harbour Declaration" in page and "not yet recorded" in page
 
 
 def test_the_page_rejects_post(client, declaration):

@@ -1,12 +1,13 @@
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from intercity.declarations.models import ProgressReport
 from intercity.declarations.progress import commitment_report
+from intercity.testing.factories import MeetingFactory
 
 
 def report_url(commitment, city) -> str:
@@ -75,6 +76,33 @@ def test_a_report_dated_in_the_future_is_refused(client_for, cast, commitment):
         report_url(commitment, cast.home), {**FORM, "reported_on": future}
     )
     assert response.status_code == 400
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_report_dated_before_the_declaration_was_adopted_is_refused(client_for, cast, commitment):
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home), {**FORM, "reported_on": "2019-12-31"}
+    )
+    assert response.status_code == 400
+    assert "before the declaration was adopted (2020-03-05)" in response.text
+    assert "Two workshops held." in response.text
+    assert not ProgressReport.objects.exists()
+
+
+def test_without_an_adoption_date_the_meeting_that_adopted_it_bounds_reports(cast, commitment):
+    declaration = commitment.declaration
+    declaration.meeting = MeetingFactory(start_date=datetime.date(2021, 6, 1), end_date=None)
+    declaration.adopted_on = None
+    declaration.save()
+    with pytest.raises(ValidationError) as refused:
+        commitment_report(
+            actor=cast.focal_point,
+            commitment=commitment,
+            city=cast.home,
+            status="planned",
+            reported_on=datetime.date(2021, 5, 31),
+        )
+    assert list(refused.value.message_dict) == ["reported_on"]
     assert not ProgressReport.objects.exists()
 
 

@@ -22,12 +22,12 @@ from intercity.testing.declaration_factories import SHORT_DECLARATION
 
 def test_import_stores_the_structure(declaration, cast):
     assert declaration.title == "Riverside Declaration"
-    assert declaration.adopted_on == datetime.date(2030, 3, 5)
+    assert declaration.adopted_on == datetime.date(2020, 3, 5)
     assert {c.slug for c in declaration.signatories.all()} == {cast.home.slug, cast.other.slug}
     assert [c.number for c in declaration.clauses.all()] == ["1", "2", "3"]
     assert [s.label for s in declaration.clauses.get(number="2").subitems.all()] == ["a", "b"]
     assert declaration.paragraphs.get(part=Paragraph.Part.PREAMBLE).lead == "Recalling"
-    assert (declaration.next_meeting_city, declaration.next_meeting_year) == ("Other City", 2031)
+    assert (declaration.next_meeting_city, declaration.next_meeting_year) == ("Other City", 2021)
     assert declaration.versions.get().number == 1
     assert declaration.history.first().history_change_reason == "declarations.declaration.imported"
 
@@ -113,7 +113,7 @@ def test_a_placeholder_reference_links_when_its_declaration_arrives(declaration,
 
     harbour = declaration_import(
         actor=cast.secretariat,
-        text="2028 Harbour Declaration\n\n1. to keep the harbour clean.\n",
+        text="2018 Harbour Declaration\n\n1. to keep the harbour clean.\n",
     )
 
     reference.refresh_from_db()

@@ -28,7 +28,11 @@ def page_of(client) -> str:
 def work(cast):
     today = timezone.localdate()
     own = CommitmentFactory(title="Share flood maps", cities=[cast.home])
-    done = CommitmentFactory(title="Hold a drill", cities=[cast.home])
+    done = CommitmentFactory(
+        title="Hold a drill",
+        cities=[cast.home],
+        clause__declaration__adopted_on=today - datetime.timedelta(days=30),
+    )
     commitment_report(actor=cast.focal_point, commitment=done, city=cast.home, status="achieved")
     CommitmentFactory(title="Clean the river", cities=[cast.other])
     MeetingFactory(title="Energy dialogue", host_city=cast.home, start_date=today, year=today.year)
