@@ -1,5 +1,7 @@
 """City-to-city agreements, their parties and signatories, and pledges of help."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -75,11 +77,42 @@ class Agreement(SourcedModel):
         errors = {}
         if self.term_start and self.term_end and self.term_end < self.term_start:
             errors["term_end"] = _("The term cannot end before it starts.")
+        if self.signed_on and self.term_start and self.term_start < self.signed_on:
+            errors["term_start"] = _("An agreement cannot come into force before it is signed.")
         signed = self.status in (self.Status.SIGNED, self.Status.IN_FORCE)
         if signed and not (self.signed_on or self.signed_at_meeting_id):
             errors["signed_on"] = _("Say when the agreement was signed, or at which meeting.")
+        if self.status == self.Status.EXPIRED and not self.term_end:
+            errors["term_end"] = _("Give the date until which the expired agreement was in force.")
         if errors:
             raise ValidationError(errors)
+
+    def status_conflicts(self, *, today: datetime.date) -> dict[str, str]:
+        """Where the status contradicts the dates as they stand today.
+
+        Not part of clean(): an agreement in force reaches the end of its term by the passing
+        of time, not by an edit, and that must not block unrelated edits. The services check
+        it whenever the status or a date is set.
+        """
+        errors = {}
+        if self.status != self.Status.DRAFT and self.signed_on and self.signed_on > today:
+            errors["signed_on"] = _(
+                "The signing date is still to come; keep the agreement as a draft until then."
+            )
+        ended = self.term_end is not None and self.term_end < today
+        if self.status in (self.Status.SIGNED, self.Status.IN_FORCE) and ended:
+            errors["status"] = _("The term ended on %(date)s: the agreement has expired.") % {
+                "date": self.term_end.isoformat()
+            }
+        elif self.status == self.Status.IN_FORCE and self.term_start and self.term_start > today:
+            errors["status"] = _("The agreement comes into force only on %(date)s.") % {
+                "date": self.term_start.isoformat()
+            }
+        if self.status == self.Status.EXPIRED and self.term_end and not ended:
+            errors["term_end"] = _(
+                "An expired agreement's term must have ended; this one runs until %(date)s."
+            ) % {"date": self.term_end.isoformat()}
+        return errors
 
 
 class AgreementParty(TimeStampedModel):

@@ -40,6 +40,16 @@ def _apply(record, status: str, *, actor: Any) -> None:
     )
 
 
+def _check_dates(record, status: str) -> None:
+    """An agreement's new status must agree with its dates (a pledge has none to agree with)."""
+    if not isinstance(record, Agreement):
+        return
+    dates = {name: getattr(record, name) for name in ("signed_on", "term_start", "term_end")}
+    errors = Agreement(status=status, **dates).status_conflicts(today=timezone.localdate())
+    if errors:
+        raise ValidationError({"status": list(errors.values())})
+
+
 @transaction.atomic
 def status_change(*, actor: Any, record, status: str, note: str = "") -> StatusProposal | None:
     """Change the status of an agreement or pledge.
@@ -49,6 +59,7 @@ def status_change(*, actor: Any, record, status: str, note: str = "") -> StatusP
     """
     if status not in type(record).Status.values:
         raise ValidationError({"status": _("Choose one of the listed statuses.")})
+    _check_dates(record, status)
     if actor is None or is_secretariat(actor):
         _apply(record, status, actor=actor)
         return None
@@ -99,6 +110,8 @@ def proposal_confirm(*, actor: Any, proposal: StatusProposal) -> StatusProposal:
     """Another party (or the secretariat) agrees: the proposed status applies."""
     proposal = _locked(proposal)
     require(can_decide_proposal(actor, proposal))
+    # The dates may have moved, or the term run out, since the proposal was made.
+    _check_dates(proposal.record, proposal.status_to)
     _apply(proposal.record, proposal.status_to, actor=actor)
     return _decide(proposal, StatusProposal.State.CONFIRMED, actor=actor, action="confirmed")
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
@@ -38,6 +39,26 @@ def _check_parties(actor: Any, parties: Mapping) -> None:
         raise ValidationError({"parties": _("Your city must be one of the parties.")})
 
 
+# The fields whose values the status must agree with.
+STATUS_DATES = ("status", "signed_on", "term_start", "term_end")
+
+
+def _check_status_dates(agreement: Agreement, data: Mapping[str, Any]) -> None:
+    """Refuse a status and dates that contradict each other, when either is being set."""
+    wanted = {name: data.get(name, getattr(agreement, name)) for name in STATUS_DATES}
+    if agreement.pk and all(wanted[name] == getattr(agreement, name) for name in STATUS_DATES):
+        return
+    meeting = data.get("signed_at_meeting", agreement.signed_at_meeting_id)
+    candidate = Agreement(**wanted, signed_at_meeting_id=getattr(meeting, "pk", meeting))
+    try:
+        candidate.clean()
+    except ValidationError:
+        return  # The model's own rules come first; saving reports them.
+    errors = candidate.status_conflicts(today=timezone.localdate())
+    if errors:
+        raise ValidationError(errors)
+
+
 @transaction.atomic
 def agreement_create(
     *,
@@ -51,6 +72,7 @@ def agreement_create(
     if actor is not None:
         require(can_create_agreement(actor))
     _check_parties(actor, parties)
+    _check_status_dates(Agreement(), data)
     agreement = create_with_audit(
         Agreement, data, actor=actor, action="agreements.agreement.created"
     )
@@ -77,6 +99,7 @@ def agreement_update(
         require(can_edit_agreement(actor, agreement))
     data = dict(data)
     status = data.pop("status", agreement.status)
+    _check_status_dates(agreement, {**data, "status": status})
     if parties is not None:
         _check_parties(actor, parties)
         _check_own_role_only(actor, agreement, parties)
