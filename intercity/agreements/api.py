@@ -97,10 +97,12 @@ class AgreementViewSet(StatusChangeViewSet):
     filter_serializer_class = api.AgreementFilterSerializer
 
     def select_list(self, *, q=None, city=None, theme=None, status=None):
-        return agreement_selectors.agreement_list(search=q, city=city, theme=theme, status=status)
+        return agreement_selectors.agreement_list(
+            user=self.request.user, search=q, city=city, theme=theme, status=status
+        )
 
     def select_one(self, key):
-        return agreement_selectors.agreement_get(slug=key)
+        return agreement_selectors.agreement_get(user=self.request.user, slug=key)
 
     def create_record(self, data):
         parties, themes = by_city(data.pop("parties")), data.pop("themes", ())

@@ -4,7 +4,8 @@ from intercity.accounts.roles import focal_city_id, is_secretariat
 
 
 def can_view_agreement(user, agreement) -> bool:
-    return True
+    """A draft is still being negotiated: only those who may edit it read it."""
+    return agreement.status != agreement.Status.DRAFT or can_edit_agreement(user, agreement)
 
 
 def can_create_agreement(user, party_cities=()) -> bool:

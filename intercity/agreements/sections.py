@@ -8,7 +8,7 @@ register(
         slot="city",
         name="agreements",
         template="agreements/_city_agreements.html",
-        context=lambda *, city, user: city_agreements(city=city),
+        context=lambda *, city, user: city_agreements(city=city, user=user),
         order=30,
     )
 )

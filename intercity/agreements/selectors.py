@@ -13,15 +13,29 @@ _PARTIES = Prefetch(
 )
 
 
+def agreement_visible(user) -> QuerySet:
+    """The agreements this user may read: drafts only for the secretariat and the parties'
+    focal points, as can_view_agreement decides for one agreement."""
+    if is_secretariat(user):
+        return Agreement.objects.all()
+    published = ~Q(status=Agreement.Status.DRAFT)
+    own = focal_city_id(user)
+    if own is None:
+        return Agreement.objects.filter(published)
+    own_drafts = AgreementParty.objects.filter(city_id=own).values("agreement")
+    return Agreement.objects.filter(published | Q(pk__in=own_drafts))
+
+
 def agreement_list(
     *,
+    user,
     search: str | None = None,
     city: str | None = None,
     theme: str | None = None,
     status: str | None = None,
 ) -> QuerySet:
-    agreements = Agreement.objects.select_related("signed_place").prefetch_related(
-        _PARTIES, "themes"
+    agreements = (
+        agreement_visible(user).select_related("signed_place").prefetch_related(_PARTIES, "themes")
     )
     agreements = text_filter(agreements, search, ["title", "description"])
     if city:
@@ -33,11 +47,11 @@ def agreement_list(
     return agreements.order_by("-signed_on", "title")
 
 
-def agreement_get(*, slug: str) -> Agreement:
+def agreement_get(*, user, slug: str) -> Agreement:
     return get_object_or_404(
-        Agreement.objects.select_related("signed_place", "signed_at_meeting").prefetch_related(
-            _PARTIES, "themes", "signatories__city"
-        ),
+        agreement_visible(user)
+        .select_related("signed_place", "signed_at_meeting")
+        .prefetch_related(_PARTIES, "themes", "signatories__city"),
         slug=slug,
     )
 
@@ -53,10 +67,11 @@ def pledge_list(*, city: str | None = None, status: str | None = None) -> QueryS
     return pledges.order_by("-pledged_on", "subject")
 
 
-def city_agreements(*, city) -> dict:
+def city_agreements(*, city, user) -> dict:
     """The agreements a city is party to and the pledges it gave or received, for its page."""
     agreements = (
-        Agreement.objects.filter(party_roles__city=city)
+        agreement_visible(user)
+        .filter(party_roles__city=city)
         .distinct()
         .prefetch_related("party_roles__city")
         .order_by("-signed_on", "title")

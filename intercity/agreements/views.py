@@ -50,7 +50,7 @@ AGREEMENT_COLUMNS = [
 @require_GET
 def agreement_index(request):
     filters = {key: request.GET.get(key) or None for key in ("city", "theme", "status")}
-    agreements = agreement_list(search=request.GET.get("q") or None, **filters)
+    agreements = agreement_list(user=request.user, search=request.GET.get("q") or None, **filters)
     if wants_csv(request):
         return csv_response(filename="agreements.csv", columns=AGREEMENT_COLUMNS, rows=agreements)
     context = paginate(request, agreements)
@@ -86,7 +86,7 @@ def _pledge_rows(user, pledges) -> list[dict]:
 
 @require_GET
 def agreement_detail(request, slug):
-    agreement = agreement_get(slug=slug)
+    agreement = agreement_get(user=request.user, slug=slug)
     proposal = pending_proposal(agreement)
     context = {
         "agreement": agreement,
@@ -128,7 +128,7 @@ def agreement_new(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def agreement_edit(request, slug):
-    agreement = agreement_get(slug=slug)
+    agreement = agreement_get(user=request.user, slug=slug)
     if not can_edit_agreement(request.user, agreement):
         raise Http404
     form = AgreementForm(request.POST or None, instance=agreement)

@@ -95,7 +95,7 @@ def declaration_years() -> list[int]:
 
 def declaration_get(*, slug: str, user=None) -> Declaration:
     commitments = Commitment.objects.prefetch_related(
-        "programmes", "meetings", "agreements", "themes"
+        "programmes", "meetings", "agreements__party_roles", "themes"
     ).annotate(city_count=Count("cities", distinct=True))
     return get_object_or_404(
         declaration_visible(user)
@@ -132,7 +132,7 @@ def commitment_get(*, pk: int, user=None) -> Commitment:
     return get_object_or_404(
         Commitment.objects.filter(declaration__in=declaration_visible(user))
         .select_related("declaration", "clause", "subitem")
-        .prefetch_related("cities", "themes", "programmes", "meetings", "agreements"),
+        .prefetch_related("cities", "themes", "programmes", "meetings", "agreements__party_roles"),
         pk=pk,
     )
 
@@ -455,13 +455,16 @@ class OutlineClause:
 
 
 def _carried_by(commitments: list[Commitment], user) -> tuple[list, list, list]:
+    from intercity.agreements.permissions import can_view_agreement
     from intercity.meetings.permissions import can_view_meeting
 
     programmes, meetings, agreements = {}, {}, {}
     for commitment in commitments:
         programmes.update({p.pk: p for p in commitment.programmes.all()})
         meetings.update({m.pk: m for m in commitment.meetings.all() if can_view_meeting(user, m)})
-        agreements.update({a.pk: a for a in commitment.agreements.all()})
+        agreements.update(
+            {a.pk: a for a in commitment.agreements.all() if can_view_agreement(user, a)}
+        )
     return list(programmes.values()), list(meetings.values()), list(agreements.values())
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.agreements.permissions import can_view_agreement
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.forms import apply_validation_error
@@ -261,6 +262,9 @@ def commitment_detail(request, pk):
         # Evidence files open for the secretariat and the reporting city; others see no link.
         "evidence_ids": {r.pk for r in reports if can_view_evidence(request.user, r)},
         "reporting_cities": _reporting_cities(request.user, commitment),
+        "agreements": [
+            a for a in commitment.agreements.all() if can_view_agreement(request.user, a)
+        ],
         "can_edit": can_edit_commitment(request.user, commitment),
         "history": audit_trail(commitment, viewer=request.user),
     }
