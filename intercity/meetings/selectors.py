@@ -64,7 +64,7 @@ def meeting_get(*, user, slug: str) -> Meeting:
             "sessions",
             "attendees__city",
             "documents",
-            "side_events",
+            Prefetch("side_events", queryset=visible_meetings(user)),
         )
         .filter(slug=slug)
         .first()
@@ -111,12 +111,15 @@ def meeting_attendance(meeting: Meeting) -> MeetingAttendance:
     return MeetingAttendance(members=members, represented=represented, absent_members=absent)
 
 
-def plenary_series() -> list[Meeting]:
+def _plenaries(meetings: QuerySet) -> list[Meeting]:
     return list(
-        Meeting.objects.filter(kind=Meeting.Kind.PLENARY)
-        .select_related("host_city")
-        .order_by("ordinal")
+        meetings.filter(kind=Meeting.Kind.PLENARY).select_related("host_city").order_by("ordinal")
     )
+
+
+def plenary_series(*, user) -> list[Meeting]:
+    """The plenaries this user may open, in order: a hidden one would link to a 404."""
+    return _plenaries(visible_meetings(user))
 
 
 @dataclass(frozen=True)
@@ -154,7 +157,10 @@ def _announced_hosts(after: int) -> list[tuple[int, City]]:
 
 
 def next_host_suggestion() -> NextHost | None:
-    series = [m for m in plenary_series() if m.host_city_id and m.status != "cancelled"]
+    # The rotation counts every plenary, hidden or not; only cities and numbers are shown.
+    series = [
+        m for m in _plenaries(Meeting.objects.all()) if m.host_city_id and m.status != "cancelled"
+    ]
     members = {c.slug: c for c in City.objects.filter(membership_status="member").order_by("name")}
     latest = max((m.ordinal for m in series if m.ordinal), default=0)
     announced = _announced_hosts(latest)

@@ -27,7 +27,11 @@ from intercity.meetings.forms import (
     SessionForm,
 )
 from intercity.meetings.models import Attendee, Meeting, MeetingDocument
-from intercity.meetings.permissions import can_create_meeting, can_edit_meeting
+from intercity.meetings.permissions import (
+    can_create_meeting,
+    can_edit_meeting,
+    can_view_meeting,
+)
 from intercity.meetings.selectors import (
     meeting_attendance,
     meeting_get,
@@ -87,7 +91,7 @@ def meeting_index(request):
             "kinds": Meeting.Kind.choices,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "can_create": can_create_meeting(request.user),
-            "series": plenary_series(),
+            "series": plenary_series(user=request.user),
             "next_host": next_host_suggestion(),
         }
     )
@@ -99,6 +103,10 @@ def meeting_detail(request, slug):
     meeting = meeting_get(user=request.user, slug=slug)
     context = {
         "meeting": meeting,
+        # A meeting held alongside one hidden from the viewer does not link to it.
+        "parent": meeting.parent
+        if meeting.parent and can_view_meeting(request.user, meeting.parent)
+        else None,
         "attendance": meeting_attendance(meeting),
         "can_edit": can_edit_meeting(request.user, meeting),
         "history": audit_trail(meeting, viewer=request.user),
