@@ -1,5 +1,7 @@
 """Business cooperation: organisation profiles, opportunities, 1:1 meeting events and schedules."""
 
+import datetime
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -197,6 +199,23 @@ class Event(TimeStampedModel):
                 {"request_deadline": _("Requests cannot close before registration does.")}
             )
 
+    def day_outside(self, day: datetime.date) -> str | None:
+        """Why a slot cannot be on this day: it falls outside the meeting's dates, or outside
+        its year while the dates are still to be set."""
+        meeting = self.meeting
+        if meeting.start_date:
+            first, last = meeting.start_date, meeting.end_date or meeting.start_date
+        elif meeting.year:
+            first, last = datetime.date(meeting.year, 1, 1), datetime.date(meeting.year, 12, 31)
+        else:
+            return None
+        if first <= day <= last:
+            return None
+        return _("The day falls outside the meeting (%(first)s to %(last)s).") % {
+            "first": first.isoformat(),
+            "last": last.isoformat(),
+        }
+
 
 class Slot(models.Model):
     class Session(models.TextChoices):
@@ -222,8 +241,13 @@ class Slot(models.Model):
         return f"{day} {self.starts_at:%H:%M}–{self.ends_at:%H:%M}"
 
     def clean(self) -> None:
+        errors = {}
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("A slot must end after it starts.")})
+            errors["ends_at"] = _("A slot must end after it starts.")
+        if self.day and self.event_id and (outside := self.event.day_outside(self.day)):
+            errors["day"] = outside
+        if errors:
+            raise ValidationError(errors)
 
 
 class Registration(TimeStampedModel):

@@ -122,8 +122,25 @@ def slot_add(*, actor: Any, event: Event, data: Mapping[str, Any]) -> Slot:
     require(rules.can_organise_event(actor, event))
     slot = Slot(event=event, **data)
     slot.full_clean()
+    other = _overlapped(slot, event.slots.filter(day=slot.day))
+    if other is not None:
+        raise ValidationError(
+            {"starts_at": _("A new slot overlaps the existing slot %(slot)s.") % {"slot": other}}
+        )
     slot.save()
     return slot
+
+
+def _overlapped(slot: Slot, others: Iterable[Slot]) -> Slot | None:
+    """The first of `others` that shares some time with `slot` on its day."""
+    for other in others:
+        if (
+            slot.day == other.day
+            and slot.starts_at < other.ends_at
+            and other.starts_at < slot.ends_at
+        ):
+            return other
+    return None
 
 
 @transaction.atomic
@@ -137,21 +154,21 @@ def slots_generate(
 ) -> list[Slot]:
     """Add equal slots to an event, refusing any that overlaps a slot it already has."""
     require(rules.can_organise_event(actor, event))
+    days = list(days)
+    for day in days:
+        if outside := event.day_outside(day):
+            raise ValidationError({"first_day": outside})
     planned = slot_plan(days=days, sessions=sessions, minutes=minutes)
     existing = list(event.slots.all())
     for slot in planned:
-        for other in existing:
-            if (
-                slot.day == other.day
-                and slot.starts_at < other.ends_at
-                and other.starts_at < slot.ends_at
-            ):
-                raise ValidationError(
-                    {
-                        "first_day": _("A new slot overlaps the existing slot %(slot)s.")
-                        % {"slot": other}
-                    }
-                )
+        other = _overlapped(slot, existing)
+        if other is not None:
+            raise ValidationError(
+                {
+                    "first_day": _("A new slot overlaps the existing slot %(slot)s.")
+                    % {"slot": other}
+                }
+            )
     for slot in planned:
         slot.event = event
     created = Slot.objects.bulk_create(planned)

@@ -101,7 +101,7 @@ def test_the_events_page_offers_opening_only_to_the_host_city(cast, client_for):
 
 
 def test_the_organiser_edits_settings_and_adds_a_day_of_slots(cast, client_for):
-    event = EventFactory(meeting__host_city=cast.home)
+    event = EventFactory(meeting__host_city=cast.home, meeting__end_date=datetime.date(2030, 5, 9))
     add_slots(event, 2)
     url = reverse("business:event-edit", args=[event.pk])
     client = client_for(cast.focal_point)
@@ -446,3 +446,51 @@ def test_the_organiser_event_page_needs_no_query_per_request(
     with django_assert_max_num_queries(16):
         response = client.get(event.get_absolute_url())
     assert response.status_code == 200
+
+
+# -- slots stay inside the event and apart from each other ---------------------------------
+
+
+def _add_slot(client, event, **fields):
+    data = {"day": "2030-05-06", "starts_at": "11:00", "ends_at": "11:30", "session": "morning"}
+    return client.post(reverse("business:slot-create", args=[event.pk]), {**data, **fields})
+
+
+def test_a_slot_overlapping_another_is_refused_on_its_start(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, count=2)  # 9:00–9:30 and 10:00–10:30 on 6 May 2030
+    client = client_for(cast.focal_point)
+    response = _add_slot(client, event, starts_at="09:15", ends_at="09:45")
+    assert response.status_code == 400
+    assert "overlaps the existing slot" in str(response.context["form"].errors["starts_at"])
+    assert response.context["form"]["starts_at"].value() == "09:15"
+    assert _add_slot(client, event, starts_at="09:30", ends_at="10:00").status_code == 302
+    assert event.slots.count() == 3
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "2030-05-05", "2030-05-08"])
+def test_a_slot_outside_the_meeting_is_refused(cast, client_for, day):
+    event = EventFactory(meeting__host_city=cast.home)  # the meeting runs 6–7 May 2030
+    response = _add_slot(client_for(cast.focal_point), event, day=day)
+    assert response.status_code == 400
+    assert "outside the meeting (2030-05-06 to 2030-05-07)" in str(
+        response.context["form"].errors["day"]
+    )
+    assert not event.slots.exists()
+
+
+def test_a_meeting_without_dates_keeps_slots_in_its_year(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home, meeting__start_date=None,
+                         meeting__end_date=None)  # fmt: skip
+    client = client_for(cast.focal_point)
+    assert _add_slot(client, event, day="1900-01-01").status_code == 400
+    assert _add_slot(client, event, day="2030-11-02").status_code == 302
+
+
+def test_generated_slots_past_the_meeting_are_refused(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    url = reverse("business:event-edit", args=[event.pk])
+    response = client_for(cast.focal_point).post(url, event_setup_post(day_count="3"))
+    assert response.status_code == 400
+    assert "outside the meeting" in str(response.context["form"].errors["first_day"])
+    assert not event.slots.exists()
