@@ -76,6 +76,9 @@ def _records(content: bytes, report: RequestImport) -> list[tuple[int, dict[str,
         records.append(
             (number, {name: value.strip() for name, value in zip(header, cells, strict=False)})
         )
+    if not records:
+        # A header alone would otherwise report "0 meetings added" as if all went well.
+        report.errors.append((0, _("The file has a header but no lines of meetings.")))
     return records
 
 

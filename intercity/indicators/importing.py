@@ -224,6 +224,7 @@ def _observation(rules: _Rules, row: Row, messages: list[str], *, demo: bool):
 def _table_message(error: TableError) -> str:
     messages = {
         "empty": _("the file is empty"),
+        "no rows": _("the file has a header but no rows of values"),
         "encoding": _("the file is neither UTF-8 CSV nor XLSX"),
         "xlsx": _("the file is not a readable XLSX workbook"),
         "header": _(

@@ -62,12 +62,17 @@ def parse_records(records: list[list[str]]) -> Table:
         raise TableError("empty")
     header = [cell.strip().lower() for cell in records[0]]
     body = records[1:]
-    if tuple(header[: len(LONG_HEADER)]) == LONG_HEADER:
-        return _long(header, body)
     years = [name for name in header if YEAR_COLUMN.match(name)]
-    if tuple(header[: len(WIDE_HEADER)]) == WIDE_HEADER and years:
-        return _wide(header, body, years)
-    raise TableError("header")
+    if tuple(header[: len(LONG_HEADER)]) == LONG_HEADER:
+        table = _long(header, body)
+    elif tuple(header[: len(WIDE_HEADER)]) == WIDE_HEADER and years:
+        table = _wide(header, body, years)
+    else:
+        raise TableError("header")
+    if not table.rows:
+        # A header alone would otherwise "import" nothing and look like a success.
+        raise TableError("no rows")
+    return table
 
 
 def _blank(record: list[str]) -> bool:

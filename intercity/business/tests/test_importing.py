@@ -94,6 +94,8 @@ def test_one_wrong_line_writes_nothing_and_every_problem_is_named(cast, fair):
     ("content", "expected"),
     [
         (b"", "empty"),
+        (_csv("requester,invitee"), "no lines of meetings"),
+        (_csv("requester,invitee", ",", ""), "no lines of meetings"),
         (_csv("from,to", "a,b"), "requester, invitee"),
         ("requester,invitee\nH\xe9,T\n".encode("latin-1"), "UTF-8"),
     ],
@@ -127,6 +129,21 @@ def test_the_organiser_imports_from_the_page(cast, fair, client_for):
     assert done.status_code == 200
     assert "1 meeting added" in done.text
     assert event.requests.filter(status="accepted").count() == 2
+
+
+def test_a_header_only_file_is_not_reported_as_imported(cast, fair, client_for):
+    event, _orgs = fair
+    url = reverse("business:requests-import", args=[event.pk])
+    upload = SimpleUploadedFile("m.csv", _csv("requester,invitee"))
+    page = client_for(cast.focal_point).post(url, {"file": upload})
+    assert page.status_code == 400
+    assert "The file has a header but no lines of meetings." in page.text
+    assert "0 meetings added" not in page.text
+    api = f"/api/v1/business/events/{event.pk}/requests/import/"
+    upload = SimpleUploadedFile("m.csv", _csv("requester,invitee"))
+    answer = client_for(cast.focal_point).post(api, {"file": upload})
+    assert answer.status_code == 400
+    assert answer.json()["created"] == 0
 
 
 def test_the_api_imports_a_table_all_or_nothing(cast, fair, client, client_for):

@@ -136,6 +136,33 @@ def test_a_wrong_header_is_reported(cast, catalogue):
     assert not report.ok and report.errors[0].where == "1"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "city,indicator,year,value,unit,source\n",
+        "city,indicator,year,value,unit,source\n,,,,,\n\n",
+        "city,indicator,unit,source,2019,2020\nhome-city,ghg-per-capita,kg CO2e/capita,X,,\n",
+    ],
+)
+def test_a_table_with_a_header_and_no_values_is_refused_as_such(cast, catalogue, text):
+    report = run(cast.secretariat, text)
+    assert not report.ok
+    assert [(p.where, p.message) for p in report.errors] == [
+        ("1", "the file has a header but no rows of values")
+    ]
+    assert not Observation.objects.exists()
+
+
+def test_the_import_page_says_a_header_only_file_has_no_rows(cast, catalogue, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    upload = SimpleUploadedFile("values.csv", b"city,indicator,year,value,unit,source\n")
+    page = client_for(cast.secretariat).post(reverse("indicators:import"), {"file": upload})
+    assert "the file has a header but no rows of values" in page.text
+    assert "Import these values" not in page.text
+
+
 def test_the_command_imports_and_exits_zero(cast, catalogue, tmp_path, capsys):
     path = tmp_path / "values.csv"
     path.write_text(GOOD)
