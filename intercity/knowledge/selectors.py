@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import translation
 
 from intercity.accounts.roles import is_network_insider, is_secretariat
+from intercity.agreements.selectors import agreement_visible
 from intercity.cities.models import City
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import can_view_item
+from intercity.meetings.selectors import visible_meetings
 from intercity.searchindex.engine import SearchFilters, search
 from intercity.searchindex.models import SearchDocument
 
@@ -115,8 +117,10 @@ def item_get(*, slug: str, user) -> KnowledgeItem:
         .prefetch_related(
             "themes",
             "programmes",
-            "meetings",
-            "agreements",
+            # Links to a draft agreement or a closed meeting are shown only to those who
+            # may open them.
+            Prefetch("meetings", queryset=visible_meetings(user)),
+            Prefetch("agreements", queryset=agreement_visible(user)),
             "commitments__declaration",
             "commitments__clause",
             "attachments",

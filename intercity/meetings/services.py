@@ -37,6 +37,23 @@ def _check_host(actor: Any, host_city) -> None:
         raise ValidationError({"host_city": _("You can only record meetings your city hosts.")})
 
 
+def _check_plenary(actor: Any, data: Mapping[str, Any], meeting: Meeting | None = None) -> None:
+    """The plenary series is the secretariat's: a host city's focal point records and edits
+    its other meetings, and the logistics of a plenary it hosts, but does not open a
+    plenary, number it, or turn one into another kind of meeting."""
+    if actor is None or is_secretariat(actor):
+        return
+    plenary = Meeting.Kind.PLENARY
+    was_plenary = meeting is not None and meeting.kind == plenary
+    kind = data.get("kind", meeting.kind if meeting is not None else None)
+    if (kind == plenary) != was_plenary:
+        raise ValidationError(
+            {"kind": _("Only the secretariat opens a plenary meeting or changes its kind.")}
+        )
+    if was_plenary and "ordinal" in data and data["ordinal"] != meeting.ordinal:
+        raise ValidationError({"ordinal": _("Only the secretariat numbers the plenary meetings.")})
+
+
 @transaction.atomic
 def meeting_create(
     *, actor: Any, data: Mapping[str, Any], cities: Mapping[Any, str] | None = None
@@ -44,6 +61,7 @@ def meeting_create(
     if actor is not None:
         require(can_create_meeting(actor))
         _check_host(actor, data.get("host_city"))
+        _check_plenary(actor, data)
     meeting = create_with_audit(Meeting, data, actor=actor, action="meetings.meeting.created")
     if meeting.host_city_id:
         MeetingCity.objects.create(
@@ -66,6 +84,7 @@ def meeting_update(
         require(can_edit_meeting(actor, meeting))
         if "host_city" in data:
             _check_host(actor, data["host_city"])
+        _check_plenary(actor, data, meeting)
     old_host = meeting.host_city_id
     changed = save_changes(meeting, data, actor=actor, action="meetings.meeting.updated")
     if "host_city" in changed and meeting.host_city_id:

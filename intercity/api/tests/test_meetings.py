@@ -124,12 +124,39 @@ def test_a_year_that_is_not_a_number_is_a_400(api_as, cast):
     ],
 )
 def test_the_secretariat_and_the_hosts_focal_point_create_meetings(api_as, cast, role, expected):
-    response = api_as(role).post(LIST, new_meeting(cast), format="json")
+    expert_meeting = new_meeting(cast, kind="expert", ordinal=None, slug="water-experts")
+    response = api_as(role).post(LIST, expert_meeting, format="json")
 
     assert response.status_code == expected
-    assert Meeting.objects.filter(slug="13th-plenary").exists() == (expected == 201)
+    assert Meeting.objects.filter(slug="water-experts").exists() == (expected == 201)
     if expected == 400:
         assert "host_city" in response.json()
+
+
+def test_only_the_secretariat_opens_and_numbers_a_plenary(api_as, cast):
+    refused = api_as("focal_point").post(LIST, new_meeting(cast), format="json")
+    assert refused.status_code == 400
+    assert "kind" in refused.json()
+    assert not Meeting.objects.filter(slug="13th-plenary").exists()
+    assert api_as("secretariat").post(LIST, new_meeting(cast), format="json").status_code == 201
+    plenary = Meeting.objects.get(slug="13th-plenary")
+    host = api_as("focal_point")
+    # The host's focal point keeps the plenary's logistics up to date ...
+    moved = host.patch(detail(plenary), {"venue": "Riverside Hall"}, format="json")
+    assert moved.status_code == 200, moved.json()
+    # ... but neither renumbers it nor makes it another kind of meeting.
+    renumbered = host.patch(detail(plenary), {"ordinal": 14}, format="json")
+    assert renumbered.status_code == 400
+    assert "ordinal" in renumbered.json()
+    demoted = host.patch(detail(plenary), {"kind": "expert", "ordinal": None}, format="json")
+    assert demoted.status_code == 400
+    assert "kind" in demoted.json()
+    plenary.refresh_from_db()
+    assert (plenary.kind, plenary.ordinal, plenary.venue) == ("plenary", 13, "Riverside Hall")
+    expert = MeetingFactory(host_city=cast.home, kind="expert")
+    promoted = host.patch(detail(expert), {"kind": "plenary", "ordinal": 15}, format="json")
+    assert promoted.status_code == 400
+    assert "kind" in promoted.json()
 
 
 def test_a_created_meeting_records_its_cities_and_year(api_as, cast):

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from intercity.knowledge.models import KnowledgeItem
+from intercity.testing.factories import AgreementFactory, MeetingFactory
 from intercity.testing.knowledge_factories import (
     KnowledgeItemFactory,
     KnowledgeTranslationFactory,
@@ -359,3 +360,27 @@ def test_a_translation_is_changed_only_by_its_translator_or_the_items_editors(ca
     assert translate(cast.expert, "First Thai text, corrected").status_code == 302
     assert translate(cast.other_focal_point, "Edited by the item's city").status_code == 302
     assert list(item.translations.values_list("title", flat=True)) == ["Edited by the item's city"]
+
+
+def test_links_to_a_draft_agreement_or_a_closed_meeting_show_only_to_those_who_may_open_them(
+    client, client_for, cast
+):
+    item = KnowledgeItemFactory(city=cast.home, title="Flood walls", language="en")
+    signed = AgreementFactory(title="Signed river accord", parties=[cast.home, cast.other])
+    draft = AgreementFactory(
+        title="Draft river accord", status="draft", signed_on=None, parties=[cast.home]
+    )
+    closed = MeetingFactory(title="Closed flood workshop", is_public=False)
+    item.agreements.set([signed, draft])
+    item.meetings.set([closed])
+    url = reverse("knowledge:detail", args=[item.slug])
+    page = client.get(url).content.decode()
+    assert "Signed river accord" in page
+    assert "Draft river accord" not in page
+    assert "Closed flood workshop" not in page
+    data = client.get(f"/api/v1/knowledge/{item.slug}/").json()
+    assert data["agreements"] == [signed.slug]
+    assert data["meetings"] == []
+    party = client_for(cast.focal_point).get(url).content.decode()
+    assert "Draft river accord" in party and "Closed flood workshop" in party
+    assert "Draft river accord" not in client_for(cast.other_focal_point).get(url).content.decode()
