@@ -221,7 +221,16 @@ def rebuild(
         (vector.document.doc_type, vector.document.doc_key, vector.content_hash): vector
         for vector in DocumentVector.objects.filter(document__source__in=[s.type for s in chosen])
         .select_related("document")
-        .only("document__doc_type", "document__doc_key", "content_hash", "model_version", "vector")
+        # Every field the row is written back with: a deferred one would be read from the
+        # row deleted below when the vector is saved again.
+        .only(
+            "document__doc_type",
+            "document__doc_key",
+            "content_hash",
+            "model_version",
+            "passages",
+            "vector",
+        )
     }
     SearchDocument.objects.filter(source__in=[source.type for source in chosen]).delete()
     done = written = 0

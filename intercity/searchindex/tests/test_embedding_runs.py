@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from intercity.knowledge.models import KnowledgeItem
 from intercity.searchindex import vectors
 from intercity.searchindex.models import DocumentVector, EmbeddingRun
 from intercity.searchindex.vectors import (
@@ -155,3 +156,23 @@ def test_reindex_vectors_only_carries_on_without_rebuilding(library, fake_model,
     assert "Embedding 3 documents" in out
     assert kept < set(DocumentVector.objects.values_list("pk", flat=True))
     assert not pending_documents().exists()
+
+
+def test_a_keyword_rebuild_keeps_the_vectors_of_unchanged_text(library, fake_model):
+    """Rebuilding one source (reindex --source) must not embed again what did not change."""
+    embed_pending(batch_size=4)
+    before = {
+        (v.document.doc_type, v.document.doc_key): (v.content_hash, v.passages, bytes(v.vector))
+        for v in DocumentVector.objects.select_related("document")
+    }
+    assert before
+    changed = library[0]
+    KnowledgeItem.objects.filter(pk=changed.pk).update(body="A different body altogether")
+    call_command("reindex", "--source", "knowledge", "--no-vectors")
+    after = {
+        (v.document.doc_type, v.document.doc_key): (v.content_hash, v.passages, bytes(v.vector))
+        for v in DocumentVector.objects.select_related("document")
+    }
+    unchanged = {key: value for key, value in before.items() if key[1] != str(changed.pk)}
+    assert after == unchanged
+    assert pending_documents().filter(doc_key=str(changed.pk)).exists()
