@@ -39,12 +39,6 @@ AGREEMENT_RULES = Rules(
 PLEDGE_RULES = Rules(can_create_pledge, can_edit_pledge, can_delete_pledge)
 
 
-@document(
-    list_serializer=api.AgreementSerializer,
-    filters=api.AgreementFilterSerializer,
-    detail_serializer=api.AgreementDetailSerializer,
-    write_serializer=api.AgreementWriteSerializer,
-)
 class StatusChangeViewSet(RecordViewSet):
     """POST …/status/: the secretariat changes the status; a party proposes a change."""
 
@@ -86,6 +80,12 @@ class StatusChangeViewSet(RecordViewSet):
         return Response(result, status=code)
 
 
+@document(
+    list_serializer=api.AgreementSerializer,
+    filters=api.AgreementFilterSerializer,
+    detail_serializer=api.AgreementDetailSerializer,
+    write_serializer=api.AgreementWriteSerializer,
+)
 class AgreementViewSet(StatusChangeViewSet):
     """City-to-city agreements with their parties, themes and signatories."""
 

@@ -40,6 +40,7 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
     def get_queryset(self):
         return selectors.declaration_list(user=self.request.user)
 
+    @extend_schema(parameters=[api.DeclarationFilterSerializer])
     def list(self, request, *args, **kwargs):
         filters = api.DeclarationFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
@@ -96,6 +97,7 @@ class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
             "cities", "themes", "programmes", "meetings", "agreements"
         )
 
+    @extend_schema(parameters=[api.CommitmentFilterSerializer])
     def list(self, request, *args, **kwargs):
         filters = api.CommitmentFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
@@ -134,6 +136,7 @@ class ProgressReportViewSet(
             commitment__declaration__in=selectors.declaration_visible(self.request.user)
         ).select_related("city", "reported_by")
 
+    @extend_schema(parameters=[api.ProgressReportFilterSerializer])
     def list(self, request, *args, **kwargs):
         filters = api.ProgressReportFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
