@@ -74,11 +74,14 @@ def agreement_create(
     _check_parties(actor, parties)
     _check_status_dates(Agreement(), data)
     agreement = create_with_audit(
-        Agreement, data, actor=actor, action="agreements.agreement.created"
+        Agreement,
+        data,
+        actor=actor,
+        action="agreements.agreement.created",
+        relations={"themes": themes},
     )
     for city, role in parties.items():
         AgreementParty.objects.create(agreement=agreement, city=city, role=role)
-    agreement.themes.set(list(themes))
     for signatory in signatories:
         row = Signatory(agreement=agreement, **signatory)
         row.full_clean()

@@ -9,7 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils.translation import gettext as _
 
-from intercity.core.audit import record_m2m_change, relations_unrecorded, save_with_audit
+from intercity.core.audit import (
+    create_with_relations,
+    record_m2m_change,
+    relations_unrecorded,
+    save_with_audit,
+)
 from intercity.core.models import NewsItem
 from intercity.core.permissions import can_delete_news, can_edit_news, can_publish_news
 
@@ -46,9 +51,23 @@ def save_changes(
     return changed
 
 
-def create_with_audit(model: type[models.Model], data: Mapping[str, Any], *, actor, action):
+def create_with_audit(
+    model: type[models.Model],
+    data: Mapping[str, Any],
+    *,
+    actor,
+    action,
+    relations: Mapping[str, Iterable] | None = None,
+):
+    """Validate and insert a record under one history entry; with `relations` (many-to-many
+    sets), the entry is written once they are in place, so it holds them."""
     obj = model(**data)
-    save_with_audit(obj, actor=actor, action=action)
+    relations = {name: list(targets) for name, targets in (relations or {}).items()}
+    relations = {name: targets for name, targets in relations.items() if targets}
+    if relations:
+        create_with_relations(obj, actor=actor, action=action, relations=relations)
+    else:
+        save_with_audit(obj, actor=actor, action=action)
     return obj
 
 
@@ -84,9 +103,9 @@ def news_publish(*, actor: Any, data: Mapping[str, Any], cities: Iterable = ()) 
     """Publish a network news item about some cities."""
     if actor is not None:
         require(can_publish_news(actor))
-    item = create_with_audit(NewsItem, data, actor=actor, action="core.news.published")
-    item.cities.set(list(cities))
-    return item
+    return create_with_audit(
+        NewsItem, data, actor=actor, action="core.news.published", relations={"cities": cities}
+    )
 
 
 @transaction.atomic

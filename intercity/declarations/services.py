@@ -434,24 +434,20 @@ def commitment_create(
         require(can_edit_declaration(actor, declaration))
     if clause.declaration_id != declaration.pk:
         raise ValidationError({"clause": _("The clause belongs to another declaration.")})
-    commitment = create_with_audit(
+    # A new commitment links to nothing yet: only non-empty sets cost queries.
+    return create_with_audit(
         Commitment,
         {"declaration": declaration, "clause": clause, "subitem": subitem, **data},
         actor=actor,
         action="declarations.commitment.created",
+        relations={
+            "cities": cities,
+            "themes": themes,
+            "programmes": programmes,
+            "meetings": meetings,
+            "agreements": agreements,
+        },
     )
-    # A new commitment links to nothing yet: only non-empty sets cost queries.
-    for name, targets in (
-        ("cities", cities),
-        ("themes", themes),
-        ("programmes", programmes),
-        ("meetings", meetings),
-        ("agreements", agreements),
-    ):
-        targets = list(targets)
-        if targets:
-            getattr(commitment, name).set(targets)
-    return commitment
 
 
 @transaction.atomic

@@ -44,12 +44,13 @@ def programme_create(
     if actor is not None:
         require(can_create_programme(actor))
         _check_lead(actor, data.get("lead_city"))
-    programme = create_with_audit(
-        Programme, data, actor=actor, action="programmes.programme.created"
+    return create_with_audit(
+        Programme,
+        data,
+        actor=actor,
+        action="programmes.programme.created",
+        relations={"cities": cities, "themes": themes},
     )
-    programme.cities.set(list(cities))
-    programme.themes.set(list(themes))
-    return programme
 
 
 @transaction.atomic

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import threading
 from collections import Counter
 from typing import Any
@@ -29,7 +30,10 @@ def concurrent_writers_run(*, writers: int = 16, rounds: int = 4) -> dict[str, A
     """Fire ``writers`` threads that each post ``rounds`` progress reports on one commitment
     and ``rounds`` knowledge items with one title; report the answers and the final rows."""
     cast = make_cast()
-    commitment = CommitmentFactory(cities=[cast.home])
+    # Adopted in the past: the reports are dated today, and none may precede adoption.
+    commitment = CommitmentFactory(
+        cities=[cast.home], clause__declaration__adopted_on=datetime.date(2020, 3, 5)
+    )
     statuses: Counter[int] = Counter()
     errors: list[str] = []
     lock = threading.Lock()
