@@ -73,6 +73,10 @@ def commitment_report(
         require(can_report_progress(actor, commitment, city))
     elif not commitment.cities.filter(pk=city.pk).exists():
         raise ValidationError({"city": _("This city is not responsible for the commitment.")})
+    if commitment.declaration.status == Declaration.Status.DRAFT:
+        raise ValidationError(
+            _("Progress is reported on adopted declarations; this one is still a draft.")
+        )
     today = timezone.localdate()
     reported_on = reported_on or today
     if reported_on > today:

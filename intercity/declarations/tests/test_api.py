@@ -82,3 +82,13 @@ def test_a_focal_point_cannot_import(api_as, cast):
     )
     assert response.status_code == 403
     assert not Declaration.objects.exists()
+
+
+def test_progress_is_not_reported_on_a_draft_declaration(api_as, commitment, cast):
+    Declaration.objects.filter(pk=commitment.declaration_id).update(status="draft")
+    response = api_as("secretariat").post(
+        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+    )
+    assert response.status_code == 400
+    assert "still a draft" in str(response.json())
+    assert not ProgressReport.objects.exists()
