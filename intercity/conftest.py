@@ -49,6 +49,17 @@ def _fast_passwords(request):
 
 
 @pytest.fixture(autouse=True)
+def _interface_language_reset(request):
+    """A page asked for in another language leaves that language active in the thread; the
+    next test starts in the default one, whatever ran before it."""
+    yield
+    if _django_enabled(request.config):
+        from django.utils import translation
+
+        translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _index_in_the_test_transaction(request):
     """A test runs in one transaction that never commits, so index updates that wait for the
     commit would never come: they are done at once. Browser tests, whose server commits each

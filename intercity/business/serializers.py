@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from intercity.business import selectors
+from intercity.business import run_reasons
 from intercity.business.models import (
     Assignment,
     Event,
@@ -141,7 +141,7 @@ class ScheduleRunSerializer(serializers.ModelSerializer):
 
     def get_explanation(self, run) -> list[str]:
         """Why the run ended as it did, in the reader's language."""
-        return selectors.run_explanation(run)
+        return run_reasons.run_explanation(run)
 
     def get_reasons(self, run) -> list[dict]:
         """The same reasons as codes and values (database keys), for programs."""

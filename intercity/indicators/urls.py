@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from intercity.indicators import views
+from intercity.indicators import views, views_import
 
 app_name = "indicators"
 urlpatterns = [
@@ -10,8 +10,8 @@ urlpatterns = [
     path("new/", views.indicator_new, name="create"),
     path("compare/", views.compare, name="compare"),
     path("dashboard/", views.network_dashboard, name="dashboard"),
-    path("import/", views.import_page, name="import"),
-    path("import/template/", views.import_template, name="import-template"),
+    path("import/", views_import.import_page, name="import"),
+    path("import/template/", views_import.import_template, name="import-template"),
     path("values/new/", views.observation_new, name="observation-create"),
     path("values/<int:pk>/", views.observation_detail, name="observation"),
     path("values/<int:pk>/edit/", views.observation_edit, name="observation-edit"),

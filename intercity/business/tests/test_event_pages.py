@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from intercity.business import selectors, services
+from intercity.business import services
 from intercity.business.models import Event, MeetingRequest, ScheduleRun, Slot
+from intercity.business.run_reasons import run_explanation
 from intercity.business.scheduling.model import Result
 from intercity.testing.business_factories import (
     BusinessMeetingFactory,
@@ -346,9 +347,7 @@ def test_a_solver_failure_is_recorded_with_its_reason(cast, monkeypatch):
     run.refresh_from_db()
     assert (run.status, run.stage) == ("failed", "done")
     assert run.explanation == [{"code": "failed", "values": {"error": "solver process died"}}]
-    assert selectors.run_explanation(run) == [
-        "The scheduler stopped with an error: solver process died"
-    ]
+    assert run_explanation(run) == ["The scheduler stopped with an error: solver process died"]
 
 
 def test_the_progress_partial_shows_the_stage_and_figures(cast, client_for):

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from intercity.business import selectors, services
 from intercity.business.models import MeetingRequest, ScheduleRun
+from intercity.business.run_reasons import run_explanation
 from intercity.business.scheduling.model import Assignment as Planned
 from intercity.business.scheduling.validation import validate_schedule
 from intercity.testing.business_factories import (
@@ -125,14 +126,14 @@ def test_an_over_full_participant_is_explained_with_the_best_partial_schedule(
     assert run.assignments.count() == 4
     # The organiser reads the organisation's name, not the key the scheduler was given.
     hub = regs["hub"].organisation.name
-    lines = selectors.run_explanation(run)
+    lines = run_explanation(run)
     assert lines[0] == (
         f"{hub} has more meetings than available slots in the allowed sessions "
         "(meetings: 5, slots: 4)."
     )
     assert "The best partial schedule places 4 of 5 meetings" in lines[-1]
     with translation.override("ja"):
-        in_japanese = selectors.run_explanation(run)
+        in_japanese = run_explanation(run)
     assert hub in in_japanese[0] and in_japanese[0] != lines[0]
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.business import permissions as rules
-from intercity.business import selectors, services, slots
+from intercity.business import run_reasons, selectors, services, slots
 from intercity.business.forms import (
     AfterForm,
     AvailabilityForm,
@@ -142,7 +142,7 @@ def event_detail(request, pk):
     if organiser:
         context.update(_request_list(request, event, search))
     if context["run"]:
-        context["explanation"] = selectors.run_explanation(context["run"])
+        context["explanation"] = run_reasons.run_explanation(context["run"])
     return render(request, "business/event_detail.html", context)
 
 
@@ -369,7 +369,7 @@ def schedule_run(request, pk):
 def run_progress(request, pk):
     run = selectors.run_get(pk=pk)
     require_organiser(request.user, run.event)
-    context = {"run": run, "event": run.event, "explanation": selectors.run_explanation(run)}
+    context = {"run": run, "event": run.event, "explanation": run_reasons.run_explanation(run)}
     return render(request, "business/_run_progress.html", context)
 
 
@@ -380,7 +380,7 @@ def event_grid(request, pk):
     run = selectors.latest_finished_run(event)
     context = {"event": event, "run": run}
     if run is not None:
-        context["explanation"] = selectors.run_explanation(run)
+        context["explanation"] = run_reasons.run_explanation(run)
         slots, tables, cells = selectors.grid_of(run)
         context.update(
             {

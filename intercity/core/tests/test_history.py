@@ -142,7 +142,7 @@ def test_every_audit_action_in_the_code_reads_as_words():
     import re
     from pathlib import Path
 
-    from intercity.core.history import ACTIONS, ENTITIES, LANGUAGE_VERBS, VERBS
+    from intercity.core.history_words import ACTIONS, ENTITIES, LANGUAGE_VERBS, VERBS
 
     root = Path(__file__).resolve().parents[2]
     found = set()
