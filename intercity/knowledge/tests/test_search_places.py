@@ -46,10 +46,13 @@ def test_the_site_search_says_a_hit_belongs_to_the_named_city(library):
 
     answer = APIClient().get("/api/v1/search/", {"q": "ホーム市"}).json()
 
-    first = answer["results"][0]
-    assert first["title"] == own.title
-    assert "city" in first["matched_by"]
-    assert answer["count"] >= 1
+    # The city's own records (the item, and the cast's organisation there) lead, in an
+    # order between them that the test does not fix; each says why it was found.
+    results = answer["results"]
+    by_city = [row["title"] for row in results if "city" in row["matched_by"]]
+    assert own.title in by_city
+    assert "city" in results[0]["matched_by"]
+    assert answer["count"] >= len(by_city)
 
 
 def test_a_query_naming_no_city_is_not_changed(client, library):
