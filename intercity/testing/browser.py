@@ -67,3 +67,32 @@ def log_in(page, base_url: str, username: str, password: str) -> None:
     page.fill("#id_password", password)
     page.click("form.record-form button[type=submit]")
     page.wait_for_load_state("networkidle")
+
+
+def outline_longest_step(page, selector: str) -> tuple[int, float]:
+    """How many country outlines the map at `selector` draws, and the longest step in
+    longitude between neighbouring points of any outline (closing edges included). A country
+    stored cut at the 180th meridian and drawn as it is has a step of 360 degrees: a line
+    across the whole map."""
+    count, step = page.evaluate(
+        """(selector) => {
+          const map = document.querySelector(selector).leafletMap;
+          let count = 0, longest = 0;
+          const walk = (points) => {
+            if (points.length && points[0].lng !== undefined) {
+              points.forEach((point, i) => {
+                const previous = points[(i + points.length - 1) % points.length];
+                longest = Math.max(longest, Math.abs(point.lng - previous.lng));
+              });
+            } else {
+              points.forEach(walk);
+            }
+          };
+          map.eachLayer((layer) => {
+            if (layer.feature && layer.getLatLngs) { count += 1; walk(layer.getLatLngs()); }
+          });
+          return [count, longest];
+        }""",
+        selector,
+    )
+    return count, step

@@ -4,7 +4,7 @@ Manila receives, and the board shows the need covered."""
 import pytest
 
 from intercity.solidarity import services
-from intercity.testing.browser import log_in, screenshot
+from intercity.testing.browser import log_in, outline_longest_step, screenshot
 from intercity.testing.factories import PASSWORD
 from intercity.testing.solidarity_factories import (
     active_incident,
@@ -120,6 +120,8 @@ def test_the_secretariat_imports_a_cap_alert_and_sees_it_on_the_map(live_server,
     page.goto(f"{base}/solidarity/")
     page.wait_for_selector("#incident-map[data-outlines-drawn=true]")
     assert page.locator("#incident-map").get_attribute("data-area-count") == "1"
+    outlines, longest_step = outline_longest_step(page, "#incident-map")
+    assert outlines > 100 and longest_step < 90
     screenshot(page, "solidarity-incidents.png")
 
 

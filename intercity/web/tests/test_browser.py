@@ -5,7 +5,7 @@ import pytest
 from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.dataset.loader import anmc21_load
-from intercity.testing.browser import log_in, screenshot
+from intercity.testing.browser import log_in, outline_longest_step, screenshot
 from intercity.testing.factories import PASSWORD, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,6 +26,10 @@ def test_the_home_page_maps_the_thirteen_member_cities(live_server, page, networ
     page.goto(live_server.url + "/")
     page.wait_for_selector("#network-map[data-outlines-drawn='true']", timeout=15000)
     assert page.locator("#network-map").get_attribute("data-city-count") == "13"
+    # Countries stored cut at the 180th meridian (Fiji, Russia) are drawn whole, not with an
+    # edge across the whole map.
+    outlines, longest_step = outline_longest_step(page, "#network-map")
+    assert outlines > 100 and longest_step < 90
     assert page.locator("path.city-marker").count() == 13
     page.locator("path.city-marker").first.hover()
     assert page.locator(".leaflet-tooltip").count() == 1

@@ -52,14 +52,5 @@
   shapes.concat(markers).forEach(function (layer) { layer.addTo(map); });
   element.setAttribute("data-area-count", String(areas.length));
 
-  var outlines = element.getAttribute("data-outlines");
-  if (outlines && typeof topojson !== "undefined") {
-    fetch(outlines).then(function (response) { return response.json(); }).then(function (world) {
-      L.geoJSON(topojson.feature(world, world.objects.countries), {
-        style: { color: "#9fb3c8", weight: 0.8, fillColor: "#f7f3e8", fillOpacity: 1 },
-        interactive: false
-      }).addTo(map).bringToBack();
-      element.setAttribute("data-outlines-drawn", "true");
-    }).catch(function () { element.setAttribute("data-outlines-drawn", "false"); });
-  }
+  if (window.IntercityOutlines) { window.IntercityOutlines.draw(map, element); }
 })();

@@ -21,15 +21,5 @@
   });
   element.setAttribute("data-city-count", String(points.length));
 
-  var outlines = element.getAttribute("data-outlines");
-  if (outlines && typeof topojson !== "undefined") {
-    fetch(outlines).then(function (response) { return response.json(); }).then(function (world) {
-      var countries = topojson.feature(world, world.objects.countries);
-      L.geoJSON(countries, {
-        style: { color: "#9fb3c8", weight: 0.8, fillColor: "#f7f3e8", fillOpacity: 1 },
-        interactive: false
-      }).addTo(map).bringToBack();
-      element.setAttribute("data-outlines-drawn", "true");
-    }).catch(function () { element.setAttribute("data-outlines-drawn", "false"); });
-  }
+  if (window.IntercityOutlines) { window.IntercityOutlines.draw(map, element); }
 })();
