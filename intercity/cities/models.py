@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from intercity.cities.countries import country_name_in
+from intercity.cities.countries import country_name_in, language_names_in
 from intercity.core.models import NamedInLanguages, SourcedModel
 
 
@@ -80,6 +80,11 @@ class City(NamedInLanguages, SourcedModel):
         if language == settings.LANGUAGE_CODE:
             return self.country_name
         return country_name_in(self.country_code, language) or self.country_name
+
+    @property
+    def language_labels(self) -> list[str]:
+        """The local languages named in the interface's language, not as codes."""
+        return language_names_in(self.languages, get_language() or settings.LANGUAGE_CODE)
 
     def get_absolute_url(self) -> str:
         return reverse("cities:detail", kwargs={"slug": self.slug})

@@ -35,6 +35,17 @@ def test_the_list_and_the_page_show_the_country_in_the_readers_language(client):
     assert "Vietnam (VN)" in english
 
 
+@needs_icu
+def test_a_citys_languages_are_named_in_the_readers_language_not_as_codes(client):
+    city = CityFactory(name="Lion City", languages=["cmn", "en", "ms", "zh", "xyz"])
+    english = client.get(city.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert "Chinese, English, Malay, xyz" in english
+    japanese = client.get(city.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ja").content.decode()
+    assert "中国語, 英語, マレー語, xyz" in japanese
+    assert countries.language_names_in(["ru", "mn"], "mn") == ["орос", "монгол"]
+    assert countries.language_names_in([], "ja") == []
+
+
 def test_a_country_without_a_known_name_keeps_the_name_it_was_entered_with():
     with translation.override("ja"):
         for code in ("ZZ", "XA", "QQ", "9Z"):
