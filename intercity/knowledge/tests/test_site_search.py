@@ -165,3 +165,18 @@ def test_import_knowledge_reports_bad_lines_and_writes_nothing(cast, tmp_path, c
     item = KnowledgeItem.objects.get()
     assert item.city == cast.home and item.kind == "policy"
     assert SearchDocument.objects.filter(doc_type="knowledge", doc_key=str(item.pk)).exists()
+
+
+def test_a_hit_names_its_language_and_starts_with_no_stray_separator(client, cast):
+    KnowledgeItemFactory(city=cast.home, title="Flood drill in Japanese", language="ja")
+    MeetingFactory(title="Flood drill expert meeting", host_city=cast.home)
+    english = client.get(reverse("web:search"), {"q": "flood drill"}).content.decode()
+    assert '<div class="meta joined"><span>Japanese</span>' in english
+    assert '<div class="meta joined"><span>ja</span>' not in english
+    japanese = client.get(
+        reverse("web:search"), {"q": "flood drill"}, HTTP_ACCEPT_LANGUAGE="ja"
+    ).content.decode()
+    assert '<div class="meta joined"><span>日本語</span>' in japanese
+    # The meeting has no language: its line begins with its date, not with a separator.
+    lines = english.split('<div class="meta joined">')[1:]
+    assert len(lines) == 2 and all(line.startswith("<span>") for line in lines)

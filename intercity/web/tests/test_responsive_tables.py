@@ -15,7 +15,7 @@ def _unlabelled_cells(text: str) -> list[str]:
     for table in TABLE.findall(text):
         for cell in CELL.findall(table):
             # A cell of buttons, or the row saying the table is empty, needs no column name.
-            if "data-label" not in cell and not re.search(r'class="(actions|empty)', cell):
+            if "data-label" not in cell and not re.search(r'class="(row-actions|empty)\b', cell):
                 cells.append(cell)
     return cells
 
