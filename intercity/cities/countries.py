@@ -1,11 +1,10 @@
-"""Country and language names in the reader's language, from the CLDR data ICU carries offline."""
+"""Country names in the reader's language, from the CLDR data that ICU carries offline."""
 
 from __future__ import annotations
 
-try:
-    import icu
-except ImportError:  # without ICU every country keeps the name it was entered with
-    icu = None
+from intercity.core.language_names import icu, language_names_in, locale_for
+
+__all__ = ["country_name_in", "icu", "language_names_in"]
 
 
 def _user_assigned(code: str) -> bool:
@@ -20,24 +19,5 @@ def country_name_in(code: str, language: str) -> str | None:
     code = (code or "").upper()
     if icu is None or len(code) != 2 or not code.isalpha() or _user_assigned(code):
         return None
-    name = icu.Locale("", code).getDisplayCountry(_locale(language))
+    name = icu.Locale("", code).getDisplayCountry(locale_for(language))
     return name if name and name.upper() != code else None
-
-
-def _locale(language: str):
-    base, _, script = language.partition("-")
-    return icu.Locale(f"{base}_{script.title()}" if script else base)
-
-
-def language_names_in(codes: list[str], language: str) -> list[str]:
-    """The languages of `codes` (ISO 639, as gazetteers give them) named in `language`, in
-    their order and each name once ("cmn" and "zh" are both Chinese). A code CLDR does not
-    name, or every code when ICU is missing, is shown as it is."""
-    names: list[str] = []
-    for code in codes:
-        name = code
-        if icu is not None and code and code.replace("-", "").isalpha():
-            name = icu.Locale(code.replace("-", "_")).getDisplayName(_locale(language)) or code
-        if name not in names:
-            names.append(name)
-    return names

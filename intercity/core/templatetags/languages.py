@@ -2,12 +2,20 @@
 
 from django import template
 from django.conf import settings
+from django.utils.translation import get_language
+
+from intercity.core.language_names import language_names_in
 
 register = template.Library()
 
 
 @register.filter
 def language_name(code):
-    """The platform's name for one of its languages, translated; any other code as it is."""
+    """The platform's name for one of its languages, as its menus give it; another language
+    by its CLDR name in the reader's language; a code neither knows as it is."""
+    if not code:
+        return code
     names = dict(settings.LANGUAGES)
-    return str(names[code]) if code in names else code
+    if code in names:
+        return str(names[code])
+    return language_names_in([code], get_language() or settings.LANGUAGE_CODE)[0]
