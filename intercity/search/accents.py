@@ -3,9 +3,12 @@
 Keywords already meet because both sides are folded; sentence embeddings do
 not: the model reads "o nhiem khong khi" as something else than "ô nhiễm
 không khí". A query typed without accents is restored syllable by syllable,
-choosing the accented reading that Vietnamese text known to the platform makes
-most likely given the syllable before it (a bigram model with backoff to single
-syllables, decoded with Viterbi). The text comes from the interface catalogue
+choosing the accented readings that Vietnamese text known to the platform makes
+most likely as a sequence: a bigram language model, interpolated with single
+syllables by Witten-Bell smoothing, decoded with Viterbi over the readings each
+typed syllable allows. A pair seen in the text thus outweighs a reading that is
+merely more frequent alone: "o nhiem" reads "ô nhiễm" when that pair is known,
+however often "ở" and "nhiệm" occur elsewhere. The text comes from the interface catalogue
 and the thesaurus shipped with the package and from the Vietnamese documents in
 the index; no external model is used.
 """
@@ -24,8 +27,8 @@ _SYLLABLE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # A query is restored only when most of its words are Vietnamese syllables.
 KNOWN_SHARE = 0.7
 MIN_SYLLABLES = 2
-# Backoff weight of a single syllable's count when the pair was never seen.
-BACKOFF = 0.4
+# Added to every syllable's count, so that a reading seen once is not certain.
+SMOOTHING = 0.1
 
 
 def fold(syllable: str) -> str:
@@ -52,6 +55,9 @@ class AccentModel:
         self.readings: dict[str, Counter[str]] = defaultdict(Counter)
         self.pairs: Counter[tuple[str, str]] = Counter()
         self.total = 0
+        # How often each syllable comes before another, and before how many different ones.
+        self.followed: Counter[str] = Counter()
+        self.follower_kinds: Counter[str] = Counter()
 
     def learn(self, texts: Iterable[str]) -> AccentModel:
         for text in texts:
@@ -62,13 +68,27 @@ class AccentModel:
                 self.readings[fold(syllable)][syllable] += 1
                 self.total += 1
                 if previous is not None:
+                    if (previous, syllable) not in self.pairs:
+                        self.follower_kinds[previous] += 1
                     self.pairs[(previous, syllable)] += 1
+                    self.followed[previous] += 1
                 previous = syllable
         return self
 
     def _single(self, reading: str, folded: str) -> float:
-        counts = self.readings[folded]
-        return math.log((counts[reading] + 0.1) / (sum(counts.values()) + 0.1 * len(counts)))
+        """The syllable's share of all text (smoothed); its own count read by its folded form."""
+        count = self.readings[folded][reading] if folded in self.readings else 0
+        return (count + SMOOTHING) / (self.total + SMOOTHING * (len(self.readings) + 1))
+
+    def _next(self, previous: str, reading: str, folded: str) -> float:
+        """log P(reading | previous): the pair's share after `previous`, interpolated with the
+        single syllable's share by how varied what follows `previous` is (Witten-Bell)."""
+        single = self._single(reading, folded)
+        seen = self.followed.get(previous, 0)
+        if not seen:
+            return math.log(single)
+        kinds = self.follower_kinds[previous]
+        return math.log((self.pairs.get((previous, reading), 0) + kinds * single) / (seen + kinds))
 
     def restore(self, query: str) -> str | None:
         """The query with its accents restored; None unless it reads as accentless Vietnamese.
@@ -87,11 +107,9 @@ class AccentModel:
             options = list(self.readings.get(word, {word: 1}))
             step: dict[str, tuple[float, list[str]]] = {}
             for reading in options:
-                single = self._single(reading, word) if word in self.readings else 0.0
                 best = None
                 for previous, (score, path) in paths.items():
-                    pair = self.pairs.get((previous, reading), 0)
-                    gain = math.log(1 + pair) + (single if not pair else BACKOFF * single)
+                    gain = self._next(previous, reading, word)
                     if best is None or score + gain > best[0]:
                         best = (score + gain, [*path, reading])
                 step[reading] = best

@@ -36,3 +36,16 @@ def test_other_queries_are_left_alone():
     assert model.restore("khong") is None  # one word says too little
     assert model.restore("大気汚染") is None
     assert AccentModel().restore("o nhiem khong khi") is None  # nothing learnt
+
+
+def test_a_known_pair_outweighs_readings_more_frequent_alone():
+    # "ở" and "nhiệm" are each far more common here than "ô" and "nhiễm", but never together.
+    model = AccentModel().learn(
+        [
+            "ở đây, ở nhà, ở trường, ở trên, ở dưới.",
+            "Trách nhiệm, nhiệm vụ, nhiệm kỳ, bổ nhiệm.",
+            "Ô nhiễm không khí.",
+        ]
+    )
+    assert model.restore("o nhiem khong khi") == "ô nhiễm không khí"
+    assert model.restore("trach nhiem o nha") == "trách nhiệm ở nhà"
