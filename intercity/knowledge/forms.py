@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.agreements.models import Agreement
+from intercity.agreements.selectors import agreement_visible
 from intercity.core.models import Theme
 from intercity.declarations.models import Commitment
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
@@ -61,13 +62,19 @@ class KnowledgeItemForm(forms.ModelForm):
             "period_end": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args, cities=None, **kwargs):
+    def __init__(self, *args, user, cities=None, **kwargs):
         super().__init__(*args, **kwargs)
         if cities is not None:
             self.fields["city"].queryset = cities
+        # A draft agreement is offered only to those who may read it; the item's links to
+        # drafts hidden from the user are kept by the service when the item is saved.
+        self.fields["agreements"].queryset = agreement_visible(user).order_by("title")
         if self.instance.pk:
             for name in RELATION_FIELDS:
-                self.initial.setdefault(name, list(getattr(self.instance, name).all()))
+                linked = getattr(self.instance, name).all()
+                if name == "agreements":
+                    linked = linked.filter(pk__in=self.fields["agreements"].queryset.values("pk"))
+                self.initial.setdefault(name, list(linked))
 
     def _post_clean(self):
         # The service validates the model, so that pages, API and import report the same errors.

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import is_secretariat
+from intercity.agreements.selectors import agreement_visible
 from intercity.cities.models import City
 from intercity.core import filetypes
 from intercity.core.audit import create_with_relations, record_m2m_change
@@ -53,6 +54,20 @@ def _check_city(actor: Any, city) -> None:
         raise ValidationError({"city": _("You can only publish knowledge for your own city.")})
 
 
+def _agreement_links(actor: Any, chosen: Iterable, item: KnowledgeItem | None = None) -> list:
+    """The agreements an item is to be linked to: those the actor chose, which must be ones
+    they may see, and the item's links to drafts hidden from them, which are not theirs to
+    remove."""
+    chosen = list(chosen)
+    visible = agreement_visible(actor)
+    seen = set(visible.filter(pk__in=[a.pk for a in chosen]).values_list("pk", flat=True))
+    if any(agreement.pk not in seen for agreement in chosen):
+        raise ValidationError({"agreements": _("Choose among the agreements you may see.")})
+    if item is None or item.pk is None:
+        return chosen
+    return chosen + list(item.agreements.exclude(pk__in=visible.values("pk")))
+
+
 def _published_at(item: KnowledgeItem) -> None:
     if item.visibility != KnowledgeItem.Visibility.DRAFT and item.published_at is None:
         item.published_at = timezone.now()
@@ -69,6 +84,8 @@ def item_create(*, actor: Any, data: Mapping[str, Any], **relations: Iterable) -
             data["city"] = actor.city
         _check_city(actor, data.get("city"))
         data.setdefault("author", actor)
+        if relations.get("agreements"):
+            relations = relations | {"agreements": _agreement_links(actor, relations["agreements"])}
     if data.get("slug"):
         return _item_insert(actor, data, relations)
     return create_with_unique_slug(
@@ -99,6 +116,8 @@ def item_update(
         require(can_edit_item(actor, item))
         if "city" in data:
             _check_city(actor, data["city"])
+        if relations.get("agreements") is not None:
+            relations["agreements"] = _agreement_links(actor, relations["agreements"], item)
     data = dict(data)
     if data.get("visibility", item.visibility) != KnowledgeItem.Visibility.DRAFT and (
         item.published_at is None
