@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.agreements.forms import AgreementForm
 from intercity.agreements.models import Agreement
 from intercity.agreements.permissions import (
+    can_change_parties,
     can_create_agreement,
     can_decide_proposal,
     can_edit_agreement,
@@ -104,7 +105,7 @@ def agreement_detail(request, slug):
 def agreement_new(request):
     if not can_create_agreement(request.user):
         raise Http404
-    form = AgreementForm(request.POST or None)
+    form = AgreementForm(request.POST or None, parties_editable=True)
 
     def save(_data):
         data, parties, themes = form.split()
@@ -131,7 +132,11 @@ def agreement_edit(request, slug):
     agreement = agreement_get(user=request.user, slug=slug)
     if not can_edit_agreement(request.user, agreement):
         raise Http404
-    form = AgreementForm(request.POST or None, instance=agreement)
+    form = AgreementForm(
+        request.POST or None,
+        instance=agreement,
+        parties_editable=can_change_parties(request.user, agreement),
+    )
 
     def save(_data):
         data, parties, themes = form.split()
