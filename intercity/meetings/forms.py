@@ -1,6 +1,7 @@
 """Forms for meetings, their participants and documents."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
@@ -167,6 +168,10 @@ class AttendeeForm(forms.ModelForm):
 
 
 class DocumentForm(forms.ModelForm):
+    # Stored as a language code, as the loaded records have it; a list, not a code to guess.
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", "---------"), *settings.LANGUAGES], required=False
+    )
     url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
     file = forms.FileField(
         label=_("File"),
