@@ -97,6 +97,12 @@ class TranslationForm(forms.ModelForm):
             "translated_on": forms.DateInput(attrs={"type": "date"}),
         }
 
+    def __init__(self, *args, item: KnowledgeItem, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The item's own language is edited on the item, not added as a translation.
+        language = self.fields["language"]
+        language.choices = [c for c in language.choices if c[0] != item.language]
+
     def _post_clean(self):
         pass
 

@@ -186,6 +186,7 @@ def translation_new(request, slug):
         raise Http404
     form = TranslationForm(
         request.POST or None,
+        item=item,
         initial={"translated_on": timezone.localdate(), "language": request.GET.get("language")},
     )
 
