@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intercity.accounts.roles import focal_city_id
 from intercity.agreements.forms import AgreementForm
 from intercity.agreements.models import Agreement
 from intercity.agreements.permissions import (
@@ -106,6 +107,10 @@ def agreement_new(request):
     if not can_create_agreement(request.user):
         raise Http404
     form = AgreementForm(request.POST or None, parties_editable=True)
+    own = focal_city_id(request.user)
+    if request.method == "GET" and own is not None:
+        # A focal point records agreements its city is party to.
+        form.initial.setdefault("parties", [own])
 
     def save(_data):
         data, parties, themes = form.split()

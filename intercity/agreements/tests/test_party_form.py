@@ -59,3 +59,11 @@ def test_a_party_saves_without_sending_the_parties(cast, client_for, agreement):
     agreement.refresh_from_db()
     assert agreement.title == "Renamed accord"
     assert agreement.party_roles.count() == 2
+
+
+def test_a_new_agreement_starts_with_the_focal_points_city_as_a_party(cast, client_for):
+    page = client_for(cast.focal_point).get(reverse("agreements:create")).text
+    chosen = re.findall(r'<option value="(\d+)" selected>', page)
+    assert chosen == [str(cast.home.pk)]
+    blank = client_for(cast.secretariat).get(reverse("agreements:create")).text
+    assert not re.findall(r'<option value="\d+" selected>', blank)
