@@ -50,7 +50,9 @@ class MeetingForm(forms.ModelForm):
         )
         if not plenary_series:
             self._leave_the_series_alone()
-        self.fields["parent"].queryset = Meeting.objects.order_by("-year", "title")
+        self.fields["parent"].queryset = Meeting.objects.exclude(
+            pk=self.instance.pk  # a meeting is not held alongside itself
+        ).order_by("-year", "title")
         if self.instance.pk:
             roles = list(self.instance.city_roles.all())
             delegates = [r.city_id for r in roles if r.role == MeetingCity.Role.DELEGATE]

@@ -1,5 +1,6 @@
-"""The meeting form offers a focal point only what it may choose: no new plenary, and a
-hosted plenary's kind and number shown as fixed while its logistics stay editable."""
+"""The meeting form offers only what the user may choose: a focal point no new plenary, and
+a hosted plenary's kind and number shown as fixed while its logistics stay editable; nobody
+the meeting itself as the one it is held alongside."""
 
 import re
 
@@ -130,3 +131,12 @@ def test_the_secretariat_opens_a_numbered_plenary(cast, client_for):
     )
     assert answer.status_code == 302
     assert Meeting.objects.get().ordinal == 13
+
+
+def test_a_meeting_is_not_offered_as_held_alongside_itself(cast, client_for):
+    meeting = MeetingFactory(host_city=cast.home)
+    other = MeetingFactory(host_city=cast.home)
+    page = client_for(cast.focal_point).get(reverse("meetings:edit", args=[meeting.slug])).text
+    select = re.search(r'<select[^>]*\bname="parent".*?</select>', page, re.DOTALL).group(0)
+    offered = re.findall(r'<option value="(\d+)"', select)
+    assert offered == [str(other.pk)]
