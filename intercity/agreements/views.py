@@ -37,6 +37,7 @@ from intercity.core.models import Theme
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
+from intercity.meetings.permissions import can_view_meeting
 
 AGREEMENT_COLUMNS = [
     (gettext_lazy("title"), lambda a: a.title),
@@ -90,8 +91,11 @@ def _pledge_rows(user, pledges) -> list[dict]:
 def agreement_detail(request, slug):
     agreement = agreement_get(user=request.user, slug=slug)
     proposal = pending_proposal(agreement)
+    meeting = agreement.signed_at_meeting
     context = {
         "agreement": agreement,
+        # A meeting hidden from the reader is neither named nor linked.
+        "meeting": meeting if meeting and can_view_meeting(request.user, meeting) else None,
         "proposal": proposal,
         "can_decide": proposal is not None and can_decide_proposal(request.user, proposal),
         "can_withdraw": proposal is not None and can_withdraw_proposal(request.user, proposal),
