@@ -7,6 +7,7 @@ from intercity.agreements.models import Agreement
 from intercity.agreements.selectors import agreement_visible
 from intercity.core.models import Theme
 from intercity.declarations.models import Commitment
+from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Programme
@@ -66,14 +67,17 @@ class KnowledgeItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if cities is not None:
             self.fields["city"].queryset = cities
-        # A draft agreement is offered only to those who may read it; the item's links to
-        # drafts hidden from the user are kept by the service when the item is saved.
+        # A draft agreement or declaration is offered only to those who may read it; the
+        # item's links to drafts hidden from the user are kept by the service on saving.
         self.fields["agreements"].queryset = agreement_visible(user).order_by("title")
+        self.fields["commitments"].queryset = self.fields["commitments"].queryset.filter(
+            declaration__in=declaration_visible(user)
+        )
         if self.instance.pk:
             for name in RELATION_FIELDS:
                 linked = getattr(self.instance, name).all()
-                if name == "agreements":
-                    linked = linked.filter(pk__in=self.fields["agreements"].queryset.values("pk"))
+                if name in ("agreements", "commitments"):
+                    linked = linked.filter(pk__in=self.fields[name].queryset.values("pk"))
                 self.initial.setdefault(name, list(linked))
 
     def _post_clean(self):
