@@ -36,7 +36,8 @@ class AgreementForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, parties_editable: bool, **kwargs):
+        """`parties_editable`: whether the user may add or remove a party once recorded."""
         super().__init__(*args, **kwargs)
         self.fields["signed_at_meeting"].queryset = Meeting.objects.order_by("-year", "title")
         self._roles = {}
@@ -44,6 +45,12 @@ class AgreementForm(forms.ModelForm):
             self._roles = {row.city_id: row.role for row in self.instance.party_roles.all()}
             self.initial.setdefault("parties", list(self._roles))
             self.initial.setdefault("themes", list(self.instance.themes.all()))
+            if not parties_editable:
+                # Shown but fixed, so that a party's save does not stumble on the rule.
+                self.fields["parties"].disabled = True
+                self.fields["parties"].help_text = _(
+                    "Only the secretariat can add or remove a party."
+                )
 
     def _post_clean(self):
         # The service validates the model, so that pages and API report the same errors.

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intercity.accounts.roles import focal_city_id
 from intercity.agreements.forms import AgreementForm
 from intercity.agreements.models import Agreement
 from intercity.agreements.permissions import (
+    can_change_parties,
     can_create_agreement,
     can_decide_proposal,
     can_edit_agreement,
@@ -35,6 +37,7 @@ from intercity.core.models import Theme
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
+from intercity.meetings.permissions import can_view_meeting
 
 AGREEMENT_COLUMNS = [
     (gettext_lazy("title"), lambda a: a.title),
@@ -88,8 +91,11 @@ def _pledge_rows(user, pledges) -> list[dict]:
 def agreement_detail(request, slug):
     agreement = agreement_get(user=request.user, slug=slug)
     proposal = pending_proposal(agreement)
+    meeting = agreement.signed_at_meeting
     context = {
         "agreement": agreement,
+        # A meeting hidden from the reader is neither named nor linked.
+        "meeting": meeting if meeting and can_view_meeting(request.user, meeting) else None,
         "proposal": proposal,
         "can_decide": proposal is not None and can_decide_proposal(request.user, proposal),
         "can_withdraw": proposal is not None and can_withdraw_proposal(request.user, proposal),
@@ -104,7 +110,11 @@ def agreement_detail(request, slug):
 def agreement_new(request):
     if not can_create_agreement(request.user):
         raise Http404
-    form = AgreementForm(request.POST or None)
+    form = AgreementForm(request.POST or None, parties_editable=True)
+    own = focal_city_id(request.user)
+    if request.method == "GET" and own is not None:
+        # A focal point records agreements its city is party to.
+        form.initial.setdefault("parties", [own])
 
     def save(_data):
         data, parties, themes = form.split()
@@ -131,7 +141,11 @@ def agreement_edit(request, slug):
     agreement = agreement_get(user=request.user, slug=slug)
     if not can_edit_agreement(request.user, agreement):
         raise Http404
-    form = AgreementForm(request.POST or None, instance=agreement)
+    form = AgreementForm(
+        request.POST or None,
+        instance=agreement,
+        parties_editable=can_change_parties(request.user, agreement),
+    )
 
     def save(_data):
         data, parties, themes = form.split()

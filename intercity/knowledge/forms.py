@@ -4,8 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.agreements.models import Agreement
+from intercity.agreements.selectors import agreement_visible
 from intercity.core.models import Theme
 from intercity.declarations.models import Commitment
+from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Programme
@@ -61,13 +63,22 @@ class KnowledgeItemForm(forms.ModelForm):
             "period_end": forms.DateInput(attrs={"type": "date"}),
         }
 
-    def __init__(self, *args, cities=None, **kwargs):
+    def __init__(self, *args, user, cities=None, **kwargs):
         super().__init__(*args, **kwargs)
         if cities is not None:
             self.fields["city"].queryset = cities
+        # A draft agreement or declaration is offered only to those who may read it; the
+        # item's links to drafts hidden from the user are kept by the service on saving.
+        self.fields["agreements"].queryset = agreement_visible(user).order_by("title")
+        self.fields["commitments"].queryset = self.fields["commitments"].queryset.filter(
+            declaration__in=declaration_visible(user)
+        )
         if self.instance.pk:
             for name in RELATION_FIELDS:
-                self.initial.setdefault(name, list(getattr(self.instance, name).all()))
+                linked = getattr(self.instance, name).all()
+                if name in ("agreements", "commitments"):
+                    linked = linked.filter(pk__in=self.fields[name].queryset.values("pk"))
+                self.initial.setdefault(name, list(linked))
 
     def _post_clean(self):
         # The service validates the model, so that pages, API and import report the same errors.
@@ -89,6 +100,12 @@ class TranslationForm(forms.ModelForm):
             "body": forms.Textarea(attrs={"rows": 12}),
             "translated_on": forms.DateInput(attrs={"type": "date"}),
         }
+
+    def __init__(self, *args, item: KnowledgeItem, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The item's own language is edited on the item, not added as a translation.
+        language = self.fields["language"]
+        language.choices = [c for c in language.choices if c[0] != item.language]
 
     def _post_clean(self):
         pass

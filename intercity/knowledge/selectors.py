@@ -12,6 +12,8 @@ from django.utils import translation
 from intercity.accounts.roles import is_network_insider, is_secretariat
 from intercity.agreements.selectors import agreement_visible
 from intercity.cities.models import City
+from intercity.declarations.models import Commitment
+from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import can_view_item
 from intercity.meetings.selectors import visible_meetings
@@ -111,18 +113,24 @@ def item_facets(*, user, filters: KnowledgeFilters, matched: QuerySet | None = N
     }
 
 
+def visible_commitments(user) -> QuerySet:
+    """Commitments of the declarations this user may read: a draft's are the secretariat's."""
+    return Commitment.objects.filter(declaration__in=declaration_visible(user)).select_related(
+        "declaration", "clause"
+    )
+
+
 def item_get(*, slug: str, user) -> KnowledgeItem:
     item = (
         KnowledgeItem.objects.select_related("city", "organisation", "author", "outcome_indicator")
         .prefetch_related(
             "themes",
             "programmes",
-            # Links to a draft agreement or a closed meeting are shown only to those who
-            # may open them.
+            # Links to a draft agreement or declaration, or a closed meeting, are shown only
+            # to those who may open them.
             Prefetch("meetings", queryset=visible_meetings(user)),
             Prefetch("agreements", queryset=agreement_visible(user)),
-            "commitments__declaration",
-            "commitments__clause",
+            Prefetch("commitments", queryset=visible_commitments(user)),
             "attachments",
             "translations__translator",
         )

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.agreements.models import Agreement
+from intercity.agreements.selectors import agreement_visible
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
 from intercity.core.serializers import (
     SOURCE_FIELDS,
@@ -28,6 +29,14 @@ def _slugs(model, help_text):
         required=False,
         help_text=help_text,
     )
+
+
+class VisibleAgreementSlug(serializers.SlugRelatedField):
+    """An agreement the caller may read, by slug: a draft hidden from them is unknown."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return agreement_visible(getattr(request, "user", None))
 
 
 class TranslationSerializer(serializers.ModelSerializer):
@@ -110,7 +119,13 @@ class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
     themes = theme_slugs_field()
     programmes = _slugs(Programme, _("Slugs of related programmes."))
     meetings = _slugs(Meeting, _("Slugs of related meetings."))
-    agreements = _slugs(Agreement, _("Slugs of related agreements."))
+    agreements = VisibleAgreementSlug(
+        slug_field="slug",
+        queryset=Agreement.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("Slugs of related agreements."),
+    )
     outcome_indicator = _indicator_code(required=False, allow_null=True)
 
     class Meta:

@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import is_secretariat
+from intercity.agreements.selectors import agreement_visible
 from intercity.cities.models import City
 from intercity.core import filetypes
 from intercity.core.audit import create_with_relations, record_m2m_change
@@ -28,6 +29,8 @@ from intercity.core.services import (
     set_m2m,
 )
 from intercity.core.slugs import create_with_unique_slug
+from intercity.declarations.models import Commitment
+from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import Attachment, KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import (
     can_create_item,
@@ -53,6 +56,36 @@ def _check_city(actor: Any, city) -> None:
         raise ValidationError({"city": _("You can only publish knowledge for your own city.")})
 
 
+def _visible_links(
+    actor: Any, name: str, chosen: Iterable, item: KnowledgeItem | None = None
+) -> list:
+    """The records an item is to be linked to under ``name``: those the actor chose, which
+    must be ones they may see, and the item's links to drafts hidden from them, which are
+    not theirs to remove."""
+    visible, refusal = _LINKS_SEEN_BY[name](actor)
+    chosen = list(chosen)
+    seen = set(visible.filter(pk__in=[r.pk for r in chosen]).values_list("pk", flat=True))
+    if any(record.pk not in seen for record in chosen):
+        raise ValidationError({name: refusal})
+    if item is None or item.pk is None:
+        return chosen
+    return chosen + list(getattr(item, name).exclude(pk__in=visible.values("pk")))
+
+
+# The links whose targets may be drafts hidden from some users: what a user may see, and
+# what they are told when they choose something else.
+_LINKS_SEEN_BY = {
+    "agreements": lambda actor: (
+        agreement_visible(actor),
+        _("Choose among the agreements you may see."),
+    ),
+    "commitments": lambda actor: (
+        Commitment.objects.filter(declaration__in=declaration_visible(actor)),
+        _("Choose among the commitments you may see."),
+    ),
+}
+
+
 def _published_at(item: KnowledgeItem) -> None:
     if item.visibility != KnowledgeItem.Visibility.DRAFT and item.published_at is None:
         item.published_at = timezone.now()
@@ -69,6 +102,10 @@ def item_create(*, actor: Any, data: Mapping[str, Any], **relations: Iterable) -
             data["city"] = actor.city
         _check_city(actor, data.get("city"))
         data.setdefault("author", actor)
+        relations = {
+            name: _visible_links(actor, name, targets) if name in _LINKS_SEEN_BY else targets
+            for name, targets in relations.items()
+        }
     if data.get("slug"):
         return _item_insert(actor, data, relations)
     return create_with_unique_slug(
@@ -99,6 +136,9 @@ def item_update(
         require(can_edit_item(actor, item))
         if "city" in data:
             _check_city(actor, data["city"])
+        for name in _LINKS_SEEN_BY:
+            if relations.get(name) is not None:
+                relations[name] = _visible_links(actor, name, relations[name], item)
     data = dict(data)
     if data.get("visibility", item.visibility) != KnowledgeItem.Visibility.DRAFT and (
         item.published_at is None

@@ -129,7 +129,9 @@ def _contributor_cities(user):
 def knowledge_new(request):
     if not can_create_item(request.user):
         raise Http404
-    form = KnowledgeItemForm(request.POST or None, cities=_contributor_cities(request.user))
+    form = KnowledgeItemForm(
+        request.POST or None, user=request.user, cities=_contributor_cities(request.user)
+    )
     if request.method == "GET" and request.user.city_id:
         form.initial.setdefault("city", request.user.city_id)
 
@@ -154,7 +156,10 @@ def knowledge_edit(request, slug):
     if not can_edit_item(request.user, item):
         raise Http404
     form = KnowledgeItemForm(
-        request.POST or None, instance=item, cities=_contributor_cities(request.user)
+        request.POST or None,
+        instance=item,
+        user=request.user,
+        cities=_contributor_cities(request.user),
     )
 
     def save(_data):
@@ -181,6 +186,7 @@ def translation_new(request, slug):
         raise Http404
     form = TranslationForm(
         request.POST or None,
+        item=item,
         initial={"translated_on": timezone.localdate(), "language": request.GET.get("language")},
     )
 

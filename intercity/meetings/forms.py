@@ -1,6 +1,7 @@
 """Forms for meetings, their participants and documents."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
@@ -41,18 +42,40 @@ class MeetingForm(forms.ModelForm):
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, host_cities=None, **kwargs):
+    def __init__(self, *args, plenary_series: bool, host_cities=None, **kwargs):
+        """`plenary_series`: whether the user may open, number and re-kind plenaries."""
         super().__init__(*args, **kwargs)
         self.fields["host_city"].queryset = (
             host_cities if host_cities is not None else City.objects.all()
         )
-        self.fields["parent"].queryset = Meeting.objects.order_by("-year", "title")
+        if not plenary_series:
+            self._leave_the_series_alone()
+        self.fields["parent"].queryset = Meeting.objects.exclude(
+            pk=self.instance.pk  # a meeting is not held alongside itself
+        ).order_by("-year", "title")
         if self.instance.pk:
             roles = list(self.instance.city_roles.all())
             delegates = [r.city_id for r in roles if r.role == MeetingCity.Role.DELEGATE]
             observers = [r.city_id for r in roles if r.role == MeetingCity.Role.OBSERVER]
             self.initial.setdefault("represented", delegates)
             self.initial.setdefault("observers", observers)
+
+    def _leave_the_series_alone(self):
+        # A plenary's host edits its logistics, so its kind and number are shown but fixed;
+        # any other meeting may not become a plenary, and only plenaries are numbered.
+        if self.instance.pk and self.instance.kind == Meeting.Kind.PLENARY:
+            self.fields["kind"].disabled = True
+            self.fields["kind"].help_text = _(
+                "Only the secretariat opens a plenary meeting or changes its kind."
+            )
+            self.fields["ordinal"].disabled = True
+            self.fields["ordinal"].help_text = _(
+                "Only the secretariat numbers the plenary meetings."
+            )
+            return
+        kind = self.fields["kind"]
+        kind.choices = [c for c in kind.choices if c[0] != Meeting.Kind.PLENARY]
+        del self.fields["ordinal"]
 
     def _post_clean(self):
         # The service validates the model, so that pages and API report the same errors.
@@ -147,6 +170,10 @@ class AttendeeForm(forms.ModelForm):
 
 
 class DocumentForm(forms.ModelForm):
+    # Stored as a language code, as the loaded records have it; a list, not a code to guess.
+    language = forms.ChoiceField(
+        label=_("Language"), choices=[("", "---------"), *settings.LANGUAGES], required=False
+    )
     url = forms.URLField(label=_("Link"), required=False, assume_scheme="https")
     file = forms.FileField(
         label=_("File"),

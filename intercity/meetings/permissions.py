@@ -23,3 +23,8 @@ def can_edit_meeting(user, meeting) -> bool:
 
 def can_delete_meeting(user, meeting) -> bool:
     return is_secretariat(user)
+
+
+def can_manage_plenary_series(user) -> bool:
+    """Opening a plenary, numbering it, or turning it into another kind of meeting."""
+    return is_secretariat(user)

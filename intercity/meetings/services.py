@@ -25,6 +25,7 @@ from intercity.meetings.permissions import (
     can_create_meeting,
     can_delete_meeting,
     can_edit_meeting,
+    can_manage_plenary_series,
 )
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
@@ -41,7 +42,7 @@ def _check_plenary(actor: Any, data: Mapping[str, Any], meeting: Meeting | None 
     """The plenary series is the secretariat's: a host city's focal point records and edits
     its other meetings, and the logistics of a plenary it hosts, but does not open a
     plenary, number it, or turn one into another kind of meeting."""
-    if actor is None or is_secretariat(actor):
+    if actor is None or can_manage_plenary_series(actor):
         return
     plenary = Meeting.Kind.PLENARY
     was_plenary = meeting is not None and meeting.kind == plenary

@@ -30,6 +30,7 @@ from intercity.meetings.models import Attendee, Meeting, MeetingDocument
 from intercity.meetings.permissions import (
     can_create_meeting,
     can_edit_meeting,
+    can_manage_plenary_series,
     can_view_meeting,
 )
 from intercity.meetings.selectors import (
@@ -125,7 +126,11 @@ def _host_choices(user):
 def meeting_new(request):
     if not can_create_meeting(request.user):
         raise Http404
-    form = MeetingForm(request.POST or None, host_cities=_host_choices(request.user))
+    form = MeetingForm(
+        request.POST or None,
+        host_cities=_host_choices(request.user),
+        plenary_series=can_manage_plenary_series(request.user),
+    )
 
     def save(_data):
         data, cities = form.split()
@@ -153,7 +158,10 @@ def meeting_edit(request, slug):
     if not can_edit_meeting(request.user, meeting):
         raise Http404
     form = MeetingForm(
-        request.POST or None, instance=meeting, host_cities=_host_choices(request.user)
+        request.POST or None,
+        instance=meeting,
+        host_cities=_host_choices(request.user),
+        plenary_series=can_manage_plenary_series(request.user),
     )
 
     def save(_data):

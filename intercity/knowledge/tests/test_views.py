@@ -384,3 +384,17 @@ def test_links_to_a_draft_agreement_or_a_closed_meeting_show_only_to_those_who_m
     party = client_for(cast.focal_point).get(url).content.decode()
     assert "Draft river accord" in party and "Closed flood workshop" in party
     assert "Draft river accord" not in client_for(cast.other_focal_point).get(url).content.decode()
+
+
+def test_the_translation_form_does_not_offer_the_items_own_language(cast, client_for):
+    item = KnowledgeItemFactory(city=cast.home, language="vi", title="Phân loại rác")
+    url = reverse("knowledge:translation-create", args=[item.slug])
+    client = client_for(cast.focal_point)
+    page = client.get(url).text
+    assert '<option value="ja">' in page
+    assert '<option value="vi">' not in page
+    data = {"language": "vi", "title": "Sorting", "body": "Sorting", "translated_on": "2026-01-05"}
+    assert client.post(url, data).status_code == 400
+    assert not item.translations.exists()
+    assert client.post(url, data | {"language": "en"}).status_code == 302
+    assert item.translations.get().language == "en"

@@ -170,3 +170,20 @@ def test_a_person_of_another_meeting_answers_404(client_for, cast, meeting):
     response = client_for(cast.focal_point).post(url("attendee-delete", meeting, person.pk))
     assert response.status_code == 404
     assert Attendee.objects.filter(pk=person.pk).exists()
+
+
+def test_a_documents_language_is_chosen_from_the_list_and_stored_as_a_code(
+    client_for, cast, meeting
+):
+    client = client_for(cast.focal_point)
+    page = client.get(url("participants", meeting)).text
+    assert '<select name="document-language"' in page
+    assert '<option value="ja">Japanese</option>' in page
+    link = {"document-title": "Agenda", "document-kind": "agenda", "document-url": "example.org"}
+    typed = client.post(url("document-create", meeting), link | {"document-language": "Japanese"})
+    assert typed.status_code == 400
+    assert typed.context["document_form"].errors["language"]
+    assert not MeetingDocument.objects.exists()
+    chosen = client.post(url("document-create", meeting), link | {"document-language": "ja"})
+    assert chosen.status_code == 302
+    assert MeetingDocument.objects.get().language == "ja"

@@ -1,0 +1,69 @@
+"""The agreement form shows a party's focal point who the parties are, as fixed: adding or
+removing a party is the secretariat's, and the rest of the agreement stays editable."""
+
+import re
+
+import pytest
+from django.urls import reverse
+
+from intercity.testing.factories import AgreementFactory, CityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _parties_tag(page: str) -> str:
+    return re.search(r'<select[^>]*\bname="parties"[^>]*>', page).group(0)
+
+
+@pytest.fixture
+def agreement(cast):
+    return AgreementFactory(title="River accord", parties=[cast.home, cast.other])
+
+
+def test_a_party_sees_the_parties_as_fixed(cast, client_for, agreement):
+    page = client_for(cast.focal_point).get(reverse("agreements:edit", args=[agreement.slug]))
+    assert page.status_code == 200
+    assert "disabled" in _parties_tag(page.text)
+    assert "Only the secretariat can add or remove a party." in page.text
+
+
+def test_the_secretariat_may_change_the_parties(cast, client_for, agreement):
+    page = client_for(cast.secretariat).get(reverse("agreements:edit", args=[agreement.slug]))
+    assert "disabled" not in _parties_tag(page.text)
+
+
+def test_a_new_agreement_lets_a_focal_point_choose_the_parties(cast, client_for):
+    page = client_for(cast.focal_point).get(reverse("agreements:create"))
+    assert "disabled" not in _parties_tag(page.text)
+
+
+def test_a_party_saves_the_agreement_and_the_parties_stay(cast, client_for, agreement):
+    third = CityFactory(name="Third City")
+    answer = client_for(cast.focal_point).post(
+        reverse("agreements:edit", args=[agreement.slug]),
+        {"title": "River and canal accord", "status": "signed", "signed_on": "2029-03-01",
+         "parties": [cast.home.pk, third.pk]},
+    )  # fmt: skip
+    assert answer.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.title == "River and canal accord"
+    assert {role.city for role in agreement.party_roles.all()} == {cast.home, cast.other}
+
+
+def test_a_party_saves_without_sending_the_parties(cast, client_for, agreement):
+    answer = client_for(cast.focal_point).post(
+        reverse("agreements:edit", args=[agreement.slug]),
+        {"title": "Renamed accord", "status": "signed", "signed_on": "2029-03-01"},
+    )
+    assert answer.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.title == "Renamed accord"
+    assert agreement.party_roles.count() == 2
+
+
+def test_a_new_agreement_starts_with_the_focal_points_city_as_a_party(cast, client_for):
+    page = client_for(cast.focal_point).get(reverse("agreements:create")).text
+    chosen = re.findall(r'<option value="(\d+)" selected>', page)
+    assert chosen == [str(cast.home.pk)]
+    blank = client_for(cast.secretariat).get(reverse("agreements:create")).text
+    assert not re.findall(r'<option value="\d+" selected>', blank)
