@@ -317,9 +317,16 @@ class AgendaItem:
     note: str
 
 
-def agenda_of(registration: Registration, *, run: ScheduleRun | None = None) -> list[AgendaItem]:
-    """One participant's meetings in time order, from the given or latest finished run."""
-    run = run or latest_finished_run(registration.event)
+def agenda_run(event: Event, *, organiser: bool) -> ScheduleRun | None:
+    """The run an agenda is read from: participants see only the published schedule, the
+    organiser the latest finished one (a draft until it is published)."""
+    if organiser:
+        return latest_finished_run(event)
+    return event.published_run
+
+
+def agenda_of(registration: Registration, *, run: ScheduleRun | None) -> list[AgendaItem]:
+    """One participant's meetings in time order, from the given run (none without one)."""
     if run is None:
         return []
     rows = (
@@ -356,6 +363,16 @@ def grid_of(run: ScheduleRun) -> tuple[list, list[int], dict]:
     }
     tables = list(range(1, max([run.event.tables, *(t for _s, t in cells)]) + 1))
     return slots, tables, cells
+
+
+def unplaced_requests(run: ScheduleRun) -> QuerySet:
+    """The event's accepted meetings that the run's schedule leaves out."""
+    return (
+        run.event.requests.filter(status=MeetingRequest.Status.ACCEPTED)
+        .exclude(pk__in=run.assignments.values("request_id"))
+        .select_related("requester__organisation", "invitee__organisation")
+        .order_by("requester__organisation__name", "invitee__organisation__name", "pk")
+    )
 
 
 def pending_requests_for(registration: Registration) -> QuerySet:

@@ -1,8 +1,5 @@
 """Business event pages: setup, registration, requests, scheduling runs, grid and agendas."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -10,7 +7,6 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -30,7 +26,7 @@ from intercity.business.views.access import organised_event, require_organiser
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
-from intercity.meetings import ics
+from intercity.meetings import permissions as meeting_rules
 
 
 @require_GET
@@ -38,6 +34,8 @@ def event_index(request):
     context = {
         "events": selectors.event_list(),
         "awaiting": selectors.meetings_awaiting_matchmaking(request.user),
+        # Matchmaking opens on a meeting: who may create one is told where to start.
+        "may_create_meeting": meeting_rules.can_create_meeting(request.user),
     }
     return render(request, "business/event_list.html", context)
 
@@ -143,6 +141,9 @@ def event_detail(request, pk):
         context.update(_request_list(request, event, search))
     if context["run"]:
         context["explanation"] = run_reasons.run_explanation(context["run"])
+    # The next run searches as long as the last one unless the organiser says otherwise.
+    last_length = context["run"].time_limit if context["run"] else None
+    context["chosen_length"] = last_length if last_length in RUN_LENGTHS else RUN_LENGTHS[0]
     return render(request, "business/event_detail.html", context)
 
 
@@ -386,6 +387,7 @@ def event_grid(request, pk):
             {
                 "rows": [(slot, [cells.get((slot.pk, t)) for t in tables]) for slot in slots],
                 "tables": tables,
+                "unplaced": list(selectors.unplaced_requests(run)),
             }
         )
     return render(request, "business/event_grid.html", context)
@@ -440,50 +442,3 @@ def run_publish(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("business:grid", pk=run.event.pk)
-
-
-def _agenda_registration(request, event):
-    registration_id = request.GET.get("registration")
-    if registration_id and rules.can_organise_event(request.user, event):
-        registration = event.registrations.filter(pk=registration_id).first()
-    else:
-        own = selectors.own_organisation(request.user)
-        registration = selectors.registration_for(event, own.pk if own else None)
-    if registration is None or not rules.can_view_agenda(request.user, registration):
-        raise Http404
-    return registration
-
-
-@login_required
-@require_GET
-def agenda(request, pk):
-    event = selectors.event_get(pk=pk)
-    registration = _agenda_registration(request, event)
-    context = {
-        "event": event,
-        "registration": registration,
-        "items": selectors.agenda_of(registration),
-    }
-    return render(request, "business/agenda.html", context)
-
-
-@login_required
-@require_GET
-def agenda_ics(request, pk):
-    event = selectors.event_get(pk=pk)
-    registration = _agenda_registration(request, event)
-    zone = ZoneInfo(event.meeting.time_zone)
-    events = [
-        ics.CalendarEvent(
-            uid=f"business-{event.pk}-{registration.pk}-{index}@intercity",
-            title=f"{item.counterpart.name} ({_('table')} {item.table})",
-            start=datetime.combine(item.slot.day, item.slot.starts_at, tzinfo=zone),
-            end=datetime.combine(item.slot.day, item.slot.ends_at, tzinfo=zone),
-            location=event.meeting.venue,
-        )
-        for index, item in enumerate(selectors.agenda_of(registration))
-    ]
-    text = ics.calendar(events, name=event.meeting.title, now=timezone.now())
-    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="agenda-{event.pk}.ics"'
-    return response
