@@ -4,6 +4,25 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
+def published_runs(apps, schema_editor):
+    """An event published before this field names the run that was latest at publication."""
+    Event = apps.get_model("business", "Event")
+    ScheduleRun = apps.get_model("business", "ScheduleRun")
+    unfinished = ["queued", "running", "failed"]
+    for event in Event.objects.filter(published_at__isnull=False, published_run__isnull=True):
+        run = (
+            ScheduleRun.objects.filter(
+                event=event, created_at__lte=event.published_at
+            )
+            .exclude(status__in=unfinished)
+            .order_by("-created_at", "-id")
+            .first()
+        )
+        if run is not None:
+            event.published_run = run
+            event.save(update_fields=["published_run"])
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -21,4 +40,5 @@ class Migration(migrations.Migration):
             name='published_run',
             field=models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='business.schedulerun', verbose_name='published schedule'),
         ),
+        migrations.RunPython(published_runs, migrations.RunPython.noop),
     ]

@@ -1,9 +1,12 @@
 """Participants' agendas come from the published schedule only; the organiser sees drafts."""
 
+import datetime
+import importlib
+
 import pytest
 from django.urls import reverse
 
-from intercity.business.models import MeetingRequest, ScheduleRun
+from intercity.business.models import Event, MeetingRequest, ScheduleRun
 from intercity.business.services import schedule_publish, schedule_run_execute
 from intercity.testing.business_factories import EventFactory, RegistrationFactory, add_slots
 
@@ -61,3 +64,26 @@ def test_a_later_run_stays_a_draft_until_it_is_published(cast, client_for, event
     schedule_publish(actor=cast.focal_point, run=later)
     page = client_for(cast.organisation_rep).get(reverse("business:agenda", args=[event.pk]))
     assert third.organisation.name in page.text
+
+
+def test_events_published_before_the_field_keep_showing_their_schedule(
+    cast, client_for, event_with_meeting
+):
+    from django.apps import apps
+
+    migration = importlib.import_module("intercity.business.migrations.0004_published_run")
+    event, _mine, other = event_with_meeting
+    run = _solved(event)
+    schedule_publish(actor=cast.focal_point, run=run)
+    later = _solved(event)  # a draft made after publication
+    event.refresh_from_db()
+    ScheduleRun.objects.filter(pk=later.pk).update(
+        created_at=event.published_at + datetime.timedelta(minutes=1)
+    )
+    Event.objects.filter(pk=event.pk).update(published_run=None)
+
+    migration.published_runs(apps, None)
+    event.refresh_from_db()
+    assert event.published_run_id == run.pk != later.pk
+    page = client_for(cast.organisation_rep).get(reverse("business:agenda", args=[event.pk]))
+    assert other.organisation.name in page.text
