@@ -309,6 +309,16 @@ def registration_for(event: Event, organisation_id: int | None) -> Registration 
     return event.registrations.filter(organisation_id=organisation_id).first()
 
 
+def meeting_candidates(registration: Registration) -> QuerySet:
+    """The event's other registrations this one has no request with, in either direction."""
+    return (
+        registration.event.registrations.exclude(pk=registration.pk)
+        .exclude(pk__in=registration.sent.values("invitee_id"))
+        .exclude(pk__in=registration.received.values("requester_id"))
+        .select_related("organisation")
+    )
+
+
 @dataclass
 class AgendaItem:
     slot: object

@@ -89,3 +89,31 @@ def test_an_organiser_with_no_meeting_to_open_is_told_where_to_start(cast, clien
     page = client_for(cast.focal_point).get(url)
     assert 'id="how-to-open"' not in page.text
     assert "Open matchmaking" in page.text
+
+
+def test_a_refused_meeting_request_keeps_what_the_representative_typed(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    asked = RegistrationFactory(event=event)
+    asking = RegistrationFactory(event=event)
+    fresh = RegistrationFactory(event=event)
+    MeetingRequestFactory(event=event, requester=mine, invitee=asked)
+    MeetingRequestFactory(event=event, requester=asking, invitee=mine)
+    rep = client_for(cast.organisation_rep)
+
+    page = rep.get(event.get_absolute_url()).text
+    offered = page[page.index('id="request-form"') :]
+    assert f'value="{fresh.pk}"' in offered
+    assert f'value="{asked.pk}"' not in offered  # already asked: it would be refused
+    assert f'value="{asking.pk}"' not in offered
+
+    url = reverse("business:request-create", args=[event.pk])
+    note = "Street lighting pilot, second phase"
+    refused = rep.post(url, {"invitee": asked.pk, "note": note, "session": "morning"})
+    assert refused.status_code == 400
+    assert "A meeting between these organisations was already requested." in refused.text
+    assert note in refused.text
+    assert event.requests.count() == 2
+    sent = rep.post(url, {"invitee": fresh.pk, "note": note, "session": "morning"})
+    assert sent.status_code == 302
+    assert event.requests.filter(requester=mine, invitee=fresh, note=note).exists()

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -114,11 +114,19 @@ def event_edit(request, pk):
 
 @require_GET
 def event_detail(request, pk):
-    event = selectors.event_get(pk=pk)
+    return _event_page(request, selectors.event_get(pk=pk))
+
+
+def _event_page(request, event, *, request_form=None, status=200):
+    """The event page; `request_form` is a meeting request sent back with its errors."""
     own = selectors.own_organisation(request.user)
     registration = selectors.registration_for(event, own.pk if own else None)
     organiser = rules.can_organise_event(request.user, event)
     search = request.GET.get("q", "").strip() or None
+    if registration is not None:
+        request_form = request_form or MeetingRequestForm(registrations=None)
+        # Only organisations not yet asked, nor asking: the others would be refused.
+        request_form.fields["invitee"].queryset = selectors.meeting_candidates(registration)
     context = {
         "event": event,
         "organiser": organiser,
@@ -131,11 +139,7 @@ def event_detail(request, pk):
         "pending": selectors.pending_requests_for(registration) if registration else [],
         "sent": registration.sent.select_related("invitee__organisation") if registration else [],
         "run": selectors.latest_run(event) if organiser else None,
-        "request_form": MeetingRequestForm(
-            registrations=event.registrations.exclude(pk=registration.pk)
-        )
-        if registration
-        else None,
+        "request_form": request_form if registration else None,
     }
     if organiser:
         context.update(_request_list(request, event, search))
@@ -144,7 +148,7 @@ def event_detail(request, pk):
     # The next run searches as long as the last one unless the organiser says otherwise.
     last_length = context["run"].time_limit if context["run"] else None
     context["chosen_length"] = last_length if last_length in RUN_LENGTHS else RUN_LENGTHS[0]
-    return render(request, "business/event_detail.html", context)
+    return render(request, "business/event_detail.html", context, status=status)
 
 
 # What the organiser may choose as a scheduler run's length, in seconds.
@@ -211,20 +215,22 @@ def request_new(request, pk):
     form = MeetingRequestForm(
         request.POST, registrations=event.registrations.exclude(pk=registration.pk)
     )
-    if not form.is_valid():
-        return HttpResponse(_("Choose an organisation to meet."), status=400)
-    try:
-        services.meeting_request_create(
-            actor=request.user,
-            requester=registration,
-            invitee=form.cleaned_data["invitee"],
-            note=form.cleaned_data["note"],
-            session=form.cleaned_data["session"],
-        )
-        messages.success(request, _("Your request was sent."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(event)
+    if form.is_valid():
+        try:
+            services.meeting_request_create(
+                actor=request.user,
+                requester=registration,
+                invitee=form.cleaned_data["invitee"],
+                note=form.cleaned_data["note"],
+                session=form.cleaned_data["session"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Your request was sent."))
+            return redirect(event)
+    # The page again, with the request as typed and what is wrong with it.
+    return _event_page(request, event, request_form=form, status=400)
 
 
 def _availability_registration(request, event):
