@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.accounts.roles import focal_city_id, is_network_insider, is_secretariat
 from intercity.business import matching
 from intercity.business.models import (
     Assignment,
@@ -231,12 +231,27 @@ def assignment_get(*, pk: int) -> Assignment:
     return get_object_or_404(Assignment.objects.select_related(*related), pk=pk)
 
 
-def event_get(*, pk: int) -> Event:
-    return get_object_or_404(Event.objects.select_related("meeting__host_city"), pk=pk)
+def visible_events(user) -> QuerySet:
+    """Events of meetings the user may see (see `visible_meetings`), and those the user's
+    organisation is registered for: a meeting kept to the network hides its matchmaking."""
+    events = Event.objects.select_related("meeting__host_city")
+    if is_network_insider(user):
+        return events
+    shown = Q(meeting__is_public=True)
+    organisation_id = getattr(user, "organisation_id", None)
+    if getattr(user, "is_authenticated", False) and organisation_id:
+        registered = Registration.objects.filter(organisation_id=organisation_id)
+        shown |= Q(pk__in=registered.values("event_id"))
+    return events.filter(shown)
 
 
-def event_list() -> QuerySet:
-    return Event.objects.select_related("meeting__host_city").order_by("-meeting__year")
+def event_get(*, user, pk: int) -> Event:
+    """Event `pk` if the user may see it; otherwise 404."""
+    return get_object_or_404(visible_events(user), pk=pk)
+
+
+def event_list(user) -> QuerySet:
+    return visible_events(user).order_by("-meeting__year", "-pk")
 
 
 def meetings_awaiting_matchmaking(user) -> QuerySet:

@@ -37,7 +37,7 @@ def _agenda_items(request, event, registration):
 @login_required
 @require_GET
 def agenda(request, pk):
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     registration = _agenda_registration(request, event)
     items, run = _agenda_items(request, event, registration)
     context = {
@@ -53,7 +53,7 @@ def agenda(request, pk):
 @login_required
 @require_GET
 def agenda_ics(request, pk):
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     registration = _agenda_registration(request, event)
     zone = ZoneInfo(event.meeting.time_zone)
     items, _run = _agenda_items(request, event, registration)

@@ -32,7 +32,7 @@ from intercity.meetings import permissions as meeting_rules
 @require_GET
 def event_index(request):
     context = {
-        "events": selectors.event_list(),
+        "events": selectors.event_list(request.user),
         "awaiting": selectors.meetings_awaiting_matchmaking(request.user),
         # Matchmaking opens on a meeting: who may create one is told where to start.
         "may_create_meeting": meeting_rules.can_create_meeting(request.user),
@@ -114,7 +114,7 @@ def event_edit(request, pk):
 
 @require_GET
 def event_detail(request, pk):
-    return _event_page(request, selectors.event_get(pk=pk))
+    return _event_page(request, selectors.event_get(user=request.user, pk=pk))
 
 
 def _event_page(request, event, *, request_form=None, status=200):
@@ -178,7 +178,7 @@ def _request_list(request, event, search: str | None) -> dict:
 @login_required
 @require_POST
 def event_register(request, pk):
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     organisation = selectors.own_organisation(request.user)
     if organisation is None or not rules.can_register_for_event(request.user, event, organisation):
         raise Http404
@@ -207,7 +207,7 @@ def slot_new(request, pk):
 @login_required
 @require_POST
 def request_new(request, pk):
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     own = selectors.own_organisation(request.user)
     registration = selectors.registration_for(event, own.pk if own else None)
     if registration is None or not rules.can_request_meeting(request.user, registration):
@@ -248,7 +248,7 @@ def _availability_registration(request, event):
 @require_http_methods(["GET", "POST"])
 def availability(request, pk):
     """Register for an event (if need be) and tick the slots one cannot attend."""
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     registration, organisation = _availability_registration(request, event)
     initial = {"unavailable": registration.unavailable.all()} if registration else {}
     # An empty POST is meaningful here: it clears every mark.
