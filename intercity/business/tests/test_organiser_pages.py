@@ -117,3 +117,10 @@ def test_a_refused_meeting_request_keeps_what_the_representative_typed(cast, cli
     sent = rep.post(url, {"invitee": fresh.pk, "note": note, "session": "morning"})
     assert sent.status_code == 302
     assert event.requests.filter(requester=mine, invitee=fresh, note=note).exists()
+
+
+def test_the_slot_form_leads_back_to_its_event(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    page = client_for(cast.focal_point).get(reverse("business:slot-create", args=[event.pk]))
+    assert page.status_code == 200
+    assert f'href="{event.get_absolute_url()}"' in page.text

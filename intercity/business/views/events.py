@@ -200,7 +200,12 @@ def slot_new(request, pk):
         return event
 
     return record_form_response(
-        request, form, save=save, heading=_("Add a time slot"), success_message=_("Slot added.")
+        request,
+        form,
+        save=save,
+        heading=_("Add a time slot"),
+        success_message=_("Slot added."),
+        cancel_url=event.get_absolute_url(),
     )
 
 
