@@ -164,10 +164,12 @@ def test_running_the_scheduler_needs_the_organiser_and_post(cast, client_for):
 
 def test_the_progress_partial_polls_until_the_run_finishes(cast, client_for):
     event, *_ = _scheduled(cast)
-    queued = ScheduleRun.objects.create(event=event)
+    queued = ScheduleRun.objects.create(event=event, time_limit=120)
     url = reverse("business:run-progress", args=[queued.pk])
     response = client_for(cast.focal_point).get(url)
     assert 'hx-trigger="every 1s"' in response.text
+    # The bar cannot tell how long is left; the run's limit does.
+    assert "The search stops after 120 s at most" in response.text
     finished = event.runs.exclude(pk=queued.pk).first()
     response = client_for(cast.focal_point).get(
         reverse("business:run-progress", args=[finished.pk])
