@@ -99,7 +99,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = EventSerializer
 
     def get_queryset(self):
-        return selectors.event_list().prefetch_related("slots")
+        return selectors.event_list(self.request.user).prefetch_related("slots")
 
     @action(detail=True, methods=["get"], serializer_class=MeetingRequestSerializer)
     def requests(self, request, pk=None):

@@ -153,6 +153,7 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
             "requester__organisation_id", "invitee__organisation_id"
         )
     }
+    in_file: dict[frozenset, int] = {}  # each meeting planned from this file, and its line
     planned: list[tuple[Organisation, Organisation, str, str]] = []
     for line, cells in records:
         names = [cells.get(column, "") for column in REQUIRED]
@@ -176,6 +177,15 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
             report.errors.append((line, _("An organisation cannot meet itself.")))
             continue
         pair = frozenset((requester.pk, invitee.pk))
+        if pair in in_file:
+            report.skipped.append(
+                (
+                    line,
+                    _("%(a)s and %(b)s: the same meeting as on line %(line)s.")
+                    % {"a": requester, "b": invitee, "line": in_file[pair]},
+                )
+            )
+            continue
         if pair in existing:
             report.skipped.append(
                 (
@@ -192,7 +202,7 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
         except ValidationError as error:
             report.errors.append((line, " ".join(error.messages)))
             continue
-        existing.add(pair)
+        in_file[pair] = line
         planned.append((requester, invitee, session, note))
     if report.errors:
         return report

@@ -169,6 +169,15 @@ class Event(TimeStampedModel):
     registration_deadline = models.DateTimeField(_("registration deadline"), null=True, blank=True)
     request_deadline = models.DateTimeField(_("meeting request deadline"), null=True, blank=True)
     published_at = models.DateTimeField(_("schedule published at"), null=True, blank=True)
+    # What participants see: later runs stay drafts for the organiser until published.
+    published_run = models.ForeignKey(
+        "business.ScheduleRun",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published schedule"),
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.accounts.roles import focal_city_id, is_network_insider, is_secretariat
 from intercity.business import matching
 from intercity.business.models import (
     Assignment,
@@ -231,12 +231,27 @@ def assignment_get(*, pk: int) -> Assignment:
     return get_object_or_404(Assignment.objects.select_related(*related), pk=pk)
 
 
-def event_get(*, pk: int) -> Event:
-    return get_object_or_404(Event.objects.select_related("meeting__host_city"), pk=pk)
+def visible_events(user) -> QuerySet:
+    """Events of meetings the user may see (see `visible_meetings`), and those the user's
+    organisation is registered for: a meeting kept to the network hides its matchmaking."""
+    events = Event.objects.select_related("meeting__host_city")
+    if is_network_insider(user):
+        return events
+    shown = Q(meeting__is_public=True)
+    organisation_id = getattr(user, "organisation_id", None)
+    if getattr(user, "is_authenticated", False) and organisation_id:
+        registered = Registration.objects.filter(organisation_id=organisation_id)
+        shown |= Q(pk__in=registered.values("event_id"))
+    return events.filter(shown)
 
 
-def event_list() -> QuerySet:
-    return Event.objects.select_related("meeting__host_city").order_by("-meeting__year")
+def event_get(*, user, pk: int) -> Event:
+    """Event `pk` if the user may see it; otherwise 404."""
+    return get_object_or_404(visible_events(user), pk=pk)
+
+
+def event_list(user) -> QuerySet:
+    return visible_events(user).order_by("-meeting__year", "-pk")
 
 
 def meetings_awaiting_matchmaking(user) -> QuerySet:
@@ -309,6 +324,16 @@ def registration_for(event: Event, organisation_id: int | None) -> Registration 
     return event.registrations.filter(organisation_id=organisation_id).first()
 
 
+def meeting_candidates(registration: Registration) -> QuerySet:
+    """The event's other registrations this one has no request with, in either direction."""
+    return (
+        registration.event.registrations.exclude(pk=registration.pk)
+        .exclude(pk__in=registration.sent.values("invitee_id"))
+        .exclude(pk__in=registration.received.values("requester_id"))
+        .select_related("organisation")
+    )
+
+
 @dataclass
 class AgendaItem:
     slot: object
@@ -317,9 +342,16 @@ class AgendaItem:
     note: str
 
 
-def agenda_of(registration: Registration, *, run: ScheduleRun | None = None) -> list[AgendaItem]:
-    """One participant's meetings in time order, from the given or latest finished run."""
-    run = run or latest_finished_run(registration.event)
+def agenda_run(event: Event, *, organiser: bool) -> ScheduleRun | None:
+    """The run an agenda is read from: participants see only the published schedule, the
+    organiser the latest finished one (a draft until it is published)."""
+    if organiser:
+        return latest_finished_run(event)
+    return event.published_run
+
+
+def agenda_of(registration: Registration, *, run: ScheduleRun | None) -> list[AgendaItem]:
+    """One participant's meetings in time order, from the given run (none without one)."""
     if run is None:
         return []
     rows = (
@@ -356,6 +388,16 @@ def grid_of(run: ScheduleRun) -> tuple[list, list[int], dict]:
     }
     tables = list(range(1, max([run.event.tables, *(t for _s, t in cells)]) + 1))
     return slots, tables, cells
+
+
+def unplaced_requests(run: ScheduleRun) -> QuerySet:
+    """The event's accepted meetings that the run's schedule leaves out."""
+    return (
+        run.event.requests.filter(status=MeetingRequest.Status.ACCEPTED)
+        .exclude(pk__in=run.assignments.values("request_id"))
+        .select_related("requester__organisation", "invitee__organisation")
+        .order_by("requester__organisation__name", "invitee__organisation__name", "pk")
+    )
 
 
 def pending_requests_for(registration: Registration) -> QuerySet:

@@ -361,6 +361,8 @@ def schedule_run_request(*, actor: Any, event: Event, time_limit: int = 30) -> S
         )
     if not event.slots.exists():
         raise ValidationError(_("Add time slots before scheduling."))
+    if not event.requests.filter(status=MeetingRequest.Status.ACCEPTED).exists():
+        raise ValidationError(_("No meeting is accepted yet: there is nothing to schedule."))
     run = ScheduleRun.objects.create(event=event, requested_by=actor, time_limit=time_limit)
     enqueue_on_commit(RUN_SCHEDULER, run.pk)
     return run
@@ -375,15 +377,16 @@ def _run_stage(run: ScheduleRun, stage: str, progress: int, **figures: Any) -> N
 
 
 def _progress_recorder(run: ScheduleRun) -> Callable[[int | None, int], None]:
-    """Store the solver's best breaks and proven bound on the run, at most twice a second,
-    so the organiser's polled page shows them while the search goes on."""
-    last = [0.0]
+    """Store the solver's best breaks and proven bound on the run whenever either changes,
+    so the organiser's polled page shows them while the search goes on. They change only
+    when the search improves, so the writes stay few; dropping one could leave the page
+    showing stale figures until the run ends."""
+    last: list[tuple[int | None, int] | None] = [None]
 
     def record(breaks: int | None, lower_bound: int) -> None:
-        now = time.monotonic()
-        if now - last[0] < 0.5:
+        if last[0] == (breaks, lower_bound):
             return
-        last[0] = now
+        last[0] = (breaks, lower_bound)
         stage = ScheduleRun.Stage.SEARCHING if breaks is None else ScheduleRun.Stage.PROVING
         _run_stage(run, stage, 50, breaks=breaks, lower_bound=lower_bound)
 
@@ -474,6 +477,7 @@ def schedule_publish(*, actor: Any, run: ScheduleRun) -> int:
     if not run.is_finished or run.problems or not run.assignments.exists():
         raise ValidationError(_("Only a finished schedule that passes every check is published."))
     event.published_at = timezone.now()
+    event.published_run = run
     save_with_audit(event, actor=actor, action="business.event.schedule_published")
     from intercity.business.selectors import agenda_of
 

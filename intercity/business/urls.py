@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from intercity.business.views import directory, events, exports, imports
+from intercity.business.views import agendas, directory, events, exports, imports
 
 app_name = "business"
 urlpatterns = [
@@ -31,6 +31,6 @@ urlpatterns = [
     path("events/<int:pk>/schedule.csv", exports.schedule_csv, name="schedule-csv"),
     path("assignments/<int:pk>/move/", events.assignment_move_view, name="assignment-move"),
     path("runs/<int:pk>/publish/", events.run_publish, name="run-publish"),
-    path("events/<int:pk>/agenda/", events.agenda, name="agenda"),
-    path("events/<int:pk>/agenda.ics", events.agenda_ics, name="agenda-ics"),
+    path("events/<int:pk>/agenda/", agendas.agenda, name="agenda"),
+    path("events/<int:pk>/agenda.ics", agendas.agenda_ics, name="agenda-ics"),
 ]

@@ -60,6 +60,8 @@ def test_two_organisations_meet_and_each_sees_the_agenda(live_server, page):
     assert "Move one meeting: " in page.locator("h1").inner_text()
     assert page.locator("select[name=slot] option:checked").count() == 1
     page.go_back()
+    page.click("text=Publish and email agendas")  # participants see the published schedule
+    page.wait_for_load_state("networkidle")
 
     for username in (cast.organisation_rep.username, partner_rep.username):
         page.context.clear_cookies()

@@ -48,6 +48,10 @@ def test_meetings_come_in_accepted_and_repeats_are_skipped(cast, fair):
     assert report.ok, report.errors
     assert (report.created, report.registered) == (2, 2)  # Hanoi and Taipei joined
     assert [line for line, _reason in report.skipped] == [5, 6]
+    already, repeat = (reason for _line, reason in report.skipped)
+    assert already == "Seoul Grid Analytics and Tokyo Water Board already have a meeting."
+    # A line repeating an earlier one of the same file says which one.
+    assert repeat == "Taipei LED Lab and Hanoi Solar Works: the same meeting as on line 3."
     added = MeetingRequest.objects.filter(event=event).exclude(
         requester__organisation=orgs["seoul"]
     )

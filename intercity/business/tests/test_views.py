@@ -5,9 +5,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from intercity.business.models import MeetingRequest, ScheduleRun
-from intercity.business.services import schedule_run_execute
+from intercity.business.services import schedule_publish, schedule_run_execute
 from intercity.testing.business_factories import (
     EventFactory,
+    MeetingRequestFactory,
     ProfileFactory,
     RegistrationFactory,
     add_slots,
@@ -119,8 +120,14 @@ def test_the_organiser_moves_a_meeting_from_its_cell_in_the_grid(cast, client_fo
     assert client_for(cast.organisation_rep).post(url, {"slot": 1, "table": 1}).status_code == 404
 
 
-def test_a_participant_sees_only_their_own_agenda(cast, client_for):
+def _published(cast):
     event, mine, other, third = _scheduled(cast)
+    schedule_publish(actor=cast.focal_point, run=event.runs.get())
+    return event, mine, other, third
+
+
+def test_a_participant_sees_only_their_own_agenda(cast, client_for):
+    event, mine, other, third = _published(cast)
     client = client_for(cast.organisation_rep)
     url = reverse("business:agenda", args=[event.pk])
     response = client.get(url)
@@ -134,7 +141,7 @@ def test_a_participant_sees_only_their_own_agenda(cast, client_for):
 
 
 def test_the_agenda_downloads_as_icalendar(cast, client_for):
-    event, _mine, other, _third = _scheduled(cast)
+    event, _mine, other, _third = _published(cast)
     response = client_for(cast.organisation_rep).get(
         reverse("business:agenda-ics", args=[event.pk])
     )
@@ -157,10 +164,12 @@ def test_running_the_scheduler_needs_the_organiser_and_post(cast, client_for):
 
 def test_the_progress_partial_polls_until_the_run_finishes(cast, client_for):
     event, *_ = _scheduled(cast)
-    queued = ScheduleRun.objects.create(event=event)
+    queued = ScheduleRun.objects.create(event=event, time_limit=120)
     url = reverse("business:run-progress", args=[queued.pk])
     response = client_for(cast.focal_point).get(url)
     assert 'hx-trigger="every 1s"' in response.text
+    # The bar cannot tell how long is left; the run's limit does.
+    assert "The search stops after 120 s at most" in response.text
     finished = event.runs.exclude(pk=queued.pk).first()
     response = client_for(cast.focal_point).get(
         reverse("business:run-progress", args=[finished.pk])
@@ -185,12 +194,17 @@ def test_an_invitee_accepts_on_the_event_page(cast, client_for):
 def test_the_organiser_chooses_how_long_the_scheduler_searches(cast, client_for):
     event = EventFactory(meeting__host_city=cast.home)
     add_slots(event, 2)
+    MeetingRequestFactory(event=event)
     url = reverse("business:schedule-run", args=[event.pk])
     organiser = client_for(cast.focal_point)
     page = organiser.get(event.get_absolute_url()).text
     assert '<option value="600">' in page
+    assert '<option value="30" selected>' in page
     assert organiser.post(url, {"time_limit": "120"}).status_code == 302
     assert event.runs.get().time_limit == 120
+    # The page the organiser comes back to keeps the length just chosen.
+    page = organiser.get(event.get_absolute_url()).text
+    assert '<option value="120" selected>' in page
     for wrong in ("9999", "soon"):
         refused = organiser.post(url, {"time_limit": wrong}, follow=True)
         assert "Give between 5 and 600 seconds." in refused.text

@@ -16,4 +16,4 @@ def require_organiser(user, event: Event) -> Event:
 
 def organised_event(user, pk) -> Event:
     """Event `pk`, when the user organises it; otherwise 404."""
-    return require_organiser(user, selectors.event_get(pk=pk))
+    return require_organiser(user, selectors.event_get(user=user, pk=pk))

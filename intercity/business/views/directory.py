@@ -30,7 +30,7 @@ def directory_index(request):
             "sectors": selectors.sectors(),
             "sector": sector,
             "opportunities": selectors.open_opportunities()[:10],
-            "events": selectors.event_list()[:10],
+            "events": selectors.event_list(request.user)[:10],
             "own": selectors.own_organisation(request.user),
         }
     )

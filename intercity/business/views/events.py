@@ -1,16 +1,12 @@
 """Business event pages: setup, registration, requests, scheduling runs, grid and agendas."""
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -30,14 +26,16 @@ from intercity.business.views.access import organised_event, require_organiser
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
-from intercity.meetings import ics
+from intercity.meetings import permissions as meeting_rules
 
 
 @require_GET
 def event_index(request):
     context = {
-        "events": selectors.event_list(),
+        "events": selectors.event_list(request.user),
         "awaiting": selectors.meetings_awaiting_matchmaking(request.user),
+        # Matchmaking opens on a meeting: who may create one is told where to start.
+        "may_create_meeting": meeting_rules.can_create_meeting(request.user),
     }
     return render(request, "business/event_list.html", context)
 
@@ -116,11 +114,19 @@ def event_edit(request, pk):
 
 @require_GET
 def event_detail(request, pk):
-    event = selectors.event_get(pk=pk)
+    return _event_page(request, selectors.event_get(user=request.user, pk=pk))
+
+
+def _event_page(request, event, *, request_form=None, status=200):
+    """The event page; `request_form` is a meeting request sent back with its errors."""
     own = selectors.own_organisation(request.user)
     registration = selectors.registration_for(event, own.pk if own else None)
     organiser = rules.can_organise_event(request.user, event)
     search = request.GET.get("q", "").strip() or None
+    if registration is not None:
+        request_form = request_form or MeetingRequestForm(registrations=None)
+        # Only organisations not yet asked, nor asking: the others would be refused.
+        request_form.fields["invitee"].queryset = selectors.meeting_candidates(registration)
     context = {
         "event": event,
         "organiser": organiser,
@@ -133,17 +139,16 @@ def event_detail(request, pk):
         "pending": selectors.pending_requests_for(registration) if registration else [],
         "sent": registration.sent.select_related("invitee__organisation") if registration else [],
         "run": selectors.latest_run(event) if organiser else None,
-        "request_form": MeetingRequestForm(
-            registrations=event.registrations.exclude(pk=registration.pk)
-        )
-        if registration
-        else None,
+        "request_form": request_form if registration else None,
     }
     if organiser:
         context.update(_request_list(request, event, search))
     if context["run"]:
         context["explanation"] = run_reasons.run_explanation(context["run"])
-    return render(request, "business/event_detail.html", context)
+    # The next run searches as long as the last one unless the organiser says otherwise.
+    last_length = context["run"].time_limit if context["run"] else None
+    context["chosen_length"] = last_length if last_length in RUN_LENGTHS else RUN_LENGTHS[0]
+    return render(request, "business/event_detail.html", context, status=status)
 
 
 # What the organiser may choose as a scheduler run's length, in seconds.
@@ -173,7 +178,7 @@ def _request_list(request, event, search: str | None) -> dict:
 @login_required
 @require_POST
 def event_register(request, pk):
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     organisation = selectors.own_organisation(request.user)
     if organisation is None or not rules.can_register_for_event(request.user, event, organisation):
         raise Http404
@@ -195,14 +200,19 @@ def slot_new(request, pk):
         return event
 
     return record_form_response(
-        request, form, save=save, heading=_("Add a time slot"), success_message=_("Slot added.")
+        request,
+        form,
+        save=save,
+        heading=_("Add a time slot"),
+        success_message=_("Slot added."),
+        cancel_url=event.get_absolute_url(),
     )
 
 
 @login_required
 @require_POST
 def request_new(request, pk):
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     own = selectors.own_organisation(request.user)
     registration = selectors.registration_for(event, own.pk if own else None)
     if registration is None or not rules.can_request_meeting(request.user, registration):
@@ -210,20 +220,22 @@ def request_new(request, pk):
     form = MeetingRequestForm(
         request.POST, registrations=event.registrations.exclude(pk=registration.pk)
     )
-    if not form.is_valid():
-        return HttpResponse(_("Choose an organisation to meet."), status=400)
-    try:
-        services.meeting_request_create(
-            actor=request.user,
-            requester=registration,
-            invitee=form.cleaned_data["invitee"],
-            note=form.cleaned_data["note"],
-            session=form.cleaned_data["session"],
-        )
-        messages.success(request, _("Your request was sent."))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    return redirect(event)
+    if form.is_valid():
+        try:
+            services.meeting_request_create(
+                actor=request.user,
+                requester=registration,
+                invitee=form.cleaned_data["invitee"],
+                note=form.cleaned_data["note"],
+                session=form.cleaned_data["session"],
+            )
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            messages.success(request, _("Your request was sent."))
+            return redirect(event)
+    # The page again, with the request as typed and what is wrong with it.
+    return _event_page(request, event, request_form=form, status=400)
 
 
 def _availability_registration(request, event):
@@ -241,7 +253,7 @@ def _availability_registration(request, event):
 @require_http_methods(["GET", "POST"])
 def availability(request, pk):
     """Register for an event (if need be) and tick the slots one cannot attend."""
-    event = selectors.event_get(pk=pk)
+    event = selectors.event_get(user=request.user, pk=pk)
     registration, organisation = _availability_registration(request, event)
     initial = {"unavailable": registration.unavailable.all()} if registration else {}
     # An empty POST is meaningful here: it clears every mark.
@@ -386,6 +398,7 @@ def event_grid(request, pk):
             {
                 "rows": [(slot, [cells.get((slot.pk, t)) for t in tables]) for slot in slots],
                 "tables": tables,
+                "unplaced": list(selectors.unplaced_requests(run)),
             }
         )
     return render(request, "business/event_grid.html", context)
@@ -440,50 +453,3 @@ def run_publish(request, pk):
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     return redirect("business:grid", pk=run.event.pk)
-
-
-def _agenda_registration(request, event):
-    registration_id = request.GET.get("registration")
-    if registration_id and rules.can_organise_event(request.user, event):
-        registration = event.registrations.filter(pk=registration_id).first()
-    else:
-        own = selectors.own_organisation(request.user)
-        registration = selectors.registration_for(event, own.pk if own else None)
-    if registration is None or not rules.can_view_agenda(request.user, registration):
-        raise Http404
-    return registration
-
-
-@login_required
-@require_GET
-def agenda(request, pk):
-    event = selectors.event_get(pk=pk)
-    registration = _agenda_registration(request, event)
-    context = {
-        "event": event,
-        "registration": registration,
-        "items": selectors.agenda_of(registration),
-    }
-    return render(request, "business/agenda.html", context)
-
-
-@login_required
-@require_GET
-def agenda_ics(request, pk):
-    event = selectors.event_get(pk=pk)
-    registration = _agenda_registration(request, event)
-    zone = ZoneInfo(event.meeting.time_zone)
-    events = [
-        ics.CalendarEvent(
-            uid=f"business-{event.pk}-{registration.pk}-{index}@intercity",
-            title=f"{item.counterpart.name} ({_('table')} {item.table})",
-            start=datetime.combine(item.slot.day, item.slot.starts_at, tzinfo=zone),
-            end=datetime.combine(item.slot.day, item.slot.ends_at, tzinfo=zone),
-            location=event.meeting.venue,
-        )
-        for index, item in enumerate(selectors.agenda_of(registration))
-    ]
-    text = ics.calendar(events, name=event.meeting.title, now=timezone.now())
-    response = HttpResponse(text, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="agenda-{event.pk}.ics"'
-    return response

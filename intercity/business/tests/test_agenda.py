@@ -1,0 +1,89 @@
+"""Participants' agendas come from the published schedule only; the organiser sees drafts."""
+
+import datetime
+import importlib
+
+import pytest
+from django.urls import reverse
+
+from intercity.business.models import Event, MeetingRequest, ScheduleRun
+from intercity.business.services import schedule_publish, schedule_run_execute
+from intercity.testing.business_factories import EventFactory, RegistrationFactory, add_slots
+
+pytestmark = pytest.mark.django_db
+
+
+def _solved(event):
+    run = ScheduleRun.objects.create(event=event, time_limit=5)
+    return schedule_run_execute(run_id=run.pk)
+
+
+@pytest.fixture
+def event_with_meeting(cast):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 3)
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    other = RegistrationFactory(event=event)
+    MeetingRequest.objects.create(event=event, requester=mine, invitee=other, status="accepted")
+    return event, mine, other
+
+
+def test_a_participant_sees_no_meeting_of_an_unpublished_schedule(
+    cast, client_for, event_with_meeting
+):
+    event, mine, other = event_with_meeting
+    _solved(event)
+    participant = client_for(cast.organisation_rep)
+    page = participant.get(reverse("business:agenda", args=[event.pk]))
+    assert page.status_code == 200
+    assert other.organisation.name not in page.text
+    assert "The schedule is not published yet." in page.text
+    ics = participant.get(reverse("business:agenda-ics", args=[event.pk]))
+    assert "BEGIN:VEVENT" not in ics.content.decode()
+
+    draft = client_for(cast.focal_point).get(
+        reverse("business:agenda", args=[event.pk]), {"registration": mine.pk}
+    )
+    assert other.organisation.name in draft.text
+    assert "participants do not see it yet" in draft.text
+
+
+def test_a_later_run_stays_a_draft_until_it_is_published(cast, client_for, event_with_meeting):
+    event, mine, other = event_with_meeting
+    published = _solved(event)
+    schedule_publish(actor=cast.focal_point, run=published)
+    third = RegistrationFactory(event=event)
+    MeetingRequest.objects.create(event=event, requester=mine, invitee=third, status="accepted")
+    later = _solved(event)
+    assert later.assignments.count() == 2
+
+    page = client_for(cast.organisation_rep).get(reverse("business:agenda", args=[event.pk]))
+    assert other.organisation.name in page.text
+    assert third.organisation.name not in page.text
+
+    schedule_publish(actor=cast.focal_point, run=later)
+    page = client_for(cast.organisation_rep).get(reverse("business:agenda", args=[event.pk]))
+    assert third.organisation.name in page.text
+
+
+def test_events_published_before_the_field_keep_showing_their_schedule(
+    cast, client_for, event_with_meeting
+):
+    from django.apps import apps
+
+    migration = importlib.import_module("intercity.business.migrations.0004_published_run")
+    event, _mine, other = event_with_meeting
+    run = _solved(event)
+    schedule_publish(actor=cast.focal_point, run=run)
+    later = _solved(event)  # a draft made after publication
+    event.refresh_from_db()
+    ScheduleRun.objects.filter(pk=later.pk).update(
+        created_at=event.published_at + datetime.timedelta(minutes=1)
+    )
+    Event.objects.filter(pk=event.pk).update(published_run=None)
+
+    migration.published_runs(apps, None)
+    event.refresh_from_db()
+    assert event.published_run_id == run.pk != later.pk
+    page = client_for(cast.organisation_rep).get(reverse("business:agenda", args=[event.pk]))
+    assert other.organisation.name in page.text

@@ -1,0 +1,126 @@
+"""Organiser pages: where to start, runs refused or shown live, meetings left out, agendas."""
+
+import pytest
+from django.urls import reverse
+
+from intercity.business import services
+from intercity.business.models import MeetingRequest, ScheduleRun
+from intercity.business.services import schedule_run_execute
+from intercity.testing.business_factories import (
+    BusinessMeetingFactory,
+    EventFactory,
+    MeetingRequestFactory,
+    RegistrationFactory,
+    add_slots,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_grid_lists_the_accepted_meetings_a_partial_schedule_leaves_out(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home, tables=1)
+    add_slots(event, 1, morning=1)
+    meetings = []
+    for _ in range(2):
+        a, b = RegistrationFactory(event=event), RegistrationFactory(event=event)
+        meetings.append(
+            MeetingRequest.objects.create(event=event, requester=a, invitee=b, status="accepted")
+        )
+    run = ScheduleRun.objects.create(event=event, time_limit=5)
+    run = schedule_run_execute(run_id=run.pk)
+    placed = set(run.assignments.values_list("request_id", flat=True))
+    assert len(placed) == 1
+    (left_out,) = [m for m in meetings if m.pk not in placed]
+
+    page = client_for(cast.focal_point).get(reverse("business:grid", args=[event.pk]))
+    assert page.status_code == 200
+    assert "1 accepted meeting is not in this schedule" in page.text
+    section = page.text[page.text.index('id="unplaced"') :]
+    assert left_out.requester.organisation.name in section
+    assert left_out.invitee.organisation.name in section
+
+
+def test_the_organiser_reaches_each_participants_agenda_from_the_event(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    registration = RegistrationFactory(event=event)
+    page = client_for(cast.focal_point).get(event.get_absolute_url())
+    agenda = reverse("business:agenda", args=[event.pk])
+    assert f'href="{agenda}?registration={registration.pk}"' in page.text
+    answer = client_for(cast.focal_point).get(agenda, {"registration": registration.pk})
+    assert answer.status_code == 200
+    assert registration.organisation.name in answer.text
+    stranger = client_for(cast.other_focal_point).get(agenda, {"registration": registration.pk})
+    assert stranger.status_code == 404
+
+
+def test_the_scheduler_is_not_run_while_no_meeting_is_accepted(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)
+    MeetingRequestFactory(event=event, status=MeetingRequest.Status.PENDING)
+    url = reverse("business:schedule-run", args=[event.pk])
+    refused = client_for(cast.focal_point).post(url, {"time_limit": "30"}, follow=True)
+    assert "No meeting is accepted yet: there is nothing to schedule." in refused.text
+    assert not event.runs.exists()
+
+
+def test_the_progress_shows_the_solvers_latest_figures_however_fast_they_come(cast):
+    event = EventFactory(meeting__host_city=cast.home)
+    run = ScheduleRun.objects.create(event=event, time_limit=5)
+    record = services._progress_recorder(run)
+    record(None, 3)
+    record(12, 3)  # a first schedule found right after the bound: it must not be lost
+    run.refresh_from_db()
+    assert (run.breaks, run.lower_bound, run.stage) == (12, 3, ScheduleRun.Stage.PROVING)
+    record(12, 5)
+    run.refresh_from_db()
+    assert run.lower_bound == 5
+
+
+def test_an_organiser_with_no_meeting_to_open_is_told_where_to_start(cast, client_for):
+    url = reverse("business:events")
+    page = client_for(cast.focal_point).get(url)
+    assert page.status_code == 200
+    assert 'id="how-to-open"' in page.text
+    assert f'href="{reverse("meetings:create")}"' in page.text
+    for outsider in (cast.organisation_rep, None):
+        assert 'id="how-to-open"' not in client_for(outsider).get(url).text
+    # Once there is a business meeting to open, it is listed instead.
+    BusinessMeetingFactory(host_city=cast.home)
+    page = client_for(cast.focal_point).get(url)
+    assert 'id="how-to-open"' not in page.text
+    assert "Open matchmaking" in page.text
+
+
+def test_a_refused_meeting_request_keeps_what_the_representative_typed(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    asked = RegistrationFactory(event=event)
+    asking = RegistrationFactory(event=event)
+    fresh = RegistrationFactory(event=event)
+    MeetingRequestFactory(event=event, requester=mine, invitee=asked)
+    MeetingRequestFactory(event=event, requester=asking, invitee=mine)
+    rep = client_for(cast.organisation_rep)
+
+    page = rep.get(event.get_absolute_url()).text
+    offered = page[page.index('id="request-form"') :]
+    assert f'value="{fresh.pk}"' in offered
+    assert f'value="{asked.pk}"' not in offered  # already asked: it would be refused
+    assert f'value="{asking.pk}"' not in offered
+
+    url = reverse("business:request-create", args=[event.pk])
+    note = "Street lighting pilot, second phase"
+    refused = rep.post(url, {"invitee": asked.pk, "note": note, "session": "morning"})
+    assert refused.status_code == 400
+    assert "A meeting between these organisations was already requested." in refused.text
+    assert note in refused.text
+    assert event.requests.count() == 2
+    sent = rep.post(url, {"invitee": fresh.pk, "note": note, "session": "morning"})
+    assert sent.status_code == 302
+    assert event.requests.filter(requester=mine, invitee=fresh, note=note).exists()
+
+
+def test_the_slot_form_leads_back_to_its_event(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    page = client_for(cast.focal_point).get(reverse("business:slot-create", args=[event.pk]))
+    assert page.status_code == 200
+    assert f'href="{event.get_absolute_url()}"' in page.text
