@@ -102,6 +102,11 @@ def test_the_solver_reports_progress_that_never_gets_worse():
     assert bounds == sorted(bounds)
     found = [b for b, _lb in seen if b is not None]
     assert found == sorted(found, reverse=True)
-    assert result.status == "optimal"
-    assert result.breaks == 4
+    # The event's optimum is 4 breaks. On a quiet machine the race proves it in seconds; a
+    # machine busy with other work may stop at the time limit with a schedule above it,
+    # which this test, about progress, accepts as long as the figures are consistent.
+    assert result.status in ("optimal", "feasible")
+    assert result.lower_bound <= 4 <= result.breaks
+    if result.status == "optimal":
+        assert result.breaks == 4
     assert validate_schedule(instance, result.assignments, fairness=2).ok
