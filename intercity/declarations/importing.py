@@ -20,6 +20,7 @@ from intercity.core.services import bulk_create_with_audit, create_with_audit, r
 from intercity.core.slugs import unique_slug
 from intercity.declarations.deriving import derive_commitments
 from intercity.declarations.matching import (
+    all_names,
     cities_named,
     declaration_for_reference,
     declaration_parse,
@@ -242,19 +243,16 @@ def _store_commitments(declaration, parsed, parts, initiatives, *, actor) -> lis
     """A commitment for each promise of the operative clauses, with the cities that carry it:
     those it names, else every member on the day of adoption."""
     members = members_at(declaration.adopted_on)
-    by_name = {city.name.casefold(): city for city in members}
     theme_rows = {t.slug: t for t in Theme.objects.all()}
     drafts = derive_commitments(
         parsed["clauses"],
-        known_cities=[c.name for c in members],
+        known_cities=[name for city in members for name in all_names(city)],
         themes=[(t.slug, t.name) for t in theme_rows.values()],
         initiatives=list(initiatives),
     )
     rows, relations = [], []
     for position, draft in enumerate(drafts, start=1):
-        named = [by_name.get(name.casefold()) for name in draft.named_cities]
-        if None in named:
-            named = cities_named(draft.named_cities)
+        named = cities_named(draft.named_cities, members)
         meetings = []
         if (
             declaration.next_meeting
@@ -278,7 +276,7 @@ def _store_commitments(declaration, parsed, parts, initiatives, *, actor) -> lis
         )
         relations.append(
             {
-                "cities": sorted(named, key=lambda city: city.name) or members,
+                "cities": named or members,
                 "themes": [theme_rows[slug] for slug in draft.themes],
                 "programmes": [initiatives[n] for n in draft.initiatives if initiatives.get(n)],
                 "meetings": meetings,
