@@ -1,5 +1,6 @@
-"""Sub-items lettered in the alphabets of member languages: Russian and Mongolian "а)", "б)",
-Thai "ก.", "ข.", each a commitment of its own as "a)" and "b)" are."""
+"""Texts in member languages: sub-items lettered in their alphabets (Russian and Mongolian
+"а)", "б)", Thai "ก.", "ข.") are sub-items as "a)" and "b)" are, and a title glued to its
+keyword ("港湾宣言") keeps its whole word."""
 
 import pytest
 
@@ -43,3 +44,9 @@ def test_an_abbreviation_at_the_start_of_a_line_is_no_sub_item():
     clauses = parse_declaration(text).clauses
     assert [item.label for item in clauses[1].subitems] == ["а", "б"]
     assert "г. Томск обучит" in clauses[1].subitems[1].text
+
+
+def test_a_title_glued_to_its_keyword_keeps_the_city_before_it():
+    text = "河川都市ネットワーク 港湾宣言\n\n以下のとおり宣言する。\n\n1. 協力する。\n"
+    parsed = parse_declaration(text)
+    assert (parsed.title, parsed.network) == ("港湾宣言", "河川都市ネットワーク")
