@@ -1,10 +1,13 @@
 """Times declaration imports of growing size: parsing alone, then the whole import.
 
 Run from the repository root:  .venv/bin/python benchmarks/import_scale.py [--sizes 100 500 4000]
+[--network]
 
 Each size is a synthetic declaration with that many numbered operative clauses, imported
 through the real service (structure, commitments, search index) into a throw-away SQLite
 database, or into PostgreSQL when DATABASE_URL is set (a database of its own is created).
+With --network the ANMC21 member cities and themes are loaded first, so each commitment
+carries the cities responsible for it, as in a real import; its queries are counted too.
 The import is timed as the writing request pays for it; the search index updates it queues
 (keyword rows, then semantic vectors) are then run and timed as the task consumer would.
 """
@@ -30,9 +33,22 @@ def numbered(count: int) -> str:
     return f"Long Declaration\n\nWe, the mayors, hereby declare:\n\n{clauses}\n"
 
 
+def counting(queries: list[str]):
+    """A database wrapper that notes every statement the import sends."""
+
+    def wrapper(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    return wrapper
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 4000])
+    parser.add_argument(
+        "--network", action="store_true", help="load the member cities and themes first"
+    )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
         directory = tempfile.mkdtemp(prefix="intercity-import-")
@@ -52,6 +68,12 @@ def main() -> None:
     if connection.vendor == "postgresql":
         print("PostgreSQL: tests create their own database; run this against a scratch one")
     call_command("migrate", verbosity=0)
+    if args.network:
+        from intercity.dataset.loader import anmc21_load
+        from intercity.searchindex import indexing
+
+        with indexing.suspended():
+            anmc21_load()
     from intercity.declarations.parsing import parse_declaration
     from intercity.declarations.services import declaration_import
 
@@ -62,7 +84,9 @@ def main() -> None:
         parsed = parse_declaration(text)
         parse_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        declaration = declaration_import(actor=None, text=text)
+        queries: list[str] = []
+        with connection.execute_wrapper(counting(queries)):
+            declaration = declaration_import(actor=None, text=text)
         import_seconds = time.perf_counter() - started
         started = time.perf_counter()
         tasks = 0
@@ -72,9 +96,11 @@ def main() -> None:
         queue_seconds = time.perf_counter() - started
         print(
             f"{size:>5} clauses ({len(text):,} chars): parse {parse_seconds:.2f} s, "
-            f"import {import_seconds:.2f} s, then {tasks} queued index tasks "
+            f"import {import_seconds:.2f} s ({len(queries)} queries), then {tasks} queued "
+            f"index tasks "
             f"{queue_seconds:.2f} s; stored {declaration.clauses.count()} clauses "
-            f"({len(parsed.clauses)} parsed, {len(parsed.closing)} closing)"
+            f"({len(parsed.clauses)} parsed, {len(parsed.closing)} closing) and "
+            f"{declaration.commitments.count()} commitments"
         )
 
 

@@ -7,6 +7,8 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
 
 from intercity.accounts.roles import is_network_insider
 from intercity.core.history import describe, encode_reason, is_public_record
@@ -59,6 +61,41 @@ def create_with_relations(
     obj.save(update_fields=["updated_at"])
     entry = obj.history.order_by("-history_id").values_list("pk", flat=True)[:1]
     obj.history.filter(pk__in=list(entry)).update(history_type="+")
+
+
+def record_bulk_creation(
+    objs: list[models.Model],
+    links: Mapping[str, list[list[models.Model]]],
+    *,
+    actor: Any,
+    action: str,
+) -> None:
+    """Write the creation entries of records inserted together: one each, holding its sets.
+
+    ``links`` gives, per many-to-many field, each record's rows of the through table in the
+    order of ``objs``. The entries are those ``create_with_relations`` leaves, in a statement
+    per table instead of several per record.
+    """
+    manager_name = getattr(type(objs[0])._meta, "simple_history_manager_attribute", None)
+    if manager_name is None:
+        return
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    for obj in objs:
+        obj._history_user = user
+        obj._change_reason = action
+    entries = getattr(type(objs[0]), manager_name).bulk_history_create(
+        objs, default_user=user, default_change_reason=action, default_date=timezone.now()
+    )
+    if not entries:  # history switched off in settings
+        return
+    for field in getattr(entries[0], "_history_m2m_fields", ()):
+        m2m_model = HistoricalRecords.m2m_models[field]
+        columns = [f.attname for f in field.remote_field.through._meta.fields]
+        m2m_model.objects.bulk_create(
+            m2m_model(history=entry, **{name: getattr(row, name) for name in columns})
+            for entry, rows in zip(entries, links.get(field.name, ()), strict=True)
+            for row in rows
+        )
 
 
 def record_m2m_change(

@@ -13,12 +13,17 @@ T = TypeVar("T")
 # collisions a random suffix ends the contention.
 READABLE_ATTEMPTS = 4
 SLUG_ATTEMPTS = 10
+# Latin letters that have no accent to strip, so slugify would drop them: "Đà Nẵng" would
+# become "a-nang".
+UNSPLIT_LETTERS = str.maketrans(
+    {"Đ": "D", "đ": "d", "Ø": "O", "ø": "o", "Ł": "L", "ł": "l", "ß": "ss", "Æ": "AE", "æ": "ae"}
+)
 
 
 def unique_slug(
     model, text: str, *, field: str = "slug", max_length: int = 100, random_suffix: bool = False
 ) -> str:
-    base = slugify(text, allow_unicode=False)[:max_length].strip("-")
+    base = slugify(text.translate(UNSPLIT_LETTERS), allow_unicode=False)[:max_length].strip("-")
     if not base:
         # Names written only in non-Latin scripts slugify to nothing; a short id keeps URLs stable.
         base = uuid.uuid4().hex[:10]

@@ -18,6 +18,9 @@ _OPENING_WORDS = re.compile(
 )
 # An introduction this short only announces its sub-items ("The cities agree to:").
 _MIN_INTRO_WORDS = 8
+_SENTENCE_STOP = re.compile(r"[.;:](?=\s)|[;:。；：]")
+# The letters before a full stop, when they are one letter or letters joined by full stops.
+_INITIALISM = re.compile(r"(?:^|[\s(\-–—/])(?:[^\W\d_]\.)*[^\W\d_]$")
 _SMALL_WORDS = {"and", "the", "for", "with", "of", "in", "on", "to", "a", "an", "or", "des"}
 
 
@@ -35,18 +38,40 @@ class CommitmentDraft:
     themes: list[str] = field(default_factory=list)
     initiatives: list[str] = field(default_factory=list)
 
+    @property
+    def reference(self) -> str:
+        return sub_reference(self.clause_number or "", self.subitem_label)
+
+
+def sub_reference(number: str, label: str | None) -> str:
+    """A sub-item's reference after its clause's number: "3b", but "2(1)" for a numbered
+    sub-item, which joined as "21" would read as clause 21."""
+    if not label:
+        return number
+    return f"{number}({label})" if label[:1].isdigit() and number[-1:].isdigit() else number + label
+
 
 def short_title(text: str, *, limit: int = _TITLE_LENGTH) -> str:
     """A title for a promise: its first sentence without the "to …" opening, shortened."""
     text = " ".join((text or "").split())
     text = _OPENING_WORDS.sub("", text, count=1)
-    first = re.split(r"(?<=[.;:])\s|[;:。；：]", text, maxsplit=1)[0].rstrip(" ,.;:")
+    first = _first_sentence(text).rstrip(" ,.;:")
     if len(first) > limit:
         cut = first[: limit - 1]
         first = (cut.rsplit(" ", 1)[0] if " " in cut[20:] else cut).rstrip(" ,.;:") + "…"
     if not first:
         return ""
     return first[0].upper() + first[1:]
+
+
+def _first_sentence(text: str) -> str:
+    """The text up to its first full stop, semicolon or colon; the stop after an initial or
+    initialism ("Joseph R. Biden", "the U.S. and Japan", "พ.ศ. 2570") ends no sentence."""
+    for stop in _SENTENCE_STOP.finditer(text):
+        if stop.group() == "." and _INITIALISM.search(text, 0, stop.start()):
+            continue
+        return text[: stop.start()]
+    return text
 
 
 def matching_themes(text: str, themes: Iterable[tuple[str, str]]) -> list[str]:

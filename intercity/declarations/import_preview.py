@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy
 
 from intercity.declarations.deriving import derive_commitments
 from intercity.declarations.matching import (
+    all_names,
     cities_named,
     declaration_parse,
     meeting_match,
@@ -17,7 +18,9 @@ def preview_context(text: str, form) -> dict:
     """What the preview page shows: the parse, the derived commitments, the rows to check."""
     parsed = declaration_parse(text).to_dict()
     members = members_at(None)
-    drafts = derive_commitments(parsed["clauses"], known_cities=[c.name for c in members])
+    drafts = derive_commitments(
+        parsed["clauses"], known_cities=[name for city in members for name in all_names(city)]
+    )
     # Rows whose fields the parser found by rules that were often wrong on labelled texts.
     to_check = rows_to_check(parsed["field_confidence"])
     check_reasons = {

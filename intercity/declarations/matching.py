@@ -11,16 +11,18 @@ from django.db.models import Q
 from intercity.cities.models import City
 from intercity.declarations.models import Declaration
 from intercity.declarations.parsing import ParsedDeclaration, parse_declaration
+from intercity.declarations.parsing.cities import fold
 from intercity.meetings.models import Meeting
 
 
+def all_names(city: City) -> list[str]:
+    """Every name a text may give the city: English, local, and in the member languages."""
+    names = [city.name, city.local_name, *(city.names or {}).values()]
+    return list(dict.fromkeys(name for name in names if isinstance(name, str) and name.strip()))
+
+
 def known_city_names() -> list[str]:
-    names = []
-    for name, local in City.objects.values_list("name", "local_name"):
-        names.append(name)
-        if local:
-            names.append(local)
-    return names
+    return [name for city in City.objects.all() for name in all_names(city)]
 
 
 def declaration_parse(text: str) -> ParsedDeclaration:
@@ -28,18 +30,15 @@ def declaration_parse(text: str) -> ParsedDeclaration:
     return parse_declaration(text, known_cities=known_city_names())
 
 
-def cities_named(names: Iterable[str]) -> list[City]:
-    wanted = {name.casefold() for name in names if name}
+def cities_named(names: Iterable[str], cities: Iterable[City] | None = None) -> list[City]:
+    """The cities (of ``cities``, else all) that the printed names name, in any language."""
+    wanted = {fold(name) for name in names if name}
     if not wanted:
         return []
-    cities = City.objects.filter(Q(name__in=list(names)) | Q(local_name__in=list(names)))
-    found = {c.pk: c for c in cities}
-    # Case differences between the printed name and the record still match.
-    if len(found) < len(wanted):
-        for city in City.objects.all():
-            if city.name.casefold() in wanted or (city.local_name or "").casefold() in wanted:
-                found[city.pk] = city
-    return sorted(found.values(), key=lambda city: city.name)
+    if cities is None:
+        cities = City.objects.all()
+    found = [city for city in cities if wanted & {fold(name) for name in all_names(city)}]
+    return sorted(found, key=lambda city: city.name)
 
 
 def parsed_date(value: Any) -> datetime.date | None:

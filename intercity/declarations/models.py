@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from intercity.core.models import SourcedModel, TimeStampedModel
+from intercity.declarations.deriving import sub_reference
 
 
 class Declaration(SourcedModel):
@@ -198,7 +199,14 @@ class SubItem(TimeStampedModel):
         verbose_name_plural = _("sub-items")
 
     def __str__(self) -> str:
-        return f"{self.clause.number}{self.label}"
+        return sub_reference(self.clause.number, self.label)
+
+    @property
+    def anchor(self) -> str:
+        """Unique on the page: the anchor of clause 2's sub-item 1 is not clause 21's."""
+        label = self.label or str(self.position)
+        separator = "-" if label[:1].isdigit() else ""
+        return f"{self.clause.anchor}{separator}{label}"
 
 
 class Initiative(TimeStampedModel):
@@ -319,7 +327,7 @@ class Commitment(TimeStampedModel):
     def reference(self) -> str:
         """The clause and sub-item it comes from, as printed: "3b"."""
         number = self.clause.number or str(self.clause.position)
-        return f"{number}{self.subitem.label}" if self.subitem_id else number
+        return sub_reference(number, self.subitem.label) if self.subitem_id else number
 
 
 class ProgressReport(TimeStampedModel):

@@ -445,6 +445,7 @@ class OutlineItem:
     programmes: list = field(default_factory=list)
     meetings: list = field(default_factory=list)
     agreements: list = field(default_factory=list)
+    anchor: str = ""
 
 
 @dataclass
@@ -477,7 +478,10 @@ def declaration_outline(*, declaration: Declaration, user=None) -> list[OutlineC
         items = []
         for subitem in clause.subitems.all():
             mine = [c for c in commitments if c.subitem_id == subitem.pk]
-            items.append(OutlineItem(subitem.label, subitem.text, mine, *_carried_by(mine, user)))
+            carried = _carried_by(mine, user)
+            items.append(
+                OutlineItem(subitem.label, subitem.text, mine, *carried, anchor=subitem.anchor)
+            )
         text = clause.intro if clause.subitems.all() and clause.intro else clause.text
         outline.append(
             OutlineClause(

@@ -40,3 +40,14 @@ def cities_named(query: str, names: Mapping[str, Iterable[str]]) -> list[str]:
                 found.append(key)
                 break
     return found
+
+
+def is_only_a_place(query: str, names: Mapping[str, Iterable[str]]) -> bool:
+    """Whether the query is nothing but one city's name ("Hanoi", "hà nội", "ハノイ")."""
+    squeezed_query = _squeezed(query)
+    return any(
+        _squeezed(name) == squeezed_query
+        for city_names in names.values()
+        for name in city_names
+        if len(_squeezed(name)) >= MIN_NAME_CHARS
+    )

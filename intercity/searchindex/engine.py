@@ -9,12 +9,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, F, QuerySet
 from django.utils.safestring import SafeString, mark_safe
 
 from intercity.search import embedding, thesaurus
 from intercity.search.accents import typed_without_accents
-from intercity.search.places import cities_named
+from intercity.search.places import cities_named, is_only_a_place
 from intercity.search.ranking import highlight, semantic_strengths, weighted_fusion
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword
@@ -219,6 +219,23 @@ def _semantic_ranking(
     return [(doc_id, strength) for doc_id, strength, _ in visible], spans, restored
 
 
+def _city_records_first(fused: list[tuple[int, float]], place_rows) -> list[tuple[int, float]]:
+    """The order for a query that is only a city's name: the city's own records first, as its
+    page lists them (its own page, then newest first), then the records that mention it.
+
+    Such a query says only "this city": saying the name, or being near it in meaning, tells
+    nothing more about one of the city's records, so a record that repeats the name must not
+    rank above one of the city's own written in a language that spells it otherwise.
+    Records of one date keep the fused order between them.
+    """
+    lead = {
+        doc_id: (doc_type != "city", date is None, -date.toordinal() if date else 0)
+        for doc_id, doc_type, date in place_rows
+    }
+    # sorted() is stable: the records of one date, and every mention, keep the fused order.
+    return sorted(fused, key=lambda item: (0, *lead[item[0]]) if item[0] in lead else (1,))
+
+
 def search(
     *,
     user,
@@ -272,14 +289,18 @@ def search(
     # practices and organisations, rather than every record that lists it among others.
     # They belong at the top even when written in a language that spells the name otherwise.
     place_ranked: list[int] = []
-    named = cities_named(query, place_names())
+    place_rows: list[tuple[int, str, Any]] = []
+    names = place_names()
+    named = cities_named(query, names)
     if named:
         started = time.perf_counter()
-        place_ranked = list(
+        # Undated records last on every database (PostgreSQL would put them first).
+        place_rows = list(
             base.filter(city__slug__in=named)
-            .order_by("-date", "-id")
-            .values_list("id", flat=True)[:PLACE_RESULTS]
+            .order_by(F("date").desc(nulls_last=True), "-id")
+            .values_list("id", "doc_type", "date")[:PLACE_RESULTS]
         )
+        place_ranked = [doc_id for doc_id, _type, _date in place_rows]
         timings["place_db_ms"] = _ms(started)
 
     semantic_ranked: list[tuple[int, float]] = []
@@ -325,7 +346,10 @@ def search(
 
     fused = weighted_fusion(
         [doc_id for doc_id, _ in keyword_ranked], semantic_ranked, place_ranking=place_ranked
-    )[:limit]
+    )
+    if place_rows and is_only_a_place(query, names):
+        fused = _city_records_first(fused, place_rows)
+    fused = fused[:limit]
     keyword_set = keyword_ids
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
     place_set = set(place_ranked)

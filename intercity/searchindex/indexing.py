@@ -95,10 +95,12 @@ def index_object(source: SearchSource, obj: Any) -> bool:
         for doc in SearchDocument.objects.filter(source=source.type, object_id=str(obj.pk))
     }
     text_changed = False
+    # A new record's documents (a declaration's hundreds of clauses) go in together.
+    new = []
     for row in rows:
         current = existing.pop((row["doc_type"], row["doc_key"]), None)
         if current is None:
-            SearchDocument.objects.create(**row)
+            new.append(SearchDocument(**row))
             text_changed = True
             continue
         changed = [name for name, value in row.items() if getattr(current, name) != value]
@@ -109,6 +111,7 @@ def index_object(source: SearchSource, obj: Any) -> bool:
             current.save(update_fields=[*changed, "indexed_at"])
     if existing:
         SearchDocument.objects.filter(pk__in=[doc.pk for doc in existing.values()]).delete()
+    SearchDocument.objects.bulk_create(new, batch_size=BULK_BATCH_SIZE)
     if text_changed:
         from intercity.searchindex.vectors import schedule_embedding
 

@@ -43,7 +43,11 @@ def split_title_heading(heading: str) -> tuple[str | None, str | None]:
     keyword = TITLE_KEYWORD_RE.search(heading)
     if keyword is None:
         return None, None
-    before = heading[: keyword.start()]
+    start = keyword.start()
+    # A keyword glued to the word before it ("東京宣言", the Tokyo Declaration) takes it along.
+    while start > 0 and not heading[start - 1].isspace():
+        start -= 1
+    before = heading[:start]
     # Walk back over the capitalised (not all-capitals) words that name the title.
     words = before.split()
     kept: list[str] = []
@@ -54,7 +58,7 @@ def split_title_heading(heading: str) -> tuple[str | None, str | None]:
             break
     if len(kept) == len(words):
         return heading.strip(), None
-    title_start = before.rfind(kept[0]) if kept else keyword.start()
+    title_start = before.rfind(kept[0]) if kept else start
     title = heading[title_start:].strip()
     network = heading[:title_start].strip()
     if not NETWORK_KEYWORD_RE.search(network) and not re.search(r"\([A-Z0-9]{2,}\)", network):

@@ -101,10 +101,15 @@ _ARTICLE_MONGOLIAN_RE = re.compile(
 # "(一)", also written "㈠" or "（一）", numbers the paragraphs of a Chinese article.
 _PAREN_KANJI_RE = re.compile(r"\((?P<token>[一二三四五六七八九十]{1,3})\)\s*")
 _KANJI_ITEM_RE = re.compile(r"(?P<token>[一二三四五六七八九十]{1,3})[、．.]\s*")
-_PAREN_RE = re.compile(r"\((?P<token>\d{1,3}|[A-Za-z]{1,6})\)\s*")
-_CLOSE_PAREN_RE = re.compile(r"(?P<token>\d{1,3}|[A-Za-z]{1,6})\)\s*")
+# Sub-items lettered in the member languages' alphabets: Russian and Mongolian "а)", "б)",
+# Thai "ก.", "ข.", in the order those lists use (letters that lists skip are left out).
+CYRILLIC_LETTERS = "абвгдежзиклмнопрстуфхцчшщэюя"
+THAI_LETTERS = "กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผฝพฟภมยรลวศษสหฬอฮ"
+_PAREN_RE = re.compile(r"\((?P<token>\d{1,3}|[A-Za-z]{1,6}|[а-я]|[ก-ฮ])\)\s*")
+_CLOSE_PAREN_RE = re.compile(r"(?P<token>\d{1,3}|[A-Za-z]{1,6}|[а-я]|[ก-ฮ])\)\s*")
 _DECIMAL_RE = re.compile(r"(?P<token>\d{1,3}(?:\.\d{1,3}){1,3})\.?(?=\s)\s*")
-_DOT_RE = re.compile(r"(?P<token>\d{1,3}|[A-Za-z]{1,6})[.、](?!\d)(?P<space>\s*)")
+# A Cyrillic letter and a full stop is mostly an abbreviation ("г. Томск"): not a marker.
+_DOT_RE = re.compile(r"(?P<token>\d{1,3}|[A-Za-z]{1,6}|[ก-ฮ])[.、](?!\d)(?P<space>\s*)")
 _BULLET_RE = re.compile(r"(?P<bullet>[" + re.escape(BULLET_CHARACTERS) + r"])(?P<space>\s*)")
 _MONTH_AFTER_NUMBER_RE = re.compile(
     r"(?:Jan(?:uar|uary)?|Feb(?:ruar|ruary)?|Mär(?:z)?|Mar(?:ch)?|Apr(?:il)?|Mai|May|"
@@ -247,6 +252,9 @@ def _enumerated(token: str, fmt: str, rest: str) -> ListMarker | None:
         if value == 0 or value > LARGEST_FREE_NUMBER:
             return None
         return ListMarker(token, (ARABIC,), fmt, (value,), rest)
+    for alphabet in (CYRILLIC_LETTERS, THAI_LETTERS):
+        if token in alphabet:
+            return ListMarker(token, (LOWER_LETTER,), fmt, (alphabet.index(token) + 1,), rest)
     if not token.isascii() or not token.isalpha():
         return None
     kinds: list[str] = []

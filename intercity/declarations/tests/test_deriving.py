@@ -38,3 +38,20 @@ def test_a_clause_with_a_short_intro_yields_only_its_sub_items():
 def test_deriving_never_raises(clauses):
     for draft in derive_commitments(clauses, known_cities=["Tokyo"], themes=[("a", "Energy")]):
         assert draft.title
+
+
+def test_a_title_does_not_stop_at_an_initial_or_initialism():
+    assert short_title("to invite the U.S. Department of Water to join. The rest follows.") == (
+        "Invite the U.S. Department of Water to join"
+    )
+    assert short_title("to thank Governor Maria T. Reyes for hosting. The rest.") == (
+        "Thank Governor Maria T. Reyes for hosting"
+    )
+    assert short_title("จะจัดประชุมครั้งต่อไปในปี พ.ศ. 2570 ที่เชียงใหม่") == (
+        "จะจัดประชุมครั้งต่อไปในปี พ.ศ. 2570 ที่เชียงใหม่"
+    )
+
+
+def test_a_title_still_stops_at_the_end_of_a_sentence():
+    assert short_title("to share flood data. Then to meet again.") == "Share flood data"
+    assert short_title("to meet in 2027. Then again.") == "Meet in 2027"

@@ -137,12 +137,12 @@ def test_an_invalid_confirmation_saves_nothing(client_for, cast):
 def test_a_failed_save_leaves_nothing_half_written(client_for, cast, monkeypatch):
     from django.core.exceptions import ValidationError
 
-    from intercity.declarations import services
+    from intercity.declarations.models import Commitment
 
     def broken(*args, **kwargs):
         raise ValidationError("The database refused a commitment.")
 
-    monkeypatch.setattr(services, "commitment_create", broken)
+    monkeypatch.setattr(Commitment, "clean", broken)
     response = client_for(cast.secretariat).post(URL, confirm_data(cast))
 
     assert response.status_code == 400

@@ -18,3 +18,9 @@ def test_a_title_that_names_its_year_does_not_repeat_it(cast):
     declaration = declaration_import(actor=cast.secretariat, text=text)
     assert declaration.title == "Riverside Declaration 2020"
     assert declaration.slug == "riverside-declaration-2020"
+
+
+def test_a_vietnamese_title_keeps_its_d_in_the_slug(cast):
+    text = SHORT_DECLARATION.replace("Riverside Declaration", "Tuyên bố Đà Lạt về đô thị", 1)
+    declaration = declaration_import(actor=cast.secretariat, text=text)
+    assert declaration.slug == "tuyen-bo-da-lat-ve-do-thi-2020"

@@ -3,7 +3,6 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from intercity.declarations import services
 from intercity.declarations.models import (
     Clause,
     Commitment,
@@ -56,7 +55,8 @@ def test_a_failed_import_leaves_nothing(cast, monkeypatch):
     def broken(*args, **kwargs):
         raise ValidationError("boom")
 
-    monkeypatch.setattr(services, "commitment_create", broken)
+    # The commitments are written last: the declaration, its paragraphs and clauses are in.
+    monkeypatch.setattr(Commitment, "clean", broken)
     with pytest.raises(ValidationError):
         declaration_import(actor=cast.secretariat, text=SHORT_DECLARATION)
     assert not Declaration.objects.exists()

@@ -1,5 +1,7 @@
 """Asked for a city by name, in any language, search puts that city's own records first."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from rest_framework.test import APIClient
@@ -64,3 +66,61 @@ def test_a_query_naming_no_city_is_not_changed(client, library):
     ]
 
     assert titles == [mention.title]
+
+
+def when(year: int) -> datetime.datetime:
+    return datetime.datetime(year, 1, 1, 12, tzinfo=datetime.UTC)
+
+
+@pytest.fixture
+def city_records(cast):
+    cast.home.names = {"vi": "Thành phố Nhà"}
+    cast.home.save(update_fields=["names"])
+    written_locally = KnowledgeItemFactory(
+        city=cast.home,
+        title="Phân loại rác tại nguồn",
+        body="Các hộ gia đình phân loại rác.",
+        language="vi",
+        published_at=when(2031),
+    )
+    saying_the_name = KnowledgeItemFactory(
+        city=cast.home,
+        title="Home City flood notes",
+        body="Home City mapped its floods; Home City shared the maps.",
+        published_at=when(2029),
+    )
+    elsewhere = KnowledgeItemFactory(
+        city=cast.other,
+        title="What we learnt from Home City",
+        body="Home City sorted its waste; we followed.",
+        published_at=when(2032),
+    )
+    return written_locally, saying_the_name, elsewhere
+
+
+@pytest.mark.parametrize("query", ["Home City", "thành phố nhà"])
+def test_a_query_that_is_only_a_citys_name_lists_its_records_as_its_page_does(city_records, query):
+    written_locally, saying_the_name, elsewhere = city_records
+
+    results = APIClient().get("/api/v1/search/", {"q": query}).json()["results"]
+    titles = [row["title"] for row in results]
+
+    # The city's page, then its records newest first, whether or not they say its name in
+    # the query's spelling; then the records of other cities that mention it.
+    assert (results[0]["type"], titles[0]) == ("city", "Home City")
+    assert titles.index(written_locally.title) < titles.index(saying_the_name.title)
+    own = [row["title"] for row in results if "city" in row["matched_by"]]
+    assert titles[: len(own)] == own
+    if query.isascii():
+        assert titles.index(elsewhere.title) == len(own)
+
+
+def test_more_words_than_the_name_still_rank_by_what_they_match(city_records):
+    written_locally, saying_the_name, _elsewhere = city_records
+
+    titles = [
+        row["title"]
+        for row in APIClient().get("/api/v1/search/", {"q": "Home City floods"}).json()["results"]
+    ]
+
+    assert titles[0] == saying_the_name.title
