@@ -35,6 +35,9 @@ def test_the_grid_lists_the_accepted_meetings_a_partial_schedule_leaves_out(cast
     page = client_for(cast.focal_point).get(reverse("business:grid", args=[event.pk]))
     assert page.status_code == 200
     assert "1 accepted meeting is not in this schedule" in page.text
+    # The validator vouches for the meetings placed, not for a schedule that lacks one.
+    assert "finds every rule respected by the meetings placed" in page.text
+    assert "finds every rule respected.<" not in page.text
     section = page.text[page.text.index('id="unplaced"') :]
     assert left_out.requester.organisation.name in section
     assert left_out.invitee.organisation.name in section
@@ -48,7 +51,12 @@ def test_the_organiser_reaches_each_participants_agenda_from_the_event(cast, cli
     assert f'href="{agenda}?registration={registration.pk}"' in page.text
     answer = client_for(cast.focal_point).get(agenda, {"registration": registration.pk})
     assert answer.status_code == 200
-    assert registration.organisation.name in answer.text
+    assert f"<h1>Agenda of {registration.organisation.name}</h1>" in answer.text
+    # The name sits where each language puts it, not after a fixed prefix.
+    japanese = client_for(cast.focal_point).get(
+        agenda, {"registration": registration.pk}, HTTP_ACCEPT_LANGUAGE="ja"
+    )
+    assert f"<h1>{registration.organisation.name}の日程表</h1>" in japanese.text
     stranger = client_for(cast.other_focal_point).get(agenda, {"registration": registration.pk})
     assert stranger.status_code == 404
 

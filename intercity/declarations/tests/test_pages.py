@@ -61,6 +61,14 @@ def test_the_page_numbers_clauses_and_links_commitments(client, declaration):
     assert "2018 Harbour Declaration" in page and "not yet recorded" in page
 
 
+def test_the_page_names_the_original_language(client, declaration):
+    declaration.language = "en"
+    declaration.save(update_fields=["language"])
+    assert "<dd>English</dd>" in client.get(declaration.get_absolute_url()).content.decode()
+    japanese = client.get(declaration.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ja")
+    assert "<dd>英語</dd>" in japanese.content.decode()
+
+
 def test_the_page_rejects_post(client, declaration):
     assert client.post(declaration.get_absolute_url()).status_code == 405
 
