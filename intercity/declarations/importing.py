@@ -163,6 +163,27 @@ def store_paragraphs(
     return bulk_create_with_audit(Paragraph, rows, actor=actor, action=action)
 
 
+def clause_fields(declaration: Declaration, position: int, clause: Mapping[str, Any]) -> dict:
+    """The stored fields of a parsed operative clause at `position`."""
+    return {
+        "declaration": declaration,
+        "position": position,
+        "number": (clause.get("number") or "")[:20],
+        "intro": clause.get("intro") or "",
+        "text": clause.get("text") or "",
+    }
+
+
+def subitem_fields(clause: Clause, position: int, item: Mapping[str, Any]) -> dict:
+    """The stored fields of a parsed sub-item at `position` in its clause."""
+    return {
+        "clause": clause,
+        "position": position,
+        "label": (item.get("label") or "")[:20],
+        "text": item.get("text") or "",
+    }
+
+
 def _store_clauses(
     declaration: Declaration, parsed_clauses: Sequence[Mapping[str, Any]], *, actor
 ) -> dict[tuple[int, int | None], Clause | SubItem]:
@@ -171,25 +192,14 @@ def _store_clauses(
     clauses = bulk_create_with_audit(
         Clause,
         [
-            {
-                "declaration": declaration,
-                "position": position,
-                "number": (clause.get("number") or "")[:20],
-                "intro": clause.get("intro") or "",
-                "text": clause.get("text") or "",
-            }
+            clause_fields(declaration, position, clause)
             for position, clause in enumerate(parsed_clauses, start=1)
         ],
         actor=actor,
         action="declarations.clause.imported",
     )
     rows = [
-        {
-            "clause": row,
-            "position": position,
-            "label": (item.get("label") or "")[:20],
-            "text": item.get("text") or "",
-        }
+        subitem_fields(row, position, item)
         for row, clause in zip(clauses, parsed_clauses, strict=True)
         for position, item in enumerate(clause.get("subitems") or [], start=1)
     ]

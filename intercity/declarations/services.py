@@ -13,7 +13,12 @@ from intercity.cities.models import City
 from intercity.core.audit import save_with_audit
 from intercity.core.models import Theme
 from intercity.core.services import create_with_audit, require, save_changes, set_m2m
-from intercity.declarations.importing import declaration_import, store_paragraphs
+from intercity.declarations.importing import (
+    clause_fields,
+    declaration_import,
+    store_paragraphs,
+    subitem_fields,
+)
 from intercity.declarations.matching import declaration_parse
 from intercity.declarations.models import (
     IMMUTABLE_FIELDS,
@@ -152,25 +157,14 @@ def _create_clause(declaration, position, clause: Mapping[str, Any], *, actor) -
     """A clause a correction adds, with its sub-items."""
     row = create_with_audit(
         Clause,
-        {
-            "declaration": declaration,
-            "position": position,
-            "number": (clause.get("number") or "")[:20],
-            "intro": clause.get("intro") or "",
-            "text": clause.get("text") or "",
-        },
+        clause_fields(declaration, position, clause),
         actor=actor,
         action="declarations.clause.imported",
     )
     for sub_position, item in enumerate(clause.get("subitems") or [], start=1):
         create_with_audit(
             SubItem,
-            {
-                "clause": row,
-                "position": sub_position,
-                "label": (item.get("label") or "")[:20],
-                "text": item.get("text") or "",
-            },
+            subitem_fields(row, sub_position, item),
             actor=actor,
             action="declarations.subitem.imported",
         )

@@ -153,3 +153,19 @@ class NewsItemFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"News {n}")
     slug = factory.Sequence(lambda n: f"news-{n}")
     published_on = datetime.date(2029, 1, 1)
+
+
+def meeting_form_data(city, **overrides) -> dict:
+    """What the meeting form posts for a planned public expert meeting hosted by `city`."""
+    data = {
+        "title": "Expert meeting on waste",
+        "kind": "expert",
+        "host_city": city.pk,
+        "year": 2031,
+        "start_date": "2031-05-10",
+        "end_date": "2031-05-11",
+        "time_zone": "Asia/Ho_Chi_Minh",
+        "status": "planned",
+        "is_public": "on",
+    }
+    return data | overrides

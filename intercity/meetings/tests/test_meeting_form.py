@@ -8,24 +8,9 @@ import pytest
 from django.urls import reverse
 
 from intercity.meetings.models import Meeting
-from intercity.testing.factories import MeetingFactory
+from intercity.testing.factories import MeetingFactory, meeting_form_data
 
 pytestmark = pytest.mark.django_db
-
-
-def _form(city, **overrides):
-    data = {
-        "title": "Expert meeting on waste",
-        "kind": "expert",
-        "host_city": city.pk,
-        "year": 2031,
-        "start_date": "2031-05-10",
-        "end_date": "2031-05-11",
-        "time_zone": "Asia/Ho_Chi_Minh",
-        "status": "planned",
-        "is_public": "on",
-    }
-    return data | overrides
 
 
 def _tag(page: str, name: str) -> str:
@@ -86,7 +71,9 @@ def test_a_focal_point_saves_its_plenarys_logistics(cast, client_for):
     plenary = _plenary(cast.home)
     answer = client_for(cast.focal_point).post(
         reverse("meetings:edit", args=[plenary.slug]),
-        _form(cast.home, title=plenary.title, kind="plenary", ordinal="12", venue="River hall"),
+        meeting_form_data(
+            cast.home, title=plenary.title, kind="plenary", ordinal="12", venue="River hall"
+        ),
     )
     assert answer.status_code == 302
     plenary.refresh_from_db()
@@ -97,7 +84,9 @@ def test_a_forged_kind_or_number_on_a_plenary_is_ignored(cast, client_for):
     plenary = _plenary(cast.home)
     answer = client_for(cast.focal_point).post(
         reverse("meetings:edit", args=[plenary.slug]),
-        _form(cast.home, title=plenary.title, kind="expert", ordinal="13", venue="River hall"),
+        meeting_form_data(
+            cast.home, title=plenary.title, kind="expert", ordinal="13", venue="River hall"
+        ),
     )
     assert answer.status_code == 302
     plenary.refresh_from_db()
@@ -106,13 +95,15 @@ def test_a_forged_kind_or_number_on_a_plenary_is_ignored(cast, client_for):
 
 def test_a_forged_plenary_from_a_focal_point_is_refused_and_nothing_is_written(cast, client_for):
     client = client_for(cast.focal_point)
-    created = client.post(reverse("meetings:create"), _form(cast.home, kind="plenary", ordinal=1))
+    created = client.post(
+        reverse("meetings:create"), meeting_form_data(cast.home, kind="plenary", ordinal=1)
+    )
     assert created.status_code == 400
     assert not Meeting.objects.exists()
     meeting = MeetingFactory(host_city=cast.home, title="Waste experts")
     edited = client.post(
         reverse("meetings:edit", args=[meeting.slug]),
-        _form(cast.home, title="Promoted", kind="plenary", ordinal="1"),
+        meeting_form_data(cast.home, title="Promoted", kind="plenary", ordinal="1"),
     )
     assert edited.status_code == 400
     meeting.refresh_from_db()
@@ -120,14 +111,16 @@ def test_a_forged_plenary_from_a_focal_point_is_refused_and_nothing_is_written(c
 
 
 def test_a_focal_point_records_another_kind_of_meeting(cast, client_for):
-    answer = client_for(cast.focal_point).post(reverse("meetings:create"), _form(cast.home))
+    answer = client_for(cast.focal_point).post(
+        reverse("meetings:create"), meeting_form_data(cast.home)
+    )
     assert answer.status_code == 302
     assert Meeting.objects.get().kind == "expert"
 
 
 def test_the_secretariat_opens_a_numbered_plenary(cast, client_for):
     answer = client_for(cast.secretariat).post(
-        reverse("meetings:create"), _form(cast.home, kind="plenary", ordinal="13")
+        reverse("meetings:create"), meeting_form_data(cast.home, kind="plenary", ordinal="13")
     )
     assert answer.status_code == 302
     assert Meeting.objects.get().ordinal == 13

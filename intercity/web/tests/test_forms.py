@@ -4,27 +4,12 @@ import pytest
 
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Programme
-from intercity.testing.factories import MeetingFactory
-
-
-def meeting_form(city, **overrides):
-    data = {
-        "title": "Expert meeting on waste",
-        "kind": "expert",
-        "host_city": city.pk,
-        "year": 2031,
-        "start_date": "2031-05-10",
-        "end_date": "2031-05-11",
-        "time_zone": "Asia/Ho_Chi_Minh",
-        "status": "planned",
-        "is_public": "on",
-    }
-    return data | overrides
+from intercity.testing.factories import MeetingFactory, meeting_form_data
 
 
 def test_a_meeting_that_ends_before_it_starts_is_refused_on_the_field(cast, client_for):
     client = client_for(cast.focal_point)
-    response = client.post("/meetings/new/", meeting_form(cast.home, end_date="2031-05-01"))
+    response = client.post("/meetings/new/", meeting_form_data(cast.home, end_date="2031-05-01"))
     assert response.status_code == 400
     assert "cannot end before it starts" in response.content.decode()
     assert not Meeting.objects.exists()
@@ -32,7 +17,7 @@ def test_a_meeting_that_ends_before_it_starts_is_refused_on_the_field(cast, clie
 
 def test_an_unknown_time_zone_is_refused_on_the_field(cast, client_for):
     client = client_for(cast.secretariat)
-    response = client.post("/meetings/new/", meeting_form(cast.home, time_zone="Mars/Olympus"))
+    response = client.post("/meetings/new/", meeting_form_data(cast.home, time_zone="Mars/Olympus"))
     assert response.status_code == 400
     assert "not a known time zone" in response.content.decode()
     assert not Meeting.objects.exists()
@@ -40,20 +25,20 @@ def test_an_unknown_time_zone_is_refused_on_the_field(cast, client_for):
 
 def test_a_plenary_needs_its_number(cast, client_for):
     response = client_for(cast.secretariat).post(
-        "/meetings/new/", meeting_form(cast.home, kind="plenary")
+        "/meetings/new/", meeting_form_data(cast.home, kind="plenary")
     )
     assert response.status_code == 400
     assert "needs its number" in response.content.decode()
 
 
 def test_a_focal_point_cannot_record_a_meeting_hosted_by_another_city(cast, client_for):
-    response = client_for(cast.focal_point).post("/meetings/new/", meeting_form(cast.other))
+    response = client_for(cast.focal_point).post("/meetings/new/", meeting_form_data(cast.other))
     assert response.status_code == 400
     assert not Meeting.objects.exists()
 
 
 def test_a_valid_meeting_is_created_with_its_host_and_an_audit_entry(cast, client_for):
-    response = client_for(cast.focal_point).post("/meetings/new/", meeting_form(cast.home))
+    response = client_for(cast.focal_point).post("/meetings/new/", meeting_form_data(cast.home))
     assert response.status_code == 302
     meeting = Meeting.objects.get()
     assert meeting.city_roles.get().role == "host"
@@ -91,7 +76,7 @@ def test_a_pilot_shows_as_ended_after_its_end_date(cast, client_for):
 @pytest.mark.parametrize("field", ["year", "start_date"])
 def test_garbage_in_typed_fields_is_a_field_error(cast, client_for, field):
     response = client_for(cast.secretariat).post(
-        "/meetings/new/", meeting_form(cast.home, **{field: "soon"})
+        "/meetings/new/", meeting_form_data(cast.home, **{field: "soon"})
     )
     assert response.status_code == 400
     assert not Meeting.objects.exists()
@@ -99,7 +84,7 @@ def test_garbage_in_typed_fields_is_a_field_error(cast, client_for, field):
 
 def test_editing_keeps_a_history_of_who_changed_what(cast, client_for):
     meeting = MeetingFactory(host_city=cast.home)
-    data = meeting_form(cast.home, title="Renamed meeting", year=2030)
+    data = meeting_form_data(cast.home, title="Renamed meeting", year=2030)
     data.update(start_date="2030-05-06", end_date="2030-05-07")
     response = client_for(cast.focal_point).post(f"/meetings/{meeting.slug}/edit/", data)
     assert response.status_code == 302
@@ -110,7 +95,7 @@ def test_editing_keeps_a_history_of_who_changed_what(cast, client_for):
 
 
 def test_a_meeting_records_represented_and_observer_cities(cast, client_for):
-    data = meeting_form(cast.home, represented=[cast.other.pk])
+    data = meeting_form_data(cast.home, represented=[cast.other.pk])
     response = client_for(cast.focal_point).post("/meetings/new/", data)
     assert response.status_code == 302
     roles = dict(Meeting.objects.get().city_roles.values_list("city__name", "role"))
@@ -118,7 +103,7 @@ def test_a_meeting_records_represented_and_observer_cities(cast, client_for):
 
 
 def test_a_city_cannot_be_both_represented_and_observer(cast, client_for):
-    data = meeting_form(cast.home, represented=[cast.other.pk], observers=[cast.other.pk])
+    data = meeting_form_data(cast.home, represented=[cast.other.pk], observers=[cast.other.pk])
     response = client_for(cast.focal_point).post("/meetings/new/", data)
     assert response.status_code == 400
     assert "Already represented" in response.content.decode()
