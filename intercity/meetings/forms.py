@@ -45,9 +45,13 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args, plenary_series: bool, host_cities=None, **kwargs):
         """`plenary_series`: whether the user may open, number and re-kind plenaries."""
         super().__init__(*args, **kwargs)
-        self.fields["host_city"].queryset = (
-            host_cities if host_cities is not None else City.objects.all()
-        )
+        host = self.fields["host_city"]
+        host.queryset = host_cities if host_cities is not None else City.objects.all()
+        if host_cities is not None and len(choices := list(host_cities[:2])) == 1:
+            # A focal point records meetings of their own city: no empty choice to fail on.
+            host.empty_label = None
+            host.required = True
+            self.initial.setdefault("host_city", choices[0].pk)
         if not plenary_series:
             self._leave_the_series_alone()
         self.fields["parent"].queryset = Meeting.objects.exclude(

@@ -133,3 +133,15 @@ def test_a_meeting_is_not_offered_as_held_alongside_itself(cast, client_for):
     select = re.search(r'<select[^>]*\bname="parent".*?</select>', page, re.DOTALL).group(0)
     offered = re.findall(r'<option value="(\d+)"', select)
     assert offered == [str(other.pk)]
+
+
+def test_a_focal_point_is_offered_only_their_city_as_host_with_no_empty_choice(cast, client_for):
+    page = client_for(cast.focal_point).get(reverse("meetings:create")).text
+    select = page[
+        page.index('name="host_city"') : page.index("</select>", page.index('name="host_city"'))
+    ]
+    assert select.count("<option") == 1
+    assert f'value="{cast.home.pk}" selected' in select
+    secretariat = client_for(cast.secretariat).get(reverse("meetings:create")).text
+    assert secretariat.count('name="host_city"') == 1
+    assert '<option value="" selected>' in secretariat[secretariat.index('name="host_city"') :]
