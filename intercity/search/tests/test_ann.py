@@ -61,6 +61,9 @@ def test_the_index_finds_each_passage_and_forgets_removed_documents(tmp_path):
     index = ann.PassageIndex.create(384)
     index.add(documents, numbers, vectors)
     assert len(index) == 300
+    # Every passage is found by its own vector, not only most of them.
+    found = [index.search(vector, 1)[0][:2] for vector in vectors]
+    assert found == list(zip(documents.tolist(), numbers.tolist(), strict=True))
     assert index.search(vectors[50], 1)[0][:2] == (17, 2)
     assert index.search(vectors[50], 1)[0][2] == pytest.approx(1.0, abs=1e-2)
     assert index.remove_documents([17, 18]) == 6
