@@ -338,6 +338,8 @@ class ScheduleRun(TimeStampedModel):
         BUILDING = "building", _("Building the model")
         SEARCHING = "searching", _("Searching for a schedule")
         PROVING = "proving", _("Improving and proving the bound")
+        # Only when not every meeting fits: the best partial schedule is being sought.
+        PLACING = "placing", _("Placing what fits")
         DONE = "done", _("Done")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="runs")
@@ -350,6 +352,9 @@ class ScheduleRun(TimeStampedModel):
     progress = models.PositiveSmallIntegerField(default=0)
     breaks = models.PositiveIntegerField(null=True, blank=True)
     lower_bound = models.PositiveIntegerField(default=0)
+    # While a partial schedule is sought: meetings its best version places, of how many.
+    placed = models.PositiveIntegerField(null=True, blank=True)
+    to_place = models.PositiveIntegerField(null=True, blank=True)
     seconds = models.FloatField(default=0)
     explanation = models.JSONField(default=list, blank=True)
     problems = models.JSONField(default=list, blank=True)
@@ -364,6 +369,16 @@ class ScheduleRun(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status not in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def stages(self) -> list[tuple[str, str]]:
+        """The stages to show: placing what fits only for a run that has to."""
+        shown = self.stage == self.Stage.PLACING or self.status == self.Status.INFEASIBLE
+        return [
+            (value, label)
+            for value, label in self.Stage.choices
+            if value != self.Stage.PLACING or shown
+        ]
 
 
 class Assignment(models.Model):

@@ -393,6 +393,16 @@ def _progress_recorder(run: ScheduleRun) -> Callable[[int | None, int], None]:
     return record
 
 
+def _placing_recorder(run: ScheduleRun) -> Callable[[int, int], None]:
+    """Store how many meetings the best partial schedule places, once the event is known
+    not to fit, so the page says how far placing what fits has got."""
+
+    def record(placed: int, count: int) -> None:
+        _run_stage(run, ScheduleRun.Stage.PLACING, 80, placed=placed, to_place=count)
+
+    return record
+
+
 def schedule_run_execute(*, run_id: int) -> ScheduleRun:
     """Solve the event's instance and store the result (called by the background task).
 
@@ -411,6 +421,7 @@ def schedule_run_execute(*, run_id: int) -> ScheduleRun:
             time_limit=max(1.0, float(run.time_limit)),
             workers=2,
             on_progress=_progress_recorder(run),
+            on_placing=_placing_recorder(run),
         )
     except Exception as error:  # noqa: BLE001 - any solver failure is recorded on the run
         run.status = ScheduleRun.Status.FAILED

@@ -185,6 +185,17 @@ class ScheduleModel:
                 self.model.add_hint(literal, slot_of[m] == s)
 
 
+class _PlacedCounter(cp_model.CpSolverSolutionCallback):
+    """Tells a caller how many meetings each improving partial schedule places."""
+
+    def __init__(self, placed: list, report: Callable[[int], None]) -> None:
+        super().__init__()
+        self.placed, self.report = placed, report
+
+    def on_solution_callback(self) -> None:
+        self.report(sum(self.value(p) if not isinstance(p, int) else p for p in self.placed))
+
+
 def solve_with_cpsat(
     problem: Problem,
     domains: list[list[int]],
@@ -196,7 +207,10 @@ def solve_with_cpsat(
     upper_bound: int | None = None,
     log: bool = False,
     on_solver: Callable[[cp_model.CpSolver], None] | None = None,
+    on_partial: Callable[[int], None] | None = None,
 ) -> EngineOutcome:
+    """Solve the CP-SAT model. With `optional`, meetings may stay out and `on_partial` hears
+    how many each better partial schedule places, as the search finds it."""
     started = time.monotonic()
     built = ScheduleModel(problem, domains, optional=optional)
     model = built.model
@@ -220,7 +234,8 @@ def solve_with_cpsat(
     if on_solver is not None:
         # Lets a portfolio stop this search from another thread once another engine wins.
         on_solver(solver)
-    code = solver.solve(model)
+    callback = _PlacedCounter(built.placed, on_partial) if optional and on_partial else None
+    code = solver.solve(model, callback)
     seconds = time.monotonic() - started
 
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):

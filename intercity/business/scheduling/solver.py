@@ -5,6 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import threading
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 from .canonical import canonical_order
@@ -17,6 +18,7 @@ from .maxsat_engine import has_zero_anchor, solve_with_maxsat
 from .model import Assignment, Instance, Reason, Result, reason
 from .problem import Problem, build_problem, tighten_domains_by_precedence
 from .race import Progress, Race
+from .validation import validate_schedule
 
 _INSTANCE_FAIRNESS = object()
 # Above this many meetings the exact models are too big to build in a usual time limit.
@@ -37,6 +39,13 @@ PAIR_SECONDS = 2.0
 PAIR_SHARE = 0.05
 # Share of the time limit given to explaining an infeasible event and placing what fits.
 INFEASIBLE_SHARE = 0.2
+# Share of that time in which the heuristic places what it can before the exact search for
+# the best partial schedule starts from it: alone, that search places fewer meetings in a
+# short time, and a different number from run to run.
+PARTIAL_HINT_SHARE = 0.25
+# Called with (meetings placed by the best partial schedule so far, meetings in the event)
+# once the event is known not to fit.
+Placing = Callable[[int, int], None]
 
 
 def _assign_tables(problem: Problem, slot_of: list[int | None]) -> list[Assignment]:
@@ -78,12 +87,14 @@ def solve(
     ignore_lunch_gap: bool = False,
     use_maxsat: bool = True,
     on_progress: Progress | None = None,
+    on_placing: Placing | None = None,
 ) -> Result:
     """Schedule every meeting with the fewest breaks, or explain why that is impossible.
 
     `on_progress(breaks, lower_bound)` is called whenever the best schedule or the proven
     bound improves, so a caller can show both while the search runs; the search stops as
-    soon as they meet.
+    soon as they meet. Once the event is known not to fit, `on_placing(placed, count)` is
+    called instead as the best partial schedule grows.
     """
     started = time.monotonic()
     deadline = started + time_limit
@@ -99,7 +110,7 @@ def solve(
 
     obstacles = find_obstacles(problem, domains)
     if obstacles:
-        return _infeasible(problem, domains, obstacles, started, deadline, workers)
+        return _infeasible(problem, domains, obstacles, started, deadline, workers, on_placing)
 
     # Large events lean on the heuristic: the exact models grow with meetings x slots, and
     # beyond a few thousand meetings they cannot even be built within a usual time limit.
@@ -162,7 +173,7 @@ def solve(
     if race is not None:
         lower_bound, found, found_breaks, infeasible = race_outcome
         if infeasible:
-            return _infeasible(problem, domains, [], started, deadline, workers)
+            return _infeasible(problem, domains, [], started, deadline, workers, on_placing)
         if found is not None and found_breaks is not None and _is_complete_and_fair(problem, found):
             if best_breaks is None or found_breaks < best_breaks:
                 best_slots, best_breaks = found, found_breaks
@@ -243,13 +254,13 @@ def solve(
             if breaks == cost:
                 return _result(problem, "optimal", slot_of, breaks, breaks, started, "maxsat")
         if status == "infeasible":
-            return _infeasible(problem, domains, [], started, deadline, workers)
+            return _infeasible(problem, domains, [], started, deadline, workers, on_placing)
 
     outcome = cpsat_result[0] if cpsat_result else None
     lower_bound = bound
     if outcome is not None:
         if outcome.status == "infeasible":
-            return _infeasible(problem, domains, [], started, deadline, workers)
+            return _infeasible(problem, domains, [], started, deadline, workers, on_placing)
         lower_bound = max(bound, outcome.lower_bound)
         if outcome.slot_of is not None and (best_breaks is None or outcome.breaks < best_breaks):
             best_slots, best_breaks = outcome.slot_of, outcome.breaks
@@ -307,6 +318,7 @@ def _infeasible(
     started: float,
     deadline: float,
     workers: int,
+    on_placing: Placing | None = None,
 ) -> Result:
     """Explain the infeasibility and offer the schedule placing the most meetings.
 
@@ -315,6 +327,9 @@ def _infeasible(
     """
     explanation = list(obstacles)
     deadline = min(deadline, time.monotonic() + max(2.0, INFEASIBLE_SHARE * (deadline - started)))
+    count = problem.meeting_count
+    placing = _PlacingReport(on_placing, count)
+    placing(0)
     if not explanation and problem.fairness is not None:
         relaxed = build_problem(
             problem.instance, fairness=None, ignore_lunch_gap=problem.ignore_lunch_gap
@@ -329,13 +344,27 @@ def _infeasible(
             explanation.append(reason("fairness_only", fairness=problem.fairness))
     if not explanation:
         explanation.append(reason("rules_conflict"))
+    hint = _partial_hint(problem, domains, PARTIAL_HINT_SHARE * (deadline - time.monotonic()))
+    if hint is not None:
+        placing(hint.placed)
     partial = solve_with_cpsat(
         problem,
         domains,
         time_limit=max(0.1, deadline - time.monotonic()),
         workers=workers,
         optional=True,
+        hint=None if hint is None else hint.slot_of,
+        on_partial=placing,
     )
+    if (
+        hint is not None
+        and (
+            partial.slot_of is None
+            or (-hint.placed, hint.breaks) < (-partial.placed, partial.breaks or 0)
+        )
+        and _keeps_the_rules(problem, hint.slot_of)
+    ):
+        partial = EngineOutcome("feasible", hint.slot_of, hint.breaks, 0, hint.placed, 0.0)
     assignments: list[Assignment] = []
     breaks = None
     if partial.slot_of is not None:
@@ -358,3 +387,35 @@ def _infeasible(
         explanation=explanation,
         engine="explain",
     )
+
+
+class _PlacingReport:
+    """Passes on the number of meetings placed, only when it grows."""
+
+    def __init__(self, report: Placing | None, count: int) -> None:
+        self.report, self.count, self.best = report, count, -1
+
+    def __call__(self, placed: int) -> None:
+        if self.report is not None and placed > self.best:
+            self.best = placed
+            self.report(placed, self.count)
+
+
+def _partial_hint(
+    problem: Problem, domains: list[list[int]], seconds: float
+) -> HeuristicOutcome | None:
+    """The heuristic's partial schedule, to start the exact search from."""
+    outcome = solve_heuristically(problem, domains, time_limit=max(0.05, seconds))
+    return outcome if outcome.placed else None
+
+
+def _keeps_the_rules(problem: Problem, slot_of: list[int | None]) -> bool:
+    """Whether the independent checker finds nothing wrong with a partial schedule."""
+    report = validate_schedule(
+        problem.instance,
+        _assign_tables(problem, slot_of),
+        fairness=problem.fairness,
+        ignore_lunch_gap=problem.ignore_lunch_gap,
+        allow_unplaced=True,
+    )
+    return report.ok

@@ -322,7 +322,7 @@ def test_a_run_shows_the_best_breaks_and_bound_while_the_solver_reports_them(cas
     run = ScheduleRun.objects.create(event=event, time_limit=10)
     seen = []
 
-    def fake_solve(instance, *, time_limit, workers, on_progress):
+    def fake_solve(instance, *, time_limit, workers, on_progress, on_placing):
         on_progress(3, 1)
         stored = ScheduleRun.objects.get(pk=run.pk)
         seen.append((stored.stage, stored.breaks, stored.lower_bound))

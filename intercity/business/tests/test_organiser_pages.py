@@ -132,3 +132,20 @@ def test_the_slot_form_leads_back_to_its_event(cast, client_for):
     page = client_for(cast.focal_point).get(reverse("business:slot-create", args=[event.pk]))
     assert page.status_code == 200
     assert f'href="{event.get_absolute_url()}"' in page.text
+
+
+def test_a_run_that_cannot_fit_everything_shows_how_many_meetings_it_has_placed(
+    cast, client_for
+):
+    event = EventFactory(meeting__host_city=cast.home)
+    run = ScheduleRun.objects.create(event=event, time_limit=30, status="running")
+    url = reverse("business:run-progress", args=[run.pk])
+    assert "Placing what fits" not in client_for(cast.focal_point).get(url).text
+    record = services._placing_recorder(run)
+    record(0, 402)
+    record(288, 402)
+    run.refresh_from_db()
+    assert (run.stage, run.placed, run.to_place) == (ScheduleRun.Stage.PLACING, 288, 402)
+    page = client_for(cast.focal_point).get(url).text
+    assert "Not every meeting fits. The best partial schedule so far places 288 of 402" in page
+    assert '<strong>Placing what fits</strong>' in page
