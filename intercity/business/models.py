@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -355,6 +356,7 @@ class ScheduleRun(TimeStampedModel):
     # While a partial schedule is sought: meetings its best version places, of how many.
     placed = models.PositiveIntegerField(null=True, blank=True)
     to_place = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     seconds = models.FloatField(default=0)
     explanation = models.JSONField(default=list, blank=True)
     problems = models.JSONField(default=list, blank=True)
@@ -369,6 +371,14 @@ class ScheduleRun(TimeStampedModel):
     @property
     def is_finished(self) -> bool:
         return self.status not in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def elapsed_seconds(self) -> int:
+        """Whole seconds the search has run, for the bar that fills towards the time limit."""
+        if self.started_at is None:
+            return 0
+        elapsed = (timezone.now() - self.started_at).total_seconds()
+        return int(min(max(elapsed, 0), self.time_limit))
 
     @property
     def stages(self) -> list[tuple[str, str]]:

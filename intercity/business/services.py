@@ -411,7 +411,7 @@ def schedule_run_execute(*, run_id: int) -> ScheduleRun:
     """
     run = ScheduleRun.objects.select_related("event__meeting").get(pk=run_id)
     run.status = ScheduleRun.Status.RUNNING
-    _run_stage(run, ScheduleRun.Stage.BUILDING, 5, status=run.status)
+    _run_stage(run, ScheduleRun.Stage.BUILDING, 5, status=run.status, started_at=timezone.now())
     instance = event_instance(run.event)
     started = time.monotonic()
     try:

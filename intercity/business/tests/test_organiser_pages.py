@@ -1,7 +1,11 @@
 """Organiser pages: where to start, runs refused or shown live, meetings left out, agendas."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from intercity.business import services
 from intercity.business.models import MeetingRequest, ScheduleRun
@@ -134,9 +138,7 @@ def test_the_slot_form_leads_back_to_its_event(cast, client_for):
     assert f'href="{event.get_absolute_url()}"' in page.text
 
 
-def test_a_run_that_cannot_fit_everything_shows_how_many_meetings_it_has_placed(
-    cast, client_for
-):
+def test_a_run_that_cannot_fit_everything_shows_how_many_meetings_it_has_placed(cast, client_for):
     event = EventFactory(meeting__host_city=cast.home)
     run = ScheduleRun.objects.create(event=event, time_limit=30, status="running")
     url = reverse("business:run-progress", args=[run.pk])
@@ -148,4 +150,24 @@ def test_a_run_that_cannot_fit_everything_shows_how_many_meetings_it_has_placed(
     assert (run.stage, run.placed, run.to_place) == (ScheduleRun.Stage.PLACING, 288, 402)
     page = client_for(cast.focal_point).get(url).text
     assert "Not every meeting fits. The best partial schedule so far places 288 of 402" in page
-    assert '<strong>Placing what fits</strong>' in page
+    assert "<strong>Placing what fits</strong>" in page
+
+
+def test_a_running_search_shows_its_time_against_the_limit(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    run = ScheduleRun.objects.create(
+        event=event,
+        time_limit=60,
+        status="running",
+        stage="proving",
+        started_at=timezone.now() - timedelta(seconds=15),
+    )
+    url = reverse("business:run-progress", args=[run.pk])
+    page = client_for(cast.focal_point).get(url).text
+    # 15 s ago when the run was saved; a slow request may add a second or two.
+    shown = re.search(r'<progress max="60" value="(\d+)"', page)
+    assert shown and 15 <= int(shown.group(1)) <= 20
+    assert f"{shown.group(1)} s of at most 60 s" in page
+    run.started_at = timezone.now() - timedelta(minutes=5)  # a slow worker never overshoots
+    run.save(update_fields=["started_at"])
+    assert '<progress max="60" value="60"' in client_for(cast.focal_point).get(url).text
