@@ -53,7 +53,7 @@ class OrganisationImportUploadSerializer(serializers.Serializer):
     )
 
 
-class _LineSerializer(serializers.Serializer):
+class _ImportLineSerializer(serializers.Serializer):
     line = serializers.IntegerField()
     message = serializers.CharField()
 
@@ -70,8 +70,8 @@ class OrganisationImportSerializer(serializers.Serializer):
 
     written = serializers.BooleanField()
     created = _ImportedSerializer(many=True)
-    skipped = _LineSerializer(many=True)
-    errors = _LineSerializer(many=True)
+    skipped = _ImportLineSerializer(many=True)
+    errors = _ImportLineSerializer(many=True)
 
     def to_representation(self, report):
         return {
