@@ -194,3 +194,12 @@ def test_the_meeting_import_points_to_the_organisation_import(cast, client_for):
     event = EventFactory(meeting__host_city=cast.home)
     page = client_for(cast.focal_point).get(reverse("business:requests-import", args=[event.pk]))
     assert reverse("organisations:import") in page.text
+
+
+def test_an_agenda_leads_back_to_its_event(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    registration = RegistrationFactory(event=event)
+    page = client_for(cast.focal_point).get(
+        reverse("business:agenda", args=[event.pk]), {"registration": registration.pk}
+    )
+    assert f'href="{event.get_absolute_url()}"' in page.text
