@@ -9,11 +9,12 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
-from intercity.api.views import check_input, service_errors
+from intercity.api.views import WRITE_RESPONSES, check_input, service_errors
 from intercity.business import permissions as rules
 from intercity.business import selectors, services
 from intercity.business.importing import requests_import, size_error
 from intercity.business.serializers import (
+    AgendaSerializer,
     EventSerializer,
     MeetingRequestSerializer,
     OpportunityFilterSerializer,
@@ -135,6 +136,30 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         )
         code = status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST
         return Response(RequestImportSerializer(report).data, status=code)
+
+    @extend_schema(responses={200: AgendaSerializer, 401: WRITE_RESPONSES[401]})
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"agenda/(?P<registration>[0-9]+)",
+        serializer_class=AgendaSerializer,
+    )
+    def agenda(self, request, pk=None, registration=None):
+        """A participant's meetings in the published schedule: for the organisation's
+        representative and the event's organisers; nothing before publication."""
+        if not request.user.is_authenticated:
+            raise NotAuthenticated
+        event = self.get_object()
+        participant = selectors.event_registration(event, registration)
+        if participant is None or not rules.can_view_agenda(request.user, participant):
+            raise Http404
+        run = event.published_run
+        data = {
+            "event": event.pk,
+            "published": run is not None,
+            "meetings": selectors.agenda_of(participant, run=run),
+        }
+        return Response(AgendaSerializer(data).data)
 
     @action(detail=True, methods=["post"], serializer_class=RunRequestSerializer)
     def runs(self, request, pk=None):

@@ -50,6 +50,11 @@ def can_organise_event(user, event) -> bool:
     return can_open_event(user, event.meeting)
 
 
+def can_publish_run(user, run) -> bool:
+    """Organisers publish a run once: publishing it again would email every agenda again."""
+    return can_organise_event(user, run.event) and run.event.published_run_id != run.pk
+
+
 def can_register_for_event(user, event, organisation) -> bool:
     return _represents(user, organisation) or can_organise_event(user, event)
 

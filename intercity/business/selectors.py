@@ -324,6 +324,15 @@ def registration_for(event: Event, organisation_id: int | None) -> Registration 
     return event.registrations.filter(organisation_id=organisation_id).first()
 
 
+def event_registration(event: Event, pk: object) -> Registration | None:
+    """The event's registration `pk`, or none: a key from a query string may be anything."""
+    try:
+        key = int(str(pk))
+    except ValueError:
+        return None
+    return event.registrations.select_related("organisation").filter(pk=key).first()
+
+
 def meeting_candidates(registration: Registration) -> QuerySet:
     """The event's other registrations this one has no request with, in either direction."""
     return (

@@ -183,3 +183,21 @@ class RequestImportSerializer(serializers.Serializer):
             "skipped": [{"line": line, "message": text} for line, text in report.skipped],
             "errors": [{"line": line, "message": text} for line, text in report.errors],
         }
+
+
+class _CounterpartSerializer(serializers.Serializer):
+    organisation = serializers.CharField(source="slug")
+    name = serializers.CharField()
+
+
+class AgendaItemSerializer(serializers.Serializer):
+    slot = SlotSerializer()
+    table = serializers.IntegerField()
+    counterpart = _CounterpartSerializer()
+    note = serializers.CharField()
+
+
+class AgendaSerializer(serializers.Serializer):
+    event = serializers.IntegerField()
+    published = serializers.BooleanField()
+    meetings = AgendaItemSerializer(many=True)

@@ -484,7 +484,7 @@ def assignment_move(*, actor: Any, assignment: Assignment, slot: Slot, table: in
 def schedule_publish(*, actor: Any, run: ScheduleRun) -> int:
     """Publish a valid schedule and email each participant's representatives their agenda."""
     event = run.event
-    require(rules.can_organise_event(actor, event))
+    require(rules.can_publish_run(actor, run))
     if not run.is_finished or run.problems or not run.assignments.exists():
         raise ValidationError(_("Only a finished schedule that passes every check is published."))
     event.published_at = timezone.now()

@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from intercity.organisations import importing
 from intercity.organisations.models import Organisation
 
 
@@ -22,3 +23,18 @@ class OrganisationForm(forms.ModelForm):
     def _post_clean(self):
         # The service validates the model, so that pages and API report the same errors.
         pass
+
+
+class OrganisationImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Table of organisations"), help_text=_("CSV (UTF-8), at most 5 MB.")
+    )
+    dry_run = forms.BooleanField(
+        label=_("Check only: show what would be registered, write nothing"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if message := importing.size_error(upload.size):
+            raise forms.ValidationError(message)
+        return upload

@@ -42,3 +42,41 @@ class OrganisationFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
     kind = ChoiceFilter(choices=Organisation.Kind.choices)
     city = serializers.SlugField(required=False, help_text=_("Slug of a city."))
+
+
+class OrganisationImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text=_("CSV (UTF-8): name, city[, kind, website, description].")
+    )
+    dry_run = serializers.BooleanField(
+        default=False, help_text=_("Check only: show what would be registered, write nothing")
+    )
+
+
+class _ImportLineSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    message = serializers.CharField()
+
+
+class _ImportedSerializer(serializers.Serializer):
+    slug = serializers.CharField(allow_blank=True)
+    name = serializers.CharField()
+    kind = serializers.CharField()
+    city = serializers.CharField(source="city.slug")
+
+
+class OrganisationImportSerializer(serializers.Serializer):
+    """What an import of organisations did; with errors, nothing was written."""
+
+    written = serializers.BooleanField()
+    created = _ImportedSerializer(many=True)
+    skipped = _ImportLineSerializer(many=True)
+    errors = _ImportLineSerializer(many=True)
+
+    def to_representation(self, report):
+        return {
+            "written": report.written,
+            "created": _ImportedSerializer(report.created, many=True).data,
+            "skipped": [{"line": line, "message": text} for line, text in report.skipped],
+            "errors": [{"line": line, "message": text} for line, text in report.errors],
+        }

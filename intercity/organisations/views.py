@@ -14,7 +14,8 @@ from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
-from intercity.organisations.forms import OrganisationForm
+from intercity.organisations.forms import OrganisationForm, OrganisationImportForm
+from intercity.organisations.importing import OPTIONAL, REQUIRED, organisations_import
 from intercity.organisations.models import Organisation
 from intercity.organisations.permissions import can_create_organisation, can_edit_organisation
 from intercity.organisations.selectors import organisation_get, organisation_list
@@ -110,4 +111,31 @@ def organisation_edit(request, slug):
         heading=_("Edit %(organisation)s") % {"organisation": organisation.name},
         success_message=_("The organisation was saved."),
         cancel_url=organisation.get_absolute_url(),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def organisation_import(request):
+    if not can_create_organisation(request.user):
+        raise Http404
+    form = OrganisationImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        report = organisations_import(
+            actor=request.user,
+            content=form.cleaned_data["file"].read(),
+            dry_run=form.cleaned_data["dry_run"],
+        )
+    context = {
+        "form": form,
+        "report": report,
+        "required": REQUIRED,
+        "optional": OPTIONAL,
+        "kinds": Organisation.Kind.values,
+        "cities": _city_choices(request.user),
+    }
+    failed = bool(form.errors) or (report is not None and not report.ok)
+    return render(
+        request, "organisations/organisation_import.html", context, status=400 if failed else 200
     )

@@ -87,3 +87,77 @@ def test_events_published_before_the_field_keep_showing_their_schedule(
     assert event.published_run_id == run.pk != later.pk
     page = client_for(cast.organisation_rep).get(reverse("business:agenda", args=[event.pk]))
     assert other.organisation.name in page.text
+
+
+def test_an_organiser_asking_for_a_malformed_registration_gets_404(
+    cast, client_for, event_with_meeting
+):
+    event, _mine, _other = event_with_meeting
+    organiser = client_for(cast.focal_point)
+    for view in ("business:agenda", "business:agenda-ics"):
+        response = organiser.get(reverse(view, args=[event.pk]), {"registration": "first"})
+        assert response.status_code == 404
+
+
+def test_an_organiser_cannot_read_another_events_registration_through_the_agenda(
+    cast, client_for, event_with_meeting
+):
+    event, _mine, _other = event_with_meeting
+    elsewhere = RegistrationFactory()
+    response = client_for(cast.focal_point).get(
+        reverse("business:agenda", args=[event.pk]), {"registration": elsewhere.pk}
+    )
+    assert response.status_code == 404
+
+
+# -- the agenda through the API --------------------------------------------------------------
+
+
+def _agenda_url(event, registration):
+    return f"/api/v1/business/events/{event.pk}/agenda/{registration.pk}/"
+
+
+def test_the_api_agenda_shows_the_published_schedule_to_the_participant(
+    cast, client_for, event_with_meeting
+):
+    event, mine, other = event_with_meeting
+    run = _solved(event)
+    participant = client_for(cast.organisation_rep)
+    unpublished = participant.get(_agenda_url(event, mine))
+    assert unpublished.status_code == 200
+    assert unpublished.json() == {"event": event.pk, "published": False, "meetings": []}
+
+    schedule_publish(actor=cast.focal_point, run=run)
+    third = RegistrationFactory(event=event)
+    MeetingRequest.objects.create(event=event, requester=third, invitee=mine, status="accepted")
+    _solved(event)  # a later draft: its extra meeting stays out of the agenda
+    data = participant.get(_agenda_url(event, mine)).json()
+    assert data["published"] is True
+    assert [row["counterpart"]["name"] for row in data["meetings"]] == [other.organisation.name]
+    placed = run.assignments.get()
+    meeting = data["meetings"][0]
+    assert (meeting["slot"]["id"], meeting["table"]) == (placed.slot_id, placed.table)
+    assert meeting["counterpart"]["organisation"] == other.organisation.slug
+
+
+def test_the_api_agenda_is_read_by_the_organiser_and_secretariat_from_the_published_run(
+    cast, client_for, event_with_meeting
+):
+    event, mine, other = event_with_meeting
+    _solved(event)  # a draft: organisers see it on the page, not through this endpoint
+    for user in (cast.focal_point, cast.secretariat):
+        data = client_for(user).get(_agenda_url(event, other)).json()
+        assert (data["published"], data["meetings"]) == (False, [])
+
+
+def test_the_api_agenda_is_hidden_from_anyone_else(cast, client_for, event_with_meeting):
+    event, mine, other = event_with_meeting
+    schedule_publish(actor=cast.focal_point, run=_solved(event))
+    assert client_for(None).get(_agenda_url(event, mine)).status_code == 401
+    for user in (cast.other_focal_point, cast.expert, cast.reader):
+        assert client_for(user).get(_agenda_url(event, mine)).status_code == 404
+    # A representative reads only their own organisation's agenda.
+    assert client_for(cast.organisation_rep).get(_agenda_url(event, other)).status_code == 404
+    elsewhere = RegistrationFactory()
+    url = f"/api/v1/business/events/{event.pk}/agenda/{elsewhere.pk}/"
+    assert client_for(cast.focal_point).get(url).status_code == 404

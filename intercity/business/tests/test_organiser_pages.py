@@ -171,3 +171,74 @@ def test_a_running_search_shows_its_time_against_the_limit(cast, client_for):
     run.started_at = timezone.now() - timedelta(minutes=5)  # a slow worker never overshoots
     run.save(update_fields=["started_at"])
     assert '<progress max="60" value="60"' in client_for(cast.focal_point).get(url).text
+
+
+# -- what a serious organiser expects of the pages -------------------------------------------
+
+
+def _published(cast, mailoutbox):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)
+    a = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    b = RegistrationFactory(event=event)
+    MeetingRequest.objects.create(event=event, requester=a, invitee=b, status="accepted")
+    run = schedule_run_execute(run_id=ScheduleRun.objects.create(event=event, time_limit=5).pk)
+    services.schedule_publish(actor=cast.focal_point, run=run)
+    mailoutbox.clear()
+    return event, run
+
+
+def test_the_grid_of_the_published_schedule_says_so_and_offers_no_second_publication(
+    cast, client_for, mailoutbox
+):
+    event, run = _published(cast, mailoutbox)
+    organiser = client_for(cast.focal_point)
+    page = organiser.get(reverse("business:grid", args=[event.pk]))
+    assert "Participants see this schedule" in page.text
+    assert reverse("business:run-publish", args=[run.pk]) not in page.text
+
+    event.refresh_from_db()
+    published_at = event.published_at
+    again = organiser.post(reverse("business:run-publish", args=[run.pk]), follow=True)
+    assert "already published" in again.text
+    assert mailoutbox == []  # nobody is emailed the same agenda twice
+    event.refresh_from_db()
+    assert event.published_at == published_at
+
+
+def test_publishing_the_published_schedule_again_is_refused_by_the_service(cast, mailoutbox):
+    from django.core.exceptions import PermissionDenied
+
+    _event, run = _published(cast, mailoutbox)
+    with pytest.raises(PermissionDenied):
+        services.schedule_publish(actor=cast.focal_point, run=run)
+    assert mailoutbox == []
+
+
+def test_the_event_list_is_paged_and_dates_each_event(
+    cast, client_for, django_assert_max_num_queries
+):
+    for year in range(1990, 2020):
+        EventFactory(meeting__host_city=cast.home, meeting__year=year)
+    reader = client_for(cast.secretariat)
+    with django_assert_max_num_queries(12):
+        first = reader.get(reverse("business:events"))
+    assert first.text.count('class="event-row"') == 25
+    assert "2019" in first.text
+    second = reader.get(reverse("business:events"), {"page": 2})
+    assert second.text.count('class="event-row"') == 5
+
+
+def test_the_meeting_import_points_to_the_organisation_import(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    page = client_for(cast.focal_point).get(reverse("business:requests-import", args=[event.pk]))
+    assert reverse("organisations:import") in page.text
+
+
+def test_an_agenda_leads_back_to_its_event(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    registration = RegistrationFactory(event=event)
+    page = client_for(cast.focal_point).get(
+        reverse("business:agenda", args=[event.pk]), {"registration": registration.pk}
+    )
+    assert f'href="{event.get_absolute_url()}"' in page.text

@@ -18,7 +18,7 @@ from intercity.meetings import ics
 def _agenda_registration(request, event):
     registration_id = request.GET.get("registration")
     if registration_id and rules.can_organise_event(request.user, event):
-        registration = event.registrations.filter(pk=registration_id).first()
+        registration = selectors.event_registration(event, registration_id)
     else:
         own = selectors.own_organisation(request.user)
         registration = selectors.registration_for(event, own.pk if own else None)

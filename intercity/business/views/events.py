@@ -31,8 +31,8 @@ from intercity.meetings import permissions as meeting_rules
 
 @require_GET
 def event_index(request):
-    context = {
-        "events": selectors.event_list(request.user),
+    context = paginate(request, selectors.event_list(request.user))
+    context |= {
         "awaiting": selectors.meetings_awaiting_matchmaking(request.user),
         # Matchmaking opens on a meeting: who may create one is told where to start.
         "may_create_meeting": meeting_rules.can_create_meeting(request.user),
@@ -447,6 +447,9 @@ def assignment_move_view(request, pk):
 def run_publish(request, pk):
     run = selectors.run_get(pk=pk)
     require_organiser(request.user, run.event)
+    if not rules.can_publish_run(request.user, run):
+        messages.info(request, _("This schedule is already published; nobody was emailed again."))
+        return redirect("business:grid", pk=run.event.pk)
     try:
         sent = services.schedule_publish(actor=request.user, run=run)
         messages.success(request, _("Published; %(count)d agendas were emailed.") % {"count": sent})
