@@ -9,8 +9,6 @@ problem is reported with its line and nothing is written.
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from intercity.business import permissions as rules
 from intercity.business.models import Event, MeetingRequest, Registration
+from intercity.core.csv_tables import Line, read_table
 from intercity.core.services import create_with_audit, require
 from intercity.organisations.models import Organisation
 
@@ -47,39 +46,14 @@ class RequestImport:
         return not self.errors
 
 
-def _records(content: bytes, report: RequestImport) -> list[tuple[int, dict[str, str]]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        report.errors.append((0, _("The file is not UTF-8 text; save it as CSV (UTF-8).")))
-        return []
-    lines = list(csv.reader(io.StringIO(text)))
-    if not lines:
-        report.errors.append((0, _("The file is empty.")))
-        return []
-    header = [name.strip().lower() for name in lines[0]]
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        report.errors.append(
-            (1, _("The header lacks the column(s): %(names)s.") % {"names": ", ".join(missing)})
-        )
-        return []
-    if len(lines) - 1 > MAX_LINES:
-        report.errors.append(
-            (0, _("More than %(count)s lines; split the file.") % {"count": MAX_LINES})
-        )
-        return []
-    records = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if not any(cell.strip() for cell in cells):
-            continue
-        records.append(
-            (number, {name: value.strip() for name, value in zip(header, cells, strict=False)})
-        )
-    if not records:
-        # A header alone would otherwise report "0 meetings added" as if all went well.
-        report.errors.append((0, _("The file has a header but no lines of meetings.")))
-    return records
+def _records(content: bytes, report: RequestImport) -> list[Line]:
+    return read_table(
+        content,
+        required=REQUIRED,
+        max_lines=MAX_LINES,
+        errors=report.errors,
+        no_lines=_("The file has a header but no lines of meetings."),
+    )
 
 
 def _case_keys(text: str) -> set[str]:

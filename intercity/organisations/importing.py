@@ -8,8 +8,6 @@ is skipped and said so; any other problem is reported with its line and nothing 
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from intercity.cities.models import City
+from intercity.core.csv_tables import Line, read_table
 from intercity.core.services import bulk_create_with_audit, require
 from intercity.core.slugs import unique_slug
 from intercity.organisations.models import Organisation
@@ -53,37 +52,14 @@ def size_error(size: int) -> str | None:
     return None
 
 
-def _records(content: bytes, report: OrganisationImport) -> list[tuple[int, dict[str, str]]]:
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        report.errors.append((0, _("The file is not UTF-8 text; save it as CSV (UTF-8).")))
-        return []
-    lines = list(csv.reader(io.StringIO(text)))
-    if not lines:
-        report.errors.append((0, _("The file is empty.")))
-        return []
-    header = [name.strip().lower() for name in lines[0]]
-    missing = [name for name in REQUIRED if name not in header]
-    if missing:
-        report.errors.append(
-            (1, _("The header lacks the column(s): %(names)s.") % {"names": ", ".join(missing)})
-        )
-        return []
-    if len(lines) - 1 > MAX_LINES:
-        report.errors.append(
-            (0, _("More than %(count)s lines; split the file.") % {"count": MAX_LINES})
-        )
-        return []
-    records = []
-    for number, cells in enumerate(lines[1:], start=2):
-        if any(cell.strip() for cell in cells):
-            records.append(
-                (number, {name: value.strip() for name, value in zip(header, cells, strict=False)})
-            )
-    if not records:
-        report.errors.append((0, _("The file has a header but no lines of organisations.")))
-    return records
+def _records(content: bytes, report: OrganisationImport) -> list[Line]:
+    return read_table(
+        content,
+        required=REQUIRED,
+        max_lines=MAX_LINES,
+        errors=report.errors,
+        no_lines=_("The file has a header but no lines of organisations."),
+    )
 
 
 def _city_finder(records):

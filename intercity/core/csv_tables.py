@@ -1,0 +1,53 @@
+"""Reading an uploaded CSV table into numbered lines, with the reasons a file is refused."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from django.utils.translation import gettext as _
+
+# A line number and the cells of that line by lower-case column name.
+Line = tuple[int, dict[str, str]]
+
+
+def read_table(
+    content: bytes,
+    *,
+    required: tuple[str, ...],
+    max_lines: int,
+    errors: list[tuple[int, str]],
+    no_lines: str,
+) -> list[Line]:
+    """The non-blank lines of a UTF-8 CSV file after its header, numbered as a spreadsheet
+    numbers them (the header is line 1). A file that cannot be read appends its reason to
+    `errors` (line 0 for the whole file) and gives no lines; `no_lines` says what is missing
+    when there is a header and nothing under it."""
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        errors.append((0, _("The file is not UTF-8 text; save it as CSV (UTF-8).")))
+        return []
+    rows = list(csv.reader(io.StringIO(text)))
+    if not rows:
+        errors.append((0, _("The file is empty.")))
+        return []
+    header = [name.strip().lower() for name in rows[0]]
+    missing = [name for name in required if name not in header]
+    if missing:
+        errors.append(
+            (1, _("The header lacks the column(s): %(names)s.") % {"names": ", ".join(missing)})
+        )
+        return []
+    if len(rows) - 1 > max_lines:
+        errors.append((0, _("More than %(count)s lines; split the file.") % {"count": max_lines}))
+        return []
+    lines = [
+        (number, {name: value.strip() for name, value in zip(header, cells, strict=False)})
+        for number, cells in enumerate(rows[1:], start=2)
+        if any(cell.strip() for cell in cells)
+    ]
+    if not lines:
+        # A header alone would otherwise report "nothing added" as if all went well.
+        errors.append((0, no_lines))
+    return lines
