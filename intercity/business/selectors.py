@@ -23,6 +23,10 @@ from intercity.business.models import (
     Sector,
     SuggestionMark,
 )
+from intercity.business.scheduling.model import Instance
+from intercity.business.scheduling.model import Meeting as PlannedMeeting
+from intercity.business.scheduling.model import Participant as PlannedParticipant
+from intercity.business.scheduling.model import Slot as PlannedSlot
 from intercity.core.selectors import text_filter
 from intercity.meetings.models import Meeting
 from intercity.organisations.models import Organisation
@@ -412,4 +416,34 @@ def unplaced_requests(run: ScheduleRun) -> QuerySet:
 def pending_requests_for(registration: Registration) -> QuerySet:
     return registration.received.filter(status=MeetingRequest.Status.PENDING).select_related(
         "requester__organisation"
+    )
+
+
+def event_instance(event: Event) -> Instance:
+    """The event's accepted meetings as a scheduling instance (ids are database keys)."""
+    slots = list(event.slots.all())
+    registrations = list(event.registrations.prefetch_related("unavailable"))
+    requests = list(
+        event.requests.filter(status=MeetingRequest.Status.ACCEPTED).prefetch_related("after")
+    )
+    accepted = {r.pk for r in requests}
+    return Instance(
+        slots=tuple(PlannedSlot(str(s.pk), s.session) for s in slots),
+        tables=event.tables,
+        participants=tuple(
+            PlannedParticipant(str(r.pk), tuple(str(s.pk) for s in r.unavailable.all()))
+            for r in registrations
+        ),
+        meetings=tuple(
+            PlannedMeeting(
+                id=str(r.pk),
+                participants=(str(r.requester_id), str(r.invitee_id)),
+                session=r.session,
+                fixed_slot=str(r.fixed_slot_id) if r.fixed_slot_id else None,
+                after=tuple(str(a.pk) for a in r.after.all() if a.pk in accepted),
+            )
+            for r in requests
+        ),
+        fairness=event.fairness,
+        name=event.meeting.slug,
     )

@@ -26,10 +26,9 @@ from intercity.business.models import (
     SuggestionMark,
 )
 from intercity.business.scheduling.model import Assignment as PlannedMeeting
-from intercity.business.scheduling.model import Instance, Meeting, Participant
-from intercity.business.scheduling.model import Slot as PlannedSlot
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
+from intercity.business.selectors import event_instance
 from intercity.business.slots import SessionPlan, slot_plan
 from intercity.core.audit import save_with_audit
 from intercity.core.mail import in_language_of
@@ -311,36 +310,6 @@ def _comes_after(later: MeetingRequest, earlier: MeetingRequest) -> bool:
 
 
 # -- scheduling --------------------------------------------------------------------------
-
-
-def event_instance(event: Event) -> Instance:
-    """The event's accepted meetings as a scheduling instance (ids are database keys)."""
-    slots = list(event.slots.all())
-    registrations = list(event.registrations.prefetch_related("unavailable"))
-    requests = list(
-        event.requests.filter(status=MeetingRequest.Status.ACCEPTED).prefetch_related("after")
-    )
-    accepted = {r.pk for r in requests}
-    return Instance(
-        slots=tuple(PlannedSlot(str(s.pk), s.session) for s in slots),
-        tables=event.tables,
-        participants=tuple(
-            Participant(str(r.pk), tuple(str(s.pk) for s in r.unavailable.all()))
-            for r in registrations
-        ),
-        meetings=tuple(
-            Meeting(
-                id=str(r.pk),
-                participants=(str(r.requester_id), str(r.invitee_id)),
-                session=r.session,
-                fixed_slot=str(r.fixed_slot_id) if r.fixed_slot_id else None,
-                after=tuple(str(a.pk) for a in r.after.all() if a.pk in accepted),
-            )
-            for r in requests
-        ),
-        fairness=event.fairness,
-        name=event.meeting.slug,
-    )
 
 
 # How long an organiser may let one scheduler run search, in seconds.

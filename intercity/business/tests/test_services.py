@@ -172,7 +172,7 @@ def test_publication_emails_each_participants_agenda(cast, django_capture_on_com
 def test_the_event_instance_passes_to_the_independent_validator(cast):
     event, slots, regs = _full_event(cast, [("a", "b")])
     regs["a"].unavailable.add(slots[0])
-    instance = services.event_instance(event)
+    instance = selectors.event_instance(event)
     (meeting,) = instance.meetings
     bad = [Planned(meeting.id, str(slots[0].pk), 1)]
     report = validate_schedule(instance, bad, fairness=2)
