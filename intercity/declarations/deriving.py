@@ -40,7 +40,8 @@ class CommitmentDraft:
 
     @property
     def reference(self) -> str:
-        return sub_reference(self.clause_number or "", self.subitem_label)
+        # As the stored commitment's: an unnumbered clause goes by its position.
+        return sub_reference(self.clause_number or str(self.clause_position), self.subitem_label)
 
 
 def sub_reference(number: str, label: str | None) -> str:

@@ -30,11 +30,21 @@ def preview_context(text: str, form) -> dict:
     }
     return {
         "parsed": parsed,
+        "preamble": [_lead_apart(paragraph) for paragraph in parsed["preamble"]],
         "form": form,
         "drafts": drafts,
         "to_check": to_check,
         "check_reasons": check_reasons,
     }
+
+
+def _lead_apart(paragraph: dict) -> dict:
+    """A preamble paragraph's lead phrase and the text after it, as the declaration page sets
+    them apart."""
+    lead, text = paragraph["lead"] or "", paragraph["text"]
+    if lead and text.startswith(lead):
+        return {"lead": lead, "rest": text[len(lead) :]}
+    return {"lead": "", "rest": text}
 
 
 # Why a field is in doubt, as the reviewer reads it (see parsing/doubts.py).

@@ -65,7 +65,8 @@ def declaration_import(
     """Parse a declaration's text and store it with its structure and commitments.
 
     ``corrections`` overrides what the parser found: ``title``, ``adopted_on``, ``language``,
-    ``signatories`` (cities) and ``status``. All or nothing: a failure stores nothing.
+    ``signatories`` (cities) and ``status``; an ``adopted_on`` of None means the declaration
+    has no date. All or nothing: a failure stores nothing.
     """
     if actor is not None:
         require(can_import_declaration(actor))
@@ -83,14 +84,16 @@ def _import_parsed(actor, text, parsed, meeting, corrections, source_document, i
     title = (corrections.get("title") or parsed["title"] or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the declaration a title.")})
-    # The date the text gives for its own adoption wins over the last day of the meeting.
-    adopted_on = (
-        corrections.get("adopted_on")
-        or parsed_date(parsed.get("adopted_on"))
-        or parsed_date(parsed["meeting"]["end_date"])
-    )
-    if adopted_on is None and meeting is not None:
-        adopted_on = meeting.end_date or meeting.start_date
+    if "adopted_on" in corrections:
+        # The reviewer's date, or none when they cleared it: never one they removed.
+        adopted_on = corrections["adopted_on"] or None
+    else:
+        # The date the text gives for its own adoption wins over the last day of the meeting.
+        adopted_on = parsed_date(parsed.get("adopted_on")) or parsed_date(
+            parsed["meeting"]["end_date"]
+        )
+        if adopted_on is None and meeting is not None:
+            adopted_on = meeting.end_date or meeting.start_date
     next_meeting = parsed["next_meeting"]
     year = adopted_on.year if adopted_on else ""
     declaration = create_with_audit(

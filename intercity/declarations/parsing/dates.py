@@ -114,6 +114,7 @@ _MONTHS = {
     "ตุลาคม": 10,
     "พฤศจิกายน": 11,
     "ธันวาคม": 12,
+    # Thai abbreviations (ม.ค. … ธ.ค.) are added below.
     # Tagalog (with the Spanish names above)
     "pebrero": 2,
     "marso": 3,
@@ -162,8 +163,13 @@ _MONTHS = {
     "ဒီဇင်ဘာ": 12,
 }
 
+# Thai abbreviates a month by its initials, with dots: "15 ธ.ค. 2566".
+_THAI_SHORT = "ม.ค ก.พ มี.ค เม.ย พ.ค มิ.ย ก.ค ส.ค ก.ย ต.ค พ.ย ธ.ค"
+_MONTHS.update(zip(_THAI_SHORT.split(), range(1, 13), strict=True))
+# Thai may write "month" before its name: "เดือนธันวาคม".
+_MONTH_WORD = "เดือน"
 _MONTH = (
-    r"(?:"
+    rf"(?:{_MONTH_WORD}\s*)?(?:"
     + "|".join(sorted((re.escape(name) for name in _MONTHS), key=len, reverse=True))
     + r")\.?"
 )
@@ -177,6 +183,8 @@ _RANGE = (
 _BUDDHIST_ERA = 543
 _BUDDHIST_YEARS_FROM = 2400
 _COMMA = r",?\s*"
+# The era a Thai year may name: Buddhist (พ.ศ., พุทธศักราช) or Christian (ค.ศ., คริสต์ศักราช).
+_ERA = r"(?:(?:พ\.\s?ศ\.|พุทธศักราช|ค\.\s?ศ\.|คริสต์ศักราช)\s*)?"
 
 # Chinese numerals as dates write them: the year digit by digit (一九四八), month and day
 # as numbers (十二月十日).
@@ -229,8 +237,8 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "dmy-dmy",
         re.compile(
-            rf"\b(?P<d1>{_DAY})\s+(?P<mn1>{_MONTH})\s+(?P<y1>{_YEAR}){_RANGE}"
-            rf"(?P<d2>{_DAY})\s+(?P<mn2>{_MONTH})\s+(?P<y2>{_YEAR})\b",
+            rf"\b(?P<d1>{_DAY})\s+(?P<mn1>{_MONTH})\s+{_ERA}(?P<y1>{_YEAR}){_RANGE}"
+            rf"(?P<d2>{_DAY})\s+(?P<mn2>{_MONTH})\s+{_ERA}(?P<y2>{_YEAR})\b",
             re.IGNORECASE,
         ),
     ),
@@ -246,7 +254,7 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
         "dm-dm-y",
         re.compile(
             rf"\b(?P<d1>{_DAY})\s+(?P<mn1>{_MONTH}){_RANGE}(?P<d2>{_DAY})\s+(?P<mn2>{_MONTH})"
-            rf"\s+(?P<y2>{_YEAR})\b",
+            rf"\s+{_ERA}(?P<y2>{_YEAR})\b",
             re.IGNORECASE,
         ),
     ),
@@ -260,7 +268,8 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "d-d-my",
         re.compile(
-            rf"\b(?P<d1>{_DAY}){_RANGE}(?P<d2>{_DAY})\s+(?P<mn2>{_MONTH}){_COMMA}(?P<y2>{_YEAR})\b",
+            rf"\b(?P<d1>{_DAY}){_RANGE}(?P<d2>{_DAY})\s+(?P<mn2>{_MONTH}){_COMMA}{_ERA}"
+            rf"(?P<y2>{_YEAR})\b",
             re.IGNORECASE,
         ),
     ),
@@ -308,7 +317,7 @@ _LAYOUTS: list[tuple[str, re.Pattern[str]]] = [
         "dmy",
         re.compile(
             rf"\b(?P<d1>{_DAY})\s+(?:day\s+)?(?:of\s+|de\s+)?(?P<mn1>{_MONTH}){_COMMA}(?:de\s+)?"
-            rf"(?P<y1>{_YEAR})\b",
+            rf"{_ERA}(?P<y1>{_YEAR})\b",
             re.IGNORECASE,
         ),
     ),
@@ -371,7 +380,7 @@ def _month(match: re.Match[str], numeric: str, named: str) -> int | None:
     if groups.get(numeric):
         return _number(groups[numeric])
     if groups.get(named):
-        return _MONTHS.get(groups[named].lower().rstrip("."))
+        return _MONTHS.get(groups[named].lower().removeprefix(_MONTH_WORD).strip().rstrip("."))
     return None
 
 
@@ -435,7 +444,7 @@ def _find(
 
 def is_month_name(word: str) -> bool:
     """Whether ``word`` names a month ("May", "Nov.", "Dezember")."""
-    return word.lower().rstrip(".") in _MONTHS
+    return word.lower().removeprefix(_MONTH_WORD).rstrip(".") in _MONTHS
 
 
 def find_date_ranges(text: str) -> list[DateRange]:

@@ -52,7 +52,8 @@ MEMBER_BODY_LINE_RE = re.compile(
 
 # Verbs of adoption or proclamation in the member languages, which a note under the title
 # uses with the date: "Принята … от 10 декабря 1948 года", "…通过并颁布", "…採択)",
-# "thông qua", "ditandatangani", "รับรอง", "батлав", "အတည်ပြု", "स्वीकृत", "pinagtibay".
+# "thông qua", "ditandatangani", "รับรอง", "ให้ไว้ ณ" (given on), "батлав", "အတည်ပြု", "स्वीकृत",
+# "pinagtibay".
 MEMBER_ADOPTION_RE = re.compile(
     r"(?<!\w)(?:принят[аоы]?|провозглашен[аоы]?|утвержден[аоы]?|подписан[аоы]?)(?!\w)|"
     r"(?<!\w)(?:совершено|заключено)(?!\w)|"
@@ -60,6 +61,6 @@ MEMBER_ADOPTION_RE = re.compile(
     r"\b(?:thông\s+qua|công\s+bố|ký\s+kết|ký\s+tại|làm\s+tại|diterima|disahkan|ditandatangani|"
     r"dibuat\s+di|diisytiharkan|"
     r"pinagtibay|nagpatibay|nilagdaan|nagpahayag)\b|"
-    r"รับรอง|ลงนาม|(?<!\w)(?:батлав|баталсан|баталж)(?!\w)|အတည်ပြု|स्वीकृत|अंगीकृत|अपनाया",
+    r"รับรอง|ลงนาม|(?:ให้ไว้|ประกาศ|ทำ)\s*ณ|(?<!\w)(?:батлав|баталсан|баталж)(?!\w)|အတည်ပြု|स्वीकृत|अंगीकृत|अपनाया",
     re.IGNORECASE,
 )

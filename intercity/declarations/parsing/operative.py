@@ -28,6 +28,7 @@ from intercity.declarations.parsing.markers import (
     read_ordinal_word,
 )
 from intercity.declarations.parsing.member_lexicon import MEMBER_ADOPTION_RE
+from intercity.declarations.parsing.numbering import number_clauses_in_order
 from intercity.declarations.parsing.result import Clause, SubItem
 
 _TERMINAL_PUNCTUATION = ".;!?。；！？"
@@ -182,7 +183,8 @@ class OperativeReader:
                     if top_style is not None and kind not in (BULLET, ARTICLE):
                         if self._merge_translation(drafts, marker, kind, block):
                             continue
-                        if value != last_value + 1 and kind != "decimal":
+                        repeated = bool(drafts) and marker.label == drafts[-1].number
+                        if value != last_value + 1 and kind != "decimal" and not repeated:
                             if value <= last_value or value > last_value + _MAX_NUMBER_JUMP:
                                 self.warnings.append(
                                     f"clause numbering out of sequence: {marker.label} "
@@ -242,6 +244,8 @@ class OperativeReader:
             # Paragraphs between the marker and the first clause belong to the lead-in,
             # e.g. its translation in a bilingual text.
             intro_prose = prose
+        if number_clauses_in_order(drafts):
+            self.warnings.append("clause numbering repeats a number: clauses numbered in order")
         clauses = _split_lost_numbers([draft.build() for draft in drafts])
         has_numbers = any(clause.number for clause in clauses)
         # Bullets and "BE IT RESOLVED" paragraphs are clauses that simply carry no number.
@@ -280,6 +284,7 @@ class OperativeReader:
             if is_section_heading(block) and index + 1 < len(zone):
                 continue
             drafts.append(_ClauseDraft(None, len(drafts) + 1, [block]))
+        number_clauses_in_order(drafts)
         return OperativePart([draft.build() for draft in drafts], closing, [])
 
     @staticmethod

@@ -35,7 +35,7 @@ _PARTICIPANTS_TRIGGER_RE = re.compile(
     rf"\b(?:{_ROLE_WORDS})\s+(?:\w+\s+){{0,2}}?(?:of|der|des|de|các|dari|kota)\s+(?:the\s+)?"
     r"(?:(?:member\s+)?(?:cities|Städte|villes|ciudades|thành\s+phố)\s+(?:of\s+)?)?|"
     r"\bthe\s+(?:member\s+)?cities\s+of\s+|\bdie\s+Städte\s+|"
-    r"(?:городов|города)\s+",
+    r"(?:городов|города)[ \t]+",
     re.IGNORECASE,
 )
 # "We, the Prime Minister of … and the Prime Minister of …," / "WE, the Member States of …".
@@ -52,6 +52,8 @@ _CJK_LIST_RE = re.compile(
 _DIRECT_TRIGGER_RE = re.compile(
     r"\b(?:para\s+(?:wali\s*kota|walikota|gubernur|wakil|pemimpin)(?:\s+(?:kota|dari))?|"
     r"perwakilan\s+(?:kota\s+)?|(?:мэры|главы|представители|руководители)\s+городов|"
+    # "мэры Сеула и Ханоя": the cities in the genitive, straight after the role.
+    r"(?:мэры|главы|представители|руководители)(?=\s+(?-i:[А-ЯЁ]))|"
     r"đại\s+diện\s+(?:các\s+)?thành\s+phố)\s+",
     re.IGNORECASE,
 )

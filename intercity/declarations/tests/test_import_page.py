@@ -191,3 +191,18 @@ def test_the_preview_says_why_a_field_should_be_checked(client_for, cast):
     response = client_for(cast.secretariat).post(URL, {"step": "preview", "text": text})
     assert response.status_code == 200
     assert "they may have been read as clauses" in response.content.decode()
+
+
+def test_a_cleared_adoption_date_is_saved_as_no_date(client_for, cast):
+    # The text dates its meeting 4–5 March 2020; the reviewer removed the date.
+    response = client_for(cast.secretariat).post(URL, confirm_data(cast, adopted_on=""))
+
+    assert response.status_code == 302
+    declaration = Declaration.objects.get()
+    assert declaration.adopted_on is None
+    assert declaration.slug == "riverside-declaration"
+
+
+def test_a_corrected_adoption_date_is_saved_as_given(client_for, cast):
+    client_for(cast.secretariat).post(URL, confirm_data(cast, adopted_on="2020-03-07"))
+    assert str(Declaration.objects.get().adopted_on) == "2020-03-07"
