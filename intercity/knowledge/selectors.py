@@ -17,8 +17,21 @@ from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import can_view_item
 from intercity.meetings.selectors import visible_meetings
+from intercity.organisations.models import Organisation
 from intercity.searchindex.engine import SearchFilters, search
 from intercity.searchindex.models import SearchDocument
+
+
+def authorable_organisations(user) -> QuerySet:
+    """Organisations ``user`` may name as an item's author (see ``can_author_for``)."""
+    organisations = Organisation.objects.all()
+    if is_secretariat(user):
+        return organisations
+    allowed = Q(pk=getattr(user, "organisation_id", None) or 0)
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        if user.role in (user.Role.FOCAL_POINT, user.Role.EXPERT) and user.city_id:
+            allowed |= Q(city_id=user.city_id)
+    return organisations.filter(allowed)
 
 
 def visible_items(user) -> QuerySet:
