@@ -12,6 +12,7 @@ from django.utils import translation
 from intercity.accounts.roles import is_network_insider, is_secretariat
 from intercity.agreements.selectors import agreement_visible
 from intercity.cities.models import City
+from intercity.core.models import Theme
 from intercity.declarations.models import Commitment
 from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
@@ -112,15 +113,22 @@ def item_facets(*, user, filters: KnowledgeFilters, matched: QuerySet | None = N
     if matched is not None:
         base = base.filter(pk__in=matched.values("pk"))
 
-    def counted(name: str, key: str, label: str | None = None):
+    def counted(name: str, key: str, named=None):
         items = filters.apply(base, skip=name)
-        values = [key, label] if label else [key]
-        rows = items.values(*values).annotate(n=Count("id", distinct=True)).order_by("-n", key)
-        return [row for row in rows if row[key]]
+        rows = items.values(key).annotate(n=Count("id", distinct=True)).order_by("-n", key)
+        rows = [row for row in rows if row[key]]
+        if named is not None:
+            # Cities and themes are named in the reader's language, as everywhere else.
+            labels = {
+                o.slug: o.label for o in named.objects.filter(slug__in=[r[key] for r in rows])
+            }
+            for row in rows:
+                row["label"] = labels.get(row[key], row[key])
+        return rows
 
     return {
-        "city": counted("city", "city__slug", "city__name"),
-        "theme": counted("theme", "themes__slug", "themes__name"),
+        "city": counted("city", "city__slug", City),
+        "theme": counted("theme", "themes__slug", Theme),
         "kind": counted("kind", "kind"),
         "language": counted("language", "language"),
     }
