@@ -23,3 +23,17 @@ def test_choosing_the_host_fills_in_its_time_zone(live_server, page):
     page.fill("#id_time_zone", "UTC")
     page.select_option("#id_host_city", str(cast.other.pk))
     assert page.input_value("#id_time_zone") == "UTC"
+
+
+def test_a_lone_checkbox_sits_under_its_label_on_a_phone(live_server, chromium):
+    cast = make_cast()
+    context = chromium.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    log_in(page, live_server.url, cast.focal_point.username, PASSWORD)
+    page.goto(f"{live_server.url}/meetings/new/")
+    label = page.locator("label[for=id_is_public]").bounding_box()
+    box = page.locator("#id_is_public").bounding_box()
+    context.close()
+    # A checkbox stretched across the field draws its box in the middle, far from its label.
+    assert abs(box["x"] - label["x"]) < 8
+    assert box["width"] < 40
