@@ -175,7 +175,8 @@ django.conf.locale.LANG_INFO.setdefault(
     "fil", {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"}
 )
 LOCALE_PATHS = [BASE_DIR / "intercity" / "locale"]
-# Date and number formats for the languages Django ships none for (Filipino, Burmese).
+# Date and number formats for the languages Django ships none for (Filipino, Burmese), English
+# written day first as across the network, and others made consistent with CLDR.
 FORMAT_MODULE_PATH = ["intercity.formats"]
 TIME_ZONE = env("TIME_ZONE")
 USE_I18N = True

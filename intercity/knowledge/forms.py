@@ -9,10 +9,15 @@ from intercity.core.models import Theme
 from intercity.declarations.models import Commitment
 from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
+from intercity.knowledge.selectors import authorable_organisations
 from intercity.meetings.models import Meeting
+from intercity.meetings.selectors import visible_meetings
+from intercity.organisations.models import Organisation
 from intercity.programmes.models import Programme
 
 RELATION_FIELDS = ("themes", "programmes", "meetings", "agreements", "commitments")
+# Links whose targets some users may not see: their hidden links are kept by the service.
+SCREENED_FIELDS = ("meetings", "agreements", "commitments")
 
 
 class KnowledgeItemForm(forms.ModelForm):
@@ -67,8 +72,17 @@ class KnowledgeItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if cities is not None:
             self.fields["city"].queryset = cities
-        # A draft agreement or declaration is offered only to those who may read it; the
-        # item's links to drafts hidden from the user are kept by the service on saving.
+        # An author is offered only the organisations they write for, and the one the item
+        # already names. A draft agreement or declaration, or a meeting kept to the network,
+        # is offered only to those who may read it; the item's links to records hidden from
+        # the user are kept by the service on saving.
+        organisations = authorable_organisations(user)
+        if self.instance.organisation_id:
+            organisations = organisations | Organisation.objects.filter(
+                pk=self.instance.organisation_id
+            )
+        self.fields["organisation"].queryset = organisations.select_related("city").order_by("name")
+        self.fields["meetings"].queryset = visible_meetings(user).order_by("-year", "title")
         self.fields["agreements"].queryset = agreement_visible(user).order_by("title")
         self.fields["commitments"].queryset = self.fields["commitments"].queryset.filter(
             declaration__in=declaration_visible(user)
@@ -76,7 +90,7 @@ class KnowledgeItemForm(forms.ModelForm):
         if self.instance.pk:
             for name in RELATION_FIELDS:
                 linked = getattr(self.instance, name).all()
-                if name in ("agreements", "commitments"):
+                if name in SCREENED_FIELDS:
                     linked = linked.filter(pk__in=self.fields[name].queryset.values("pk"))
                 self.initial.setdefault(name, list(linked))
 

@@ -27,6 +27,17 @@ def can_create_item(user, city=None) -> bool:
     return own is not None and (city is None or city.pk == own)
 
 
+def can_author_for(user, organisation) -> bool:
+    """The secretariat writes for any organisation; a contributor for those of their city, and
+    an organisation's representative for their own."""
+    if is_secretariat(user):
+        return True
+    own = _contributor_city_id(user)
+    if own is not None and organisation.city_id == own:
+        return True
+    return getattr(user, "organisation_id", None) == organisation.pk
+
+
 def can_edit_item(user, item) -> bool:
     if is_secretariat(user):
         return True

@@ -12,13 +12,27 @@ from django.utils import translation
 from intercity.accounts.roles import is_network_insider, is_secretariat
 from intercity.agreements.selectors import agreement_visible
 from intercity.cities.models import City
+from intercity.core.models import Theme
 from intercity.declarations.models import Commitment
 from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import can_view_item
 from intercity.meetings.selectors import visible_meetings
+from intercity.organisations.models import Organisation
 from intercity.searchindex.engine import SearchFilters, search
 from intercity.searchindex.models import SearchDocument
+
+
+def authorable_organisations(user) -> QuerySet:
+    """Organisations ``user`` may name as an item's author (see ``can_author_for``)."""
+    organisations = Organisation.objects.all()
+    if is_secretariat(user):
+        return organisations
+    allowed = Q(pk=getattr(user, "organisation_id", None) or 0)
+    if getattr(user, "is_authenticated", False) and user.is_active:
+        if user.role in (user.Role.FOCAL_POINT, user.Role.EXPERT) and user.city_id:
+            allowed |= Q(city_id=user.city_id)
+    return organisations.filter(allowed)
 
 
 def visible_items(user) -> QuerySet:
@@ -99,15 +113,22 @@ def item_facets(*, user, filters: KnowledgeFilters, matched: QuerySet | None = N
     if matched is not None:
         base = base.filter(pk__in=matched.values("pk"))
 
-    def counted(name: str, key: str, label: str | None = None):
+    def counted(name: str, key: str, named=None):
         items = filters.apply(base, skip=name)
-        values = [key, label] if label else [key]
-        rows = items.values(*values).annotate(n=Count("id", distinct=True)).order_by("-n", key)
-        return [row for row in rows if row[key]]
+        rows = items.values(key).annotate(n=Count("id", distinct=True)).order_by("-n", key)
+        rows = [row for row in rows if row[key]]
+        if named is not None:
+            # Cities and themes are named in the reader's language, as everywhere else.
+            labels = {
+                o.slug: o.label for o in named.objects.filter(slug__in=[r[key] for r in rows])
+            }
+            for row in rows:
+                row["label"] = labels.get(row[key], row[key])
+        return rows
 
     return {
-        "city": counted("city", "city__slug", "city__name"),
-        "theme": counted("theme", "themes__slug", "themes__name"),
+        "city": counted("city", "city__slug", City),
+        "theme": counted("theme", "themes__slug", Theme),
         "kind": counted("kind", "kind"),
         "language": counted("language", "language"),
     }

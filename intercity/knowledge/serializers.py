@@ -16,6 +16,7 @@ from intercity.core.serializers import (
 )
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
 from intercity.meetings.models import Meeting
+from intercity.meetings.selectors import visible_meetings
 from intercity.organisations.models import Organisation
 from intercity.programmes.models import Programme
 from intercity.searchindex.registry import type_labels
@@ -37,6 +38,14 @@ class VisibleAgreementSlug(serializers.SlugRelatedField):
     def get_queryset(self):
         request = self.context.get("request")
         return agreement_visible(getattr(request, "user", None))
+
+
+class VisibleMeetingSlug(serializers.SlugRelatedField):
+    """A meeting the caller may read, by slug: one kept to the network is unknown to others."""
+
+    def get_queryset(self):
+        request = self.context.get("request")
+        return visible_meetings(getattr(request, "user", None))
 
 
 class TranslationSerializer(serializers.ModelSerializer):
@@ -118,7 +127,13 @@ class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
     )
     themes = theme_slugs_field()
     programmes = _slugs(Programme, _("Slugs of related programmes."))
-    meetings = _slugs(Meeting, _("Slugs of related meetings."))
+    meetings = VisibleMeetingSlug(
+        slug_field="slug",
+        queryset=Meeting.objects.all(),
+        many=True,
+        required=False,
+        help_text=_("Slugs of related meetings."),
+    )
     agreements = VisibleAgreementSlug(
         slug_field="slug",
         queryset=Agreement.objects.all(),

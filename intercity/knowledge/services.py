@@ -33,6 +33,7 @@ from intercity.declarations.models import Commitment
 from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import Attachment, KnowledgeItem, KnowledgeTranslation
 from intercity.knowledge.permissions import (
+    can_author_for,
     can_create_item,
     can_delete_item,
     can_edit_item,
@@ -40,6 +41,7 @@ from intercity.knowledge.permissions import (
     can_moderate_item,
     can_translate_item,
 )
+from intercity.meetings.selectors import visible_meetings
 
 DEFAULT_MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 RELATIONS = ("themes", "programmes", "meetings", "agreements", "commitments")
@@ -54,6 +56,16 @@ def _check_city(actor: Any, city) -> None:
         return
     if city is None or city.pk != actor.city_id:
         raise ValidationError({"city": _("You can only publish knowledge for your own city.")})
+
+
+def _check_organisation(actor: Any, organisation, item: KnowledgeItem | None = None) -> None:
+    """The authoring organisation must be one the actor writes for, unless the item already
+    names it: an editor keeps an author someone else chose."""
+    if actor is None or organisation is None or can_author_for(actor, organisation):
+        return
+    if item is not None and item.organisation_id == organisation.pk:
+        return
+    raise ValidationError({"organisation": _("Choose among the organisations you may write for.")})
 
 
 def _visible_links(
@@ -75,6 +87,10 @@ def _visible_links(
 # The links whose targets may be drafts hidden from some users: what a user may see, and
 # what they are told when they choose something else.
 _LINKS_SEEN_BY = {
+    "meetings": lambda actor: (
+        visible_meetings(actor),
+        _("Choose among the meetings you may see."),
+    ),
     "agreements": lambda actor: (
         agreement_visible(actor),
         _("Choose among the agreements you may see."),
@@ -101,6 +117,7 @@ def item_create(*, actor: Any, data: Mapping[str, Any], **relations: Iterable) -
         if not data.get("city") and not is_secretariat(actor):
             data["city"] = actor.city
         _check_city(actor, data.get("city"))
+        _check_organisation(actor, data.get("organisation"))
         data.setdefault("author", actor)
         relations = {
             name: _visible_links(actor, name, targets) if name in _LINKS_SEEN_BY else targets
@@ -136,6 +153,8 @@ def item_update(
         require(can_edit_item(actor, item))
         if "city" in data:
             _check_city(actor, data["city"])
+        if "organisation" in data:
+            _check_organisation(actor, data["organisation"], item)
         for name in _LINKS_SEEN_BY:
             if relations.get(name) is not None:
                 relations[name] = _visible_links(actor, name, relations[name], item)

@@ -1,5 +1,7 @@
 """Forms for meetings, their participants and documents."""
 
+import json
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
@@ -52,6 +54,7 @@ class MeetingForm(forms.ModelForm):
             host.empty_label = None
             host.required = True
             self.initial.setdefault("host_city", choices[0].pk)
+        self._follow_the_hosts_time_zone(host.queryset)
         if not plenary_series:
             self._leave_the_series_alone()
         self.fields["parent"].queryset = Meeting.objects.exclude(
@@ -63,6 +66,29 @@ class MeetingForm(forms.ModelForm):
             observers = [r.city_id for r in roles if r.role == MeetingCity.Role.OBSERVER]
             self.initial.setdefault("represented", delegates)
             self.initial.setdefault("observers", observers)
+
+    def _follow_the_hosts_time_zone(self, hosts):
+        # A meeting is held in its host's time zone unless the person says otherwise: a new
+        # one starts from the preselected host's zone, or from none (the service then takes
+        # the host's), and the page's script fills in the zone of the host chosen, as long as
+        # the zone shown is one it filled in (web/behaviour.js, data-fills).
+        zones = {str(pk): zone for pk, zone in hosts.values_list("pk", "time_zone")}
+        self.fields["host_city"].widget.attrs.update(
+            {"data-fills": "time_zone", "data-fill-values": json.dumps(zones)}
+        )
+        field = self.fields["time_zone"]
+        field.required = False
+        field.help_text = _("Leave empty to use the host city's time zone.")
+        if self.instance.pk:
+            host = self.instance.host_city_id
+            followed = host and zones.get(str(host)) == self.instance.time_zone
+            shown = self.instance.time_zone
+        else:
+            shown = zones.get(str(self.initial.get("host_city")), "")
+            self.initial["time_zone"] = shown
+            followed = True
+        if followed:
+            field.widget.attrs["data-filled"] = shown
 
     def _leave_the_series_alone(self):
         # A plenary's host edits its logistics, so its kind and number are shown but fixed;

@@ -56,9 +56,23 @@ def _check_plenary(actor: Any, data: Mapping[str, Any], meeting: Meeting | None 
 
 
 @transaction.atomic
+def _with_time_zone(data: Mapping[str, Any], host=None) -> dict[str, Any]:
+    """A meeting recorded without a time zone is held in its host city's."""
+    data = dict(data)
+    if "time_zone" in data and data["time_zone"]:
+        return data
+    host = data.get("host_city", host)
+    if host is not None:
+        data["time_zone"] = host.time_zone
+    elif "time_zone" in data:
+        del data["time_zone"]  # the model's default
+    return data
+
+
 def meeting_create(
     *, actor: Any, data: Mapping[str, Any], cities: Mapping[Any, str] | None = None
 ) -> Meeting:
+    data = _with_time_zone(data)
     if actor is not None:
         require(can_create_meeting(actor))
         _check_host(actor, data.get("host_city"))
@@ -81,6 +95,8 @@ def meeting_update(
     data: Mapping[str, Any],
     cities: Mapping[Any, str] | None = None,
 ) -> list[str]:
+    if "time_zone" in data:
+        data = _with_time_zone(data, meeting.host_city)
     if actor is not None:
         require(can_edit_meeting(actor, meeting))
         if "host_city" in data:

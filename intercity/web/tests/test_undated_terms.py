@@ -21,7 +21,7 @@ def test_an_agreement_without_a_term_shows_none(client):
 def test_an_agreement_with_a_start_shows_an_open_term(client):
     agreement = AgreementFactory(term_start=datetime.date(2029, 4, 1))
     page = client.get(reverse("agreements:detail", args=[agreement.slug])).text
-    assert "<dt>Term</dt><dd>April 1, 2029 – …</dd>" in page
+    assert "<dt>Term</dt><dd>1 April 2029 – …</dd>" in page
 
 
 def test_a_knowledge_item_without_a_period_shows_none(client):
@@ -34,4 +34,4 @@ def test_a_knowledge_item_without_a_period_shows_none(client):
 def test_a_knowledge_item_with_an_end_shows_its_period(client):
     item = KnowledgeItemFactory(period_end=datetime.date(2029, 12, 31))
     page = client.get(reverse("knowledge:detail", args=[item.slug])).text
-    assert "<dt>Period</dt><dd>… – Dec. 31, 2029</dd>" in page
+    assert "<dt>Period</dt><dd>… – 31 December 2029</dd>" in page
