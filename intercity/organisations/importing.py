@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from intercity.cities.models import City
 from intercity.core.services import bulk_create_with_audit, require
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import unique_slugs
 from intercity.organisations.models import Organisation
 from intercity.organisations.permissions import can_create_organisation
 
@@ -123,19 +123,6 @@ def _line_errors(data: dict[str, Any]) -> list[str]:
     return []
 
 
-def _fresh_slugs(names: list[str]) -> list[str]:
-    """A slug per new organisation, free on the platform and within the file."""
-    taken: set[str] = set()
-    slugs = []
-    for name in names:
-        slug = unique_slug(Organisation, name, max_length=SLUG_LENGTH)
-        while slug in taken:
-            slug = unique_slug(Organisation, name, max_length=SLUG_LENGTH, random_suffix=True)
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
-
-
 def organisations_import(
     *, actor: Any, content: bytes, dry_run: bool = False
 ) -> OrganisationImport:
@@ -217,7 +204,11 @@ def organisations_import(
     if dry_run:
         report.created = [Organisation(**data) for data in rows]
         return report
-    for data, slug in zip(rows, _fresh_slugs([data["name"] for data in rows]), strict=True):
+    for data, slug in zip(
+        rows,
+        unique_slugs(Organisation, [data["name"] for data in rows], max_length=SLUG_LENGTH),
+        strict=True,
+    ):
         data["slug"] = slug
     try:
         with transaction.atomic():
