@@ -4,14 +4,14 @@ from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotAuthenticated, ValidationError
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
 from rest_framework.parsers import MultiPartParser
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
 from intercity.api.views import WRITE_RESPONSES, check_input, service_errors
 from intercity.business import permissions as rules
-from intercity.business import selectors, services
+from intercity.business import profile_importing, selectors, services
 from intercity.business.importing import requests_import, size_error
 from intercity.business.serializers import (
     AgendaSerializer,
@@ -19,6 +19,8 @@ from intercity.business.serializers import (
     MeetingRequestSerializer,
     OpportunityFilterSerializer,
     OpportunitySerializer,
+    ProfileImportSerializer,
+    ProfileImportUploadSerializer,
     ProfileSerializer,
     RequestFilterSerializer,
     RequestImportSerializer,
@@ -40,6 +42,44 @@ class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
             search=self.request.query_params.get("q"),
             sector=self.request.query_params.get("sector"),
         )
+
+    @extend_schema(
+        request=ProfileImportUploadSerializer,
+        responses={
+            200: ProfileImportSerializer,
+            201: ProfileImportSerializer,
+            400: ProfileImportSerializer,
+        },
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        parser_classes=[MultiPartParser],
+        serializer_class=ProfileImportUploadSerializer,
+    )
+    def import_table(self, request):
+        """Create or update the profiles of a CSV file: 201 once written, 200 for a dry run;
+        if a line is wrong, 400 and nothing is written. For the secretariat, and a city's
+        focal point for its own organisations."""
+        if not request.user.is_authenticated:
+            raise NotAuthenticated
+        if not rules.can_import_profiles(request.user):
+            raise PermissionDenied
+        upload = ProfileImportUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        if message := profile_importing.size_error(upload.validated_data["file"].size):
+            raise ValidationError({"file": [message]})
+        report = profile_importing.profiles_import(
+            actor=request.user,
+            content=upload.validated_data["file"].read(),
+            dry_run=upload.validated_data["dry_run"],
+        )
+        if not report.ok:
+            code = status.HTTP_400_BAD_REQUEST
+        else:
+            code = status.HTTP_201_CREATED if report.written else status.HTTP_200_OK
+        return Response(ProfileImportSerializer(report).data, status=code)
 
 
 class OpportunityViewSet(

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intercity.business import importing
+from intercity.business import importing, profile_importing
 from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
 
 
@@ -188,5 +188,18 @@ class RequestImportForm(forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if message := importing.size_error(upload.size):
+            raise forms.ValidationError(message)
+        return upload
+
+
+class ProfileImportForm(forms.Form):
+    file = forms.FileField(label=_("Table of profiles"), help_text=_("CSV (UTF-8), at most 5 MB."))
+    dry_run = forms.BooleanField(
+        label=_("Check only: show what would change, write nothing"), required=False
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if message := profile_importing.size_error(upload.size):
             raise forms.ValidationError(message)
         return upload

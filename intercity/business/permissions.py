@@ -71,3 +71,11 @@ def can_view_agenda(user, registration) -> bool:
     return _represents(user, registration.organisation) or can_organise_event(
         user, registration.event
     )
+
+
+def can_import_profiles(user, organisation=None) -> bool:
+    """The secretariat, and a city's focal point for its own city's organisations (which
+    covers the organisers of a business event), fill profiles in from a table."""
+    if organisation is None:
+        return is_secretariat(user) or focal_city_id(user) is not None
+    return is_secretariat(user) or focal_city_id(user) == organisation.city_id

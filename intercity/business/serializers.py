@@ -1,5 +1,6 @@
 """API representations of business profiles, opportunities, events, requests and runs."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.business import run_reasons
@@ -180,6 +181,40 @@ class RequestImportSerializer(serializers.Serializer):
         return {
             "created": report.created,
             "registered": report.registered,
+            "skipped": [{"line": line, "message": text} for line, text in report.skipped],
+            "errors": [{"line": line, "message": text} for line, text in report.errors],
+        }
+
+
+class ProfileImportUploadSerializer(serializers.Serializer):
+    file = serializers.FileField(
+        help_text=_("CSV (UTF-8): organisation, sector[, city, size, languages, offers, seeks].")
+    )
+    dry_run = serializers.BooleanField(
+        default=False, help_text=_("Check only: show what would change, write nothing")
+    )
+
+
+class _ImportedProfileSerializer(serializers.Serializer):
+    organisation = serializers.CharField(source="organisation.slug")
+    name = serializers.CharField(source="organisation.name")
+    sector = serializers.CharField(source="sector.code")
+
+
+class ProfileImportSerializer(serializers.Serializer):
+    """What an import of business profiles did; with errors, nothing was written."""
+
+    written = serializers.BooleanField()
+    created = _ImportedProfileSerializer(many=True)
+    updated = _ImportedProfileSerializer(many=True)
+    skipped = _LineSerializer(many=True)
+    errors = _LineSerializer(many=True)
+
+    def to_representation(self, report):
+        return {
+            "written": report.written,
+            "created": _ImportedProfileSerializer(report.created, many=True).data,
+            "updated": _ImportedProfileSerializer(report.updated, many=True).data,
             "skipped": [{"line": line, "message": text} for line, text in report.skipped],
             "errors": [{"line": line, "message": text} for line, text in report.errors],
         }

@@ -10,6 +10,7 @@ urlpatterns = [
     path("opportunities/new/", directory.opportunity_new, name="opportunity-create"),
     path("suggestions/", directory.suggestions, name="suggestions"),
     path("suggestions/<int:pk>/mark/", directory.suggestion_mark_view, name="suggestion-mark"),
+    path("profile-import/", imports.profiles_import_view, name="profiles-import"),
     path("profiles/<slug:slug>/", directory.profile_detail, name="profile"),
     path("profiles/<slug:slug>/edit/", directory.profile_edit, name="profile-edit"),
     path("profiles/<slug:slug>/verify/", directory.profile_verify_view, name="profile-verify"),

@@ -3,13 +3,16 @@
 from django.core.paginator import Paginator
 
 
-def paginate(request, queryset, *, per_page: int = 25) -> dict:
-    page_obj = Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def paginate(request, queryset, *, per_page: int = 25, parameter: str = "page") -> dict:
+    """One page of `queryset`; a second list on the same page names its own `parameter`, so
+    paging one list leaves the other where it was."""
+    page_obj = Paginator(queryset, per_page).get_page(request.GET.get(parameter))
     params = request.GET.copy()
-    params.pop("page", None)
+    params.pop(parameter, None)
     encoded = params.urlencode()
     return {
         "page_obj": page_obj,
         "object_list": page_obj.object_list,
         "querystring_without_page": f"{encoded}&" if encoded else "",
+        "page_parameter": parameter,
     }

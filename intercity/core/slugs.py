@@ -1,7 +1,8 @@
 """Unique, readable slugs for new records, including names in non-Latin scripts."""
 
 import uuid
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import TypeVar
 
 from django.core.exceptions import ValidationError
@@ -20,16 +21,35 @@ UNSPLIT_LETTERS = str.maketrans(
 )
 
 
+# Numbered forms looked up beyond one per record when slugs are chosen for many at once;
+# past them a record gets a random suffix rather than another query.
+SPARE_NUMBERS = 3
+
+
+def _base(text: str, max_length: int) -> str:
+    base = slugify(text.translate(UNSPLIT_LETTERS), allow_unicode=False)[:max_length].strip("-")
+    # Names written only in non-Latin scripts slugify to nothing; a short id keeps URLs stable.
+    return base or uuid.uuid4().hex[:10]
+
+
+def _numbered(base: str, number: int, max_length: int) -> str:
+    if number == 1:
+        return base
+    suffix = f"-{number}"
+    return f"{base[: max_length - len(suffix)]}{suffix}"
+
+
+def _random(base: str, max_length: int) -> str:
+    suffix = f"-{uuid.uuid4().hex[:8]}"
+    return f"{base[: max_length - len(suffix)]}{suffix}"
+
+
 def unique_slug(
     model, text: str, *, field: str = "slug", max_length: int = 100, random_suffix: bool = False
 ) -> str:
-    base = slugify(text.translate(UNSPLIT_LETTERS), allow_unicode=False)[:max_length].strip("-")
-    if not base:
-        # Names written only in non-Latin scripts slugify to nothing; a short id keeps URLs stable.
-        base = uuid.uuid4().hex[:10]
+    base = _base(text, max_length)
     if random_suffix:
-        suffix = f"-{uuid.uuid4().hex[:8]}"
-        return f"{base[: max_length - len(suffix)]}{suffix}"
+        return _random(base, max_length)
     taken = set(
         model._default_manager.filter(**{f"{field}__startswith": base}).values_list(
             field, flat=True
@@ -37,10 +57,39 @@ def unique_slug(
     )
     candidate, counter = base, 2
     while candidate in taken:
-        suffix = f"-{counter}"
-        candidate = f"{base[: max_length - len(suffix)]}{suffix}"
+        candidate = _numbered(base, counter, max_length)
         counter += 1
     return candidate
+
+
+def unique_slugs(
+    model, texts: Sequence[str], *, field: str = "slug", max_length: int = 100
+) -> list[str]:
+    """A slug per text, free among the stored records and among each other, in one query
+    however many texts there are: a bulk import must not ask once per line.
+
+    Each text takes the first free of its base and the base's numbered forms, as
+    ``unique_slug`` would; only the forms a text could need are looked up, so a base whose
+    forms are nearly all taken gives a random suffix instead.
+    """
+    bases = [_base(text, max_length) for text in texts]
+    wanted = Counter(bases)
+    candidates = {
+        base: [_numbered(base, n, max_length) for n in range(1, count + SPARE_NUMBERS + 1)]
+        for base, count in wanted.items()
+    }
+    every = {slug for forms in candidates.values() for slug in forms}
+    taken = set(
+        model._default_manager.filter(**{f"{field}__in": every}).values_list(field, flat=True)
+    )
+    slugs = []
+    for base in bases:
+        slug = next((form for form in candidates[base] if form not in taken), None)
+        while slug is None or slug in taken:
+            slug = _random(base, max_length)
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 def create_with_unique_slug(

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from intercity.cities.models import City
 from intercity.core.csv_tables import Line, read_table
 from intercity.core.services import bulk_create_with_audit, require
-from intercity.core.slugs import unique_slug
+from intercity.core.slugs import unique_slugs
 from intercity.organisations.models import Organisation
 from intercity.organisations.permissions import can_create_organisation
 
@@ -97,19 +97,6 @@ def _line_errors(data: dict[str, Any]) -> list[str]:
             for name, messages in error.message_dict.items()
         ]
     return []
-
-
-def _fresh_slugs(names: list[str]) -> list[str]:
-    """A slug per new organisation, free on the platform and within the file."""
-    taken: set[str] = set()
-    slugs = []
-    for name in names:
-        slug = unique_slug(Organisation, name, max_length=SLUG_LENGTH)
-        while slug in taken:
-            slug = unique_slug(Organisation, name, max_length=SLUG_LENGTH, random_suffix=True)
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 def organisations_import(
@@ -193,7 +180,11 @@ def organisations_import(
     if dry_run:
         report.created = [Organisation(**data) for data in rows]
         return report
-    for data, slug in zip(rows, _fresh_slugs([data["name"] for data in rows]), strict=True):
+    for data, slug in zip(
+        rows,
+        unique_slugs(Organisation, [data["name"] for data in rows], max_length=SLUG_LENGTH),
+        strict=True,
+    ):
         data["slug"] = slug
     try:
         with transaction.atomic():

@@ -32,6 +32,7 @@ def directory_index(request):
             "opportunities": selectors.open_opportunities()[:10],
             "events": selectors.event_list(request.user)[:10],
             "own": selectors.own_organisation(request.user),
+            "can_import": rules.can_import_profiles(request.user),
         }
     )
     return render(request, "business/profile_list.html", context)

@@ -133,9 +133,6 @@ def _event_page(request, event, *, request_form=None, status=200):
         "own": own,
         "registration": registration,
         "slots": event.slots.all(),
-        "registrations": selectors.registrations_of(event, search=search if organiser else None)
-        if organiser or registration
-        else [],
         "pending": selectors.pending_requests_for(registration) if registration else [],
         "sent": registration.sent.select_related("invitee__organisation") if registration else [],
         "run": selectors.latest_run(event) if organiser else None,
@@ -143,12 +140,30 @@ def _event_page(request, event, *, request_form=None, status=200):
     }
     if organiser:
         context.update(_request_list(request, event, search))
+        context.update(_registration_list(request, event))
     if context["run"]:
         context["explanation"] = run_reasons.run_explanation(context["run"])
     # The next run searches as long as the last one unless the organiser says otherwise.
     last_length = context["run"].time_limit if context["run"] else None
     context["chosen_length"] = last_length if last_length in RUN_LENGTHS else RUN_LENGTHS[0]
     return render(request, "business/event_detail.html", context, status=status)
+
+
+def _registration_list(request, event) -> dict:
+    """The organiser's page of registered organisations, searched and paged on its own so
+    that it keeps its place while the requests list moves, and the other way round."""
+    search = request.GET.get("org_q", "").strip() or None
+    context = paginate(
+        request,
+        selectors.registrations_of(event, search=search),
+        per_page=50,
+        parameter="org_page",
+    )
+    return {
+        "registrations": context.pop("object_list"),
+        "registration_page": context,
+        "registration_search": search,
+    }
 
 
 # What the organiser may choose as a scheduler run's length, in seconds.

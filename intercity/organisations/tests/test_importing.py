@@ -181,3 +181,25 @@ def test_the_api_reports_problems_and_refuses_strangers(cast, client_for):
     assert client_for(None).post(API, {"file": _upload(content)}).status_code == 401
     assert client_for(cast.reader).post(API, {"file": _upload(content)}).status_code == 403
     assert not Organisation.objects.filter(name="Far Firm").exists()
+
+
+def _queries_to_register(cast, count, prefix):
+    """The queries an import of `count` new organisations takes, two of them after a name
+    whose slug and its first numbered form are taken."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    OrganisationFactory(name=f"{prefix} Earlier", city=cast.other, slug=f"{prefix}-shared")
+    OrganisationFactory(name=f"{prefix} Later", city=cast.other, slug=f"{prefix}-shared-2")
+    lines = [f"{prefix} Shared,{cast.home.slug}", f"{prefix} shared,{cast.other.slug}"]
+    lines += [f"{prefix} Firm {n},{cast.home.slug}" for n in range(count - len(lines))]
+    with CaptureQueriesContext(connection) as queries:
+        report = organisations_import(actor=cast.secretariat, content=_csv("name,city", *lines))
+    assert report.ok and report.written, report.errors
+    assert len({o.slug for o in report.created}) == count
+    assert {f"{prefix}-shared-3", f"{prefix}-shared-4"} <= {o.slug for o in report.created}
+    return len(queries)
+
+
+def test_choosing_slugs_takes_as_many_queries_for_a_long_file_as_for_a_short_one(cast):
+    assert _queries_to_register(cast, 40, "long") == _queries_to_register(cast, 4, "short")
