@@ -12,7 +12,7 @@ from rest_framework.response import Response
 from intercity.api.views import WRITE_RESPONSES, check_input, service_errors
 from intercity.business import permissions as rules
 from intercity.business import profile_importing, selectors, services
-from intercity.business.importing import requests_import, size_error
+from intercity.business.importing import requests_import
 from intercity.business.serializers import (
     AgendaSerializer,
     EventSerializer,
@@ -28,6 +28,7 @@ from intercity.business.serializers import (
     RunRequestSerializer,
     ScheduleRunSerializer,
 )
+from intercity.core.csv_tables import size_error
 
 
 class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
@@ -68,7 +69,7 @@ class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
             raise PermissionDenied
         upload = ProfileImportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
-        if message := profile_importing.size_error(upload.validated_data["file"].size):
+        if message := size_error(upload.validated_data["file"].size):
             raise ValidationError({"file": [message]})
         report = profile_importing.profiles_import(
             actor=request.user,

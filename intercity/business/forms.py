@@ -5,8 +5,8 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intercity.business import importing, profile_importing
 from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
+from intercity.core.csv_tables import size_error
 
 
 class ProfileForm(forms.ModelForm):
@@ -187,7 +187,7 @@ class RequestImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if message := importing.size_error(upload.size):
+        if message := size_error(upload.size):
             raise forms.ValidationError(message)
         return upload
 
@@ -200,6 +200,6 @@ class ProfileImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if message := profile_importing.size_error(upload.size):
+        if message := size_error(upload.size):
             raise forms.ValidationError(message)
         return upload

@@ -9,7 +9,7 @@ problem is reported with its line and nothing is written.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from intercity.business import permissions as rules
 from intercity.business.models import Event, MeetingRequest, Registration
-from intercity.core.csv_tables import Line, read_table
+from intercity.core.csv_tables import Line, TableReport, read_table
 from intercity.core.services import create_with_audit, require
 from intercity.organisations.models import Organisation
 
@@ -27,23 +27,16 @@ ACTION = "business.meeting_request.imported"
 REQUIRED = ("requester", "invitee")
 OPTIONAL = ("session", "note")
 MAX_LINES = 20_000
-MAX_BYTES = 5 * 1024 * 1024
 # Names looked up per query: an OR of this many conditions stays within SQLite's limits.
 LOOKUP_CHUNK = 200
 
 
 @dataclass
-class RequestImport:
+class RequestImport(TableReport):
     """What an import did, or would have done had no line been wrong."""
 
     created: int = 0
     registered: int = 0
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 def _records(content: bytes, report: RequestImport) -> list[Line]:
@@ -105,13 +98,6 @@ def _organisation_finder(records, report: RequestImport):
         return organisation
 
     return find
-
-
-def size_error(size: int) -> str | None:
-    """Why a file of `size` bytes is refused before it is read, if it is."""
-    if size > MAX_BYTES:
-        return _("The file is larger than 5 MB; split it.")
-    return None
 
 
 def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImport:

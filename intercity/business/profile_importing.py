@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from intercity.business import permissions as rules
 from intercity.business.models import Profile, Sector
 from intercity.cities.models import City
-from intercity.core.csv_tables import Line, read_table
+from intercity.core.csv_tables import Line, TableReport, read_table
 from intercity.core.services import bulk_create_with_audit, require, save_changes
 from intercity.organisations.models import Organisation
 
@@ -33,31 +33,17 @@ REQUIRED = ("organisation", "sector")
 OPTIONAL = ("city", "size", "languages", "offers", "seeks")
 FIELDS = ("sector", "size", "languages", "offers", "seeks")
 MAX_LINES = 5_000
-MAX_BYTES = 5 * 1024 * 1024
 # Names looked up per query: an OR of this many conditions stays within SQLite's limits.
 LOOKUP_CHUNK = 200
 
 
 @dataclass
-class ProfileImport:
+class ProfileImport(TableReport):
     """What an import did, or would have done had no line been wrong (or on a dry run)."""
 
     created: list[Profile] = field(default_factory=list)
     updated: list[Profile] = field(default_factory=list)
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
     written: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def size_error(size: int) -> str | None:
-    """Why a file of `size` bytes is refused before it is read, if it is."""
-    if size > MAX_BYTES:
-        return _("The file is larger than 5 MB; split it.")
-    return None
 
 
 def _records(content: bytes, report: ProfileImport) -> list[Line]:

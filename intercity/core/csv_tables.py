@@ -4,11 +4,33 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
 # A line number and the cells of that line by lower-case column name.
 Line = tuple[int, dict[str, str]]
+MAX_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class TableReport:
+    """What an import of a table did: lines skipped and why, and the problems that stopped
+    it (line 0 for the whole file); each import adds what it created."""
+
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def size_error(size: int) -> str | None:
+    """Why a file of `size` bytes is refused before it is read, if it is."""
+    if size > MAX_BYTES:
+        return _("The file is larger than 5 MB; split it.")
+    return None
 
 
 def read_table(

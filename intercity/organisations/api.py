@@ -9,10 +9,11 @@ from rest_framework.response import Response
 
 from intercity.api.permissions import Rules
 from intercity.api.views import RecordViewSet, document
+from intercity.core.csv_tables import size_error
 from intercity.organisations import selectors as organisation_selectors
 from intercity.organisations import serializers as api
 from intercity.organisations import services as organisation_services
-from intercity.organisations.importing import organisations_import, size_error
+from intercity.organisations.importing import organisations_import
 from intercity.organisations.models import Organisation
 from intercity.organisations.permissions import (
     can_create_organisation,

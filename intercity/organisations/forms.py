@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intercity.organisations import importing
+from intercity.core.csv_tables import size_error
 from intercity.organisations.models import Organisation
 
 
@@ -35,6 +35,6 @@ class OrganisationImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if message := importing.size_error(upload.size):
+        if message := size_error(upload.size):
             raise forms.ValidationError(message)
         return upload

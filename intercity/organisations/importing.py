@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from intercity.cities.models import City
-from intercity.core.csv_tables import Line, read_table
+from intercity.core.csv_tables import Line, TableReport, read_table
 from intercity.core.services import bulk_create_with_audit, require
 from intercity.core.slugs import unique_slugs
 from intercity.organisations.models import Organisation
@@ -27,29 +27,15 @@ ACTION = "organisations.organisation.imported"
 REQUIRED = ("name", "city")
 OPTIONAL = ("kind", "website", "description")
 MAX_LINES = 5_000
-MAX_BYTES = 5 * 1024 * 1024
 SLUG_LENGTH = 100
 
 
 @dataclass
-class OrganisationImport:
+class OrganisationImport(TableReport):
     """What an import did, or would have done had no line been wrong (or on a dry run)."""
 
     created: list[Organisation] = field(default_factory=list)
-    skipped: list[tuple[int, str]] = field(default_factory=list)
-    errors: list[tuple[int, str]] = field(default_factory=list)
     written: bool = False
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
-
-def size_error(size: int) -> str | None:
-    """Why a file of `size` bytes is refused before it is read, if it is."""
-    if size > MAX_BYTES:
-        return _("The file is larger than 5 MB; split it.")
-    return None
 
 
 def _records(content: bytes, report: OrganisationImport) -> list[Line]:
