@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from intercity.business import services
 from intercity.business.models import MeetingRequest, ScheduleRun
@@ -151,6 +152,8 @@ def test_a_run_that_cannot_fit_everything_shows_how_many_meetings_it_has_placed(
     page = client_for(cast.focal_point).get(url).text
     assert "Not every meeting fits. The best partial schedule so far places 288 of 402" in page
     assert "<strong>Placing what fits</strong>" in page
+    assert "keeps the partial schedule that places the most meetings" in page
+    assert "sooner once the best breaks meet the proven bound" not in page
 
 
 def test_a_running_search_shows_its_time_against_the_limit(cast, client_for):
@@ -196,9 +199,12 @@ def test_the_grid_of_the_published_schedule_says_so_and_offers_no_second_publica
     page = organiser.get(reverse("business:grid", args=[event.pk]))
     assert "Participants see this schedule" in page.text
     assert reverse("business:run-publish", args=[run.pk]) not in page.text
-
     event.refresh_from_db()
     published_at = event.published_at
+    # The organiser sees when, not just which day: a run published twice a day is told apart.
+    shown = date_format(timezone.localtime(published_at), "DATETIME_FORMAT")
+    assert f"Published on {shown}." in page.text
+
     again = organiser.post(reverse("business:run-publish", args=[run.pk]), follow=True)
     assert "already published" in again.text
     assert mailoutbox == []  # nobody is emailed the same agenda twice

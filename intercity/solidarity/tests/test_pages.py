@@ -466,3 +466,8 @@ def test_languages_typed_before_become_the_platform_language_they_name(typed, st
     )
     codes = {code for code, _name in settings.LANGUAGES}
     assert migration.platform_language(typed, codes, migration._names(codes)) == stored
+
+
+def test_the_incident_filters_offer_all_as_the_other_lists_do(client, net):
+    page = client.get(reverse("solidarity:list")).content.decode()
+    assert page.count('<option value="">All</option>') == 2
