@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
@@ -201,8 +202,9 @@ def test_the_grid_of_the_published_schedule_says_so_and_offers_no_second_publica
     assert reverse("business:run-publish", args=[run.pk]) not in page.text
     event.refresh_from_db()
     published_at = event.published_at
-    # The organiser sees when, not just which day: a run published twice a day is told apart.
-    shown = date_format(timezone.localtime(published_at), "DATETIME_FORMAT")
+    # The organiser sees when, not just which day, in their own city's time.
+    local = timezone.localtime(published_at, ZoneInfo(cast.focal_point.city.time_zone))
+    shown = date_format(local, "DATETIME_FORMAT")
     assert f"Published on {shown}." in page.text
 
     again = organiser.post(reverse("business:run-publish", args=[run.pk]), follow=True)
