@@ -27,7 +27,6 @@ _SECTION_LABEL_RE = re.compile(
 _CJK_SECTION_LABEL_RE = re.compile(
     r"^[第제]\s*(?P<label>\d{1,3}|[一二三四五六七八九十]{1,3})\s*[部章節节編编篇장부절편]"
 )
-_SECTION_LABEL_MAX = 8
 _ROMAN = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 
 
@@ -101,23 +100,22 @@ def section_label(heading: str | None) -> str | None:
 
 
 def _roman(value: int) -> str:
-    out = ""
+    """Roman numerals up to 39 (a text of more sections is numbered in digits)."""
+    out, rest = "", value
     for amount, letters in _ROMAN:
-        count, value = divmod(value, amount)
+        count, rest = divmod(rest, amount)
         out += letters * count
-    return out if value == 0 and len(out) <= _SECTION_LABEL_MAX else str(value)
+    return out if value < 40 else str(value)
 
 
 def section_labels(headings: Sequence[str | None]) -> list[str]:
-    """A label for each section, unique among them: the heading's own number or letter, else
-    the section's place in Roman numerals ("II" for the second)."""
-    labels: list[str] = []
-    for position, heading in enumerate(headings, start=1):
-        own = section_label(heading)
-        candidates = [own] if own else []
-        candidates += [_roman(position) if position < 40 else str(position), f"S{position}"]
-        labels.append(next(c for c in candidates if c not in labels))
-    return labels
+    """A label for each section: the heading's own number or letter when every heading gives
+    one of its own, else each section's place in Roman numerals ("II" for the second), so
+    that labels never mix kinds or repeat."""
+    own = [section_label(heading) for heading in headings]
+    if all(own) and len(set(own)) == len(own):
+        return [label for label in own if label]
+    return [_roman(position) for position in range(1, len(headings) + 1)]
 
 
 def qualified_number(label: str, number: str | None) -> str | None:

@@ -214,18 +214,22 @@ class OperativeReader:
                 if level == 0:
                     style = marker.style(kind)
                     value = marker.value_for(kind)
-                    if top_style is not None and kind not in (BULLET, ARTICLE):
-                        if self._merge_translation(drafts, marker, kind, block):
-                            continue
+                    numbered = top_style is not None and kind not in (BULLET, ARTICLE)
+                    if numbered and self._merge_translation(drafts, marker, kind, block):
+                        continue
+                    # Numbering that starts again under a heading, or after more than one
+                    # clause, opens a section.
+                    opens_section = (
+                        top_style is not None
+                        and restarts((kind,), (value,), marker.fmt, top_style)
+                        and bool(pending or last_value > 1)
+                    )
+                    if opens_section:
+                        headings.append(" ".join(pending) or None)
+                        pending.clear()
+                    if numbered:
                         repeated = bool(drafts) and marker.label == drafts[-1].number
-                        # Numbering that starts again under a heading, or after more than one
-                        # clause, opens a section.
-                        if restarts((kind,), (value,), marker.fmt, top_style) and (
-                            pending or last_value > 1
-                        ):
-                            headings.append(" ".join(pending) or None)
-                            pending.clear()
-                            repeated = bool(headings[-1])
+                        repeated = repeated or (opens_section and bool(headings[-1]))
                         if value != last_value + 1 and kind != "decimal" and not repeated:
                             if value <= last_value or value > last_value + _MAX_NUMBER_JUMP:
                                 self.warnings.append(

@@ -74,6 +74,26 @@ def test_parts_take_the_number_or_letter_their_heading_gives():
     assert [c.number for c in parse_declaration(text).clauses] == ["1.1", "1.2", "2.1", "2.2"]
 
 
+def test_articles_numbered_again_in_each_chapter_are_numbered_within_it():
+    text = "Agreement between River Cities\n\nThe parties agree as follows:\n\n"
+    text += "Chapter I\n\nArticle 1\n\nThe parties share data.\n\n"
+    text += "Article 2\n\nThe parties build gauges.\n\n"
+    text += "Chapter II\n\nArticle 1\n\nThe parties measure the air.\n"
+    parsed = parse_declaration(text)
+    assert [(c.number, c.text) for c in parsed.clauses] == [
+        ("I.1", "The parties share data."),
+        ("I.2", "The parties build gauges."),
+        ("II.1", "The parties measure the air."),
+    ]
+
+
+def test_when_one_part_has_no_number_of_its_own_every_part_is_counted_alike():
+    # The first chapter's heading stands before the operative part is recognised.
+    text = "协定\n\n第一章\n\n第一条 共享数据。\n\n第二条 建设。\n\n第二章\n\n第一条 测量空气。\n"
+    numbers = [clause.number for clause in parse_declaration(text).clauses]
+    assert numbers == ["I.一", "I.二", "II.一"]
+
+
 def test_auto_numbered_parts_are_numbered_in_order_within_each_part():
     text = HEAD + "Part I\n\n1. Share.\n\n1. Build.\n\nPart II\n\n1. Measure.\n\n1. Publish.\n"
     numbers = [clause.number for clause in parse_declaration(text).clauses]
