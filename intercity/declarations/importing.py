@@ -64,9 +64,10 @@ def declaration_import(
 ) -> Declaration:
     """Parse a declaration's text and store it with its structure and commitments.
 
-    ``corrections`` overrides what the parser found: ``title``, ``adopted_on``, ``language``,
-    ``signatories`` (cities) and ``status``; an ``adopted_on`` of None means the declaration
-    has no date. All or nothing: a failure stores nothing.
+    ``corrections`` overrides what the parser found: ``title``, ``adopted_on``, ``meeting``,
+    ``language``, ``signatories`` (cities) and ``status``; an ``adopted_on`` or ``meeting`` of
+    None means the declaration has no date or was adopted at no recorded meeting.
+    All or nothing: a failure stores nothing.
     """
     if actor is not None:
         require(can_import_declaration(actor))
@@ -80,7 +81,11 @@ def declaration_import(
 
 
 def _import_parsed(actor, text, parsed, meeting, corrections, source_document, is_demo):
-    meeting = meeting or meeting_match(parsed["meeting"])
+    if "meeting" in corrections:
+        # The reviewer's meeting, or none when they cleared it: never one they removed.
+        meeting = corrections["meeting"]
+    else:
+        meeting = meeting or meeting_match(parsed["meeting"])
     title = (corrections.get("title") or parsed["title"] or "").strip()
     if not title:
         raise ValidationError({"title": _("Give the declaration a title.")})

@@ -171,9 +171,9 @@ def declaration_import_page(request):
             declaration = declaration_import(
                 actor=request.user,
                 text=data["text"],
-                meeting=data["meeting"],
                 corrections={
                     "title": data["title"],
+                    "meeting": data["meeting"],
                     "adopted_on": data["adopted_on"],
                     "symbol": data["symbol"],
                     "language": data["language"],

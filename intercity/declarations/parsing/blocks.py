@@ -44,6 +44,30 @@ _MARKER_SEARCH_LENGTH = 100_000
 _PARAGRAPH_GROUPS = 4
 _FULL_LINE = 0.75
 _COMMON_WRAP_WIDTH = 72
+# A list item indented by this many spaces more than an item before it is nested in that item
+# (Markdown wants two or more); one space is the slack of right-aligned numbers (" 9.", "10.").
+_NESTING_INDENT = 2
+
+
+class NestedItem(str):
+    """A list item indented under another ("   - sub point" below "2. ..."), which belongs to
+    that item; ``depth`` counts the items it is nested in."""
+
+    depth: int
+
+    def __new__(cls, text: str, depth: int) -> "NestedItem":
+        item = super().__new__(cls, text)
+        item.depth = depth
+        return item
+
+    def __getnewargs__(self) -> tuple[str, int]:  # type: ignore[override]
+        # Copied (as the parse result is when it becomes a dict) with its depth.
+        return (str(self), self.depth)
+
+
+def nesting_depth(block: str) -> int:
+    """How many list items a paragraph is nested in: 0 for all but a nested list item."""
+    return block.depth if isinstance(block, NestedItem) else 0
 
 
 def clean_text(text: str) -> str:
@@ -56,7 +80,8 @@ def clean_text(text: str) -> str:
     text = _LINE_BREAKS_RE.sub("\n", text)
     text = _INVISIBLE_RE.sub("", text)
     text = _TABLE_CHARACTERS_RE.sub(" ", text)
-    text = text.replace("\t", " ")
+    # A tab indents a nested list item as deep as the spaces of a Markdown export do.
+    text = text.replace("\t", "    ")
     return text
 
 
@@ -111,8 +136,9 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def _split_group(
     lines: list[str], *, split_short: bool = True, wrap_width: int | None = None
-) -> list[str]:
-    """Paragraphs within a group of consecutive non-blank lines.
+) -> list[tuple[str, int]]:
+    """Paragraphs within a group of consecutive non-blank lines, each with the index of the
+    line it starts on.
 
     In a text whose paragraphs are already separated by blank lines (``split_short`` false),
     a short line, a lead phrase at a line's start or a line that fills the text's wrapping
@@ -120,12 +146,13 @@ def _split_group(
     """
     wrapped = _is_wrapped(lines)
     widest = max(len(line) for line in lines)
-    paragraphs: list[str] = []
+    paragraphs: list[tuple[str, int]] = []
     current = ""
+    start = 0
     previous = ""
-    for line in lines:
+    for index, line in enumerate(lines):
         if not current:
-            current = line
+            current, start = line, index
         else:
             ends_sentence = previous[-1:] in _SENTENCE_END
             starts_lower = line[:1].islower()
@@ -162,13 +189,13 @@ def _split_group(
                     )
                 new_paragraph = not runs_on
             if new_paragraph:
-                paragraphs.append(current)
-                current = line
+                paragraphs.append((current, start))
+                current, start = line, index
             else:
                 current = join_lines(current, line)
         previous = line
     if current:
-        paragraphs.append(current)
+        paragraphs.append((current, start))
     return paragraphs
 
 
@@ -282,14 +309,33 @@ def _split_inline(block: str) -> list[str]:
     return pieces
 
 
+def _nesting(paragraph: str, indent: int, open_items: list[int]) -> int:
+    """How deep a paragraph's list item is nested, keeping ``open_items`` up to date: a list
+    item is nested in the items before it indented less; text as far left as the outermost
+    item closes the list."""
+    if read_marker(paragraph) is None:
+        if open_items and indent <= open_items[0]:
+            open_items.clear()
+        return 0
+    while open_items and open_items[-1] + _NESTING_INDENT > indent:
+        open_items.pop()
+    depth = len(open_items)
+    open_items.append(indent)
+    return depth
+
+
 def split_blocks(text: str) -> list[str]:
     """The document's paragraphs, in order, each on one line."""
     groups: list[list[str]] = []
+    indents: list[list[int]] = []
     current: list[str] = []
     for raw_line in remove_print_furniture(clean_text(text)).split("\n"):
         line = _clean_line(raw_line)
         if line:
+            if not current:
+                indents.append([])
             current.append(line)
+            indents[-1].append(len(raw_line) - len(raw_line.lstrip(" \u00a0\u3000")))
         elif current:
             groups.append(current)
             current = []
@@ -303,13 +349,17 @@ def split_blocks(text: str) -> list[str]:
     split_short = len(groups) < _PARAGRAPH_GROUPS
     # With no paragraph long enough to measure the wrapping, assume the common width.
     wrap_width = _wrap_width(groups) or _COMMON_WRAP_WIDTH
-    for group in groups:
+    # Indents of the list items the next one may be nested in, outermost first.
+    open_items: list[int] = []
+    for group, group_indents in zip(groups, indents, strict=True):
         long_line = any(len(line) > _LONG_BLOCK for line in group)
-        for paragraph in _split_group(group, split_short=split_short, wrap_width=wrap_width):
+        paragraphs = _split_group(group, split_short=split_short, wrap_width=wrap_width)
+        for paragraph, start in paragraphs:
             if blocks and _continues_across_break(blocks[-1], paragraph):
                 blocks[-1] = join_lines(blocks[-1], paragraph)
             else:
-                blocks.append(paragraph)
+                depth = _nesting(paragraph, group_indents[start], open_items)
+                blocks.append(NestedItem(paragraph, depth) if depth else paragraph)
             if long_line:
                 flattened.add(len(blocks) - 1)
 

@@ -353,6 +353,11 @@ _DIGITS = {
 }
 
 
+def to_ascii_digits(text: str) -> str:
+    """The text with the digits of other scripts (๒๕๖๖, २०२३, ၂၀၂၃) as ASCII, one for one."""
+    return text.translate(_DIGITS)
+
+
 @dataclass(frozen=True)
 class DateRange:
     """A date or a range of dates, with where it was found."""

@@ -38,13 +38,15 @@ def _rewrapped(text: str) -> str:
     """Long lines cut at a fixed width, as a PDF copy hands them over; no line is joined."""
     lines = []
     for line in text.split("\n"):
-        words, current = line.split(" "), ""
+        # Cutting a line keeps its indent, which nests a list item under the one before.
+        indent = line[: len(line) - len(line.lstrip(" "))]
+        words, current = line.lstrip(" ").split(" "), indent
         for word in words:
-            if current and len(current) + 1 + len(word) > _WRAP_WIDTH:
+            if current.strip() and len(current) + 1 + len(word) > _WRAP_WIDTH:
                 lines.append(current)
                 current = word
             else:
-                current = f"{current} {word}" if current else word
+                current = f"{current} {word}" if current.strip() else current + word
         lines.append(current)
     return "\n".join(lines)
 

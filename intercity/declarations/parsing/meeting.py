@@ -152,7 +152,8 @@ _ADOPTION_LEAD = 40
 
 _SENTENCE_STOP_RE = re.compile(
     r"(?<!\b\d)(?<!\b\d\d)(?<!\b[A-Z])(?<!\bJr)(?<!\bSr)(?<!\bDr)(?<!\bMr)(?<!\bSt)(?<!\bNo)"
-    r"\.(?=\s|$)|[;\n。]"
+    # Thai abbreviations put a full stop after each letter: "พ.ศ. 2566", "ธ.ค.".
+    r"(?<!\.[\u0e01-\u0e2e])\.(?=\s|$)|[;\n。]"
 )
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from intercity.declarations.parsing.blocks import is_cjk
-from intercity.declarations.parsing.dates import find_date_ranges
-from intercity.declarations.parsing.headings import title_case
+from intercity.declarations.parsing.blocks import is_cjk, nesting_depth
 from intercity.declarations.parsing.lexicon import (
     CLOSING_LEAD_RE,
     RESOLUTION_VERB_RE,
@@ -27,8 +25,21 @@ from intercity.declarations.parsing.markers import (
     read_marker,
     read_ordinal_word,
 )
-from intercity.declarations.parsing.member_lexicon import MEMBER_ADOPTION_RE
-from intercity.declarations.parsing.numbering import number_clauses_in_order
+from intercity.declarations.parsing.numbering import (
+    number_clauses_in_order,
+    qualified_number,
+    section_labels,
+    split_lost_numbers,
+)
+from intercity.declarations.parsing.parts import (
+    ends_statement,
+    heads_new_section,
+    is_section_heading,
+    leading_headings,
+    restarts,
+    signed_on,
+    trailing_closing,
+)
 from intercity.declarations.parsing.result import Clause, SubItem
 
 _TERMINAL_PUNCTUATION = ".;!?。；！？"
@@ -57,6 +68,8 @@ class _ClauseDraft:
     intro_parts: list[str]
     subitems: list[SubItem] = field(default_factory=list)
     tail_parts: list[str] = field(default_factory=list)
+    # Which section of a text whose numbering starts again in each: 0, 1, …
+    section: int = 0
 
     def last_text(self) -> str:
         if self.tail_parts:
@@ -161,8 +174,19 @@ class OperativeReader:
         last_value = 0
         last_sub_value = 0
         in_closing = False
+        # One heading per section (None for a section without one), and the heading lines
+        # read before the first clause of the next section.
+        headings: list[str | None] = [None]
+        pending: list[str] = []
 
-        for block in zone:
+        for index, block in enumerate(zone):
+            if (
+                drafts
+                and top_style not in (None, _RESOLVED)
+                and heads_new_section(zone, index, top_style)
+            ):
+                pending.append(block)
+                continue
             if self._opens_unnumbered_clause(block) and top_style in (None, _RESOLVED):
                 top_style = _RESOLVED
                 drafts[-1:] = self._reattach(drafts[-1:], closing)
@@ -171,6 +195,16 @@ class OperativeReader:
                 sub_style, last_sub_value = None, 0
                 continue
             marker = self.marker(block, last_value, top_style)
+            if marker is not None and nesting_depth(block) and drafts and not in_closing:
+                # An item indented under a clause belongs to it, however it is numbered.
+                if nesting_depth(block) == 1:
+                    kind = self._sub_kind(marker, sub_style, last_sub_value)
+                    sub_style, last_sub_value = marker.style(kind), marker.value_for(kind)
+                    drafts[-1].subitems.append(SubItem(marker.label, marker.rest))
+                else:
+                    label = f"{marker.label}. " if marker.label else "- "
+                    self._append_to_last(drafts[-1], label + marker.rest, force=True)
+                continue
             if marker is not None:
                 kind, level = self._classify(
                     marker, top_style, sub_style, last_value, last_sub_value
@@ -180,10 +214,22 @@ class OperativeReader:
                 if level == 0:
                     style = marker.style(kind)
                     value = marker.value_for(kind)
-                    if top_style is not None and kind not in (BULLET, ARTICLE):
-                        if self._merge_translation(drafts, marker, kind, block):
-                            continue
+                    numbered = top_style is not None and kind not in (BULLET, ARTICLE)
+                    if numbered and self._merge_translation(drafts, marker, kind, block):
+                        continue
+                    # Numbering that starts again under a heading, or after more than one
+                    # clause, opens a section.
+                    opens_section = (
+                        top_style is not None
+                        and restarts((kind,), (value,), marker.fmt, top_style)
+                        and bool(pending or last_value > 1)
+                    )
+                    if opens_section:
+                        headings.append(" ".join(pending) or None)
+                        pending.clear()
+                    if numbered:
                         repeated = bool(drafts) and marker.label == drafts[-1].number
+                        repeated = repeated or (opens_section and bool(headings[-1]))
                         if value != last_value + 1 and kind != "decimal" and not repeated:
                             if value <= last_value or value > last_value + _MAX_NUMBER_JUMP:
                                 self.warnings.append(
@@ -198,9 +244,9 @@ class OperativeReader:
                     top_style = style
                     drafts[-1:] = self._reattach(drafts[-1:], closing)
                     in_closing = False
-                    drafts.append(
-                        _ClauseDraft(marker.label, value, [marker.rest] if marker.rest else [])
-                    )
+                    rest = [marker.rest] if marker.rest else []
+                    section = len(headings) - 1
+                    drafts.append(_ClauseDraft(marker.label, value, rest, section=section))
                     last_value = value
                     sub_style, last_sub_value = None, 0
                     continue
@@ -228,6 +274,11 @@ class OperativeReader:
                 closing.append(block)
 
         intro_prose: list[str] = []
+        if len(headings) > 1 and leading_headings(prose):
+            # The first section's heading stands before its first clause.
+            count = leading_headings(prose)
+            headings[0] = " ".join(prose[-count:])
+            prose = prose[:-count]
         if not drafts and prose:
             drafts, closing = self._prose_clauses(prose)
         elif prose and top_style is not None and top_style[0] == BULLET:
@@ -244,9 +295,9 @@ class OperativeReader:
             # Paragraphs between the marker and the first clause belong to the lead-in,
             # e.g. its translation in a bilingual text.
             intro_prose = prose
-        if number_clauses_in_order(drafts):
+        if self._number_sections(drafts, headings):
             self.warnings.append("clause numbering repeats a number: clauses numbered in order")
-        clauses = _split_lost_numbers([draft.build() for draft in drafts])
+        clauses = split_lost_numbers([draft.build() for draft in drafts])
         has_numbers = any(clause.number for clause in clauses)
         # Bullets and "BE IT RESOLVED" paragraphs are clauses that simply carry no number.
         unnumbered_list = top_style is not None and (
@@ -262,10 +313,10 @@ class OperativeReader:
         a signature ends the text."""
         drafts: list[_ClauseDraft] = []
         closing: list[str] = []
-        trailing = _trailing_closing(zone)
+        trailing = trailing_closing(zone)
         previous_bullet = False
         for index, block in enumerate(zone):
-            if closing or index >= trailing or _ends_statement(block):
+            if closing or index >= trailing or ends_statement(block):
                 closing.append(block)
                 continue
             marker = read_marker(block)
@@ -273,7 +324,9 @@ class OperativeReader:
                 last = drafts[-1] if drafts else None
                 announces = last is not None and last.last_text().rstrip().endswith((":", "："))
                 if last is not None and (
-                    (announces and not last.subitems) or (last.subitems and previous_bullet)
+                    (announces and not last.subitems)
+                    or (last.subitems and previous_bullet)
+                    or nesting_depth(block)
                 ):
                     last.subitems.append(SubItem(marker.label, marker.rest))
                 else:
@@ -286,6 +339,20 @@ class OperativeReader:
             drafts.append(_ClauseDraft(None, len(drafts) + 1, [block]))
         number_clauses_in_order(drafts)
         return OperativePart([draft.build() for draft in drafts], closing, [])
+
+    @staticmethod
+    def _number_sections(drafts: list[_ClauseDraft], headings: list[str | None]) -> bool:
+        """Number each section's clauses in order; in a text of several sections, qualify the
+        numbers by the section ("II.1"). Whether a clause number repeated within a section."""
+        repeated = False
+        for section in range(len(headings)):
+            members = [draft for draft in drafts if draft.section == section]
+            repeated = number_clauses_in_order(members) or repeated
+        if len(headings) > 1:
+            labels = section_labels(headings)
+            for draft in drafts:
+                draft.number = qualified_number(labels[draft.section], draft.number)
+        return repeated
 
     @staticmethod
     def _append_to_last(draft: _ClauseDraft, text: str, *, force: bool = False) -> None:
@@ -318,6 +385,16 @@ class OperativeReader:
                     return True
                 return False
         return False
+
+    @staticmethod
+    def _sub_kind(
+        marker: ListMarker, sub_style: tuple[str, str] | None, last_sub_value: int
+    ) -> str:
+        """The kind of a nested item's marker: the one that continues the sub-items before it."""
+        for kind in marker.kinds:
+            if marker.style(kind) == sub_style and marker.value_for(kind) == last_sub_value + 1:
+                return kind
+        return default_kind(marker)
 
     @staticmethod
     def _classify(
@@ -354,7 +431,7 @@ class OperativeReader:
     @staticmethod
     def _continues(draft: _ClauseDraft, block: str, top_style: tuple[str, str] | None) -> bool:
         """Whether an unmarked paragraph after a clause carries on that clause."""
-        if CLOSING_LEAD_RE.match(block) or _signed_on(block):
+        if CLOSING_LEAD_RE.match(block) or signed_on(block):
             return False
         last_text = draft.last_text().rstrip()
         # A paragraph in another script right after a clause is its translation.
@@ -380,79 +457,6 @@ class OperativeReader:
         return drafts, closing
 
     # Facts -----------------------------------------------------------------------------------
-
-
-_HEADING_MAX = 120
-_SIGNED_LINE_MAX = 120
-_LONG_HEADING_MAX = 200
-_SECTION_END = ".;!?。；！？,:"
-_SIGNED_RE = re.compile(
-    r"^(?:Signed|Done|Adopted|In\s+witness|Witnessed|Geschehen|Fait|Hecho|Làm\s+tại)\b",
-    re.IGNORECASE,
-)
-
-
-def is_section_heading(block: str) -> bool:
-    """A short line that does not end like a sentence: "THE ALLIANCE", "Climate Action".
-
-    A heading wrapped over two lines is longer, and capitalised like a title.
-    """
-    if block[-1:] in _SECTION_END:
-        return False
-    return len(block) <= _HEADING_MAX or (len(block) <= _LONG_HEADING_MAX and title_case(block))
-
-
-def _signed_on(block: str) -> bool:
-    """A short line saying where and when the text was signed, in a member language that
-    may put the verb last: "2024년 3월 5일 서울에서 서명하였다.", "二〇二四年三月五日于北京签署"."""
-    return (
-        len(block) <= _SIGNED_LINE_MAX
-        and MEMBER_ADOPTION_RE.search(block) is not None
-        and bool(find_date_ranges(block))
-    )
-
-
-def _ends_statement(block: str) -> bool:
-    """A dateline or a signature line, after which only names and dates follow."""
-    if _SIGNED_RE.match(block):
-        return True
-    if len(block) > 40 or not any(ch.isdigit() for ch in block):
-        return False
-    found = find_date_ranges(block)
-    return len(found) == 1 and len(block.replace(",", " ").split()) <= 4
-
-
-def _trailing_closing(zone: list[str]) -> int:
-    """Where the run of closing remarks ("We thank …", "Finally, …") at the end begins."""
-    start = len(zone)
-    while start > 1 and CLOSING_LEAD_RE.match(zone[start - 1]):
-        start -= 1
-    return start
-
-
-def _split_lost_numbers(clauses: list[Clause]) -> list[Clause]:
-    """Recover a clause whose number lost its line break: when "27" is followed by "29", a
-    "28." after a sentence end inside clause 27 starts clause 28."""
-    result: list[Clause] = []
-    for index, clause in enumerate(clauses):
-        following = clauses[index + 1] if index + 1 < len(clauses) else None
-        if (
-            following is not None
-            and clause.number
-            and following.number
-            and clause.number.isdigit()
-            and following.number.isdigit()
-            and int(following.number) == int(clause.number) + 2
-            and not clause.subitems
-        ):
-            missing = str(int(clause.number) + 1)
-            match = re.search(rf"(?<=[.;:])\s+{missing}\.\s+(?=[A-Z])", clause.text)
-            if match:
-                result.append(Clause(clause.number, clause.text[: match.start()].rstrip()))
-                result.append(Clause(missing, clause.text[match.end() :].strip()))
-                continue
-        result.append(clause)
-    return result
 
 
 def default_kind(marker: ListMarker) -> str:

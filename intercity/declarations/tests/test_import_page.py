@@ -5,7 +5,9 @@ from django.urls import reverse
 from fpdf import FPDF
 
 from intercity.declarations.models import Clause, Declaration
+from intercity.meetings.models import Meeting
 from intercity.testing.declaration_factories import SHORT_DECLARATION
+from intercity.testing.factories import MeetingFactory
 
 URL = reverse("declarations:import")
 
@@ -206,3 +208,25 @@ def test_a_cleared_adoption_date_is_saved_as_no_date(client_for, cast):
 def test_a_corrected_adoption_date_is_saved_as_given(client_for, cast):
     client_for(cast.secretariat).post(URL, confirm_data(cast, adopted_on="2020-03-07"))
     assert str(Declaration.objects.get().adopted_on) == "2020-03-07"
+
+
+def test_a_cleared_meeting_is_saved_as_no_meeting(client_for, cast):
+    # The text names the 3rd Plenary Meeting, which is on record; the reviewer cleared it.
+    plenary = MeetingFactory(kind=Meeting.Kind.PLENARY, ordinal=3, host_city=cast.home)
+    preview = client_for(cast.secretariat).post(URL, {"step": "preview", "text": SHORT_DECLARATION})
+    assert f'<option value="{plenary.pk}" selected>' in preview.content.decode()
+
+    response = client_for(cast.secretariat).post(URL, confirm_data(cast, meeting=""))
+
+    assert response.status_code == 302
+    declaration = Declaration.objects.get()
+    assert declaration.meeting is None
+    # The date the reviewer kept still stands.
+    assert str(declaration.adopted_on) == "2020-03-05"
+
+
+def test_a_chosen_meeting_is_saved_as_given(client_for, cast):
+    MeetingFactory(kind=Meeting.Kind.PLENARY, ordinal=3, host_city=cast.home)
+    other = MeetingFactory(kind=Meeting.Kind.PLENARY, ordinal=7, host_city=cast.other)
+    client_for(cast.secretariat).post(URL, confirm_data(cast, meeting=str(other.pk)))
+    assert Declaration.objects.get().meeting == other
