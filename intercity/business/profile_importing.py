@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from intercity.business import permissions as rules
 from intercity.business.models import Profile, Sector
 from intercity.cities.models import City
-from intercity.core.csv_tables import Line, TableReport, read_table
+from intercity.core.csv_tables import TableReport, read_table
 from intercity.core.services import bulk_create_with_audit, require, save_changes
 from intercity.organisations.models import Organisation
 
@@ -43,17 +43,6 @@ class ProfileImport(TableReport):
 
     created: list[Profile] = field(default_factory=list)
     updated: list[Profile] = field(default_factory=list)
-    written: bool = False
-
-
-def _records(content: bytes, report: ProfileImport) -> list[Line]:
-    return read_table(
-        content,
-        required=REQUIRED,
-        max_lines=MAX_LINES,
-        errors=report.errors,
-        no_lines=_("The file has a header but no lines of profiles."),
-    )
 
 
 def _candidates(values: set[str]) -> list[Organisation]:
@@ -174,7 +163,13 @@ def profiles_import(*, actor: Any, content: bytes, dry_run: bool = False) -> Pro
     """Create or update the table's profiles; write nothing if a line is wrong or on a dry run."""
     require(rules.can_import_profiles(actor))
     report = ProfileImport()
-    records = _records(content, report)
+    records = read_table(
+        content,
+        report,
+        required=REQUIRED,
+        max_lines=MAX_LINES,
+        no_lines=_("The file has a header but no lines of profiles."),
+    )
     find = _finder(records)
     sectors, sizes = _choices()
     may_fill_in = rules.profile_import_scope(actor)
