@@ -1,7 +1,8 @@
-"""Times declaration imports of growing size: parsing alone, then the whole import.
+"""Times declaration imports of growing size: parsing alone, then the whole import; then an
+organisation table of each --organisations size, with its queries.
 
 Run from the repository root:  .venv/bin/python benchmarks/import_scale.py [--sizes 100 500 4000]
-[--network]
+[--network] [--organisations 40 400 5000]
 
 Each size is a synthetic declaration with that many numbered operative clauses, imported
 through the real service (structure, commitments, search index) into a throw-away SQLite
@@ -48,6 +49,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 500, 1000, 4000])
     parser.add_argument(
         "--network", action="store_true", help="load the member cities and themes first"
+    )
+    parser.add_argument(
+        "--organisations",
+        type=int,
+        nargs="*",
+        default=[40, 400, 5000],
+        help="lines of the organisation tables imported after the declarations",
     )
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
@@ -101,6 +109,33 @@ def main() -> None:
             f"{queue_seconds:.2f} s; stored {declaration.clauses.count()} clauses "
             f"({len(parsed.clauses)} parsed, {len(parsed.closing)} closing) and "
             f"{declaration.commitments.count()} commitments"
+        )
+    organisation_tables(args.organisations)
+
+
+def organisation_tables(sizes: list[int]) -> None:
+    """An organisation table of each size imported by the secretariat into one city: the
+    statements it sends should not grow with its lines."""
+    from django.db import connection
+
+    from intercity.organisations.importing import organisations_import
+    from intercity.testing.factories import CityFactory
+    from intercity.testing.personas import make_cast
+
+    city = CityFactory(slug="benchmark-city", name="Benchmark City")
+    secretariat = make_cast().secretariat
+    for size in sizes:
+        content = "name,city\n" + "".join(
+            f"Benchmark {size} organisation {n},{city.slug}\n" for n in range(size)
+        )
+        queries: list[str] = []
+        started = time.perf_counter()
+        with connection.execute_wrapper(counting(queries)):
+            report = organisations_import(actor=secretariat, content=content.encode())
+        seconds = time.perf_counter() - started
+        print(
+            f"{size:>5} organisation lines: import {seconds:.2f} s ({len(queries)} queries), "
+            f"{len(report.created)} registered, {len(report.errors)} errors"
         )
 
 

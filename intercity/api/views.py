@@ -1,7 +1,9 @@
-"""What every app's API views share: the record viewset, its schema description, the token view."""
+"""What every app's API views share: the record viewset, its schema description, table
+imports, the token view."""
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from functools import wraps
 from typing import Any, ClassVar
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -10,10 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status, viewsets
 from rest_framework.authtoken.views import ObtainAuthToken
+from rest_framework.decorators import action
+from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from intercity.api import permissions
+from intercity.core.csv_tables import TableReport, size_error
 from intercity.core.hygiene import check_payload
 
 
@@ -23,6 +28,62 @@ def check_input(serializer: serializers.Serializer) -> None:
     errors = check_payload(serializer.validated_data, model=model)
     if errors:
         raise serializers.ValidationError(errors)
+
+
+def import_action(
+    *,
+    upload: type[serializers.Serializer],
+    report: type[serializers.Serializer],
+    detail: bool = False,
+    url_path: str = "import",
+    written: int = status.HTTP_201_CREATED,
+):
+    """Route and describe a table import, a multipart upload answered by its report. The
+    decorated method checks access and returns the import to run, e.g.
+    ``partial(things_import, actor=request.user)``; `import_response` does the rest."""
+
+    def decorate(method):
+        @wraps(method)
+        def answer(self, request, *args, **kwargs):
+            run = method(self, request, *args, **kwargs)
+            return import_response(request, upload=upload, report=report, run=run, written=written)
+
+        routed = action(
+            detail=detail,
+            methods=["post"],
+            url_path=url_path,
+            parser_classes=[MultiPartParser],
+            serializer_class=upload,
+        )(answer)
+        codes = {status.HTTP_200_OK, written, status.HTTP_400_BAD_REQUEST}
+        return extend_schema(request=upload, responses=dict.fromkeys(sorted(codes), report))(routed)
+
+    return decorate
+
+
+def import_response(
+    request,
+    *,
+    upload: type[serializers.Serializer],
+    report: type[serializers.Serializer],
+    run: Callable[..., TableReport],
+    written: int = status.HTTP_201_CREATED,
+) -> Response:
+    """Answer a table import: the upload checked (a 400 naming the field, a file too large
+    among them), then `run(content=..., **other fields)` answered with its report: 400 if a
+    line was wrong and nothing was written, `written` once written, 200 for a check only."""
+    form = upload(data=request.data)
+    form.is_valid(raise_exception=True)
+    options = dict(form.validated_data)
+    file = options.pop("file")
+    if message := size_error(file.size):
+        raise serializers.ValidationError({"file": [message]})
+    outcome = run(content=file.read(), **options)
+    if not outcome.ok:
+        code = status.HTTP_400_BAD_REQUEST
+    else:
+        code = written if outcome.written else status.HTTP_200_OK
+    return Response(report(outcome).data, status=code)
 
 
 @contextmanager

@@ -1,15 +1,21 @@
 """REST API of the business app: its viewsets register on the shared /api/v1/ router."""
 
+from functools import partial
+
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotAuthenticated, PermissionDenied, ValidationError
-from rest_framework.parsers import MultiPartParser
+from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
-from intercity.api.views import WRITE_RESPONSES, check_input, service_errors
+from intercity.api.views import (
+    WRITE_RESPONSES,
+    check_input,
+    import_action,
+    service_errors,
+)
 from intercity.business import permissions as rules
 from intercity.business import profile_importing, selectors, services
 from intercity.business.importing import requests_import
@@ -28,7 +34,6 @@ from intercity.business.serializers import (
     RunRequestSerializer,
     ScheduleRunSerializer,
 )
-from intercity.core.csv_tables import size_error
 
 
 class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
@@ -44,43 +49,17 @@ class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
             sector=self.request.query_params.get("sector"),
         )
 
-    @extend_schema(
-        request=ProfileImportUploadSerializer,
-        responses={
-            200: ProfileImportSerializer,
-            201: ProfileImportSerializer,
-            400: ProfileImportSerializer,
-        },
-    )
-    @action(
-        detail=False,
-        methods=["post"],
-        url_path="import",
-        parser_classes=[MultiPartParser],
-        serializer_class=ProfileImportUploadSerializer,
-    )
+    @import_action(upload=ProfileImportUploadSerializer, report=ProfileImportSerializer)
     def import_table(self, request):
         """Create or update the profiles of a CSV file: 201 once written, 200 for a dry run;
         if a line is wrong, 400 and nothing is written. For the secretariat, and a city's
-        focal point for its own organisations."""
+        focal point for its own organisations and those registered for a business event it
+        organises."""
         if not request.user.is_authenticated:
             raise NotAuthenticated
         if not rules.can_import_profiles(request.user):
             raise PermissionDenied
-        upload = ProfileImportUploadSerializer(data=request.data)
-        upload.is_valid(raise_exception=True)
-        if message := size_error(upload.validated_data["file"].size):
-            raise ValidationError({"file": [message]})
-        report = profile_importing.profiles_import(
-            actor=request.user,
-            content=upload.validated_data["file"].read(),
-            dry_run=upload.validated_data["dry_run"],
-        )
-        if not report.ok:
-            code = status.HTTP_400_BAD_REQUEST
-        else:
-            code = status.HTTP_201_CREATED if report.written else status.HTTP_200_OK
-        return Response(ProfileImportSerializer(report).data, status=code)
+        return partial(profile_importing.profiles_import, actor=request.user)
 
 
 class OpportunityViewSet(
@@ -157,26 +136,17 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         page = self.paginate_queryset(rows)
         return self.get_paginated_response(MeetingRequestSerializer(page, many=True).data)
 
-    @extend_schema(responses={200: RequestImportSerializer, 400: RequestImportSerializer})
-    @action(
+    @import_action(
+        upload=RequestImportUploadSerializer,
+        report=RequestImportSerializer,
         detail=True,
-        methods=["post"],
         url_path="requests/import",
-        parser_classes=[MultiPartParser],
-        serializer_class=RequestImportUploadSerializer,
+        written=status.HTTP_200_OK,
     )
     def import_requests(self, request, pk=None):
         """Add meetings agreed elsewhere from a CSV file; nothing is written if a line is wrong."""
         event = _organised(request, self.get_object())
-        upload = RequestImportUploadSerializer(data=request.data)
-        upload.is_valid(raise_exception=True)
-        if message := size_error(upload.validated_data["file"].size):
-            raise ValidationError({"file": [message]})
-        report = requests_import(
-            actor=request.user, event=event, content=upload.validated_data["file"].read()
-        )
-        code = status.HTTP_200_OK if report.ok else status.HTTP_400_BAD_REQUEST
-        return Response(RequestImportSerializer(report).data, status=code)
+        return partial(requests_import, actor=request.user, event=event)
 
     @extend_schema(responses={200: AgendaSerializer, 401: WRITE_RESPONSES[401]})
     @action(

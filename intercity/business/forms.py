@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
-from intercity.core.csv_tables import size_error
+from intercity.core.forms import TableUploadForm
 
 
 class ProfileForm(forms.ModelForm):
@@ -182,24 +182,12 @@ class MoveForm(forms.Form):
         self.fields["slot"].queryset = event.slots.all()
 
 
-class RequestImportForm(forms.Form):
+class RequestImportForm(TableUploadForm):
     file = forms.FileField(label=_("Table of meetings"), help_text=_("CSV (UTF-8), at most 5 MB."))
 
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if message := size_error(upload.size):
-            raise forms.ValidationError(message)
-        return upload
 
-
-class ProfileImportForm(forms.Form):
+class ProfileImportForm(TableUploadForm):
     file = forms.FileField(label=_("Table of profiles"), help_text=_("CSV (UTF-8), at most 5 MB."))
     dry_run = forms.BooleanField(
         label=_("Check only: show what would change, write nothing"), required=False
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if message := size_error(upload.size):
-            raise forms.ValidationError(message)
-        return upload

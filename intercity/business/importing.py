@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from intercity.business import permissions as rules
 from intercity.business.models import Event, MeetingRequest, Registration
-from intercity.core.csv_tables import Line, TableReport, read_table
+from intercity.core.csv_tables import TableReport, read_table
 from intercity.core.services import create_with_audit, require
 from intercity.organisations.models import Organisation
 
@@ -37,16 +37,6 @@ class RequestImport(TableReport):
 
     created: int = 0
     registered: int = 0
-
-
-def _records(content: bytes, report: RequestImport) -> list[Line]:
-    return read_table(
-        content,
-        required=REQUIRED,
-        max_lines=MAX_LINES,
-        errors=report.errors,
-        no_lines=_("The file has a header but no lines of meetings."),
-    )
 
 
 def _case_keys(text: str) -> set[str]:
@@ -104,7 +94,13 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
     """Bring in the table's meetings as accepted requests; write nothing if a line is wrong."""
     require(rules.can_organise_event(actor, event))
     report = RequestImport()
-    records = _records(content, report)
+    records = read_table(
+        content,
+        report,
+        required=REQUIRED,
+        max_lines=MAX_LINES,
+        no_lines=_("The file has a header but no lines of meetings."),
+    )
     find = _organisation_finder(records, report)
     sessions = set(MeetingRequest.Preference.values)
     existing = {
@@ -189,4 +185,5 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
                 action=ACTION,
             )
             report.created += 1
+    report.written = True
     return report

@@ -1,6 +1,15 @@
 """Who may read and change business profiles, opportunities, events and schedules."""
 
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from intercity.accounts.roles import focal_city_id, is_secretariat
+from intercity.business.models import Registration
+
+if TYPE_CHECKING:
+    from intercity.organisations.models import Organisation
 
 
 def _represents(user, organisation) -> bool:
@@ -73,9 +82,25 @@ def can_view_agenda(user, registration) -> bool:
     )
 
 
-def can_import_profiles(user, organisation=None) -> bool:
-    """The secretariat, and a city's focal point for its own city's organisations (which
-    covers the organisers of a business event), fill profiles in from a table."""
-    if organisation is None:
-        return is_secretariat(user) or focal_city_id(user) is not None
-    return is_secretariat(user) or focal_city_id(user) == organisation.city_id
+def can_import_profiles(user) -> bool:
+    """The secretariat and the cities' focal points (who organise the business events) fill
+    profiles in from a table; `profile_import_scope` says whose."""
+    return is_secretariat(user) or focal_city_id(user) is not None
+
+
+def profile_import_scope(user) -> Callable[[Organisation], bool]:
+    """Whose profiles `user` may fill in from a table, as a test of one organisation: any for
+    the secretariat; for a focal point, their city's organisations and those registered for
+    a business event they organise (as `can_organise_event`: hosted by their city), whose
+    profiles the visitors often send the organiser. One query for the whole table."""
+    if is_secretariat(user):
+        return lambda organisation: True
+    city_id = focal_city_id(user)
+    if city_id is None:
+        return lambda organisation: False
+    visitors = set(
+        Registration.objects.filter(event__meeting__host_city_id=city_id).values_list(
+            "organisation_id", flat=True
+        )
+    )
+    return lambda organisation: organisation.city_id == city_id or organisation.pk in visitors

@@ -1,11 +1,11 @@
 """Filling business profiles in from a table: every line checked, all or nothing.
 
-The secretariat, or a city's focal point for their own city's organisations, brings in what
-many registered organisations offer and seek (a trade fair's exhibitor survey, a chamber of
-commerce's list). A line for an organisation that has a profile updates it, and the report
-says so; an empty cell leaves the stored value as it is. A line repeating an earlier line's
-organisation, or changing nothing, is skipped and said so; any other problem is reported
-with its line and nothing is written.
+The secretariat, or a city's focal point for their own city's organisations and those
+registered for a business event they organise, brings in what many registered organisations
+offer and seek (a trade fair's exhibitor survey, a chamber of commerce's list). A line for an
+organisation that has a profile updates it, and the report says so; an empty cell leaves the
+stored value as it is. A line repeating an earlier line's organisation, or changing nothing,
+is skipped and said so; any other problem is reported with its line and nothing is written.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from intercity.business import permissions as rules
 from intercity.business.models import Profile, Sector
 from intercity.cities.models import City
-from intercity.core.csv_tables import Line, TableReport, read_table
+from intercity.core.csv_tables import TableReport, read_table
 from intercity.core.services import bulk_create_with_audit, require, save_changes
 from intercity.organisations.models import Organisation
 
@@ -43,17 +43,6 @@ class ProfileImport(TableReport):
 
     created: list[Profile] = field(default_factory=list)
     updated: list[Profile] = field(default_factory=list)
-    written: bool = False
-
-
-def _records(content: bytes, report: ProfileImport) -> list[Line]:
-    return read_table(
-        content,
-        required=REQUIRED,
-        max_lines=MAX_LINES,
-        errors=report.errors,
-        no_lines=_("The file has a header but no lines of profiles."),
-    )
 
 
 def _candidates(values: set[str]) -> list[Organisation]:
@@ -174,9 +163,16 @@ def profiles_import(*, actor: Any, content: bytes, dry_run: bool = False) -> Pro
     """Create or update the table's profiles; write nothing if a line is wrong or on a dry run."""
     require(rules.can_import_profiles(actor))
     report = ProfileImport()
-    records = _records(content, report)
+    records = read_table(
+        content,
+        report,
+        required=REQUIRED,
+        max_lines=MAX_LINES,
+        no_lines=_("The file has a header but no lines of profiles."),
+    )
     find = _finder(records)
     sectors, sizes = _choices()
+    may_fill_in = rules.profile_import_scope(actor)
     in_file: dict[int, int] = {}  # each organisation planned from this file, and its line
     planned: list[tuple[Organisation, dict[str, Any]]] = []
     for line, cells in records:
@@ -188,8 +184,17 @@ def profiles_import(*, actor: Any, content: bytes, dry_run: bool = False) -> Pro
         if organisation is None:
             report.errors.append((line, problem))
             continue
-        if not rules.can_import_profiles(actor, organisation):
-            report.errors.append((line, _("You can only fill in profiles of your city.")))
+        if not may_fill_in(organisation):
+            report.errors.append(
+                (
+                    line,
+                    _(
+                        "%(name)s (%(city)s) is neither an organisation of your city nor "
+                        "registered for a business event you organise."
+                    )
+                    % {"name": organisation.name, "city": organisation.city.name},
+                )
+            )
             continue
         data = _line_data(cells, sectors, sizes, line, report)
         if data is None:

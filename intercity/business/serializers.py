@@ -14,7 +14,7 @@ from intercity.business.models import (
     Slot,
 )
 from intercity.business.services import MAX_RUN_SECONDS, MIN_RUN_SECONDS
-from intercity.core.serializers import ChoiceFilter
+from intercity.core.serializers import ChoiceFilter, TableReportSerializer
 
 
 class ProfileSerializer(serializers.ModelSerializer):
@@ -164,26 +164,11 @@ class RequestImportUploadSerializer(serializers.Serializer):
     file = serializers.FileField(help_text="CSV (UTF-8): requester, invitee[, session, note].")
 
 
-class _LineSerializer(serializers.Serializer):
-    line = serializers.IntegerField()
-    message = serializers.CharField()
-
-
-class RequestImportSerializer(serializers.Serializer):
+class RequestImportSerializer(TableReportSerializer):
     """What an import of agreed meetings did; with errors, nothing was written."""
 
     created = serializers.IntegerField()
     registered = serializers.IntegerField()
-    skipped = _LineSerializer(many=True)
-    errors = _LineSerializer(many=True)
-
-    def to_representation(self, report):
-        return {
-            "created": report.created,
-            "registered": report.registered,
-            "skipped": [{"line": line, "message": text} for line, text in report.skipped],
-            "errors": [{"line": line, "message": text} for line, text in report.errors],
-        }
 
 
 class ProfileImportUploadSerializer(serializers.Serializer):
@@ -201,23 +186,12 @@ class _ImportedProfileSerializer(serializers.Serializer):
     sector = serializers.CharField(source="sector.code")
 
 
-class ProfileImportSerializer(serializers.Serializer):
+class ProfileImportSerializer(TableReportSerializer):
     """What an import of business profiles did; with errors, nothing was written."""
 
     written = serializers.BooleanField()
     created = _ImportedProfileSerializer(many=True)
     updated = _ImportedProfileSerializer(many=True)
-    skipped = _LineSerializer(many=True)
-    errors = _LineSerializer(many=True)
-
-    def to_representation(self, report):
-        return {
-            "written": report.written,
-            "created": _ImportedProfileSerializer(report.created, many=True).data,
-            "updated": _ImportedProfileSerializer(report.updated, many=True).data,
-            "skipped": [{"line": line, "message": text} for line, text in report.skipped],
-            "errors": [{"line": line, "message": text} for line, text in report.errors],
-        }
 
 
 class _CounterpartSerializer(serializers.Serializer):

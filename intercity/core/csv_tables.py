@@ -15,11 +15,13 @@ MAX_BYTES = 5 * 1024 * 1024
 
 @dataclass
 class TableReport:
-    """What an import of a table did: lines skipped and why, and the problems that stopped
-    it (line 0 for the whole file); each import adds what it created."""
+    """What an import of a table did: lines skipped and why, the problems that stopped it
+    (line 0 for the whole file), and whether it wrote (not with problems, nor on a check
+    only); each import adds what it created."""
 
     skipped: list[tuple[int, str]] = field(default_factory=list)
     errors: list[tuple[int, str]] = field(default_factory=list)
+    written: bool = False
 
     @property
     def ok(self) -> bool:
@@ -35,16 +37,17 @@ def size_error(size: int) -> str | None:
 
 def read_table(
     content: bytes,
+    report: TableReport,
     *,
     required: tuple[str, ...],
     max_lines: int,
-    errors: list[tuple[int, str]],
     no_lines: str,
 ) -> list[Line]:
     """The non-blank lines of a UTF-8 CSV file after its header, numbered as a spreadsheet
-    numbers them (the header is line 1). A file that cannot be read appends its reason to
-    `errors` (line 0 for the whole file) and gives no lines; `no_lines` says what is missing
-    when there is a header and nothing under it."""
+    numbers them (the header is line 1). A file that cannot be read adds its reason to the
+    report's errors (line 0 for the whole file) and gives no lines; `no_lines` says what is
+    missing when there is a header and nothing under it."""
+    errors = report.errors
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:

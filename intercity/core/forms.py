@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from intercity.core.csv_tables import size_error
+
 
 def apply_validation_error(form, error: ValidationError) -> None:
     """Show a service's ValidationError on the form's fields, or above the form."""
@@ -42,3 +44,14 @@ class NamesField(forms.CharField):
                 )
             names[code.strip().lower()] = name.strip()
         return names
+
+
+class TableUploadForm(forms.Form):
+    """The upload of a table import: each import names its `file` field (and a `dry_run`
+    if it has one); a file too large is refused before it is read."""
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if message := size_error(upload.size):
+            raise forms.ValidationError(message)
+        return upload

@@ -89,3 +89,22 @@ class ThemeSerializer(serializers.ModelSerializer):
         model = Theme
         fields = ["slug", "name", "names", "label"]
         read_only_fields = ["label"]
+
+
+class ImportLineSerializer(serializers.Serializer):
+    """A line of an uploaded table and what was said of it; line 0 is the whole file."""
+
+    line = serializers.IntegerField()
+    message = serializers.CharField()
+
+    def to_representation(self, instance):
+        line, message = instance
+        return {"line": line, "message": str(message)}
+
+
+class TableReportSerializer(serializers.Serializer):
+    """What an import of a table did (a `csv_tables.TableReport`); with errors, nothing was
+    written. Each import's subclass adds the fields of what it created."""
+
+    skipped = ImportLineSerializer(many=True)
+    errors = ImportLineSerializer(many=True)

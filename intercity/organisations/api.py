@@ -1,15 +1,11 @@
 """REST API of organisations: its viewset registers on the shared /api/v1/ router."""
 
-from drf_spectacular.utils import extend_schema
-from rest_framework import status
-from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied, ValidationError
-from rest_framework.parsers import MultiPartParser
-from rest_framework.response import Response
+from functools import partial
+
+from rest_framework.exceptions import PermissionDenied
 
 from intercity.api.permissions import Rules
-from intercity.api.views import RecordViewSet, document
-from intercity.core.csv_tables import size_error
+from intercity.api.views import RecordViewSet, document, import_action
 from intercity.organisations import selectors as organisation_selectors
 from intercity.organisations import serializers as api
 from intercity.organisations import services as organisation_services
@@ -60,40 +56,15 @@ class OrganisationViewSet(RecordViewSet):
     def delete_record(self, obj):
         organisation_services.organisation_delete(actor=self.request.user, organisation=obj)
 
-    @extend_schema(
-        request=api.OrganisationImportUploadSerializer,
-        responses={
-            200: api.OrganisationImportSerializer,
-            201: api.OrganisationImportSerializer,
-            400: api.OrganisationImportSerializer,
-        },
-    )
-    @action(
-        detail=False,
-        methods=["post"],
-        url_path="import",
-        parser_classes=[MultiPartParser],
-        serializer_class=api.OrganisationImportUploadSerializer,
+    @import_action(
+        upload=api.OrganisationImportUploadSerializer, report=api.OrganisationImportSerializer
     )
     def import_table(self, request):
         """Register the organisations of a CSV file: 201 once written, 200 for a dry run;
         if a line is wrong, 400 and nothing is written. Known ones are skipped."""
         if not can_create_organisation(request.user):
             raise PermissionDenied
-        upload = api.OrganisationImportUploadSerializer(data=request.data)
-        upload.is_valid(raise_exception=True)
-        if message := size_error(upload.validated_data["file"].size):
-            raise ValidationError({"file": [message]})
-        report = organisations_import(
-            actor=request.user,
-            content=upload.validated_data["file"].read(),
-            dry_run=upload.validated_data["dry_run"],
-        )
-        if not report.ok:
-            code = status.HTTP_400_BAD_REQUEST
-        else:
-            code = status.HTTP_201_CREATED if report.written else status.HTTP_200_OK
-        return Response(api.OrganisationImportSerializer(report).data, status=code)
+        return partial(organisations_import, actor=request.user)
 
 
 def register(router) -> None:

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from intercity.core.csv_tables import size_error
+from intercity.core.forms import TableUploadForm
 from intercity.organisations.models import Organisation
 
 
@@ -25,16 +25,10 @@ class OrganisationForm(forms.ModelForm):
         pass
 
 
-class OrganisationImportForm(forms.Form):
+class OrganisationImportForm(TableUploadForm):
     file = forms.FileField(
         label=_("Table of organisations"), help_text=_("CSV (UTF-8), at most 5 MB.")
     )
     dry_run = forms.BooleanField(
         label=_("Check only: show what would be registered, write nothing"), required=False
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if message := size_error(upload.size):
-            raise forms.ValidationError(message)
-        return upload

@@ -17,7 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from intercity.cities.models import City
-from intercity.core.csv_tables import Line, TableReport, read_table
+from intercity.core.csv_tables import TableReport, read_table
 from intercity.core.services import bulk_create_with_audit, require
 from intercity.core.slugs import unique_slugs
 from intercity.organisations.models import Organisation
@@ -35,17 +35,6 @@ class OrganisationImport(TableReport):
     """What an import did, or would have done had no line been wrong (or on a dry run)."""
 
     created: list[Organisation] = field(default_factory=list)
-    written: bool = False
-
-
-def _records(content: bytes, report: OrganisationImport) -> list[Line]:
-    return read_table(
-        content,
-        required=REQUIRED,
-        max_lines=MAX_LINES,
-        errors=report.errors,
-        no_lines=_("The file has a header but no lines of organisations."),
-    )
 
 
 def _city_finder(records):
@@ -91,7 +80,13 @@ def organisations_import(
     """Register the table's organisations; write nothing if a line is wrong or on a dry run."""
     require(can_create_organisation(actor))
     report = OrganisationImport()
-    records = _records(content, report)
+    records = read_table(
+        content,
+        report,
+        required=REQUIRED,
+        max_lines=MAX_LINES,
+        no_lines=_("The file has a header but no lines of organisations."),
+    )
     cities = _city_finder(records)
     existing = {
         (name.casefold(), city_id)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
-from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, TableReportSerializer
 from intercity.organisations.models import Organisation
 
 
@@ -53,11 +53,6 @@ class OrganisationImportUploadSerializer(serializers.Serializer):
     )
 
 
-class _ImportLineSerializer(serializers.Serializer):
-    line = serializers.IntegerField()
-    message = serializers.CharField()
-
-
 class _ImportedSerializer(serializers.Serializer):
     slug = serializers.CharField(allow_blank=True)
     name = serializers.CharField()
@@ -65,18 +60,8 @@ class _ImportedSerializer(serializers.Serializer):
     city = serializers.CharField(source="city.slug")
 
 
-class OrganisationImportSerializer(serializers.Serializer):
+class OrganisationImportSerializer(TableReportSerializer):
     """What an import of organisations did; with errors, nothing was written."""
 
     written = serializers.BooleanField()
     created = _ImportedSerializer(many=True)
-    skipped = _ImportLineSerializer(many=True)
-    errors = _ImportLineSerializer(many=True)
-
-    def to_representation(self, report):
-        return {
-            "written": report.written,
-            "created": _ImportedSerializer(report.created, many=True).data,
-            "skipped": [{"line": line, "message": text} for line, text in report.skipped],
-            "errors": [{"line": line, "message": text} for line, text in report.errors],
-        }

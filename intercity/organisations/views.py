@@ -1,5 +1,7 @@
 """Organisation pages: directory, profile and forms."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
@@ -13,7 +15,7 @@ from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
-from intercity.core.views import record_form_response
+from intercity.core.views import import_page, record_form_response
 from intercity.organisations.forms import OrganisationForm, OrganisationImportForm
 from intercity.organisations.importing import OPTIONAL, REQUIRED, organisations_import
 from intercity.organisations.models import Organisation
@@ -119,23 +121,15 @@ def organisation_edit(request, slug):
 def organisation_import(request):
     if not can_create_organisation(request.user):
         raise Http404
-    form = OrganisationImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        report = organisations_import(
-            actor=request.user,
-            content=form.cleaned_data["file"].read(),
-            dry_run=form.cleaned_data["dry_run"],
-        )
-    context = {
-        "form": form,
-        "report": report,
-        "required": REQUIRED,
-        "optional": OPTIONAL,
-        "kinds": Organisation.Kind.values,
-        "cities": _city_choices(request.user),
-    }
-    failed = bool(form.errors) or (report is not None and not report.ok)
-    return render(
-        request, "organisations/organisation_import.html", context, status=400 if failed else 200
+    return import_page(
+        request,
+        form_class=OrganisationImportForm,
+        run=partial(organisations_import, actor=request.user),
+        template="organisations/organisation_import.html",
+        context={
+            "required": REQUIRED,
+            "optional": OPTIONAL,
+            "kinds": Organisation.Kind.values,
+            "cities": _city_choices(request.user),
+        },
     )

@@ -6,8 +6,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from intercity.business.models import Profile
 from intercity.business.profile_importing import CREATED, UPDATED, profiles_import
-from intercity.testing.business_factories import ProfileFactory
-from intercity.testing.factories import OrganisationFactory
+from intercity.meetings.models import Meeting
+from intercity.testing.business_factories import (
+    EventFactory,
+    ProfileFactory,
+    RegistrationFactory,
+)
+from intercity.testing.factories import CityFactory, MeetingFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -105,10 +110,16 @@ def test_one_wrong_line_writes_nothing_and_every_problem_is_reported_by_line(cas
     assert not Profile.objects.exists()
 
 
+NOT_YOURS = (
+    "Water Board (Other City) is neither an organisation of your city nor registered for a "
+    "business event you organise."
+)
+
+
 def test_a_focal_point_fills_in_only_profiles_of_their_city(cast, firms):
     content = _csv("organisation,city,sector", f"Water Board,{cast.other.slug},D")
     report = profiles_import(actor=cast.focal_point, content=content)
-    assert report.errors == [(2, "You can only fill in profiles of your city.")]
+    assert report.errors == [(2, NOT_YOURS)]
     own = profiles_import(actor=cast.other_focal_point, content=content)
     assert own.ok and [p.organisation for p in own.created] == [firms["tokyo"]]
 
@@ -198,11 +209,58 @@ def test_the_api_reports_problems_and_refuses_strangers(cast, firms, client_for)
     content = _csv("organisation,sector", f"{firms['tokyo'].slug},D")
     refused = client_for(cast.focal_point).post(API, {"file": _upload(content)})
     assert refused.status_code == 400
-    assert refused.json()["errors"] == [
-        {"line": 2, "message": "You can only fill in profiles of your city."}
-    ]
+    assert refused.json()["errors"] == [{"line": 2, "message": NOT_YOURS}]
     assert (
         client_for(cast.organisation_rep).post(API, {"file": _upload(content)}).status_code == 403
     )
     assert client_for(None).post(API, {"file": _upload(content)}).status_code in (401, 403)
     assert not Profile.objects.exists()
+
+
+@pytest.fixture
+def fair(cast, firms):
+    """A business event hosted by the focal point's city, which the visitors from another
+    city registered for; a firm of a third city did not."""
+    event = EventFactory(meeting=MeetingFactory(kind=Meeting.Kind.BUSINESS, host_city=cast.home))
+    RegistrationFactory(event=event, organisation=firms["tokyo"])
+    elsewhere = EventFactory(meeting=MeetingFactory(kind=Meeting.Kind.BUSINESS))
+    stranger = OrganisationFactory(name="Far Traders", city=CityFactory(name="Far City"))
+    RegistrationFactory(event=elsewhere, organisation=stranger)
+    return {"event": event, "visitor": firms["tokyo"], "stranger": stranger}
+
+
+def test_an_organiser_fills_in_profiles_of_visitors_registered_for_their_event(cast, firms, fair):
+    content = _csv("organisation,sector", f"{fair['visitor'].slug},D", f"{firms['solar'].pk},C")
+    report = profiles_import(actor=cast.focal_point, content=content)
+    assert report.ok and report.written
+    assert {p.organisation for p in report.created} == {fair["visitor"], firms["solar"]}
+
+
+def test_an_organiser_may_not_touch_other_cities_firms_and_nothing_is_written(cast, firms, fair):
+    content = _csv("organisation,sector", f"{fair['visitor'].slug},D", f"{fair['stranger'].slug},D")
+    report = profiles_import(actor=cast.focal_point, content=content)
+    assert report.errors == [
+        (
+            3,
+            "Far Traders (Far City) is neither an organisation of your city nor registered for a "
+            "business event you organise.",
+        )
+    ]
+    assert not report.written and not Profile.objects.exists()
+
+
+def test_the_page_and_the_api_let_an_organiser_fill_in_their_visitors(cast, fair, client_for):
+    allowed = _csv("organisation,sector,offers", f"{fair['visitor'].slug},D,Pumps")
+    refused = _csv("organisation,sector", f"{fair['stranger'].slug},D")
+    client = client_for(cast.focal_point)
+    page = client.post(URL, {"file": _upload(refused)})
+    assert page.status_code == 400 and "Far Traders (Far City) is neither" in page.text
+    api = client.post(API, {"file": _upload(refused)})
+    assert api.status_code == 400 and api.json()["errors"][0]["line"] == 2
+    assert not Profile.objects.exists()
+
+    assert client.post(URL, {"file": _upload(allowed)}).status_code == 200
+    assert Profile.objects.get(organisation=fair["visitor"]).offers == "Pumps"
+    again = _csv("organisation,sector,offers", f"{fair['visitor'].slug},D,Valves")
+    assert client.post(API, {"file": _upload(again)}).status_code == 201
+    assert Profile.objects.get(organisation=fair["visitor"]).offers == "Valves"

@@ -1,8 +1,9 @@
 """Bringing tables in: an event's agreed meetings (another system's export), profiles."""
 
+from functools import partial
+
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from intercity.business import permissions as rules
@@ -11,27 +12,20 @@ from intercity.business.forms import ProfileImportForm, RequestImportForm
 from intercity.business.importing import OPTIONAL, REQUIRED, requests_import
 from intercity.business.models import Profile
 from intercity.business.views.access import organised_event
+from intercity.core.views import import_page
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def requests_import_view(request, pk):
     event = organised_event(request.user, pk)
-    form = RequestImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        report = requests_import(
-            actor=request.user, event=event, content=form.cleaned_data["file"].read()
-        )
-    context = {
-        "event": event,
-        "form": form,
-        "report": report,
-        "required": REQUIRED,
-        "optional": OPTIONAL,
-    }
-    failed = bool(form.errors) or (report is not None and not report.ok)
-    return render(request, "business/requests_import.html", context, status=400 if failed else 200)
+    return import_page(
+        request,
+        form_class=RequestImportForm,
+        run=partial(requests_import, actor=request.user, event=event),
+        template="business/requests_import.html",
+        context={"event": event, "required": REQUIRED, "optional": OPTIONAL},
+    )
 
 
 @login_required
@@ -39,21 +33,15 @@ def requests_import_view(request, pk):
 def profiles_import_view(request):
     if not rules.can_import_profiles(request.user):
         raise Http404
-    form = ProfileImportForm(request.POST or None, request.FILES or None)
-    report = None
-    if request.method == "POST" and form.is_valid():
-        report = profile_importing.profiles_import(
-            actor=request.user,
-            content=form.cleaned_data["file"].read(),
-            dry_run=form.cleaned_data["dry_run"],
-        )
-    context = {
-        "form": form,
-        "report": report,
-        "required": profile_importing.REQUIRED,
-        "optional": profile_importing.OPTIONAL,
-        "sectors": selectors.sectors(),
-        "sizes": Profile.Size.values,
-    }
-    failed = bool(form.errors) or (report is not None and not report.ok)
-    return render(request, "business/profiles_import.html", context, status=400 if failed else 200)
+    return import_page(
+        request,
+        form_class=ProfileImportForm,
+        run=partial(profile_importing.profiles_import, actor=request.user),
+        template="business/profiles_import.html",
+        context={
+            "required": profile_importing.REQUIRED,
+            "optional": profile_importing.OPTIONAL,
+            "sectors": selectors.sectors(),
+            "sizes": Profile.Size.values,
+        },
+    )
