@@ -110,7 +110,7 @@ else:
     Path(env("SQLITE_PATH")).parent.mkdir(parents=True, exist_ok=True)
     DATABASES = {
         "default": {
-            "ENGINE": "intercity.core.sqlite",
+            "ENGINE": "django.db.backends.sqlite3",
             "NAME": env("SQLITE_PATH"),
             "OPTIONS": {
                 "transaction_mode": "IMMEDIATE",

@@ -215,8 +215,9 @@ def _statements(actor, city, count, prefix):
     return len(queries)
 
 
-def test_a_longer_table_costs_no_more_statements(cast):
-    # Each table's records and audit entries go in with one statement per table as far as
-    # the database allows, so ten times the lines cost the same.
+def test_a_longer_table_is_written_in_batches_not_line_by_line(cast):
+    # Records and audit entries go in by the batch the database takes (a few hundred rows
+    # on SQLite, more on PostgreSQL): ten times the lines add a handful of statements.
     short = _statements(cast.secretariat, cast.home, 40, "Short")
-    assert _statements(cast.secretariat, cast.home, 400, "Long") == short
+    longer = _statements(cast.secretariat, cast.home, 400, "Long")
+    assert longer - short < 40

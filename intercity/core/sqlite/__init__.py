@@ -1,1 +1,0 @@
-"""The SQLite database engine of the platform: Django's, told the library's real limits."""
