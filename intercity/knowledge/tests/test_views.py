@@ -107,6 +107,16 @@ def test_a_focal_point_creates_an_item_for_their_city(client_for, cast, themes):
     assert "-25" in detail
 
 
+def test_the_new_item_form_starts_in_the_language_the_author_reads(client_for, cast):
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "vi"
+
+    form = client.get(reverse("knowledge:create")).context["form"]
+
+    # A Vietnamese focal point writes in Vietnamese: the form must not label it English.
+    assert form["language"].value() == "vi"
+
+
 def test_a_focal_point_cannot_create_for_another_city(client_for, cast):
     response = client_for(cast.focal_point).post(
         reverse("knowledge:create"),
