@@ -321,6 +321,11 @@ def observation_new(request):
         heading=_("Record a value"),
         success_message=_("The value was recorded."),
         redirect_to=lambda o: reverse("indicators:city", kwargs={"slug": o.city.slug}),
+        cancel_url=(
+            reverse("indicators:city", kwargs={"slug": request.user.city.slug})
+            if request.user.city_id
+            else reverse("indicators:list")
+        ),
     )
 
 
