@@ -350,7 +350,7 @@ def observation_edit(request, pk):
         heading=_("Edit %(indicator)s, %(city)s %(year)s")
         % {
             "indicator": observation.indicator.label,
-            "city": observation.city.name,
+            "city": observation.city.label,
             "year": observation.year,
         },
         success_message=_("The value was saved."),

@@ -34,6 +34,17 @@ def test_a_focal_point_reports_for_their_own_city(client_for, cast, commitment):
     assert report.history.first().history_change_reason == "declarations.progress.reported"
 
 
+def test_the_report_form_names_the_city_in_the_readers_language(client_for, cast, commitment):
+    cast.home.names = {"vi": "Thành phố Nhà"}
+    cast.home.save(update_fields=["names"])
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "vi"
+
+    page = client.get(report_url(commitment, cast.home)).content.decode()
+
+    assert "Thành phố Nhà" in page
+
+
 def test_the_form_shows_for_the_own_city(client_for, cast, commitment):
     assert client_for(cast.focal_point).get(report_url(commitment, cast.home)).status_code == 200
 
