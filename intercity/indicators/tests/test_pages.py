@@ -248,6 +248,19 @@ def test_the_value_form_starts_on_the_focal_points_own_city(cast, catalogue, cli
     assert reverse("indicators:city", kwargs={"slug": cast.home.slug}) in response.content.decode()
 
 
+def test_a_refused_value_says_at_the_top_that_nothing_was_saved(cast, catalogue, client_for):
+    response = client_for(cast.focal_point).post(
+        reverse("indicators:observation-create"),
+        {"city": cast.home.pk, "year": 2020, "value": "2", "status": "reported"},
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    # On a phone the field in error may be a screen away: the top of the form says so first.
+    summary = page.index("Nothing was saved")
+    assert summary < page.index('name="city"') < page.index('class="error"')
+
+
 def test_a_focal_point_records_a_value_through_the_form(cast, catalogue, client_for):
     client = client_for(cast.focal_point)
     url = reverse("indicators:observation-create")
