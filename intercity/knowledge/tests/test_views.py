@@ -117,6 +117,17 @@ def test_the_new_item_form_starts_in_the_language_the_author_reads(client_for, c
     assert form["language"].value() == "vi"
 
 
+def test_an_item_with_no_links_says_so_and_where_to_add_them(client_for, cast):
+    item = KnowledgeItemFactory(city=cast.home, title="Solar schools")
+    edit = reverse("knowledge:edit", args=[item.slug])
+
+    author = client_for(cast.focal_point).get(item.get_absolute_url()).text
+    reader = client_for(None).get(item.get_absolute_url()).text
+
+    assert 'id="no-links"' in author and f'href="{edit}"' in author
+    assert 'id="no-links"' in reader and f'href="{edit}"' not in reader
+
+
 def test_a_focal_point_cannot_create_for_another_city(client_for, cast):
     response = client_for(cast.focal_point).post(
         reverse("knowledge:create"),
