@@ -128,6 +128,16 @@ def test_an_item_with_no_links_says_so_and_where_to_add_them(client_for, cast):
     assert 'id="no-links"' in reader and f'href="{edit}"' not in reader
 
 
+def test_the_author_of_a_draft_is_told_it_is_not_published(client_for, cast):
+    draft = KnowledgeItemFactory(city=cast.home, title="Solar schools", visibility="draft")
+    public = KnowledgeItemFactory(city=cast.home, title="Bike lanes", visibility="public")
+    client = client_for(cast.focal_point)
+
+    # "Saved" after the form is not "published": a draft says so on its own page.
+    assert 'id="draft-notice"' in client.get(draft.get_absolute_url()).text
+    assert 'id="draft-notice"' not in client.get(public.get_absolute_url()).text
+
+
 def test_a_focal_point_cannot_create_for_another_city(client_for, cast):
     response = client_for(cast.focal_point).post(
         reverse("knowledge:create"),
