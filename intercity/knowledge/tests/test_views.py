@@ -138,6 +138,14 @@ def test_the_author_of_a_draft_is_told_it_is_not_published(client_for, cast):
     assert 'id="draft-notice"' not in client.get(public.get_absolute_url()).text
 
 
+def test_an_item_with_no_text_yet_shows_no_blank_card(client_for, cast):
+    bare = KnowledgeItemFactory(city=cast.home, title="Solar schools", summary="", body="")
+    written = KnowledgeItemFactory(city=cast.home, title="Bike lanes", body="Painted lanes.")
+
+    assert 'class="markdown-body"' not in client_for(None).get(bare.get_absolute_url()).text
+    assert 'class="markdown-body"' in client_for(None).get(written.get_absolute_url()).text
+
+
 def test_a_focal_point_cannot_create_for_another_city(client_for, cast):
     response = client_for(cast.focal_point).post(
         reverse("knowledge:create"),
