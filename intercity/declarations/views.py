@@ -327,7 +327,7 @@ def progress_report_new(request, pk, city):
     context = {
         "form": form,
         "heading": _("Report progress of %(city)s on %(ref)s: %(title)s")
-        % {"city": city.name, "ref": commitment.reference, "title": commitment.title},
+        % {"city": city.label, "ref": commitment.reference, "title": commitment.title},
         "cancel_url": commitment.get_absolute_url(),
         "submit_label": _("Record the report"),
     }

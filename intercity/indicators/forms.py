@@ -59,6 +59,10 @@ class ObservationForm(forms.Form):
     def __init__(self, *args, user=None, observation=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = cities_for(user)
+        own = list(self.fields["city"].queryset[:2])
+        if len(own) == 1:
+            # A focal point records for one city only: it is chosen for them.
+            self.initial.setdefault("city", own[0].pk)
         if not is_secretariat(user):
             self.fields["status"].choices = [
                 choice for choice in Observation.Status.choices if choice[0] != "verified"

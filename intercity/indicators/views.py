@@ -321,6 +321,11 @@ def observation_new(request):
         heading=_("Record a value"),
         success_message=_("The value was recorded."),
         redirect_to=lambda o: reverse("indicators:city", kwargs={"slug": o.city.slug}),
+        cancel_url=(
+            reverse("indicators:city", kwargs={"slug": request.user.city.slug})
+            if request.user.city_id
+            else reverse("indicators:list")
+        ),
     )
 
 
@@ -345,7 +350,7 @@ def observation_edit(request, pk):
         heading=_("Edit %(indicator)s, %(city)s %(year)s")
         % {
             "indicator": observation.indicator.label,
-            "city": observation.city.name,
+            "city": observation.city.label,
             "year": observation.year,
         },
         success_message=_("The value was saved."),

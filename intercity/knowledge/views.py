@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.accounts.roles import is_secretariat
@@ -132,8 +132,13 @@ def knowledge_new(request):
     form = KnowledgeItemForm(
         request.POST or None, user=request.user, cities=_contributor_cities(request.user)
     )
-    if request.method == "GET" and request.user.city_id:
-        form.initial.setdefault("city", request.user.city_id)
+    if request.method == "GET":
+        if request.user.city_id:
+            form.initial.setdefault("city", request.user.city_id)
+        # Authors write in the language they read the site in, rarely in the model's default.
+        language = get_language()
+        if language in dict(form.fields["language"].choices):
+            form.initial.setdefault("language", language)
 
     def save(_data):
         data, relations = form.split()

@@ -58,7 +58,7 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
             _("%(city)s confirmed as affected")
             if link.status == "confirmed"
             else _("%(city)s not affected")
-        ) % {"city": link.city.name}
+        ) % {"city": link.city.label}
         entries.append(Entry(link.decided_at, "city", text))
     for message in CapMessage.objects.filter(incident=incident).only(
         "sent", "msg_type", "identifier", "created_at", "incident_id"
@@ -76,12 +76,13 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
         when = message.created_at
         if when.date() != message.sent_on:
             when = datetime.datetime.combine(message.sent_on, datetime.time(12), datetime.UTC)
-        sender = message.from_city.name if message.from_city else _("The network")
+        sender = message.from_city.label if message.from_city else _("The network")
         entries.append(
             Entry(
                 when,
                 "message",
-                _("Message from %(from)s to %(to)s") % {"from": sender, "to": message.to_city.name},
+                _("Message from %(from)s to %(to)s")
+                % {"from": sender, "to": message.to_city.label},
             )
         )
     for need in needs_with_progress(incident=incident, user=user)[:PER_SOURCE]:
@@ -91,7 +92,7 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
                 "need",
                 _("%(city)s needs %(quantity)s %(unit)s: %(category)s")
                 % {
-                    "city": need.city.name,
+                    "city": need.city.label,
                     "quantity": _amount(need.quantity),
                     "unit": need.unit,
                     "category": need.get_category_display(),
@@ -119,7 +120,7 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
                 "accepted",
                 _("%(city)s accepted %(quantity)s %(unit)s from %(giver)s")
                 % {
-                    "city": item.need.city.name,
+                    "city": item.need.city.label,
                     "quantity": _amount(item.quantity),
                     "unit": item.need.unit,
                     "giver": _giver(item.offer),

@@ -353,7 +353,7 @@ def status_proposals(*, user) -> WorkSection:
             url=proposal_url(proposal),
             note=_("%(city)s proposes: %(old)s → %(new)s")
             % {
-                "city": proposal.proposing_city.name,
+                "city": proposal.proposing_city.label,
                 "old": proposal.status_from_label,
                 "new": proposal.status_to_label,
             },

@@ -167,3 +167,27 @@ def test_the_organiser_imports_meetings_agreed_elsewhere(live_server, page, tmp_
     screenshot(page, "business-requests-import.png")
     page.click("text=Back to the event")
     assert page.locator("ul.requests li").count() == 2
+
+
+def test_on_a_phone_the_meeting_request_form_shows_whole_choices(live_server, chromium):
+    cast = make_cast()
+    event = EventFactory(meeting__host_city=cast.home, meeting__title="Hanoi Business Meeting")
+    add_slots(event, 2)
+    RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    partner = OrganisationFactory(name="Tokyo Eco Lighting", city=cast.other)
+    RegistrationFactory(event=event, organisation=partner)
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    context.add_cookies([{"name": "django_language", "value": "vi", "url": live_server.url}])
+    page = context.new_page()
+    log_in(page, live_server.url, cast.organisation_rep.username, PASSWORD)
+    page.goto(f"{live_server.url}/business/events/{event.pk}/")
+    controls = page.evaluate(
+        """() => [...document.querySelectorAll('#request-form select, #request-form textarea')]
+             .map(c => ({name: c.name, width: c.getBoundingClientRect().width,
+                         form: c.form.getBoundingClientRect().width}))"""
+    )
+    screenshot(page, "meeting-request-phone.png")
+    context.close()
+    # Each control spans the form, so "Buổi nào cũng được" (any session) is never cut off.
+    assert {c["name"] for c in controls} == {"invitee", "note", "session"}
+    assert all(c["width"] >= c["form"] - 2 for c in controls), controls

@@ -67,6 +67,17 @@ def test_the_organiser_reaches_each_participants_agenda_from_the_event(cast, cli
     assert stranger.status_code == 404
 
 
+def test_the_event_page_counts_its_tables_in_words_that_agree(cast, client_for):
+    one = EventFactory(meeting__host_city=cast.home, tables=1)
+    several = EventFactory(meeting__host_city=cast.home, tables=3)
+
+    assert re.search(r"<p>1 table(?!s)", client_for(None).get(one.get_absolute_url()).text)
+    assert "<p>3 tables" in client_for(None).get(several.get_absolute_url()).text
+    vietnamese = client_for(None).get(several.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="vi")
+    # Not "3 số bàn" ("3 number of tables"), the label of a count put after a number.
+    assert "<p>3 bàn" in vietnamese.text
+
+
 def test_the_scheduler_is_not_run_while_no_meeting_is_accepted(cast, client_for):
     event = EventFactory(meeting__host_city=cast.home)
     add_slots(event, 2)

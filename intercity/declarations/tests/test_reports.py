@@ -2,6 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -32,6 +33,32 @@ def test_a_focal_point_reports_for_their_own_city(client_for, cast, commitment):
         cast.focal_point,
     )
     assert report.history.first().history_change_reason == "declarations.progress.reported"
+
+
+def test_the_report_form_names_the_city_in_the_readers_language(client_for, cast, commitment):
+    cast.home.names = {"vi": "Thành phố Nhà"}
+    cast.home.save(update_fields=["names"])
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "vi"
+
+    page = client.get(report_url(commitment, cast.home)).content.decode()
+
+    assert "Thành phố Nhà" in page
+
+
+def test_a_refused_report_asks_for_its_evidence_file_again(client_for, cast, commitment):
+    evidence = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home),
+        {**FORM, "evidence_url": "not a link", "evidence_file": evidence},
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    # The typed text comes back; the file cannot, and the focal point is told so.
+    assert "Two workshops held." in page
+    assert "choose it again" in page
+    assert not ProgressReport.objects.exists()
 
 
 def test_the_form_shows_for_the_own_city(client_for, cast, commitment):

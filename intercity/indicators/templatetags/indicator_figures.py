@@ -26,6 +26,9 @@ def figure(value):
 
 @register.filter
 def signed_percent(value):
+    """A change in per cent, signed, with the reader's decimal mark: "+1,8 %" in Vietnamese."""
     if value is None:
         return ""
-    return f"{value:+.1f} %"
+    rounded = round(float(value), 1)
+    sign = "+" if rounded >= 0 else "-"
+    return f"{sign}{number_format(abs(rounded), decimal_pos=1)} %"

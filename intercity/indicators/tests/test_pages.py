@@ -240,6 +240,27 @@ def test_another_citys_value_cannot_be_edited_from_its_page(cast, record, client
     assert observation.value == 12.0
 
 
+def test_the_value_form_starts_on_the_focal_points_own_city(cast, catalogue, client_for):
+    response = client_for(cast.focal_point).get(reverse("indicators:observation-create"))
+
+    # A focal point records only for their own city: they are not made to pick it.
+    assert response.context["form"]["city"].value() == cast.home.pk
+    assert reverse("indicators:city", kwargs={"slug": cast.home.slug}) in response.content.decode()
+
+
+def test_a_refused_value_says_at_the_top_that_nothing_was_saved(cast, catalogue, client_for):
+    response = client_for(cast.focal_point).post(
+        reverse("indicators:observation-create"),
+        {"city": cast.home.pk, "year": 2020, "value": "2", "status": "reported"},
+    )
+
+    assert response.status_code == 400
+    page = response.content.decode()
+    # On a phone the field in error may be a screen away: the top of the form says so first.
+    summary = page.index("Nothing was saved")
+    assert summary < page.index('name="city"') < page.index('class="error"')
+
+
 def test_a_focal_point_records_a_value_through_the_form(cast, catalogue, client_for):
     client = client_for(cast.focal_point)
     url = reverse("indicators:observation-create")
@@ -326,3 +347,17 @@ def test_the_city_page_has_an_indicators_section(cast, record, client_for):
     html = html.content.decode()
     assert 'id="indicators"' in html and "Recycling rate" in html and "+10.0 %" in html
     assert "9.87" not in html
+
+
+def test_a_trend_is_written_with_the_readers_decimal_mark():
+    from django.utils import translation
+
+    from intercity.indicators.templatetags.indicator_figures import signed_percent
+
+    with translation.override("vi"):
+        # Beside values written "12,5", a trend must not read "-82.0 %".
+        assert signed_percent(-82.04) == "-82,0 %"
+        assert signed_percent(1.75) == "+1,8 %"
+    with translation.override("en"):
+        assert signed_percent(-82.04) == "-82.0 %"
+    assert signed_percent(None) == ""

@@ -107,6 +107,45 @@ def test_a_focal_point_creates_an_item_for_their_city(client_for, cast, themes):
     assert "-25" in detail
 
 
+def test_the_new_item_form_starts_in_the_language_the_author_reads(client_for, cast):
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "vi"
+
+    form = client.get(reverse("knowledge:create")).context["form"]
+
+    # A Vietnamese focal point writes in Vietnamese: the form must not label it English.
+    assert form["language"].value() == "vi"
+
+
+def test_an_item_with_no_links_says_so_and_where_to_add_them(client_for, cast):
+    item = KnowledgeItemFactory(city=cast.home, title="Solar schools")
+    edit = reverse("knowledge:edit", args=[item.slug])
+
+    author = client_for(cast.focal_point).get(item.get_absolute_url()).text
+    reader = client_for(None).get(item.get_absolute_url()).text
+
+    assert 'id="no-links"' in author and f'href="{edit}"' in author
+    assert 'id="no-links"' in reader and f'href="{edit}"' not in reader
+
+
+def test_the_author_of_a_draft_is_told_it_is_not_published(client_for, cast):
+    draft = KnowledgeItemFactory(city=cast.home, title="Solar schools", visibility="draft")
+    public = KnowledgeItemFactory(city=cast.home, title="Bike lanes", visibility="public")
+    client = client_for(cast.focal_point)
+
+    # "Saved" after the form is not "published": a draft says so on its own page.
+    assert 'id="draft-notice"' in client.get(draft.get_absolute_url()).text
+    assert 'id="draft-notice"' not in client.get(public.get_absolute_url()).text
+
+
+def test_an_item_with_no_text_yet_shows_no_blank_card(client_for, cast):
+    bare = KnowledgeItemFactory(city=cast.home, title="Solar schools", summary="", body="")
+    written = KnowledgeItemFactory(city=cast.home, title="Bike lanes", body="Painted lanes.")
+
+    assert 'class="markdown-body"' not in client_for(None).get(bare.get_absolute_url()).text
+    assert 'class="markdown-body"' in client_for(None).get(written.get_absolute_url()).text
+
+
 def test_a_focal_point_cannot_create_for_another_city(client_for, cast):
     response = client_for(cast.focal_point).post(
         reverse("knowledge:create"),

@@ -11,6 +11,8 @@ from intercity.testing.solidarity_factories import (
     cap_message,
     city,
     focal_point,
+    need,
+    offer,
 )
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -163,3 +165,27 @@ def test_a_drill_review_publishes_its_lessons(live_server, page):
     assert "Lessons from Joint earthquake drill" in page.content()
     assert "Publish a shared list of units" in page.inner_text("table")
     screenshot(page, "solidarity-drill.png")
+
+
+def test_on_a_phone_the_quantities_of_a_need_keep_each_number_whole(live_server, chromium):
+    manila, tokyo = city("metro-manila"), city("tokyo")
+    incident = active_incident(affected=[manila])
+    tents = need(incident, manila, quantity=500)
+    services.offer_accept(
+        actor=None, need=tents, offer=offer(tokyo, quantity=300, incident=incident)
+    )
+    context = chromium.new_context(viewport={"width": 390, "height": 844}, locale="vi-VN")
+    context.add_cookies([{"name": "django_language", "value": "vi", "url": live_server.url}])
+    page = context.new_page()
+    page.goto(f"{live_server.url}/solidarity/incidents/{incident.slug}/board/")
+    heights = page.evaluate(
+        """() => [...document.querySelectorAll('dl.quantities dd')].map(dd => {
+             const line = parseFloat(getComputedStyle(dd).lineHeight);
+             return dd.getBoundingClientRect().height / line;
+           })"""
+    )
+    screenshot(page, "needs-board-phone.png")
+    context.close()
+    # 0 covered, 300 pending, 200 open: each figure on one line, never "3 / 0 / 0".
+    assert len(heights) == 3
+    assert all(lines < 1.5 for lines in heights), heights

@@ -102,3 +102,15 @@ def test_the_home_page_in_every_language_is_drawn_with_the_served_fonts(live_ser
             )
             assert family in placeholder_font, "form controls use the served fonts too"
         page.screenshot(path=str(folder / f"home-{language}.png"), full_page=False)
+
+
+def test_the_map_zoom_buttons_are_named_in_the_readers_language(live_server, page):
+    anmc21_load(actor=None)
+    page.goto(live_server.url + "/?hl=ja")
+    page.wait_for_selector(".leaflet-control-zoom-in")
+    zoom_in = page.locator(".leaflet-control-zoom-in")
+    zoom_out = page.locator(".leaflet-control-zoom-out")
+    # Read aloud and shown as a tooltip: not Leaflet's English "Zoom in" on a Japanese page.
+    assert zoom_in.get_attribute("title") == _translated("ja", "Zoom in") != "Zoom in"
+    assert zoom_in.get_attribute("aria-label") == _translated("ja", "Zoom in")
+    assert zoom_out.get_attribute("title") == _translated("ja", "Zoom out") != "Zoom out"

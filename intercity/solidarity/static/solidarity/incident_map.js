@@ -8,7 +8,12 @@
   if (!element || !cityNode || !areaNode || typeof L === "undefined") { return; }
   var cities = JSON.parse(cityNode.textContent);
   var areas = JSON.parse(areaNode.textContent);
-  var map = L.map(element, { zoomSnap: 0.25, attributionControl: false });
+  var map = L.map(element, { zoomSnap: 0.25, attributionControl: false, zoomControl: false });
+  // The zoom buttons carry the page's own words, not Leaflet's English defaults.
+  L.control.zoom({
+    zoomInTitle: element.getAttribute("data-zoom-in") || "Zoom in",
+    zoomOutTitle: element.getAttribute("data-zoom-out") || "Zoom out"
+  }).addTo(map);
   var colours = { extreme: "#8b0000", severe: "#d9480f", moderate: "#e8a400", minor: "#2b8a3e", unknown: "#5c6b7a" };
   var bounds = L.latLngBounds([]);
   var fitAll = element.getAttribute("data-fit") === "all";

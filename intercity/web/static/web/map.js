@@ -5,7 +5,12 @@
   var dataNode = document.getElementById("map-points");
   if (!element || !dataNode || typeof L === "undefined") { return; }
   var points = JSON.parse(dataNode.textContent);
-  var map = L.map(element, { zoomSnap: 0.25, attributionControl: false, worldCopyJump: false });
+  var map = L.map(element, { zoomSnap: 0.25, attributionControl: false, worldCopyJump: false, zoomControl: false });
+  // The zoom buttons carry the page's own words, not Leaflet's English defaults.
+  L.control.zoom({
+    zoomInTitle: element.getAttribute("data-zoom-in") || "Zoom in",
+    zoomOutTitle: element.getAttribute("data-zoom-out") || "Zoom out"
+  }).addTo(map);
   var bounds = L.latLngBounds(points.map(function (p) { return [p.latitude, p.longitude]; }));
   if (bounds.isValid()) { map.fitBounds(bounds.pad(0.15)); } else { map.setView([20, 110], 3); }
 
