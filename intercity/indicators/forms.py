@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
@@ -148,7 +149,8 @@ class TargetForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label=_("Table"), help_text=_("CSV (UTF-8) or XLSX, in the long or the wide layout.")
+        label=pgettext_lazy("a data file", "Table"),
+        help_text=_("CSV (UTF-8) or XLSX, in the long or the wide layout."),
     )
 
     def clean_file(self):

@@ -361,3 +361,12 @@ def test_a_trend_is_written_with_the_readers_decimal_mark():
     with translation.override("en"):
         assert signed_percent(-82.04) == "-82.0 %"
     assert signed_percent(None) == ""
+
+
+def test_the_import_form_asks_for_a_data_table_not_a_meeting_table(cast, client_for):
+    # "Table" is also the numbered table of a business meeting ("Bàn" in Vietnamese).
+    page = client_for(cast.focal_point).get(reverse("indicators:import") + "?hl=vi").text
+    assert "Bảng" in page.split('for="id_file"', 1)[1].split("</label>", 1)[0]
+    japanese = client_for(cast.focal_point).get(reverse("indicators:import") + "?hl=ja").text
+    label = japanese.split('for="id_file"', 1)[1].split("</label>", 1)[0]
+    assert ">表" in label and "テーブル" not in label

@@ -471,3 +471,15 @@ def test_languages_typed_before_become_the_platform_language_they_name(typed, st
 def test_the_incident_filters_offer_all_as_the_other_lists_do(client, net):
     page = client.get(reverse("solidarity:list")).content.decode()
     assert page.count('<option value="">All</option>') == 2
+
+
+def test_the_board_names_what_is_still_needed_as_its_key_does(client, net):
+    # "Open" as a status reads "Đang mở" in Vietnamese; the quantity still to cover is
+    # "Còn thiếu", the word the board's own key under the table uses.
+    incident = _busy(net, 1)
+    client.force_login(net.manila_focal)
+    url = reverse("solidarity:board", kwargs={"slug": incident.slug})
+    page = client.get(url + "?hl=vi").content.decode()
+    assert "<th>Còn thiếu</th>" in page
+    assert "<dt>Còn thiếu</dt>" in page
+    assert "Đang mở" not in page.split('class="quantities"', 1)[1].split("</dl>", 1)[0]
