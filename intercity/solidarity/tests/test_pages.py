@@ -483,3 +483,15 @@ def test_the_board_names_what_is_still_needed_as_its_key_does(client, net):
     assert "<th>Còn thiếu</th>" in page
     assert "<dt>Còn thiếu</dt>" in page
     assert "Đang mở" not in page.split('class="quantities"', 1)[1].split("</dl>", 1)[0]
+
+
+def test_a_city_the_incident_spares_is_told_why_it_cannot_post_a_need(client, net):
+    incident = _busy(net, 1)
+    url = reverse("solidarity:board", kwargs={"slug": incident.slug})
+    client.force_login(net.tokyo_focal)
+    page = client.get(url).content.decode()
+    assert 'id="post-need"' not in page
+    assert "Needs are posted by the cities this incident affects" in page
+    client.force_login(net.manila_focal)
+    page = client.get(url).content.decode()
+    assert 'id="post-need"' in page and 'id="who-posts-needs"' not in page
