@@ -24,6 +24,7 @@ from intercity.indicators.selectors import (
     public_observations,
     series_chart,
 )
+from intercity.indicators.unit_labels import unit_label
 
 
 def member_cities() -> list[City]:
@@ -84,9 +85,9 @@ class Comparison:
         known = [f for f in self.ranked if self.shown(f) is not None]
         return {
             "type": "bar",
-            "labels": [f.city.name for f in known],
+            "labels": [f.city.label for f in known],
             "datasets": [{"label": self.indicator.label, "data": [self.shown(f) for f in known]}],
-            "unit": self.unit,
+            "unit": unit_label(self.unit),
         }
 
 
@@ -143,7 +144,7 @@ class Dashboard:
 
     def charts(self) -> list[tuple[Indicator, dict, list[tuple[City, dict[int, float]]]]]:
         """Per panel: the indicator, its chart data and the table rows beneath it."""
-        names = {city.pk: city.name for city in self.cities}
+        names = {city.pk: city.label for city in self.cities}
         result = []
         for indicator, by_city, mean in self.panels:
             lines = {names[c]: series for c, series in by_city.items() if series}

@@ -15,6 +15,7 @@ from intercity.cities.models import City
 from intercity.indicators.models import Indicator, NotationKey, Observation, Target
 from intercity.indicators.permissions import PUBLIC_STATUSES
 from intercity.indicators.progress import Part, Progress, target_progress, trend, yearly_series
+from intercity.indicators.unit_labels import unit_label
 from intercity.knowledge.selectors import visible_items
 
 
@@ -195,7 +196,7 @@ def series_chart(indicator: Indicator, lines: dict[str, dict[int, float]], targe
     for view in targets:
         years.extend((view.target.base_year, view.target.target_year))
     if not years:
-        return {"type": "line", "labels": [], "datasets": [], "unit": indicator.unit}
+        return {"type": "line", "labels": [], "datasets": [], "unit": unit_label(indicator.unit)}
     labels = list(range(min(years), max(years) + 1))
     datasets = [
         {"label": name or indicator.label, "data": [series.get(y) for y in labels]}
@@ -211,7 +212,12 @@ def series_chart(indicator: Indicator, lines: dict[str, dict[int, float]], targe
                 "path": True,
             }
         )
-    return {"type": "line", "labels": labels, "datasets": datasets, "unit": indicator.unit}
+    return {
+        "type": "line",
+        "labels": labels,
+        "datasets": datasets,
+        "unit": unit_label(indicator.unit),
+    }
 
 
 def city_indicators(*, city: City, user) -> list[IndicatorSeries]:

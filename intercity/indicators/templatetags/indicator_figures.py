@@ -5,6 +5,8 @@ import math
 from django import template
 from django.utils.formats import number_format
 
+from intercity.indicators.unit_labels import unit_label as _unit_label
+
 register = template.Library()
 
 
@@ -32,3 +34,9 @@ def signed_percent(value):
     rounded = round(float(value), 1)
     sign = "+" if rounded >= 0 else "-"
     return f"{sign}{number_format(abs(rounded), decimal_pos=1)} %"
+
+
+@register.filter
+def unit_label(unit):
+    """The unit with its words in the reader's language ("GJ/capita" reads "GJ/người")."""
+    return _unit_label(unit or "")
