@@ -18,8 +18,9 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from intercity.api import permissions
-from intercity.core.csv_tables import TableReport, size_error
+from intercity.core.csv_tables import TableReport
 from intercity.core.hygiene import check_payload
+from intercity.core.serializers import TableUploadSerializer
 
 
 def check_input(serializer: serializers.Serializer) -> None:
@@ -32,7 +33,7 @@ def check_input(serializer: serializers.Serializer) -> None:
 
 def import_action(
     *,
-    upload: type[serializers.Serializer],
+    upload: type[TableUploadSerializer],
     report: type[serializers.Serializer],
     detail: bool = False,
     url_path: str = "import",
@@ -64,7 +65,7 @@ def import_action(
 def import_response(
     request,
     *,
-    upload: type[serializers.Serializer],
+    upload: type[TableUploadSerializer],
     report: type[serializers.Serializer],
     run: Callable[..., TableReport],
     written: int = status.HTTP_201_CREATED,
@@ -76,8 +77,6 @@ def import_response(
     form.is_valid(raise_exception=True)
     options = dict(form.validated_data)
     file = options.pop("file")
-    if message := size_error(file.size):
-        raise serializers.ValidationError({"file": [message]})
     outcome = run(content=file.read(), **options)
     if not outcome.ok:
         code = status.HTTP_400_BAD_REQUEST

@@ -1,6 +1,5 @@
 """API representations of business profiles, opportunities, events, requests and runs."""
 
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.business import run_reasons
@@ -14,7 +13,12 @@ from intercity.business.models import (
     Slot,
 )
 from intercity.business.services import MAX_RUN_SECONDS, MIN_RUN_SECONDS
-from intercity.core.serializers import ChoiceFilter, TableReportSerializer
+from intercity.core.serializers import (
+    CheckedTableUploadSerializer,
+    ChoiceFilter,
+    TableReportSerializer,
+    TableUploadSerializer,
+)
 
 
 class ProfileSerializer(serializers.ModelSerializer):
@@ -160,8 +164,10 @@ class RunRequestSerializer(serializers.Serializer):
     )
 
 
-class RequestImportUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="CSV (UTF-8): requester, invitee[, session, note].")
+class RequestImportUploadSerializer(TableUploadSerializer):
+    """Meetings two organisations agreed on, one a line."""
+
+    columns = "requester, invitee[, session, note]"
 
 
 class RequestImportSerializer(TableReportSerializer):
@@ -171,13 +177,10 @@ class RequestImportSerializer(TableReportSerializer):
     registered = serializers.IntegerField()
 
 
-class ProfileImportUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(
-        help_text=_("CSV (UTF-8): organisation, sector[, city, size, languages, offers, seeks].")
-    )
-    dry_run = serializers.BooleanField(
-        default=False, help_text=_("Check only: show what would change, write nothing")
-    )
+class ProfileImportUploadSerializer(CheckedTableUploadSerializer):
+    """Business profiles to create or update, one organisation a line."""
+
+    columns = "organisation, sector[, city, size, languages, offers, seeks]"
 
 
 class _ImportedProfileSerializer(serializers.Serializer):

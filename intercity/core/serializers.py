@@ -1,10 +1,12 @@
 """API representations shared by every app: themes and the fields of sourced records."""
 
 from collections.abc import Mapping
+from typing import ClassVar
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from intercity.core.csv_tables import size_error
 from intercity.core.models import Theme
 
 SOURCE_FIELDS = ["source_document", "source_locator"]
@@ -89,6 +91,31 @@ class ThemeSerializer(serializers.ModelSerializer):
         model = Theme
         fields = ["slug", "name", "names", "label"]
         read_only_fields = ["label"]
+
+
+class TableUploadSerializer(serializers.Serializer):
+    """The upload of a table import: a CSV file with the `columns` each import names (those
+    in brackets may be left out); a file too large is refused before it is read."""
+
+    columns: ClassVar[str] = ""
+    file = serializers.FileField()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("CSV (UTF-8): %(columns)s.") % {"columns": self.columns}
+
+    def validate_file(self, upload):
+        if message := size_error(upload.size):
+            raise serializers.ValidationError(message)
+        return upload
+
+
+class CheckedTableUploadSerializer(TableUploadSerializer):
+    """A table upload that may be checked only: every line read and reported, none written."""
+
+    dry_run = serializers.BooleanField(
+        default=False, help_text=_("Check only: show what would change, write nothing")
+    )
 
 
 class ImportLineSerializer(serializers.Serializer):

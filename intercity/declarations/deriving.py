@@ -41,14 +41,28 @@ class CommitmentDraft:
     @property
     def reference(self) -> str:
         # As the stored commitment's: an unnumbered clause goes by its position.
-        return sub_reference(self.clause_number or str(self.clause_position), self.subitem_label)
+        return sub_reference(
+            self.clause_number or str(self.clause_position),
+            self.subitem_label,
+            self.subitem_position,
+        )
 
 
-def sub_reference(number: str, label: str | None) -> str:
+# Marks the place of a sub-item printed with a bullet, not a letter or number of its own.
+BULLET = "•"
+
+
+def sub_reference(number: str, label: str | None, position: int | None = None) -> str:
     """A sub-item's reference after its clause's number: "3b", but "2(1)" for a numbered
-    sub-item, which joined as "21" would read as clause 21."""
+    sub-item, which joined as "21" would read as clause 21.
+
+    A bulleted sub-item has no label to cite, so it goes by its place in the clause's list:
+    the third item of clause 12 is "12(•3)", of clause "II.1" "II.1(•3)". Its place comes from
+    the text alone, so the same text imported again gives the same references, and the
+    bracket keeps "12(•3)" apart from every lettered or numbered reference.
+    """
     if not label:
-        return number
+        return f"{number}({BULLET}{position})" if position else number
     return f"{number}({label})" if label[:1].isdigit() and number[-1:].isdigit() else number + label
 
 

@@ -180,8 +180,13 @@ class Clause(TimeStampedModel):
         return _("Clause %(number)s") % {"number": self.number or self.position}
 
     @property
+    def reference(self) -> str:
+        """The clause's number as printed, or its place when it has none."""
+        return self.number or str(self.position)
+
+    @property
     def anchor(self) -> str:
-        return f"clause-{self.number or self.position}"
+        return f"clause-{self.reference}"
 
 
 class SubItem(TimeStampedModel):
@@ -199,7 +204,12 @@ class SubItem(TimeStampedModel):
         verbose_name_plural = _("sub-items")
 
     def __str__(self) -> str:
-        return sub_reference(self.clause.number, self.label)
+        return self.reference
+
+    @property
+    def reference(self) -> str:
+        """How a reader cites it: "12a", "2(1)", or "12(•3)" for the third, bulleted item."""
+        return sub_reference(self.clause.reference, self.label, self.position)
 
     @property
     def anchor(self) -> str:
@@ -325,9 +335,11 @@ class Commitment(TimeStampedModel):
 
     @property
     def reference(self) -> str:
-        """The clause and sub-item it comes from, as printed: "3b"."""
-        number = self.clause.number or str(self.clause.position)
-        return sub_reference(number, self.subitem.label) if self.subitem_id else number
+        """The clause and sub-item it comes from, as printed: "3b", "12(•3)"."""
+        number = self.clause.reference
+        if not self.subitem_id:
+            return number
+        return sub_reference(number, self.subitem.label, self.subitem.position)
 
 
 class ProgressReport(TimeStampedModel):

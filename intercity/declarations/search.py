@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from intercity.declarations.deriving import BULLET
 from intercity.declarations.models import Clause, Commitment, Declaration, Paragraph
 from intercity.searchindex.models import Visibility
 from intercity.searchindex.registry import Document, SearchSource, Watch, register
@@ -47,7 +48,13 @@ def declaration_documents(declaration: Declaration):
         **common,
     )
     for clause in declaration.clauses.all():
-        parts = [clause.text, *(f"{s.label}. {s.text}" for s in clause.subitems.all())]
+        parts = [
+            clause.text,
+            *(
+                f"{s.label}. {s.text}" if s.label else f"{BULLET} {s.text}"
+                for s in clause.subitems.all()
+            ),
+        ]
         yield Document(
             type="clause",
             id=f"{declaration.pk}.{clause.pk}",

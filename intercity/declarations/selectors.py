@@ -446,6 +446,7 @@ class OutlineItem:
     meetings: list = field(default_factory=list)
     agreements: list = field(default_factory=list)
     anchor: str = ""
+    reference: str = ""
 
 
 @dataclass
@@ -479,9 +480,9 @@ def declaration_outline(*, declaration: Declaration, user=None) -> list[OutlineC
         for subitem in clause.subitems.all():
             mine = [c for c in commitments if c.subitem_id == subitem.pk]
             carried = _carried_by(mine, user)
-            items.append(
-                OutlineItem(subitem.label, subitem.text, mine, *carried, anchor=subitem.anchor)
-            )
+            item = OutlineItem(subitem.label, subitem.text, mine, *carried, anchor=subitem.anchor)
+            item.reference = subitem.reference
+            items.append(item)
         text = clause.intro if clause.subitems.all() and clause.intro else clause.text
         outline.append(
             OutlineClause(

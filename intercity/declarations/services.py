@@ -90,8 +90,8 @@ def declaration_correct(
 ) -> DeclarationVersion:
     """Record a corrected text as a new version; earlier versions stay as they were.
 
-    Clauses and sub-items keep their identity by printed number, so commitments and the
-    progress reported on them survive a correction.
+    Clauses and sub-items keep their identity by printed number (a bulleted sub-item by its
+    place), so commitments and the progress reported on them survive a correction.
     """
     if actor is not None:
         require(can_correct_declaration(actor, declaration))
@@ -133,12 +133,14 @@ def declaration_correct(
             actor=actor,
             action="declarations.clause.corrected",
         )
-        items = {s.label: s for s in row.subitems.all()}
+        # A bulleted sub-item has no label: it is known by its place, as its reference is.
+        items = {s.label or s.position: s for s in row.subitems.all()}
         for sub_position, item in enumerate(clause.get("subitems") or [], start=1):
             label = (item.get("label") or "")[:20]
-            if label in items:
+            key = label or sub_position
+            if key in items:
                 save_changes(
-                    items[label],
+                    items[key],
                     {"text": item.get("text") or ""},
                     actor=actor,
                     action="declarations.subitem.corrected",

@@ -4,7 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
-from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, TableReportSerializer
+from intercity.core.serializers import (
+    SOURCE_FIELDS,
+    CheckedTableUploadSerializer,
+    ChoiceFilter,
+    TableReportSerializer,
+)
 from intercity.organisations.models import Organisation
 
 
@@ -44,13 +49,10 @@ class OrganisationFilterSerializer(serializers.Serializer):
     city = serializers.SlugField(required=False, help_text=_("Slug of a city."))
 
 
-class OrganisationImportUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(
-        help_text=_("CSV (UTF-8): name, city[, kind, website, description].")
-    )
-    dry_run = serializers.BooleanField(
-        default=False, help_text=_("Check only: show what would be registered, write nothing")
-    )
+class OrganisationImportUploadSerializer(CheckedTableUploadSerializer):
+    """Organisations to register, one a line."""
+
+    columns = "name, city[, kind, website, description]"
 
 
 class _ImportedSerializer(serializers.Serializer):

@@ -3,6 +3,7 @@ refused before it is read, and problems come back by line with nothing written."
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from drf_spectacular.generators import SchemaGenerator
 
 from intercity.business.models import MeetingRequest, Profile
 from intercity.organisations.models import Organisation
@@ -69,3 +70,36 @@ def test_a_wrong_header_is_reported_by_line_and_nothing_is_written(cast, imports
     page = client.post(page_url, {"file": _upload(b"colour\nblue\n")})
     assert page.status_code == 400 and column in page.text
     assert not written.exists()
+
+
+WITH_CHECK = ({"file", "dry_run"}, {"200", "201", "400", "401", "403", "404", "429"})
+IMPORT_SCHEMAS = {
+    "/api/v1/organisations/import/": WITH_CHECK,
+    "/api/v1/business/profiles/import/": WITH_CHECK,
+    # Agreed meetings are written at once, answered 200: no check-only run.
+    "/api/v1/business/events/{id}/requests/import/": (
+        {"file"},
+        {"200", "400", "401", "403", "404", "429"},
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def schema():
+    return SchemaGenerator().get_schema(request=None, public=True)
+
+
+@pytest.mark.parametrize("path", IMPORT_SCHEMAS)
+def test_the_schema_describes_each_import_s_upload_and_answers(schema, path):
+    fields, codes = IMPORT_SCHEMAS[path]
+    operation = schema["paths"][path]["post"]
+    reference = operation["requestBody"]["content"]["multipart/form-data"]["schema"]["$ref"]
+    upload = schema["components"]["schemas"][reference.rsplit("/", 1)[1]]
+    assert set(upload["properties"]) == fields
+    assert upload["required"] == ["file"]
+    assert upload["properties"]["file"]["format"] == "binary"
+    assert upload["properties"]["file"]["description"].startswith("CSV (UTF-8): ")
+    if "dry_run" in upload["properties"]:
+        assert upload["properties"]["dry_run"]["type"] == "boolean"
+        assert upload["properties"]["dry_run"]["default"] is False
+    assert set(operation["responses"]) == codes
