@@ -183,15 +183,13 @@ def solidarity_demo_load() -> Incident | None:
             },
         )
 
-    tents = need("shelter", "Family tents for evacuation centres", 500, "tents")
-    water = need("water_sanitation", "Drinking water", 20000, "litres")
-    need("health", "Doctors and nurses for field clinics", 12, "people")
-    tokyo_tents = offer(
-        "tokyo", "shelter", "Family tents from Tokyo's reserve", 300, "tents", tents
-    )
-    offer("seoul", "shelter", "Tents and blankets", 150, "tents")
+    tents = need("shelter", "Family tents for evacuation centres", 500, "tent")
+    water = need("water_sanitation", "Drinking water", 20000, "litre")
+    need("health", "Doctors and nurses for field clinics", 12, "person")
+    tokyo_tents = offer("tokyo", "shelter", "Family tents from Tokyo's reserve", 300, "tent", tents)
+    offer("seoul", "shelter", "Tents and blankets", 150, "tent")
     singapore_water = offer(
-        "singapore", "water_sanitation", "Bottled drinking water", 15000, "litres"
+        "singapore", "water_sanitation", "Bottled drinking water", 15000, "litre"
     )
     accepted = services.offer_accept(actor=None, need=tents, offer=tokyo_tents)
     first = services.delivery_dispatch(actor=None, assistance=accepted, quantity=Decimal(200))

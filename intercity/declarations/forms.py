@@ -147,6 +147,7 @@ class ProgressReportForm(forms.Form):
     narrative = forms.CharField(
         label=_("What has been done"),
         required=False,
+        help_text=_("Needed unless you attach evidence: a link or a file."),
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")

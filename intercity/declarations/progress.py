@@ -68,11 +68,19 @@ def commitment_report(
     evidence_file=None,
     reported_on: datetime.date | None = None,
 ) -> ProgressReport:
-    """Record a city's progress on a commitment; earlier reports stay in the history."""
+    """Record a city's progress on a commitment; earlier reports stay in the history.
+
+    A report says what has been done (``narrative``) or carries evidence (a link or a file).
+    """
     if actor is not None:
         require(can_report_progress(actor, commitment, city))
     elif not commitment.cities.filter(pk=city.pk).exists():
         raise ValidationError({"city": _("This city is not responsible for the commitment.")})
+    if not narrative.strip() and not evidence_url and not evidence_file:
+        # A status alone tells the secretariat nothing it can check or pass on.
+        raise ValidationError(
+            {"narrative": _("Say what has been done, or attach evidence: a link or a file.")}
+        )
     if commitment.declaration.status == Declaration.Status.DRAFT:
         raise ValidationError(
             _("Progress is reported on adopted declarations; this one is still a draft.")

@@ -176,7 +176,12 @@ class ProgressReportWriteSerializer(serializers.Serializer):
     commitment = serializers.PrimaryKeyRelatedField(queryset=Commitment.objects.all())
     city = city_slug_field()
     status = serializers.ChoiceField(choices=ProgressReport.Status.choices)
-    narrative = serializers.CharField(required=False, allow_blank=True, default="")
+    narrative = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="What has been done. Required unless `evidence_url` is given.",
+    )
     evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
     reported_on = serializers.DateField(required=False, allow_null=True, default=None)
 

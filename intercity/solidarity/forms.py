@@ -12,9 +12,83 @@ from intercity.solidarity.models import (
     SolidarityMessage,
 )
 from intercity.solidarity.models.help import writer_language
+from intercity.solidarity.quantities import unit_choices, unit_name
+from intercity.solidarity.units import unit_code
 
 DATE = forms.DateInput(attrs={"type": "date"})
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+OTHER_UNIT = "other"
+
+
+class UnitWidget(forms.MultiWidget):
+    """A list of the common relief units, and a box for a unit the list does not have."""
+
+    def __init__(self, attrs=None):
+        other = {
+            "placeholder": _("another unit, as you count it"),
+            "aria-label": _("Another unit"),
+            "maxlength": 40,
+        }
+        super().__init__([forms.Select(attrs=attrs), forms.TextInput(attrs=other)], attrs)
+
+    def value_from_datadict(self, data, files, name):
+        if name in data and f"{name}_0" not in data:
+            # A plain "unit=…" (a script, an older page) reads as a typed unit.
+            return ["", data.get(name)]
+        return super().value_from_datadict(data, files, name)
+
+    def decompress(self, value):
+        if not value:
+            return ["", ""]
+        code = unit_code(value)
+        return [code, ""] if code else [OTHER_UNIT, value]
+
+
+class UnitField(forms.MultiValueField):
+    """A unit of the catalogue, kept as its code, or any other unit as typed."""
+
+    widget = UnitWidget
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Unit"))
+        kwargs.setdefault(
+            "help_text", _("Choose from the list, or choose “other unit” and type it.")
+        )
+        kwargs.setdefault(
+            "error_messages",
+            {"required": _("Choose the unit, or choose “other unit” and type it.")},
+        )
+        choices = [("", "---------"), *unit_choices(), (OTHER_UNIT, _("other unit"))]
+        super().__init__(
+            fields=[
+                forms.ChoiceField(choices=choices, required=False),
+                forms.CharField(required=False),
+            ],
+            require_all_fields=False,
+            **kwargs,
+        )
+        self.widget.widgets[0].choices = choices
+
+    def compress(self, data_list):
+        chosen, typed = (*(data_list or []), "", "")[:2]
+        chosen, typed = chosen or "", (typed or "").strip()
+        if not chosen and not typed and not self.required:
+            return ""
+        if chosen and chosen != OTHER_UNIT:
+            if typed and unit_code(typed) != chosen:
+                raise forms.ValidationError(
+                    _(
+                        "You chose “%(chosen)s” and typed “%(typed)s”: choose “other unit” to "
+                        "count in %(typed)s, or clear the box."
+                    )
+                    % {"chosen": unit_name(chosen), "typed": typed}
+                )
+            return chosen
+        if not typed:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
+        return unit_code(typed) or typed
 
 
 class ParseOnly(forms.ModelForm):
@@ -64,6 +138,8 @@ class FigureForm(ParseOnly):
 
 
 class NeedForm(ParseOnly):
+    unit = UnitField()
+
     class Meta:
         model = Need
         fields = [
@@ -88,6 +164,8 @@ class NeedForm(ParseOnly):
 
 
 class OfferForm(ParseOnly):
+    unit = UnitField()
+
     class Meta:
         model = Offer
         fields = [

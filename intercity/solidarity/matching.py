@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from intercity.solidarity.units import unit_key
+
 
 @dataclass(frozen=True)
 class NeedFacts:
@@ -42,8 +44,12 @@ class Suggestion:
 
 
 def same_unit(a: str, b: str) -> bool:
-    """Whether two quantities are counted alike: an offer is accepted for a need only so."""
-    return a.strip().casefold() == b.strip().casefold()
+    """Whether two quantities are counted alike: an offer is accepted for a need only so.
+
+    Units of the catalogue compare by code, whatever word was typed ("liters" is "litres");
+    any other unit compares as text, ignoring case.
+    """
+    return unit_key(a) == unit_key(b)
 
 
 def suggest(need: NeedFacts, offers: Iterable[OfferFacts], *, limit: int = 5) -> list[Suggestion]:

@@ -32,6 +32,7 @@ from intercity.solidarity.models import (
     Offer,
     SolidarityMessage,
 )
+from intercity.solidarity.units import unit_key
 
 ZERO = Decimal(0)
 AMOUNT = DecimalField(max_digits=14, decimal_places=2)
@@ -274,14 +275,14 @@ def _totals(rows: list[NeedRow]) -> list[dict[str, Any]]:
     for row in rows:
         unit = row.need.unit.strip()
         entry = by_unit.setdefault(
-            unit.casefold(),
+            unit_key(unit),
             {"unit": unit, "needed": ZERO, "covered": ZERO, "pending": ZERO, "open": ZERO},
         )
         entry["needed"] += row.need.quantity
         entry["covered"] += row.covered
         entry["pending"] += row.pending
         entry["open"] += row.open
-    return sorted(by_unit.values(), key=lambda e: e["unit"].casefold())
+    return sorted(by_unit.values(), key=lambda e: unit_key(e["unit"]))
 
 
 def board_totals(*, incident: Incident) -> list[dict[str, Any]]:

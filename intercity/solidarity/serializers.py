@@ -1,6 +1,7 @@
 """What the solidarity API reads and writes: incidents, needs, offers, deliveries, messages."""
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from intercity.cities.models import City
@@ -20,9 +21,46 @@ from intercity.solidarity.models import (
     Offer,
     SolidarityMessage,
 )
+from intercity.solidarity.quantities import unit_name
 from intercity.solidarity.selectors import affected_city_slugs
+from intercity.solidarity.units import CODES, unit_stored
 
 CITY = {"slug_field": "slug", "queryset": City.objects.all()}
+
+UNIT_HELP = (
+    "A unit code of the catalogue ("
+    + ", ".join(f"`{code}`" for code in CODES)
+    + "), or any other unit as free text. Typed words for a catalogued unit, in any of the "
+    "network's languages (`liters`, `L`, `lít`, `リットル`, `ลิตร`), are recognised and "
+    "stored as its code; other text is kept as sent."
+)
+
+
+@extend_schema_field(
+    {
+        "anyOf": [{"type": "string", "enum": list(CODES)}, {"type": "string", "maxLength": 40}],
+        "description": UNIT_HELP,
+    }
+)
+class UnitField(serializers.CharField):
+    """A unit as the API reads and writes it: a catalogue code, or free text for the rest."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 40)
+        kwargs.setdefault("help_text", UNIT_HELP)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        return unit_stored(super().to_internal_value(data))
+
+
+class UnitLabelMixin(serializers.Serializer):
+    unit_label = serializers.SerializerMethodField(
+        help_text="The unit named in the language of the request (Accept-Language)."
+    )
+
+    def get_unit_label(self, obj) -> str:
+        return unit_name(obj.unit)
 
 
 def incident_summary(incident: Incident) -> dict:
@@ -172,8 +210,9 @@ class CapUploadSerializer(serializers.Serializer):
     xml = serializers.CharField(required=False)
 
 
-class NeedSerializer(serializers.ModelSerializer):
+class NeedSerializer(UnitLabelMixin, serializers.ModelSerializer):
     city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    unit = UnitField(read_only=True)
     committed = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
     received = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
 
@@ -187,6 +226,7 @@ class NeedSerializer(serializers.ModelSerializer):
             "description",
             "quantity",
             "unit",
+            "unit_label",
             "urgency",
             "location",
             "needed_by",
@@ -200,6 +240,7 @@ class NeedSerializer(serializers.ModelSerializer):
 
 class NeedWriteSerializer(serializers.ModelSerializer):
     city = serializers.SlugRelatedField(required=False, **CITY)
+    unit = UnitField()
 
     class Meta:
         model = Need
@@ -218,8 +259,9 @@ class NeedWriteSerializer(serializers.ModelSerializer):
         ]
 
 
-class OfferSerializer(serializers.ModelSerializer):
+class OfferSerializer(UnitLabelMixin, serializers.ModelSerializer):
     city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    unit = UnitField(read_only=True)
     organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     remaining = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
 
@@ -235,6 +277,7 @@ class OfferSerializer(serializers.ModelSerializer):
             "description",
             "quantity",
             "unit",
+            "unit_label",
             "available_from",
             "available_until",
             "conditions",
@@ -250,6 +293,7 @@ class OfferWriteSerializer(serializers.ModelSerializer):
     organisation = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
     )
+    unit = UnitField(required=False)
 
     class Meta:
         model = Offer
@@ -268,7 +312,7 @@ class OfferWriteSerializer(serializers.ModelSerializer):
             "status",
             "visibility",
         ]
-        extra_kwargs = {"category": {"required": False}, "unit": {"required": False}}
+        extra_kwargs = {"category": {"required": False}}
 
 
 class AssistanceSerializer(serializers.ModelSerializer):

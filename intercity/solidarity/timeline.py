@@ -15,6 +15,7 @@ from intercity.solidarity.models import (
     Incident,
     Offer,
 )
+from intercity.solidarity.quantities import amount
 from intercity.solidarity.selectors import message_list, needs_with_progress, visible_records
 
 PER_SOURCE = 200
@@ -25,10 +26,6 @@ class Entry:
     when: datetime.datetime
     kind: str
     text: str
-
-
-def _amount(value) -> str:
-    return f"{value.normalize():f}"
 
 
 def _giver(offer: Offer) -> str:
@@ -90,11 +87,10 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
             Entry(
                 need.created_at,
                 "need",
-                _("%(city)s needs %(quantity)s %(unit)s: %(category)s")
+                _("%(city)s needs %(amount)s: %(category)s")
                 % {
                     "city": need.city.label,
-                    "quantity": _amount(need.quantity),
-                    "unit": need.unit,
+                    "amount": amount(need.quantity, need.unit),
                     "category": need.get_category_display(),
                 },
             )
@@ -105,8 +101,8 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
             Entry(
                 offer.created_at,
                 "offer",
-                _("%(giver)s offers %(quantity)s %(unit)s")
-                % {"giver": _giver(offer), "quantity": _amount(offer.quantity), "unit": offer.unit},
+                _("%(giver)s offers %(amount)s")
+                % {"giver": _giver(offer), "amount": amount(offer.quantity, offer.unit)},
             )
         )
     accepted = Assistance.objects.filter(need__incident=incident).select_related(
@@ -118,11 +114,10 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
             Entry(
                 item.accepted_at,
                 "accepted",
-                _("%(city)s accepted %(quantity)s %(unit)s from %(giver)s")
+                _("%(city)s accepted %(amount)s from %(giver)s")
                 % {
                     "city": item.need.city.label,
-                    "quantity": _amount(item.quantity),
-                    "unit": item.need.unit,
+                    "amount": amount(item.quantity, item.need.unit),
                     "giver": _giver(item.offer),
                 },
             )
@@ -134,14 +129,13 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
     for delivery in deliveries[:PER_SOURCE]:
         values = {
             "giver": _giver(delivery.assistance.offer),
-            "quantity": _amount(delivery.quantity),
-            "unit": delivery.assistance.need.unit,
+            "amount": amount(delivery.quantity, delivery.assistance.need.unit),
         }
         entries.append(
             Entry(
                 delivery.dispatched_at,
                 "dispatched",
-                _("%(giver)s dispatched %(quantity)s %(unit)s") % values,
+                _("%(giver)s dispatched %(amount)s") % values,
             )
         )
         if delivery.received_at:
@@ -149,7 +143,7 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
                 Entry(
                     delivery.received_at,
                     "received",
-                    _("%(quantity)s %(unit)s from %(giver)s received") % values,
+                    _("%(amount)s from %(giver)s received") % values,
                 )
             )
     entries.sort(key=lambda e: e.when)

@@ -6,6 +6,10 @@ from intercity.testing.declaration_factories import SHORT_DECLARATION
 REPORTS = reverse("api-v1:progress-report-list")
 
 
+def report_of(commitment, city) -> dict:
+    return {"commitment": commitment.pk, "city": city.slug, "narrative": "Budget requested."}
+
+
 def test_a_declaration_reads_with_its_structure(api_as, declaration):
     body = api_as("anonymous").get(reverse("api-v1:declaration-detail", args=[declaration.slug]))
     data = body.json()
@@ -30,10 +34,42 @@ def test_commitments_filter_by_city(api_as, declaration, cast):
 
 def test_a_focal_point_reports_for_their_city(api_as, commitment, cast):
     response = api_as("focal_point").post(
-        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+        REPORTS,
+        {
+            "commitment": commitment.pk,
+            "city": cast.home.slug,
+            "status": "planned",
+            "narrative": "Budget line requested for 2025.",
+        },
     )
     assert response.status_code == 201
     assert response.json()["status"] == "planned"
+    assert response.json()["narrative"] == "Budget line requested for 2025."
+
+
+def test_a_report_with_only_a_status_is_refused_and_nothing_saved(api_as, commitment, cast):
+    response = api_as("focal_point").post(
+        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "achieved"}
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "narrative": ["Say what has been done, or attach evidence: a link or a file."]
+    }
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_status_change_with_an_evidence_link_is_accepted(api_as, commitment, cast):
+    response = api_as("focal_point").post(
+        REPORTS,
+        {
+            "commitment": commitment.pk,
+            "city": cast.home.slug,
+            "status": "achieved",
+            "evidence_url": "https://example.org/report.pdf",
+        },
+    )
+    assert response.status_code == 201
+    assert ProgressReport.objects.get().evidence_url == "https://example.org/report.pdf"
 
 
 def test_a_report_dated_before_the_declaration_was_adopted_is_refused(api_as, commitment, cast):
@@ -43,6 +79,7 @@ def test_a_report_dated_before_the_declaration_was_adopted_is_refused(api_as, co
             "commitment": commitment.pk,
             "city": cast.home.slug,
             "status": "planned",
+            "narrative": "Budget line requested.",
             "reported_on": "2020-03-04",  # the declaration was adopted on 5 March 2020
         },
     )
@@ -55,7 +92,7 @@ def test_a_report_dated_before_the_declaration_was_adopted_is_refused(api_as, co
 
 def test_another_city_answers_404_and_nothing_changes(api_as, commitment, cast):
     response = api_as("other_focal_point").post(
-        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+        REPORTS, {**report_of(commitment, cast.home), "status": "planned"}
     )
     assert response.status_code == 404
     assert not ProgressReport.objects.exists()
@@ -63,7 +100,7 @@ def test_another_city_answers_404_and_nothing_changes(api_as, commitment, cast):
 
 def test_anonymous_writes_answer_401(api_as, commitment, cast):
     response = api_as("anonymous").post(
-        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+        REPORTS, {**report_of(commitment, cast.home), "status": "planned"}
     )
     assert response.status_code == 401
 
@@ -87,7 +124,7 @@ def test_a_focal_point_cannot_import(api_as, cast):
 def test_progress_is_not_reported_on_a_draft_declaration(api_as, commitment, cast):
     Declaration.objects.filter(pk=commitment.declaration_id).update(status="draft")
     response = api_as("secretariat").post(
-        REPORTS, {"commitment": commitment.pk, "city": cast.home.slug, "status": "planned"}
+        REPORTS, {**report_of(commitment, cast.home), "status": "planned"}
     )
     assert response.status_code == 400
     assert "still a draft" in str(response.json())

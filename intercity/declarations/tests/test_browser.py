@@ -57,6 +57,7 @@ def _earlier_reports(declaration, secretariat) -> None:
                 commitment=commitments[reference],
                 city=City.objects.get(slug=city),
                 status=status,
+                narrative="Work on it reported.",
             )
 
 

@@ -144,7 +144,11 @@ def test_the_feed_lists_adopted_declarations(client, declaration):
 
 def test_a_commitment_page_shows_each_city_and_the_report_history(client_for, cast, commitment):
     commitment_report(
-        actor=cast.focal_point, commitment=commitment, city=cast.home, status="achieved"
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="achieved",
+        narrative="Work on it reported.",
     )
     response = client_for(cast.focal_point).get(commitment.get_absolute_url())
     page = response.content.decode()
@@ -156,7 +160,11 @@ def test_a_commitment_page_shows_each_city_and_the_report_history(client_for, ca
 
 def test_the_city_page_shows_its_commitments_and_status(client, cast, commitment):
     commitment_report(
-        actor=cast.focal_point, commitment=commitment, city=cast.home, status="planned"
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="planned",
+        narrative="Work on it reported.",
     )
     page = client.get(cast.home.get_absolute_url()).content.decode()
     assert "Commitments" in page
@@ -166,7 +174,11 @@ def test_the_city_page_shows_its_commitments_and_status(client, cast, commitment
 
 def test_the_matrix_colours_cells_by_latest_status(client, cast, declaration, commitment):
     commitment_report(
-        actor=cast.focal_point, commitment=commitment, city=cast.home, status="achieved"
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="achieved",
+        narrative="Work on it reported.",
     )
     response = client.get(ACCOUNTABILITY, {"declaration": declaration.slug})
     rows = {row.commitment.reference: row for row in response.context["rows"]}
@@ -190,7 +202,11 @@ def test_cities_are_flagged_inactive_after_the_configured_period(client, cast, s
     assert response.context["by_city"][0].inactive == 1
 
     commitment_report(
-        actor=cast.focal_point, commitment=commitment, city=cast.home, status="in_progress"
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="in_progress",
+        narrative="Work on it reported.",
     )
     response = client.get(ACCOUNTABILITY, {"declaration": old.slug})
     assert not response.context["rows"][0].cells[0].inactive
@@ -223,7 +239,11 @@ def test_the_matrix_runs_a_bounded_number_of_queries(
 
 def test_the_matrix_exports_as_csv(client, cast, declaration, commitment):
     commitment_report(
-        actor=cast.focal_point, commitment=commitment, city=cast.home, status="achieved"
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="achieved",
+        narrative="Work on it reported.",
     )
     response = client.get(
         reverse("declarations:accountability-csv"), {"declaration": declaration.slug}
@@ -238,7 +258,11 @@ def test_the_matrix_exports_as_csv(client, cast, declaration, commitment):
 
 def test_the_matrix_exports_as_json(client, cast, declaration, commitment):
     commitment_report(
-        actor=cast.focal_point, commitment=commitment, city=cast.home, status="planned"
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="planned",
+        narrative="Work on it reported.",
     )
     response = client.get(reverse("declarations:accountability-json"), {"city": cast.home.slug})
     body = json.loads(response.content)
@@ -258,6 +282,7 @@ def test_the_secretariat_sends_reminders_by_email(client_for, cast, declaration,
             commitment=other if status == "achieved" else commitment,
             city=cast.home,
             status=status,
+            narrative="Work on it reported.",
         )
 
     response = client_for(cast.secretariat).post(
@@ -287,7 +312,11 @@ def test_only_the_secretariat_sends_reminders(client_for, cast, declaration):
 
 def test_a_report_changes_the_progress_on_the_declaration_page(client, cast, commitment):
     commitment_report(
-        actor=cast.focal_point, commitment=commitment, city=cast.home, status="achieved"
+        actor=cast.focal_point,
+        commitment=commitment,
+        city=cast.home,
+        status="achieved",
+        narrative="Work on it reported.",
     )
     progress = client.get(commitment.declaration.get_absolute_url()).context["progress"]
     assert progress.total == 6 and progress.counts["achieved"] == 1

@@ -127,6 +127,7 @@ def test_without_an_adoption_date_the_meeting_that_adopted_it_bounds_reports(cas
             commitment=commitment,
             city=cast.home,
             status="planned",
+            narrative="Work on it reported.",
             reported_on=datetime.date(2021, 5, 31),
         )
     assert list(refused.value.message_dict) == ["reported_on"]
@@ -139,6 +140,7 @@ def test_reports_keep_their_history(cast, commitment):
         commitment=commitment,
         city=cast.home,
         status="planned",
+        narrative="Work on it reported.",
         reported_on=datetime.date(2024, 4, 1),
     )
     second = commitment_report(
@@ -146,6 +148,7 @@ def test_reports_keep_their_history(cast, commitment):
         commitment=commitment,
         city=cast.home,
         status="achieved",
+        narrative="Work on it reported.",
         reported_on=datetime.date(2024, 9, 1),
     )
     backdated = commitment_report(
@@ -153,6 +156,7 @@ def test_reports_keep_their_history(cast, commitment):
         commitment=commitment,
         city=cast.home,
         status="in_progress",
+        narrative="Work on it reported.",
         reported_on=datetime.date(2024, 5, 1),
     )
     first.refresh_from_db()
@@ -163,7 +167,11 @@ def test_reports_keep_their_history(cast, commitment):
 def test_the_service_refuses_another_city(cast, commitment):
     with pytest.raises(PermissionDenied):
         commitment_report(
-            actor=cast.other_focal_point, commitment=commitment, city=cast.home, status="planned"
+            actor=cast.other_focal_point,
+            commitment=commitment,
+            city=cast.home,
+            status="planned",
+            narrative="Work on it reported.",
         )
     assert not ProgressReport.objects.exists()
 
@@ -198,4 +206,39 @@ def test_evidence_that_is_not_a_pdf_docx_or_image_is_refused(
     )
     assert response.status_code == 400
     assert response.context["form"].errors["evidence_file"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_report_with_only_a_status_is_refused_beside_the_narrative(client_for, cast, commitment):
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "vi"
+
+    response = client.post(
+        report_url(commitment, cast.home), {"status": "achieved", "narrative": "   "}
+    )
+
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert list(form.errors) == ["narrative"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_a_status_change_with_an_evidence_link_needs_no_narrative(client_for, cast, commitment):
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home),
+        {"status": "achieved", "evidence_url": "https://example.org/plan.pdf"},
+    )
+
+    assert response.status_code == 302
+    report = ProgressReport.objects.get()
+    assert (report.status, report.narrative) == ("achieved", "")
+    assert report.history.first().history_change_reason == "declarations.progress.reported"
+
+
+def test_the_service_refuses_a_report_that_says_nothing(cast, commitment):
+    with pytest.raises(ValidationError) as refused:
+        commitment_report(
+            actor=cast.focal_point, commitment=commitment, city=cast.home, status="planned"
+        )
+    assert list(refused.value.message_dict) == ["narrative"]
     assert not ProgressReport.objects.exists()

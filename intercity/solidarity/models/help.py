@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from intercity.core.models import SourcedModel
 from intercity.solidarity.matching import same_unit
 from intercity.solidarity.models.incidents import Incident, Visibility
+from intercity.solidarity.quantities import amount, unit_name
 
 QUANTITY = {
     "max_digits": 14,
@@ -82,7 +83,7 @@ class Need(SourcedModel):
         indexes = [models.Index(fields=["incident", "status"])]
 
     def __str__(self) -> str:
-        return f"{self.get_category_display()}: {self.quantity.normalize():f} {self.unit}"
+        return f"{self.get_category_display()}: {amount(self.quantity, self.unit)}"
 
 
 class Offer(SourcedModel):
@@ -155,7 +156,7 @@ class Offer(SourcedModel):
 
     def __str__(self) -> str:
         giver = self.city or self.organisation
-        return f"{giver}: {self.quantity.normalize():f} {self.unit}"
+        return f"{giver}: {amount(self.quantity, self.unit)}"
 
     def clean(self) -> None:
         super().clean()
@@ -169,7 +170,7 @@ class Offer(SourcedModel):
             errors["unit"] = _(
                 "The need is counted in “%(need_unit)s”, not “%(unit)s”: give the offer in "
                 "%(need_unit)s."
-            ) % {"need_unit": self.need.unit, "unit": self.unit}
+            ) % {"need_unit": unit_name(self.need.unit), "unit": unit_name(self.unit)}
         if self.available_from and self.available_until:
             if self.available_until < self.available_from:
                 errors["available_until"] = _("Availability cannot end before it starts.")

@@ -35,12 +35,21 @@ from intercity.solidarity.permissions import (
     can_receive,
     can_send_message,
 )
+from intercity.solidarity.units import unit_stored
 
 
 def _committed(*, need: Need | None = None, offer: Offer | None = None) -> Decimal:
     rows = Assistance.objects.exclude(status=Assistance.Status.CANCELLED)
     rows = rows.filter(need=need) if need is not None else rows.filter(offer=offer)
     return rows.aggregate(total=Sum("quantity"))["total"] or Decimal(0)
+
+
+def _with_unit_stored(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The unit as kept: a recognised word ("liters", "lít", "リットル") becomes its code."""
+    data = dict(data)
+    if isinstance(data.get("unit"), str):
+        data["unit"] = unit_stored(data["unit"])
+    return data
 
 
 def need_open_quantity(need: Need) -> Decimal:
@@ -54,7 +63,7 @@ def offer_remaining_quantity(offer: Offer) -> Decimal:
 @transaction.atomic
 def need_post(*, actor: Any, incident: Incident, data: Mapping[str, Any]) -> Need:
     """The affected city's focal point (or the secretariat) says what the city needs."""
-    data = dict(data)
+    data = _with_unit_stored(data)
     if data.get("city") is None and focal_city_id(actor) is not None:
         data["city"] = actor.city
     city = data.get("city")
@@ -80,6 +89,7 @@ def need_update(*, actor: Any, need: Need, data: Mapping[str, Any]) -> list[str]
     if actor is not None:
         require(can_edit_need(actor, need))
     data = {k: v for k, v in data.items() if k not in ("incident", "city", "created_by")}
+    data = _with_unit_stored(data)
     if "quantity" in data and data["quantity"] < _received(need):
         raise ValidationError(
             {"quantity": _("More than this has already been received for the need.")}
@@ -95,7 +105,7 @@ def _received(need: Need) -> Decimal:
 @transaction.atomic
 def offer_make(*, actor: Any, data: Mapping[str, Any]) -> Offer:
     """A city (or organisation) offers help, for one need, one incident, or in general."""
-    data = dict(data)
+    data = _with_unit_stored(data)
     if actor is not None:
         require(can_make_offer(actor))
         if not is_secretariat(actor):
@@ -122,6 +132,7 @@ def offer_update(*, actor: Any, offer: Offer, data: Mapping[str, Any]) -> list[s
         for k, v in data.items()
         if k not in ("city", "organisation", "created_by", "incident", "need")
     }
+    data = _with_unit_stored(data)
     if "quantity" in data and data["quantity"] < _committed(offer=offer):
         raise ValidationError(
             {"quantity": _("More than this is already committed to needs; it cannot shrink so.")}

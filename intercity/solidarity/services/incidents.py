@@ -22,6 +22,7 @@ from intercity.core.slugs import unique_slug
 from intercity.solidarity import geo
 from intercity.solidarity.models import AffectedCity, Incident, IncidentFigure, IncidentSource
 from intercity.solidarity.permissions import can_edit_incident, can_manage_incidents
+from intercity.solidarity.quantities import unit_name
 from intercity.solidarity.selectors import board_totals
 
 AREA_FIELDS = ("latitude", "longitude", "radius_km", "polygon")
@@ -269,7 +270,7 @@ def digest_send() -> int:
                         "%(unit)s: %(needed)s needed, %(covered)s received, %(pending)s on the "
                         "way, %(open)s still open"
                     )
-                    % row
+                    % {**row, "unit": unit_name(row["unit"])}
                     for row in totals
                 ]
                 heading = _("Daily summary of %(name)s (%(status)s).") % {

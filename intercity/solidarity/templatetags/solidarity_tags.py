@@ -2,9 +2,23 @@
 
 from django import template
 
+from intercity.solidarity.quantities import amount, unit_name
+
 register = template.Library()
 
 
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.filter
+def with_unit(quantity, unit):
+    """{{ need.quantity|with_unit:need.unit }}: "5 tents" in the reader's language."""
+    return amount(quantity, unit)
+
+
+@register.filter(name="unit_name")
+def unit_name_filter(unit):
+    """{{ need.unit|unit_name }}: the unit alone, in the reader's language."""
+    return unit_name(unit)

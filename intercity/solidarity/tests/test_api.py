@@ -218,7 +218,7 @@ def test_an_offer_in_another_unit_than_its_need_is_a_field_error(client, net):
     assert "counted in “tonnes”" in " ".join(refused.json()["unit"])
     assert same.status_code == 201
     assert changed.status_code == 400 and "unit" in changed.json()
-    assert [o.unit for o in Offer.objects.all()] == ["Tonnes"]
+    assert [o.unit for o in Offer.objects.all()] == ["tonne"]  # "Tonnes" is kept as its code
 
 
 def test_a_reader_cannot_offer_and_anonymous_writes_need_credentials(client, net):

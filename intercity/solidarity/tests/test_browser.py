@@ -46,7 +46,7 @@ def test_a_need_is_offered_accepted_dispatched_received_and_covered(live_server,
     page.select_option("#id_category", "water_sanitation")
     page.fill("#id_description", "Drinking water for evacuation centres")
     page.fill("#id_quantity", "5000")
-    page.fill("#id_unit", "litres")
+    page.select_option("#id_unit_0", "litre")
     page.fill("#id_location", "Marikina evacuation centre")
     page.click("#post-need button[type=submit]")
     page.wait_for_load_state("networkidle")

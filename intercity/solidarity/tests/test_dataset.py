@@ -46,7 +46,7 @@ def test_the_demo_incident_has_needs_offers_and_deliveries_marked_demo():
     assert Assistance.objects.filter(is_demo=True).count() == 2
     assert Delivery.objects.filter(is_demo=True, status="received").count() == 1
     states = {row.need.unit: row.state for row in needs_board(incident=demo, user=None).rows}
-    assert states == {"tents": "open", "litres": "open", "people": "open"}
+    assert states == {"tent": "open", "litre": "open", "person": "open"}
 
 
 def test_the_demo_drill_has_a_review_and_a_lesson_marked_demo():

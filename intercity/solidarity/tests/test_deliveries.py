@@ -94,7 +94,7 @@ def test_a_need_fully_received_shows_as_covered(net):
     board = needs_board(incident=incident, user=None)
 
     assert board.rows[0].state == "covered"
-    assert board.totals == [{"unit": "tents", "needed": 40, "covered": 40, "pending": 0, "open": 0}]
+    assert board.totals == [{"unit": "tent", "needed": 40, "covered": 40, "pending": 0, "open": 0}]
 
 
 def test_every_step_leaves_an_audit_entry(net, accepted):

@@ -43,6 +43,7 @@ def matrix_url(live_server):
                 commitment=commitments[reference],
                 city=City.objects.get(slug=city),
                 status=status,
+                narrative="Work on it reported.",
             )
     return f"{live_server.url}/declarations/accountability/?declaration={declaration.slug}"
 

@@ -33,7 +33,13 @@ def work(cast):
         cities=[cast.home],
         clause__declaration__adopted_on=today - datetime.timedelta(days=30),
     )
-    commitment_report(actor=cast.focal_point, commitment=done, city=cast.home, status="achieved")
+    commitment_report(
+        actor=cast.focal_point,
+        commitment=done,
+        city=cast.home,
+        status="achieved",
+        narrative="Work on it reported.",
+    )
     CommitmentFactory(title="Clean the river", cities=[cast.other])
     MeetingFactory(title="Energy dialogue", host_city=cast.home, start_date=today, year=today.year)
     MeetingFactory(
