@@ -314,6 +314,17 @@ def test_the_event_page_links_every_page(cast, client_for):
     assert reverse("business:event-edit", args=[event.pk]) not in rep_page
 
 
+def test_a_reader_without_an_organisation_is_told_how_organisations_take_part(
+    cast, client, client_for
+):
+    event = EventFactory(meeting__host_city=cast.home)
+    how = 'id="how-to-take-part"'
+    assert how in client_for(cast.expert).get(event.get_absolute_url()).text
+    assert how in client.get(event.get_absolute_url()).text
+    assert how not in client_for(cast.organisation_rep).get(event.get_absolute_url()).text
+    assert how not in client_for(cast.focal_point).get(event.get_absolute_url()).text
+
+
 # -- scheduler stages ---------------------------------------------------------------------
 
 
