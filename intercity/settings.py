@@ -175,6 +175,8 @@ LANGUAGES = [
 django.conf.locale.LANG_INFO.setdefault(
     "fil", {"bidi": False, "code": "fil", "name": "Filipino", "name_local": "Filipino"}
 )
+# Django names Mongolian "Mongolian" in its own menu entry; a Mongolian reader looks for "Монгол".
+django.conf.locale.LANG_INFO["mn"] = {**django.conf.locale.LANG_INFO["mn"], "name_local": "Монгол"}
 LOCALE_PATHS = [BASE_DIR / "intercity" / "locale"]
 # Date and number formats for the languages Django ships none for (Filipino, Burmese), English
 # written day first as across the network, and others made consistent with CLDR.

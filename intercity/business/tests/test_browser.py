@@ -134,10 +134,16 @@ def test_the_organiser_narrows_the_requests_in_place(live_server, page):
     page.wait_for_url("**q=tokyo**")
     assert requests.count() == 1
     assert "Tokyo Water Board" in requests.first.inner_text()
+    # The status badges are swapped with the list, so they keep the words just typed.
+    assert (
+        page.locator("#request-counts a").first.get_attribute("href") == "?q=tokyo&status=pending"
+    )
     page.fill("#request-filters input[name=q]", "")
     page.select_option("#request-filters select[name=status]", "pending")
     page.wait_for_url("**status=pending**")
     assert requests.count() == 2
+    # Each filtering replaces the address's query instead of adding to it.
+    assert page.url.endswith(f"/business/events/{event.pk}/?q=&status=pending")
     screenshot(page, "business-requests-filter.png")
 
 

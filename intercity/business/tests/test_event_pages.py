@@ -314,6 +314,17 @@ def test_the_event_page_links_every_page(cast, client_for):
     assert reverse("business:event-edit", args=[event.pk]) not in rep_page
 
 
+def test_a_reader_without_an_organisation_is_told_how_organisations_take_part(
+    cast, client, client_for
+):
+    event = EventFactory(meeting__host_city=cast.home)
+    how = 'id="how-to-take-part"'
+    assert how in client_for(cast.expert).get(event.get_absolute_url()).text
+    assert how in client.get(event.get_absolute_url()).text
+    assert how not in client_for(cast.organisation_rep).get(event.get_absolute_url()).text
+    assert how not in client_for(cast.focal_point).get(event.get_absolute_url()).text
+
+
 # -- scheduler stages ---------------------------------------------------------------------
 
 
@@ -493,3 +504,18 @@ def test_generated_slots_past_the_meeting_are_refused(cast, client_for):
     assert response.status_code == 400
     assert "outside the meeting" in str(response.context["form"].errors["first_day"])
     assert not event.slots.exists()
+
+
+def test_a_status_badge_keeps_the_search_words_and_starts_again_at_page_one(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    hanoi = RegistrationFactory(event=event, organisation__name="Hanoi Solar Works")
+    seoul = RegistrationFactory(event=event, organisation__name="Seoul Grid Analytics")
+    MeetingRequest.objects.create(event=event, requester=hanoi, invitee=seoul, status="pending")
+    client = client_for(cast.focal_point)
+
+    page = client.get(event.get_absolute_url(), {"q": "hanoi", "org_q": "solar", "page": 2})
+    badges = page.text.split('class="request-counts"', 1)[1].split("</p>", 1)[0]
+    assert 'href="?q=hanoi&amp;org_q=solar&amp;status=pending"' in badges
+    assert "page=2" not in badges
+    # Filtering through the form swaps the badges too, so their links follow the new words.
+    assert 'hx-select-oob="#request-counts"' in page.text

@@ -40,6 +40,30 @@ def test_the_search_page_filters_by_type(client, records):
     assert [hit.type for hit in response.context["results"].hits] == ["meeting"]
 
 
+def test_the_results_come_before_the_type_filter_with_a_link_down_to_it(client, records):
+    body = client.get(reverse("web:search"), {"q": "flood drill"}).content.decode()
+    # On a phone the page is one column in document order: the reader sees hits first.
+    assert body.index('class="hits"') < body.index('id="facets"')
+    assert body.index('href="#facets"') < body.index('class="hits"')
+
+
+def test_a_type_filter_link_keeps_the_other_filters_and_leaves_the_page(client, cast, records):
+    response = client.get(
+        reverse("web:search"),
+        {"q": "flood drill", "city": cast.home.slug, "from": "2000-01-01", "page": "1"},
+    )
+    facets = response.content.decode().split('id="facets"', 1)[1].split("</aside>", 1)[0]
+    assert (
+        f'href="?q=flood+drill&amp;city={cast.home.slug}&amp;from=2000-01-01&amp;type=meeting"'
+        in facets
+    )
+    chosen = client.get(
+        reverse("web:search"), {"q": "flood drill", "to": "2100-01-01", "type": "meeting"}
+    )
+    facets = chosen.content.decode().split('id="facets"', 1)[1].split("</aside>", 1)[0]
+    assert 'href="?q=flood+drill&amp;to=2100-01-01">' in facets  # "All types"
+
+
 def test_the_search_page_without_a_query_asks_for_one(client):
     response = client.get(reverse("web:search"))
     assert response.status_code == 200

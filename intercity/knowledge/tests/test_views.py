@@ -56,6 +56,19 @@ def test_the_list_filters_and_searches(client, library, cast):
     assert list(response.context["object_list"]) == []
 
 
+def test_the_list_shows_items_before_the_facets_and_a_facet_replaces_its_own_filter(
+    client, library, cast
+):
+    response = client.get(
+        reverse("knowledge:list"), {"q": "", "city": cast.other.slug, "theme": "", "page": "1"}
+    )
+    body = response.content.decode()
+    assert body.index('class="hits"') < body.index('id="facets"')
+    facets = body.split('id="facets"', 1)[1].split("</aside>", 1)[0]
+    # Choosing another city swaps the city, keeps the rest, and starts again at page one.
+    assert f'href="?q=&amp;city={cast.home.slug}&amp;theme="' in facets
+
+
 def test_the_list_rejects_post(client):
     assert client.post(reverse("knowledge:list")).status_code == 405
 

@@ -93,6 +93,14 @@ def test_csv_export_lists_the_visible_incidents(client, net):
     assert "Flood in Metro Manila" in body and "metro-manila" in body
 
 
+def test_the_csv_link_exports_the_list_as_searched(client, net):
+    active_incident(affected=[net.manila])
+
+    response = client.get(reverse("solidarity:list"), {"q": "flood", "status": "", "page": "2"})
+
+    assert 'href="?q=flood&amp;status=&amp;format=csv"' in response.content.decode()
+
+
 def test_feeds_list_incidents_and_active_cap_messages(client, net):
     incident = active_incident(affected=[net.manila])
 

@@ -114,3 +114,26 @@ def test_the_map_zoom_buttons_are_named_in_the_readers_language(live_server, pag
     assert zoom_in.get_attribute("title") == _translated("ja", "Zoom in") != "Zoom in"
     assert zoom_in.get_attribute("aria-label") == _translated("ja", "Zoom in")
     assert zoom_out.get_attribute("title") == _translated("ja", "Zoom out") != "Zoom out"
+
+
+@pytest.mark.parametrize("page_language", ["ko", "zh-hant"])
+def test_a_passage_in_another_script_keeps_its_font_on_a_korean_or_chinese_page(
+    live_server, page, page_language
+):
+    # A Burmese or Thai title in a list inherits the page's fonts: they must still draw its script.
+    page.goto(f"{live_server.url}/?hl={page_language}")
+    for language, family in (
+        ("my", "Noto Sans Myanmar"),
+        ("th", "Noto Sans Thai"),
+        ("hi", "Noto Sans Devanagari"),
+    ):
+        font = page.evaluate(
+            """(language) => {
+                const passage = document.createElement("a");
+                passage.lang = language;
+                document.querySelector("main").append(passage);
+                return getComputedStyle(passage).fontFamily;
+            }""",
+            language,
+        )
+        assert family in font, f"{family} missing for {language} on a {page_language} page"

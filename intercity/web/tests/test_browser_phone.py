@@ -9,8 +9,8 @@ from intercity.declarations.models import Declaration
 from intercity.declarations.progress import commitment_report
 from intercity.knowledge.models import KnowledgeItem
 from intercity.knowledge.services import item_create
-from intercity.testing.browser import screenshot
-from intercity.testing.factories import MeetingFactory, UserFactory
+from intercity.testing.browser import log_in, screenshot
+from intercity.testing.factories import PASSWORD, MeetingFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -161,4 +161,24 @@ def test_a_narrow_table_column_keeps_city_names_whole(chromium, live_server):
     assert page.locator("main td", has_text="Hanoi").count() == 4
     assert page.evaluate(_WORDS_SPLIT) == []
     assert _page_width(page) <= 800
+    context.close()
+
+
+def test_the_header_keeps_log_out_whole_beside_a_long_name_in_mongolian(chromium, live_server):
+    UserFactory(
+        username="rep",
+        first_name="Demo organisation",
+        last_name="representative",
+        role=User.Role.EXPERT,
+    )
+    context = chromium.new_context(viewport=PHONE, locale="mn")
+    page = context.new_page()
+    log_in(page, live_server.url, "rep", PASSWORD)
+    page.goto(f"{live_server.url}/?hl=mn")
+    log_out = page.locator(".account button.link")
+    line = page.evaluate(
+        "parseFloat(getComputedStyle(document.querySelector('.account')).lineHeight)"
+    )
+    assert log_out.bounding_box()["height"] < line * 1.5, "'Log out' broke over two lines"
+    assert _page_width(page) <= PHONE["width"]
     context.close()

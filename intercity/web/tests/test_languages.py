@@ -23,3 +23,11 @@ def test_a_language_the_platform_does_not_offer_falls_back_to_english(client):
 def test_the_reader_can_switch_language(client):
     client.post("/i18n/setlang/", {"language": "ja", "next": "/"})
     assert "会議" in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_menu_names_each_language_in_its_own_words(client):
+    body = client.get("/").content.decode()
+    assert '<option value="mn" lang="mn">Монгол</option>' in body
+    assert '<option value="my" lang="my">မြန်မာဘာသာ</option>' in body
+    assert ">Mongolian</option>" not in body

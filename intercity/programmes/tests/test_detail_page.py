@@ -1,0 +1,29 @@
+"""The programme page's facts read right in the reader's language."""
+
+import pytest
+from django.utils import translation
+
+from intercity.testing.factories import ProgrammeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _facts(response) -> str:
+    return response.content.decode().split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+
+
+def test_the_kinds_of_activity_are_not_labelled_as_a_second_period(client):
+    programme = ProgrammeFactory(activity_kinds=["expert_meeting"])
+    facts = _facts(client.get(programme.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="hi"))
+    with translation.override("hi"):
+        period = translation.gettext("Period")
+        kinds = translation.gettext("Kinds of activity")
+    assert facts.count(f"<dt>{period}</dt>") == 1
+    assert f"<dt>{kinds}</dt>" in facts
+
+
+def test_a_programme_without_dates_says_its_period_is_not_recorded(client):
+    programme = ProgrammeFactory(start_date=None, end_date=None)
+    facts = _facts(client.get(programme.get_absolute_url()))
+    assert "… – …" not in facts
+    assert '<dt>Period</dt><dd><span class="empty">not recorded</span></dd>' in facts
