@@ -61,6 +61,16 @@ def test_a_refused_report_asks_for_its_evidence_file_again(client_for, cast, com
     assert not ProgressReport.objects.exists()
 
 
+def test_a_refused_report_without_a_file_does_not_ask_for_one_again(client_for, cast, commitment):
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home), {**FORM, "evidence_url": "not a link"}
+    )
+
+    assert response.status_code == 400
+    # Nothing was chosen, so there is nothing to choose again.
+    assert "choose it again" not in response.content.decode()
+
+
 def test_the_form_shows_for_the_own_city(client_for, cast, commitment):
     assert client_for(cast.focal_point).get(report_url(commitment, cast.home)).status_code == 200
 
