@@ -8,30 +8,49 @@ say so explicitly); this governs the moments things happened: publications, hist
 
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
 from django.dispatch import receiver
-from django.utils import timezone
+from django.utils import timezone, translation
 
 SESSION_KEY = "intercity_time_zone"
+# The city whose clock that is, by language code ({"en": "Hanoi", "vi": "Hà Nội", ...}), so
+# that the footer names it in the reader's language with no query.
+PLACE_SESSION_KEY = "intercity_time_zone_place"
+
+
+def _city_of(user):
+    city = getattr(user, "city", None)
+    if city is None and getattr(user, "organisation_id", None):
+        city = user.organisation.city
+    return city
 
 
 def time_zone_of(user) -> str | None:
     """The zone of the person's city, or of their organisation's city; None for neither."""
-    city = getattr(user, "city", None)
-    if city is None and getattr(user, "organisation_id", None):
-        city = user.organisation.city
+    city = _city_of(user)
     return city.time_zone if city is not None else None
+
+
+def _names_of(city) -> dict[str, str]:
+    names = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names[code] = city.name_in(code)
+    return names
 
 
 @receiver(user_logged_in, dispatch_uid="accounts:time_zone")
 def remember_time_zone(sender, request, user, **kwargs) -> None:
     if request is None or not hasattr(request, "session"):
         return
-    zone = time_zone_of(user)
-    if zone:
-        request.session[SESSION_KEY] = zone
+    city = _city_of(user)
+    if city is not None and city.time_zone:
+        request.session[SESSION_KEY] = city.time_zone
+        request.session[PLACE_SESSION_KEY] = _names_of(city)
     else:
         request.session.pop(SESSION_KEY, None)
+        request.session.pop(PLACE_SESSION_KEY, None)
 
 
 class UserTimeZoneMiddleware:

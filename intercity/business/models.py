@@ -11,6 +11,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from intercity.business.isic import section_name
 from intercity.core.models import TimeStampedModel
 
 
@@ -26,7 +27,13 @@ class Sector(models.Model):
         verbose_name_plural = _("sectors")
 
     def __str__(self) -> str:
-        return f"{self.code} · {self.name}"
+        return f"{self.code} · {self.label}"
+
+    @property
+    def label(self) -> str:
+        """The name in the language the interface speaks now (an ISIC section's is translated,
+        a sector added by the secretariat shows as typed)."""
+        return section_name(self.name)
 
 
 class Profile(TimeStampedModel):

@@ -103,6 +103,7 @@ def _choices() -> tuple[dict[str, Sector], dict[str, str]]:
     for sector in Sector.objects.all():
         sectors[sector.code.casefold()] = sector
         sectors[sector.name.casefold()] = sector
+        sectors.setdefault(sector.label.casefold(), sector)
     sizes = {}
     for code, label in Profile.Size.choices:
         sizes[code] = code

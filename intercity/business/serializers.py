@@ -26,10 +26,21 @@ class ProfileSerializer(serializers.ModelSerializer):
     slug = serializers.CharField(source="organisation.slug")
     city = serializers.CharField(source="organisation.city.name")
     sector = serializers.CharField(source="sector.code")
+    sector_label = serializers.CharField(source="sector.label", read_only=True)
 
     class Meta:
         model = Profile
-        fields = ["slug", "organisation", "city", "sector", "size", "languages", "offers", "seeks"]
+        fields = [
+            "slug",
+            "organisation",
+            "city",
+            "sector",
+            "sector_label",
+            "size",
+            "languages",
+            "offers",
+            "seeks",
+        ]
 
 
 class OpportunitySerializer(serializers.ModelSerializer):

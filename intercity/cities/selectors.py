@@ -1,5 +1,6 @@
 """Reads of city records: lists, the map's points, a city and its focal points."""
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
@@ -53,3 +54,27 @@ def city_focal_points(*, city: City) -> list[User]:
             "last_name", "first_name"
         )
     )
+
+
+ZONE_CITIES_CACHE_KEY = "cities:zone-cities"
+
+
+def zone_cities() -> dict[str, tuple[str, dict]]:
+    """Each member city's time zone and the city's name and names (the first by name where
+    cities share a zone); cached, so pages that name a zone's city run no query for it."""
+    mapping = cache.get(ZONE_CITIES_CACHE_KEY)
+    if mapping is None:
+        mapping = {}
+        for zone, name, names in member_cities().values_list("time_zone", "name", "names"):
+            mapping.setdefault(zone, (name, names or {}))
+        cache.set(ZONE_CITIES_CACHE_KEY, mapping, 600)
+    return mapping
+
+
+def zone_city_label(zone: str) -> str | None:
+    """The name, in the reader's language, of the member city whose clock the zone is."""
+    found = zone_cities().get(zone)
+    if found is None:
+        return None
+    name, names = found
+    return City(name=name, names=names).label

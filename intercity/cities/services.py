@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import Any
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -13,6 +14,7 @@ from intercity.cities.permissions import (
     can_delete_city,
     editable_city_fields,
 )
+from intercity.cities.selectors import ZONE_CITIES_CACHE_KEY
 from intercity.core.services import (
     create_with_audit,
     delete_with_audit,
@@ -21,10 +23,16 @@ from intercity.core.services import (
 )
 
 
+def _forget_zone_cities() -> None:
+    """Time zones are named by their member city; a changed city renames them at once."""
+    transaction.on_commit(lambda: cache.delete(ZONE_CITIES_CACHE_KEY))
+
+
 @transaction.atomic
 def city_create(*, actor: Any, data: Mapping[str, Any]) -> City:
     if actor is not None:
         require(can_create_city(actor))
+    _forget_zone_cities()
     return create_with_audit(City, data, actor=actor, action="cities.city.created")
 
 
@@ -42,6 +50,7 @@ def city_update(*, actor: Any, city: City, data: Mapping[str, Any]) -> list[str]
                 raise ValidationError(
                     {name: _("Only the secretariat can change this field.") for name in refused}
                 )
+    _forget_zone_cities()
     return save_changes(city, data, actor=actor, action="cities.city.updated")
 
 
@@ -49,4 +58,5 @@ def city_update(*, actor: Any, city: City, data: Mapping[str, Any]) -> list[str]
 def city_delete(*, actor: Any, city: City) -> None:
     if actor is not None:
         require(can_delete_city(actor, city))
+    _forget_zone_cities()
     delete_with_audit(city, actor=actor, action="cities.city.deleted")
