@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
@@ -196,6 +197,10 @@ class MoveForm(forms.Form):
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = event.slots.all()
+        # Only the event's own tables: a meeting at table 3 of 2 would vanish from the grid.
+        self.fields["table"].max_value = event.tables
+        self.fields["table"].validators.append(MaxValueValidator(event.tables))
+        self.fields["table"].widget.attrs["max"] = event.tables
 
 
 class RequestImportForm(TableUploadForm):

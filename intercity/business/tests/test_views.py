@@ -109,6 +109,12 @@ def test_the_organiser_moves_a_meeting_from_its_cell_in_the_grid(cast, client_fo
     assert "table" in refused.context["form"].errors
     second.refresh_from_db()
     assert (second.slot_id, second.table) == before  # nothing moved
+    # A table the event does not have would take the meeting off the grid altogether.
+    beyond = organiser.post(url, {"slot": first.slot_id, "table": event.tables + 1})
+    assert beyond.status_code == 400
+    assert "table" in beyond.context["form"].errors
+    second.refresh_from_db()
+    assert (second.slot_id, second.table) == before
 
     # Onto the other meeting's slot: the two share a participant, and the check says so.
     moved = organiser.post(url, {"slot": first.slot_id, "table": 2}, follow=True)
