@@ -1,5 +1,7 @@
 """Business pages: success, wrong method and wrong user for each."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -278,3 +280,13 @@ def test_suggestion_reasons_are_in_the_readers_language_and_expired_asks_do_not_
     japanese = client.get(reverse("business:suggestions"), {"hl": "ja"}).text
     assert "text similarity" not in japanese
     assert "another member city" not in japanese
+
+
+def test_a_suggestions_score_is_a_short_number_written_as_the_reader_writes_it(cast, client_for):
+    ProfileFactory(organisation=cast.organisation_rep.organisation, seeks="LED lighting")
+    ProfileFactory(offers="LED lighting equipment", organisation__city=cast.other)
+    page = client_for(cast.organisation_rep).get(
+        reverse("business:suggestions"), HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    scores = re.findall(r"· [^<·]+ ([\d.,]+)</small>", page.text)
+    assert scores and all(re.fullmatch(r"\d+(,\d)?", score) for score in scores), scores
