@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -123,6 +124,7 @@ def reason_in_words(reason: matching.Reason) -> str:
     elif reason.code == "sector":
         template = _("same sector: %(sector)s")
     elif reason.code == "text":
+        values["score"] = number_format(float(values["score"]), 2)  # 0,43 where a comma is used
         template = _("text similarity %(score)s (shared words: %(words)s)")
     else:
         template = _("a partner in another member city: %(city)s")

@@ -290,3 +290,5 @@ def test_a_suggestions_score_is_a_short_number_written_as_the_reader_writes_it(c
     )
     scores = re.findall(r"· [^<·]+ ([\d.,]+)</small>", page.text)
     assert scores and all(re.fullmatch(r"\d+(,\d)?", score) for score in scores), scores
+    # The text similarity among the reasons, too: 0,43 in Russian, not 0.43.
+    assert re.search(r"\b0,\d\d\b", page.text) and not re.search(r"\b0\.\d\d\b", page.text)
