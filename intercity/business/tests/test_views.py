@@ -283,6 +283,8 @@ def test_suggestion_reasons_are_in_the_readers_language_and_expired_asks_do_not_
 
 
 def test_a_suggestions_score_is_a_short_number_written_as_the_reader_writes_it(cast, client_for):
+    cast.other.names = {"ru": "Другой город"}
+    cast.other.save(update_fields=["names"])
     ProfileFactory(organisation=cast.organisation_rep.organisation, seeks="LED lighting")
     ProfileFactory(offers="LED lighting equipment", organisation__city=cast.other)
     page = client_for(cast.organisation_rep).get(
@@ -290,5 +292,7 @@ def test_a_suggestions_score_is_a_short_number_written_as_the_reader_writes_it(c
     )
     scores = re.findall(r"· [^<·]+ ([\d.,]+)</small>", page.text)
     assert scores and all(re.fullmatch(r"\d+(,\d)?", score) for score in scores), scores
+    # The partner's city among the reasons is named as in the heading, in Russian.
+    assert "городе-участнике: Другой город</li>" in page.text
     # The text similarity among the reasons, too: 0,43 in Russian, not 0.43.
     assert re.search(r"\b0,\d\d\b", page.text) and not re.search(r"\b0\.\d\d\b", page.text)
