@@ -1,12 +1,17 @@
 """Forms of the business pages; the services validate the records."""
 
 import datetime
+import re
 
 from django import forms
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
 from intercity.core.forms import TableUploadForm
+
+# A language code as the profile stores it: ISO 639 (en, fil), perhaps with a region or script.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
 
 
 class ProfileForm(forms.ModelForm):
@@ -17,6 +22,18 @@ class ProfileForm(forms.ModelForm):
             "offers": forms.Textarea(attrs={"rows": 3}),
             "seeks": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean_languages(self) -> str:
+        """Language codes as typed, trimmed and lower-cased; anything else is refused by name."""
+        codes = [code.strip().lower() for code in self.cleaned_data["languages"].split(",")]
+        codes = [code for code in codes if code]
+        for code in codes:
+            if not LANGUAGE_CODE.fullmatch(code):
+                raise forms.ValidationError(
+                    _("“%(value)s” is not a language code: write codes such as en, vi, ms.")
+                    % {"value": code}
+                )
+        return ", ".join(codes)
 
     def _post_clean(self):
         pass
@@ -180,6 +197,10 @@ class MoveForm(forms.Form):
     def __init__(self, *args, event=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["slot"].queryset = event.slots.all()
+        # Only the event's own tables: a meeting at table 3 of 2 would vanish from the grid.
+        self.fields["table"].max_value = event.tables
+        self.fields["table"].validators.append(MaxValueValidator(event.tables))
+        self.fields["table"].widget.attrs["max"] = event.tables
 
 
 class RequestImportForm(TableUploadForm):

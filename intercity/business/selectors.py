@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
@@ -110,8 +111,9 @@ def _directions() -> dict[str, str]:
     }
 
 
-def reason_in_words(reason: matching.Reason) -> str:
-    """A suggestion's reason in the reader's language."""
+def reason_in_words(reason: matching.Reason, *, city_label: str | None = None) -> str:
+    """A suggestion's reason in the reader's language; ``city_label`` names the partner's city
+    in it (the matching module knows only the stored name)."""
     values = dict(reason.values)
     if reason.code == "complement":
         directions = _directions()
@@ -123,8 +125,10 @@ def reason_in_words(reason: matching.Reason) -> str:
     elif reason.code == "sector":
         template = _("same sector: %(sector)s")
     elif reason.code == "text":
+        values["score"] = number_format(float(values["score"]), 2)  # 0,43 where a comma is used
         template = _("text similarity %(score)s (shared words: %(words)s)")
     else:
+        values["city"] = city_label or values["city"]
         template = _("a partner in another member city: %(city)s")
     return template % values
 
@@ -164,7 +168,12 @@ def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> lis
             SuggestionRow(
                 by_key[suggestion.key],
                 suggestion.score,
-                [reason_in_words(reason) for reason in suggestion.reasons],
+                [
+                    reason_in_words(
+                        reason, city_label=by_key[suggestion.key].organisation.city.label
+                    )
+                    for reason in suggestion.reasons
+                ],
                 state,
             )
         )

@@ -21,7 +21,7 @@ def record_form_response(
     *,
     save: Callable[[dict[str, Any]], Any],
     heading: str,
-    success_message: str,
+    success_message: str | Callable[[Any], str],
     cancel_url: str | None = None,
     redirect_to: Callable[[Any], Any] | None = None,
 ):
@@ -32,6 +32,8 @@ def record_form_response(
         except ValidationError as error:
             apply_validation_error(form, error)
         else:
+            if callable(success_message):  # a message that depends on what was saved
+                success_message = success_message(record)
             messages.success(request, success_message)
             return redirect(redirect_to(record) if redirect_to else record)
     context = {"form": form, "heading": heading, "cancel_url": cancel_url}

@@ -161,3 +161,16 @@ def test_the_api_agenda_is_hidden_from_anyone_else(cast, client_for, event_with_
     elsewhere = RegistrationFactory()
     url = f"/api/v1/business/events/{event.pk}/agenda/{elsewhere.pk}/"
     assert client_for(cast.focal_point).get(url).status_code == 404
+
+
+def test_a_calendar_entry_says_which_event_and_what_the_meeting_is_about(
+    cast, client_for, event_with_meeting
+):
+    event, _mine, _other = event_with_meeting
+    event.requests.update(note="Chillers for schools")
+    schedule_publish(actor=cast.focal_point, run=_solved(event))
+    ics = client_for(cast.organisation_rep).get(reverse("business:agenda-ics", args=[event.pk]))
+    text = ics.content.decode().replace("\r\n ", "")  # unfold long lines
+    (description,) = [line for line in text.splitlines() if line.startswith("DESCRIPTION:")]
+    assert event.meeting.title.replace(",", "\\,") in description
+    assert "Chillers for schools" in description

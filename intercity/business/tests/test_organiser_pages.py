@@ -261,3 +261,14 @@ def test_an_agenda_leads_back_to_its_event(cast, client_for):
         reverse("business:agenda", args=[event.pk]), {"registration": registration.pk}
     )
     assert f'href="{event.get_absolute_url()}"' in page.text
+
+
+def test_a_finished_run_says_how_long_it_searched_in_the_readers_language(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    run = ScheduleRun.objects.create(
+        event=event, time_limit=30, status="optimal", stage="done", seconds=1.5, breaks=0
+    )
+    url = reverse("business:run-progress", args=[run.pk])
+    page = client_for(cast.focal_point).get(url, HTTP_ACCEPT_LANGUAGE="ru").text
+    assert "поиск занял 1,5 с" in page
+    assert "1,5 s" not in page

@@ -1,5 +1,7 @@
 """Business pages: success, wrong method and wrong user for each."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -109,6 +111,12 @@ def test_the_organiser_moves_a_meeting_from_its_cell_in_the_grid(cast, client_fo
     assert "table" in refused.context["form"].errors
     second.refresh_from_db()
     assert (second.slot_id, second.table) == before  # nothing moved
+    # A table the event does not have would take the meeting off the grid altogether.
+    beyond = organiser.post(url, {"slot": first.slot_id, "table": event.tables + 1})
+    assert beyond.status_code == 400
+    assert "table" in beyond.context["form"].errors
+    second.refresh_from_db()
+    assert (second.slot_id, second.table) == before
 
     # Onto the other meeting's slot: the two share a participant, and the check says so.
     moved = organiser.post(url, {"slot": first.slot_id, "table": 2}, follow=True)
@@ -272,3 +280,19 @@ def test_suggestion_reasons_are_in_the_readers_language_and_expired_asks_do_not_
     japanese = client.get(reverse("business:suggestions"), {"hl": "ja"}).text
     assert "text similarity" not in japanese
     assert "another member city" not in japanese
+
+
+def test_a_suggestions_score_is_a_short_number_written_as_the_reader_writes_it(cast, client_for):
+    cast.other.names = {"ru": "Другой город"}
+    cast.other.save(update_fields=["names"])
+    ProfileFactory(organisation=cast.organisation_rep.organisation, seeks="LED lighting")
+    ProfileFactory(offers="LED lighting equipment", organisation__city=cast.other)
+    page = client_for(cast.organisation_rep).get(
+        reverse("business:suggestions"), HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    scores = re.findall(r"· [^<·]+ ([\d.,]+)</small>", page.text)
+    assert scores and all(re.fullmatch(r"\d+(,\d)?", score) for score in scores), scores
+    # The partner's city among the reasons is named as in the heading, in Russian.
+    assert "городе-участнике: Другой город</li>" in page.text
+    # The text similarity among the reasons, too: 0,43 in Russian, not 0.43.
+    assert re.search(r"\b0,\d\d\b", page.text) and not re.search(r"\b0\.\d\d\b", page.text)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -64,6 +65,9 @@ def agenda_ics(request, pk):
             start=datetime.combine(item.slot.day, item.slot.starts_at, tzinfo=zone),
             end=datetime.combine(item.slot.day, item.slot.ends_at, tzinfo=zone),
             location=event.meeting.venue,
+            # In a phone's calendar the entry alone must say which event and what about.
+            description="\n".join(filter(None, [event.meeting.title, item.note])),
+            url=request.build_absolute_uri(reverse("business:agenda", args=[event.pk])),
         )
         for index, item in enumerate(items)
     ]

@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -59,17 +60,32 @@ def profile_edit(request, slug):
     if not rules.can_edit_profile(request.user, organisation):
         raise Http404
     profile = selectors.profile_of(organisation)
+    was_verified = bool(profile and profile.is_verified)
     form = ProfileForm(request.POST or None, instance=profile)
 
     def save(data):
         return services.profile_save(actor=request.user, organisation=organisation, data=data)
+
+    def saved_message(saved) -> str:
+        if saved.is_verified:
+            return _("The profile was saved.")
+        if was_verified:
+            return _(
+                "The profile was saved. Because it changed, it leaves the directory until your "
+                "city's focal point verifies it again."
+            )
+        return _(
+            "The profile was saved. It appears in the directory once your city's focal point "
+            "verifies it."
+        )
 
     return record_form_response(
         request,
         form,
         save=save,
         heading=_("Business profile of %(name)s") % {"name": organisation.name},
-        success_message=_("The profile was saved."),
+        success_message=saved_message,
+        cancel_url=profile.get_absolute_url() if profile else reverse("business:list"),
     )
 
 
@@ -102,6 +118,7 @@ def opportunity_new(request):
         save=save,
         heading=_("New cooperation opportunity"),
         success_message=_("The opportunity was published."),
+        cancel_url=reverse("business:list"),
         redirect_to=lambda _record: "business:suggestions",
     )
 

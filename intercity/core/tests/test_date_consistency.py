@@ -69,3 +69,12 @@ def test_english_date_times_are_typed_day_first_and_rendered_for_the_browser():
             2013, 11, 19, 14, 30
         )
         assert forms.DateTimeInput().format_value(MOMENT).startswith("2024-12-05")
+
+
+def test_russian_writes_the_day_and_month_as_in_a_full_date():
+    # "14 апреля", as in "14 апреля 2027 г.", never the nominative "14 Апрель".
+    with translation.override("ru"):
+        assert formats.date_format(datetime.date(2027, 4, 14), "MONTH_DAY_FORMAT") == "14 апреля"
+        assert formats.date_format(DAY, "MONTH_DAY_FORMAT") in formats.date_format(
+            DAY, "DATE_FORMAT"
+        )
