@@ -519,3 +519,15 @@ def test_a_status_badge_keeps_the_search_words_and_starts_again_at_page_one(cast
     assert "page=2" not in badges
     # Filtering through the form swaps the badges too, so their links follow the new words.
     assert 'hx-select-oob="#request-counts"' in page.text
+
+
+def test_the_events_list_gives_each_events_dates_in_the_readers_language(cast, client_for):
+    EventFactory(
+        meeting__host_city=cast.home,
+        meeting__start_date=datetime.date(2030, 4, 14),
+        meeting__end_date=datetime.date(2030, 4, 15),
+    )
+    page = client_for(cast.focal_point).get(reverse("business:events") + "?hl=ru").text
+    row = page.split('class="event-row"', 1)[1].split("</li>", 1)[0]
+    # A trade fair is planned by its days, not its year alone.
+    assert "14 апреля 2030" in row and "15 апреля 2030" in row
