@@ -139,7 +139,6 @@ PLENARY_13 = {
     "year": 2014,
     "time_zone": "Asia/Tomsk",
     "status": "planned",
-    "description": "Date to be set.",
     "source": (DECLARATION, "clause 5: Tomsk to host the 13th Plenary Meeting in 2014"),
 }
 
