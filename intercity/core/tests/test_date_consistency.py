@@ -42,6 +42,15 @@ def test_a_single_digit_day_is_written_alike_in_dates_and_month_days(language):
     assert "05" not in date and "05" not in month_day, (date, month_day)
 
 
+@pytest.mark.parametrize(
+    ("language", "written"), [("id", "5 Desember 2024"), ("ms", "5 Disember 2024")]
+)
+def test_indonesian_and_malay_spell_the_month_out_as_the_day_and_month_do(language, written):
+    with translation.override(language):
+        assert formats.date_format(DAY, "DATE_FORMAT") == written
+        assert formats.date_format(DAY, "MONTH_DAY_FORMAT") in written
+
+
 def test_english_writes_the_day_first():
     with translation.override("en"):
         assert formats.date_format(datetime.date(2013, 11, 19), "DATE_FORMAT") == (
