@@ -167,6 +167,21 @@ def test_a_rep_registers_and_marks_slots_on_the_grid(cast, client_for):
     assert not registration.unavailable.exists()
 
 
+def test_a_registered_company_whose_name_ends_in_a_stop_reads_without_a_double_stop(
+    cast, client_for
+):
+    event = EventFactory(meeting__host_city=cast.home)
+    organisation = cast.organisation_rep.organisation
+    organisation.name = "Hanoi Urban Energy Co."
+    organisation.save()
+    RegistrationFactory(event=event, organisation=organisation)
+    url = reverse("business:availability", args=[event.pk])
+    for language in ("en", "fil"):
+        page = client_for(cast.organisation_rep).get(url + f"?hl={language}").text
+        assert "Hanoi Urban Energy Co." in page
+        assert "Co.." not in page, language
+
+
 def test_availability_rejects_other_methods_and_strangers(cast, client, client_for):
     event = EventFactory(meeting__host_city=cast.home)
     url = reverse("business:availability", args=[event.pk])
