@@ -26,3 +26,16 @@ def test_an_organiser_page_refused_to_a_representative_says_so_and_leads_on(cast
     assert page.status_code in (403, 404)
     assert f'href="{reverse("web:home")}"' in page.text
     assert "Halaman tidak ditemukan" in page.text
+
+
+def test_a_server_error_says_so_in_the_readers_language_and_leads_home(rf):
+    from django.utils import translation
+    from django.views.defaults import server_error
+
+    with translation.override("vi"):
+        response = server_error(rf.get("/"))
+    page = response.content.decode()
+    assert response.status_code == 500
+    assert 'lang="vi"' in page
+    assert f'href="{reverse("web:home")}"' in page
+    assert "Server Error (500)" not in page
