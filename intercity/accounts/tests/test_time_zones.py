@@ -20,9 +20,9 @@ def test_a_focal_point_reads_times_in_their_city_and_a_visitor_in_the_servers(ca
     assert focal.session[SESSION_KEY] == "Asia/Tokyo"
     # Named by the city whose clock it is and its offset; the IANA id kept in the title.
     footer = _footer(focal.get(reverse("web:home")).text)
-    assert f'title="Asia/Tokyo">{cast.home.name} (UTC+09:00)</span> time' in footer
+    assert f'title="Asia/Tokyo" translate="no">{cast.home.name} (UTC+09:00)</span> time' in footer
     footer = _footer(client_for(None).get(reverse("web:home")).text)
-    assert 'title="UTC">UTC</span> time' in footer
+    assert 'title="UTC" translate="no">UTC</span> time' in footer
 
 
 def test_an_organisation_representative_takes_the_organisations_city(cast):

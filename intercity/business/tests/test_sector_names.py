@@ -13,6 +13,7 @@ from intercity.testing.factories import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 CONSTRUCTION = {"en": "Construction", "vi": "Xây dựng", "ja": "建設業"}
+SECTOR_CODE = {"en": "Sector code ", "vi": "Mã ngành ", "ja": "業種コード "}
 
 
 def _construction() -> Sector:
@@ -25,7 +26,7 @@ def test_the_directory_names_an_isic_section_in_the_readers_language(client):
         page = client.get(reverse("business:list"), HTTP_ACCEPT_LANGUAGE=language).text
         # In the sector filter and as the badge of the listed profile, not just the letter.
         assert f'<option value="F">F · {name}</option>' in page
-        assert f'<span class="badge" title="ISIC F">{name}</span>' in page
+        assert f'<span class="badge" title="{SECTOR_CODE[language]}F">{name}</span>' in page
         if language != "en":
             assert "Construction" not in page
 
@@ -47,7 +48,7 @@ def test_a_sector_added_by_the_secretariat_shows_as_typed(client):
     custom = Sector.objects.create(code="X1", name="Urban cooling services")
     ProfileFactory(sector=custom, is_verified=True)
     page = client.get(reverse("business:list"), HTTP_ACCEPT_LANGUAGE="vi").text
-    assert '<span class="badge" title="ISIC X1">Urban cooling services</span>' in page
+    assert '<span class="badge" title="Mã ngành X1">Urban cooling services</span>' in page
     with translation.override("ja"):
         assert custom.label == "Urban cooling services"
 

@@ -13,7 +13,10 @@ register = template.Library()
 
 
 def _shown(zone: str, label: str):
-    return format_html('<span class="time-zone-name" title="{}">{}</span>', zone, label)
+    # A zone id, an offset and a city's name: nothing of the interface's language in it.
+    return format_html(
+        '<span class="time-zone-name" title="{}" translate="no">{}</span>', zone, label
+    )
 
 
 @register.simple_tag

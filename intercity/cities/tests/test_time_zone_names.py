@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_a_meeting_page_names_its_zone_by_the_host_city_in_the_readers_language(client):
     hanoi = CityFactory(name="Hanoi", names={"vi": "Hà Nội", "ja": "ハノイ"})
     meeting = MeetingFactory(host_city=hanoi, time_zone="Asia/Ho_Chi_Minh")
-    shown = '<span class="time-zone-name" title="Asia/Ho_Chi_Minh">{}</span>'
+    shown = '<span class="time-zone-name" title="Asia/Ho_Chi_Minh" translate="no">{}</span>'
     for language, name in (("vi", "Hà Nội"), ("ja", "ハノイ"), ("en", "Hanoi")):
         page = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE=language).text
         assert shown.format(f"{name} (UTC+07:00)") in page  # the facts
@@ -28,10 +28,10 @@ def test_a_zone_of_another_member_city_is_named_by_that_city_and_else_by_its_off
     CityFactory(name="Yangon", names={"my": "ရန်ကုန်"}, time_zone="Asia/Yangon")
     meeting = MeetingFactory(time_zone="Asia/Yangon")
     page = client.get(meeting.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="my").text
-    assert 'title="Asia/Yangon">ရန်ကုန် (UTC+06:30)</span>' in page
+    assert 'title="Asia/Yangon" translate="no">ရန်ကုန် (UTC+06:30)</span>' in page
     meeting = MeetingFactory(time_zone="Asia/Kolkata")
     page = client.get(meeting.get_absolute_url()).text
-    assert 'title="Asia/Kolkata">UTC+05:30</span>' in page
+    assert 'title="Asia/Kolkata" translate="no">UTC+05:30</span>' in page
 
 
 def test_the_footer_names_the_readers_zone_from_the_session_without_a_query(
@@ -45,7 +45,10 @@ def test_the_footer_names_the_readers_zone_from_the_session_without_a_query(
     with timezone.override("Asia/Yangon"), translation.override("ja"):
         with django_assert_num_queries(0):
             shown = template.render({"request": request})
-    assert shown == '<span class="time-zone-name" title="Asia/Yangon">ヤンゴン (UTC+06:30)</span>'
+    assert (
+        shown == '<span class="time-zone-name" title="Asia/Yangon" translate="no">'
+        "ヤンゴン (UTC+06:30)</span>"
+    )
 
 
 def test_signing_in_keeps_the_city_name_in_every_language(cast, client_for):
@@ -56,7 +59,7 @@ def test_signing_in_keeps_the_city_name_in_every_language(cast, client_for):
     assert focal.session[PLACE_SESSION_KEY]["hi"] == "नगर"
     assert focal.session[PLACE_SESSION_KEY]["en"] == cast.home.name
     page = focal.get(reverse("web:home"), HTTP_ACCEPT_LANGUAGE="hi").text
-    assert 'title="Asia/Kolkata">नगर (UTC+05:30)</span>' in page
+    assert 'title="Asia/Kolkata" translate="no">नगर (UTC+05:30)</span>' in page
 
 
 def test_a_renamed_city_renames_its_zone_at_once(cast, client, django_capture_on_commit_callbacks):
@@ -64,10 +67,15 @@ def test_a_renamed_city_renames_its_zone_at_once(cast, client, django_capture_on
 
     meeting = MeetingFactory(time_zone="Asia/Yangon")
     city = CityFactory(name="Rangoon", time_zone="Asia/Yangon")
-    assert 'title="Asia/Yangon">Rangoon (' in client.get(meeting.get_absolute_url()).text
+    assert (
+        'title="Asia/Yangon" translate="no">Rangoon ('
+        in client.get(meeting.get_absolute_url()).text
+    )
     with django_capture_on_commit_callbacks(execute=True):
         city_update(actor=cast.secretariat, city=city, data={"name": "Yangon"})
-    assert 'title="Asia/Yangon">Yangon (' in client.get(meeting.get_absolute_url()).text
+    assert (
+        'title="Asia/Yangon" translate="no">Yangon (' in client.get(meeting.get_absolute_url()).text
+    )
 
 
 def test_the_business_event_page_names_the_zone_its_slots_are_in(cast, client_for):
@@ -80,4 +88,4 @@ def test_the_business_event_page_names_the_zone_its_slots_are_in(cast, client_fo
     add_slots(event)
     page = client_for(cast.focal_point).get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ja")
     assert page.status_code == 200
-    assert 'title="Asia/Yangon">ヤンゴン, UTC+06:30</span>' in page.text
+    assert 'title="Asia/Yangon" translate="no">ヤンゴン, UTC+06:30</span>' in page.text
