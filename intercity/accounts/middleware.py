@@ -8,8 +8,12 @@ LANGUAGE_PARAMETER = "hl"
 
 
 def requested_language(request) -> str | None:
-    """The supported language a link asks for with `?hl=`, or None."""
-    code = request.GET.get(LANGUAGE_PARAMETER, "").strip()
+    """The supported language a link asks for with `?hl=`, or None.
+
+    Codes are read as people and other systems write them: "zh_Hant", "zh-TW", "JA" and
+    "fil_PH" all name a language the site speaks, and each comes back as the site's own code
+    ("zh-hant", "ja", "fil"), which the page's `lang` and the language cookie then carry."""
+    code = request.GET.get(LANGUAGE_PARAMETER, "").strip().replace("_", "-").lower()
     if not code:
         return None
     try:

@@ -38,3 +38,20 @@ def test_an_unknown_language_is_not_saved():
     client.post(reverse("set_language"), {"language": "xx", "next": "/"})
     user.refresh_from_db()
     assert user.language == ""
+
+
+@pytest.mark.parametrize(
+    ("asked", "served"),
+    [("zh_Hant", "zh-hant"), ("zh-TW", "zh-hant"), ("JA", "ja"), ("fil_PH", "fil"), ("vi", "vi")],
+)
+def test_a_link_names_its_language_as_people_write_it(asked, served):
+    client = Client(headers={"accept-language": "en"})
+    page = client.get("/", {"hl": asked}).content.decode()
+    assert f'<html lang="{served}">' in page
+    # The choice is remembered under the site's own code, for the next page without `hl`.
+    assert f'<html lang="{served}">' in client.get("/").content.decode()
+
+
+def test_a_link_to_a_language_the_site_does_not_speak_keeps_the_reader_s_own():
+    client = Client(headers={"accept-language": "ko"})
+    assert '<html lang="ko">' in client.get("/", {"hl": "pt_BR"}).content.decode()
