@@ -36,6 +36,39 @@ def test_the_home_page_maps_the_thirteen_member_cities(live_server, page, networ
     screenshot(page, "home.png")
 
 
+def settles(page, height_expression: str, at_least: float = 1000, seconds: float = 5) -> bool:
+    """Whether the measured height reaches `at_least` within a few seconds (the page's CSP
+    forbids Playwright's wait_for_function, so this polls through evaluate)."""
+    for _ in range(int(seconds * 10)):
+        if page.evaluate(height_expression) >= at_least:
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
+def test_the_home_map_fills_its_card_beside_a_taller_column(live_server, page, network):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(live_server.url + "/")
+    page.wait_for_selector("#network-map[data-outlines-drawn='true']", timeout=15000)
+    # A network with many incidents, meetings and projects makes the column beside the map tall.
+    page.evaluate("document.querySelector('.dashboard > div').style.minHeight = '1400px'")
+    assert settles(page, "document.getElementById('network-map').getBoundingClientRect().height")
+    gap = page.evaluate(
+        """() => {
+          const card = document.querySelector('.map-card').getBoundingClientRect();
+          const list = document.querySelector('.map-fallback').getBoundingClientRect();
+          return card.bottom - list.bottom;
+        }"""
+    )
+    assert gap < 60  # the city list sits at the card's foot, no blank area under it
+    # Leaflet redrew at the new size: the outlines' layer spans the taller box.
+    assert settles(
+        page,
+        "document.querySelector('#network-map .leaflet-overlay-pane svg').getBoundingClientRect()"
+        ".height",
+    )
+
+
 def test_a_focal_point_edits_their_city_and_the_page_shows_it(live_server, page, network):
     log_in(page, live_server.url, "hanoi.focal", PASSWORD)
     page.goto(live_server.url + "/cities/hanoi/")

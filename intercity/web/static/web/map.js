@@ -12,7 +12,23 @@
     zoomOutTitle: element.getAttribute("data-zoom-out") || "Zoom out"
   }).addTo(map);
   var bounds = L.latLngBounds(points.map(function (p) { return [p.latitude, p.longitude]; }));
-  if (bounds.isValid()) { map.fitBounds(bounds.pad(0.15)); } else { map.setView([20, 110], 3); }
+  function frame() {
+    if (bounds.isValid()) { map.fitBounds(bounds.pad(0.15)); } else { map.setView([20, 110], 3); }
+  }
+  frame();
+  // The map's box follows the column beside it (and the city list opening under it): redraw at
+  // the new size, and keep every city in view until the reader has moved the map themselves.
+  var moved = false;
+  map.on("zoomstart movestart", function (event) { if (!event.hard && !framing) { moved = true; } });
+  var framing = false;
+  if (typeof ResizeObserver !== "undefined") {
+    new ResizeObserver(function () {
+      framing = true;
+      map.invalidateSize(false);
+      if (!moved) { frame(); }
+      framing = false;
+    }).observe(element);
+  }
 
   var cities = L.layerGroup().addTo(map);
   points.forEach(function (point) {
