@@ -162,3 +162,26 @@ def test_a_ranking_of_three_columns_or_fewer_stays_a_table_on_a_phone(
     assert first_row.evaluate("el => getComputedStyle(el).display") == "block"
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
+
+
+def test_chart_labels_are_drawn_in_the_pages_fonts_in_burmese(live_server, transactional_db, page):
+    """Chart.js's own font list (Helvetica, Arial) has no Burmese letters on most machines:
+    city names on the axis came out as empty boxes."""
+    from intercity.dataset.demo_indicators import indicator_demo_load
+    from intercity.dataset.loader import anmc21_load
+    from intercity.indicators.services import catalogue_load
+
+    anmc21_load(actor=None)
+    catalogue_load(actor=None)
+    indicator_demo_load()
+    page.goto(f"{live_server.url}/indicators/compare/?indicator=ghg-per-capita&hl=my")
+    page.wait_for_function("() => window.Chart !== undefined")
+    assert chart_drawn(page)
+    family = page.evaluate(
+        "() => window.Chart.getChart(document.querySelector('canvas[data-chart]'))"
+        ".scales.y.getLabelItems()[0].font.family"
+    )
+    assert "Noto Sans Myanmar" in family
+    page.evaluate("() => document.fonts.ready")
+    assert page.evaluate("() => document.fonts.check(\"12px 'Noto Sans Myanmar'\", 'ရန်ကုန်')")
+    page.locator("canvas[data-chart]").screenshot(path=str(SCREENSHOTS / "indicators-chart-my.png"))
