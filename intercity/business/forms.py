@@ -4,6 +4,7 @@ import datetime
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -150,16 +151,35 @@ class FixSlotForm(forms.Form):
         self.fields["fixed_slot"].queryset = event.slots.all()
 
 
+class _OfferedChoiceField(forms.ModelChoiceField):
+    """Offers `queryset` but takes any record of `accepted`, so that a choice forced past the
+    list reaches the service, which says why it refuses it."""
+
+    accepted = None
+
+    def to_python(self, value):
+        if value in self.empty_values or self.accepted is None:
+            return super().to_python(value)
+        try:
+            return self.accepted.get(**{self.to_field_name or "pk": value})
+        except (ValueError, TypeError, self.accepted.model.DoesNotExist):
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            ) from None
+
+
 class AfterForm(forms.Form):
-    earlier = forms.ModelChoiceField(queryset=None, label=_("Must come after"))
+    earlier = _OfferedChoiceField(queryset=None, label=_("Must come after"))
 
     def __init__(self, *args, meeting_request=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["earlier"].queryset = (
-            meeting_request.event.requests.exclude(pk=meeting_request.pk)
-            .exclude(status=MeetingRequest.Status.DECLINED)
-            .select_related("requester__organisation", "invitee__organisation")
-        )
+        requests = meeting_request.event.requests.exclude(
+            status=MeetingRequest.Status.DECLINED
+        ).select_related("requester__organisation", "invitee__organisation")
+        self.fields["earlier"].queryset = requests.exclude(pk=meeting_request.pk)
+        self.fields["earlier"].accepted = requests
 
 
 class SlotForm(forms.ModelForm):

@@ -328,7 +328,9 @@ class MeetingRequest(TimeStampedModel):
 
     def clean(self) -> None:
         if self.requester_id and self.requester_id == self.invitee_id:
-            raise ValidationError(_("An organisation cannot request a meeting with itself."))
+            raise ValidationError(
+                {"invitee": _("An organisation cannot request a meeting with itself.")}
+            )
 
 
 class ScheduleRun(TimeStampedModel):

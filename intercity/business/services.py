@@ -234,6 +234,10 @@ def meeting_request_create(
 ) -> MeetingRequest:
     require(rules.can_request_meeting(actor, requester))
     event = requester.event
+    if invitee.pk == requester.pk:
+        raise ValidationError(
+            {"invitee": _("An organisation cannot request a meeting with itself.")}
+        )
     if invitee.event_id != event.pk:
         raise ValidationError(_("Both organisations must be registered for the same event."))
     _before_deadline(event.request_deadline, _("Meeting requests have closed."))
@@ -241,7 +245,9 @@ def meeting_request_create(
         MeetingRequest.objects.filter(event=event, requester=invitee, invitee=requester).exists()
         or MeetingRequest.objects.filter(event=event, requester=requester, invitee=invitee).exists()
     ):
-        raise ValidationError(_("A meeting between these organisations was already requested."))
+        raise ValidationError(
+            {"invitee": _("A meeting between these organisations was already requested.")}
+        )
     return create_with_audit(
         MeetingRequest,
         {

@@ -305,9 +305,15 @@ def test_a_circular_order_is_a_field_error_and_changes_nothing(cast, client_for)
 def test_ordering_rejects_itself_other_methods_and_strangers(cast, client, client_for):
     _event, _slots, first, second = _two_requests(cast)
     url = reverse("business:request-after", args=[first.pk])
-    response = client_for(cast.focal_point).post(url, {"earlier": first.pk})
+    response = client_for(cast.focal_point).post(
+        url, {"earlier": first.pk}, HTTP_ACCEPT_LANGUAGE="ja"
+    )
     assert response.status_code == 400
-    assert response.context["form"].errors["earlier"]
+    # Never offered, so forced: the reason, not "Select a valid choice".
+    refused = response.context["form"].errors["earlier"]
+    assert refused == ["同じイベントの別の面談を選んでください。"]
+    page = client_for(cast.focal_point).get(url).text
+    assert f'value="{first.pk}"' not in page
     assert client_for(cast.focal_point).patch(url).status_code == 405
     assert client_for(cast.other_focal_point).post(url, {"earlier": second.pk}).status_code == 404
     assert client_for(_stranger_rep()).post(url, {"earlier": second.pk}).status_code == 404

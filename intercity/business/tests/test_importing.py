@@ -206,3 +206,17 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(cast, fair, cli
     assert page.status_code == 400
     assert "larger than 5 MB" in page.text
     assert event.requests.count() == 1
+
+
+def test_the_api_refuses_a_meeting_of_an_organisation_with_itself_in_the_readers_language(
+    cast, fair, client_for
+):
+    event, _orgs = fair
+    url = f"/api/v1/business/events/{event.pk}/requests/import/"
+    table = _csv("requester,invitee", "Hanoi Solar Works,Hanoi Solar Works")
+    answer = client_for(cast.focal_point).post(
+        url, {"file": SimpleUploadedFile("m.csv", table)}, HTTP_ACCEPT_LANGUAGE="vi"
+    )
+    assert answer.status_code == 400
+    assert answer.json()["errors"][0]["message"] == "Một tổ chức không thể gặp chính mình."
+    assert event.requests.count() == 1

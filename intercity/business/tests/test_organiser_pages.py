@@ -137,12 +137,30 @@ def test_a_refused_meeting_request_keeps_what_the_representative_typed(cast, cli
     note = "Street lighting pilot, second phase"
     refused = rep.post(url, {"invitee": asked.pk, "note": note, "session": "morning"})
     assert refused.status_code == 400
-    assert "A meeting between these organisations was already requested." in refused.text
+    assert refused.context["request_form"].errors["invitee"] == [
+        "A meeting between these organisations was already requested."
+    ]
     assert note in refused.text
     assert event.requests.count() == 2
     sent = rep.post(url, {"invitee": fresh.pk, "note": note, "session": "morning"})
     assert sent.status_code == 302
     assert event.requests.filter(requester=mine, invitee=fresh, note=note).exists()
+
+
+def test_a_request_forced_to_ones_own_organisation_says_why_on_the_field(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    RegistrationFactory(event=event)
+    url = reverse("business:request-create", args=[event.pk])
+    refused = client_for(cast.organisation_rep).post(
+        url, {"invitee": mine.pk, "session": "either"}, HTTP_ACCEPT_LANGUAGE="vi"
+    )
+    assert refused.status_code == 400
+    errors = refused.context["request_form"].errors
+    assert errors["invitee"] == ["Một tổ chức không thể yêu cầu gặp chính mình."]
+    assert "__all__" not in errors
+    assert "Một tổ chức không thể yêu cầu gặp chính mình." in refused.text
+    assert not event.requests.exists()
 
 
 def test_the_slot_form_leads_back_to_its_event(cast, client_for):

@@ -81,6 +81,15 @@ def test_a_request_twice_or_with_itself_is_refused(cast):
         services.meeting_request_create(actor=cast.organisation_rep, requester=a, invitee=a)
 
 
+def test_a_request_with_itself_is_refused_on_the_invitee(cast):
+    _event, a, _b = _event_with_two(cast)
+    with translation.override("ja"), pytest.raises(ValidationError) as refused:
+        services.meeting_request_create(actor=cast.organisation_rep, requester=a, invitee=a)
+    assert list(refused.value.message_dict) == ["invitee"]
+    assert "itself" not in refused.value.message_dict["invitee"][0]
+    assert not MeetingRequest.objects.exists()
+
+
 def test_only_the_organiser_runs_the_scheduler(cast):
     event, _a, _b = _event_with_two(cast)
     for user in (cast.other_focal_point, cast.organisation_rep, cast.expert):

@@ -232,9 +232,9 @@ def request_new(request, pk):
     registration = selectors.registration_for(event, own.pk if own else None)
     if registration is None or not rules.can_request_meeting(request.user, registration):
         raise Http404
-    form = MeetingRequestForm(
-        request.POST, registrations=event.registrations.exclude(pk=registration.pk)
-    )
+    # Every registration of the event: the service refuses one's own with a reason, where
+    # a narrower list would only say "Select a valid choice".
+    form = MeetingRequestForm(request.POST, registrations=event.registrations.all())
     if form.is_valid():
         try:
             services.meeting_request_create(

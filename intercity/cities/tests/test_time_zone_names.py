@@ -89,3 +89,21 @@ def test_the_business_event_page_names_the_zone_its_slots_are_in(cast, client_fo
     page = client_for(cast.focal_point).get(event.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ja")
     assert page.status_code == 200
     assert 'title="Asia/Yangon" translate="no">ヤンゴン, UTC+06:30</span>' in page.text
+
+
+def test_a_city_page_and_the_city_list_name_the_zone_as_meeting_pages_do(
+    client, django_assert_max_num_queries
+):
+    hanoi = CityFactory(name="Hanoi", names={"vi": "Hà Nội"}, time_zone="Asia/Ho_Chi_Minh")
+    tomsk = CityFactory(name="Tomsk", names={"vi": "Tomsk"}, time_zone="Asia/Tomsk")
+    shown = '<span class="time-zone-name" title="{}" translate="no">{}</span>'
+    page = client.get(hanoi.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="vi").text
+    assert shown.format("Asia/Ho_Chi_Minh", "Hà Nội (UTC+07:00)") in page
+    assert ">Asia/Ho_Chi_Minh<" not in page
+    # The list names each city's own zone by the city in its row, with no query per row.
+    with django_assert_max_num_queries(8):
+        listing = client.get(reverse("cities:list"), HTTP_ACCEPT_LANGUAGE="vi").text
+    assert shown.format("Asia/Ho_Chi_Minh", "Hà Nội (UTC+07:00)") in listing
+    assert shown.format("Asia/Tomsk", "Tomsk (UTC+07:00)") in listing
+    assert ">Asia/Tomsk<" not in listing
+    assert tomsk.time_zone in listing  # the IANA id stays, in the title

@@ -105,3 +105,83 @@ def test_a_focal_point_imports_a_csv_and_sees_the_chart(
     assert width <= 390
     page.locator("canvas[data-chart]").first.scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "indicators-city-phone.png"))
+
+
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.mark.parametrize("language", ["vi", "my"])
+def test_a_ranking_of_three_columns_or_fewer_stays_a_table_on_a_phone(
+    live_server, transactional_db, chromium, language
+):
+    """Rank, city and value fit 390 px side by side; stacked they made a page of labels."""
+    from intercity.cities.models import City
+    from intercity.dataset.demo_indicators import indicator_demo_load
+    from intercity.dataset.loader import anmc21_load
+    from intercity.indicators.models import Indicator
+    from intercity.indicators.services import catalogue_load, observation_record
+
+    anmc21_load(actor=None)
+    catalogue_load(actor=None)
+    indicator_demo_load()
+    total = Indicator.objects.get(code="ghg-total")
+    for city in City.objects.all():
+        observation_record(actor=None, city=city, indicator=total, year=2020, value=20.0)
+    context = chromium.new_context(viewport=PHONE, locale=language)
+    page = context.new_page()
+
+    page.goto(f"{live_server.url}/indicators/compare/?indicator=ghg-per-capita&hl={language}")
+    table = page.locator("main table.responsive")
+    assert table.locator("thead th").count() == 3
+    assert table.locator("thead").is_visible()
+    first_row = table.locator("tbody tr").first
+    assert first_row.evaluate("el => getComputedStyle(el).display") == "table-row"
+    cells = [cell.bounding_box() for cell in first_row.locator("td").all()]
+    assert cells[0]["x"] < cells[1]["x"] < cells[2]["x"]  # side by side, not one under another
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    table.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / f"indicators-compare-390-{language}.png"))
+
+    # The indicator's own page lists city and value: two columns, a table as well.
+    page.goto(f"{live_server.url}/indicators/ghg-per-capita/?hl={language}")
+    table = page.locator("main table.responsive")
+    assert table.locator("thead").is_visible()
+    first_row = table.locator("tbody tr").first
+    assert first_row.evaluate("el => getComputedStyle(el).display") == "table-row"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+    # Five columns do not fit: each city becomes a block of labelled lines.
+    page.goto(
+        f"{live_server.url}/indicators/compare/?indicator=ghg-total&year=2020&per_capita=1"
+        f"&hl={language}"
+    )
+    table = page.locator("main table.responsive")
+    assert table.locator("thead th").count() == 5
+    assert not table.locator("thead").is_visible()
+    first_row = table.locator("tbody tr").first
+    assert first_row.evaluate("el => getComputedStyle(el).display") == "block"
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    context.close()
+
+
+def test_chart_labels_are_drawn_in_the_pages_fonts_in_burmese(live_server, transactional_db, page):
+    """Chart.js's own font list (Helvetica, Arial) has no Burmese letters on most machines:
+    city names on the axis came out as empty boxes."""
+    from intercity.dataset.demo_indicators import indicator_demo_load
+    from intercity.dataset.loader import anmc21_load
+    from intercity.indicators.services import catalogue_load
+
+    anmc21_load(actor=None)
+    catalogue_load(actor=None)
+    indicator_demo_load()
+    page.goto(f"{live_server.url}/indicators/compare/?indicator=ghg-per-capita&hl=my")
+    page.wait_for_function("() => window.Chart !== undefined")
+    assert chart_drawn(page)
+    family = page.evaluate(
+        "() => window.Chart.getChart(document.querySelector('canvas[data-chart]'))"
+        ".scales.y.getLabelItems()[0].font.family"
+    )
+    assert "Noto Sans Myanmar" in family
+    page.evaluate("() => document.fonts.ready")
+    assert page.evaluate("() => document.fonts.check(\"12px 'Noto Sans Myanmar'\", 'ရန်ကုန်')")
+    page.locator("canvas[data-chart]").screenshot(path=str(SCREENSHOTS / "indicators-chart-my.png"))

@@ -9,7 +9,7 @@ from intercity.declarations.models import Declaration
 from intercity.declarations.progress import commitment_report
 from intercity.knowledge.models import KnowledgeItem
 from intercity.knowledge.services import item_create
-from intercity.testing.browser import log_in, screenshot
+from intercity.testing.browser import SCREENSHOTS, log_in, screenshot
 from intercity.testing.factories import PASSWORD, MeetingFactory, UserFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -85,6 +85,34 @@ def test_the_matrix_on_a_desktop_shows_all_thirteen_cities_with_symbols(page, ma
     assert last_city["x"] + last_city["width"] <= 1280
     assert page.locator("#matrix td.cell .mark").count() >= 9
     screenshot(page, "accountability-matrix-desktop.png")
+
+
+# Each city header's name against its header cell and the caption above the grid.
+_HEADER_ROOM = """() => {
+  const caption = document.querySelector('#matrix caption').getBoundingClientRect();
+  return [...document.querySelectorAll('#matrix thead th.city')].map((th) => {
+    const cell = th.getBoundingClientRect();
+    const name = th.querySelector('a').getBoundingClientRect();
+    return {name: th.innerText, aboveName: name.top - caption.bottom,
+            inCell: name.top >= cell.top && name.bottom <= cell.bottom};
+  });
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_long_burmese_city_names_stand_clear_of_the_grids_caption(chromium, matrix_url, width):
+    """Metro Manila in Burmese (မက်ထရို မနီလာ) is the longest header: it ran into the caption."""
+    context = chromium.new_context(viewport={"width": width, "height": 900}, locale="my")
+    page = context.new_page()
+    page.goto(f"{matrix_url}&hl=my")
+    headers = page.evaluate(_HEADER_ROOM)
+    assert len(headers) == 13
+    crowded = [h["name"] for h in headers if not h["inCell"] or h["aboveName"] < 6]
+    assert crowded == []
+    page.locator(".matrix-wrap").screenshot(
+        path=str(SCREENSHOTS / f"accountability-matrix-my-{width}.png")
+    )
+    context.close()
 
 
 def test_a_two_megabyte_unbroken_body_does_not_widen_search_results_on_a_phone(

@@ -26,7 +26,7 @@
     if (!spec.labels || !spec.labels.length) { return; }
     var horizontal = spec.type === "bar";
     var valueAxis = { title: { display: Boolean(spec.unit), text: spec.unit }, beginAtZero: horizontal };
-    new window.Chart(canvas, {
+    return new window.Chart(canvas, {
       type: spec.type,
       data: { labels: spec.labels, datasets: spec.datasets.map(dataset) },
       options: {
@@ -40,5 +40,17 @@
     });
   }
 
-  document.querySelectorAll("canvas[data-chart]").forEach(draw);
+  var canvases = document.querySelectorAll("canvas[data-chart]");
+  if (!canvases.length || typeof window.Chart === "undefined") { return; }
+  // Chart.js's own fonts (Helvetica, Arial) lack Burmese, Thai and Devanagari letters on many
+  // machines, which then draw as empty boxes: draw with the page's Noto faces, in the order the
+  // page's language gives them.
+  window.Chart.defaults.font.family = window.getComputedStyle(canvases[0]).fontFamily;
+  var charts = Array.prototype.map.call(canvases, draw).filter(Boolean);
+  // A face the labels need may still be on its way: draw again once it has arrived.
+  if (document.fonts && charts.length) {
+    var redraw = function () { charts.forEach(function (chart) { chart.update(); }); };
+    document.fonts.ready.then(redraw);
+    document.fonts.addEventListener("loadingdone", redraw);
+  }
 }());
