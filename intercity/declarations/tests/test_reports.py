@@ -252,3 +252,16 @@ def test_the_service_refuses_a_report_that_says_nothing(cast, commitment):
         )
     assert list(refused.value.message_dict) == ["narrative"]
     assert not ProgressReport.objects.exists()
+
+
+def test_progress_per_city_names_each_city_in_the_readers_language(client_for, cast, commitment):
+    cast.home.names = {"ja": "ホーム市"}
+    cast.home.save(update_fields=["names"])
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "ja"
+
+    response = client.get(reverse("declarations:accountability"))
+
+    labels = [progress.label for progress in response.context["by_city"]]
+    assert "ホーム市" in labels
+    assert "Home City" not in labels
