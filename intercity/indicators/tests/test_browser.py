@@ -105,3 +105,27 @@ def test_a_focal_point_imports_a_csv_and_sees_the_chart(
     assert width <= 390
     page.locator("canvas[data-chart]").first.scroll_into_view_if_needed()
     page.screenshot(path=str(SCREENSHOTS / "indicators-city-phone.png"))
+
+
+def test_a_chart_writes_japanese_city_names_in_the_sites_fonts(live_server, transactional_db, page):
+    # The system fonts a browser falls back to may lack Han and kana: the chart's labels
+    # showed as empty boxes on a Japanese page while the table below read 東京.
+    from intercity.indicators.models import Indicator
+    from intercity.indicators.services import catalogue_load, observation_record
+    from intercity.testing.factories import CityFactory
+
+    catalogue_load(actor=None)
+    indicator = Indicator.objects.get(code="recycling-rate")
+    for name, slug, value, ja in (("Tokyo", "tokyo", 20, "東京"), ("Hanoi", "hanoi", 12, "ハノイ")):
+        city = CityFactory(name=name, slug=slug, names={"ja": ja})
+        observation_record(actor=None, city=city, indicator=indicator, year=2022, value=value)
+
+    page.goto(f"{live_server.url}/indicators/compare/?indicator=recycling-rate&year=2022&hl=ja")
+    page.wait_for_function("() => window.Chart !== undefined")
+    assert chart_drawn(page)
+    assert "東京" in page.inner_text("main")
+    family = page.evaluate(
+        "() => { const f = window.Chart.getChart(document.querySelector('canvas[data-chart]'))"
+        ".options.font; return (f && f.family) || window.Chart.defaults.font.family; }"
+    )
+    assert "Noto Sans JP" in family

@@ -26,7 +26,7 @@
     if (!spec.labels || !spec.labels.length) { return; }
     var horizontal = spec.type === "bar";
     var valueAxis = { title: { display: Boolean(spec.unit), text: spec.unit }, beginAtZero: horizontal };
-    new window.Chart(canvas, {
+    return new window.Chart(canvas, {
       type: spec.type,
       data: { labels: spec.labels, datasets: spec.datasets.map(dataset) },
       options: {
@@ -40,5 +40,17 @@
     });
   }
 
-  document.querySelectorAll("canvas[data-chart]").forEach(draw);
+  if (typeof window.Chart !== "undefined") {
+    // Chart.js writes in Helvetica/Arial, which the browser fills from system fonts that may
+    // lack Han, kana, Hangul, Thai or Burmese: labels showed as empty boxes. The canvas takes
+    // the page's own font list (the Noto faces the site serves) and draws again once those
+    // faces have loaded, as a canvas does not wait for them.
+    window.Chart.defaults.font.family = window.getComputedStyle(document.body).fontFamily;
+  }
+  var charts = Array.prototype.map.call(document.querySelectorAll("canvas[data-chart]"), draw);
+  if (document.fonts && document.fonts.ready) {
+    document.fonts.ready.then(function () {
+      charts.forEach(function (chart) { if (chart) { chart.update(); } });
+    });
+  }
 }());
