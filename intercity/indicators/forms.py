@@ -151,6 +151,10 @@ class TargetForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = cities_for(user)
+        own = list(self.fields["city"].queryset[:2])
+        if len(own) == 1 and self.instance.pk is None:
+            # A focal point sets targets for one city only: it is chosen for them.
+            self.initial.setdefault("city", own[0].pk)
         self.fields["commitment"].queryset = self.fields["commitment"].queryset.select_related(
             "declaration"
         )
