@@ -516,3 +516,18 @@ def test_the_offer_forms_button_says_to_offer_help_not_names_a_sales_offer(clien
     # "Offer" alone reads as a noun, a trade offer in Vietnamese ("Chào hàng").
     assert '<button type="submit">Đề nghị hỗ trợ</button>' in page
     assert "Chào hàng" not in page
+
+
+def test_the_message_form_brings_the_reader_back_to_the_messages(client, net):
+    # The form sits a few screens down on a phone: refused or sent, the page that answers
+    # opens at the messages, not at a banner far above the field in error.
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.tokyo_focal)
+    url = reverse("solidarity:message", kwargs={"slug": incident.slug})
+
+    page = client.get(incident.get_absolute_url()).text
+    refused = client.post(url, {"to_city": net.manila.pk, "language": "en", "body": ""}).text
+
+    assert f'action="{url}#messages-card"' in page
+    assert f'action="{url}#messages-card"' in refused
+    assert 'id="messages-card"' in refused
