@@ -391,3 +391,16 @@ def test_a_unit_that_cannot_be_converted_is_shown_beside_the_unit_with_the_other
     assert "in the future" in " ".join(errors["year"])
     assert "__all__" not in errors
     assert not Observation.objects.exists()
+
+
+def test_the_comparison_heading_joins_indicator_and_year_as_the_reader_writes_them(
+    cast, catalogue, record, client_for
+):
+    record(cast.home, "recycling-rate", 2020, 30)
+    client = client_for(None)
+    client.cookies["django_language"] = "ja"
+
+    page = client.get(reverse("indicators:compare") + "?indicator=recycling-rate&year=2020").text
+
+    assert "リサイクル率（2020年）" in page
+    assert "リサイクル率, 2020" not in page
