@@ -1,10 +1,9 @@
 """Makes cities findable in the platform search, by name and country."""
 
-from django.conf import settings
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.cities.selectors import city_names
 from intercity.searchindex.registry import (
     Document,
     SearchSource,
@@ -25,20 +24,6 @@ def city_documents(city):
         cities=[city.slug],
         date=city.joined_on,
     )
-
-
-def city_names() -> dict[str, set[str]]:
-    """Each city's names: as written, in the local language, its own translations, and the
-    catalogues' in each of the platform's languages."""
-    cities = list(City.objects.only("slug", "name", "names", "local_name"))
-    names = {
-        city.slug: {city.name, city.local_name, *(city.names or {}).values()} for city in cities
-    }
-    for code, _label in settings.LANGUAGES:
-        with translation.override(code):
-            for city in cities:
-                names[city.slug].add(city.label)
-    return {slug: {name for name in found if name} for slug, found in names.items()}
 
 
 def register_city_source() -> None:

@@ -1,8 +1,12 @@
 """Reads of city records: lists, the map's points, a city and its focal points."""
 
+import unicodedata
+
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import translation
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
@@ -19,6 +23,35 @@ def city_list(
     if country:
         cities = cities.filter(country_code=country.upper())
     return cities.order_by("name")
+
+
+def city_names() -> dict[str, set[str]]:
+    """Each city's names: as written, in the local language, its own translations, and the
+    catalogues' in each of the platform's languages."""
+    cities = list(City.objects.only("slug", "name", "names", "local_name"))
+    names = {
+        city.slug: {city.name, city.local_name, *(city.names or {}).values()} for city in cities
+    }
+    for code, _label in settings.LANGUAGES:
+        with translation.override(code):
+            for city in cities:
+                names[city.slug].add(city.label)
+    return {slug: {name for name in found if name} for slug, found in names.items()}
+
+
+def cities_by_name() -> dict[str, City]:
+    """Every city under its slug and each of its names, folded (case, width, accents composed
+    alike), so a table may name "Hà Nội", "ハノイ" or "hanoi" and mean the same city."""
+    found: dict[str, City] = {}
+    cities = {city.slug: city for city in City.objects.only("pk", "slug", "name", "names")}
+    for slug, names in city_names().items():
+        for name in (slug, *sorted(names)):
+            found.setdefault(city_name_folded(name), cities[slug])
+    return found
+
+
+def city_name_folded(name: str) -> str:
+    return unicodedata.normalize("NFKC", name or "").casefold().strip()
 
 
 def member_cities() -> QuerySet:

@@ -8,14 +8,20 @@ from intercity.core.csv_tables import size_error
 
 
 def apply_validation_error(form, error: ValidationError) -> None:
-    """Show a service's ValidationError on the form's fields, or above the form."""
+    """Show a service's ValidationError on the form's fields, or above the form.
+
+    A form whose fields are named apart from the record's maps them in ``service_fields``
+    (the record's ``unit_as_given`` is the form's ``unit``)."""
     if hasattr(error, "error_dict"):
+        renamed = getattr(form, "service_fields", {})
         for field, messages in error.message_dict.items():
+            field = renamed.get(field, field)
             target = field if field in form.fields else None
             if field == NON_FIELD_ERRORS:
                 target = None
             for message in messages:
-                form.add_error(target, message)
+                if message not in form.errors.get(target or NON_FIELD_ERRORS, []):
+                    form.add_error(target, message)
     else:
         for message in error.messages:
             form.add_error(None, message)

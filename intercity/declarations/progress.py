@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -76,29 +77,26 @@ def commitment_report(
         require(can_report_progress(actor, commitment, city))
     elif not commitment.cities.filter(pk=city.pk).exists():
         raise ValidationError({"city": _("This city is not responsible for the commitment.")})
-    if not narrative.strip() and not evidence_url and not evidence_file:
-        # A status alone tells the secretariat nothing it can check or pass on.
-        raise ValidationError(
-            {"narrative": _("Say what has been done, or attach evidence: a link or a file.")}
-        )
     if commitment.declaration.status == Declaration.Status.DRAFT:
         raise ValidationError(
             _("Progress is reported on adopted declarations; this one is still a draft.")
         )
+    # Every problem of the report is said at once, so a refused form is corrected in one go.
+    errors: dict[str, str] = {}
+    if not narrative.strip() and not evidence_url and not evidence_file:
+        # A status alone tells the secretariat nothing it can check or pass on.
+        errors["narrative"] = _("Say what has been done, or attach evidence: a link or a file.")
     today = timezone.localdate()
     reported_on = reported_on or today
-    if reported_on > today:
-        raise ValidationError({"reported_on": _("A report cannot be dated in the future.")})
     adopted_on = _adoption_date(commitment.declaration)
-    if adopted_on is not None and reported_on < adopted_on:
-        raise ValidationError(
-            {
-                "reported_on": _(
-                    "A report cannot be dated before the declaration was adopted (%(date)s)."
-                )
-                % {"date": adopted_on.isoformat()}
-            }
-        )
+    if reported_on > today:
+        errors["reported_on"] = _("A report cannot be dated in the future.")
+    elif adopted_on is not None and reported_on < adopted_on:
+        errors["reported_on"] = _(
+            "A report cannot be dated before the declaration was adopted (%(date)s)."
+        ) % {"date": date_format(adopted_on, "DATE_FORMAT")}
+    if errors:
+        raise ValidationError(errors)
     report = ProgressReport(
         commitment=commitment,
         city=city,

@@ -26,6 +26,15 @@ def cities_for(user):
 
 
 class ObservationForm(forms.Form):
+    # The record keeps the value and unit as typed under these names, and its period is
+    # the form's year.
+    service_fields = {
+        "unit_as_given": "unit",
+        "value_as_given": "value",
+        "period_start": "year",
+        "period_end": "year",
+    }
+
     city = forms.ModelChoiceField(label=_("City"), queryset=City.objects.none())
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=Indicator.objects.all())
     year = forms.IntegerField(label=_("Year"), min_value=1900, max_value=9999)
@@ -142,6 +151,10 @@ class TargetForm(forms.ModelForm):
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["city"].queryset = cities_for(user)
+        own = list(self.fields["city"].queryset[:2])
+        if len(own) == 1 and self.instance.pk is None:
+            # A focal point sets targets for one city only: it is chosen for them.
+            self.initial.setdefault("city", own[0].pk)
         self.fields["commitment"].queryset = self.fields["commitment"].queryset.select_related(
             "declaration"
         )

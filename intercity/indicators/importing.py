@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
+from intercity.cities.selectors import cities_by_name, city_name_folded
 from intercity.core.services import require
 from intercity.indicators.models import GpcScope, GpcSector, Indicator, NotationKey, Observation
 from intercity.indicators.permissions import can_import_observations
@@ -115,10 +116,7 @@ class _Rules:
         self.actor = actor
         self.secretariat = actor is None or is_secretariat(actor)
         self.own_city = None if self.secretariat else focal_city_id(actor)
-        self.cities: dict[str, City] = {}
-        for city in City.objects.only("pk", "slug", "name"):
-            self.cities[city.slug.lower()] = city
-            self.cities.setdefault(city.name.lower(), city)
+        self.cities: dict[str, City] = cities_by_name()
         self.indicators = {i.code: i for i in Indicator.objects.all()}
         self.this_year = timezone.localdate().year
 
@@ -150,7 +148,7 @@ def _check_rows(actor: Any, rows: list[Row], report: ImportReport, *, demo: bool
 
 def _observation(rules: _Rules, row: Row, messages: list[str], *, demo: bool):
     cells = row.cells
-    city = rules.cities.get(cells.get("city", "").lower())
+    city = rules.cities.get(city_name_folded(cells.get("city", "")))
     if city is None:
         messages.append(_("unknown city “%(city)s”") % {"city": cells.get("city", "")})
     elif not rules.secretariat and city.pk != rules.own_city:
@@ -314,7 +312,7 @@ def _plan(actor: Any, planned: list, report: ImportReport) -> None:
             report.preview.append(
                 Planned(
                     row.where,
-                    new.city.name,
+                    new.city.label,
                     new.indicator.code,
                     new.year,
                     new.value_as_given,

@@ -247,7 +247,7 @@ class Observation(SourcedModel):
                 errors["value"] = gettext(
                     "A notation key stands instead of a value: leave the value empty."
                 )
-        elif self.value is None and not self.notation_key:
+        elif self.value is None and self.value_as_given is None and not self.notation_key:
             errors["value"] = gettext("Give a value, or a notation key saying why there is none.")
         if indicator is not None:
             self._clean_against(indicator, errors)

@@ -50,18 +50,14 @@ def whole_year(year: int) -> tuple[datetime.date, datetime.date]:
 
 
 def converted(*, indicator: Indicator, value: float | None, unit: str) -> float | None:
-    """The value in the indicator's unit; a ValidationError on the unit when impossible."""
+    """The value in the indicator's unit; None when the unit cannot be converted, and the
+    record's clean() then says so beside the unit, together with its other errors."""
     if value is None:
         return None
     try:
         return convert(value, unit or indicator.unit, indicator.unit)
-    except UnitError as exc:
-        raise ValidationError(
-            {
-                "unit_as_given": _("“%(given)s” cannot be converted to %(unit)s.")
-                % {"given": unit, "unit": indicator.unit}
-            }
-        ) from exc
+    except UnitError:
+        return None
 
 
 # The catalogue

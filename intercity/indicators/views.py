@@ -372,6 +372,11 @@ def target_new(request):
         heading=_("Set a target"),
         success_message=_("The target was recorded."),
         redirect_to=lambda t: reverse("indicators:city", kwargs={"slug": t.city.slug}),
+        cancel_url=(
+            reverse("indicators:city", kwargs={"slug": request.user.city.slug})
+            if request.user.city_id
+            else reverse("indicators:list")
+        ),
     )
 
 

@@ -57,6 +57,14 @@ def unit_name(unit: str) -> str:
     return str(NAMES[code]) if code else (unit or "").strip()
 
 
+def number(quantity: Decimal | int | None) -> str:
+    """A quantity alone, grouped in the reader's format: "20.000" in Vietnamese, "20,000" in
+    Japanese; the decimals it has and no more."""
+    if quantity is None:
+        return ""
+    return formats.number_format(Decimal(quantity).normalize(), force_grouping=True)
+
+
 def _plural_number(quantity: Decimal) -> int:
     # A fraction reads like a plural ("1.5 litres"; Russian "1,5 литра", its "few" form).
     return int(quantity) if quantity == quantity.to_integral_value() else 2
@@ -67,7 +75,7 @@ def amount(quantity: Decimal | int | None, unit: str) -> str:
     if quantity is None:
         return unit_name(unit)
     quantity = Decimal(quantity)
-    shown = formats.localize(quantity.normalize())
+    shown = number(quantity)
     code = unit_code(unit)
     if code is None:
         return f"{shown} {(unit or '').strip()}".strip()

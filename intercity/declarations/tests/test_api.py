@@ -85,7 +85,7 @@ def test_a_report_dated_before_the_declaration_was_adopted_is_refused(api_as, co
     )
     assert response.status_code == 400
     assert response.json()["reported_on"] == [
-        "A report cannot be dated before the declaration was adopted (2020-03-05)."
+        "A report cannot be dated before the declaration was adopted (5 March 2020)."
     ]
     assert not ProgressReport.objects.exists()
 

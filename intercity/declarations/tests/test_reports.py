@@ -121,7 +121,7 @@ def test_a_report_dated_before_the_declaration_was_adopted_is_refused(client_for
         report_url(commitment, cast.home), {**FORM, "reported_on": "2019-12-31"}
     )
     assert response.status_code == 400
-    assert "before the declaration was adopted (2020-03-05)" in response.text
+    assert "before the declaration was adopted (5 March 2020)" in response.text
     assert "Two workshops held." in response.text
     assert not ProgressReport.objects.exists()
 
@@ -251,4 +251,39 @@ def test_the_service_refuses_a_report_that_says_nothing(cast, commitment):
             actor=cast.focal_point, commitment=commitment, city=cast.home, status="planned"
         )
     assert list(refused.value.message_dict) == ["narrative"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_progress_per_city_names_each_city_in_the_readers_language(client_for, cast, commitment):
+    cast.home.names = {"ja": "ホーム市"}
+    cast.home.save(update_fields=["names"])
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "ja"
+
+    response = client.get(reverse("declarations:accountability"))
+
+    labels = [progress.label for progress in response.context["by_city"]]
+    assert "ホーム市" in labels
+    assert "Home City" not in labels
+
+
+def test_a_refused_report_names_every_problem_at_once_with_dates_in_the_readers_format(
+    client_for, cast, commitment
+):
+    future = (timezone.localdate() + datetime.timedelta(days=3)).isoformat()
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "vi"
+
+    empty_and_future = client.post(
+        report_url(commitment, cast.home), {"status": "in_progress", "reported_on": future}
+    )
+    too_early = client.post(
+        report_url(commitment, cast.home), {**FORM, "reported_on": "2019-12-31"}
+    )
+
+    assert empty_and_future.status_code == 400
+    errors = empty_and_future.context["form"].errors
+    assert set(errors) == {"narrative", "reported_on"}
+    assert "5 tháng 3 năm 2020" in too_early.text
+    assert "2020-03-05" not in too_early.text
     assert not ProgressReport.objects.exists()

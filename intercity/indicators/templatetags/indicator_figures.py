@@ -1,6 +1,7 @@
 """Template filters that show indicator figures with sensible precision."""
 
 import math
+from decimal import Decimal, InvalidOperation
 
 from django import template
 from django.utils.formats import number_format
@@ -24,6 +25,21 @@ def figure(value):
     magnitude = math.floor(math.log10(abs(number)))
     decimals = max(0, 2 - magnitude) if magnitude < 3 else 0
     return number_format(round(number, decimals), decimal_pos=decimals, force_grouping=True)
+
+
+@register.filter
+def figure_as_given(value):
+    """A number with every digit it was given and grouped thousands ("12.345,5" in
+    Vietnamese), for a preview that must show what will be stored; "—" for none."""
+    if value is None or value == "":
+        return "—"
+    try:
+        number = Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return value
+    if number == number.to_integral_value():
+        number = number.quantize(Decimal(1))
+    return number_format(number, force_grouping=True)
 
 
 @register.filter

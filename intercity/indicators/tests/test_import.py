@@ -205,3 +205,41 @@ def test_every_imported_value_has_its_audit_entry(cast, catalogue):
     same = Observation.objects.get(indicator__code="energy-final-total")
     assert same.history.count() == 1
     assert same.history.get().instance.value == same.value
+
+
+def test_a_city_is_recognised_by_its_name_in_any_language_of_the_platform(cast, catalogue):
+    cast.home.names = {"vi": "Thành phố Nhà", "ja": "ホーム市"}
+    cast.home.save(update_fields=["names"])
+    text = (
+        "city,indicator,year,value,unit,source\n"
+        "Thành phố Nhà,recycling-rate,2020,30,%,x\n"
+        "ホーム市,recycling-rate,2021,31,%,x\n"
+        " home city ,recycling-rate,2022,32,%,x\n"
+    )
+
+    report = run(cast.focal_point, text)
+
+    assert report.ok, report.errors
+    assert Observation.objects.filter(city=cast.home).count() == 3
+
+
+def test_the_preview_speaks_the_readers_language_and_shows_values_as_given(
+    cast, catalogue, client_for
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    cast.home.names = {"vi": "Thành phố Nhà"}
+    cast.home.save(update_fields=["names"])
+    text = "city,indicator,year,value,unit,source\nhome-city,electricity-total,2020,12345.5,MWh,x\n"
+    client = client_for(cast.focal_point)
+    client.cookies["django_language"] = "vi"
+
+    page = client.post(
+        reverse("indicators:import"), {"file": SimpleUploadedFile("v.csv", text.encode())}
+    ).text
+
+    assert "Thành phố Nhà</td>" in page
+    assert "12.345,5" in page
+    assert "1 dòng theo bố cục dọc:" in page
+    assert "long" not in page

@@ -370,3 +370,37 @@ def test_the_import_form_asks_for_a_data_table_not_a_meeting_table(cast, client_
     japanese = client_for(cast.focal_point).get(reverse("indicators:import") + "?hl=ja").text
     label = japanese.split('for="id_file"', 1)[1].split("</label>", 1)[0]
     assert ">表" in label and "テーブル" not in label
+
+
+def test_a_unit_that_cannot_be_converted_is_shown_beside_the_unit_with_the_other_errors(
+    cast, catalogue, client_for
+):
+    body = {
+        "city": cast.home.pk,
+        "indicator": catalogue["electricity-total"].pk,
+        "year": 2999,
+        "value": "12.5",
+        "unit": "furlong",
+        "status": "reported",
+    }
+    response = client_for(cast.focal_point).post(reverse("indicators:observation-create"), body)
+
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert "cannot be converted" in " ".join(errors["unit"])
+    assert "in the future" in " ".join(errors["year"])
+    assert "__all__" not in errors
+    assert not Observation.objects.exists()
+
+
+def test_the_comparison_heading_joins_indicator_and_year_as_the_reader_writes_them(
+    cast, catalogue, record, client_for
+):
+    record(cast.home, "recycling-rate", 2020, 30)
+    client = client_for(None)
+    client.cookies["django_language"] = "ja"
+
+    page = client.get(reverse("indicators:compare") + "?indicator=recycling-rate&year=2020").text
+
+    assert "リサイクル率（2020年）" in page
+    assert "リサイクル率, 2020" not in page

@@ -57,3 +57,15 @@ def test_targets_follow_the_three_user_rule(cast, catalogue):
 def test_the_target_year_comes_after_the_base_year(cast, catalogue):
     with pytest.raises(ValidationError):
         target_create(actor=cast.secretariat, data=target_data(cast, catalogue, target_year=2010))
+
+
+def test_a_focal_points_target_form_has_their_city_chosen_and_a_way_back(
+    cast, catalogue, client_for
+):
+    from django.urls import reverse
+
+    response = client_for(cast.focal_point).get(reverse("indicators:target-create"))
+
+    form = response.context["form"]
+    assert form["city"].value() == cast.home.pk
+    assert f'href="{reverse("indicators:city", kwargs={"slug": cast.home.slug})}"' in response.text

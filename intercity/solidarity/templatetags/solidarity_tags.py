@@ -2,7 +2,7 @@
 
 from django import template
 
-from intercity.solidarity.quantities import amount, unit_name
+from intercity.solidarity.quantities import amount, number, unit_name
 
 register = template.Library()
 
@@ -22,3 +22,9 @@ def with_unit(quantity, unit):
 def unit_name_filter(unit):
     """{{ need.unit|unit_name }}: the unit alone, in the reader's language."""
     return unit_name(unit)
+
+
+@register.filter
+def quantity(value):
+    """{{ total.open|quantity }}: a bare quantity, grouped in the reader's format."""
+    return number(value)

@@ -503,3 +503,31 @@ def test_a_city_the_incident_spares_is_told_why_it_cannot_post_a_need(client, ne
     client.force_login(net.manila_focal)
     page = client.get(url).content.decode()
     assert 'id="post-need"' in page and 'id="who-posts-needs"' not in page
+
+
+@pytest.mark.django_db
+def test_the_offer_forms_button_says_to_offer_help_not_names_a_sales_offer(client, net):
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.tokyo_focal)
+    client.cookies["django_language"] = "vi"
+
+    page = client.get(reverse("solidarity:offer", kwargs={"slug": incident.slug})).text
+
+    # "Offer" alone reads as a noun, a trade offer in Vietnamese ("Chào hàng").
+    assert '<button type="submit">Đề nghị hỗ trợ</button>' in page
+    assert "Chào hàng" not in page
+
+
+def test_the_message_form_brings_the_reader_back_to_the_messages(client, net):
+    # The form sits a few screens down on a phone: refused or sent, the page that answers
+    # opens at the messages, not at a banner far above the field in error.
+    incident = active_incident(affected=[net.manila])
+    client.force_login(net.tokyo_focal)
+    url = reverse("solidarity:message", kwargs={"slug": incident.slug})
+
+    page = client.get(incident.get_absolute_url()).text
+    refused = client.post(url, {"to_city": net.manila.pk, "language": "en", "body": ""}).text
+
+    assert f'action="{url}#messages-card"' in page
+    assert f'action="{url}#messages-card"' in refused
+    assert 'id="messages-card"' in refused

@@ -75,7 +75,7 @@ def test_a_quantity_reads_in_the_readers_language_with_its_plural():
         assert amount(Decimal("2.5"), "litre") == "2,5 литра"
     with translation.override("ja"):
         assert amount(Decimal(5), "tent") == "テント5張"
-        assert amount(Decimal(20000), "litres") == "20000リットル"
+        assert amount(Decimal(20000), "litres") == "20,000リットル"
         assert unit_name("litre") == "リットル"
         assert unit_name("bottles") == "bottles"
 
@@ -125,9 +125,26 @@ def test_the_needs_board_shows_units_in_the_readers_language(client, net):
 
     page = client.get(reverse("solidarity:board", kwargs={"slug": incident.slug})).text
 
-    assert "20000リットル" in page or "20,000リットル" in page
+    assert "20,000リットル" in page
     assert "テント1張" in page
     assert "litres" not in page
+
+
+@pytest.mark.django_db
+def test_quantities_are_grouped_in_the_readers_format_on_the_board_and_timeline(client, net):
+    incident = active_incident(affected=[net.manila])
+    need(incident, net.manila, quantity=20000, unit="litres", category="water_sanitation")
+    client.force_login(net.tokyo_focal)
+    client.cookies["django_language"] = "vi"
+
+    board = client.get(reverse("solidarity:board", kwargs={"slug": incident.slug})).text
+    detail = client.get(incident.get_absolute_url()).text
+
+    assert "20.000 lít" in board
+    assert '<td class="open">20.000</td>' in board
+    assert '<dd class="open">20.000</dd>' in board
+    assert "20000" not in board.replace('value="20000"', "")
+    assert "20.000 lít" in detail
 
 
 @pytest.mark.django_db
