@@ -335,7 +335,7 @@ def progress_by_city(*, commitments: QuerySet, today=None) -> list[Progress]:
         group="city_id", report_group="city_id", commitments=commitments, today=today
     )
     for city in City.objects.filter(pk__in=list(results)).only("pk", "slug", "name", "names"):
-        results[city.pk].label = city.name
+        results[city.pk].label = city.label
         results[city.pk].url = city.get_absolute_url()
     return sorted(results.values(), key=lambda p: p.label)
 

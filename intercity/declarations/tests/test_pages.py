@@ -355,3 +355,14 @@ def test_each_focal_point_reads_the_reminder_in_their_own_language(client_for, c
     assert intro != "Report at the accountability page of Intercity.", "no Japanese translation"
     assert intro in by_address["ja@home.example"].body
     assert "Report at the accountability page" in by_address["en@home.example"].body
+
+
+def test_progress_per_city_names_each_city_in_the_readers_language(
+    client, cast, declaration, commitment
+):
+    cast.home.names = {"ko": "홈 시티"}
+    cast.home.save(update_fields=["names"])
+    response = client.get(ACCOUNTABILITY, HTTP_ACCEPT_LANGUAGE="ko")
+    by_city = response.content.decode().split('id="progress-by-city"', 1)[1]
+    assert "홈 시티" in by_city
+    assert "Home City" not in by_city
