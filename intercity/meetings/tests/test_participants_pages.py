@@ -187,3 +187,28 @@ def test_a_documents_language_is_chosen_from_the_list_and_stored_as_a_code(
     chosen = client.post(url("document-create", meeting), link | {"document-language": "ja"})
     assert chosen.status_code == 302
     assert MeetingDocument.objects.get().language == "ja"
+
+
+def test_removing_a_person_or_a_document_asks_first(client_for, cast, meeting):
+    client = client_for(cast.focal_point)
+    client.post(
+        url("attendee-create", meeting),
+        {"person-name": "Ms Lan", "person-city": cast.home.pk, "person-role": "delegate"},
+    )
+    client.post(
+        url("document-create", meeting),
+        {
+            "document-title": "Agenda",
+            "document-kind": "agenda",
+            "document-url": "https://example.org/a",
+        },
+    )
+    page = client.get(url("participants", meeting)).content.decode()
+    person = Attendee.objects.get()
+    document = MeetingDocument.objects.get()
+    for action, question in [
+        (url("attendee-delete", meeting, person.pk), "Remove Ms Lan from the participants?"),
+        (url("document-delete", meeting, document.pk), "Remove the document Agenda?"),
+    ]:
+        form = page.split(f'action="{action}"', 1)[1].split(">", 1)[0]
+        assert f'data-confirm="{question}"' in form
