@@ -115,7 +115,7 @@ class MeetingForm(forms.ModelForm):
         cleaned = super().clean()
         both = set(cleaned.get("represented") or []) & set(cleaned.get("observers") or [])
         if both:
-            names = ", ".join(sorted(city.name for city in both))
+            names = ", ".join(sorted(city.label for city in both))
             self.add_error("observers", _("Already represented: %(names)s.") % {"names": names})
         return cleaned
 
@@ -177,7 +177,7 @@ class ParticipatingCitiesForm(forms.Form):
         cleaned = super().clean()
         both = set(cleaned.get("represented") or []) & set(cleaned.get("observers") or [])
         if both:
-            names = ", ".join(sorted(city.name for city in both))
+            names = ", ".join(sorted(city.label for city in both))
             self.add_error("observers", _("Already represented: %(names)s.") % {"names": names})
         return cleaned
 

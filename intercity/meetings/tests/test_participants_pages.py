@@ -212,3 +212,17 @@ def test_removing_a_person_or_a_document_asks_first(client_for, cast, meeting):
     ]:
         form = page.split(f'action="{action}"', 1)[1].split(">", 1)[0]
         assert f'data-confirm="{question}"' in form
+
+
+def test_a_city_both_represented_and_observer_is_named_in_the_readers_language(
+    client_for, cast, meeting
+):
+    cast.other.names = {"th": "เมืองอื่น"}
+    cast.other.save(update_fields=["names"])
+    response = client_for(cast.focal_point).post(
+        url("cities-save", meeting),
+        {"represented": [cast.other.pk], "observers": [cast.other.pk]},
+        HTTP_ACCEPT_LANGUAGE="th",
+    )
+    assert response.status_code == 400
+    assert "เมืองอื่น" in " ".join(response.context["cities_form"].errors["observers"])
