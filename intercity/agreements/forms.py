@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from intercity.agreements.models import Agreement, AgreementParty
 from intercity.cities.models import City
 from intercity.core.models import Theme
+from intercity.core.widgets import DateInput
 from intercity.meetings.models import Meeting
 
 
@@ -30,9 +31,9 @@ class AgreementForm(forms.ModelForm):
             "term_end",
         ]
         widgets = {
-            "signed_on": forms.DateInput(attrs={"type": "date"}),
-            "term_start": forms.DateInput(attrs={"type": "date"}),
-            "term_end": forms.DateInput(attrs={"type": "date"}),
+            "signed_on": DateInput(),
+            "term_start": DateInput(),
+            "term_end": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 

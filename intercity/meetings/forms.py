@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.core.widgets import DateInput, DateTimeInput
 from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 
 
@@ -39,8 +40,8 @@ class MeetingForm(forms.ModelForm):
             "parent",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -134,9 +135,9 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["title", "kind", "topic", "day", "starts_at", "ends_at", "position"]
         widgets = {
-            "day": forms.DateInput(attrs={"type": "date"}),
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "day": DateInput(),
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
         }
 
     def _post_clean(self):

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
 from intercity.core.models import Theme
+from intercity.core.widgets import DateInput
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Activity, Programme, Review
 
@@ -37,8 +38,8 @@ class ProgrammeForm(forms.ModelForm):
             "launched_at",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -67,7 +68,7 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = ["title", "kind", "date", "city", "meeting", "description"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
