@@ -12,10 +12,15 @@ from intercity.meetings.models import Meeting
 
 class AgreementForm(forms.ModelForm):
     parties = forms.ModelMultipleChoiceField(
-        queryset=City.objects.order_by("name"), label=_("Parties")
+        queryset=City.objects.order_by("name"),
+        label=_("Parties"),
+        widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes")
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

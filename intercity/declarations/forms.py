@@ -106,7 +106,10 @@ class CommitmentForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes")
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
     )
     programmes = forms.ModelMultipleChoiceField(
         queryset=Programme.objects.order_by("name"), required=False, label=_("Programmes")

@@ -17,9 +17,13 @@ class MeetingForm(forms.ModelForm):
         required=False,
         label=_("Cities represented"),
         help_text=_("Besides the host city."),
+        widget=forms.CheckboxSelectMultiple,
     )
     observers = forms.ModelMultipleChoiceField(
-        queryset=City.objects.order_by("name"), required=False, label=_("Observer cities")
+        queryset=City.objects.order_by("name"),
+        required=False,
+        label=_("Observer cities"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

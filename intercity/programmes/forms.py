@@ -12,10 +12,16 @@ from intercity.programmes.models import Activity, Programme, Review
 
 class ProgrammeForm(forms.ModelForm):
     cities = forms.ModelMultipleChoiceField(
-        queryset=City.objects.order_by("name"), required=False, label=_("Participating cities")
+        queryset=City.objects.order_by("name"),
+        required=False,
+        label=_("Participating cities"),
+        widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes")
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
     )
     activity_kinds = forms.MultipleChoiceField(
         choices=Activity.Kind.choices,

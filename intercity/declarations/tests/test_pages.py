@@ -366,3 +366,13 @@ def test_progress_per_city_names_each_city_in_the_readers_language(
     by_city = response.content.decode().split('id="progress-by-city"', 1)[1]
     assert "홈 시티" in by_city
     assert "Home City" not in by_city
+
+
+def test_the_commitment_form_ticks_themes_one_by_one(client_for, cast, commitment):
+    from intercity.testing.factories import ThemeFactory
+
+    ThemeFactory()
+    url = reverse("declarations:commitment-edit", args=[commitment.pk])
+    page = client_for(cast.secretariat).get(url).text
+    assert 'type="checkbox" name="themes"' in page
+    assert '<select name="themes"' not in page

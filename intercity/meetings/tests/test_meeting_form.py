@@ -166,3 +166,11 @@ def test_the_edit_form_gives_the_dates_as_the_browser_date_picker_reads_them(
     )
     assert 'value="2013-11-18"' in _tag(page, "start_date")
     assert 'value="2013-11-19"' in _tag(page, "end_date")
+
+
+def test_the_participating_cities_are_ticked_one_by_one(cast, client_for):
+    # A multiple-choice list drops every other city when one is clicked without a key held.
+    page = client_for(cast.secretariat).get(reverse("meetings:create")).text
+    for name in ("represented", "observers"):
+        assert f'type="checkbox" name="{name}"' in page
+        assert not re.search(rf'<select[^>]*\bname="{name}"', page)

@@ -27,3 +27,17 @@ def test_a_programme_without_dates_says_its_period_is_not_recorded(client):
     facts = _facts(client.get(programme.get_absolute_url()))
     assert "… – …" not in facts
     assert '<dt>Period</dt><dd><span class="empty">not recorded</span></dd>' in facts
+
+
+def test_the_programme_form_ticks_cities_and_themes_one_by_one(client_for, cast):
+    import re
+
+    from django.urls import reverse
+
+    from intercity.testing.factories import ThemeFactory
+
+    ThemeFactory()
+    page = client_for(cast.secretariat).get(reverse("programmes:create")).text
+    for name in ("cities", "themes"):
+        assert f'type="checkbox" name="{name}"' in page
+        assert not re.search(rf'<select[^>]*\bname="{name}"', page)
