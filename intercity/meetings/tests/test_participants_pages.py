@@ -226,3 +226,24 @@ def test_a_city_both_represented_and_observer_is_named_in_the_readers_language(
     )
     assert response.status_code == 400
     assert "เมืองอื่น" in " ".join(response.context["cities_form"].errors["observers"])
+
+
+def test_the_history_still_names_a_person_and_a_document_after_their_removal(
+    client_for, cast, meeting
+):
+    client = client_for(cast.focal_point)
+    client.post(
+        url("attendee-create", meeting),
+        {"person-name": "Ms Lan", "person-city": cast.home.pk, "person-role": "delegate"},
+    )
+    client.post(
+        url("document-create", meeting),
+        {"document-title": "Agenda", "document-kind": "agenda", "document-url": "https://e.org/a"},
+    )
+    client.post(url("attendee-delete", meeting, Attendee.objects.get().pk))
+    client.post(url("document-delete", meeting, MeetingDocument.objects.get().pk))
+
+    sentences = [entry.sentence for entry in audit_trail(meeting)]
+    assert any(s.endswith("added Ms Lan as a participant") for s in sentences)
+    assert any(s.endswith("added the document Agenda") for s in sentences)
+    assert not any("a removed record" in s for s in sentences)
