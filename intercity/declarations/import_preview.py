@@ -1,5 +1,6 @@
 """The import preview: what the parser found, and which fields a reviewer should check."""
 
+import datetime
 import re
 
 from django.utils.translation import gettext_lazy
@@ -33,12 +34,25 @@ def preview_context(text: str, form) -> dict:
     return {
         "parsed": parsed,
         "warnings": [warning_sentence(warning) for warning in parsed["warnings"]],
+        # The parser gives dates as ISO text; the page writes them as the reader does.
+        "dates": {
+            "adopted_on": _date(parsed["adopted_on"]),
+            "start": _date(parsed["meeting"]["start_date"]),
+            "end": _date(parsed["meeting"]["end_date"]),
+        },
         "preamble": [_lead_apart(paragraph) for paragraph in parsed["preamble"]],
         "form": form,
         "drafts": drafts,
         "to_check": to_check,
         "check_reasons": check_reasons,
     }
+
+
+def _date(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _lead_apart(paragraph: dict) -> dict:

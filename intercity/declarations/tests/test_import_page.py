@@ -259,3 +259,12 @@ def test_each_parser_warning_has_a_sentence_for_the_reader():
     )
     # A warning the page does not know yet is shown as the parser wrote it.
     assert warning_sentence("something new") == "something new"
+
+
+def test_the_preview_writes_the_meetings_dates_as_the_reader_does(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL, {"step": "preview", "text": SHORT_DECLARATION}, HTTP_ACCEPT_LANGUAGE="th"
+    )
+    meeting_row = response.content.decode().split('<dl class="facts">', 1)[1].split("</dl>")[0]
+    assert "2020-03-04" not in meeting_row
+    assert "4 มีนาคม 2020" in meeting_row
