@@ -326,7 +326,7 @@ def progress_report_new(request, pk, city):
             return redirect(commitment)
     context = {
         "form": form,
-        "heading": _("Report progress of %(city)s on %(ref)s: %(title)s")
+        "heading": _("Report progress of %(city)s on clause %(ref)s: %(title)s")
         % {"city": city.label, "ref": commitment.reference, "title": commitment.title},
         "cancel_url": commitment.get_absolute_url(),
         "submit_label": _("Record the report"),

@@ -376,3 +376,10 @@ def test_the_commitment_form_ticks_themes_one_by_one(client_for, cast, commitmen
     page = client_for(cast.secretariat).get(url).text
     assert 'type="checkbox" name="themes"' in page
     assert '<select name="themes"' not in page
+
+
+def test_the_report_page_names_the_clause_it_reports_on(client_for, cast, commitment):
+    url = reverse("declarations:report", args=[commitment.pk, cast.home.slug])
+    response = client_for(cast.focal_point).get(url)
+    assert response.status_code == 200
+    assert f"Report progress of Home City on clause {commitment.reference}:" in response.text
