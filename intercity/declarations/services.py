@@ -95,6 +95,8 @@ def declaration_correct(
     """
     if actor is not None:
         require(can_correct_declaration(actor, declaration))
+    # A browser sends a textarea's lines ended by CR LF: the same text must compare equal.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the text is corrected.")})
     if not text.strip():
