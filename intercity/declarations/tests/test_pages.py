@@ -383,3 +383,14 @@ def test_the_report_page_names_the_clause_it_reports_on(client_for, cast, commit
     response = client_for(cast.focal_point).get(url)
     assert response.status_code == 200
     assert f"Report progress of Home City on clause {commitment.reference}:" in response.text
+
+
+def test_an_unchanged_correction_is_refused_under_the_text_field(client_for, cast, declaration):
+    url = reverse("declarations:correct", args=[declaration.slug])
+    response = client_for(cast.secretariat).post(
+        url, {"text": declaration.original_text, "reason": "Checked"}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["text"] == ["The corrected text is the same as before."]
+    declaration.refresh_from_db()
+    assert declaration.version == 1
