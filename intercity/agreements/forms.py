@@ -6,15 +6,21 @@ from django.utils.translation import gettext_lazy as _
 from intercity.agreements.models import Agreement, AgreementParty
 from intercity.cities.models import City
 from intercity.core.models import Theme
+from intercity.core.widgets import DateInput
 from intercity.meetings.models import Meeting
 
 
 class AgreementForm(forms.ModelForm):
     parties = forms.ModelMultipleChoiceField(
-        queryset=City.objects.order_by("name"), label=_("Parties")
+        queryset=City.objects.order_by("name"),
+        label=_("Parties"),
+        widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes")
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -30,9 +36,9 @@ class AgreementForm(forms.ModelForm):
             "term_end",
         ]
         widgets = {
-            "signed_on": forms.DateInput(attrs={"type": "date"}),
-            "term_start": forms.DateInput(attrs={"type": "date"}),
-            "term_end": forms.DateInput(attrs={"type": "date"}),
+            "signed_on": DateInput(),
+            "term_start": DateInput(),
+            "term_end": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
 from intercity.core.forms import TableUploadForm
+from intercity.core.widgets import DateInput, DateTimeInput
 
 # A language code as the profile stores it: ISO 639 (en, fil), perhaps with a region or script.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})?")
@@ -44,7 +45,7 @@ class OpportunityForm(forms.ModelForm):
     class Meta:
         model = Opportunity
         fields = ["direction", "kind", "title", "description", "status", "expires_on"]
-        widgets = {"expires_on": forms.DateInput(attrs={"type": "date"})}
+        widgets = {"expires_on": DateInput()}
 
     def _post_clean(self):
         pass
@@ -55,12 +56,8 @@ class EventForm(forms.ModelForm):
         model = Event
         fields = ["tables", "fairness", "registration_deadline", "request_deadline"]
         widgets = {
-            "registration_deadline": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
-            "request_deadline": forms.DateTimeInput(
-                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
-            ),
+            "registration_deadline": DateTimeInput(),
+            "request_deadline": DateTimeInput(),
         }
 
     def _post_clean(self):
@@ -70,9 +67,7 @@ class EventForm(forms.ModelForm):
 class EventSetupForm(EventForm):
     """The event's settings plus equal slots generated per day and session."""
 
-    first_day = forms.DateField(
-        label=_("First day"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    first_day = forms.DateField(label=_("First day"), widget=DateInput())
     day_count = forms.IntegerField(label=_("Number of days"), min_value=1, max_value=14, initial=1)
     slot_minutes = forms.IntegerField(
         label=_("Slot length (minutes)"), min_value=5, max_value=240, initial=30
@@ -187,7 +182,7 @@ class SlotForm(forms.ModelForm):
         model = Slot
         fields = ["day", "starts_at", "ends_at", "session"]
         widgets = {
-            "day": forms.DateInput(attrs={"type": "date"}),
+            "day": DateInput(),
             "starts_at": forms.TimeInput(attrs={"type": "time"}),
             "ends_at": forms.TimeInput(attrs={"type": "time"}),
         }

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
 from intercity.core.forms import NamesField
+from intercity.core.widgets import DateInput
 
 SECRETARIAT_FIELDS = [
     "name",
@@ -57,8 +58,8 @@ class CityForm(forms.ModelForm):
         model = City
         fields = [*SECRETARIAT_FIELDS, "languages"]
         widgets = {
-            "joined_on": forms.DateInput(attrs={"type": "date"}),
-            "left_on": forms.DateInput(attrs={"type": "date"}),
+            "joined_on": DateInput(),
+            "left_on": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 

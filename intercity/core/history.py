@@ -263,9 +263,10 @@ def _action_sentences(action: str, detail: dict, who: str, lookups, related) -> 
     if action in ACTIONS:
         target = related.get(action.split(".")[1])
         if "id" in detail and target is not None:
-            return [
-                str(ACTIONS[action]) % {"who": who, "detail": lookups.name(target, detail["id"])}
-            ]
+            # A record removed since keeps the name written down when it was added.
+            name = lookups.names.get((target, detail["id"])) or detail.get("name")
+            name = name or lookups.name(target, detail["id"])
+            return [str(ACTIONS[action]) % {"who": who, "detail": name}]
         if "name" in detail:
             return [str(ACTIONS[action]) % {"who": who, "detail": detail["name"]}]
         return [str(DETAIL_FALLBACK[action]) % {"who": who}]

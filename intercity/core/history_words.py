@@ -108,6 +108,7 @@ ACTIONS: dict[str, Promise] = {
     "meetings.document.added": gettext_lazy("%(who)s added the document %(detail)s"),
     "meetings.document.removed": gettext_lazy("%(who)s removed the document %(detail)s"),
     "meetings.attendee.removed": gettext_lazy("%(who)s removed %(detail)s from the participants"),
+    "programmes.activity.added": gettext_lazy("%(who)s recorded the activity %(detail)s"),
 }
 DETAIL_FALLBACK = {
     "meetings.attendee.added": gettext_lazy("%(who)s added a participant"),
@@ -115,6 +116,7 @@ DETAIL_FALLBACK = {
     "meetings.document.added": gettext_lazy("%(who)s added a document"),
     "meetings.document.removed": gettext_lazy("%(who)s removed a document"),
     "meetings.attendee.removed": gettext_lazy("%(who)s removed a participant"),
+    "programmes.activity.added": gettext_lazy("%(who)s recorded an activity"),
 }
 # %(cities)s is one city or a list; %(count)s how many, for the plural.
 CITY_ROLES = {

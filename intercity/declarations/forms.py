@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from intercity.agreements.models import Agreement
 from intercity.cities.models import City
 from intercity.core.models import Theme
+from intercity.core.widgets import DateInput
 from intercity.declarations.extraction import MAX_UPLOAD_BYTES, ExtractionError, extract_text
 from intercity.declarations.models import Commitment, Declaration, ProgressReport
 from intercity.meetings.models import Meeting
@@ -73,7 +74,7 @@ class ImportConfirmForm(forms.Form):
     adopted_on = forms.DateField(
         label=_("Adoption date"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DateInput(),
     )
     symbol = forms.CharField(label=_("Document symbol"), max_length=80, required=False)
     language = forms.CharField(label=_("Original language"), max_length=16, required=False)
@@ -105,7 +106,10 @@ class CommitmentForm(forms.ModelForm):
         widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes")
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
     )
     programmes = forms.ModelMultipleChoiceField(
         queryset=Programme.objects.order_by("name"), required=False, label=_("Programmes")
@@ -121,7 +125,7 @@ class CommitmentForm(forms.ModelForm):
         model = Commitment
         fields = ["title", "description", "target_date"]
         widgets = {
-            "target_date": forms.DateInput(attrs={"type": "date"}),
+            "target_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 
@@ -152,9 +156,7 @@ class ProgressReportForm(forms.Form):
     )
     evidence_url = forms.URLField(label=_("Evidence link"), required=False, assume_scheme="https")
     evidence_file = forms.FileField(label=_("Evidence file"), required=False)
-    reported_on = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    reported_on = forms.DateField(label=_("Date"), required=False, widget=DateInput())
 
     def clean_evidence_file(self):
         upload = self.cleaned_data.get("evidence_file")

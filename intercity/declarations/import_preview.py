@@ -1,5 +1,8 @@
 """The import preview: what the parser found, and which fields a reviewer should check."""
 
+import datetime
+import re
+
 from django.utils.translation import gettext_lazy
 
 from intercity.declarations.deriving import derive_commitments
@@ -30,12 +33,26 @@ def preview_context(text: str, form) -> dict:
     }
     return {
         "parsed": parsed,
+        "warnings": [warning_sentence(warning) for warning in parsed["warnings"]],
+        # The parser gives dates as ISO text; the page writes them as the reader does.
+        "dates": {
+            "adopted_on": _date(parsed["adopted_on"]),
+            "start": _date(parsed["meeting"]["start_date"]),
+            "end": _date(parsed["meeting"]["end_date"]),
+        },
         "preamble": [_lead_apart(paragraph) for paragraph in parsed["preamble"]],
         "form": form,
         "drafts": drafts,
         "to_check": to_check,
         "check_reasons": check_reasons,
     }
+
+
+def _date(text: str | None) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
 
 
 def _lead_apart(paragraph: dict) -> dict:
@@ -67,6 +84,63 @@ DOUBT_MESSAGES = {
         "The text names declarations that are not listed as references."
     ),
 }
+
+
+# The parser's warnings (see parsing/document.py, parsing/operative.py) are stable English
+# notes, also stored with the declaration; the reviewer reads them as sentences in their
+# language. Each pattern names its parts, which go into the sentence unchanged.
+WARNING_MESSAGES = [
+    (r"empty text", gettext_lazy("The text is empty.")),
+    (r"no numbered clauses found", gettext_lazy("No numbered clauses were found.")),
+    (r"no operative part found", gettext_lazy("No operative part was found.")),
+    (
+        r"no operative marker found; operative part starts at first item",
+        gettext_lazy(
+            "No words such as “declare” or “agree” open the operative part: "
+            "it is taken to start at the first numbered item."
+        ),
+    ),
+    (
+        r"no operative marker found; paragraphs after the opening are clauses",
+        gettext_lazy(
+            "No words such as “declare” or “agree” open the operative part: "
+            "the paragraphs after the opening are taken as clauses."
+        ),
+    ),
+    (r"no title found", gettext_lazy("No title was found.")),
+    (r"no meeting date found", gettext_lazy("No meeting date was found.")),
+    (r"no participants found", gettext_lazy("No participating cities were found.")),
+    (
+        r"participant not among known cities: (?P<name>.+)",
+        gettext_lazy("%(name)s is named as a participant but is not a member city."),
+    ),
+    (
+        r"clause numbering out of sequence: (?P<number>\S+) after (?P<previous>\S+)",
+        gettext_lazy("Clause %(number)s comes after clause %(previous)s, out of order."),
+    ),
+    (
+        r"clause numbering skips from (?P<previous>\S+) to (?P<number>\S+)",
+        gettext_lazy("The clause numbers jump from %(previous)s to %(number)s."),
+    ),
+    (
+        r"clause numbering repeats a number: clauses numbered in order",
+        gettext_lazy("A clause number repeats: the clauses are numbered in order."),
+    ),
+    (
+        r"internal parser error: .+",
+        gettext_lazy("The importer failed on this text: enter the fields by hand."),
+    ),
+]
+
+
+def warning_sentence(warning: str) -> str:
+    """A parser warning as a sentence in the reader's language; an unknown one as written."""
+    for pattern, message in WARNING_MESSAGES:
+        match = re.fullmatch(pattern, warning)
+        if match:
+            parts = match.groupdict()
+            return str(message) % parts if parts else str(message)
+    return warning
 
 
 def initial_from(text: str, meeting) -> dict:

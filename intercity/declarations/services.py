@@ -85,6 +85,10 @@ def declaration_update(
 
 
 @transaction.atomic
+def _plain_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def declaration_correct(
     *, actor: Any, declaration: Declaration, text: str, reason: str
 ) -> DeclarationVersion:
@@ -95,12 +99,15 @@ def declaration_correct(
     """
     if actor is not None:
         require(can_correct_declaration(actor, declaration))
+    # A browser sends a textarea's lines ended by CR LF, and the form trims the ends: the
+    # same text must still compare equal.
+    text = _plain_line_ends(text)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why the text is corrected.")})
     if not text.strip():
         raise ValidationError({"original_text": _("The declaration's text is empty.")})
     declaration = Declaration.objects.select_for_update().get(pk=declaration.pk)
-    if text == declaration.original_text:
+    if text.strip() == _plain_line_ends(declaration.original_text).strip():
         raise ValidationError({"original_text": _("The corrected text is the same as before.")})
     parsed = declaration_parse(text).to_dict()
     number = declaration.version + 1

@@ -214,6 +214,9 @@ def declaration_correct_page(request, slug):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
+            if hasattr(error, "error_dict") and "original_text" in error.error_dict:
+                # The service names the model's field; the page calls it "text".
+                error.error_dict["text"] = error.error_dict.pop("original_text")
             apply_validation_error(form, error)
         else:
             messages.success(request, _("The correction was recorded as a new version."))
@@ -326,7 +329,7 @@ def progress_report_new(request, pk, city):
             return redirect(commitment)
     context = {
         "form": form,
-        "heading": _("Report progress of %(city)s on %(ref)s: %(title)s")
+        "heading": _("Report progress of %(city)s on clause %(ref)s: %(title)s")
         % {"city": city.label, "ref": commitment.reference, "title": commitment.title},
         "cancel_url": commitment.get_absolute_url(),
         "submit_label": _("Record the report"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from intercity.agreements.models import Agreement
 from intercity.agreements.selectors import agreement_visible
 from intercity.core.models import Theme
+from intercity.core.widgets import DateInput
 from intercity.declarations.models import Commitment
 from intercity.declarations.selectors import declaration_visible
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
@@ -64,8 +65,8 @@ class KnowledgeItemForm(forms.ModelForm):
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 12}),
             "outcome": forms.Textarea(attrs={"rows": 2}),
-            "period_start": forms.DateInput(attrs={"type": "date"}),
-            "period_end": forms.DateInput(attrs={"type": "date"}),
+            "period_start": DateInput(),
+            "period_end": DateInput(),
         }
 
     def __init__(self, *args, user, cities=None, **kwargs):
@@ -112,7 +113,7 @@ class TranslationForm(forms.ModelForm):
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "body": forms.Textarea(attrs={"rows": 12}),
-            "translated_on": forms.DateInput(attrs={"type": "date"}),
+            "translated_on": DateInput(),
         }
 
     def __init__(self, *args, item: KnowledgeItem, **kwargs):

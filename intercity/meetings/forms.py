@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.core.widgets import DateInput, DateTimeInput
 from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 
 
@@ -16,9 +17,13 @@ class MeetingForm(forms.ModelForm):
         required=False,
         label=_("Cities represented"),
         help_text=_("Besides the host city."),
+        widget=forms.CheckboxSelectMultiple,
     )
     observers = forms.ModelMultipleChoiceField(
-        queryset=City.objects.order_by("name"), required=False, label=_("Observer cities")
+        queryset=City.objects.order_by("name"),
+        required=False,
+        label=_("Observer cities"),
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:
@@ -39,8 +44,8 @@ class MeetingForm(forms.ModelForm):
             "parent",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -115,7 +120,7 @@ class MeetingForm(forms.ModelForm):
         cleaned = super().clean()
         both = set(cleaned.get("represented") or []) & set(cleaned.get("observers") or [])
         if both:
-            names = ", ".join(sorted(city.name for city in both))
+            names = ", ".join(sorted(city.label for city in both))
             self.add_error("observers", _("Already represented: %(names)s.") % {"names": names})
         return cleaned
 
@@ -134,9 +139,9 @@ class SessionForm(forms.ModelForm):
         model = Session
         fields = ["title", "kind", "topic", "day", "starts_at", "ends_at", "position"]
         widgets = {
-            "day": forms.DateInput(attrs={"type": "date"}),
-            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
-            "ends_at": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "day": DateInput(),
+            "starts_at": DateTimeInput(),
+            "ends_at": DateTimeInput(),
         }
 
     def _post_clean(self):
@@ -177,7 +182,7 @@ class ParticipatingCitiesForm(forms.Form):
         cleaned = super().clean()
         both = set(cleaned.get("represented") or []) & set(cleaned.get("observers") or [])
         if both:
-            names = ", ".join(sorted(city.name for city in both))
+            names = ", ".join(sorted(city.label for city in both))
             self.add_error("observers", _("Already represented: %(names)s.") % {"names": names})
         return cleaned
 

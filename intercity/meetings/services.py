@@ -171,7 +171,10 @@ def _session_add(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Sessi
     session.full_clean()
     session.save()
     record_m2m_change(
-        meeting, actor=actor, action="meetings.session.created", detail={"id": session.pk}
+        meeting,
+        actor=actor,
+        action="meetings.session.created",
+        detail={"id": session.pk, "name": session.title[:40]},
     )
     return session
 
@@ -205,7 +208,10 @@ def attendee_upsert(
         attendee.save()
     elif created:
         record_m2m_change(
-            meeting, actor=actor, action="meetings.attendee.added", detail={"id": attendee.pk}
+            meeting,
+            actor=actor,
+            action="meetings.attendee.added",
+            detail={"id": attendee.pk, "name": attendee.name[:40]},
         )
     return attendee
 
@@ -221,7 +227,10 @@ def attendee_add(*, actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> At
     attendee.full_clean()
     attendee.save()
     record_m2m_change(
-        meeting, actor=actor, action="meetings.attendee.added", detail={"id": attendee.pk}
+        meeting,
+        actor=actor,
+        action="meetings.attendee.added",
+        detail={"id": attendee.pk, "name": attendee.name[:40]},
     )
     return attendee
 
@@ -264,7 +273,10 @@ def document_add(
     document.full_clean()
     document.save()
     record_m2m_change(
-        meeting, actor=actor, action="meetings.document.added", detail={"id": document.pk}
+        meeting,
+        actor=actor,
+        action="meetings.document.added",
+        detail={"id": document.pk, "name": document.title[:40]},
     )
     return document
 

@@ -5,16 +5,23 @@ from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
 from intercity.core.models import Theme
+from intercity.core.widgets import DateInput
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Activity, Programme, Review
 
 
 class ProgrammeForm(forms.ModelForm):
     cities = forms.ModelMultipleChoiceField(
-        queryset=City.objects.order_by("name"), required=False, label=_("Participating cities")
+        queryset=City.objects.order_by("name"),
+        required=False,
+        label=_("Participating cities"),
+        widget=forms.CheckboxSelectMultiple,
     )
     themes = forms.ModelMultipleChoiceField(
-        queryset=Theme.objects.order_by("name"), required=False, label=_("Themes")
+        queryset=Theme.objects.order_by("name"),
+        required=False,
+        label=_("Themes"),
+        widget=forms.CheckboxSelectMultiple,
     )
     activity_kinds = forms.MultipleChoiceField(
         choices=Activity.Kind.choices,
@@ -37,8 +44,8 @@ class ProgrammeForm(forms.ModelForm):
             "launched_at",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}),
-            "end_date": forms.DateInput(attrs={"type": "date"}),
+            "start_date": DateInput(),
+            "end_date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 4}),
         }
 
@@ -67,7 +74,7 @@ class ActivityForm(forms.ModelForm):
         model = Activity
         fields = ["title", "kind", "date", "city", "meeting", "description"]
         widgets = {
-            "date": forms.DateInput(attrs={"type": "date"}),
+            "date": DateInput(),
             "description": forms.Textarea(attrs={"rows": 3}),
         }
 

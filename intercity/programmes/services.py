@@ -96,12 +96,20 @@ def activity_upsert(
         require(can_edit_programme(actor, programme))
     activity = programme.activities.filter(title=title).first()
     if activity is None:
-        return create_with_audit(
+        activity = create_with_audit(
             Activity,
             {"programme": programme, "title": title, **data},
             actor=actor,
             action="programmes.activity.created",
         )
+        # The programme's own history says so too, as a meeting's says an agenda item was added.
+        record_m2m_change(
+            programme,
+            actor=actor,
+            action="programmes.activity.added",
+            detail={"id": activity.pk, "name": title[:40]},
+        )
+        return activity
     save_changes(activity, data, actor=actor, action="programmes.activity.updated")
     return activity
 

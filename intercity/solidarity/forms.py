@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.core.widgets import DateInput, DateTimeInput
 from intercity.solidarity.models import (
     Incident,
     IncidentFigure,
@@ -15,8 +16,8 @@ from intercity.solidarity.models.help import writer_language
 from intercity.solidarity.quantities import unit_choices, unit_name
 from intercity.solidarity.units import unit_code
 
-DATE = forms.DateInput(attrs={"type": "date"})
-DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = DateInput()
+DATETIME = DateTimeInput()
 
 
 OTHER_UNIT = "other"

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
 from intercity.core.models import NewsItem
+from intercity.core.widgets import DateInput
 from intercity.meetings.models import Meeting
 
 
@@ -22,7 +23,7 @@ class NewsForm(forms.ModelForm):
         model = NewsItem
         fields = ["title", "kind", "published_on", "summary", "meeting", "source_document"]
         widgets = {
-            "published_on": forms.DateInput(attrs={"type": "date"}),
+            "published_on": DateInput(),
             "summary": forms.Textarea(attrs={"rows": 6}),
         }
 

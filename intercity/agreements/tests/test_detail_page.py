@@ -18,3 +18,14 @@ def test_a_meeting_hidden_from_the_reader_is_neither_named_nor_linked(client_for
     insider = client_for(cast.expert).get(url).text
     assert "during the Closed signing session" in insider
     assert closed.get_absolute_url() in insider
+
+
+def test_the_signing_place_is_named_in_the_readers_language(client_for, cast):
+    cast.home.names = {"ko": "홈 시티"}
+    cast.home.save(update_fields=["names"])
+    agreement = AgreementFactory(signed_place=cast.home)
+    url = reverse("agreements:detail", args=[agreement.slug])
+    page = client_for(None).get(url, HTTP_ACCEPT_LANGUAGE="ko").text
+    signed = page.split("</dt><dd>", 2)[2].split("</dd>", 1)[0]
+    assert "홈 시티" in signed
+    assert "Home City" not in signed

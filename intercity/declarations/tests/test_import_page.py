@@ -230,3 +230,41 @@ def test_a_chosen_meeting_is_saved_as_given(client_for, cast):
     other = MeetingFactory(kind=Meeting.Kind.PLENARY, ordinal=7, host_city=cast.other)
     client_for(cast.secretariat).post(URL, confirm_data(cast, meeting=str(other.pk)))
     assert Declaration.objects.get().meeting == other
+
+
+def test_the_parser_warnings_read_in_the_readers_language(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL,
+        {"step": "preview", "text": "A friendly letter about the weather in spring."},
+        HTTP_ACCEPT_LANGUAGE="th",
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "no numbered clauses found" not in page
+    assert "no participants found" not in page
+
+
+def test_each_parser_warning_has_a_sentence_for_the_reader():
+    from intercity.declarations.import_preview import warning_sentence
+
+    assert warning_sentence("no numbered clauses found") == "No numbered clauses were found."
+    assert warning_sentence("clause numbering skips from 2 to 4") == (
+        "The clause numbers jump from 2 to 4."
+    )
+    assert warning_sentence("clause numbering out of sequence: 3 after 5") == (
+        "Clause 3 comes after clause 5, out of order."
+    )
+    assert warning_sentence("participant not among known cities: Atlantis") == (
+        "Atlantis is named as a participant but is not a member city."
+    )
+    # A warning the page does not know yet is shown as the parser wrote it.
+    assert warning_sentence("something new") == "something new"
+
+
+def test_the_preview_writes_the_meetings_dates_as_the_reader_does(client_for, cast):
+    response = client_for(cast.secretariat).post(
+        URL, {"step": "preview", "text": SHORT_DECLARATION}, HTTP_ACCEPT_LANGUAGE="th"
+    )
+    meeting_row = response.content.decode().split('<dl class="facts">', 1)[1].split("</dl>")[0]
+    assert "2020-03-04" not in meeting_row
+    assert "4 มีนาคม 2020" in meeting_row

@@ -355,3 +355,42 @@ def test_each_focal_point_reads_the_reminder_in_their_own_language(client_for, c
     assert intro != "Report at the accountability page of Intercity.", "no Japanese translation"
     assert intro in by_address["ja@home.example"].body
     assert "Report at the accountability page" in by_address["en@home.example"].body
+
+
+def test_progress_per_city_names_each_city_in_the_readers_language(
+    client, cast, declaration, commitment
+):
+    cast.home.names = {"ko": "홈 시티"}
+    cast.home.save(update_fields=["names"])
+    response = client.get(ACCOUNTABILITY, HTTP_ACCEPT_LANGUAGE="ko")
+    by_city = response.content.decode().split('id="progress-by-city"', 1)[1]
+    assert "홈 시티" in by_city
+    assert "Home City" not in by_city
+
+
+def test_the_commitment_form_ticks_themes_one_by_one(client_for, cast, commitment):
+    from intercity.testing.factories import ThemeFactory
+
+    ThemeFactory()
+    url = reverse("declarations:commitment-edit", args=[commitment.pk])
+    page = client_for(cast.secretariat).get(url).text
+    assert 'type="checkbox" name="themes"' in page
+    assert '<select name="themes"' not in page
+
+
+def test_the_report_page_names_the_clause_it_reports_on(client_for, cast, commitment):
+    url = reverse("declarations:report", args=[commitment.pk, cast.home.slug])
+    response = client_for(cast.focal_point).get(url)
+    assert response.status_code == 200
+    assert f"Report progress of Home City on clause {commitment.reference}:" in response.text
+
+
+def test_an_unchanged_correction_is_refused_under_the_text_field(client_for, cast, declaration):
+    url = reverse("declarations:correct", args=[declaration.slug])
+    response = client_for(cast.secretariat).post(
+        url, {"text": declaration.original_text, "reason": "Checked"}
+    )
+    assert response.status_code == 400
+    assert response.context["form"].errors["text"] == ["The corrected text is the same as before."]
+    declaration.refresh_from_db()
+    assert declaration.version == 1

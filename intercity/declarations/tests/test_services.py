@@ -124,3 +124,29 @@ def test_a_placeholder_reference_links_when_its_declaration_arrives(declaration,
 def test_commitments_have_an_audit_entry(declaration):
     commitment = Commitment.objects.filter(declaration=declaration).first()
     assert commitment.history.first().history_change_reason == "declarations.commitment.created"
+
+
+def test_the_same_text_sent_back_by_a_browser_is_not_a_correction(declaration, cast):
+    # Browsers send a textarea's lines ended by CR LF; the stored text ends them by LF.
+    with pytest.raises(ValidationError) as refused:
+        declaration_correct(
+            actor=cast.secretariat,
+            declaration=declaration,
+            text=declaration.original_text.replace("\n", "\r\n"),
+            reason="Checked",
+        )
+    assert "original_text" in refused.value.message_dict
+    declaration.refresh_from_db()
+    assert declaration.version == 1
+
+
+def test_a_corrected_text_is_stored_with_plain_line_ends(declaration, cast):
+    corrected = SHORT_DECLARATION.replace("flood management", "flood and drought management")
+    declaration_correct(
+        actor=cast.secretariat,
+        declaration=declaration,
+        text=corrected.replace("\n", "\r\n"),
+        reason="Typo",
+    )
+    declaration.refresh_from_db()
+    assert declaration.original_text == corrected

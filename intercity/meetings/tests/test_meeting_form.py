@@ -2,6 +2,7 @@
 a hosted plenary's kind and number shown as fixed while its logistics stay editable; nobody
 the meeting itself as the one it is held alongside."""
 
+import datetime
 import re
 
 import pytest
@@ -145,3 +146,31 @@ def test_a_focal_point_is_offered_only_their_city_as_host_with_no_empty_choice(c
     secretariat = client_for(cast.secretariat).get(reverse("meetings:create")).text
     assert secretariat.count('name="host_city"') == 1
     assert '<option value="" selected>' in secretariat[secretariat.index('name="host_city"') :]
+
+
+@pytest.mark.parametrize("language", ["th", "ru", "zh-hant", "fil", "id", "my"])
+def test_the_edit_form_gives_the_dates_as_the_browser_date_picker_reads_them(
+    cast, client_for, language
+):
+    # A date input drops a value such as 18/11/2013, and saving the form then cleared the date.
+    meeting = MeetingFactory(
+        host_city=cast.home,
+        start_date=datetime.date(2013, 11, 18),
+        end_date=datetime.date(2013, 11, 19),
+        year=2013,
+    )
+    page = (
+        client_for(cast.secretariat)
+        .get(reverse("meetings:edit", args=[meeting.slug]), HTTP_ACCEPT_LANGUAGE=language)
+        .text
+    )
+    assert 'value="2013-11-18"' in _tag(page, "start_date")
+    assert 'value="2013-11-19"' in _tag(page, "end_date")
+
+
+def test_the_participating_cities_are_ticked_one_by_one(cast, client_for):
+    # A multiple-choice list drops every other city when one is clicked without a key held.
+    page = client_for(cast.secretariat).get(reverse("meetings:create")).text
+    for name in ("represented", "observers"):
+        assert f'type="checkbox" name="{name}"' in page
+        assert not re.search(rf'<select[^>]*\bname="{name}"', page)

@@ -187,3 +187,63 @@ def test_a_documents_language_is_chosen_from_the_list_and_stored_as_a_code(
     chosen = client.post(url("document-create", meeting), link | {"document-language": "ja"})
     assert chosen.status_code == 302
     assert MeetingDocument.objects.get().language == "ja"
+
+
+def test_removing_a_person_or_a_document_asks_first(client_for, cast, meeting):
+    client = client_for(cast.focal_point)
+    client.post(
+        url("attendee-create", meeting),
+        {"person-name": "Ms Lan", "person-city": cast.home.pk, "person-role": "delegate"},
+    )
+    client.post(
+        url("document-create", meeting),
+        {
+            "document-title": "Agenda",
+            "document-kind": "agenda",
+            "document-url": "https://example.org/a",
+        },
+    )
+    page = client.get(url("participants", meeting)).content.decode()
+    person = Attendee.objects.get()
+    document = MeetingDocument.objects.get()
+    for action, question in [
+        (url("attendee-delete", meeting, person.pk), "Remove Ms Lan from the participants?"),
+        (url("document-delete", meeting, document.pk), "Remove the document Agenda?"),
+    ]:
+        form = page.split(f'action="{action}"', 1)[1].split(">", 1)[0]
+        assert f'data-confirm="{question}"' in form
+
+
+def test_a_city_both_represented_and_observer_is_named_in_the_readers_language(
+    client_for, cast, meeting
+):
+    cast.other.names = {"th": "เมืองอื่น"}
+    cast.other.save(update_fields=["names"])
+    response = client_for(cast.focal_point).post(
+        url("cities-save", meeting),
+        {"represented": [cast.other.pk], "observers": [cast.other.pk]},
+        HTTP_ACCEPT_LANGUAGE="th",
+    )
+    assert response.status_code == 400
+    assert "เมืองอื่น" in " ".join(response.context["cities_form"].errors["observers"])
+
+
+def test_the_history_still_names_a_person_and_a_document_after_their_removal(
+    client_for, cast, meeting
+):
+    client = client_for(cast.focal_point)
+    client.post(
+        url("attendee-create", meeting),
+        {"person-name": "Ms Lan", "person-city": cast.home.pk, "person-role": "delegate"},
+    )
+    client.post(
+        url("document-create", meeting),
+        {"document-title": "Agenda", "document-kind": "agenda", "document-url": "https://e.org/a"},
+    )
+    client.post(url("attendee-delete", meeting, Attendee.objects.get().pk))
+    client.post(url("document-delete", meeting, MeetingDocument.objects.get().pk))
+
+    sentences = [entry.sentence for entry in audit_trail(meeting)]
+    assert any(s.endswith("added Ms Lan as a participant") for s in sentences)
+    assert any(s.endswith("added the document Agenda") for s in sentences)
+    assert not any("a removed record" in s for s in sentences)

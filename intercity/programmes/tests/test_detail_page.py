@@ -27,3 +27,32 @@ def test_a_programme_without_dates_says_its_period_is_not_recorded(client):
     facts = _facts(client.get(programme.get_absolute_url()))
     assert "… – …" not in facts
     assert '<dt>Period</dt><dd><span class="empty">not recorded</span></dd>' in facts
+
+
+def test_the_programme_form_ticks_cities_and_themes_one_by_one(client_for, cast):
+    import re
+
+    from django.urls import reverse
+
+    from intercity.testing.factories import ThemeFactory
+
+    ThemeFactory()
+    page = client_for(cast.secretariat).get(reverse("programmes:create")).text
+    for name in ("cities", "themes"):
+        assert f'type="checkbox" name="{name}"' in page
+        assert not re.search(rf'<select[^>]*\bname="{name}"', page)
+
+
+def test_recording_an_activity_shows_in_the_programmes_history(client_for, cast):
+    from django.urls import reverse
+
+    from intercity.core.audit import audit_trail
+
+    programme = ProgrammeFactory()
+    response = client_for(cast.secretariat).post(
+        reverse("programmes:activity-create", args=[programme.slug]),
+        {"title": "Landfill study visit", "kind": "expert_meeting", "date": "2026-03-10"},
+    )
+    assert response.status_code == 302
+    sentence = audit_trail(programme, viewer=cast.secretariat)[0].sentence
+    assert sentence.endswith("recorded the activity Landfill study visit")
