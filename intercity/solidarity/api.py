@@ -25,6 +25,7 @@ from intercity.solidarity.parsers import CapXMLParser, XMLParser
 from intercity.solidarity.permissions import (
     can_edit_incident,
     can_manage_incidents,
+    can_report_incident,
     can_view_incident,
     can_view_record,
 )
@@ -69,7 +70,8 @@ class SolidarityViewSet(viewsets.GenericViewSet):
 
 
 class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
-    """Incidents affecting member cities; the secretariat writes, everyone reads what is public."""
+    """Incidents affecting member cities: the secretariat writes, a focal point reports one in
+    their city, everyone reads what is public."""
 
     queryset = Incident.objects.none()
     serializer_class = api.IncidentSerializer
@@ -104,7 +106,8 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
         request=api.IncidentWriteSerializer, responses={201: api.IncidentDetailSerializer}
     )
     def create(self, request):
-        if not can_manage_incidents(request.user):
+        """The secretariat records an incident; a focal point reports one in their own city."""
+        if not can_report_incident(request.user):
             raise NotFound
         data = self.payload()
         with service_errors():
@@ -173,7 +176,7 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
     def confirm(self, request, pk=None):
         """Confirm the incident and the cities it affects; their focal points get an email."""
         incident = self._incident(pk)
-        if not can_edit_incident(request.user, incident):
+        if not can_manage_incidents(request.user):
             raise NotFound
         cities = api.ConfirmSerializer(data=request.data)
         cities.is_valid(raise_exception=True)

@@ -121,6 +121,30 @@ class IncidentForm(ParseOnly):
         ]
         widgets = {"started_at": DATETIME, "ended_at": DATETIME}
 
+    def __init__(self, *args, can_draft: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not can_draft and "status" in self.fields:
+            status = self.fields["status"]
+            status.choices = [c for c in status.choices if c[0] != Incident.Status.DRAFT]
+
+
+class IncidentReportForm(IncidentForm):
+    """A focal point reports an incident in their own city: the city is shown, not chosen."""
+
+    class Meta(IncidentForm.Meta):
+        fields = ["reported_by_city", *(f for f in IncidentForm.Meta.fields if f != "status")]
+        widgets = IncidentForm.Meta.widgets
+        labels = {"reported_by_city": _("City affected")}
+
+    def __init__(self, *args, city: City, **kwargs):
+        super().__init__(*args, can_draft=False, **kwargs)
+        field = self.fields["reported_by_city"]
+        field.queryset = City.objects.filter(pk=city.pk)
+        field.initial = city
+        field.disabled = True
+        field.required = True
+        field.help_text = _("You report for your own city; it is confirmed as affected.")
+
 
 class ConfirmCitiesForm(forms.Form):
     cities = forms.ModelMultipleChoiceField(

@@ -14,12 +14,39 @@ def can_view_incident(user, incident) -> bool:
 
 
 def can_manage_incidents(user) -> bool:
-    """Create, edit, confirm and import incidents and alerts."""
+    """Confirm, import and delete incidents and alerts, and edit every incident."""
     return is_secretariat(user)
+
+
+def can_report_incident(user, city=None) -> bool:
+    """Record an incident reported by ``city`` (None: any city, or none named).
+
+    A focal point reports one in their own city only; the secretariat records any.
+    """
+    if is_secretariat(user):
+        return True
+    own = focal_city_id(user)
+    return own is not None and (city is None or city.pk == own)
 
 
 def can_edit_incident(user, incident) -> bool:
-    return is_secretariat(user)
+    """The secretariat, and the focal points of the city that reported the incident."""
+    if is_secretariat(user):
+        return True
+    own = focal_city_id(user)
+    return own is not None and incident.reported_by_city_id == own
+
+
+def can_set_incident_status(user, status: str) -> bool:
+    """Only the secretariat puts an incident back to draft, which hides it from the network."""
+    return is_secretariat(user) or status != "draft"
+
+
+def can_decide_affected_city(user, incident, city) -> bool:
+    """The secretariat decides for any city; a reporting focal point for their own city."""
+    if is_secretariat(user):
+        return True
+    return can_edit_incident(user, incident) and focal_city_id(user) == city.pk
 
 
 def can_delete_incident(user, incident) -> bool:

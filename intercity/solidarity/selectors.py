@@ -90,6 +90,7 @@ def incident_get(*, user, slug: str | None = None, pk: int | None = None) -> Inc
     links = AffectedCity.objects.select_related("city", "decided_by")
     incident = (
         visible_incidents(user)
+        .select_related("reported_by_city")
         .prefetch_related(Prefetch("affected", queryset=links), "figures", "sources", "cap_infos")
         .filter(**lookup)
         .first()

@@ -148,6 +148,7 @@ class CapInfoSerializer(serializers.ModelSerializer):
 
 
 class IncidentDetailSerializer(IncidentSerializer):
+    reported_by_city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     affected = AffectedCitySerializer(many=True, read_only=True)
     figures = FigureSerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
@@ -166,6 +167,7 @@ class IncidentDetailSerializer(IncidentSerializer):
             "source_document",
             "source_locator",
             "is_demo",
+            "reported_by_city",
             "affected",
             "figures",
             "sources",
@@ -174,6 +176,14 @@ class IncidentDetailSerializer(IncidentSerializer):
 
 
 class IncidentWriteSerializer(serializers.ModelSerializer):
+    reported_by_city = serializers.SlugRelatedField(
+        required=False,
+        allow_null=True,
+        help_text="Slug of the member city reporting the incident. A focal point reports for "
+        "their own city only (the default); the city is confirmed as affected at once.",
+        **CITY,
+    )
+
     class Meta:
         model = Incident
         fields = [
@@ -192,6 +202,7 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
             "polygon",
             "glide",
             "visibility",
+            "reported_by_city",
         ]
 
 

@@ -22,9 +22,11 @@ from intercity.solidarity.forms import (
 )
 from intercity.solidarity.models import Incident
 from intercity.solidarity.permissions import (
+    can_edit_incident,
     can_make_offer,
     can_manage_incidents,
     can_post_need,
+    can_report_incident,
     can_send_messages,
 )
 from intercity.solidarity.timeline import incident_timeline
@@ -70,6 +72,10 @@ def incident_index(request):
             "incident_points": selectors.incident_map_points(context["page_obj"].object_list),
             "map_points": city_map_points(),
             "can_manage": can_manage_incidents(request.user),
+            # A focal point reports incidents in their own city only.
+            "report_city": request.user.city
+            if can_report_incident(request.user) and focal_city_id(request.user)
+            else None,
             "cap_form": CapUploadForm() if can_manage_incidents(request.user) else None,
             "feed_form": FeedUploadForm() if can_manage_incidents(request.user) else None,
         }
@@ -101,6 +107,7 @@ def incident_page(request, incident: Incident, *, message_form=None, status: int
         "timeline": incident_timeline(incident=incident, user=user),
         "messages_sent": selectors.message_list(user=user, incident=incident),
         "can_manage": can_manage_incidents(user),
+        "can_edit": can_edit_incident(user, incident),
         "confirm_form": ConfirmCitiesForm(initial={"cities": selectors.confirmed_cities(incident)})
         if can_manage_incidents(user)
         else None,

@@ -22,6 +22,7 @@ from intercity.solidarity.forms import (
     FeedUploadForm,
     FigureForm,
     IncidentForm,
+    IncidentReportForm,
     MessageForm,
     NeedForm,
     OfferForm,
@@ -34,7 +35,9 @@ from intercity.solidarity.permissions import (
     can_make_offer,
     can_manage_incidents,
     can_post_need,
+    can_report_incident,
     can_send_messages,
+    can_set_incident_status,
 )
 from intercity.solidarity.views import incident_page
 
@@ -267,15 +270,24 @@ def message_send(request, slug):
 @login_required
 @require_http_methods(["GET", "POST"])
 def incident_create(request):
-    if not can_manage_incidents(request.user):
+    """The secretariat records an incident; a focal point reports one in their own city."""
+    if not can_report_incident(request.user):
         raise Http404
-    form = IncidentForm(request.POST or None, initial={"status": Incident.Status.ACTIVE})
+    if can_manage_incidents(request.user):
+        form = IncidentForm(request.POST or None, initial={"status": Incident.Status.ACTIVE})
+        heading = _("Record an incident")
+        success = _("Incident recorded; confirm the cities it affects.")
+    else:
+        city = request.user.city
+        form = IncidentReportForm(request.POST or None, city=city)
+        heading = _("Report an incident in %(city)s") % {"city": city.label}
+        success = _("Incident reported; %(city)s is confirmed as affected.") % {"city": city.label}
     return record_form_response(
         request,
         form,
         save=lambda data: services.incident_create(actor=request.user, data=data),
-        heading=_("Record an incident"),
-        success_message=_("Incident recorded; confirm the cities it affects."),
+        heading=heading,
+        success_message=success,
         cancel_url=reverse("solidarity:list"),
     )
 
@@ -286,10 +298,15 @@ def incident_edit(request, slug):
     incident = selectors.incident_get(user=request.user, slug=slug)
     if not can_edit_incident(request.user, incident):
         raise Http404
-    form = IncidentForm(request.POST or None, instance=_fresh(incident))
+    form = IncidentForm(
+        request.POST or None,
+        instance=_fresh(incident),
+        can_draft=can_set_incident_status(request.user, Incident.Status.DRAFT),
+    )
 
     def save(data):
-        services.incident_update(actor=request.user, incident=_fresh(incident), data=data)
+        with _as_404():
+            services.incident_update(actor=request.user, incident=_fresh(incident), data=data)
         return incident
 
     return record_form_response(

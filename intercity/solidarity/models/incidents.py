@@ -102,6 +102,15 @@ class Incident(SourcedModel):
         help_text=_("The event's key in the feed it was imported from, such as TC-1000021."),
     )
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
+    reported_by_city = models.ForeignKey(
+        "cities.City",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="reported_incidents",
+        verbose_name=_("reported by"),
+        help_text=_("The member city whose focal point reported the incident, if one did."),
+    )
     cities = models.ManyToManyField(
         "cities.City",
         through="AffectedCity",

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.urls import reverse
@@ -21,7 +22,13 @@ from intercity.core.services import create_with_audit, require, save_changes
 from intercity.core.slugs import unique_slug
 from intercity.solidarity import geo
 from intercity.solidarity.models import AffectedCity, Incident, IncidentFigure, IncidentSource
-from intercity.solidarity.permissions import can_edit_incident, can_manage_incidents
+from intercity.solidarity.permissions import (
+    can_decide_affected_city,
+    can_edit_incident,
+    can_manage_incidents,
+    can_report_incident,
+    can_set_incident_status,
+)
 from intercity.solidarity.quantities import unit_name
 from intercity.solidarity.selectors import board_totals
 
@@ -49,20 +56,53 @@ def _check(actor: Any, allowed) -> None:
         require(allowed)
 
 
+def _check_reporting_city(actor: Any, city: City | None) -> None:
+    if actor is not None and not can_report_incident(actor, city):
+        raise ValidationError(
+            {"reported_by_city": _("You can report an incident only in your own city.")}
+        )
+
+
+def _check_status(actor: Any, status: str | None) -> None:
+    if actor is not None and status and not can_set_incident_status(actor, status):
+        raise ValidationError({"status": _("Only the secretariat puts an incident back to draft.")})
+
+
 @transaction.atomic
 def incident_create(*, actor: Any, data: Mapping[str, Any]) -> Incident:
-    """Record an incident (the secretariat's task) and suggest the cities its area touches."""
-    _check(actor, can_manage_incidents(actor))
+    """Record an incident and suggest the cities its area touches.
+
+    The secretariat records any incident. A focal point reports one in their own city: it is
+    active at once and their city is confirmed as affected, so the network is told as usual.
+    """
+    _check(actor, can_report_incident(actor))
     data = dict(data)
+    city = data.get("reported_by_city")
+    action = "solidarity.incident.created"
+    if actor is not None and not can_manage_incidents(actor):
+        city = city or actor.city
+        _check_reporting_city(actor, city)
+        if data.get("status", Incident.Status.ACTIVE) != Incident.Status.ACTIVE:
+            raise ValidationError({"status": _("A reported incident starts as active.")})
+        data.update(reported_by_city=city, status=Incident.Status.ACTIVE)
+        action = "solidarity.incident.reported"
     data.setdefault("slug", unique_slug(Incident, data.get("name", ""), max_length=100))
-    incident = create_with_audit(Incident, data, actor=actor, action="solidarity.incident.created")
+    incident = create_with_audit(Incident, data, actor=actor, action=action)
     incident_suggest_cities(incident=incident)
+    if city is not None:
+        affected_city_decide(actor=actor, incident=incident, city=city, confirmed=True)
     return incident
 
 
 @transaction.atomic
 def incident_update(*, actor: Any, incident: Incident, data: Mapping[str, Any]) -> list[str]:
     _check(actor, can_edit_incident(actor, incident))
+    moved = data.get("reported_by_city", incident.reported_by_city) != incident.reported_by_city
+    if moved and actor is not None and not can_manage_incidents(actor):
+        raise ValidationError(
+            {"reported_by_city": _("Only the secretariat changes which city reported an incident.")}
+        )
+    _check_status(actor, data.get("status"))
     changed = save_changes(incident, data, actor=actor, action="solidarity.incident.updated")
     if set(changed) & set(AREA_FIELDS):
         incident_suggest_cities(incident=incident)
@@ -72,6 +112,7 @@ def incident_update(*, actor: Any, incident: Incident, data: Mapping[str, Any]) 
 @transaction.atomic
 def incident_set_status(*, actor: Any, incident: Incident, status: str) -> bool:
     _check(actor, can_edit_incident(actor, incident))
+    _check_status(actor, status)
     data: dict[str, Any] = {"status": status}
     if status == Incident.Status.CLOSED and incident.ended_at is None:
         data["ended_at"] = timezone.now()
@@ -105,7 +146,7 @@ def affected_city_decide(
     *, actor: Any, incident: Incident, city: City, confirmed: bool
 ) -> AffectedCity:
     """A person confirms (or dismisses) that a city is affected; confirmation sends emails."""
-    _check(actor, can_edit_incident(actor, incident))
+    _check(actor, can_decide_affected_city(actor, incident, city))
     link = AffectedCity.objects.filter(incident=incident, city=city).first()
     if link is None:
         distance = None
@@ -135,7 +176,7 @@ def affected_city_decide(
 @transaction.atomic
 def incident_confirm(*, actor: Any, incident: Incident, cities: Iterable[City] = ()) -> Incident:
     """Confirm a draft (or an alert's) incident and the cities it affects; emails follow."""
-    _check(actor, can_edit_incident(actor, incident))
+    _check(actor, can_manage_incidents(actor))
     cities = list(cities)
     if incident.status == Incident.Status.DRAFT:
         data = {"status": Incident.Status.ACTIVE, "confirmed_at": timezone.now()}

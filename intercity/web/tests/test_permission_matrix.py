@@ -174,7 +174,14 @@ CREATE = {
 
 @pytest.mark.parametrize("role", ROLES)
 @pytest.mark.parametrize(
-    "url", ["/meetings/new/", "/programmes/new/", "/agreements/new/", "/organisations/new/"]
+    "url",
+    [
+        "/meetings/new/",
+        "/programmes/new/",
+        "/agreements/new/",
+        "/organisations/new/",
+        "/solidarity/incidents/new/",
+    ],
 )
 def test_create_forms_open_for_focal_points_and_secretariat(world, client_for, role, url):
     assert client_for(user_for(world, role)).get(url).status_code == CREATE[role]
