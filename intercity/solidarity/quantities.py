@@ -62,12 +62,18 @@ def _plural_number(quantity: Decimal) -> int:
     return int(quantity) if quantity == quantity.to_integral_value() else 2
 
 
+def number_shown(number: Decimal | int) -> str:
+    """ "20,000", "20 000", "2,5": a quantity without its unit, as the reader writes numbers."""
+    # Grouped always: the site leaves grouping off by default, and "20000" is hard to read.
+    return formats.number_format(Decimal(number).normalize(), force_grouping=True)
+
+
 def amount(quantity: Decimal | int | None, unit: str) -> str:
     """ "5 tents", "1 tent", "テント5張": a quantity with its unit in the reader's language."""
     if quantity is None:
         return unit_name(unit)
     quantity = Decimal(quantity)
-    shown = formats.localize(quantity.normalize())
+    shown = number_shown(quantity)
     code = unit_code(unit)
     if code is None:
         return f"{shown} {(unit or '').strip()}".strip()

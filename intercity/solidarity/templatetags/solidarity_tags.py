@@ -2,7 +2,7 @@
 
 from django import template
 
-from intercity.solidarity.quantities import amount, unit_name
+from intercity.solidarity.quantities import amount, number_shown, unit_name
 
 register = template.Library()
 
@@ -22,3 +22,9 @@ def with_unit(quantity, unit):
 def unit_name_filter(unit):
     """{{ need.unit|unit_name }}: the unit alone, in the reader's language."""
     return unit_name(unit)
+
+
+@register.filter
+def quantity(number):
+    """{{ row.open|quantity }}: "20,000" as the reader writes numbers, with no unit."""
+    return number_shown(number)

@@ -79,17 +79,17 @@ def test_a_need_is_offered_accepted_dispatched_received_and_covered(live_server,
     page.click("button.receive")
     page.wait_for_load_state("networkidle")
     assert page.locator(".need .badge[data-state=covered]").count() == 1
-    assert page.locator(".board-totals td.covered").inner_text() == "5000"
+    assert page.locator(".board-totals td.covered").inner_text() == "5,000"
     screenshot(page, "solidarity-needs-board.png")
 
     page.goto(f"{base}/solidarity/incidents/{incident.slug}/")
     page.wait_for_selector("#incident-map[data-outlines-drawn=true]")
     timeline = page.locator("ol.timeline").inner_text()
     for step in (
-        "needs 5000 litres",
-        "offers 5000 litres",
-        "accepted 5000",
-        "dispatched 5000",
+        "needs 5,000 litres",
+        "offers 5,000 litres",
+        "accepted 5,000",
+        "dispatched 5,000",
         "received",
     ):
         assert step in timeline
