@@ -355,3 +355,19 @@ def test_each_focal_point_reads_the_reminder_in_their_own_language(client_for, c
     assert intro != "Report at the accountability page of Intercity.", "no Japanese translation"
     assert intro in by_address["ja@home.example"].body
     assert "Report at the accountability page" in by_address["en@home.example"].body
+
+
+def test_the_pdf_names_signatories_and_dates_the_adoption_as_its_reader_does(
+    client, declaration, cast
+):
+    cast.home.names = {"mn": "Гэр хот"}
+    cast.home.save(update_fields=["names"])
+    declaration.signatories.set([cast.home])
+    declaration.adopted_on = datetime.date(2013, 11, 19)
+    declaration.save(update_fields=["adopted_on"])
+
+    response = client.get(reverse("declarations:pdf", args=[declaration.slug]), {"hl": "mn"})
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Гэр хот" in text
+    assert "2013 оны 11-р сарын 19" in text and "2013-11-19" not in text
