@@ -371,3 +371,13 @@ def test_the_pdf_names_signatories_and_dates_the_adoption_as_its_reader_does(
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Гэр хот" in text
     assert "2013 оны 11-р сарын 19" in text and "2013-11-19" not in text
+
+
+def test_the_progress_per_city_names_cities_in_the_readers_language(client, declaration, cast):
+    cast.home.names = {"mn": "Гэр хот"}
+    cast.home.save(update_fields=["names"])
+
+    body = client.get(ACCOUNTABILITY, {"hl": "mn"}).text
+
+    per_city = body.split('id="progress-by-city"', 1)[1].split("</table>", 1)[0]
+    assert ">Гэр хот</a>" in per_city and "Home City" not in per_city
