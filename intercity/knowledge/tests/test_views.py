@@ -458,3 +458,12 @@ def test_which_city_names_its_themes_in_the_readers_language(client, themes):
     theme.save(update_fields=["names"])
     body = client.get(reverse("knowledge:which-city"), {"hl": "mn"}).content.decode()
     assert ">Агаарын чанар</option>" in body
+
+
+@pytest.mark.parametrize("language", ["en", "hi", "mn"])
+def test_which_city_labels_its_words_and_its_theme_apart(client, language):
+    body = client.get(reverse("knowledge:which-city"), {"hl": language}).content.decode()
+    form = body.split('class="filters"', 1)[1].split("</form>", 1)[0]
+    words = form.split('<input type="search"', 1)[0].rsplit("<label>", 1)[1]
+    theme = form.split('<select name="theme"', 1)[0].rsplit("<label>", 1)[1]
+    assert words.strip() != theme.strip()
