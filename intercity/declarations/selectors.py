@@ -334,10 +334,14 @@ def progress_by_city(*, commitments: QuerySet, today=None) -> list[Progress]:
     results = _progress(
         group="city_id", report_group="city_id", commitments=commitments, today=today
     )
-    for city in City.objects.filter(pk__in=list(results)).only("pk", "slug", "name", "names"):
+    # In the matrix's order (the cities' own names), each named in the reader's language.
+    cities = City.objects.filter(pk__in=list(results)).only("pk", "slug", "name", "names")
+    ordered = []
+    for city in cities.order_by("name"):
         results[city.pk].label = city.label
         results[city.pk].url = city.get_absolute_url()
-    return sorted(results.values(), key=lambda p: p.label)
+        ordered.append(results[city.pk])
+    return ordered
 
 
 def matrix_export_rows(

@@ -12,6 +12,7 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -107,11 +108,11 @@ def declaration_pdf(request, slug):
         part
         for part in (
             meeting.title if meeting else "",
-            declaration.adopted_on.isoformat() if declaration.adopted_on else "",
+            date_format(declaration.adopted_on, "DATE_FORMAT") if declaration.adopted_on else "",
         )
         if part
     )
-    signatories = ", ".join(c.name for c in declaration.signatories.all())
+    signatories = ", ".join(c.label for c in declaration.signatories.all())
     document = PdfDeclaration(
         title=declaration.title,
         subtitle=subtitle,

@@ -2,10 +2,12 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -89,6 +91,7 @@ def meeting_index(request):
     context.update(
         {
             "filters": filters,
+            "calendar_query": urlencode(_calendar_filters(request.GET)),
             "kinds": Meeting.Kind.choices,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "can_create": can_create_meeting(request.user),
@@ -262,12 +265,18 @@ def meeting_ics(request, slug):
     return _calendar_response(text, f"{meeting.slug}.ics")
 
 
+def _calendar_filters(query) -> dict[str, str]:
+    """The list's filters a subscribed calendar keeps: which kind of meeting, which city's."""
+    return {name: query[name] for name in ("kind", "city") if query.get(name)}
+
+
 @require_GET
 def meeting_feed(request):
+    # Public meetings only, whoever asks: calendar applications subscribe without signing in.
     meetings = (
-        Meeting.objects.filter(is_public=True, start_date__isnull=False)
+        meeting_list(user=AnonymousUser(), **_calendar_filters(request.GET))
+        .filter(start_date__isnull=False)
         .exclude(status=Meeting.Status.CANCELLED)
-        .select_related("host_city")
         .order_by("-start_date")[:500]
     )
     events = [_event(request, meeting) for meeting in meetings]

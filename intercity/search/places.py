@@ -8,6 +8,33 @@ from intercity.search.text import normalise
 
 # Shorter names (a stray syllable, one ideograph) would be found inside unrelated words.
 MIN_NAME_CHARS = 2
+# A Latin name this long is also found mistyped by one letter ("bangkock", "hanio"); a
+# shorter one ("Toms" for Tomsk) would match ordinary words.
+MIN_MISTYPED_CHARS = 5
+
+
+def _one_typo_apart(a: str, b: str) -> bool:
+    """Whether one letter added, dropped, changed, or two neighbours swapped turn a into b."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return a == b
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) < len(b):
+        return a[start:] == b[start + 1 :]
+    return a[start + 1 :] == b[start + 1 :] or (
+        a[start + 2 :] == b[start + 2 :] and a[start : start + 2] == b[start : start + 2][::-1]
+    )
+
+
+def _latin_name_in(wanted: str, spans: set[str]) -> bool:
+    if wanted in spans:
+        return True
+    return len(wanted) >= MIN_MISTYPED_CHARS and any(
+        _one_typo_apart(wanted, span) for span in spans if len(span) >= MIN_MISTYPED_CHARS
+    )
 
 
 def _squeezed(text: str) -> str:
@@ -20,8 +47,8 @@ def cities_named(query: str, names: Mapping[str, Iterable[str]]) -> list[str]:
     Names are compared as the index compares words: case, width and Latin accents do not
     matter, nor spaces inside a name ("Ha Noi", "Hà Nội" and "Hanoi" are one name). A name
     in Latin letters must cover whole words of the query, so "Seoul" is not found in
-    "Seoulite"; a name in another script is found anywhere in the query, since Japanese,
-    Chinese and Thai put no spaces between words.
+    "Seoulite", and may be mistyped by one letter; a name in another script is found
+    anywhere in the query, since Japanese, Chinese and Thai put no spaces between words.
     """
     words = normalise(query).split()
     spans = {
@@ -36,7 +63,7 @@ def cities_named(query: str, names: Mapping[str, Iterable[str]]) -> list[str]:
             wanted = _squeezed(name)
             if len(wanted) < MIN_NAME_CHARS:
                 continue
-            if wanted in spans if wanted.isascii() else wanted in squeezed_query:
+            if _latin_name_in(wanted, spans) if wanted.isascii() else wanted in squeezed_query:
                 found.append(key)
                 break
     return found

@@ -394,3 +394,19 @@ def test_an_unchanged_correction_is_refused_under_the_text_field(client_for, cas
     assert response.context["form"].errors["text"] == ["The corrected text is the same as before."]
     declaration.refresh_from_db()
     assert declaration.version == 1
+
+
+def test_the_pdf_names_signatories_and_dates_the_adoption_as_its_reader_does(
+    client, declaration, cast
+):
+    cast.home.names = {"mn": "Гэр хот"}
+    cast.home.save(update_fields=["names"])
+    declaration.signatories.set([cast.home])
+    declaration.adopted_on = datetime.date(2013, 11, 19)
+    declaration.save(update_fields=["adopted_on"])
+
+    response = client.get(reverse("declarations:pdf", args=[declaration.slug]), {"hl": "mn"})
+
+    text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
+    assert "Гэр хот" in text
+    assert "2013 оны 11-р сарын 19" in text and "2013-11-19" not in text

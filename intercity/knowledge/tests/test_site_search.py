@@ -204,3 +204,10 @@ def test_a_hit_names_its_language_and_starts_with_no_stray_separator(client, cas
     # The meeting has no language: its line begins with its date, not with a separator.
     lines = english.split('<div class="meta joined">')[1:]
     assert len(lines) == 2 and all(line.startswith("<span>") for line in lines)
+
+
+@pytest.mark.parametrize("query", ["!!!", "?*(", "nothing like this"])
+def test_a_search_that_finds_nothing_shows_no_empty_type_filter(client, records, query):
+    body = client.get(reverse("web:search"), {"q": query, "hl": "mn"}).content.decode()
+    assert 'class="empty"' in body
+    assert 'id="facets"' not in body

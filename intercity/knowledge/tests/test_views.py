@@ -450,3 +450,20 @@ def test_the_translation_form_does_not_offer_the_items_own_language(cast, client
     assert not item.translations.exists()
     assert client.post(url, data | {"language": "en"}).status_code == 302
     assert item.translations.get().language == "en"
+
+
+def test_which_city_names_its_themes_in_the_readers_language(client, themes):
+    theme = themes["air-quality"]
+    theme.names = {"mn": "Агаарын чанар"}
+    theme.save(update_fields=["names"])
+    body = client.get(reverse("knowledge:which-city"), {"hl": "mn"}).content.decode()
+    assert ">Агаарын чанар</option>" in body
+
+
+@pytest.mark.parametrize("language", ["en", "hi", "mn"])
+def test_which_city_labels_its_words_and_its_theme_apart(client, language):
+    body = client.get(reverse("knowledge:which-city"), {"hl": language}).content.decode()
+    form = body.split('class="filters"', 1)[1].split("</form>", 1)[0]
+    words = form.split('<input type="search"', 1)[0].rsplit("<label>", 1)[1]
+    theme = form.split('<select name="theme"', 1)[0].rsplit("<label>", 1)[1]
+    assert words.strip() != theme.strip()

@@ -35,3 +35,12 @@ def test_a_latin_name_must_cover_whole_words():
 
 def test_a_one_letter_name_is_never_matched():
     assert cities_named("a plan for x", {"x-city": ["X", "x"]}) == []
+
+
+def test_a_latin_name_mistyped_by_one_letter_is_still_recognised():
+    names = {**NAMES, "bangkok": ["Bangkok", "กรุงเทพ"], "tomsk": ["Tomsk"]}
+    assert cities_named("bangkock", names) == ["bangkok"]  # one letter too many
+    assert cities_named("hanio drills", names) == ["hanoi"]  # two letters swapped
+    assert cities_named("Tokio", names) == ["tokyo"]  # one letter changed
+    assert cities_named("bnagkokk", names) == []  # two mistakes are another word
+    assert cities_named("toms", names) == []  # a short name is matched only as written

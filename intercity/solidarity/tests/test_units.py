@@ -9,7 +9,7 @@ from django.utils import translation
 
 from intercity.solidarity import matching, services
 from intercity.solidarity.models import Need, Offer
-from intercity.solidarity.quantities import COUNTED, NAMES, amount, unit_name
+from intercity.solidarity.quantities import COUNTED, NAMES, amount, number, unit_name
 from intercity.solidarity.selectors import needs_board
 from intercity.solidarity.units import CODES, SYNONYMS, _folded, unit_code, unit_stored
 from intercity.testing.solidarity_factories import active_incident, need, offer
@@ -78,6 +78,16 @@ def test_a_quantity_reads_in_the_readers_language_with_its_plural():
         assert amount(Decimal(20000), "litres") == "20,000リットル"
         assert unit_name("litre") == "リットル"
         assert unit_name("bottles") == "bottles"
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"),
+    [("en", "20,000 litres"), ("hi", "20,000"), ("mn", "20,000"), ("ru", "20\xa0000 литров")],
+)
+def test_a_large_quantity_groups_its_digits_as_the_reader_writes_numbers(language, shown):
+    with translation.override(language):
+        assert shown in amount(Decimal(20000), "litre")
+        assert shown.split(" ")[0] in number(Decimal("20000.00"))
 
 
 def test_units_match_across_synonyms_and_free_text_ignores_case():
@@ -241,3 +251,16 @@ def test_the_migration_keeps_recognised_units_as_codes_and_the_rest_as_typed(net
     assert Offer.objects.get(pk=gift.pk).unit == "kilogram"
     latest = Need.objects.get(pk=rows[0].pk).history.first()
     assert (latest.unit, latest.history_change_reason) == ("litre", "solidarity.unit.recognised")
+
+
+@pytest.mark.django_db
+def test_the_needs_board_totals_group_digits_and_label_each_cell_for_a_phone(client, net):
+    incident = active_incident(affected=[net.manila])
+    need(incident, net.manila, quantity=20000, unit="litre", category="water_sanitation")
+
+    page = client.get(reverse("solidarity:board", kwargs={"slug": incident.slug}), {"hl": "hi"})
+    totals = page.text.split('class="board-totals')[1].split("</table>")[0]
+
+    assert 'responsive"' in totals.split(">")[0]
+    assert ">20,000</td>" in totals and '<dd class="open">20,000</dd>' in page.text
+    assert totals.count("data-label=") == 5
