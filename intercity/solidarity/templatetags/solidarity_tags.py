@@ -1,5 +1,7 @@
 """Template helpers of the solidarity pages."""
 
+from decimal import Decimal
+
 from django import template
 
 from intercity.solidarity.quantities import amount, number, unit_name
@@ -28,3 +30,12 @@ def unit_name_filter(unit):
 def quantity(value):
     """{{ total.open|quantity }}: a bare quantity, grouped in the reader's format."""
     return number(value)
+
+
+@register.filter
+def input_number(value):
+    """{{ item.undispatched|input_number }}: a quantity as a number field takes it ("2.5",
+    "20000") in every language; "2,5" or "2E+4" would leave the field empty."""
+    if value in (None, ""):
+        return ""
+    return format(Decimal(value).normalize(), "f")

@@ -530,3 +530,28 @@ def test_the_message_form_brings_the_reader_back_to_the_messages(client, net):
     assert f'action="{url}#messages-card"' in page
     assert f'action="{url}#messages-card"' in refused
     assert 'id="messages-card"' in refused
+
+
+@pytest.mark.parametrize("language", ["vi", "ru", "en"])
+def test_quantity_fields_on_the_board_hold_numbers_a_browser_accepts(client, net, language):
+    # A number field takes "2.5" and "20000" only: "2,5" or "2E+4" would leave it empty and
+    # its limit ignored, whatever language the page is in.
+    incident = active_incident(affected=[net.manila])
+    need(incident, net.manila, quantity="20000.00", unit="litres", category="water_sanitation")
+    fuel = need(incident, net.manila, quantity="7.50", unit="tonnes", category="other")
+    services.offer_accept(
+        actor=None,
+        need=fuel,
+        offer=offer(net.tokyo, quantity="2.5", unit="tonnes", category="other", incident=incident),
+    )
+    offer(
+        net.seoul, quantity="30000", unit="litres", category="water_sanitation", incident=incident
+    )
+    client.force_login(net.secretariat)
+
+    page = client.get(
+        reverse("solidarity:board", kwargs={"slug": incident.slug}), {"hl": language}
+    ).text
+
+    assert 'max="2.5" value="2.5"' in page  # what Tokyo still has to dispatch
+    assert 'min="0.01" value="20000"' in page  # the suggested offer covers the whole need

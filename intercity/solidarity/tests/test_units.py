@@ -151,7 +151,7 @@ def test_quantities_are_grouped_in_the_readers_format_on_the_board_and_timeline(
     detail = client.get(incident.get_absolute_url()).text
 
     assert "20.000 lít" in board
-    assert '<td class="open">20.000</td>' in board
+    assert '<td class="open" data-label="Còn thiếu">20.000</td>' in board
     assert '<dd class="open">20.000</dd>' in board
     assert "20000" not in board.replace('value="20000"', "")
     assert "20.000 lít" in detail
