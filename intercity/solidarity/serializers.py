@@ -148,7 +148,9 @@ class CapInfoSerializer(serializers.ModelSerializer):
 
 
 class IncidentDetailSerializer(IncidentSerializer):
-    reported_by_city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    reported_by_city = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True
+    )
     affected = AffectedCitySerializer(many=True, read_only=True)
     figures = FigureSerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
