@@ -189,7 +189,8 @@ def test_a_documents_language_is_chosen_from_the_list_and_stored_as_a_code(
     assert MeetingDocument.objects.get().language == "ja"
 
 
-def test_removing_a_person_or_a_document_asks_first(client_for, cast, meeting):
+def _focal_point_adds_ms_lan_and_an_agenda(client_for, cast, meeting):
+    """Through the pages, as the focal point does: one participant and one linked document."""
     client = client_for(cast.focal_point)
     client.post(
         url("attendee-create", meeting),
@@ -197,12 +198,13 @@ def test_removing_a_person_or_a_document_asks_first(client_for, cast, meeting):
     )
     client.post(
         url("document-create", meeting),
-        {
-            "document-title": "Agenda",
-            "document-kind": "agenda",
-            "document-url": "https://example.org/a",
-        },
+        {"document-title": "Agenda", "document-kind": "agenda", "document-url": "https://e.org/a"},
     )
+    return client
+
+
+def test_removing_a_person_or_a_document_asks_first(client_for, cast, meeting):
+    client = _focal_point_adds_ms_lan_and_an_agenda(client_for, cast, meeting)
     page = client.get(url("participants", meeting)).content.decode()
     person = Attendee.objects.get()
     document = MeetingDocument.objects.get()
@@ -231,15 +233,7 @@ def test_a_city_both_represented_and_observer_is_named_in_the_readers_language(
 def test_the_history_still_names_a_person_and_a_document_after_their_removal(
     client_for, cast, meeting
 ):
-    client = client_for(cast.focal_point)
-    client.post(
-        url("attendee-create", meeting),
-        {"person-name": "Ms Lan", "person-city": cast.home.pk, "person-role": "delegate"},
-    )
-    client.post(
-        url("document-create", meeting),
-        {"document-title": "Agenda", "document-kind": "agenda", "document-url": "https://e.org/a"},
-    )
+    client = _focal_point_adds_ms_lan_and_an_agenda(client_for, cast, meeting)
     client.post(url("attendee-delete", meeting, Attendee.objects.get().pk))
     client.post(url("document-delete", meeting, MeetingDocument.objects.get().pk))
 
