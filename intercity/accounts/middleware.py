@@ -23,6 +23,25 @@ def requested_language(request) -> str | None:
     return code
 
 
+def chosen_language(request, user) -> str | None:
+    """The language a person chose over their browser's: a link's `?hl=`, else the profile's
+    language unless the switcher's cookie says otherwise; None leaves Accept-Language to decide."""
+    chosen = requested_language(request)
+    if chosen is None and (
+        user is not None
+        and user.is_authenticated
+        and user.language
+        and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
+    ):
+        chosen = user.language
+    return chosen
+
+
+def activate_language(request, code: str) -> None:
+    translation.activate(code)
+    request.LANGUAGE_CODE = code
+
+
 class UserLanguageMiddleware:
     """Runs after LocaleMiddleware and overrides its choice where the person has made one.
 
@@ -35,18 +54,9 @@ class UserLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        chosen = requested_language(request)
-        user = getattr(request, "user", None)
-        if chosen is None and (
-            user is not None
-            and user.is_authenticated
-            and user.language
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-        ):
-            chosen = user.language
+        chosen = chosen_language(request, getattr(request, "user", None))
         if chosen:
-            translation.activate(chosen)
-            request.LANGUAGE_CODE = chosen
+            activate_language(request, chosen)
         response = self.get_response(request)
         if chosen and LANGUAGE_PARAMETER in request.GET:
             response.set_cookie(
