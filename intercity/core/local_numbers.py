@@ -12,11 +12,9 @@ from django.utils.formats import number_format
 def local_number(value: float | int | Decimal) -> str:
     """`value` with the active language's decimal mark and grouped thousands, every digit
     it has and no trailing zeros."""
-    # Through its shortest text: a float as Decimal would show its binary expansion.
-    exact = Decimal(str(value)).normalize()
-    if exact == exact.to_integral_value():
-        exact = exact.quantize(Decimal(1))
-    return number_format(exact, force_grouping=True)
+    # Through its shortest text: a float as Decimal would show its binary expansion. Django
+    # writes a normalised 1E+6 out in full ("1000000"), whatever its size.
+    return number_format(Decimal(str(value)).normalize(), force_grouping=True)
 
 
 # Migrations keep naming Django's validator: the limit and what it accepts are unchanged.

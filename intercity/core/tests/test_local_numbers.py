@@ -19,6 +19,8 @@ from intercity.core.local_numbers import MinValueValidator, local_number
         ("en", 1e10, "10,000,000,000"),
         ("vi", -200.0, "-200"),
         ("en", 2.5, "2.5"),
+        ("en", 1e30, "1,000,000,000,000,000,000,000,000,000,000"),
+        ("vi", 100.0, "100"),
     ],
 )
 def test_a_number_reads_the_readers_way(language, value, shown):
