@@ -90,7 +90,10 @@ def meeting_index(request):
         {
             "filters": filters,
             "filter_notices": read.notices,
-            "calendar_query": urlencode(_calendar_filters(request.GET)),
+            # A subscribed calendar keeps which kind of meeting and which city's, if known.
+            "calendar_query": urlencode(
+                {name: value for name, value in read.query().items() if name in ("kind", "city")}
+            ),
             "kinds": Meeting.Kind.choices,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "can_create": can_create_meeting(request.user),

@@ -138,3 +138,9 @@ def test_the_indicator_export_ignores_an_unknown_theme(db, client):
     _indicator()
     response = client.get(reverse("indicators:list"), {"theme": "zzz", "format": "json"})
     assert [row["code"] for row in response.json()["results"]] == ["water-use"]
+
+
+def test_the_calendar_link_keeps_only_the_known_filters(db, client):
+    MeetingFactory()
+    response = client.get(reverse("meetings:list"), {"kind": "drill", "city": "nowhere"})
+    assert 'href="/meetings/calendar.ics?kind=drill"' in response.content.decode()
