@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -37,6 +37,7 @@ from intercity.accounts.services import (
     user_update,
 )
 from intercity.core.forms import apply_validation_error
+from intercity.core.list_filters import one_of, read_filters
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
 
@@ -85,7 +86,8 @@ def user_index(request):
     users = User.objects.select_related("city", "organisation").order_by(
         "role", "city__name", "username"
     )
-    role = request.GET.get("role") or None
+    read = read_filters(request.GET, {"role": one_of(gettext_lazy("Role"), User.Role.values)})
+    role = read["role"]
     if role:
         users = users.filter(role=role)
     context = paginate(request, users, per_page=50)
@@ -93,6 +95,7 @@ def user_index(request):
         {
             "roles": User.Role.choices,
             "role": role,
+            "filter_notices": read.notices,
             "pending": Invitation.objects.filter(
                 accepted_at__isnull=True, expires_at__gt=timezone.now()
             ).select_related("city", "organisation")[:50],

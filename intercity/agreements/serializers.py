@@ -12,10 +12,13 @@ from intercity.agreements.models import (
     StatusProposal,
 )
 from intercity.agreements.selectors import pending_proposal
+from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
+from intercity.core.models import Theme
 from intercity.core.serializers import (
     SOURCE_FIELDS,
     ChoiceFilter,
+    RecordFilter,
     RowSerializer,
     ThemeSerializer,
     theme_slugs_field,
@@ -196,8 +199,8 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
 
 class AgreementFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    city = serializers.SlugField(required=False, help_text=_("Slug of a party."))
-    theme = serializers.SlugField(required=False, help_text=_("Slug of a theme."))
+    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a party."))
+    theme = RecordFilter(queryset=Theme.objects.all(), help_text=_("Slug of a theme."))
     status = ChoiceFilter(choices=Agreement.Status.choices)
 
 
@@ -252,5 +255,7 @@ class PledgeWriteSerializer(serializers.ModelSerializer):
 
 
 class PledgeFilterSerializer(serializers.Serializer):
-    city = serializers.SlugField(required=False, help_text=_("Slug of a giving or receiving city."))
+    city = RecordFilter(
+        queryset=City.objects.all(), help_text=_("Slug of a giving or receiving city.")
+    )
     status = ChoiceFilter(choices=Pledge.Status.choices)

@@ -33,6 +33,7 @@ from intercity.agreements.services import agreement_create, agreement_update
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
+from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
@@ -52,7 +53,15 @@ AGREEMENT_COLUMNS = [
 
 @require_GET
 def agreement_index(request):
-    filters = {key: request.GET.get(key) or None for key in ("city", "theme", "status")}
+    read = read_filters(
+        request.GET,
+        {
+            "city": slug_in(gettext_lazy("City"), City.objects.all()),
+            "theme": slug_in(gettext_lazy("Theme"), Theme.objects.all()),
+            "status": one_of(gettext_lazy("Status"), Agreement.Status.values),
+        },
+    )
+    filters = read.values
     agreements = agreement_list(user=request.user, search=request.GET.get("q") or None, **filters)
     if wants_csv(request):
         return csv_response(filename="agreements.csv", columns=AGREEMENT_COLUMNS, rows=agreements)
@@ -60,6 +69,7 @@ def agreement_index(request):
     context.update(
         {
             "filters": filters,
+            "filter_notices": read.notices,
             "statuses": Agreement.Status.choices,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "themes": Theme.objects.order_by("name"),

@@ -14,6 +14,7 @@ from intercity.cities.selectors import city_focal_points, city_get, city_list
 from intercity.cities.services import city_create, city_update
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
+from intercity.core.list_filters import one_of, read_filters
 from intercity.core.pagination import paginate
 from intercity.core.sections import fill
 from intercity.core.slugs import create_with_unique_slug
@@ -35,7 +36,10 @@ CITY_COLUMNS = [
 
 @require_GET
 def city_index(request):
-    membership = request.GET.get("membership") or None
+    read = read_filters(
+        request.GET, {"membership": one_of(gettext_lazy("Membership"), City.Membership.values)}
+    )
+    membership = read["membership"]
     cities = city_list(search=request.GET.get("q"), membership=membership)
     if wants_csv(request):
         return csv_response(filename="cities.csv", columns=CITY_COLUMNS, rows=cities.iterator())
@@ -44,6 +48,7 @@ def city_index(request):
         {
             "memberships": City.Membership.choices,
             "membership": membership,
+            "filter_notices": read.notices,
             "can_create": can_create_city(request.user),
         }
     )

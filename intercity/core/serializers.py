@@ -3,6 +3,7 @@
 from collections.abc import Mapping
 from typing import ClassVar
 
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -36,6 +37,28 @@ class ChoiceFilter(serializers.ChoiceField):
             self.fail(
                 "invalid_choice", input=data, allowed=", ".join(self.choice_strings_to_values)
             )
+
+
+class RecordFilter(serializers.SlugField):
+    """A list filter naming a record by its slug (a city, a theme): a slug that names no
+    record is a 400, as a value outside a ChoiceFilter's is, rather than an empty list."""
+
+    default_error_messages = {"unknown": _("Nothing is known as “{input}”.")}
+
+    def __init__(self, *, queryset, slug_field: str = "slug", **kwargs):
+        kwargs.setdefault("required", False)
+        help_text = kwargs.get("help_text")
+        note = _("A value that names nothing answers 400.")
+        kwargs["help_text"] = format_lazy("{} {}", help_text, note) if help_text else note
+        super().__init__(**kwargs)
+        self.queryset = queryset
+        self.slug_field = slug_field
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if value and not self.queryset.filter(**{self.slug_field: value}).exists():
+            self.fail("unknown", input=value)
+        return value
 
 
 class MultipleChoiceFilter(serializers.ListField):

@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
-from intercity.core.serializers import ThemeSerializer
+from intercity.core.serializers import RecordFilter, ThemeSerializer
 from intercity.declarations.models import (
     Clause,
     Commitment,
@@ -115,7 +116,7 @@ class DeclarationImportSerializer(serializers.Serializer):
 class DeclarationFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False)
     year = serializers.IntegerField(required=False, min_value=1, max_value=9999)
-    city = serializers.CharField(required=False)
+    city = RecordFilter(queryset=City.objects.all())
     language = serializers.CharField(required=False)
 
 
@@ -149,7 +150,7 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
 class CommitmentFilterSerializer(serializers.Serializer):
     declaration = serializers.CharField(required=False)
-    city = serializers.CharField(required=False)
+    city = RecordFilter(queryset=City.objects.all())
 
 
 class ProgressReportSerializer(serializers.ModelSerializer):
@@ -188,5 +189,5 @@ class ProgressReportWriteSerializer(serializers.Serializer):
 
 class ProgressReportFilterSerializer(serializers.Serializer):
     commitment = serializers.IntegerField(required=False)
-    city = serializers.CharField(required=False)
+    city = RecordFilter(queryset=City.objects.all())
     latest = serializers.BooleanField(required=False, default=False)

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
@@ -22,8 +23,9 @@ from intercity.agreements.permissions import can_view_agreement
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.forms import apply_validation_error
+from intercity.core.list_filters import one_of, read_filters, record_in, slug_in
+from intercity.core.list_filters import year as year_filter
 from intercity.core.pagination import paginate
-from intercity.core.params import number_param
 from intercity.declarations import selectors
 from intercity.declarations.forms import (
     CommitmentForm,
@@ -56,24 +58,30 @@ from intercity.declarations.services import (
 
 @require_GET
 def declaration_index(request):
-    filters = {key: request.GET.get(key) or None for key in ("year", "city", "language")}
-    year = filters["year"]
+    languages = sorted(
+        {code for code in Declaration.objects.values_list("language", flat=True) if code}
+    )
+    years = selectors.declaration_years()
+    read = read_filters(
+        request.GET,
+        {
+            "year": year_filter(gettext_lazy("Year"), among=years),
+            "city": slug_in(gettext_lazy("Signatory city"), City.objects.all()),
+            "language": one_of(gettext_lazy("Language"), languages),
+        },
+    )
+    filters = read.values
     declarations = selectors.declaration_list(
-        user=request.user,
-        search=request.GET.get("q") or None,
-        year=number_param(year, low=1, high=9999),
-        city=filters["city"],
-        language=filters["language"],
+        user=request.user, search=request.GET.get("q") or None, **filters
     )
     context = paginate(request, declarations)
     context.update(
         {
             "filters": filters,
-            "years": selectors.declaration_years(),
+            "filter_notices": read.notices,
+            "years": years,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
-            "languages": sorted(
-                {code for code in Declaration.objects.values_list("language", flat=True) if code}
-            ),
+            "languages": languages,
             "can_import": can_import_declaration(request.user),
         }
     )
@@ -342,26 +350,32 @@ def progress_report_new(request, pk, city):
 
 
 def _scope(request):
-    declaration = city = None
-    if request.GET.get("declaration"):
-        declaration = get_object_or_404(
-            selectors.declaration_visible(request.user), slug=request.GET["declaration"]
-        )
-    if request.GET.get("city"):
-        city = get_object_or_404(City, slug=request.GET["city"])
+    """The declaration and city the address bar asks for, the commitments in that scope, and
+    a notice per value not known (ignored, as on every list)."""
+    read = read_filters(
+        request.GET,
+        {
+            "declaration": record_in(
+                gettext_lazy("Declaration"), selectors.declaration_visible(request.user)
+            ),
+            "city": record_in(gettext_lazy("City"), City.objects.all()),
+        },
+    )
+    declaration, city = read["declaration"], read["city"]
     commitments = selectors.commitment_scope(user=request.user, declaration=declaration, city=city)
-    return declaration, city, commitments
+    return declaration, city, commitments, read.notices
 
 
 @require_GET
 def accountability(request):
-    declaration, city, commitments = _scope(request)
+    declaration, city, commitments, notices = _scope(request)
     context = paginate(request, commitments, per_page=25)
     cities = selectors.matrix_cities(commitments=commitments, city=city)
     context.update(
         {
             "declaration": declaration,
             "city": city,
+            "filter_notices": notices,
             "cities": cities,
             "rows": selectors.matrix_rows(commitments=list(context["object_list"]), cities=cities),
             "by_declaration": selectors.progress_by_declaration(commitments=commitments),
@@ -414,7 +428,7 @@ def _export_name(declaration, city) -> str:
 
 @require_GET
 def accountability_csv(request):
-    declaration, city, commitments = _scope(request)
+    declaration, city, commitments, _notices = _scope(request)
     writer = csv.DictWriter(_Echo(), fieldnames=EXPORT_FIELDS)
 
     def lines():
@@ -430,7 +444,7 @@ def accountability_csv(request):
 
 @require_GET
 def accountability_json(request):
-    declaration, city, commitments = _scope(request)
+    declaration, city, commitments, _notices = _scope(request)
     payload = {
         "declaration": declaration.slug if declaration else None,
         "city": city.slug if city else None,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from intercity.core.local_numbers import local_number
 from intercity.core.models import NamedInLanguages, SourcedModel, TimeStampedModel
 from intercity.indicators.units import UnitError, check_convertible, implied_bounds, is_unit
 
@@ -139,6 +140,22 @@ class Indicator(NamedInLanguages, TimeStampedModel):
         high = implied_high if self.maximum is None else self.maximum
         return low, high
 
+    def implausible(self, value: float) -> str | None:
+        """Why `value` cannot be a figure of this indicator, in the reader's language and
+        number format; None when it is within the plausible range."""
+        low, high = self.plausible_range
+        if (low is None or value >= low) and (high is None or value <= high):
+            return None
+        return gettext(
+            "%(value)s %(unit)s is outside the plausible range for this indicator "
+            "(%(low)s to %(high)s)."
+        ) % {
+            "value": local_number(value),
+            "unit": self.unit,
+            "low": "…" if low is None else local_number(low),
+            "high": "…" if high is None else local_number(high),
+        }
+
 
 class NotationKey(models.TextChoices):
     NOT_OCCURRING = "NO", _("NO — not occurring")
@@ -263,17 +280,9 @@ class Observation(SourcedModel):
                     "“%(given)s” cannot be converted to %(unit)s."
                 ) % {"given": self.unit_as_given, "unit": indicator.unit}
         if self.value is not None and "unit_as_given" not in errors:
-            low, high = indicator.plausible_range
-            if (low is not None and self.value < low) or (high is not None and self.value > high):
-                errors["value"] = gettext(
-                    "%(value)s %(unit)s is outside the plausible range for this indicator "
-                    "(%(low)s to %(high)s)."
-                ) % {
-                    "value": f"{self.value:g}",
-                    "unit": indicator.unit,
-                    "low": "…" if low is None else f"{low:g}",
-                    "high": "…" if high is None else f"{high:g}",
-                }
+            problem = indicator.implausible(self.value)
+            if problem:
+                errors["value"] = problem
         breakdown = self.gpc_sector or self.gpc_scope
         if breakdown and not indicator.gpc_breakdown:
             errors["gpc_sector"] = gettext("This indicator has no GPC sector or scope.")
@@ -378,3 +387,21 @@ class Target(TimeStampedModel):
                     )
                 }
             )
+        errors = {}
+        # The base is a figure already measured: a year to come has none.
+        if self.base_year and self.base_year > timezone.localdate().year:
+            errors["base_year"] = gettext("The base year %(year)s is in the future.") % {
+                "year": self.base_year
+            }
+        # Base, target and business as usual are all levels of the indicator in its unit
+        # (progress is the straight line between base and target), so each keeps to the
+        # range its values keep to: a share 0 to 100 %, a count or a total never negative.
+        indicator = self.indicator if self.indicator_id else None
+        if indicator is not None:
+            for name in ("base_value", "target_value", "bau_value"):
+                value = getattr(self, name)
+                problem = None if value is None else indicator.implausible(value)
+                if problem:
+                    errors[name] = problem
+        if errors:
+            raise ValidationError(errors)

@@ -3,8 +3,9 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from intercity.cities.models import City
 from intercity.cities.serializers import city_slug_field
-from intercity.core.serializers import ChoiceFilter
+from intercity.core.serializers import ChoiceFilter, RecordFilter
 from intercity.indicators.models import Indicator, NotationKey, Observation, Target
 
 INDICATOR_FIELDS = [
@@ -124,8 +125,10 @@ class ObservationWriteSerializer(serializers.Serializer):
 
 
 class ObservationFilterSerializer(serializers.Serializer):
-    city = serializers.SlugField(required=False, help_text=_("City slug."))
-    indicator = serializers.SlugField(required=False, help_text=_("Indicator code."))
+    city = RecordFilter(queryset=City.objects.all(), help_text=_("City slug."))
+    indicator = RecordFilter(
+        queryset=Indicator.objects.all(), slug_field="code", help_text=_("Indicator code.")
+    )
     year_from = serializers.IntegerField(
         required=False, min_value=1, max_value=9999, help_text=_("First year, included.")
     )
@@ -183,8 +186,8 @@ class TargetWriteSerializer(serializers.ModelSerializer):
 
 
 class TargetFilterSerializer(serializers.Serializer):
-    city = serializers.SlugField(required=False)
-    indicator = serializers.SlugField(required=False)
+    city = RecordFilter(queryset=City.objects.all())
+    indicator = RecordFilter(queryset=Indicator.objects.all(), slug_field="code")
 
 
 class IndicatorImportSerializer(serializers.Serializer):

@@ -10,10 +10,12 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.cities.selectors import city_get
 from intercity.core.audit import audit_trail
+from intercity.core.list_filters import one_of, read_filters
 from intercity.core.views import record_form_response
 from intercity.indicators.comparison import comparison, dashboard, indicator_years
 from intercity.indicators.forms import (
@@ -84,7 +86,10 @@ def chart_table(spec: dict) -> tuple[list[str], list[list]]:
 
 @require_GET
 def indicator_index(request):
-    indicators = list(indicator_list(theme=request.GET.get("theme") or None))
+    read = read_filters(
+        request.GET, {"theme": one_of(gettext_lazy("Theme"), Indicator.Theme.values)}
+    )
+    indicators = list(indicator_list(theme=read["theme"]))
     header = ["code", "name", "unit", "direction", "theme", "aggregation", "standard"]
     rows = [
         [i.code, i.label, i.unit, i.direction, i.theme, i.aggregation, i.standard]
@@ -98,6 +103,7 @@ def indicator_index(request):
         themes.setdefault(indicator.get_theme_display(), []).append(indicator)
     context = {
         "themes": themes,
+        "filter_notices": read.notices,
         "can_import": can_import_observations(request.user),
         "can_manage": can_manage_indicator(request.user),
     }

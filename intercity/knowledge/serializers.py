@@ -6,11 +6,14 @@ from rest_framework import serializers
 
 from intercity.agreements.models import Agreement
 from intercity.agreements.selectors import agreement_visible
+from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
+from intercity.core.models import Theme
 from intercity.core.serializers import (
     SOURCE_FIELDS,
     ChoiceFilter,
     MultipleChoiceFilter,
+    RecordFilter,
     ThemeSerializer,
     theme_slugs_field,
 )
@@ -172,8 +175,8 @@ class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
 
 class KnowledgeFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for, in any language."))
-    city = serializers.SlugField(required=False)
-    theme = serializers.SlugField(required=False)
+    city = RecordFilter(queryset=City.objects.all())
+    theme = RecordFilter(queryset=Theme.objects.all())
     kind = ChoiceFilter(choices=KnowledgeItem.Kind.choices)
     language = ChoiceFilter(choices=settings.LANGUAGES)
 

@@ -14,9 +14,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
+from intercity.core.list_filters import one_of, read_filters, slug_in, year
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
-from intercity.core.params import number_param
 from intercity.core.views import record_form_response
 from intercity.knowledge.forms import (
     AttachmentForm,
@@ -52,20 +52,29 @@ from intercity.knowledge.services import (
 from intercity.searchindex.vectors import latest_run, pending_documents, start_embedding_run
 
 
-def _year(value: str | None) -> int | None:
-    """A year typed in the address bar; anything that is not plainly one is ignored."""
-    return number_param(value, low=1, high=9999)
-
-
 @require_GET
 def knowledge_index(request):
+    read = read_filters(
+        request.GET,
+        {
+            "city": slug_in(gettext_lazy("City"), City.objects.all()),
+            "theme": slug_in(gettext_lazy("Theme"), Theme.objects.all()),
+            "kind": one_of(gettext_lazy("Kind"), KnowledgeItem.Kind.values),
+            "language": one_of(
+                gettext_lazy("Language"),
+                [code for code, _label in KnowledgeItem._meta.get_field("language").choices],
+            ),
+            "from": year(gettext_lazy("From year")),
+            "to": year(gettext_lazy("To year")),
+        },
+    )
     filters = KnowledgeFilters(
-        city=request.GET.get("city") or None,
-        theme=request.GET.get("theme") or None,
-        kind=request.GET.get("kind") or None,
-        language=request.GET.get("language") or None,
-        year_from=_year(request.GET.get("from")),
-        year_to=_year(request.GET.get("to")),
+        city=read["city"],
+        theme=read["theme"],
+        kind=read["kind"],
+        language=read["language"],
+        year_from=read["from"],
+        year_to=read["to"],
     )
     query = request.GET.get("q", "").strip()
     items, matched = item_list(user=request.user, filters=filters, search_text=query or None)
@@ -81,14 +90,15 @@ def knowledge_index(request):
         {
             "query": query,
             "filters": filters,
+            "filter_notices": read.notices,
             "facets": facets,
             "kinds": KnowledgeItem.Kind.choices,
             "languages": KnowledgeItem._meta.get_field("language").choices,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "themes": Theme.objects.order_by("name"),
             "can_create": can_create_item(request.user),
-            "year_from": request.GET.get("from", ""),
-            "year_to": request.GET.get("to", ""),
+            "year_from": read["from"] or "",
+            "year_to": read["to"] or "",
         }
     )
     return render(request, "knowledge/item_list.html", context)

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
-from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, RowSerializer
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, RecordFilter, RowSerializer
 from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
 from intercity.meetings.permissions import can_view_meeting
 
@@ -177,5 +178,5 @@ class MeetingFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
     kind = ChoiceFilter(choices=Meeting.Kind.choices)
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
-    city = serializers.SlugField(required=False, help_text=_("Slug of a host or participant."))
+    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a host or participant."))
     when = ChoiceFilter(choices=[("upcoming", _("Upcoming")), ("past", _("Past"))])

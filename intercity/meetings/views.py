@@ -17,6 +17,7 @@ from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.forms import apply_validation_error
+from intercity.core.list_filters import ReadFilters, one_of, read_filters, slug_in, year
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
@@ -53,14 +54,6 @@ from intercity.meetings.services import (
     session_create,
 )
 
-
-def _int_or_none(value):
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 MEETING_COLUMNS = [
     (gettext_lazy("title"), lambda m: m.title),
     (gettext_lazy("kind"), lambda m: m.get_kind_display()),
@@ -75,15 +68,20 @@ MEETING_COLUMNS = [
 ]
 
 
+def _list_filters(query, names=("kind", "city", "year", "when")) -> ReadFilters:
+    known = {
+        "kind": one_of(gettext_lazy("Kind"), Meeting.Kind.values),
+        "city": slug_in(gettext_lazy("City"), City.objects.all()),
+        "year": year(gettext_lazy("Year")),
+        "when": one_of(gettext_lazy("When"), ("upcoming", "past")),
+    }
+    return read_filters(query, {name: known[name] for name in names})
+
+
 @require_GET
 def meeting_index(request):
-    filters = {
-        "search": request.GET.get("q") or None,
-        "kind": request.GET.get("kind") or None,
-        "year": _int_or_none(request.GET.get("year")),
-        "city": request.GET.get("city") or None,
-        "when": request.GET.get("when") or None,
-    }
+    read = _list_filters(request.GET)
+    filters = {"search": request.GET.get("q") or None, **read.values}
     meetings = meeting_list(user=request.user, **filters)
     if wants_csv(request):
         return csv_response(filename="meetings.csv", columns=MEETING_COLUMNS, rows=meetings)
@@ -91,7 +89,11 @@ def meeting_index(request):
     context.update(
         {
             "filters": filters,
-            "calendar_query": urlencode(_calendar_filters(request.GET)),
+            "filter_notices": read.notices,
+            # A subscribed calendar keeps which kind of meeting and which city's, if known.
+            "calendar_query": urlencode(
+                {name: value for name, value in read.query().items() if name in ("kind", "city")}
+            ),
             "kinds": Meeting.Kind.choices,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "can_create": can_create_meeting(request.user),
@@ -267,7 +269,7 @@ def meeting_ics(request, slug):
 
 def _calendar_filters(query) -> dict[str, str]:
     """The list's filters a subscribed calendar keeps: which kind of meeting, which city's."""
-    return {name: query[name] for name in ("kind", "city") if query.get(name)}
+    return _list_filters(query, names=("kind", "city")).query()
 
 
 @require_GET

@@ -3,11 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
 from intercity.core.serializers import (
     SOURCE_FIELDS,
     CheckedTableUploadSerializer,
     ChoiceFilter,
+    RecordFilter,
     TableReportSerializer,
 )
 from intercity.organisations.models import Organisation
@@ -46,7 +48,7 @@ class OrganisationWriteSerializer(serializers.ModelSerializer):
 class OrganisationFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
     kind = ChoiceFilter(choices=Organisation.Kind.choices)
-    city = serializers.SlugField(required=False, help_text=_("Slug of a city."))
+    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a city."))
 
 
 class OrganisationImportUploadSerializer(CheckedTableUploadSerializer):

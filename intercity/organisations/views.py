@@ -13,6 +13,7 @@ from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
+from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import import_page, record_form_response
@@ -34,7 +35,14 @@ ORGANISATION_COLUMNS = [
 
 @require_GET
 def organisation_index(request):
-    filters = {key: request.GET.get(key) or None for key in ("kind", "city")}
+    read = read_filters(
+        request.GET,
+        {
+            "kind": one_of(gettext_lazy("Kind"), Organisation.Kind.values),
+            "city": slug_in(gettext_lazy("City"), City.objects.all()),
+        },
+    )
+    filters = read.values
     organisations = organisation_list(search=request.GET.get("q") or None, **filters)
     if wants_csv(request):
         return csv_response(
@@ -44,6 +52,7 @@ def organisation_index(request):
     context.update(
         {
             "filters": filters,
+            "filter_notices": read.notices,
             "kinds": Organisation.Kind.choices,
             "cities": City.objects.order_by("name").only("slug", "name", "names"),
             "can_create": can_create_organisation(request.user),

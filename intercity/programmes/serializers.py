@@ -3,10 +3,13 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
+from intercity.core.models import Theme
 from intercity.core.serializers import (
     SOURCE_FIELDS,
     ChoiceFilter,
+    RecordFilter,
     ThemeSerializer,
     theme_slugs_field,
 )
@@ -123,5 +126,5 @@ class ProgrammeFilterSerializer(serializers.Serializer):
     q = serializers.CharField(required=False, help_text=_("Words to look for."))
     kind = ChoiceFilter(choices=Programme.Kind.choices)
     status = ChoiceFilter(choices=[*Programme.Status.choices, ("ended", _("Ended"))])
-    city = serializers.SlugField(required=False, help_text=_("Slug of a lead or member city."))
-    theme = serializers.SlugField(required=False, help_text=_("Slug of a theme."))
+    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a lead or member city."))
+    theme = RecordFilter(queryset=Theme.objects.all(), help_text=_("Slug of a theme."))

@@ -11,6 +11,7 @@ from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
+from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.models import Theme
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
@@ -45,7 +46,16 @@ PROGRAMME_COLUMNS = [
 
 @require_GET
 def programme_index(request):
-    filters = {key: request.GET.get(key) or None for key in ("kind", "status", "city", "theme")}
+    read = read_filters(
+        request.GET,
+        {
+            "kind": one_of(gettext_lazy("Kind"), Programme.Kind.values),
+            "status": one_of(gettext_lazy("Status"), [*Programme.Status.values, "ended"]),
+            "city": slug_in(gettext_lazy("City"), City.objects.all()),
+            "theme": slug_in(gettext_lazy("Theme"), Theme.objects.all()),
+        },
+    )
+    filters = read.values
     programmes = programme_list(search=request.GET.get("q") or None, **filters)
     if wants_csv(request):
         return csv_response(filename="programmes.csv", columns=PROGRAMME_COLUMNS, rows=programmes)
@@ -53,6 +63,7 @@ def programme_index(request):
     context.update(
         {
             "filters": filters,
+            "filter_notices": read.notices,
             "kinds": Programme.Kind.choices,
             "statuses": [*Programme.Status.choices, ("ended", _("Ended"))],
             "cities": City.objects.order_by("name").only("slug", "name", "names"),

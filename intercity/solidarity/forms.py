@@ -1,9 +1,12 @@
 """Forms of the solidarity pages; they only parse input, services decide."""
 
+from decimal import Decimal
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.core.local_numbers import MinValueValidator
 from intercity.core.widgets import DateInput, DateTimeInput
 from intercity.solidarity.models import (
     Incident,
@@ -213,7 +216,11 @@ class OfferForm(ParseOnly):
 
 class QuantityForm(forms.Form):
     quantity = forms.DecimalField(
-        label=_("Quantity"), max_digits=14, decimal_places=2, min_value=0.01, required=False
+        label=_("Quantity"),
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal("0.01"))],
+        required=False,
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.selectors import city_map_points
 from intercity.core.exports import csv_response, wants_csv
+from intercity.core.list_filters import one_of, read_filters
 from intercity.core.pagination import paginate
 from intercity.solidarity import selectors, services
 from intercity.solidarity.forms import (
@@ -53,8 +54,14 @@ INCIDENT_COLUMNS = [
 
 @require_GET
 def incident_index(request):
-    kind = request.GET.get("kind") or None
-    status = request.GET.get("status") or None
+    read = read_filters(
+        request.GET,
+        {
+            "kind": one_of(_("Kind"), Incident.Kind.values),
+            "status": one_of(_("Status"), Incident.Status.values),
+        },
+    )
+    kind, status = read["kind"], read["status"]
     incidents = selectors.incident_list(
         user=request.user, kind=kind, status=status, search=request.GET.get("q")
     )
@@ -69,6 +76,7 @@ def incident_index(request):
             "statuses": Incident.Status.choices,
             "kind": kind,
             "status": status,
+            "filter_notices": read.notices,
             "incident_points": selectors.incident_map_points(context["page_obj"].object_list),
             "map_points": city_map_points(),
             "can_manage": can_manage_incidents(request.user),

@@ -3,9 +3,10 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
 from intercity.core.models import NewsItem
-from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, RecordFilter
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
 
 
@@ -51,4 +52,4 @@ class NewsItemWriteSerializer(serializers.ModelSerializer):
 
 class NewsFilterSerializer(serializers.Serializer):
     kind = ChoiceFilter(choices=NewsItem.Kind.choices)
-    city = serializers.SlugField(required=False, help_text=_("Slug of a city."))
+    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a city."))

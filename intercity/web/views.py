@@ -17,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercity.cities.models import City
 from intercity.cities.selectors import city_map_points, member_cities
+from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.models import NewsItem, Theme
 from intercity.core.pagination import paginate
 from intercity.core.permissions import can_delete_news, can_edit_news, can_publish_news
@@ -47,10 +48,17 @@ def home(request):
 
 @require_GET
 def news(request):
-    kind = request.GET.get("kind") or None
-    context = paginate(request, news_list(kind=kind, city=request.GET.get("city") or None))
+    read = read_filters(
+        request.GET,
+        {
+            "kind": one_of(_("Kind"), NewsItem.Kind.values),
+            "city": slug_in(_("City"), City.objects.all()),
+        },
+    )
+    context = paginate(request, news_list(**read.values))
     context["kinds"] = NewsItem.Kind.choices
-    context["kind"] = kind
+    context["kind"] = read["kind"]
+    context["filter_notices"] = read.notices
     context["can_publish"] = can_publish_news(request.user)
     return render(request, "web/news_list.html", context)
 

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.business import permissions as rules
@@ -18,18 +19,24 @@ from intercity.business.models import (
     Opportunity,
     SuggestionMark,
 )
+from intercity.core.list_filters import read_filters, slug_in
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
 
 
 @require_GET
 def directory_index(request):
-    sector = request.GET.get("sector") or None
+    read = read_filters(
+        request.GET,
+        {"sector": slug_in(gettext_lazy("Sector"), selectors.sectors(), field_name="code")},
+    )
+    sector = read["sector"]
     context = paginate(request, selectors.directory(search=request.GET.get("q"), sector=sector))
     context.update(
         {
             "sectors": selectors.sectors(),
             "sector": sector,
+            "filter_notices": read.notices,
             "opportunities": selectors.open_opportunities()[:10],
             "events": selectors.event_list(request.user)[:10],
             "own": selectors.own_organisation(request.user),

@@ -172,3 +172,36 @@ def test_every_change_leaves_an_audit_entry_naming_who(cast, record):
         ("indicators.observation.created", "focal"),
         ("indicators.observation.updated", "secretariat"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "high", "value"),
+    [("vi", "1.000.000", "2.000.000"), ("en", "1,000,000", "2,000,000")],
+)
+def test_the_plausible_range_is_written_the_readers_way(cast, catalogue, language, high, value):
+    from django.utils import translation
+
+    with translation.override(language):
+        problem = catalogue["street-lighting-electricity"].implausible(2e6)
+    assert f"{value} kWh/km" in problem
+    assert high in problem
+    assert "e+06" not in problem
+
+
+def test_the_page_says_the_plausible_range_in_vietnamese_numbers(cast, catalogue, client_for):
+    from django.urls import reverse
+
+    page = client_for(cast.focal_point).post(
+        reverse("indicators:observation-create") + "?hl=vi",
+        {
+            "city": cast.home.pk,
+            "indicator": catalogue["street-lighting-electricity"].pk,
+            "year": 2020,
+            "value": "2000000",
+            "status": "reported",
+        },
+        HTTP_ACCEPT_LANGUAGE="vi",
+    )
+    assert page.status_code == 400
+    (error,) = page.context["form"].errors["value"]
+    assert "1.000.000" in error and "2.000.000" in error

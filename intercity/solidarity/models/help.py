@@ -4,12 +4,12 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from intercity.core.local_numbers import MinValueValidator
 from intercity.core.models import SourcedModel
 from intercity.solidarity.matching import same_unit
 from intercity.solidarity.models.incidents import Incident, Visibility
