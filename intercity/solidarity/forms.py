@@ -139,7 +139,7 @@ class IncidentForm(ParseOnly):
             Q(membership_status=City.Membership.MEMBER) | Q(pk=current)
         )
         field.required = False
-        field.empty_label = _("No city (the secretariat's own record)")
+        field.empty_label = _("No city")
         field.help_text = _(
             "The member city that reported the incident, or that you record it for. Its focal "
             "points can then keep it up to date, and it is confirmed as affected."
