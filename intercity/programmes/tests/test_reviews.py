@@ -77,3 +77,49 @@ def test_focal_points_record_no_review(client_for, cast, programme, plenary, who
 
     assert response.status_code == 404
     assert not Review.objects.exists()
+
+
+def _api(programme) -> str:
+    return reverse("api-v1:programme-reviews", kwargs={"slug": programme.slug})
+
+
+def test_the_secretariat_records_a_review_at_a_plenary_through_the_api(
+    client_for, cast, programme, plenary
+):
+    response = client_for(cast.secretariat).post(
+        _api(programme),
+        {"meeting": plenary.slug, "decision": "close", "notes": "Achieved its aims."},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 201
+    assert response.json()["reviews"][0]["meeting"]["slug"] == plenary.slug
+    assert response.json()["status"] == "closed"
+
+
+def test_the_api_refuses_a_review_at_another_kind_of_meeting_on_the_meeting_field(
+    client_for, cast, programme, seminar
+):
+    response = client_for(cast.secretariat).post(
+        _api(programme),
+        {"meeting": seminar.slug, "decision": "close"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 400
+    assert "plenary" in " ".join(response.json()["meeting"])
+    assert not Review.objects.exists()
+    programme.refresh_from_db()
+    assert programme.status == "active"
+
+
+@pytest.mark.parametrize("who", ["focal_point", "other_focal_point"])
+def test_focal_points_record_no_review_through_the_api(client_for, cast, programme, plenary, who):
+    response = client_for(getattr(cast, who)).post(
+        _api(programme),
+        {"meeting": plenary.slug, "decision": "close"},
+        content_type="application/json",
+    )
+
+    assert response.status_code == 404
+    assert not Review.objects.exists()
