@@ -1,7 +1,18 @@
 """REST API of programmes: its viewset registers on the shared /api/v1/ router."""
 
+from drf_spectacular.utils import extend_schema
+from rest_framework import status
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+
 from intercity.api.permissions import Rules
-from intercity.api.views import RecordViewSet, document
+from intercity.api.views import (
+    WRITE_RESPONSES,
+    RecordViewSet,
+    check_input,
+    document,
+    service_errors,
+)
 from intercity.programmes import selectors as programme_selectors
 from intercity.programmes import serializers as api
 from intercity.programmes import services as programme_services
@@ -10,6 +21,7 @@ from intercity.programmes.permissions import (
     can_create_programme,
     can_delete_programme,
     can_edit_programme,
+    can_review_programme,
     can_view_programme,
 )
 
@@ -56,6 +68,26 @@ class ProgrammeViewSet(RecordViewSet):
 
     def delete_record(self, obj):
         programme_services.programme_delete(actor=self.request.user, programme=obj)
+
+    @extend_schema(
+        request=api.ReviewWriteSerializer,
+        responses={201: api.ProgrammeDetailSerializer, **WRITE_RESPONSES},
+        description="The secretariat records a plenary's decision on the programme; a meeting "
+        "that is not a plenary is refused on `meeting`. Closing it closes the programme.",
+    )
+    @action(detail=True, methods=["post"])
+    def reviews(self, request, *args, **kwargs):
+        programme = self.get_object()
+        if not can_review_programme(request.user, programme):
+            raise NotFound
+        serializer = api.ReviewWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_input(serializer)
+        with service_errors(serializer):
+            programme_services.review_record(
+                actor=request.user, programme=programme, **serializer.validated_data
+            )
+        return self.render(programme, status_code=status.HTTP_201_CREATED)
 
 
 def register(router) -> None:

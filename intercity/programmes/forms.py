@@ -88,5 +88,12 @@ class ReviewForm(forms.ModelForm):
         fields = ["meeting", "decision", "notes"]
         widgets = {"notes": forms.Textarea(attrs={"rows": 3})}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Reviews are decisions of the plenaries; the service refuses any other meeting.
+        meeting = self.fields["meeting"]
+        meeting.queryset = meeting.queryset.filter(kind=Meeting.Kind.PLENARY)
+        meeting.label = _("Plenary meeting")
+
     def _post_clean(self):
         pass

@@ -13,6 +13,7 @@ from intercity.core.serializers import (
     ThemeSerializer,
     theme_slugs_field,
 )
+from intercity.meetings.models import Meeting
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
 from intercity.programmes.models import Activity, Programme, Review
 
@@ -28,6 +29,18 @@ class ActivitySerializer(serializers.ModelSerializer):
 
 class ReviewSerializer(serializers.ModelSerializer):
     meeting = VisibleMeetingField()
+
+    class Meta:
+        model = Review
+        fields = ["meeting", "decision", "notes"]
+
+
+class ReviewWriteSerializer(serializers.ModelSerializer):
+    meeting = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Meeting.objects.all(),
+        help_text=_("Slug of the plenary meeting that decided the review."),
+    )
 
     class Meta:
         model = Review

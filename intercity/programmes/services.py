@@ -17,6 +17,7 @@ from intercity.core.services import (
     save_changes,
     set_m2m,
 )
+from intercity.meetings.models import Meeting
 from intercity.programmes.models import Activity, Programme, Review
 from intercity.programmes.permissions import (
     can_create_programme,
@@ -121,6 +122,10 @@ def review_record(
     """Record a plenary's decision on a programme; closing it closes the programme."""
     if actor is not None:
         require(can_review_programme(actor, programme))
+    if meeting is not None and meeting.kind != Meeting.Kind.PLENARY:
+        raise ValidationError(
+            {"meeting": _("A programme is reviewed at a plenary meeting: choose a plenary.")}
+        )
     review = Review(programme=programme, meeting=meeting, decision=decision, notes=notes)
     review.full_clean()
     review._history_user = actor if getattr(actor, "is_authenticated", False) else None

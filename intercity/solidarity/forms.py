@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
@@ -109,6 +110,7 @@ class IncidentForm(ParseOnly):
             "name",
             "kind",
             "status",
+            "reported_by_city",
             "severity",
             "alert_level",
             "started_at",
@@ -124,28 +126,48 @@ class IncidentForm(ParseOnly):
         ]
         widgets = {"started_at": DATETIME, "ended_at": DATETIME}
 
-    def __init__(self, *args, can_draft: bool = True, **kwargs):
+    def __init__(self, *args, can_draft: bool = True, can_name_city: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         if not can_draft and "status" in self.fields:
             status = self.fields["status"]
             status.choices = [c for c in status.choices if c[0] != Incident.Status.DRAFT]
+        if not can_name_city:
+            del self.fields["reported_by_city"]
+            return
+        # The secretariat names the member city it records the incident for, if any; a city
+        # named before it left the network stays selectable so an edit does not drop it.
+        field = self.fields["reported_by_city"]
+        current = self.instance.reported_by_city_id
+        field.queryset = City.objects.filter(
+            Q(membership_status=City.Membership.MEMBER) | Q(pk=current)
+        )
+        field.required = False
+        field.empty_label = _("No city")
+        field.help_text = _(
+            "The member city that reported the incident, or that you record it for. Its focal "
+            "points can then keep it up to date, and it is confirmed as affected."
+        )
 
 
 class IncidentReportForm(IncidentForm):
     """A focal point reports an incident in their own city: the city is shown, not chosen."""
 
     class Meta(IncidentForm.Meta):
-        fields = ["reported_by_city", *(f for f in IncidentForm.Meta.fields if f != "status")]
+        fields = [
+            "reported_by_city",
+            *(f for f in IncidentForm.Meta.fields if f not in ("status", "reported_by_city")),
+        ]
         widgets = IncidentForm.Meta.widgets
         labels = {"reported_by_city": _("City affected")}
 
     def __init__(self, *args, city: City, **kwargs):
-        super().__init__(*args, can_draft=False, **kwargs)
+        super().__init__(*args, can_draft=False, can_name_city=True, **kwargs)
         field = self.fields["reported_by_city"]
         field.queryset = City.objects.filter(pk=city.pk)
         field.initial = city
         field.disabled = True
         field.required = True
+        field.empty_label = None
         field.help_text = _("You report for your own city; it is confirmed as affected.")
 
 

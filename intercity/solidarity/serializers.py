@@ -182,7 +182,9 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
         required=False,
         allow_null=True,
         help_text="Slug of the member city reporting the incident. A focal point reports for "
-        "their own city only (the default); the city is confirmed as affected at once.",
+        "their own city only (the default). The secretariat may name the member city it records "
+        "the incident for, whose focal points can then keep it up to date, or none (the default). "
+        "The city is confirmed as affected at once.",
         **CITY,
     )
 

@@ -35,6 +35,8 @@ def _giver(offer: Offer) -> str:
 def incident_timeline(*, incident: Incident, user) -> list[Entry]:
     """Everything that happened to the incident, oldest first; a fixed number of queries."""
     entries: list[Entry] = []
+    # The city named now: the secretariat may name it after recording the incident.
+    reporter = incident.reported_by_city
     previous = None
     history = incident.history.order_by("history_date", "history_id").only(
         "history_date", "status", "history_type"
@@ -42,11 +44,15 @@ def incident_timeline(*, incident: Incident, user) -> list[Entry]:
     for record in history[:PER_SOURCE]:
         if record.status != previous:
             label = Incident.Status(record.status).label if record.status else ""
-            text = (
-                _("Incident recorded as %(status)s") % {"status": label}
-                if previous is None
-                else _("Status changed to %(status)s") % {"status": label}
-            )
+            if previous is not None:
+                text = _("Status changed to %(status)s") % {"status": label}
+            elif reporter is not None:
+                text = _("Reported by %(city)s; incident recorded as %(status)s") % {
+                    "city": reporter.label,
+                    "status": label,
+                }
+            else:
+                text = _("Incident recorded as %(status)s") % {"status": label}
             entries.append(Entry(record.history_date, "status", text))
             previous = record.status
     links = AffectedCity.objects.filter(incident=incident, decided_at__isnull=False)

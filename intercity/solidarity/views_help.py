@@ -274,7 +274,9 @@ def incident_create(request):
     if not can_report_incident(request.user):
         raise Http404
     if can_manage_incidents(request.user):
-        form = IncidentForm(request.POST or None, initial={"status": Incident.Status.ACTIVE})
+        form = IncidentForm(
+            request.POST or None, initial={"status": Incident.Status.ACTIVE}, can_name_city=True
+        )
         heading = _("Record an incident")
         success = _("Incident recorded; confirm the cities it affects.")
     else:
@@ -302,6 +304,7 @@ def incident_edit(request, slug):
         request.POST or None,
         instance=_fresh(incident),
         can_draft=can_set_incident_status(request.user, Incident.Status.DRAFT),
+        can_name_city=can_manage_incidents(request.user),
     )
 
     def save(data):

@@ -63,6 +63,14 @@ def _check_reporting_city(actor: Any, city: City | None) -> None:
         )
 
 
+def _check_member(city: City | None) -> None:
+    """Only a member city reports an incident, or has one recorded on its behalf."""
+    if city is not None and city.membership_status != City.Membership.MEMBER:
+        raise ValidationError(
+            {"reported_by_city": _("Only a member city can be named as reporting an incident.")}
+        )
+
+
 def _check_status(actor: Any, status: str | None) -> None:
     if actor is not None and status and not can_set_incident_status(actor, status):
         raise ValidationError({"status": _("Only the secretariat puts an incident back to draft.")})
@@ -72,8 +80,11 @@ def _check_status(actor: Any, status: str | None) -> None:
 def incident_create(*, actor: Any, data: Mapping[str, Any]) -> Incident:
     """Record an incident and suggest the cities its area touches.
 
-    The secretariat records any incident. A focal point reports one in their own city: it is
-    active at once and their city is confirmed as affected, so the network is told as usual.
+    The secretariat records any incident, and may name the member city it records it for
+    (``reported_by_city``): that city's focal points then keep it up to date as if they had
+    reported it. Nothing is guessed when it names none, since naming a city hands its focal points
+    the incident. A focal point reports one in their own city: it is active at once. The
+    reporting city, whoever recorded the incident, is confirmed as affected.
     """
     _check(actor, can_report_incident(actor))
     data = dict(data)
@@ -86,6 +97,7 @@ def incident_create(*, actor: Any, data: Mapping[str, Any]) -> Incident:
             raise ValidationError({"status": _("A reported incident starts as active.")})
         data.update(reported_by_city=city, status=Incident.Status.ACTIVE)
         action = "solidarity.incident.reported"
+    _check_member(city)
     data.setdefault("slug", unique_slug(Incident, data.get("name", ""), max_length=100))
     incident = create_with_audit(Incident, data, actor=actor, action=action)
     incident_suggest_cities(incident=incident)
@@ -96,16 +108,22 @@ def incident_create(*, actor: Any, data: Mapping[str, Any]) -> Incident:
 
 @transaction.atomic
 def incident_update(*, actor: Any, incident: Incident, data: Mapping[str, Any]) -> list[str]:
+    """Change an incident; a city the secretariat names as reporting it is confirmed as affected."""
     _check(actor, can_edit_incident(actor, incident))
-    moved = data.get("reported_by_city", incident.reported_by_city) != incident.reported_by_city
+    city = data.get("reported_by_city", incident.reported_by_city)
+    moved = city != incident.reported_by_city
     if moved and actor is not None and not can_manage_incidents(actor):
         raise ValidationError(
             {"reported_by_city": _("Only the secretariat changes which city reported an incident.")}
         )
+    if moved:
+        _check_member(city)
     _check_status(actor, data.get("status"))
     changed = save_changes(incident, data, actor=actor, action="solidarity.incident.updated")
     if set(changed) & set(AREA_FIELDS):
         incident_suggest_cities(incident=incident)
+    if moved and city is not None:
+        affected_city_decide(actor=actor, incident=incident, city=city, confirmed=True)
     return changed
 
 

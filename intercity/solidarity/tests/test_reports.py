@@ -5,10 +5,11 @@ from django.core import mail
 from django.urls import reverse
 
 from intercity.accounts.models import User
+from intercity.cities.models import City
 from intercity.solidarity import services
 from intercity.solidarity.models import AffectedCity, Incident
 from intercity.testing.factories import OrganisationFactory, UserFactory
-from intercity.testing.solidarity_factories import active_incident
+from intercity.testing.solidarity_factories import active_incident, city, focal_point
 
 pytestmark = pytest.mark.django_db
 
@@ -218,3 +219,182 @@ def test_an_incident_the_secretariat_recorded_stays_with_the_secretariat(client,
     assert response.status_code == 404
     incident.refresh_from_db()
     assert incident.status == "active"
+
+
+@pytest.fixture
+def hanoi(net):
+    """Hanoi and its focal point, with its name in Vietnamese as the network writes it."""
+    hanoi = city("hanoi")
+    hanoi.names = {"vi": "Hà Nội"}
+    hanoi.save(update_fields=["names"])
+    return hanoi, focal_point(hanoi, "hanoi.focal")
+
+
+def _recorded_for(net, city_obj):
+    """An incident the secretariat recorded for a city, as through its form."""
+    data = {
+        "name": "Flood in Hanoi",
+        "kind": "flood",
+        "status": "active",
+        "latitude": city_obj.latitude,
+        "longitude": city_obj.longitude,
+        "reported_by_city": city_obj,
+    }
+    return services.incident_create(actor=net.secretariat, data=data)
+
+
+def test_the_secretariat_records_an_incident_for_a_city_through_the_page(client, net, hanoi):
+    hanoi_city, _focal = hanoi
+    client.force_login(net.secretariat)
+    url = reverse("solidarity:incident-create")
+
+    field = client.get(url).context["form"].fields["reported_by_city"]
+    response = client.post(
+        url,
+        {**FORM, "name": "Flood in Hanoi", "status": "active", "reported_by_city": hanoi_city.pk},
+    )
+
+    assert not field.required and hanoi_city in field.queryset
+    assert response.status_code == 302
+    incident = Incident.objects.get(name="Flood in Hanoi")
+    assert incident.reported_by_city == hanoi_city
+    assert incident.affected.get(city=hanoi_city).status == AffectedCity.Status.CONFIRMED
+    assert incident.history.last().history_change_reason == "solidarity.incident.created"
+
+
+def test_the_secretariat_records_an_incident_for_a_city_through_the_api(client, net, hanoi):
+    hanoi_city, _focal = hanoi
+    client.force_login(net.secretariat)
+    body = {"name": "Flood in Hanoi", "kind": "flood", "reported_by_city": "hanoi"}
+
+    response = client.post(INCIDENTS, body, content_type="application/json")
+
+    assert response.status_code == 201
+    data = response.json()
+    assert data["reported_by_city"] == "hanoi"
+    assert [a["status"] for a in data["affected"] if a["city"] == "hanoi"] == ["confirmed"]
+
+
+def test_the_secretariat_names_only_a_member_city(client, net, hanoi):
+    hanoi_city, _focal = hanoi
+    hanoi_city.membership_status = City.Membership.FORMER
+    hanoi_city.save(update_fields=["membership_status"])
+    client.force_login(net.secretariat)
+    url = reverse("solidarity:incident-create")
+
+    field = client.get(url).context["form"].fields["reported_by_city"]
+    page = client.post(url, {**FORM, "status": "active", "reported_by_city": hanoi_city.pk})
+    api = client.post(
+        INCIDENTS,
+        {"name": "Flood in Hanoi", "kind": "flood", "reported_by_city": "hanoi"},
+        content_type="application/json",
+    )
+
+    assert hanoi_city not in field.queryset and net.tokyo in field.queryset
+    assert page.status_code == 400 and "reported_by_city" in page.context["form"].errors
+    assert api.status_code == 400
+    assert "Only a member city" in " ".join(api.json()["reported_by_city"])
+    assert not Incident.objects.exists()
+
+
+def test_the_focal_point_of_the_city_it_was_recorded_for_keeps_it_up_to_date(client, net, hanoi):
+    hanoi_city, hanoi_focal = hanoi
+    incident = _recorded_for(net, hanoi_city)
+    client.force_login(hanoi_focal)
+
+    page = client.get(incident.get_absolute_url()).content.decode()
+    edited = client.post(
+        reverse("solidarity:incident-edit", args=[incident.slug]),
+        _edit_form(name="Flood in Hanoi", severity="moderate"),
+    )
+    figure = client.post(
+        reverse("solidarity:figure-add", args=[incident.slug]),
+        {"kind": "displaced", "value": "1200", "source": "Hanoi city", "as_of": "2026-09-02"},
+    )
+    patched = client.patch(
+        f"{INCIDENTS}{incident.pk}/", {"status": "closed"}, content_type="application/json"
+    )
+
+    assert reverse("solidarity:incident-edit", args=[incident.slug]) in page
+    assert (edited.status_code, figure.status_code, patched.status_code) == (302, 302, 200)
+    incident.refresh_from_db()
+    assert (incident.status, incident.severity) == ("closed", "moderate")
+    assert incident.reported_by_city == hanoi_city
+    assert incident.figures.get().value == 1200
+
+
+def test_another_citys_focal_point_cannot_edit_an_incident_recorded_for_hanoi(client, net, hanoi):
+    hanoi_city, _focal = hanoi
+    incident = _recorded_for(net, hanoi_city)
+    client.force_login(net.tokyo_focal)
+
+    page = client.post(reverse("solidarity:incident-edit", args=[incident.slug]), _edit_form())
+    api = client.patch(
+        f"{INCIDENTS}{incident.pk}/", {"status": "closed"}, content_type="application/json"
+    )
+    figure = client.post(
+        reverse("solidarity:figure-add", args=[incident.slug]),
+        {"kind": "displaced", "value": "1200", "source": "Tokyo", "as_of": "2026-09-02"},
+    )
+
+    assert (page.status_code, api.status_code, figure.status_code) == (404, 404, 404)
+    incident.refresh_from_db()
+    assert (incident.status, incident.name) == ("active", "Flood in Hanoi")
+    assert not incident.figures.exists()
+
+
+def test_the_secretariat_names_the_city_of_an_incident_it_recorded_without_one(client, net, hanoi):
+    hanoi_city, hanoi_focal = hanoi
+    incident = active_incident(affected=[hanoi_city], name="Flood in Hanoi")
+    assert incident.reported_by_city is None
+    client.force_login(net.secretariat)
+
+    response = client.post(
+        reverse("solidarity:incident-edit", args=[incident.slug]),
+        _edit_form(name="Flood in Hanoi", reported_by_city=hanoi_city.pk),
+    )
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.reported_by_city == hanoi_city
+    client.force_login(hanoi_focal)
+    patched = client.patch(
+        f"{INCIDENTS}{incident.pk}/", {"status": "recovery"}, content_type="application/json"
+    )
+    assert patched.status_code == 200 and patched.json()["status"] == "recovery"
+
+
+def test_a_focal_point_edits_without_seeing_the_reporting_city_field(client, net, hanoi):
+    hanoi_city, hanoi_focal = hanoi
+    incident = _recorded_for(net, hanoi_city)
+    client.force_login(hanoi_focal)
+
+    form = client.get(reverse("solidarity:incident-edit", args=[incident.slug])).context["form"]
+
+    assert "reported_by_city" not in form.fields
+
+
+def test_the_timeline_starts_with_the_reporting_city_in_the_readers_language(client, net, hanoi):
+    hanoi_city, _focal = hanoi
+    incident = _recorded_for(net, hanoi_city)
+    client.force_login(net.tokyo_focal)
+
+    english = client.get(incident.get_absolute_url()).context["timeline"]
+    client.cookies["django_language"] = "vi"
+    vietnamese = client.get(incident.get_absolute_url()).context["timeline"]
+
+    assert english[0].text == "Reported by Hanoi; incident recorded as Active"
+    assert (
+        vietnamese[0].text == "Do Hà Nội báo cáo; sự cố được ghi nhận với trạng thái Đang hoạt động"
+    )
+
+
+def test_the_timeline_of_an_incident_without_a_reporting_city_says_only_it_was_recorded(
+    client, net
+):
+    incident = active_incident(affected=[net.tokyo])
+    client.force_login(net.tokyo_focal)
+
+    timeline = client.get(incident.get_absolute_url()).context["timeline"]
+
+    assert timeline[0].text == "Incident recorded as Active"
