@@ -117,17 +117,23 @@ def candidate_initials(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(word[:2]))
 
 
-def best_correction(word: str, candidates: Mapping[str, Entry]) -> str | None:
+def best_correction(
+    word: str, candidates: Mapping[str, Entry], *, accented: bool = False
+) -> str | None:
     """The key of the candidate fewest edits from ``word`` (within ``max_edits``), the one in
     most documents among equals, then the first in code point order; None when none is near.
 
-    ``word`` is normalised; a word of the vocabulary needs no correction.
+    ``word`` is normalised; a word of the vocabulary needs no correction. A word typed with
+    accents (``accented``: Vietnamese "nội") is only corrected to a word written with
+    accents, never to an English one ("not") that happens to be one letter away.
     """
     limit = max_edits(word)
     if not limit or word in candidates:
         return None
     best: tuple[int, int, str] | None = None
     for key, entry in candidates.items():
+        if accented and entry.spelling == key:
+            continue
         edits = distance(word, key, limit)
         if edits > limit:
             continue
@@ -148,17 +154,25 @@ class Suggestion:
 Lookup = Callable[[list[str]], Mapping[str, Entry]]
 
 
-def suggest(query: str, known: Lookup, near: Lookup) -> Suggestion | None:
+def _accented(written: str, key: str) -> bool:
+    return written.lower() != key and not written.isascii()
+
+
+def suggest(
+    query: str, known: Lookup, near: Lookup, names: Iterable[str] = ()
+) -> Suggestion | None:
     """The query with each word missing from the vocabulary replaced by its best correction,
     keeping everything else as typed; None when no word needs or finds one.
 
     ``known(keys)`` answers the vocabulary entries of exactly those keys; ``near(keys)`` the
-    entries that could correct them (see ``candidate_initials``, ``max_edits``).
+    entries that could correct them (see ``candidate_initials``, ``max_edits``). The words
+    of ``names`` (the cities' names, which search recognises by themselves) are left alone.
     """
+    left_alone = {key for name in names for key, _ in words(name)}
     spans = []
     for start, end in spaced_words(query):
         key = normalise(query[start:end])
-        if max_edits(key) and keeps(key):
+        if max_edits(key) and keeps(key) and key not in left_alone:
             spans.append((start, end, key))
     if not spans:
         return None
@@ -167,9 +181,10 @@ def suggest(query: str, known: Lookup, near: Lookup) -> Suggestion | None:
     if not missing:
         return None
     candidates = near(missing)
+    accented = {key for start, end, key in spans if _accented(query[start:end], key)}
     corrections = {}
     for key in missing:
-        better = best_correction(key, candidates)
+        better = best_correction(key, candidates, accented=key in accented)
         if better is not None:
             corrections[key] = candidates[better].spelling
     if not corrections:

@@ -395,7 +395,9 @@ def search(
     if not keyword_ranked:
         # The words matched nothing (records may still be near in meaning, or of a city).
         started = time.perf_counter()
-        corrected = vocabulary.suggestion(query)
+        corrected = vocabulary.suggestion(
+            query, [name for city_names in names.values() for name in city_names]
+        )
         suggestion = corrected.query if corrected else None
         timings["suggest_db_ms"] = _ms(started)
     timings["total_ms"] = _ms(started_all)

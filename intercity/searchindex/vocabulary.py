@@ -141,6 +141,7 @@ def near(keys: list[str]) -> dict[str, spelling.Entry]:
     )
 
 
-def suggestion(query: str) -> spelling.Suggestion | None:
-    """The query with its words missing from the public documents corrected, if any can be."""
-    return spelling.suggest(query, known, near)
+def suggestion(query: str, names: Iterable[str] = ()) -> spelling.Suggestion | None:
+    """The query with its words missing from the public documents corrected, if any can be;
+    the words of ``names`` (city names) are never corrected."""
+    return spelling.suggest(query, known, near, names)

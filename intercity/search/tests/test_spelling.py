@@ -29,6 +29,7 @@ VOCABULARY = {
     "выбросы": Entry(4, "выбросы"),
     "प्रदूषण": Entry(3, "प्रदूषण"),
     "재난": Entry(3, "재난"),
+    "not": Entry(50, "not"),
 }
 
 
@@ -66,7 +67,6 @@ def test_a_misspelt_word_is_replaced_by_the_nearest_word(query, suggested):
         "WASTE energy",
         "quy hoạch đô thị",
         "quy hoach do thi",
-        "ha noi",
         "東京のごみ",
         "น้ำท่วม",
         "",
@@ -75,6 +75,15 @@ def test_a_misspelt_word_is_replaced_by_the_nearest_word(query, suggested):
 )
 def test_a_known_word_or_one_too_far_or_too_short_gets_no_suggestion(query):
     assert suggest(query, known, near) is None
+
+
+def test_a_city_name_is_left_alone_and_an_accented_word_never_becomes_an_english_one():
+    names = ["Hà Nội", "Hanoi", "ハノイ"]
+    assert suggest("Hà Nội wste", known, near, names).query == "Hà Nội waste"
+    # Without the names, "nội" is still not "not": a word typed with accents is Vietnamese.
+    assert suggest("Hà Nội wste", known, near).query == "Hà Nội waste"
+    assert suggest("ha noi", known, near, names) is None
+    assert suggest("noi wste", known, near).query == "not waste"
 
 
 def test_fewer_edits_win_over_frequency_and_frequency_breaks_ties():

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from intercity.searchindex import indexing, vocabulary
+from intercity.searchindex import engine, indexing, vocabulary
 from intercity.searchindex.engine import search
 from intercity.searchindex.models import SearchTerm
 from intercity.testing.knowledge_factories import KnowledgeItemFactory
@@ -132,3 +132,10 @@ def test_the_api_answers_the_suggestion(records, client):
     assert answer["count"] == 0
     assert answer["did_you_mean"] == "infectious disease"
     assert client.get("/api/v1/search/", {"q": "waste"}).json()["did_you_mean"] is None
+
+
+def test_a_member_city_name_is_never_corrected(records, monkeypatch):
+    KnowledgeItemFactory(title="Restoring the old tombs", body="Masons at work.")
+    assert search(user=None, query="tombz wste", semantic=False).suggestion == "tombs waste"
+    monkeypatch.setattr(engine, "place_names", lambda: {"tombz": ["Tombz", "Томбз"]})
+    assert search(user=None, query="tombz wste", semantic=False).suggestion == "tombz waste"
