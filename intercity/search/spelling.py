@@ -12,6 +12,7 @@ cannot be told from a different cut.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -49,14 +50,20 @@ def keeps(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=65536)
+def _word(written: str) -> tuple[str, str] | None:
+    # A text repeats its words, and a corpus its vocabulary: each is looked at once.
+    key = normalise(written)
+    return (key, written.lower()) if keeps(key) else None
+
+
 def words(text: str) -> list[tuple[str, str]]:
     """The vocabulary words of ``text`` as (normalised, written in lower case), in order."""
     found = []
     for start, end in spaced_words(text):
-        written = text[start:end]
-        key = normalise(written)
-        if keeps(key):
-            found.append((key, written.lower()))
+        word = _word(text[start:end])
+        if word is not None:
+            found.append(word)
     return found
 
 
@@ -75,7 +82,9 @@ def count_documents(texts: Iterable[str]) -> dict[str, Entry]:
     for text in texts:
         seen: set[str] = set()
         for key, written in words(text):
-            spellings.setdefault(key, Counter())[written] += 1
+            if key not in spellings:
+                spellings[key] = Counter()
+            spellings[key][written] += 1
             if key not in seen:
                 seen.add(key)
                 documents[key] += 1
