@@ -139,9 +139,15 @@ def best_correction(
     limit = max_edits(word)
     if not limit or word in candidates:
         return None
+    letters = set(word)
     best: tuple[int, int, str] | None = None
     for key, entry in candidates.items():
         if accented and entry.spelling == key:
+            continue
+        # An edit adds at most one letter to the word's set of letters and takes at most one
+        # away: a candidate with more letters apart than twice the limit is too far. The set
+        # operation costs far less than the distance, and turns most candidates away.
+        if len(letters.symmetric_difference(key)) > 2 * limit:
             continue
         edits = distance(word, key, limit)
         if edits > limit:

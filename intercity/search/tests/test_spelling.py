@@ -146,3 +146,16 @@ def test_one_typing_mistake_is_one_edit(word, position, letter):
 def test_a_limited_distance_is_exact_up_to_its_limit(a, b, limit):
     full = distance(a, b, 20)
     assert distance(a, b, limit) == (full if full <= limit else limit + 1)
+
+
+@given(words, st.dictionaries(words, st.integers(min_value=1, max_value=5), max_size=30))
+def test_the_best_correction_is_the_nearest_and_most_frequent_candidate(word, numbers):
+    candidates = {key: Entry(number, key) for key, number in numbers.items()}
+    limit = max_edits(word)
+    near_enough = [
+        (distance(word, key, 20), -entry.documents, key)
+        for key, entry in candidates.items()
+        if distance(word, key, 20) <= limit
+    ]
+    expected = None if not limit or word in candidates or not near_enough else min(near_enough)[2]
+    assert best_correction(word, candidates) == expected
