@@ -26,7 +26,8 @@ knowledge items mixing the network's languages, and prints:
 
 ``--sizes ""`` prints the quality table only; ``--embedding-overhead N`` embeds N
 items (NTREX-128 passages when a checkout is found) through ``embed_pending`` and
-through the bare model on the same passages, and compares them.
+through the bare model on the same passages, and compares them. ``--demo-suggestions``
+loads the ANMC21 records and demo data first and times spelling suggestions on them.
 """
 
 from __future__ import annotations
@@ -483,6 +484,46 @@ def _suggestions(pairs: list[tuple[str, str]]) -> None:
     vocabulary.rebuild()
 
 
+# Misspelt queries on the ANMC21 records and demo data, and the correction each should get.
+DEMO_MISSPELLINGS = {
+    "wste": "waste",
+    "enrgy": "energy",
+    "typhon": "typhoon",
+    "infectous disease": "infectious disease",
+    "emergncy drils": "emergency drill",  # as near as "drills", and in more documents
+    "nguồnn năng lượg": "nguồn năng lượng",
+    "giamr phát thải": "giảm phát thải",
+}
+
+
+def _demo_suggestions() -> None:
+    """Suggestion time and answers on the ANMC21 records and the demo data."""
+    from intercity.dataset.demo import demo_load
+    from intercity.dataset.loader import anmc21_load
+    from intercity.searchindex import indexing, vocabulary
+    from intercity.searchindex.models import SearchDocument, SearchTerm
+
+    with indexing.suspended():
+        anmc21_load(actor=None)
+        demo_load()
+    indexing.rebuild()
+    print(
+        f"-- ANMC21 and demo data: {SearchDocument.objects.count()} documents, "
+        f"{SearchTerm.objects.count()} words --"
+    )
+    for query in DEMO_MISSPELLINGS:
+        vocabulary.suggestion(query)  # warm caches
+    for query, expected in DEMO_MISSPELLINGS.items():
+        times = []
+        for _ in range(20):
+            started = time.perf_counter()
+            suggestion = vocabulary.suggestion(query)
+            times.append((time.perf_counter() - started) * 1000)
+        answer = suggestion.query if suggestion else None
+        verdict = "" if answer == expected else f"  (expected {expected})"
+        print(f"  {query!r:22} -> {answer!r:24} {_summary(times)}{verdict}")
+
+
 def run(
     db: str,
     sizes: list[int],
@@ -491,6 +532,7 @@ def run(
     ntrex: str | None,
     limit: int | None,
     embed_count: int = 0,
+    demo: bool = False,
 ) -> None:
     _setup(db, pg_url)
     from django.db import connection
@@ -506,6 +548,8 @@ def run(
 
     print(f"== {db} ({connection.vendor}) ==")
     _quality(ntrex, limit)
+    if demo:
+        _demo_suggestions()
     if embed_count:
         _embedding_overhead(embed_count, seed)
     if not sizes:
@@ -590,6 +634,11 @@ def main() -> None:
     parser.add_argument("--queries", type=int, help="evaluate only the first N queries")
     parser.add_argument("--skip-quality", action="store_true", help="latency tables only")
     parser.add_argument(
+        "--demo-suggestions",
+        action="store_true",
+        help="time spelling suggestions on the ANMC21 records and demo data",
+    )
+    parser.add_argument(
         "--embedding-overhead",
         type=int,
         default=0,
@@ -600,6 +649,7 @@ def main() -> None:
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     if arguments.db == "both":
         passed = ["--skip-quality"] if arguments.skip_quality else []
+        passed += ["--demo-suggestions"] if arguments.demo_suggestions else []
         passed += ["--embedding-overhead", str(arguments.embedding_overhead)]
         if arguments.ntrex:
             passed += ["--ntrex", arguments.ntrex]
@@ -619,6 +669,7 @@ def main() -> None:
         ntrex,
         arguments.queries,
         arguments.embedding_overhead,
+        arguments.demo_suggestions,
     )
 
 
