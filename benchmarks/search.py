@@ -19,11 +19,15 @@ knowledge items mixing the network's languages, and prints:
 - the time to build the HNSW index of passage vectors (at sizes from
   ``SEARCH_VECTOR_INDEX_MIN_DOCUMENTS``; below, every vector is compared);
 - keyword and hybrid query latency through ``engine.search`` (median, p95), with
-  the raw database query time beside it (the FTS/tsvector ranking query alone).
+  the raw database query time beside it (the FTS/tsvector ranking query alone);
+- spelling suggestions: the vocabulary's size and rebuild time, and the time to suggest
+  a correction for each query with one typing mistake (alone, and inside a search whose
+  words match nothing), with how often the query as written comes back.
 
 ``--sizes ""`` prints the quality table only; ``--embedding-overhead N`` embeds N
 items (NTREX-128 passages when a checkout is found) through ``embed_pending`` and
-through the bare model on the same passages, and compares them.
+through the bare model on the same passages, and compares them. ``--demo-suggestions``
+loads the ANMC21 records and demo data first and times spelling suggestions on them.
 """
 
 from __future__ import annotations
@@ -390,6 +394,136 @@ def _embedding_overhead(count: int, seed: int) -> None:
     sys.stdout.flush()
 
 
+# The size of the vocabulary the suggestion time is also measured at (see ``_suggestions``).
+VOCABULARY_STRESS_WORDS = 100_000
+
+
+def _misspelt(queries: list[str], seed: int) -> list[tuple[str, str]]:
+    """(query with one typing mistake in its longest spaced-script word, query as written)."""
+    from intercity.search.text import spaced_words
+
+    generator = random.Random(seed)
+    pairs = []
+    for query in queries:
+        spans = [(start, end) for start, end in spaced_words(query) if end - start >= 5]
+        if not spans:
+            continue
+        start, end = max(spans, key=lambda span: span[1] - span[0])
+        word = query[start:end]
+        at = generator.randint(1, len(word) - 2)
+        if generator.random() < 0.5:
+            typo = word[:at] + word[at + 1 :]  # a letter dropped
+        else:
+            typo = word[:at] + word[at + 1] + word[at] + word[at + 2 :]  # two letters swapped
+        if typo != word:
+            pairs.append((query[:start] + typo + query[end:], query))
+    return pairs
+
+
+def _suggestions(pairs: list[tuple[str, str]]) -> None:
+    """Spelling suggestions: vocabulary size and rebuild time, the time to suggest alone and
+    within a search whose words match nothing, and how often the query as written comes back."""
+    from intercity.search.text import normalise
+    from intercity.searchindex import vocabulary
+    from intercity.searchindex.engine import search
+
+    started = time.perf_counter()
+    words = vocabulary.rebuild()
+    print(
+        f"  vocabulary    {words:,} words, counted again in {time.perf_counter() - started:.1f} s "
+        "(part of the indexing time above)"
+    )
+    for typo, _ in pairs[:5]:
+        vocabulary.suggestion(typo)  # warm caches
+    alone, within, restored = [], [], 0
+    for typo, written in pairs:
+        started = time.perf_counter()
+        suggestion = vocabulary.suggestion(typo)
+        alone.append((time.perf_counter() - started) * 1000)
+        results = search(user=None, query=typo, semantic=False)
+        if "suggest_db_ms" in results.timings:
+            within.append(results.timings["suggest_db_ms"])
+        if suggestion is not None and normalise(suggestion.query) == normalise(written):
+            restored += 1
+    print(f"  suggestion    {_summary(alone)}   ({len(pairs)} misspelt queries)")
+    if within:
+        print(
+            f"                inside search {_summary(within)} "
+            f"({len(within)} of them matched nothing)"
+        )
+    print(f"                the query as written suggested for {restored} of {len(pairs)}")
+    # A generated corpus repeats a few hundred passages; a real network's records hold tens
+    # of thousands of words. Made-up words (real ones with letters changed) fill the table
+    # to that size, to time the reading and ranking of many more candidates.
+    from intercity.searchindex.models import SearchTerm
+
+    real = list(SearchTerm.objects.values_list("term", flat=True))
+    generator = random.Random(len(real))
+    letters = sorted({letter for term in real for letter in term})
+    made_up: dict[str, SearchTerm] = {}
+    while real and len(made_up) < VOCABULARY_STRESS_WORDS:
+        word = list(generator.choice(real))
+        for _ in range(generator.randint(2, 3)):
+            word[generator.randrange(len(word))] = generator.choice(letters)
+        key = "".join(word)
+        if key not in made_up and key not in real:
+            made_up[key] = SearchTerm(
+                term=key,
+                spelling=key,
+                documents=int(generator.paretovariate(1.2)),
+                initial=key[0],
+                length=len(key),
+            )
+    SearchTerm.objects.bulk_create(made_up.values(), batch_size=2000)
+    alone = []
+    for typo, _ in pairs:
+        started = time.perf_counter()
+        vocabulary.suggestion(typo)
+        alone.append((time.perf_counter() - started) * 1000)
+    print(f"                with {len(real) + len(made_up):,} words {_summary(alone)}")
+    vocabulary.rebuild()
+
+
+# Misspelt queries on the ANMC21 records and demo data, and the correction each should get.
+DEMO_MISSPELLINGS = {
+    "wste": "waste",
+    "enrgy": "energy",
+    "typhon": "typhoon",
+    "infectous disease": "infectious disease",
+    "emergncy drils": "emergency drill",  # as near as "drills", and in more documents
+    "nguồnn năng lượg": "nguồn năng lượng",
+    "giamr phát thải": "giảm phát thải",
+}
+
+
+def _demo_suggestions() -> None:
+    """Suggestion time and answers on the ANMC21 records and the demo data."""
+    from intercity.dataset.demo import demo_load
+    from intercity.dataset.loader import anmc21_load
+    from intercity.searchindex import indexing, vocabulary
+    from intercity.searchindex.models import SearchDocument, SearchTerm
+
+    with indexing.suspended():
+        anmc21_load(actor=None)
+        demo_load()
+    indexing.rebuild()
+    print(
+        f"-- ANMC21 and demo data: {SearchDocument.objects.count()} documents, "
+        f"{SearchTerm.objects.count()} words --"
+    )
+    for query in DEMO_MISSPELLINGS:
+        vocabulary.suggestion(query)  # warm caches
+    for query, expected in DEMO_MISSPELLINGS.items():
+        times = []
+        for _ in range(20):
+            started = time.perf_counter()
+            suggestion = vocabulary.suggestion(query)
+            times.append((time.perf_counter() - started) * 1000)
+        answer = suggestion.query if suggestion else None
+        verdict = "" if answer == expected else f"  (expected {expected})"
+        print(f"  {query!r:22} -> {answer!r:24} {_summary(times)}{verdict}")
+
+
 def run(
     db: str,
     sizes: list[int],
@@ -398,6 +532,7 @@ def run(
     ntrex: str | None,
     limit: int | None,
     embed_count: int = 0,
+    demo: bool = False,
 ) -> None:
     _setup(db, pg_url)
     from django.db import connection
@@ -413,6 +548,8 @@ def run(
 
     print(f"== {db} ({connection.vendor}) ==")
     _quality(ntrex, limit)
+    if demo:
+        _demo_suggestions()
     if embed_count:
         _embedding_overhead(embed_count, seed)
     if not sizes:
@@ -445,6 +582,7 @@ def run(
         totals, raw, counts = _latency(queries, semantic=False)
         print(f"  keyword       {_summary(totals)}   raw DB ranking {_summary(raw)}")
         print(f"                results per query: median {statistics.median(counts):,.0f}")
+        _suggestions(_misspelt(queries, seed))
         if sentence_vectors is not None:
             # As if the vectors had been stored a while ago: every one in the index,
             # none left to the exact delta of recent vectors.
@@ -496,6 +634,11 @@ def main() -> None:
     parser.add_argument("--queries", type=int, help="evaluate only the first N queries")
     parser.add_argument("--skip-quality", action="store_true", help="latency tables only")
     parser.add_argument(
+        "--demo-suggestions",
+        action="store_true",
+        help="time spelling suggestions on the ANMC21 records and demo data",
+    )
+    parser.add_argument(
         "--embedding-overhead",
         type=int,
         default=0,
@@ -506,6 +649,7 @@ def main() -> None:
     sizes = [int(size) for size in arguments.sizes.split(",") if size]
     if arguments.db == "both":
         passed = ["--skip-quality"] if arguments.skip_quality else []
+        passed += ["--demo-suggestions"] if arguments.demo_suggestions else []
         passed += ["--embedding-overhead", str(arguments.embedding_overhead)]
         if arguments.ntrex:
             passed += ["--ntrex", arguments.ntrex]
@@ -525,6 +669,7 @@ def main() -> None:
         ntrex,
         arguments.queries,
         arguments.embedding_overhead,
+        arguments.demo_suggestions,
     )
 
 

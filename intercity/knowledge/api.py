@@ -116,6 +116,12 @@ class SearchViewSet(viewsets.ViewSet):
                 ),
                 "type_counts": serializers.DictField(child=serializers.IntegerField()),
                 "mode": serializers.CharField(),
+                "did_you_mean": serializers.CharField(
+                    allow_null=True,
+                    help_text="When the query's words match nothing: the query with its "
+                    "misspelt words replaced by the nearest words of the public records; "
+                    "null otherwise.",
+                ),
                 "results": api.SearchHitSerializer(many=True),
             },
         ),
@@ -144,6 +150,7 @@ class SearchViewSet(viewsets.ViewSet):
                 "count_estimated": results.estimated,
                 "type_counts": results.type_counts,
                 "mode": results.mode,
+                "did_you_mean": results.suggestion,
                 "results": [hit.as_dict() for hit in results.hits[:50]],
             }
         )

@@ -27,6 +27,7 @@ __all__ = [
     "normalise",
     "query_terms",
     "segment",
+    "spaced_words",
 ]
 
 # The FTS5 table that stores index_terms() must keep combining marks inside
@@ -332,6 +333,20 @@ def segment(text: str, lang: str | None = None) -> list[str]:
         else:
             words.extend(_icu_words(run, lang))
     return words
+
+
+def spaced_words(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each word of ``text`` written in a script that puts spaces
+    between words (Latin, Cyrillic, Devanagari, Hangul, ...), in order.
+
+    Runs of Han, Kana, Thai, Lao, Burmese and Khmer, which have no spaces and which the
+    index cuts into n-grams or dictionary words, are left out.
+    """
+    return [
+        match.span()
+        for match in _run_pattern().finditer(text)
+        if match.lastgroup in ("word", "hangul")
+    ]
 
 
 def index_terms(text: str, lang: str | None = None) -> str:

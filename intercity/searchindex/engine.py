@@ -17,7 +17,7 @@ from intercity.search.accents import typed_without_accents
 from intercity.search.places import cities_named, is_only_a_place
 from intercity.search.ranking import highlight, semantic_strengths, weighted_fusion
 from intercity.search.text import query_terms
-from intercity.searchindex import keyword
+from intercity.searchindex import keyword, vocabulary
 from intercity.searchindex.accent_model import accent_model
 from intercity.searchindex.models import SearchDocument
 from intercity.searchindex.passage_search import passage_search
@@ -160,6 +160,8 @@ class SearchResults:
     meaning_query: str | None = None
     # The counts were estimated from a sample: the words match tens of thousands of records.
     estimated: bool = False
+    # The query with its misspelt words corrected, offered when its words match nothing.
+    suggestion: str | None = None
 
 
 def _ms(started: float) -> float:
@@ -389,7 +391,16 @@ def search(
             )
         )
     bodies.hits = hits
+    suggestion = None
+    if not keyword_ranked:
+        # The words matched nothing (records may still be near in meaning, or of a city).
+        started = time.perf_counter()
+        corrected = vocabulary.suggestion(
+            query, [name for city_names in names.values() for name in city_names]
+        )
+        suggestion = corrected.query if corrected else None
+        timings["suggest_db_ms"] = _ms(started)
     timings["total_ms"] = _ms(started_all)
     return SearchResults(
-        query, hits, max(total, 0), counts, mode, timings, meaning_query, estimated
+        query, hits, max(total, 0), counts, mode, timings, meaning_query, estimated, suggestion
     )

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from intercity.core.backup import is_restoring
 from intercity.core.queue import enqueue
 from intercity.search.text import index_terms, normalise
+from intercity.searchindex import vocabulary
 from intercity.searchindex.models import SearchDocument
 from intercity.searchindex.registry import Document, SearchSource, get_source, sources
 
@@ -52,6 +53,11 @@ def _pk(value: Any) -> Any:
 def _slugs(values: Iterable[str]) -> str:
     cleaned = [value for value in dict.fromkeys(values) if value]
     return f" {' '.join(cleaned)} " if cleaned else ""
+
+
+def _words_source(document: SearchDocument) -> dict[str, str]:
+    """What ``vocabulary.apply`` reads of a stored row, taken before the row changes."""
+    return {"title": document.title, "body": document.body, "visibility": document.visibility}
 
 
 def content_hash(title: str, body: str, language: str) -> str:
@@ -97,21 +103,29 @@ def index_object(source: SearchSource, obj: Any) -> bool:
     text_changed = False
     # A new record's documents (a declaration's hundreds of clauses) go in together.
     new = []
+    # The documents whose words leave the vocabulary and join it (``vocabulary.apply``).
+    words_out, words_in = [], []
     for row in rows:
         current = existing.pop((row["doc_type"], row["doc_key"]), None)
         if current is None:
             new.append(SearchDocument(**row))
+            words_in.append(row)
             text_changed = True
             continue
         changed = [name for name, value in row.items() if getattr(current, name) != value]
         if changed:
             text_changed |= "content_hash" in changed
+            if "content_hash" in changed or "visibility" in changed:
+                words_out.append(_words_source(current))
+                words_in.append(row)
             for name in changed:
                 setattr(current, name, row[name])
             current.save(update_fields=[*changed, "indexed_at"])
     if existing:
         SearchDocument.objects.filter(pk__in=[doc.pk for doc in existing.values()]).delete()
+        words_out.extend(_words_source(doc) for doc in existing.values())
     SearchDocument.objects.bulk_create(new, batch_size=BULK_BATCH_SIZE)
+    vocabulary.apply(removed=words_out, added=words_in)
     if text_changed:
         from intercity.searchindex.vectors import schedule_embedding
 
@@ -155,7 +169,10 @@ def refresh_key(source_type: str, pk: Any) -> None:
     source = get_source(source_type)
     obj = source.objects().filter(pk=pk).first()
     if obj is None:
-        SearchDocument.objects.filter(source=source.type, object_id=str(pk)).delete()
+        gone = SearchDocument.objects.filter(source=source.type, object_id=str(pk))
+        removed = list(gone.values("title", "body", "visibility"))
+        gone.delete()
+        vocabulary.apply(removed=removed)
     else:
         index_object(source, obj)
 
@@ -265,6 +282,7 @@ def rebuild(
                 progress(done, total)
     if batch:
         flush()
+    vocabulary.rebuild()
     refresh_statistics()
     return written
 
@@ -273,3 +291,4 @@ def refresh_statistics() -> None:
     """Let the query planner see the rebuilt table; stale counts make it pick slow plans."""
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE searchindex_searchdocument")
+        cursor.execute("ANALYZE searchindex_searchterm")

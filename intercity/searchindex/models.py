@@ -194,3 +194,27 @@ class EmbeddingRun(models.Model):
             return None
         elapsed = (self.heartbeat_at - self.started_at).total_seconds()
         return self.done / elapsed if elapsed > 0 else None
+
+
+class SearchTerm(models.Model):
+    """A word of the public documents' text, for spelling suggestions.
+
+    Kept in step with ``SearchDocument`` by the indexing code (``vocabulary``): a word
+    counts the public documents whose title or body holds it, and disappears with the
+    last of them. ``initial`` and ``length`` let a misspelt word read only the words that
+    could correct it.
+    """
+
+    term = models.CharField(_("word"), max_length=40, unique=True)
+    spelling = models.CharField(_("spelling"), max_length=40)
+    documents = models.PositiveIntegerField(_("documents"), default=0)
+    initial = models.CharField(_("first letter"), max_length=1)
+    length = models.PositiveSmallIntegerField(_("length"))
+
+    class Meta:
+        verbose_name = _("search term")
+        verbose_name_plural = _("search terms")
+        indexes = [models.Index(fields=["initial", "length"])]
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.documents})"

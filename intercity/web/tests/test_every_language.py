@@ -157,8 +157,8 @@ def main_pages() -> list[str]:
         "/declarations/", "/declarations/accountability/", "/declarations/import/",
         "/business/", "/business/events/", "/knowledge/", "/knowledge/new/", "/indicators/",
         "/indicators/dashboard/", "/indicators/compare/", "/indicators/city/tokyo/",
-        "/solidarity/", "/solidarity/incidents/new/", "/search/?q=energy", "/my-work/",
-        "/accounts/profile/",
+        "/solidarity/", "/solidarity/incidents/new/", "/search/?q=energy", "/search/?q=enrgy",
+        "/my-work/", "/accounts/profile/",
     ]  # fmt: skip
     for label in (
         "meetings.Meeting",

@@ -1,0 +1,161 @@
+"""Spelling suggestions: the nearest word of the vocabulary, the most frequent among equals."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from intercity.search.spelling import (
+    Entry,
+    best_correction,
+    count_documents,
+    distance,
+    max_edits,
+    suggest,
+)
+
+VOCABULARY = {
+    "waste": Entry(40, "waste"),
+    "paste": Entry(2, "paste"),
+    "energy": Entry(30, "energy"),
+    "typhoon": Entry(5, "typhoon"),
+    "python": Entry(90, "python"),
+    "infectious": Entry(12, "infectious"),
+    "disease": Entry(15, "disease"),
+    "quy": Entry(8, "quy"),
+    "hoach": Entry(8, "hoạch"),
+    "thi": Entry(20, "thị"),
+    "ngap": Entry(6, "ngập"),
+    "lut": Entry(6, "lụt"),
+    "выбросы": Entry(4, "выбросы"),
+    "प्रदूषण": Entry(3, "प्रदूषण"),
+    "재난": Entry(3, "재난"),
+    "not": Entry(50, "not"),
+}
+
+
+def known(keys):
+    return {key: VOCABULARY[key] for key in keys if key in VOCABULARY}
+
+
+def near(keys):
+    return VOCABULARY
+
+
+@pytest.mark.parametrize(
+    ("query", "suggested"),
+    [
+        ("wste", "waste"),
+        ("enrgy", "energy"),
+        ("typhon", "typhoon"),
+        ("infectous disease", "infectious disease"),
+        ("infectoius disaese", "infectious disease"),
+        ("wast management", "waste management"),
+        ("Hà Nội ngapj lụt", "Hà Nội ngập lụt"),
+        ("quy hoahc đô thị", "quy hoạch đô thị"),
+        ("выбрсы", "выбросы"),
+        ("प्रदूषन", "प्रदूषण"),
+    ],
+)
+def test_a_misspelt_word_is_replaced_by_the_nearest_word(query, suggested):
+    assert suggest(query, known, near).query == suggested
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "waste",
+        "WASTE energy",
+        "quy hoạch đô thị",
+        "quy hoach do thi",
+        "東京のごみ",
+        "น้ำท่วม",
+        "",
+        "zz",
+    ],
+)
+def test_a_known_word_or_one_too_far_or_too_short_gets_no_suggestion(query):
+    assert suggest(query, known, near) is None
+
+
+def test_a_city_name_is_left_alone_and_an_accented_word_never_becomes_an_english_one():
+    names = ["Hà Nội", "Hanoi", "ハノイ"]
+    assert suggest("Hà Nội wste", known, near, names).query == "Hà Nội waste"
+    # Without the names, "nội" is still not "not": a word typed with accents is Vietnamese.
+    assert suggest("Hà Nội wste", known, near).query == "Hà Nội waste"
+    assert suggest("ha noi", known, near, names) is None
+    assert suggest("noi wste", known, near).query == "not waste"
+
+
+def test_fewer_edits_win_over_frequency_and_frequency_breaks_ties():
+    # "typhon" is one edit from typhoon and two from the far more frequent python.
+    assert best_correction("typhon", VOCABULARY) == "typhoon"
+    # "waste" and "paste" are both one edit from "aste"... waste is in more documents.
+    assert best_correction("xaste", VOCABULARY) == "waste"
+
+
+def test_the_allowed_edits_grow_with_the_word():
+    assert [max_edits("x" * n) for n in range(1, 9)] == [0, 0, 1, 1, 1, 2, 2, 2]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "edits"),
+    [
+        ("waste", "waste", 0),
+        ("wste", "waste", 1),
+        ("wasste", "waste", 1),
+        ("wasre", "waste", 1),
+        ("wsate", "waste", 1),
+        ("infectoius", "infectious", 1),
+        ("ca", "abc", 3),
+    ],
+)
+def test_distance_counts_insertions_deletions_substitutions_and_swaps(a, b, edits):
+    assert distance(a, b, 5) == edits
+
+
+def test_the_vocabulary_counts_documents_and_keeps_the_commonest_spelling():
+    entries = count_documents(
+        ["Quy hoạch đô thị, quy hoạch giao thông", "Quy hoach vung", "Hà Nội 2013 x1"]
+    )
+    assert entries["hoach"] == Entry(2, "hoạch")
+    assert entries["quy"] == Entry(2, "quy")
+    assert "2013" not in entries and "x1" not in entries and "ha" not in entries
+    assert entries["noi"] == Entry(1, "nội")
+
+
+words = st.text(alphabet="abcdeio", min_size=0, max_size=8)
+
+
+@given(words, words)
+def test_distance_is_symmetric_and_bounded_by_the_longer_word(a, b):
+    limit = 10
+    assert distance(a, b, limit) == distance(b, a, limit)
+    assert distance(a, b, limit) <= max(len(a), len(b))
+
+
+@given(words, st.integers(min_value=0, max_value=8), st.sampled_from("xyz"))
+def test_one_typing_mistake_is_one_edit(word, position, letter):
+    position = min(position, len(word))
+    assert distance(word[:position] + letter + word[position:], word, 2) == 1
+    if position < len(word):
+        assert distance(word[:position] + letter + word[position + 1 :], word, 2) == 1
+        assert distance(word[:position] + word[position + 1 :], word, 2) == 1
+
+
+@given(words, words, st.integers(min_value=0, max_value=3))
+def test_a_limited_distance_is_exact_up_to_its_limit(a, b, limit):
+    full = distance(a, b, 20)
+    assert distance(a, b, limit) == (full if full <= limit else limit + 1)
+
+
+@given(words, st.dictionaries(words, st.integers(min_value=1, max_value=5), max_size=30))
+def test_the_best_correction_is_the_nearest_and_most_frequent_candidate(word, numbers):
+    candidates = {key: Entry(number, key) for key, number in numbers.items()}
+    limit = max_edits(word)
+    near_enough = [
+        (distance(word, key, 20), -entry.documents, key)
+        for key, entry in candidates.items()
+        if distance(word, key, 20) <= limit
+    ]
+    expected = None if not limit or word in candidates or not near_enough else min(near_enough)[2]
+    assert best_correction(word, candidates) == expected
