@@ -1,7 +1,7 @@
 """REST API of meetings and their registrations: the viewsets register on the shared
 /api/v1/ router."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -80,7 +80,11 @@ class MeetingViewSet(RecordViewSet):
 
     @extend_schema(
         parameters=[api.RegistrationFilterSerializer],
-        responses={200: api.RegistrationSerializer(many=True), 404: WRITE_RESPONSES[404]},
+        responses={
+            200: api.RegistrationSerializer(many=True),
+            401: WRITE_RESPONSES[401],
+            404: WRITE_RESPONSES[404],
+        },
         description=(
             "The meeting's registrations: all of them for the secretariat and the host, "
             "a focal point's own city's for a focal point."
@@ -129,6 +133,15 @@ class MeetingViewSet(RecordViewSet):
         return Response(body, status=status.HTTP_201_CREATED)
 
 
+@extend_schema_view(
+    retrieve=extend_schema(
+        responses={
+            200: api.RegistrationSerializer,
+            401: WRITE_RESPONSES[401],
+            404: WRITE_RESPONSES[404],
+        }
+    )
+)
 class RegistrationViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A registration, seen by its person and by whoever decides it; approved or declined
     while it waits, cancelled by its person before the meeting."""

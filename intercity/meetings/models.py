@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from intercity.cities.models import validate_time_zone
@@ -368,7 +369,8 @@ class Registration(TimeStampedModel):
         PENDING = "pending", _("Pending approval")
         APPROVED = "approved", _("Approved")
         DECLINED = "declined", _("Declined")
-        CANCELLED = "cancelled", _("Cancelled")
+        # A meeting is called off; a registration is withdrawn: two words in many languages.
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
 
     class Role(models.TextChoices):
         HEAD = "head", _("Head of delegation")

@@ -234,6 +234,14 @@ class RegistrationCount:
     def total(self) -> int:
         return sum(self.by_status.values())
 
+    @property
+    def per_status(self) -> list[tuple[str, str, int]]:
+        """(status, label, count) for every status, in the statuses' order, zeros included."""
+        return [
+            (value, label, self.by_status.get(value, 0))
+            for value, label in Registration.Status.choices
+        ]
+
 
 def registration_counts(*, user, meeting: Meeting) -> list[RegistrationCount]:
     """How many registrations each city's delegation has, per status, in two queries."""
