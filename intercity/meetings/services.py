@@ -433,7 +433,8 @@ def registration_create(
 
 def _locked(registration: Registration) -> Registration:
     return (
-        Registration.objects.select_for_update()
+        # Only the registration's row: the city, absent for an organisation, is an outer join.
+        Registration.objects.select_for_update(of=("self",))
         .select_related("meeting", "person", "city")
         .get(pk=registration.pk)
     )
