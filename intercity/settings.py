@@ -260,6 +260,8 @@ SPECTACULAR_SETTINGS = {
         "SessionKindEnum": "intercity.meetings.models.Session.Kind",
         "AttendeeRoleEnum": "intercity.meetings.models.Attendee.Role",
         "MeetingDocumentKindEnum": "intercity.meetings.models.MeetingDocument.Kind",
+        "RegistrationRoleEnum": "intercity.meetings.models.Registration.Role",
+        "RegistrationStatusEnum": "intercity.meetings.models.Registration.Status",
         "ProgrammeKindEnum": "intercity.programmes.models.Programme.Kind",
         "ProgrammeStatusEnum": "intercity.programmes.models.Programme.Status",
         "ActivityKindEnum": "intercity.programmes.models.Activity.Kind",

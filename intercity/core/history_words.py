@@ -45,6 +45,7 @@ ENTITIES: dict[str, Promise] = {
     "programme": gettext_lazy("programme"),
     "progress": gettext_lazy("progress report"),
     "proposal": gettext_lazy("proposed change of status"),
+    "registration": gettext_lazy("registration"),
     "reference": gettext_lazy("reference"),
     "review": gettext_lazy("review"),
     "session": gettext_lazy("session"),
@@ -57,6 +58,7 @@ ENTITIES: dict[str, Promise] = {
 # One sentence per verb; %(who)s is the actor, %(what)s the entity's noun.
 VERBS: dict[str, Promise] = {
     "accepted": gettext_lazy("%(who)s accepted the %(what)s"),
+    "approved": gettext_lazy("%(who)s approved the %(what)s"),
     "cancelled": gettext_lazy("%(who)s cancelled the %(what)s"),
     "closed_by_review": gettext_lazy("%(who)s closed the %(what)s after a review"),
     "confirmed": gettext_lazy("%(who)s confirmed the %(what)s"),
@@ -88,6 +90,8 @@ VERBS: dict[str, Promise] = {
     "moderated": gettext_lazy("%(who)s moderated the %(what)s"),
     "opened": gettext_lazy("%(who)s opened the %(what)s"),
     "published": gettext_lazy("%(who)s published the %(what)s"),
+    "registration_closed": gettext_lazy("%(who)s closed registration"),
+    "registration_opened": gettext_lazy("%(who)s opened registration"),
     "recorded": gettext_lazy("%(who)s recorded a %(what)s"),
     "removed": gettext_lazy("%(who)s removed a %(what)s"),
     "reported": gettext_lazy("%(who)s reported progress"),

@@ -15,7 +15,12 @@ from intercity.dataset.demo_knowledge import knowledge_demo_load
 from intercity.dataset.demo_reports import reports_demo_load
 from intercity.dataset.solidarity import solidarity_demo_load
 from intercity.meetings.models import Meeting
-from intercity.meetings.services import meeting_create
+from intercity.meetings.services import (
+    meeting_create,
+    meeting_registration_open,
+    registration_create,
+    registration_decide,
+)
 from intercity.organisations.models import Organisation
 from intercity.organisations.services import organisation_create
 from intercity.programmes.models import Programme
@@ -97,7 +102,47 @@ def demo_load() -> list[DemoLogin]:
     knowledge_demo_load()
     business_demo_load(secretariat)
     reports_demo_load(secretariat)
+    _demo_registration(secretariat)
     return logins
+
+
+def _demo_registration(secretariat) -> None:
+    """Registration open on the demo expert meeting, one delegate approved and one waiting,
+    so the meeting page shows it and the focal points have something to decide."""
+    meeting = Meeting.objects.filter(slug="demo-platform-expert-meeting", is_demo=True).first()
+    if meeting is None or meeting.registrations.exists() or meeting.has_started:
+        return
+    today = meeting.local_today()
+    meeting_registration_open(
+        actor=secretariat,
+        meeting=meeting,
+        opens_on=today,
+        closes_on=max(today, meeting.start_date - datetime.timedelta(days=7)),
+        places_per_city=5,
+    )
+    people = {u.username: u for u in User.objects.filter(is_demo=True)}
+    tokyo = people.get("tokyo.focal")
+    expert = people.get("seoul.expert")
+    if tokyo is not None:
+        approved = registration_create(
+            actor=tokyo,
+            meeting=meeting,
+            person=tokyo,
+            data={"role": "head", "position": "Head of the Tokyo delegation"},
+        )
+        registration_decide(actor=secretariat, registration=approved, approve=True)
+    if expert is not None:
+        registration_create(
+            actor=expert,
+            meeting=meeting,
+            person=expert,
+            data={
+                "role": "adviser",
+                "position": "Energy efficiency adviser",
+                "note": "Vegetarian meals; arrives the evening before.",
+                "needs_visa_letter": True,
+            },
+        )
 
 
 def _demo_activity(cities: dict[str, City]) -> None:

@@ -3,7 +3,14 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
+from intercity.meetings.models import (
+    Attendee,
+    Meeting,
+    MeetingCity,
+    MeetingDocument,
+    Registration,
+    Session,
+)
 
 
 class MeetingCityInline(admin.TabularInline):
@@ -33,3 +40,11 @@ class MeetingAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "venue"]
     prepopulated_fields = {"slug": ["title"]}
     inlines = [MeetingCityInline, SessionInline, AttendeeInline, DocumentInline]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "meeting", "city", "role", "status", "created_at"]
+    list_filter = ["status", "role"]
+    list_select_related = ["person", "meeting", "city"]
+    raw_id_fields = ["meeting", "person", "registered_by", "decided_by", "attendee"]

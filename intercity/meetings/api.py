@@ -1,15 +1,33 @@
-"""REST API of meetings: its viewset registers on the shared /api/v1/ router."""
+"""REST API of meetings and their registrations: the viewsets register on the shared
+/api/v1/ router."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from intercity.api.permissions import Rules
-from intercity.api.views import RecordViewSet, by_city, document
+from intercity.api.views import (
+    FORBIDDEN,
+    WRITE_RESPONSES,
+    RecordViewSet,
+    by_city,
+    check_input,
+    document,
+    service_errors,
+)
 from intercity.meetings import selectors as meeting_selectors
 from intercity.meetings import serializers as api
 from intercity.meetings import services as meeting_services
-from intercity.meetings.models import Meeting
+from intercity.meetings.models import Meeting, Registration
 from intercity.meetings.permissions import (
+    can_cancel_registration,
     can_create_meeting,
     can_delete_meeting,
     can_edit_meeting,
+    can_see_registrations,
     can_view_meeting,
 )
 
@@ -60,7 +78,120 @@ class MeetingViewSet(RecordViewSet):
     def delete_record(self, obj):
         meeting_services.meeting_delete(actor=self.request.user, meeting=obj)
 
+    @extend_schema(
+        parameters=[api.RegistrationFilterSerializer],
+        responses={
+            200: api.RegistrationSerializer(many=True),
+            401: WRITE_RESPONSES[401],
+            404: WRITE_RESPONSES[404],
+        },
+        description=(
+            "The meeting's registrations: all of them for the secretariat and the host, "
+            "a focal point's own city's for a focal point."
+        ),
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="registrations",
+        permission_classes=[IsAuthenticated],
+    )
+    def registrations(self, request, *args, **kwargs):
+        meeting = self.select_one(kwargs[self.lookup_field])
+        if not can_see_registrations(request.user, meeting):
+            raise NotFound
+        filters = api.RegistrationFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        rows = meeting_selectors.registration_list(
+            user=request.user, meeting=meeting, **filters.validated_data
+        )
+        page = self.paginate_queryset(rows)
+        data = api.RegistrationSerializer(page, many=True).data
+        return self.get_paginated_response(data)
+
+    @extend_schema(
+        request=api.RegistrationWriteSerializer,
+        responses={201: api.RegistrationSerializer, 403: FORBIDDEN, **WRITE_RESPONSES},
+        description=(
+            "Register yourself, or (a focal point) a person of your city, or (the secretariat "
+            "and the host) anyone. The registration waits for approval."
+        ),
+    )
+    @registrations.mapping.post
+    def register(self, request, *args, **kwargs):
+        meeting = self.select_one(kwargs[self.lookup_field])
+        serializer = api.RegistrationWriteSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_input(serializer)
+        data = dict(serializer.validated_data)
+        person = data.pop("person", request.user)
+        with service_errors(serializer):
+            registration = meeting_services.registration_create(
+                actor=request.user, meeting=meeting, person=person, data=data
+            )
+        body = api.RegistrationSerializer(registration).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        responses={
+            200: api.RegistrationSerializer,
+            401: WRITE_RESPONSES[401],
+            404: WRITE_RESPONSES[404],
+        }
+    )
+)
+class RegistrationViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """A registration, seen by its person and by whoever decides it; approved or declined
+    while it waits, cancelled by its person before the meeting."""
+
+    serializer_class = api.RegistrationSerializer
+    queryset = Registration.objects.none()
+    permission_classes = [IsAuthenticated]
+
+    def get_object(self):
+        registration = (
+            Registration.objects.select_related("meeting", "person", "city")
+            .filter(pk=self.kwargs["pk"])
+            .first()
+        )
+        if registration is None or not can_cancel_registration(self.request.user, registration):
+            raise NotFound
+        return registration
+
+    @extend_schema(
+        request=api.RegistrationDecisionSerializer,
+        responses={200: api.RegistrationSerializer, 403: FORBIDDEN, **WRITE_RESPONSES},
+    )
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        registration = self.get_object()
+        serializer = api.RegistrationDecisionSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        with service_errors(serializer):
+            registration = meeting_services.registration_decide(
+                actor=request.user,
+                registration=registration,
+                approve=serializer.validated_data["decision"] == "approve",
+            )
+        return Response(api.RegistrationSerializer(registration).data)
+
+    @extend_schema(
+        request=None,
+        responses={200: api.RegistrationSerializer, 403: FORBIDDEN, **WRITE_RESPONSES},
+    )
+    @action(detail=True, methods=["post"])
+    def cancel(self, request, pk=None):
+        registration = self.get_object()
+        with service_errors(api.RegistrationSerializer()):
+            registration = meeting_services.registration_cancel(
+                actor=request.user, registration=registration
+            )
+        return Response(api.RegistrationSerializer(registration).data)
+
 
 def register(router) -> None:
     """Add this app's viewsets to the /api/v1/ router."""
     router.register("meetings", MeetingViewSet, basename="meeting")
+    router.register("registrations", RegistrationViewSet, basename="registration")

@@ -8,7 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
 from intercity.core.widgets import DateInput, DateTimeInput
-from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
+from intercity.meetings.models import (
+    Attendee,
+    Meeting,
+    MeetingCity,
+    MeetingDocument,
+    Registration,
+    Session,
+)
 
 
 class MeetingForm(forms.ModelForm):
@@ -227,3 +234,59 @@ class DocumentForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         upload = data.pop("file", None)
         return data, ((upload.name, upload.read()) if upload else None)
+
+
+class RegistrationSettingsForm(forms.Form):
+    """Opening registration: the first and last day, in the meeting's time zone."""
+
+    opens_on = forms.DateField(label=_("Registration opens on"), widget=DateInput())
+    closes_on = forms.DateField(label=_("Registration closes on"), widget=DateInput())
+    places_per_city = forms.IntegerField(
+        label=_("Places per city delegation"),
+        required=False,
+        min_value=1,
+        max_value=999,
+        help_text=_("Leave empty for no limit."),
+    )
+    # The service checks the dates against the meeting; its errors name the model's fields.
+    service_fields = {
+        "registration_opens_on": "opens_on",
+        "registration_closes_on": "closes_on",
+    }
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("opens_on", meeting.registration_opens_on)
+        self.initial.setdefault("closes_on", meeting.registration_closes_on)
+        self.initial.setdefault("places_per_city", meeting.places_per_city)
+
+
+class RegistrationForm(forms.ModelForm):
+    """What a delegate fills in; a focal point or the meeting's managers also choose the
+    person they register."""
+
+    person = forms.ModelChoiceField(queryset=None, label=_("Person"), required=True)
+
+    class Meta:
+        model = Registration
+        fields = ["position", "role", "needs_visa_letter", "note"]
+        widgets = {"note": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, people=None, **kwargs):
+        """`people`: whom the user may register; None registers the user themselves."""
+        super().__init__(*args, **kwargs)
+        if people is None:
+            del self.fields["person"]
+        else:
+            self.fields["person"].queryset = people
+            self.fields["person"].label_from_instance = _person_label
+            self.order_fields(["person"])
+
+    def _post_clean(self):
+        pass
+
+
+def _person_label(person) -> str:
+    name = person.get_full_name() or person.username
+    place = person.city.label if person.city_id else ""
+    return f"{name} ({place})" if place else name

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from intercity.cities.models import validate_time_zone
@@ -63,6 +64,16 @@ class Meeting(SourcedModel):
     )
     is_public = models.BooleanField(_("public"), default=True)
     description = models.TextField(_("description"), blank=True)
+    # Registration is open from the first day to the last, both read in the meeting's time
+    # zone, as its own dates are; no opening day means registration is closed.
+    registration_opens_on = models.DateField(_("registration opens on"), null=True, blank=True)
+    registration_closes_on = models.DateField(_("registration closes on"), null=True, blank=True)
+    places_per_city = models.PositiveSmallIntegerField(
+        _("places per city delegation"),
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for no limit."),
+    )
     cities = models.ManyToManyField(
         "cities.City",
         through="MeetingCity",
@@ -116,12 +127,61 @@ class Meeting(SourcedModel):
             errors["ordinal"] = _("Only plenary meetings are numbered.")
         if self.parent_id and self.parent_id == self.pk:
             errors["parent"] = _("A meeting cannot be held alongside itself.")
+        errors = self._registration_errors() | errors
         if errors:
             raise ValidationError(errors)
+
+    def _registration_errors(self) -> dict:
+        opens, closes = self.registration_opens_on, self.registration_closes_on
+        if closes and not opens:
+            return {"registration_opens_on": _("Give the day registration opens.")}
+        if opens and not closes:
+            return {"registration_closes_on": _("Give the day registration closes.")}
+        if opens and closes < opens:
+            return {"registration_closes_on": _("Registration cannot close before it opens.")}
+        last = self.end_date or self.start_date
+        if closes and last and closes > last:
+            return {
+                "registration_closes_on": _("Registration must close by the meeting's last day.")
+            }
+        if self.places_per_city == 0:
+            return {"places_per_city": _("Give at least one place, or leave it empty.")}
+        return {}
 
     @property
     def dates_to_be_set(self) -> bool:
         return self.start_date is None
+
+    def local_today(self):
+        """Today's date where the meeting is held: its days and registration dates are there."""
+        return timezone.localdate(timezone=ZoneInfo(self.time_zone))
+
+    @property
+    def is_over(self) -> bool:
+        last = self.end_date or self.start_date
+        return self.status != self.Status.PLANNED or (
+            last is not None and last < self.local_today()
+        )
+
+    @property
+    def has_started(self) -> bool:
+        return self.start_date is not None and self.start_date <= self.local_today()
+
+    @property
+    def registration_is_set(self) -> bool:
+        return self.registration_opens_on is not None
+
+    @property
+    def registration_is_open(self) -> bool:
+        if not self.registration_is_set or self.is_over:
+            return False
+        return self.registration_opens_on <= self.local_today() <= self.registration_closes_on
+
+    @property
+    def organisations_may_register(self) -> bool:
+        """Representatives of enterprises and universities come to business meetings and trade
+        fairs; the other meetings are the cities' own."""
+        return self.kind in (self.Kind.BUSINESS, self.Kind.TRADE_FAIR)
 
 
 class MeetingCity(TimeStampedModel):
@@ -299,3 +359,111 @@ class MeetingDocument(TimeStampedModel):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Registration(TimeStampedModel):
+    """A person's request to attend a meeting, which the secretariat, the host or the focal
+    point of the person's city approves or declines. An approved one lists them as attendee."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Pending approval")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        # A meeting is called off; a registration is withdrawn: two words in many languages.
+        CANCELLED = "cancelled", pgettext_lazy("registration status", "Cancelled")
+
+    class Role(models.TextChoices):
+        HEAD = "head", _("Head of delegation")
+        DELEGATE = "delegate", _("Delegate")
+        ADVISER = "adviser", _("Expert adviser")
+        OBSERVER = "observer", _("Observer")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        "accounts.User",
+        on_delete=models.CASCADE,
+        related_name="meeting_registrations",
+        verbose_name=_("person"),
+    )
+    # The delegation the person comes with, kept as it was when they registered.
+    city = models.ForeignKey(
+        "cities.City",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meeting_registrations",
+        verbose_name=_("city"),
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    role = models.CharField(
+        _("role in the delegation"), max_length=20, choices=Role.choices, default=Role.DELEGATE
+    )
+    needs_visa_letter = models.BooleanField(
+        _("needs an invitation letter for a visa"), default=False
+    )
+    note = models.TextField(
+        _("note"),
+        blank=True,
+        max_length=1000,
+        help_text=_("Dietary or access needs, interpretation, arrival and departure."),
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    registered_by = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    decided_by = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    attendee = models.ForeignKey(
+        Attendee,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+        verbose_name=_("attendee"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "person"],
+                condition=~models.Q(status="cancelled"),
+                name="registration_one_per_person",
+                violation_error_message=_("This person is already registered for the meeting."),
+            ),
+        ]
+        indexes = [models.Index(fields=["meeting", "status", "city"])]
+
+    def __str__(self) -> str:
+        return f"{self.person.get_full_name() or self.person.username} — {self.meeting}"
+
+    @property
+    def name(self) -> str:
+        return self.person.get_full_name() or self.person.username
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    @property
+    def holds_place(self) -> bool:
+        return self.status in (self.Status.PENDING, self.Status.APPROVED)

@@ -3,15 +3,17 @@
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from intercity.accounts.roles import is_network_insider
+from intercity.accounts.models import User
+from intercity.accounts.roles import focal_city_id, is_network_insider
 from intercity.cities.models import City
 from intercity.core.selectors import text_filter
 from intercity.core.subqueries import count_of
-from intercity.meetings.models import Meeting, MeetingCity
+from intercity.meetings.models import Meeting, MeetingCity, Registration
+from intercity.meetings.permissions import can_manage_registration, can_see_registrations
 from intercity.meetings.rotation import suggest_next_host
 
 
@@ -194,3 +196,101 @@ def city_meetings(*, city: City, user, limit: int = CITY_PAGE_LIMIT) -> dict:
         "hosted": [role.meeting for role in hosted],
         "attended": list(roles.exclude(role=MeetingCity.Role.HOST)[:limit]),
     }
+
+
+# Registration ---------------------------------------------------------------------------------
+
+
+def registrations_visible(*, user, meeting: Meeting) -> QuerySet:
+    """The meeting's registrations the user may see: all for its managers, their own city's
+    for a focal point, none for anyone else."""
+    registrations = Registration.objects.filter(meeting=meeting)
+    if not can_see_registrations(user, meeting):
+        return registrations.none()
+    if not can_manage_registration(user, meeting):
+        registrations = registrations.filter(city_id=focal_city_id(user))
+    return registrations
+
+
+def registration_list(
+    *, user, meeting: Meeting, status: str | None = None, city: str | None = None
+) -> QuerySet:
+    registrations = registrations_visible(user=user, meeting=meeting)
+    if status:
+        registrations = registrations.filter(status=status)
+    if city:
+        registrations = registrations.filter(city__slug=city)
+    return registrations.select_related(
+        "person", "person__organisation", "city", "registered_by", "decided_by"
+    ).order_by("-created_at", "-id")
+
+
+@dataclass(frozen=True)
+class RegistrationCount:
+    city: City | None
+    by_status: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_status.values())
+
+    @property
+    def per_status(self) -> list[tuple[str, str, int]]:
+        """(status, label, count) for every status, in the statuses' order, zeros included."""
+        return [
+            (value, label, self.by_status.get(value, 0))
+            for value, label in Registration.Status.choices
+        ]
+
+
+def registration_counts(*, user, meeting: Meeting) -> list[RegistrationCount]:
+    """How many registrations each city's delegation has, per status, in two queries."""
+    rows = (
+        registrations_visible(user=user, meeting=meeting)
+        .values("city", "status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    per_city: dict[int | None, dict[str, int]] = {}
+    for row in rows:
+        per_city.setdefault(row["city"], {})[row["status"]] = row["count"]
+    cities = City.objects.in_bulk([pk for pk in per_city if pk is not None])
+    counts = [
+        RegistrationCount(city=cities.get(pk) if pk else None, by_status=statuses)
+        for pk, statuses in per_city.items()
+    ]
+    return sorted(counts, key=lambda count: (count.city is None, getattr(count.city, "name", "")))
+
+
+def own_registration(*, user, meeting: Meeting) -> Registration | None:
+    """The reader's latest registration for the meeting, whatever its status."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    return Registration.objects.filter(meeting=meeting, person=user).order_by("-created_at").first()
+
+
+def registration_get(*, user, meeting: Meeting, pk: int) -> Registration:
+    """A registration the user may see; 404 for one they may not, as for one not there."""
+    registration = (
+        registrations_visible(user=user, meeting=meeting)
+        .select_related("person", "city", "meeting", "attendee")
+        .filter(pk=pk)
+        .first()
+    )
+    if registration is None:
+        raise Http404
+    return registration
+
+
+def registrable_people(*, user, meeting: Meeting) -> QuerySet:
+    """The people the user may register: a city's delegation for its focal point, everyone
+    attached to a city (and organisations' representatives where they come) for managers."""
+    people = User.objects.filter(is_active=True)
+    attached = Q(role__in=[User.Role.EXPERT, User.Role.FOCAL_POINT], city__isnull=False)
+    if can_manage_registration(user, meeting):
+        if meeting.organisations_may_register:
+            attached |= Q(role=User.Role.ORGANISATION_REP, organisation__isnull=False)
+        people = people.filter(attached)
+    else:
+        people = people.filter(attached, city_id=focal_city_id(user))
+    return people.select_related("city").order_by("city__name", "last_name", "first_name")

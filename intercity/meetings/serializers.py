@@ -4,10 +4,18 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
 from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, RecordFilter, RowSerializer
-from intercity.meetings.models import Attendee, Meeting, MeetingCity, MeetingDocument, Session
+from intercity.meetings.models import (
+    Attendee,
+    Meeting,
+    MeetingCity,
+    MeetingDocument,
+    Registration,
+    Session,
+)
 from intercity.meetings.permissions import can_view_meeting
 
 
@@ -88,7 +96,11 @@ class MeetingSerializer(serializers.ModelSerializer):
             "time_zone",
             "venue",
             "is_public",
+            "registration_opens_on",
+            "registration_closes_on",
+            "places_per_city",
         ]
+        read_only_fields = ["registration_opens_on", "registration_closes_on", "places_per_city"]
 
 
 class MeetingListSerializer(MeetingSerializer):
@@ -180,3 +192,64 @@ class MeetingFilterSerializer(serializers.Serializer):
     year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
     city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a host or participant."))
     when = ChoiceFilter(choices=[("upcoming", _("Upcoming")), ("past", _("Past"))])
+
+
+class RegistrationSerializer(serializers.ModelSerializer):
+    id = serializers.IntegerField(read_only=True)
+    meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    person = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    name = serializers.CharField(read_only=True, help_text=_("The person's full name."))
+    city = CitySummarySerializer(allow_null=True, read_only=True)
+    registered_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+    decided_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = Registration
+        fields = [
+            "id",
+            "meeting",
+            "person",
+            "name",
+            "city",
+            "position",
+            "role",
+            "needs_visa_letter",
+            "note",
+            "status",
+            "registered_by",
+            "decided_by",
+            "decided_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class RegistrationWriteSerializer(serializers.ModelSerializer):
+    person = serializers.SlugRelatedField(
+        slug_field="username",
+        queryset=User.objects.filter(is_active=True),
+        required=False,
+        help_text=_(
+            "Username of the person to register; leave out to register yourself. A focal "
+            "point registers people of their own city."
+        ),
+    )
+
+    class Meta:
+        model = Registration
+        fields = ["person", "position", "role", "needs_visa_letter", "note"]
+
+
+class RegistrationDecisionSerializer(serializers.Serializer):
+    decision = serializers.ChoiceField(
+        choices=[("approve", _("Approve")), ("decline", _("Decline"))]
+    )
+
+
+class RegistrationFilterSerializer(serializers.Serializer):
+    status = ChoiceFilter(choices=Registration.Status.choices)
+    city = serializers.SlugField(required=False, help_text=_("Slug of the delegation's city."))

@@ -7,6 +7,7 @@ from intercity.dataset.demo import demo_load
 from intercity.dataset.loader import anmc21_load
 from intercity.declarations.models import ProgressReport
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
+from intercity.meetings.models import Meeting, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,7 @@ def _counts():
         KnowledgeTranslation.objects.count(),
         MeetingRequest.objects.count(),
         ProgressReport.objects.count(),
+        Registration.objects.count(),
     )
 
 
@@ -59,3 +61,14 @@ def test_loading_the_demo_again_adds_nothing(demo):
     before = _counts()
     demo_load()
     assert _counts() == before
+
+
+def test_the_demo_expert_meeting_takes_registrations_one_approved_one_waiting(demo):
+    meeting = Meeting.objects.get(slug="demo-platform-expert-meeting")
+    assert meeting.registration_is_open
+    assert sorted(meeting.registrations.values_list("person__username", "status")) == [
+        ("seoul.expert", "pending"),
+        ("tokyo.focal", "approved"),
+    ]
+    assert meeting.attendees.get().user.username == "tokyo.focal"
+    assert not Registration.objects.filter(meeting__is_demo=False).exists()
