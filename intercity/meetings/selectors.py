@@ -293,4 +293,9 @@ def registrable_people(*, user, meeting: Meeting) -> QuerySet:
         people = people.filter(attached)
     else:
         people = people.filter(attached, city_id=focal_city_id(user))
+    # Whoever holds a registration that still counts is not offered again.
+    registered = Registration.objects.filter(meeting=meeting).exclude(
+        status=Registration.Status.CANCELLED
+    )
+    people = people.exclude(pk__in=registered.values("person_id"))
     return people.select_related("city").order_by("city__name", "last_name", "first_name")

@@ -365,7 +365,8 @@ def meeting_registration_close(*, actor: Any, meeting: Meeting) -> list[str]:
     return save_changes(meeting, data, actor=actor, action="meetings.meeting.registration_closed")
 
 
-def _check_registration_open(meeting: Meeting) -> None:
+def registration_check_open(meeting: Meeting) -> None:
+    """Raise the reason no one can register for the meeting now, if there is one."""
     if meeting.is_over:
         raise ValidationError({"meeting": _("The meeting is over or cancelled.")})
     if meeting.has_started:
@@ -389,7 +390,7 @@ def registration_create(
                 raise ValidationError({"person": _("You cannot register this person.")})
     # The meeting's row lock makes two registrations for the last place wait for each other.
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    _check_registration_open(meeting)
+    registration_check_open(meeting)
     if (
         Registration.objects.filter(meeting=meeting, person=person)
         .exclude(status=Registration.Status.CANCELLED)

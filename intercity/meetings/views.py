@@ -67,6 +67,7 @@ from intercity.meetings.services import (
     meeting_set_cities,
     meeting_update,
     registration_cancel,
+    registration_check_open,
     registration_create,
     registration_decide,
     session_create,
@@ -526,6 +527,13 @@ def register(request, slug):
     meeting = meeting_get(user=request.user, slug=slug)
     if not can_register(request.user, meeting):
         raise Http404
+    if request.method == "GET":
+        # Say at once why no one can register, rather than refuse what was filled in.
+        try:
+            registration_check_open(meeting)
+        except ValidationError as error:
+            context = {"meeting": meeting, "closed": " ".join(error.messages)}
+            return render(request, "meetings/registration_form.html", context)
     form = RegistrationForm(
         request.POST or None, initial={"position": request.user.position}, prefix="register"
     )

@@ -278,6 +278,22 @@ def test_a_refused_registration_shows_why(client_for, cast, meeting):
     assert "already registered" in response.content.decode()
 
 
+def test_the_register_page_says_at_once_that_registration_is_closed(client_for, cast, meeting):
+    meeting_registration_close(actor=cast.secretariat, meeting=meeting)
+    response = client_for(cast.expert).get(url("register", meeting))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Registration for this meeting is closed." in page
+    assert 'name="register-role"' not in page
+
+
+def test_a_person_already_registered_is_not_offered_again(client_for, cast, meeting):
+    register(cast, meeting)
+    page = client_for(cast.focal_point).get(url("registrations", meeting)).content.decode()
+    offered = page.split('name="register-person"', 1)[1].split("</select>", 1)[0]
+    assert f'value="{cast.expert.pk}"' not in offered
+
+
 def test_the_registrant_cancels_from_the_meeting_page(client_for, cast, meeting):
     registration = register(cast, meeting)
     client = client_for(cast.expert)
