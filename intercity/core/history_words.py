@@ -57,6 +57,8 @@ ENTITIES: dict[str, Promise] = {
 # One sentence per verb; %(who)s is the actor, %(what)s the entity's noun.
 VERBS: dict[str, Promise] = {
     "accepted": gettext_lazy("%(who)s accepted the %(what)s"),
+    "joined": gettext_lazy("%(who)s joined the %(what)s"),
+    "left": gettext_lazy("%(who)s left the %(what)s"),
     "cancelled": gettext_lazy("%(who)s cancelled the %(what)s"),
     "closed_by_review": gettext_lazy("%(who)s closed the %(what)s after a review"),
     "confirmed": gettext_lazy("%(who)s confirmed the %(what)s"),
