@@ -193,3 +193,22 @@ def test_an_expert_finds_their_unpublished_drafts_to_finish(client_for, cast):
 def test_an_expert_without_drafts_is_told_so(client_for, cast):
     page = page_of(client_for(cast.expert))
     assert "You have no unpublished draft." in page
+
+
+def test_an_expert_sees_the_running_programmes_they_joined(client_for, cast):
+    from intercity.programmes.models import Programme
+    from intercity.programmes.services import programme_join
+    from intercity.testing.factories import ProgrammeFactory
+
+    joined = ProgrammeFactory(name="Waste treatment")
+    programme_join(actor=cast.expert, programme=joined)
+    closed = ProgrammeFactory(name="Old drill series")
+    programme_join(actor=cast.expert, programme=closed)
+    Programme.objects.filter(pk=closed.pk).update(status=Programme.Status.CLOSED)
+    ProgrammeFactory(name="Not joined")
+
+    page = page_of(client_for(cast.expert))
+
+    assert "Programmes you take part in" in page
+    assert "Waste treatment" in page and joined.get_absolute_url() in page
+    assert "Old drill series" not in page and "Not joined" not in page
