@@ -335,4 +335,4 @@ class KnowledgeFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.get_kind_display(), *(theme.name for theme in item.themes.all())]
+        return [item.get_kind_display(), *(theme.label for theme in item.themes.all())]
