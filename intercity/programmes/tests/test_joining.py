@@ -96,3 +96,16 @@ def test_the_public_sees_how_many_take_part_but_not_who(client_for, cast, progra
     page = client_for(None).get(programme.get_absolute_url()).content.decode()
     assert cast.expert.get_full_name() not in page
     assert "1 person takes part" in page
+
+
+def test_the_admin_lists_a_programmes_participants(client, cast, programme):
+    from intercity.programmes.services import programme_join
+    from intercity.testing.factories import UserFactory
+
+    programme_join(actor=cast.expert, programme=programme)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+
+    page = client.get(reverse("admin:programmes_programme_change", args=[programme.pk]))
+
+    assert page.status_code == 200
+    assert "participants-0-person" in page.content.decode()
