@@ -25,6 +25,23 @@ class InvitationForm(forms.ModelForm):
         pass
 
 
+class UserDetailsForm(forms.ModelForm):
+    """What a person keeps up to date about themselves."""
+
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "position", "language"]
+        help_texts = {
+            "email": _("Invitations, reminders and digests are sent here."),
+            "language": _("The language of the site and of the emails you receive."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        language = self.fields["language"]
+        language.choices = [("", _("as your browser asks")), *list(language.choices)[1:]]
+
+
 class UserRoleForm(forms.ModelForm):
     class Meta:
         model = User

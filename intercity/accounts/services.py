@@ -20,7 +20,12 @@ from django.utils.translation import gettext as _
 from rest_framework.authtoken.models import Token
 
 from intercity.accounts.models import Invitation, User
-from intercity.accounts.permissions import can_edit_user, can_invite_user, can_unlock_sign_in
+from intercity.accounts.permissions import (
+    can_edit_own_details,
+    can_edit_user,
+    can_invite_user,
+    can_unlock_sign_in,
+)
 from intercity.core.audit import save_with_audit
 from intercity.core.services import require, save_changes
 
@@ -133,6 +138,17 @@ def user_update(*, actor: Any, user: User, data: Mapping[str, Any]) -> list[str]
     if actor is not None:
         require(can_edit_user(actor, user))
     return save_changes(user, data, actor=actor, action="accounts.user.updated")
+
+
+OWN_DETAILS = ("first_name", "last_name", "email", "position", "language")
+
+
+@transaction.atomic
+def user_details_update(*, actor: Any, user: User, data: Mapping[str, Any]) -> list[str]:
+    """Change a person's own name, email, position or language; role and city stay as set."""
+    require(can_edit_own_details(actor, user))
+    data = {name: value for name, value in data.items() if name in OWN_DETAILS}
+    return save_changes(user, data, actor=actor, action="accounts.user.details_updated")
 
 
 @transaction.atomic

@@ -10,6 +10,7 @@ urlpatterns = [
     path("logout/", views.LogoutView.as_view(), name="logout"),
     path("password/", views.PasswordChangeView.as_view(), name="password-change"),
     path("profile/", views.profile, name="profile"),
+    path("profile/edit/", views.profile_edit, name="profile-edit"),
     path("token/", views.token_rotate, name="token-rotate"),
     path("users/", views.user_index, name="users"),
     path("users/<int:pk>/edit/", views.user_edit, name="user-edit"),

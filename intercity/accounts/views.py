@@ -17,10 +17,16 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intercity.accounts.forms import AcceptInvitationForm, InvitationForm, UserRoleForm
+from intercity.accounts.forms import (
+    AcceptInvitationForm,
+    InvitationForm,
+    UserDetailsForm,
+    UserRoleForm,
+)
 from intercity.accounts.middleware import LANGUAGE_PARAMETER
 from intercity.accounts.models import Invitation, User
 from intercity.accounts.permissions import (
+    can_edit_own_details,
     can_edit_user,
     can_invite_user,
     can_manage_users,
@@ -33,6 +39,7 @@ from intercity.accounts.services import (
     invitation_for_token,
     invitation_send,
     sign_in_unlock,
+    user_details_update,
     user_language_set,
     user_update,
 )
@@ -65,6 +72,30 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 def profile(request):
     token = getattr(request.user, "auth_token", None)
     return render(request, "accounts/profile.html", {"token": token})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_edit(request):
+    if not can_edit_own_details(request.user, request.user):
+        raise Http404
+    # The form fills in its instance while validating; the service compares with a fresh copy.
+    form = UserDetailsForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
+
+    def save(data):
+        fresh = User.objects.get(pk=request.user.pk)
+        user_details_update(actor=request.user, user=fresh, data=data)
+        return fresh
+
+    return record_form_response(
+        request,
+        form,
+        save=save,
+        heading=_("Your details"),
+        success_message=_("Your details were saved."),
+        cancel_url=reverse("accounts:profile"),
+        redirect_to=lambda _user: reverse("accounts:profile"),
+    )
 
 
 @login_required

@@ -43,8 +43,8 @@ from intercity.meetings.permissions import can_view_meeting
 AGREEMENT_COLUMNS = [
     (gettext_lazy("title"), lambda a: a.title),
     (gettext_lazy("status"), lambda a: a.get_status_display()),
-    (gettext_lazy("parties"), lambda a: "; ".join(r.city.name for r in a.party_roles.all())),
-    (gettext_lazy("themes"), lambda a: "; ".join(t.name for t in a.themes.all())),
+    (gettext_lazy("parties"), lambda a: "; ".join(r.city.label for r in a.party_roles.all())),
+    (gettext_lazy("themes"), lambda a: "; ".join(t.label for t in a.themes.all())),
     (gettext_lazy("signed on"), lambda a: a.signed_on),
     (gettext_lazy("in force from"), lambda a: a.term_start),
     (gettext_lazy("in force until"), lambda a: a.term_end),

@@ -59,6 +59,8 @@ ENTITIES: dict[str, Promise] = {
 VERBS: dict[str, Promise] = {
     "accepted": gettext_lazy("%(who)s accepted the %(what)s"),
     "approved": gettext_lazy("%(who)s approved the %(what)s"),
+    "joined": gettext_lazy("%(who)s joined the %(what)s"),
+    "left": gettext_lazy("%(who)s left the %(what)s"),
     "cancelled": gettext_lazy("%(who)s cancelled the %(what)s"),
     "closed_by_review": gettext_lazy("%(who)s closed the %(what)s after a review"),
     "confirmed": gettext_lazy("%(who)s confirmed the %(what)s"),

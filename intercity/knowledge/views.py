@@ -199,11 +199,18 @@ def translation_new(request, slug):
     item = item_get(slug=slug, user=request.user)
     if not can_translate_item(request.user, item):
         raise Http404
+    # Translators most often write in the language they read the site in, under their own name.
+    language = request.GET.get("language") or get_language()
     form = TranslationForm(
         request.POST or None,
         item=item,
-        initial={"translated_on": timezone.localdate(), "language": request.GET.get("language")},
+        initial={
+            "translated_on": timezone.localdate(),
+            "translator_name": request.user.get_full_name(),
+        },
     )
+    if language in dict(form.fields["language"].choices):
+        form.initial["language"] = language
 
     def save(data):
         language = data.pop("language")
@@ -345,4 +352,4 @@ class KnowledgeFeed(Feed):
         return item.updated_at
 
     def item_categories(self, item):
-        return [item.get_kind_display(), *(theme.name for theme in item.themes.all())]
+        return [item.get_kind_display(), *(theme.label for theme in item.themes.all())]

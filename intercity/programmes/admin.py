@@ -1,14 +1,20 @@
-"""Admin for programmes, activities and reviews."""
+"""Admin for programmes, their participants, activities and reviews."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from intercity.programmes.models import Activity, Programme, Review
+from intercity.programmes.models import Activity, Participant, Programme, Review
 
 
 class ActivityInline(admin.TabularInline):
     model = Activity
     extra = 0
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 0
+    raw_id_fields = ["person"]
 
 
 class ReviewInline(admin.TabularInline):
@@ -23,4 +29,4 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
     search_fields = ["name", "field"]
     filter_horizontal = ["cities", "themes"]
     prepopulated_fields = {"slug": ["name"]}
-    inlines = [ActivityInline, ReviewInline]
+    inlines = [ParticipantInline, ActivityInline, ReviewInline]

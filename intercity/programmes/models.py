@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -192,3 +193,33 @@ class Review(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.programme} — {self.get_decision_display()}"
+
+
+class Participant(TimeStampedModel):
+    """A person taking part in a programme for the city they are attached to."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        related_name="participants",
+        verbose_name=_("programme"),
+    )
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="programme_participations",
+        verbose_name=_("person"),
+    )
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("programme participant")
+        verbose_name_plural = _("programme participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "person"], name="programme_participant_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} — {self.programme}"

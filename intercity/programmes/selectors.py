@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from intercity.core.selectors import text_filter
 from intercity.core.subqueries import count_of
-from intercity.programmes.models import Activity, Programme
+from intercity.programmes.models import Activity, Participant, Programme
 
 
 def programme_list(
@@ -63,3 +63,8 @@ def city_programmes(*, city) -> list[Programme]:
         .select_related("lead_city")
         .order_by("name")
     )
+
+
+def programme_participants(*, programme: Programme) -> list[Participant]:
+    """The people taking part in the programme, with their cities, in the order they joined."""
+    return list(programme.participants.select_related("person__city"))

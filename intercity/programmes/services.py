@@ -18,11 +18,12 @@ from intercity.core.services import (
     set_m2m,
 )
 from intercity.meetings.models import Meeting
-from intercity.programmes.models import Activity, Programme, Review
+from intercity.programmes.models import Activity, Participant, Programme, Review
 from intercity.programmes.permissions import (
     can_create_programme,
     can_delete_programme,
     can_edit_programme,
+    can_join_programme,
     can_review_programme,
 )
 
@@ -139,3 +140,25 @@ def review_record(
     else:
         record_m2m_change(programme, actor=actor, action="programmes.review.recorded")
     return review
+
+
+@transaction.atomic
+def programme_join(*, actor: Any, programme: Programme) -> Participant:
+    """Make the acting expert or focal point a participant; joining again changes nothing."""
+    require(can_join_programme(actor, programme))
+    existing = programme.participants.filter(person=actor).first()
+    if existing is not None:
+        return existing
+    participant = Participant(programme=programme, person=actor)
+    participant.full_clean()
+    participant.save()
+    record_m2m_change(programme, actor=actor, action="programmes.programme.joined")
+    return participant
+
+
+@transaction.atomic
+def programme_leave(*, actor: Any, programme: Programme) -> None:
+    """End the acting person's participation, if they take part."""
+    deleted, _rows = programme.participants.filter(person=actor).delete()
+    if deleted:
+        record_m2m_change(programme, actor=actor, action="programmes.programme.left")

@@ -1,11 +1,12 @@
 """Programme pages: list, detail, forms, and recording activities and reviews."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
@@ -21,12 +22,20 @@ from intercity.programmes.models import Activity, Programme
 from intercity.programmes.permissions import (
     can_create_programme,
     can_edit_programme,
+    can_join_programme,
     can_review_programme,
+    can_see_programme_participants,
 )
-from intercity.programmes.selectors import programme_get, programme_list
+from intercity.programmes.selectors import (
+    programme_get,
+    programme_list,
+    programme_participants,
+)
 from intercity.programmes.services import (
     activity_upsert,
     programme_create,
+    programme_join,
+    programme_leave,
     programme_update,
     review_record,
 )
@@ -78,14 +87,40 @@ def programme_index(request):
 def programme_detail(request, slug):
     programme = programme_get(slug=slug)
     can_edit = can_edit_programme(request.user, programme)
+    participants = programme_participants(programme=programme)
+    user_id = request.user.pk if request.user.is_authenticated else None
     context = {
         "programme": programme,
+        "participants": participants,
+        "show_participants": can_see_programme_participants(request.user, programme),
+        "taking_part": any(p.person_id == user_id for p in participants),
+        "can_join": can_join_programme(request.user, programme),
         "can_edit": can_edit,
         "can_review": can_review_programme(request.user, programme),
         "activity_kind_labels": programme_activity_labels(programme),
         "history": audit_trail(programme, viewer=request.user),
     }
     return render(request, "programmes/programme_detail.html", context)
+
+
+@login_required
+@require_POST
+def programme_join_view(request, slug):
+    programme = programme_get(slug=slug)
+    if not can_join_programme(request.user, programme):
+        raise Http404
+    programme_join(actor=request.user, programme=programme)
+    messages.success(request, _("You take part in this programme."))
+    return redirect(programme.get_absolute_url())
+
+
+@login_required
+@require_POST
+def programme_leave_view(request, slug):
+    programme = programme_get(slug=slug)
+    programme_leave(actor=request.user, programme=programme)
+    messages.success(request, _("You no longer take part in this programme."))
+    return redirect(programme.get_absolute_url())
 
 
 def programme_activity_labels(programme: Programme) -> list[str]:

@@ -367,6 +367,56 @@ def status_proposals(*, user) -> WorkSection:
 # The page ----------------------------------------------------------------------------------
 
 
+def drafts_to_finish(*, user) -> WorkSection:
+    """Knowledge items the user wrote and has not yet published, most recently changed first."""
+    section = WorkSection(
+        "drafts",
+        gettext_lazy("Your unpublished drafts"),
+        gettext_lazy("You have no unpublished draft."),
+    )
+    drafts = (
+        KnowledgeItem.objects.filter(author=user, visibility=KnowledgeItem.Visibility.DRAFT)
+        .select_related("city")
+        .order_by("-updated_at", "-pk")
+    )
+    items = [
+        WorkItem(
+            title=item.title,
+            url=reverse("knowledge:edit", args=[item.slug]),
+            note=_("Draft · last changed %(date)s")
+            % {"date": _date(timezone.localdate(item.updated_at))},
+            when=item.updated_at,
+        )
+        for item in drafts[: SECTION_LIMIT + 1]
+    ]
+    return _limited(section, items)
+
+
+def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkSection:
+    """Running programmes the user has joined, by name."""
+    today = today or timezone.localdate()
+    section = WorkSection(
+        "programmes",
+        gettext_lazy("Programmes you take part in"),
+        gettext_lazy("You take part in no running programme; join one from its page."),
+    )
+    programmes = (
+        Programme.objects.filter(participants__person=user)
+        .exclude(status=Programme.Status.CLOSED)
+        .exclude(end_date__lt=today)
+        .order_by("name")
+    )
+    items = [
+        WorkItem(
+            title=programme.name,
+            url=programme.get_absolute_url(),
+            note=str(programme.get_kind_display()),
+        )
+        for programme in programmes[: SECTION_LIMIT + 1]
+    ]
+    return _limited(section, items)
+
+
 def my_work(user) -> list[WorkSection]:
     """The sections that matter for the user's role, in the order they should be read."""
     if is_secretariat(user):
@@ -387,9 +437,15 @@ def my_work(user) -> list[WorkSection]:
             profiles_to_verify(city=city),
             coming_meetings(city=city),
             changed_by_others(city=city),
+            drafts_to_finish(user=user),
+            programmes_taking_part(user=user),
         ]
     elif user.role == User.Role.EXPERT and user.city_id:
-        sections.append(coming_meetings(city=user.city))
+        sections += [
+            drafts_to_finish(user=user),
+            coming_meetings(city=user.city),
+            programmes_taking_part(user=user),
+        ]
     if user.organisation_id:
         sections.append(requests_awaiting_answer(organisation_id=user.organisation_id))
     return sections

@@ -467,3 +467,27 @@ def test_which_city_labels_its_words_and_its_theme_apart(client, language):
     words = form.split('<input type="search"', 1)[0].rsplit("<label>", 1)[1]
     theme = form.split('<select name="theme"', 1)[0].rsplit("<label>", 1)[1]
     assert words.strip() != theme.strip()
+
+
+def test_the_translation_form_starts_in_the_readers_language_with_their_name(cast, client_for):
+    item = KnowledgeItemFactory(city=cast.other, language="ja", title="東京のスモッグ対策")
+    url = reverse("knowledge:translation-create", args=[item.slug])
+
+    page = client_for(cast.expert).get(url, {"hl": "ms"}).text
+
+    assert '<option value="ms" selected>' in page
+    assert f'value="{cast.expert.get_full_name()}"' in page
+
+
+def test_the_translation_form_keeps_an_explicit_language(cast, client_for):
+    item = KnowledgeItemFactory(city=cast.other, language="ja", title="東京のスモッグ対策")
+    url = reverse("knowledge:translation-create", args=[item.slug])
+    page = client_for(cast.expert).get(url, {"hl": "ms", "language": "th"}).text
+    assert '<option value="th" selected>' in page
+
+
+def test_reading_in_the_items_own_language_preselects_nothing(cast, client_for):
+    item = KnowledgeItemFactory(city=cast.other, language="ja", title="東京のスモッグ対策")
+    url = reverse("knowledge:translation-create", args=[item.slug])
+    page = client_for(cast.expert).get(url, {"hl": "ja"}).text
+    assert '<option value="" selected>' in page

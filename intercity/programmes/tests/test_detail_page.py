@@ -56,3 +56,14 @@ def test_recording_an_activity_shows_in_the_programmes_history(client_for, cast)
     assert response.status_code == 302
     sentence = audit_trail(programme, viewer=cast.secretariat)[0].sentence
     assert sentence.endswith("recorded the activity Landfill study visit")
+
+
+def test_an_activity_held_at_a_meeting_links_to_it(client):
+    from intercity.testing.factories import ActivityFactory, MeetingFactory
+
+    meeting = MeetingFactory(title="Energy experts, Hanoi")
+    activity = ActivityFactory(title="Expert meeting on equipment", meeting=meeting)
+
+    page = client.get(activity.programme.get_absolute_url()).content.decode()
+
+    assert f'<a href="{meeting.get_absolute_url()}">Expert meeting on equipment</a>' in page

@@ -168,3 +168,47 @@ def test_help_dispatched_to_the_city_waits_for_its_confirmation(client_for, cast
     assert "Flood in Home City · dispatched, not yet confirmed as received" in page
     other = page_of(client_for(cast.other_focal_point))
     assert "not yet confirmed as received" not in other
+
+
+def test_an_expert_finds_their_unpublished_drafts_to_finish(client_for, cast):
+    from intercity.knowledge.services import item_create
+
+    def draft(actor, title, visibility="draft"):
+        data = {"title": title, "kind": "practice", "language": "en", "visibility": visibility}
+        return item_create(actor=actor, data=data)
+
+    mine = draft(cast.expert, "Bike lanes on Nguyen Trai")
+    draft(cast.expert, "Published bike map", visibility="public")
+    draft(cast.focal_point, "The focal point's own draft")
+
+    page = page_of(client_for(cast.expert))
+
+    assert "Your unpublished drafts" in page
+    assert "Bike lanes on Nguyen Trai" in page
+    assert reverse("knowledge:edit", args=[mine.slug]) in page
+    assert "Published bike map" not in page
+    assert "The focal point&#x27;s own draft" not in page
+
+
+def test_an_expert_without_drafts_is_told_so(client_for, cast):
+    page = page_of(client_for(cast.expert))
+    assert "You have no unpublished draft." in page
+
+
+def test_an_expert_sees_the_running_programmes_they_joined(client_for, cast):
+    from intercity.programmes.models import Programme
+    from intercity.programmes.services import programme_join
+    from intercity.testing.factories import ProgrammeFactory
+
+    joined = ProgrammeFactory(name="Waste treatment")
+    programme_join(actor=cast.expert, programme=joined)
+    closed = ProgrammeFactory(name="Old drill series")
+    programme_join(actor=cast.expert, programme=closed)
+    Programme.objects.filter(pk=closed.pk).update(status=Programme.Status.CLOSED)
+    ProgrammeFactory(name="Not joined")
+
+    page = page_of(client_for(cast.expert))
+
+    assert "Programmes you take part in" in page
+    assert "Waste treatment" in page and joined.get_absolute_url() in page
+    assert "Old drill series" not in page and "Not joined" not in page
