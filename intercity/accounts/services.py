@@ -148,7 +148,7 @@ def user_details_update(*, actor: Any, user: User, data: Mapping[str, Any]) -> l
     """Change a person's own name, email, position or language; role and city stay as set."""
     require(can_edit_own_details(actor, user))
     data = {name: value for name, value in data.items() if name in OWN_DETAILS}
-    return save_changes(user, data, actor=actor, action="accounts.user.details_updated")
+    return save_changes(user, data, actor=actor, action="accounts.user.updated")
 
 
 @transaction.atomic

@@ -31,7 +31,7 @@ def test_an_expert_corrects_their_details(client_for, cast):
     assert cast.expert.email == "jiwon.park@seoul.example"
     assert cast.expert.position == "Urban planner"
     assert cast.expert.language == "ko"
-    assert cast.expert.history.first().history_change_reason == "accounts.user.details_updated"
+    assert cast.expert.history.first().history_change_reason == "accounts.user.updated"
 
 
 def test_role_and_city_cannot_be_changed_through_it(client_for, cast):
