@@ -98,6 +98,7 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
         content,
         report,
         required=REQUIRED,
+        optional=OPTIONAL,
         max_lines=MAX_LINES,
         no_lines=_("The file has a header but no lines of meetings."),
     )
