@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from intercity.business.models import MeetingRequest, ScheduleRun
 from intercity.business.services import schedule_publish, schedule_run_execute
@@ -126,6 +127,30 @@ def test_the_organiser_moves_a_meeting_from_its_cell_in_the_grid(cast, client_fo
 
     assert client_for(cast.other_focal_point).get(url).status_code == 404
     assert client_for(cast.organisation_rep).post(url, {"slot": 1, "table": 1}).status_code == 404
+
+
+def test_a_clash_after_a_move_is_told_by_organisation_and_slot_in_the_readers_language(
+    cast, client_for
+):
+    event, _mine, other, _third = _scheduled(cast)
+    first, second = event.runs.get().assignments.order_by("slot__starts_at")
+    organiser = client_for(cast.focal_point)
+    url = reverse("business:assignment-move", args=[second.pk])
+    moved = organiser.post(url, {"slot": first.slot_id, "table": 1}, follow=True)
+    slot = str(first.slot)
+    told = [str(m) for m in moved.context["messages"]]
+    for text in (told[0], "".join(moved.context["problems"])):
+        # Not the validator's own wording, which names keys ("participant '2' ...").
+        assert "participant '" not in text and "holds both" not in text
+        assert f"{other.organisation} has two meetings at {slot}" in text
+        assert f"Table 1 at {slot} holds two meetings" in text
+
+    in_japanese = organiser.get(reverse("business:grid", args=[event.pk]), {"hl": "ja"})
+    with translation.override("ja"):
+        slot = str(first.slot)
+    assert f"{other.organisation}は{slot}に2件の面談があります" in "".join(
+        in_japanese.context["problems"]
+    )
 
 
 def _published(cast):

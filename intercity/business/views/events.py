@@ -408,6 +408,7 @@ def event_grid(request, pk):
     context = {"event": event, "run": run}
     if run is not None:
         context["explanation"] = run_reasons.run_explanation(run)
+        context["problems"] = run_reasons.run_problems(run)
         slots, tables, cells = selectors.grid_of(run)
         context.update(
             {
@@ -443,7 +444,8 @@ def assignment_move_view(request, pk):
         else:
             messages.error(
                 request,
-                _("Moved, but the schedule now breaks rules: ") + "; ".join(report.problems),
+                _("Moved, but the schedule now breaks rules: ")
+                + " ".join(run_reasons.run_problems(assignment.run)),
             )
         return redirect("business:grid", pk=event.pk)
     pair = (
