@@ -190,10 +190,12 @@ def _problem_line(problem: str) -> dict | str:
     return problem
 
 
-def run_problems(run: ScheduleRun) -> list[str]:
-    """What the independent validator finds wrong with the run's schedule, in the reader's
-    language and naming organisations and slots, not the keys the validator was given."""
-    return _render(run, [_problem_line(str(p)) for p in run.problems], _problem_templates())
+def run_problems(run: ScheduleRun, problems: list[str] | None = None) -> list[str]:
+    """What the independent validator finds wrong with the run's schedule (or `problems` it
+    found in it), in the reader's language and naming organisations and slots, not the keys
+    the validator was given."""
+    found = run.problems if problems is None else problems
+    return _render(run, [_problem_line(str(p)) for p in found], _problem_templates())
 
 
 def run_explanation(run: ScheduleRun) -> list[str]:

@@ -25,6 +25,7 @@ from intercity.business.models import (
     Slot,
     SuggestionMark,
 )
+from intercity.business.run_reasons import run_problems
 from intercity.business.scheduling.model import Assignment as PlannedMeeting
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
@@ -447,6 +448,16 @@ def assignment_move(*, actor: Any, assignment: Assignment, slot: Slot, table: in
     assignment.slot, assignment.table = slot, table
     assignment.save(update_fields=["slot", "table"])
     report = run_validation(run)
+    if not report.ok and run.event.published_run_id == run.pk:
+        # Participants read the published schedule as their agenda: it never breaks rules.
+        raise ValidationError(
+            {
+                "slot": [
+                    _("The schedule is published; this move would break its rules:"),
+                    *run_problems(run, report.problems),
+                ]
+            }
+        )
     run.breaks = report.total_breaks
     run.problems = list(report.problems)
     if report.total_breaks > run.lower_bound and run.status == ScheduleRun.Status.OPTIMAL:

@@ -159,6 +159,23 @@ def _published(cast):
     return event, mine, other, third
 
 
+def test_a_move_that_breaks_the_published_schedule_is_refused_and_changes_nothing(cast, client_for):
+    event, _mine, other, _third = _published(cast)
+    first, second = event.runs.get().assignments.order_by("slot__starts_at")
+    before = (second.slot_id, second.table)
+    url = reverse("business:assignment-move", args=[second.pk])
+    # Onto the other meeting's slot: the organisation both share would be in two places.
+    refused = client_for(cast.focal_point).post(url, {"slot": first.slot_id, "table": 2})
+    assert refused.status_code == 400
+    said = " ".join(refused.context["form"].errors["slot"])
+    assert "The schedule is published" in said
+    assert f"{other.organisation} has two meetings at {first.slot}" in said
+    second.refresh_from_db()
+    assert (second.slot_id, second.table) == before
+    run = event.runs.get()
+    assert run.problems == []
+
+
 def test_a_participant_sees_only_their_own_agenda(cast, client_for):
     event, mine, other, third = _published(cast)
     client = client_for(cast.organisation_rep)

@@ -433,21 +433,25 @@ def assignment_move_view(request, pk):
         initial={"slot": assignment.slot_id, "table": assignment.table},
     )
     if request.method == "POST" and form.is_valid():
-        report = services.assignment_move(
-            actor=request.user,
-            assignment=assignment,
-            slot=form.cleaned_data["slot"],
-            table=form.cleaned_data["table"],
-        )
-        if report.ok:
-            messages.success(request, _("Moved; the schedule passes every check."))
-        else:
-            messages.error(
-                request,
-                _("Moved, but the schedule now breaks rules: ")
-                + " ".join(run_reasons.run_problems(assignment.run)),
+        try:
+            report = services.assignment_move(
+                actor=request.user,
+                assignment=assignment,
+                slot=form.cleaned_data["slot"],
+                table=form.cleaned_data["table"],
             )
-        return redirect("business:grid", pk=event.pk)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            if report.ok:
+                messages.success(request, _("Moved; the schedule passes every check."))
+            else:
+                messages.error(
+                    request,
+                    _("Moved, but the schedule now breaks rules: ")
+                    + " ".join(run_reasons.run_problems(assignment.run)),
+                )
+            return redirect("business:grid", pk=event.pk)
     pair = (
         f"{assignment.request.requester.organisation} – {assignment.request.invitee.organisation}"
     )
