@@ -176,6 +176,23 @@ def test_a_move_that_breaks_the_published_schedule_is_refused_and_changes_nothin
     assert run.problems == []
 
 
+def test_marking_a_published_meetings_time_unavailable_says_the_meeting_stays(cast, client_for):
+    event, mine, other, _third = _published(cast)
+    placed = event.runs.get().assignments.get(request__requester=mine)
+    free = event.slots.exclude(pk=placed.slot_id).first()
+    client = client_for(cast.organisation_rep)
+    url = reverse("business:availability", args=[event.pk])
+    quiet = client.post(url, {"unavailable": [free.pk]}, follow=True)
+    assert [m.level_tag for m in quiet.context["messages"]] == ["success"]
+    told = client.post(url, {"unavailable": [placed.slot_id, free.pk]}, follow=True)
+    warning = [str(m) for m in told.context["messages"] if m.level_tag == "warning"]
+    assert warning == [
+        "The published schedule still has meetings at times you now cannot attend: "
+        f"{placed.slot} – {other.organisation}. Ask the organiser to move them."
+    ]
+    assert set(mine.unavailable.values_list("pk", flat=True)) == {placed.slot_id, free.pk}
+
+
 def test_a_participant_sees_only_their_own_agenda(cast, client_for):
     event, mine, other, third = _published(cast)
     client = client_for(cast.organisation_rep)

@@ -290,6 +290,26 @@ def availability(request, pk):
             apply_validation_error(form, error)
         else:
             messages.success(request, _("Your availability was saved."))
+            unavailable = set(form.cleaned_data["unavailable"])
+            clashes = [
+                item
+                for item in selectors.agenda_of(registration, run=event.published_run)
+                if item.slot in unavailable
+            ]
+            if clashes:
+                # The published agenda does not change by itself: say whom to tell.
+                messages.warning(
+                    request,
+                    _(
+                        "The published schedule still has meetings at times you now cannot "
+                        "attend: %(meetings)s. Ask the organiser to move them."
+                    )
+                    % {
+                        "meetings": "; ".join(
+                            f"{item.slot} – {item.counterpart}" for item in clashes
+                        )
+                    },
+                )
             return redirect(event)
     chosen = {str(value) for value in (form["unavailable"].value() or [])}
     days, rows = selectors.slot_grid(list(event.slots.all()))
