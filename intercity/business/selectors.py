@@ -428,6 +428,13 @@ def pending_requests_for(registration: Registration) -> QuerySet:
     )
 
 
+def answered_requests_for(registration: Registration) -> QuerySet:
+    """The requests the registration was sent and has accepted or declined."""
+    return registration.received.exclude(status=MeetingRequest.Status.PENDING).select_related(
+        "requester__organisation"
+    )
+
+
 def event_instance(event: Event) -> Instance:
     """The event's accepted meetings as a scheduling instance (ids are database keys)."""
     slots = list(event.slots.all())

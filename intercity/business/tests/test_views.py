@@ -253,9 +253,15 @@ def test_an_invitee_accepts_on_the_event_page(cast, client_for):
     url = reverse("business:request-answer", args=[request.pk])
     outsider = UserFactory(role="organisation_rep", organisation=other.organisation)
     assert client_for(outsider).post(url, {"answer": "accept"}).status_code == 404
-    assert client_for(cast.organisation_rep).post(url, {"answer": "accept"}).status_code == 302
+    answered = client_for(cast.organisation_rep).post(url, {"answer": "accept"}, follow=True)
     request.refresh_from_db()
     assert request.status == "accepted"
+    # The request leaves the waiting list; the page says what became of it and keeps it.
+    assert [str(m) for m in answered.context["messages"]] == [
+        f"You accepted the meeting with {other.organisation}."
+    ]
+    assert [r.pk for r in answered.context["answered"]] == [request.pk]
+    assert 'id="answered-requests"' in answered.text
 
 
 def test_the_organiser_chooses_how_long_the_scheduler_searches(cast, client_for):

@@ -134,6 +134,7 @@ def _event_page(request, event, *, request_form=None, status=200):
         "registration": registration,
         "slots": event.slots.all(),
         "pending": selectors.pending_requests_for(registration) if registration else [],
+        "answered": selectors.answered_requests_for(registration) if registration else [],
         "sent": registration.sent.select_related("invitee__organisation") if registration else [],
         "run": selectors.latest_run(event) if organiser else None,
         "request_form": request_form if registration else None,
@@ -387,11 +388,16 @@ def request_answer(request, pk):
     meeting_request = selectors.meeting_request_get(pk=pk)
     if not rules.can_answer_meeting_request(request.user, meeting_request):
         raise Http404
+    accept = request.POST.get("answer") == "accept"
     services.meeting_request_answer(
-        actor=request.user,
-        meeting_request=meeting_request,
-        accept=request.POST.get("answer") == "accept",
+        actor=request.user, meeting_request=meeting_request, accept=accept
     )
+    # The request leaves the list it was answered from: say what became of it.
+    if accept:
+        told = _("You accepted the meeting with %(organisation)s.")
+    else:
+        told = _("You declined the meeting with %(organisation)s.")
+    messages.success(request, told % {"organisation": meeting_request.requester.organisation})
     return redirect(meeting_request.event)
 
 
