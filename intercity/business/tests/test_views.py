@@ -361,3 +361,40 @@ def test_a_suggestions_score_is_a_short_number_written_as_the_reader_writes_it(c
     assert "городе-участнике: Другой город</li>" in page.text
     # The text similarity among the reasons, too: 0,43 in Russian, not 0.43.
     assert re.search(r"\b0,\d\d\b", page.text) and not re.search(r"\b0\.\d\d\b", page.text)
+
+
+def test_an_open_opportunity_closing_in_the_past_is_refused_on_its_date(cast, client_for):
+    import datetime
+
+    from intercity.business import services
+    from intercity.business.models import Opportunity
+    from intercity.testing.business_factories import OpportunityFactory
+
+    ProfileFactory(organisation=cast.organisation_rep.organisation)
+    client = client_for(cast.organisation_rep)
+    page = client.post(
+        reverse("business:opportunity-create"),
+        {
+            "direction": "offer",
+            "kind": "energy_saving",
+            "title": "LED lamps",
+            "description": "Kept as typed",
+            "status": "open",
+            "expires_on": "2020-01-01",
+        },
+    )
+    assert page.status_code == 400
+    assert page.context["form"].errors["expires_on"] == [
+        "This date is past: the opportunity would not be shown to anyone."
+    ]
+    assert "Kept as typed" in page.text
+    assert not Opportunity.objects.exists()
+    # One whose date has since passed is still edited without being made to change it.
+    old = OpportunityFactory(
+        organisation=cast.organisation_rep.organisation, expires_on=datetime.date(2020, 1, 1)
+    )
+    services.opportunity_update(
+        actor=cast.organisation_rep, opportunity=old, data={"title": "Renamed"}
+    )
+    old.refresh_from_db()
+    assert old.title == "Renamed"
