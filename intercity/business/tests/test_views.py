@@ -138,6 +138,9 @@ def test_a_clash_after_a_move_is_told_by_organisation_and_slot_in_the_readers_la
     url = reverse("business:assignment-move", args=[second.pk])
     moved = organiser.post(url, {"slot": first.slot_id, "table": 1}, follow=True)
     slot = str(first.slot)
+    # Both meetings at the one table stay in the grid, each to be moved apart again.
+    for placed in (first, second):
+        assert f'href="{reverse("business:assignment-move", args=[placed.pk])}"' in moved.text
     told = [str(m) for m in moved.context["messages"]]
     for text in (told[0], "".join(moved.context["problems"])):
         # Not the validator's own wording, which names keys ("participant '2' ...").

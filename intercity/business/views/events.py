@@ -438,7 +438,7 @@ def event_grid(request, pk):
         slots, tables, cells = selectors.grid_of(run)
         context.update(
             {
-                "rows": [(slot, [cells.get((slot.pk, t)) for t in tables]) for slot in slots],
+                "rows": [(slot, [cells.get((slot.pk, t), []) for t in tables]) for slot in slots],
                 "tables": tables,
                 "unplaced": list(selectors.unplaced_requests(run)),
             }
