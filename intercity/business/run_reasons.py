@@ -106,7 +106,7 @@ def _problem_templates() -> dict[str, str]:
     """The independent validator's findings in the reader's language, by code."""
     return {
         "table_shared": _(
-            "Table %(table)s at %(slot)s holds two meetings: %(first)s and %(second)s."
+            "Table %(table)s at %(slot)s holds two meetings (%(first)s; %(second)s)."
         ),
         "slot_overfull": _(
             "%(slot)s has more meetings than tables (meetings: %(count)s, tables: %(tables)s)."
@@ -118,9 +118,7 @@ def _problem_templates() -> dict[str, str]:
         "unavailable": _(
             "The meeting %(meeting)s is at %(slot)s, when %(participant)s is unavailable."
         ),
-        "double_booked": _(
-            "%(participant)s has two meetings at %(slot)s: %(first)s and %(second)s."
-        ),
+        "double_booked": _("%(participant)s has two meetings at %(slot)s (%(first)s; %(second)s)."),
         "order_broken": _(
             "The meeting %(first)s (%(earlier_slot)s) must come before the meeting "
             "%(second)s (%(slot)s)."

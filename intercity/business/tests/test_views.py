@@ -190,8 +190,8 @@ def test_marking_a_published_meetings_time_unavailable_says_the_meeting_stays(ca
     told = client.post(url, {"unavailable": [placed.slot_id, free.pk]}, follow=True)
     warning = [str(m) for m in told.context["messages"] if m.level_tag == "warning"]
     assert warning == [
-        "The published schedule still has meetings at times you now cannot attend: "
-        f"{placed.slot} – {other.organisation}. Ask the organiser to move them."
+        "The published schedule still has meetings at times you now cannot attend; "
+        f"ask the organiser to move them: {placed.slot} – {other.organisation}"
     ]
     assert set(mine.unavailable.values_list("pk", flat=True)) == {placed.slot_id, free.pk}
 
@@ -261,7 +261,7 @@ def test_an_invitee_accepts_on_the_event_page(cast, client_for):
     assert request.status == "accepted"
     # The request leaves the waiting list; the page says what became of it and keeps it.
     assert [str(m) for m in answered.context["messages"]] == [
-        f"You accepted the meeting with {other.organisation}."
+        f"{other.organisation}: you accepted the meeting."
     ]
     assert [r.pk for r in answered.context["answered"]] == [request.pk]
     assert 'id="answered-requests"' in answered.text

@@ -202,6 +202,15 @@ def event_register(request, pk):
         services.registration_create(actor=request.user, event=event, organisation=organisation)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "%(organisation)s is registered. Mark the slots you cannot attend, then "
+                "request meetings."
+            )
+            % {"organisation": organisation},
+        )
     return redirect(event)
 
 
@@ -303,7 +312,7 @@ def availability(request, pk):
                     request,
                     _(
                         "The published schedule still has meetings at times you now cannot "
-                        "attend: %(meetings)s. Ask the organiser to move them."
+                        "attend; ask the organiser to move them: %(meetings)s"
                     )
                     % {
                         "meetings": "; ".join(
@@ -394,9 +403,9 @@ def request_answer(request, pk):
     )
     # The request leaves the list it was answered from: say what became of it.
     if accept:
-        told = _("You accepted the meeting with %(organisation)s.")
+        told = _("%(organisation)s: you accepted the meeting.")
     else:
-        told = _("You declined the meeting with %(organisation)s.")
+        told = _("%(organisation)s: you declined the meeting.")
     messages.success(request, told % {"organisation": meeting_request.requester.organisation})
     return redirect(meeting_request.event)
 
