@@ -26,6 +26,8 @@ from intercity.organisations.models import Organisation
 ACTION = "business.meeting_request.imported"
 REQUIRED = ("requester", "invitee")
 OPTIONAL = ("session", "note")
+# The schedule download (views.exports) reads back: its columns of its own are passed over.
+IGNORED = ("day", "starts_at", "ends_at", "table", "requester_name", "invitee_name")
 MAX_LINES = 20_000
 # Names looked up per query: an OR of this many conditions stays within SQLite's limits.
 LOOKUP_CHUNK = 200
@@ -98,6 +100,8 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
         content,
         report,
         required=REQUIRED,
+        optional=OPTIONAL,
+        ignored=IGNORED,
         max_lines=MAX_LINES,
         no_lines=_("The file has a header but no lines of meetings."),
     )

@@ -168,6 +168,7 @@ def profiles_import(*, actor: Any, content: bytes, dry_run: bool = False) -> Pro
         content,
         report,
         required=REQUIRED,
+        optional=OPTIONAL,
         max_lines=MAX_LINES,
         no_lines=_("The file has a header but no lines of profiles."),
     )

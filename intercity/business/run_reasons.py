@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.utils.translation import gettext as _
 
 from intercity.business.models import MeetingRequest, Registration, ScheduleRun
@@ -95,14 +97,115 @@ _REASON_KINDS = {
     "participant": "participant",
     "requester": "participant",
     "invitee": "participant",
+    "earlier_slot": "slot",
+    "fixed_to": "slot",
 }
+
+
+def _problem_templates() -> dict[str, str]:
+    """The independent validator's findings in the reader's language, by code."""
+    return {
+        "table_shared": _(
+            "Table %(table)s at %(slot)s holds two meetings (%(first)s; %(second)s)."
+        ),
+        "slot_overfull": _(
+            "%(slot)s has more meetings than tables (meetings: %(count)s, tables: %(tables)s)."
+        ),
+        "wrong_session": _(
+            "The meeting %(meeting)s is at %(slot)s, outside its session (%(session)s)."
+        ),
+        "off_fixed_slot": _("The meeting %(meeting)s is fixed to %(fixed_to)s but is at %(slot)s."),
+        "unavailable": _(
+            "The meeting %(meeting)s is at %(slot)s, when %(participant)s is unavailable."
+        ),
+        "double_booked": _("%(participant)s has two meetings at %(slot)s (%(first)s; %(second)s)."),
+        "order_broken": _(
+            "The meeting %(first)s (%(earlier_slot)s) must come before the meeting "
+            "%(second)s (%(slot)s)."
+        ),
+        "not_scheduled": _("The meeting %(meeting)s has no slot."),
+        "unfair": _(
+            "Unfair: breaks per participant range from %(least)s to %(most)s, more than "
+            "%(fairness)s apart."
+        ),
+    }
+
+
+# The validator's findings as scheduling.validation words them, keys quoted by repr().
+_K, _N = r"'(?P<%s>\d+)'", r"(?P<%s>\d+)"
+_PROBLEM_PATTERNS = [
+    (code, re.compile(pattern))
+    for code, pattern in (
+        (
+            "table_shared",
+            rf"table {_N % 'table'} in slot {_K % 'slot'} holds both {_K % 'first'} "
+            rf"and {_K % 'second'}",
+        ),
+        (
+            "slot_overfull",
+            rf"slot {_K % 'slot'} has {_N % 'count'} meetings but only {_N % 'tables'} tables",
+        ),
+        (
+            "wrong_session",
+            rf"meeting {_K % 'meeting'} must be in the (?P<session>\w+) "
+            rf"but is in \w+ slot {_K % 'slot'}",
+        ),
+        (
+            "off_fixed_slot",
+            rf"meeting {_K % 'meeting'} is fixed to slot {_K % 'fixed_to'} "
+            rf"but is in slot {_K % 'slot'}",
+        ),
+        (
+            "unavailable",
+            rf"meeting {_K % 'meeting'} is in slot {_K % 'slot'} "
+            rf"where {_K % 'participant'} is unavailable",
+        ),
+        (
+            "double_booked",
+            rf"participant {_K % 'participant'} has meetings {_K % 'first'} and "
+            rf"{_K % 'second'} both in slot {_K % 'slot'}",
+        ),
+        (
+            "order_broken",
+            rf"meeting {_K % 'first'} \(slot {_K % 'earlier_slot'}\) must come before "
+            rf"meeting {_K % 'second'} \(slot {_K % 'slot'}\)",
+        ),
+        ("not_scheduled", rf"meeting {_K % 'meeting'} is not scheduled"),
+        (
+            "unfair",
+            rf"unfair: break counts range from {_N % 'least'} to {_N % 'most'}, "
+            rf"more than {_N % 'fairness'} apart",
+        ),
+    )
+]
+
+
+def _problem_line(problem: str) -> dict | str:
+    """A validator finding as a reason with a code and values, or as it is if unknown."""
+    for code, pattern in _PROBLEM_PATTERNS:
+        if match := pattern.fullmatch(problem):
+            return {"code": code, "values": match.groupdict()}
+    return problem
+
+
+def run_problems(run: ScheduleRun, problems: list[str] | None = None) -> list[str]:
+    """What the independent validator finds wrong with the run's schedule (or `problems` it
+    found in it), in the reader's language and naming organisations and slots, not the keys
+    the validator was given."""
+    found = run.problems if problems is None else problems
+    return _render(run, [_problem_line(str(p)) for p in found], _problem_templates())
 
 
 def run_explanation(run: ScheduleRun) -> list[str]:
     """The run's reasons in the reader's language, naming meetings by their organisations
     and slots by day and time instead of by the keys the scheduler was given. Lines stored
     as plain text are shown as they are."""
-    reasons = [line for line in run.explanation if isinstance(line, dict)]
+    return _render(run, run.explanation, _reason_templates())
+
+
+def _render(run: ScheduleRun, lines: list, templates: dict[str, str]) -> list[str]:
+    """Coded reasons through their templates with their keys named; text as it is."""
+    reasons = [line for line in lines if isinstance(line, dict)]
     keys: dict[str, set[int]] = {"meeting": set(), "slot": set(), "participant": set()}
     for line in reasons:
         for name, value in line.get("values", {}).items():
@@ -126,11 +229,10 @@ def run_explanation(run: ScheduleRun) -> list[str]:
         },
     }
     sessions = dict(MeetingRequest.Preference.choices)
-    templates = _reason_templates()
-    lines = []
-    for line in run.explanation:
+    rendered = []
+    for line in lines:
         if not isinstance(line, dict) or line.get("code") not in templates:
-            lines.append(str(line))
+            rendered.append(str(line))
             continue
         values = {}
         for name, value in line.get("values", {}).items():
@@ -144,5 +246,5 @@ def run_explanation(run: ScheduleRun) -> list[str]:
                 values[name] = sessions.get(value, value)
             else:
                 values[name] = value
-        lines.append(templates[line["code"]] % values)
-    return lines
+        rendered.append(templates[line["code"]] % values)
+    return rendered

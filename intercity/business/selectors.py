@@ -400,14 +400,15 @@ def schedule_rows(run: ScheduleRun) -> QuerySet:
 
 
 def grid_of(run: ScheduleRun) -> tuple[list, list[int], dict]:
-    """Slots, table numbers and {(slot id, table): assignment} for the organiser's grid."""
+    """Slots, table numbers and {(slot id, table): [assignments]} for the organiser's grid:
+    a list, since a hand move may put two meetings at one table, and both must stay in
+    sight to be moved apart."""
     slots = list(run.event.slots.all())
-    cells = {
-        (a.slot_id, a.table): a
-        for a in run.assignments.select_related(
-            "request__requester__organisation", "request__invitee__organisation"
-        )
-    }
+    cells: dict[tuple[int, int], list] = {}
+    for a in run.assignments.select_related(
+        "request__requester__organisation", "request__invitee__organisation"
+    ).order_by("pk"):
+        cells.setdefault((a.slot_id, a.table), []).append(a)
     tables = list(range(1, max([run.event.tables, *(t for _s, t in cells)]) + 1))
     return slots, tables, cells
 
@@ -424,6 +425,13 @@ def unplaced_requests(run: ScheduleRun) -> QuerySet:
 
 def pending_requests_for(registration: Registration) -> QuerySet:
     return registration.received.filter(status=MeetingRequest.Status.PENDING).select_related(
+        "requester__organisation"
+    )
+
+
+def answered_requests_for(registration: Registration) -> QuerySet:
+    """The requests the registration was sent and has accepted or declined."""
+    return registration.received.exclude(status=MeetingRequest.Status.PENDING).select_related(
         "requester__organisation"
     )
 

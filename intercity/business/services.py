@@ -25,6 +25,7 @@ from intercity.business.models import (
     Slot,
     SuggestionMark,
 )
+from intercity.business.run_reasons import run_problems
 from intercity.business.scheduling.model import Assignment as PlannedMeeting
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
@@ -68,8 +69,19 @@ def profile_verify(*, actor: Any, profile: Profile, verified: bool = True) -> Pr
 
 
 @transaction.atomic
+def _check_closing_date(expires_on, status) -> None:
+    """A closing date already past would hide an open opportunity the moment it is saved."""
+    if status != Opportunity.Status.OPEN:
+        return
+    if expires_on is not None and expires_on < timezone.localdate():
+        raise ValidationError(
+            {"expires_on": _("This date is past: the opportunity would not be shown to anyone.")}
+        )
+
+
 def opportunity_create(*, actor: Any, organisation, data: Mapping[str, Any]) -> Opportunity:
     require(rules.can_create_opportunity(actor, organisation))
+    _check_closing_date(data.get("expires_on"), data.get("status", Opportunity.Status.OPEN))
     return create_with_audit(
         Opportunity,
         {**data, "organisation": organisation},
@@ -83,6 +95,9 @@ def opportunity_update(
     *, actor: Any, opportunity: Opportunity, data: Mapping[str, Any]
 ) -> list[str]:
     require(rules.can_edit_opportunity(actor, opportunity))
+    # An opportunity whose date has passed may still be edited; only a new date is checked.
+    if data.get("expires_on", opportunity.expires_on) != opportunity.expires_on:
+        _check_closing_date(data["expires_on"], data.get("status", opportunity.status))
     return save_changes(opportunity, data, actor=actor, action="business.opportunity.updated")
 
 
@@ -447,6 +462,16 @@ def assignment_move(*, actor: Any, assignment: Assignment, slot: Slot, table: in
     assignment.slot, assignment.table = slot, table
     assignment.save(update_fields=["slot", "table"])
     report = run_validation(run)
+    if not report.ok and run.event.published_run_id == run.pk:
+        # Participants read the published schedule as their agenda: it never breaks rules.
+        raise ValidationError(
+            {
+                "slot": [
+                    _("The schedule is published; this move would break its rules:"),
+                    *run_problems(run, report.problems),
+                ]
+            }
+        )
     run.breaks = report.total_breaks
     run.problems = list(report.problems)
     if report.total_breaks > run.lower_bound and run.status == ScheduleRun.Status.OPTIMAL:

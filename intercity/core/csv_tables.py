@@ -40,13 +40,17 @@ def read_table(
     report: TableReport,
     *,
     required: tuple[str, ...],
+    optional: tuple[str, ...],
     max_lines: int,
     no_lines: str,
+    ignored: tuple[str, ...] = (),
 ) -> list[Line]:
     """The non-blank lines of a UTF-8 CSV file after its header, numbered as a spreadsheet
     numbers them (the header is line 1). A file that cannot be read adds its reason to the
     report's errors (line 0 for the whole file) and gives no lines; `no_lines` says what is
-    missing when there is a header and nothing under it."""
+    missing when there is a header and nothing under it. A column that is neither `required`
+    nor `optional` nor knowingly `ignored` (one the platform's own download adds) refuses the
+    file: a misspelt one ("sesion") would otherwise be dropped without a word, its values lost."""
     errors = report.errors
     try:
         text = content.decode("utf-8-sig")
@@ -62,6 +66,16 @@ def read_table(
     if missing:
         errors.append(
             (1, _("The header lacks the column(s): %(names)s.") % {"names": ", ".join(missing)})
+        )
+        return []
+    unknown = [name for name in header if name and name not in required + optional + ignored]
+    if unknown:
+        errors.append(
+            (
+                1,
+                _("Unknown column(s): %(names)s. The columns are: %(known)s.")
+                % {"names": ", ".join(unknown), "known": ", ".join(required + optional)},
+            )
         )
         return []
     if len(rows) - 1 > max_lines:

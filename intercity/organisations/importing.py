@@ -26,6 +26,8 @@ from intercity.organisations.permissions import can_create_organisation
 ACTION = "organisations.organisation.imported"
 REQUIRED = ("name", "city")
 OPTIONAL = ("kind", "website", "description")
+# The directory's download reads back: its column of its own is passed over.
+IGNORED = ("demo data",)
 MAX_LINES = 5_000
 SLUG_LENGTH = 100
 
@@ -84,6 +86,8 @@ def organisations_import(
         content,
         report,
         required=REQUIRED,
+        optional=OPTIONAL,
+        ignored=IGNORED,
         max_lines=MAX_LINES,
         no_lines=_("The file has a header but no lines of organisations."),
     )

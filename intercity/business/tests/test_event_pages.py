@@ -167,6 +167,18 @@ def test_a_rep_registers_and_marks_slots_on_the_grid(cast, client_for):
     assert not registration.unavailable.exists()
 
 
+def test_registering_with_the_button_says_so_and_what_comes_next(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)
+    url = reverse("business:event-register", args=[event.pk])
+    page = client_for(cast.organisation_rep).post(url, follow=True)
+    organisation = cast.organisation_rep.organisation
+    assert event.registrations.filter(organisation=organisation).exists()
+    assert [str(m) for m in page.context["messages"]] == [
+        f"{organisation} is registered. Mark the slots you cannot attend, then request meetings."
+    ]
+
+
 def test_a_registered_company_whose_name_ends_in_a_stop_reads_without_a_double_stop(
     cast, client_for
 ):

@@ -111,6 +111,16 @@ def test_an_unreadable_table_is_refused_with_its_reason(cast, fair, content, exp
     assert expected in report.errors[0][1]
 
 
+def test_a_misspelt_column_is_refused_rather_than_dropped(cast, fair):
+    event, _orgs = fair
+    table = _csv("requester,invitee,sesion", "Hanoi Solar Works,Taipei LED Lab,morning")
+    report = requests_import(actor=cast.focal_point, event=event, content=table)
+    assert report.errors == [
+        (1, "Unknown column(s): sesion. The columns are: requester, invitee, session, note.")
+    ]
+    assert not MeetingRequest.objects.filter(requester__organisation__name="Hanoi Solar Works")
+
+
 def test_the_organiser_imports_from_the_page(cast, fair, client_for):
     event, orgs = fair
     url = reverse("business:requests-import", args=[event.pk])

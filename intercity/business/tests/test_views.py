@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from intercity.business.models import MeetingRequest, ScheduleRun
 from intercity.business.services import schedule_publish, schedule_run_execute
@@ -128,10 +129,71 @@ def test_the_organiser_moves_a_meeting_from_its_cell_in_the_grid(cast, client_fo
     assert client_for(cast.organisation_rep).post(url, {"slot": 1, "table": 1}).status_code == 404
 
 
+def test_a_clash_after_a_move_is_told_by_organisation_and_slot_in_the_readers_language(
+    cast, client_for
+):
+    event, _mine, other, _third = _scheduled(cast)
+    first, second = event.runs.get().assignments.order_by("slot__starts_at")
+    organiser = client_for(cast.focal_point)
+    url = reverse("business:assignment-move", args=[second.pk])
+    moved = organiser.post(url, {"slot": first.slot_id, "table": 1}, follow=True)
+    slot = str(first.slot)
+    # Both meetings at the one table stay in the grid, each to be moved apart again.
+    for placed in (first, second):
+        assert f'href="{reverse("business:assignment-move", args=[placed.pk])}"' in moved.text
+    told = [str(m) for m in moved.context["messages"]]
+    for text in (told[0], "".join(moved.context["problems"])):
+        # Not the validator's own wording, which names keys ("participant '2' ...").
+        assert "participant '" not in text and "holds both" not in text
+        assert f"{other.organisation} has two meetings at {slot}" in text
+        assert f"Table 1 at {slot} holds two meetings" in text
+
+    in_japanese = organiser.get(reverse("business:grid", args=[event.pk]), {"hl": "ja"})
+    with translation.override("ja"):
+        slot = str(first.slot)
+    assert f"{other.organisation}は{slot}に2件の面談があります" in "".join(
+        in_japanese.context["problems"]
+    )
+
+
 def _published(cast):
     event, mine, other, third = _scheduled(cast)
     schedule_publish(actor=cast.focal_point, run=event.runs.get())
     return event, mine, other, third
+
+
+def test_a_move_that_breaks_the_published_schedule_is_refused_and_changes_nothing(cast, client_for):
+    event, _mine, other, _third = _published(cast)
+    first, second = event.runs.get().assignments.order_by("slot__starts_at")
+    before = (second.slot_id, second.table)
+    url = reverse("business:assignment-move", args=[second.pk])
+    # Onto the other meeting's slot: the organisation both share would be in two places.
+    refused = client_for(cast.focal_point).post(url, {"slot": first.slot_id, "table": 2})
+    assert refused.status_code == 400
+    said = " ".join(refused.context["form"].errors["slot"])
+    assert "The schedule is published" in said
+    assert f"{other.organisation} has two meetings at {first.slot}" in said
+    second.refresh_from_db()
+    assert (second.slot_id, second.table) == before
+    run = event.runs.get()
+    assert run.problems == []
+
+
+def test_marking_a_published_meetings_time_unavailable_says_the_meeting_stays(cast, client_for):
+    event, mine, other, _third = _published(cast)
+    placed = event.runs.get().assignments.get(request__requester=mine)
+    free = event.slots.exclude(pk=placed.slot_id).first()
+    client = client_for(cast.organisation_rep)
+    url = reverse("business:availability", args=[event.pk])
+    quiet = client.post(url, {"unavailable": [free.pk]}, follow=True)
+    assert [m.level_tag for m in quiet.context["messages"]] == ["success"]
+    told = client.post(url, {"unavailable": [placed.slot_id, free.pk]}, follow=True)
+    warning = [str(m) for m in told.context["messages"] if m.level_tag == "warning"]
+    assert warning == [
+        "The published schedule still has meetings at times you now cannot attend; "
+        f"ask the organiser to move them: {placed.slot} – {other.organisation}"
+    ]
+    assert set(mine.unavailable.values_list("pk", flat=True)) == {placed.slot_id, free.pk}
 
 
 def test_a_participant_sees_only_their_own_agenda(cast, client_for):
@@ -194,9 +256,15 @@ def test_an_invitee_accepts_on_the_event_page(cast, client_for):
     url = reverse("business:request-answer", args=[request.pk])
     outsider = UserFactory(role="organisation_rep", organisation=other.organisation)
     assert client_for(outsider).post(url, {"answer": "accept"}).status_code == 404
-    assert client_for(cast.organisation_rep).post(url, {"answer": "accept"}).status_code == 302
+    answered = client_for(cast.organisation_rep).post(url, {"answer": "accept"}, follow=True)
     request.refresh_from_db()
     assert request.status == "accepted"
+    # The request leaves the waiting list; the page says what became of it and keeps it.
+    assert [str(m) for m in answered.context["messages"]] == [
+        f"{other.organisation}: you accepted the meeting."
+    ]
+    assert [r.pk for r in answered.context["answered"]] == [request.pk]
+    assert 'id="answered-requests"' in answered.text
 
 
 def test_the_organiser_chooses_how_long_the_scheduler_searches(cast, client_for):
@@ -296,3 +364,40 @@ def test_a_suggestions_score_is_a_short_number_written_as_the_reader_writes_it(c
     assert "городе-участнике: Другой город</li>" in page.text
     # The text similarity among the reasons, too: 0,43 in Russian, not 0.43.
     assert re.search(r"\b0,\d\d\b", page.text) and not re.search(r"\b0\.\d\d\b", page.text)
+
+
+def test_an_open_opportunity_closing_in_the_past_is_refused_on_its_date(cast, client_for):
+    import datetime
+
+    from intercity.business import services
+    from intercity.business.models import Opportunity
+    from intercity.testing.business_factories import OpportunityFactory
+
+    ProfileFactory(organisation=cast.organisation_rep.organisation)
+    client = client_for(cast.organisation_rep)
+    page = client.post(
+        reverse("business:opportunity-create"),
+        {
+            "direction": "offer",
+            "kind": "energy_saving",
+            "title": "LED lamps",
+            "description": "Kept as typed",
+            "status": "open",
+            "expires_on": "2020-01-01",
+        },
+    )
+    assert page.status_code == 400
+    assert page.context["form"].errors["expires_on"] == [
+        "This date is past: the opportunity would not be shown to anyone."
+    ]
+    assert "Kept as typed" in page.text
+    assert not Opportunity.objects.exists()
+    # One whose date has since passed is still edited without being made to change it.
+    old = OpportunityFactory(
+        organisation=cast.organisation_rep.organisation, expires_on=datetime.date(2020, 1, 1)
+    )
+    services.opportunity_update(
+        actor=cast.organisation_rep, opportunity=old, data={"title": "Renamed"}
+    )
+    old.refresh_from_db()
+    assert old.title == "Renamed"

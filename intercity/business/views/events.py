@@ -134,6 +134,7 @@ def _event_page(request, event, *, request_form=None, status=200):
         "registration": registration,
         "slots": event.slots.all(),
         "pending": selectors.pending_requests_for(registration) if registration else [],
+        "answered": selectors.answered_requests_for(registration) if registration else [],
         "sent": registration.sent.select_related("invitee__organisation") if registration else [],
         "run": selectors.latest_run(event) if organiser else None,
         "request_form": request_form if registration else None,
@@ -201,6 +202,15 @@ def event_register(request, pk):
         services.registration_create(actor=request.user, event=event, organisation=organisation)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _(
+                "%(organisation)s is registered. Mark the slots you cannot attend, then "
+                "request meetings."
+            )
+            % {"organisation": organisation},
+        )
     return redirect(event)
 
 
@@ -290,6 +300,26 @@ def availability(request, pk):
             apply_validation_error(form, error)
         else:
             messages.success(request, _("Your availability was saved."))
+            unavailable = set(form.cleaned_data["unavailable"])
+            clashes = [
+                item
+                for item in selectors.agenda_of(registration, run=event.published_run)
+                if item.slot in unavailable
+            ]
+            if clashes:
+                # The published agenda does not change by itself: say whom to tell.
+                messages.warning(
+                    request,
+                    _(
+                        "The published schedule still has meetings at times you now cannot "
+                        "attend; ask the organiser to move them: %(meetings)s"
+                    )
+                    % {
+                        "meetings": "; ".join(
+                            f"{item.slot} – {item.counterpart}" for item in clashes
+                        )
+                    },
+                )
             return redirect(event)
     chosen = {str(value) for value in (form["unavailable"].value() or [])}
     days, rows = selectors.slot_grid(list(event.slots.all()))
@@ -367,11 +397,16 @@ def request_answer(request, pk):
     meeting_request = selectors.meeting_request_get(pk=pk)
     if not rules.can_answer_meeting_request(request.user, meeting_request):
         raise Http404
+    accept = request.POST.get("answer") == "accept"
     services.meeting_request_answer(
-        actor=request.user,
-        meeting_request=meeting_request,
-        accept=request.POST.get("answer") == "accept",
+        actor=request.user, meeting_request=meeting_request, accept=accept
     )
+    # The request leaves the list it was answered from: say what became of it.
+    if accept:
+        told = _("%(organisation)s: you accepted the meeting.")
+    else:
+        told = _("%(organisation)s: you declined the meeting.")
+    messages.success(request, told % {"organisation": meeting_request.requester.organisation})
     return redirect(meeting_request.event)
 
 
@@ -408,10 +443,11 @@ def event_grid(request, pk):
     context = {"event": event, "run": run}
     if run is not None:
         context["explanation"] = run_reasons.run_explanation(run)
+        context["problems"] = run_reasons.run_problems(run)
         slots, tables, cells = selectors.grid_of(run)
         context.update(
             {
-                "rows": [(slot, [cells.get((slot.pk, t)) for t in tables]) for slot in slots],
+                "rows": [(slot, [cells.get((slot.pk, t), []) for t in tables]) for slot in slots],
                 "tables": tables,
                 "unplaced": list(selectors.unplaced_requests(run)),
             }
@@ -432,20 +468,25 @@ def assignment_move_view(request, pk):
         initial={"slot": assignment.slot_id, "table": assignment.table},
     )
     if request.method == "POST" and form.is_valid():
-        report = services.assignment_move(
-            actor=request.user,
-            assignment=assignment,
-            slot=form.cleaned_data["slot"],
-            table=form.cleaned_data["table"],
-        )
-        if report.ok:
-            messages.success(request, _("Moved; the schedule passes every check."))
-        else:
-            messages.error(
-                request,
-                _("Moved, but the schedule now breaks rules: ") + "; ".join(report.problems),
+        try:
+            report = services.assignment_move(
+                actor=request.user,
+                assignment=assignment,
+                slot=form.cleaned_data["slot"],
+                table=form.cleaned_data["table"],
             )
-        return redirect("business:grid", pk=event.pk)
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            if report.ok:
+                messages.success(request, _("Moved; the schedule passes every check."))
+            else:
+                messages.error(
+                    request,
+                    _("Moved, but the schedule now breaks rules: ")
+                    + " ".join(run_reasons.run_problems(assignment.run)),
+                )
+            return redirect("business:grid", pk=event.pk)
     pair = (
         f"{assignment.request.requester.organisation} – {assignment.request.invitee.organisation}"
     )
