@@ -98,6 +98,18 @@ def record_bulk_creation(
         )
 
 
+# A history row's reason column is short: a name it keeps is cut to this many characters.
+DETAIL_NAME_LENGTH = 40
+
+
+def detail_name(name: str) -> str:
+    """A name as a history entry keeps it: whole, or cut with "…" so a reader sees it is cut."""
+    name = " ".join(name.split())
+    if len(name) <= DETAIL_NAME_LENGTH:
+        return name
+    return name[: DETAIL_NAME_LENGTH - 1].rstrip() + "…"
+
+
 def record_m2m_change(
     obj: models.Model, *, actor: Any, action: str, detail: dict | None = None
 ) -> None:

@@ -36,7 +36,10 @@ def encode_reason(action: str, detail: dict | None = None) -> str:
     """The change reason stored with a history row: the action, and ids it concerns if short."""
     if not detail:
         return action
-    reason = action + DETAIL_SEPARATOR + json.dumps(detail, separators=(",", ":"))
+    # Names stay as written: escaped, a name in Thai or Japanese would not fit the column.
+    reason = (
+        action + DETAIL_SEPARATOR + json.dumps(detail, separators=(",", ":"), ensure_ascii=False)
+    )
     return reason if len(reason) <= REASON_LENGTH else action
 
 

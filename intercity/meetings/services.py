@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from intercity.accounts.models import User
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.core import filetypes
-from intercity.core.audit import record_m2m_change, save_with_audit
+from intercity.core.audit import detail_name, record_m2m_change, save_with_audit
 from intercity.core.history import city_changes_detail
 from intercity.core.mail import in_language_of
 from intercity.core.queue import enqueue_on_commit
@@ -195,7 +195,7 @@ def _session_add(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Sessi
         meeting,
         actor=actor,
         action="meetings.session.created",
-        detail={"id": session.pk, "name": session.title[:40]},
+        detail={"id": session.pk, "name": detail_name(session.title)},
     )
     return session
 
@@ -232,7 +232,7 @@ def attendee_upsert(
             meeting,
             actor=actor,
             action="meetings.attendee.added",
-            detail={"id": attendee.pk, "name": attendee.name[:40]},
+            detail={"id": attendee.pk, "name": detail_name(attendee.name)},
         )
     return attendee
 
@@ -257,7 +257,7 @@ def _attendee_add(actor: Any, meeting: Meeting, data: Mapping[str, Any]) -> Atte
         meeting,
         actor=actor,
         action="meetings.attendee.added",
-        detail={"id": attendee.pk, "name": attendee.name[:40]},
+        detail={"id": attendee.pk, "name": detail_name(attendee.name)},
     )
     return attendee
 
@@ -275,7 +275,7 @@ def _attendee_remove(actor: Any, attendee: Attendee) -> None:
     name = attendee.name
     attendee.delete()
     record_m2m_change(
-        meeting, actor=actor, action="meetings.attendee.removed", detail={"name": name[:40]}
+        meeting, actor=actor, action="meetings.attendee.removed", detail={"name": detail_name(name)}
     )
 
 
@@ -308,7 +308,7 @@ def document_add(
         meeting,
         actor=actor,
         action="meetings.document.added",
-        detail={"id": document.pk, "name": document.title[:40]},
+        detail={"id": document.pk, "name": detail_name(document.title)},
     )
     return document
 
@@ -323,7 +323,10 @@ def document_remove(*, actor: Any, document: MeetingDocument) -> None:
         document.file.delete(save=False)
     document.delete()
     record_m2m_change(
-        meeting, actor=actor, action="meetings.document.removed", detail={"name": title[:40]}
+        meeting,
+        actor=actor,
+        action="meetings.document.removed",
+        detail={"name": detail_name(title)},
     )
 
 

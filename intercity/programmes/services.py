@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
-from intercity.core.audit import record_m2m_change
+from intercity.core.audit import detail_name, record_m2m_change
 from intercity.core.services import (
     apply_changes,
     create_with_audit,
@@ -109,7 +109,7 @@ def activity_upsert(
             programme,
             actor=actor,
             action="programmes.activity.added",
-            detail={"id": activity.pk, "name": title[:40]},
+            detail={"id": activity.pk, "name": detail_name(title)},
         )
         return activity
     save_changes(activity, data, actor=actor, action="programmes.activity.updated")

@@ -241,3 +241,24 @@ def test_the_history_still_names_a_person_and_a_document_after_their_removal(
     assert any(s.endswith("added Ms Lan as a participant") for s in sentences)
     assert any(s.endswith("added the document Agenda") for s in sentences)
     assert not any("a removed record" in s for s in sentences)
+
+
+def test_the_history_keeps_a_long_name_in_any_script_and_shows_where_it_is_cut(
+    client_for, cast, meeting
+):
+    name = (
+        "東京都環境局気候変動対策部長兼エネルギー政策担当"
+        "参事官補佐代理（国際協力担当・アジア大都市ネットワーク21）"
+    )
+    assert len(name) > 40
+    client = client_for(cast.focal_point)
+    client.post(
+        url("attendee-create", meeting),
+        {"person-name": name, "person-city": cast.home.pk, "person-role": "delegate"},
+    )
+    client.post(url("attendee-delete", meeting, Attendee.objects.get().pk))
+
+    sentences = [entry.sentence for entry in audit_trail(meeting)]
+    kept = name[:39] + "…"
+    assert any(s.endswith(f"added {kept} as a participant") for s in sentences)
+    assert any(s.endswith(f"removed {kept} from the participants") for s in sentences)
