@@ -262,6 +262,8 @@ SPECTACULAR_SETTINGS = {
         "MeetingDocumentKindEnum": "intercity.meetings.models.MeetingDocument.Kind",
         "RegistrationRoleEnum": "intercity.meetings.models.Registration.Role",
         "RegistrationStatusEnum": "intercity.meetings.models.Registration.Status",
+        "RegistrationDecisionEnum": ["approve", "decline"],
+        "ReviewDecisionEnum": "intercity.programmes.models.Review.Decision",
         "ProgrammeKindEnum": "intercity.programmes.models.Programme.Kind",
         "ProgrammeStatusEnum": "intercity.programmes.models.Programme.Status",
         "ActivityKindEnum": "intercity.programmes.models.Activity.Kind",
