@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -25,6 +25,7 @@ from intercity.business.models import (
     Slot,
     SuggestionMark,
 )
+from intercity.business.run_progress import placing_recorder, progress_recorder, run_stage
 from intercity.business.run_reasons import run_problems
 from intercity.business.scheduling.model import Assignment as PlannedMeeting
 from intercity.business.scheduling.solver import solve
@@ -68,7 +69,6 @@ def profile_verify(*, actor: Any, profile: Profile, verified: bool = True) -> Pr
     return profile
 
 
-@transaction.atomic
 def _check_closing_date(expires_on, status) -> None:
     """A closing date already past would hide an open opportunity the moment it is saved."""
     if status != Opportunity.Status.OPEN:
@@ -79,6 +79,7 @@ def _check_closing_date(expires_on, status) -> None:
         )
 
 
+@transaction.atomic
 def opportunity_create(*, actor: Any, organisation, data: Mapping[str, Any]) -> Opportunity:
     require(rules.can_create_opportunity(actor, organisation))
     _check_closing_date(data.get("expires_on"), data.get("status", Opportunity.Status.OPEN))
@@ -358,41 +359,6 @@ def schedule_run_request(*, actor: Any, event: Event, time_limit: int = 30) -> S
     return run
 
 
-def _run_stage(run: ScheduleRun, stage: str, progress: int, **figures: Any) -> None:
-    """Record how far a run got, so the polled progress partial can show it."""
-    run.stage, run.progress = stage, progress
-    for name, value in figures.items():
-        setattr(run, name, value)
-    run.save(update_fields=["stage", "progress", *figures, "updated_at"])
-
-
-def _progress_recorder(run: ScheduleRun) -> Callable[[int | None, int], None]:
-    """Store the solver's best breaks and proven bound on the run whenever either changes,
-    so the organiser's polled page shows them while the search goes on. They change only
-    when the search improves, so the writes stay few; dropping one could leave the page
-    showing stale figures until the run ends."""
-    last: list[tuple[int | None, int] | None] = [None]
-
-    def record(breaks: int | None, lower_bound: int) -> None:
-        if last[0] == (breaks, lower_bound):
-            return
-        last[0] = (breaks, lower_bound)
-        stage = ScheduleRun.Stage.SEARCHING if breaks is None else ScheduleRun.Stage.PROVING
-        _run_stage(run, stage, 50, breaks=breaks, lower_bound=lower_bound)
-
-    return record
-
-
-def _placing_recorder(run: ScheduleRun) -> Callable[[int, int], None]:
-    """Store how many meetings the best partial schedule places, once the event is known
-    not to fit, so the page says how far placing what fits has got."""
-
-    def record(placed: int, count: int) -> None:
-        _run_stage(run, ScheduleRun.Stage.PLACING, 80, placed=placed, to_place=count)
-
-    return record
-
-
 def schedule_run_execute(*, run_id: int) -> ScheduleRun:
     """Solve the event's instance and store the result (called by the background task).
 
@@ -401,22 +367,22 @@ def schedule_run_execute(*, run_id: int) -> ScheduleRun:
     """
     run = ScheduleRun.objects.select_related("event__meeting").get(pk=run_id)
     run.status = ScheduleRun.Status.RUNNING
-    _run_stage(run, ScheduleRun.Stage.BUILDING, 5, status=run.status, started_at=timezone.now())
+    run_stage(run, ScheduleRun.Stage.BUILDING, 5, status=run.status, started_at=timezone.now())
     instance = event_instance(run.event)
     started = time.monotonic()
     try:
-        _run_stage(run, ScheduleRun.Stage.SEARCHING, 20)
+        run_stage(run, ScheduleRun.Stage.SEARCHING, 20)
         result = solve(
             instance,
             time_limit=max(1.0, float(run.time_limit)),
             workers=2,
-            on_progress=_progress_recorder(run),
-            on_placing=_placing_recorder(run),
+            on_progress=progress_recorder(run),
+            on_placing=placing_recorder(run),
         )
     except Exception as error:  # noqa: BLE001 - any solver failure is recorded on the run
         run.status = ScheduleRun.Status.FAILED
         run.explanation = [{"code": "failed", "values": {"error": str(error)}}]
-        _run_stage(run, ScheduleRun.Stage.DONE, 100, status=run.status, explanation=run.explanation)
+        run_stage(run, ScheduleRun.Stage.DONE, 100, status=run.status, explanation=run.explanation)
         return run
     with transaction.atomic():
         run.status = result.status

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from intercity.business.views import agendas, directory, events, exports, imports
+from intercity.business.views import agendas, directory, events, exports, imports, runs
 
 app_name = "business"
 urlpatterns = [
@@ -26,12 +26,12 @@ urlpatterns = [
     path("requests/<int:pk>/answer/", events.request_answer, name="request-answer"),
     path("requests/<int:pk>/fix/", events.request_fix, name="request-fix"),
     path("requests/<int:pk>/after/", events.request_after, name="request-after"),
-    path("events/<int:pk>/schedule/", events.schedule_run, name="schedule-run"),
-    path("runs/<int:pk>/progress/", events.run_progress, name="run-progress"),
-    path("events/<int:pk>/grid/", events.event_grid, name="grid"),
+    path("events/<int:pk>/schedule/", runs.schedule_run, name="schedule-run"),
+    path("runs/<int:pk>/progress/", runs.run_progress, name="run-progress"),
+    path("events/<int:pk>/grid/", runs.event_grid, name="grid"),
     path("events/<int:pk>/schedule.csv", exports.schedule_csv, name="schedule-csv"),
-    path("assignments/<int:pk>/move/", events.assignment_move_view, name="assignment-move"),
-    path("runs/<int:pk>/publish/", events.run_publish, name="run-publish"),
+    path("assignments/<int:pk>/move/", runs.assignment_move_view, name="assignment-move"),
+    path("runs/<int:pk>/publish/", runs.run_publish, name="run-publish"),
     path("events/<int:pk>/agenda/", agendas.agenda, name="agenda"),
     path("events/<int:pk>/agenda.ics", agendas.agenda_ics, name="agenda-ics"),
 ]

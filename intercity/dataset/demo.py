@@ -15,8 +15,8 @@ from intercity.dataset.demo_knowledge import knowledge_demo_load
 from intercity.dataset.demo_reports import reports_demo_load
 from intercity.dataset.solidarity import solidarity_demo_load
 from intercity.meetings.models import Meeting
-from intercity.meetings.services import (
-    meeting_create,
+from intercity.meetings.services import meeting_create
+from intercity.meetings.services_registration import (
     meeting_registration_open,
     registration_create,
     registration_decide,

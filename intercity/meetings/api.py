@@ -21,6 +21,7 @@ from intercity.api.views import (
 from intercity.meetings import selectors as meeting_selectors
 from intercity.meetings import serializers as api
 from intercity.meetings import services as meeting_services
+from intercity.meetings import services_registration as registration_services
 from intercity.meetings.models import Meeting, Registration
 from intercity.meetings.permissions import (
     can_cancel_registration,
@@ -126,7 +127,7 @@ class MeetingViewSet(RecordViewSet):
         data = dict(serializer.validated_data)
         person = data.pop("person", request.user)
         with service_errors(serializer):
-            registration = meeting_services.registration_create(
+            registration = registration_services.registration_create(
                 actor=request.user, meeting=meeting, person=person, data=data
             )
         body = api.RegistrationSerializer(registration).data
@@ -170,7 +171,7 @@ class RegistrationViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
         serializer = api.RegistrationDecisionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         with service_errors(serializer):
-            registration = meeting_services.registration_decide(
+            registration = registration_services.registration_decide(
                 actor=request.user,
                 registration=registration,
                 approve=serializer.validated_data["decision"] == "approve",
@@ -185,7 +186,7 @@ class RegistrationViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     def cancel(self, request, pk=None):
         registration = self.get_object()
         with service_errors(api.RegistrationSerializer()):
-            registration = meeting_services.registration_cancel(
+            registration = registration_services.registration_cancel(
                 actor=request.user, registration=registration
             )
         return Response(api.RegistrationSerializer(registration).data)

@@ -2,7 +2,7 @@
 
 from huey.contrib.djhuey import db_task
 
-from intercity.meetings.services import (
+from intercity.meetings.services_registration import (
     registration_notify_decided,
     registration_notify_received,
 )

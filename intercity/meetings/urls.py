@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from intercity.meetings import views
+from intercity.meetings import views, views_registration
 
 app_name = "meetings"
 urlpatterns = [
@@ -23,29 +23,33 @@ urlpatterns = [
     ),
     path("<slug:slug>/documents/new/", views.document_new, name="document-create"),
     path("<slug:slug>/documents/<int:pk>/delete/", views.document_delete, name="document-delete"),
-    path("<slug:slug>/register/", views.register, name="register"),
-    path("<slug:slug>/registrations/", views.registrations, name="registrations"),
+    path("<slug:slug>/register/", views_registration.register, name="register"),
+    path("<slug:slug>/registrations/", views_registration.registrations, name="registrations"),
     path(
         "<slug:slug>/registrations/settings/",
-        views.registration_settings,
+        views_registration.registration_settings,
         name="registration-settings",
     ),
-    path("<slug:slug>/registrations/new/", views.registration_new, name="registration-create"),
+    path(
+        "<slug:slug>/registrations/new/",
+        views_registration.registration_new,
+        name="registration-create",
+    ),
     path(
         "<slug:slug>/registrations/<int:pk>/approve/",
-        views.registration_decision,
+        views_registration.registration_decision,
         {"decision": "approve"},
         name="registration-approve",
     ),
     path(
         "<slug:slug>/registrations/<int:pk>/decline/",
-        views.registration_decision,
+        views_registration.registration_decision,
         {"decision": "decline"},
         name="registration-decline",
     ),
     path(
         "<slug:slug>/registrations/<int:pk>/cancel/",
-        views.registration_withdraw,
+        views_registration.registration_withdraw,
         name="registration-cancel",
     ),
 ]

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from intercity.meetings.models import Attendee, Registration
-from intercity.meetings.services import meeting_registration_open, registration_create
+from intercity.meetings.services_registration import meeting_registration_open, registration_create
 from intercity.testing.factories import MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 
 from intercity.business import services
 from intercity.business.models import MeetingRequest, ScheduleRun
+from intercity.business.run_progress import placing_recorder, progress_recorder
 from intercity.business.services import schedule_run_execute
 from intercity.testing.business_factories import (
     BusinessMeetingFactory,
@@ -92,7 +93,7 @@ def test_the_scheduler_is_not_run_while_no_meeting_is_accepted(cast, client_for)
 def test_the_progress_shows_the_solvers_latest_figures_however_fast_they_come(cast):
     event = EventFactory(meeting__host_city=cast.home)
     run = ScheduleRun.objects.create(event=event, time_limit=5)
-    record = services._progress_recorder(run)
+    record = progress_recorder(run)
     record(None, 3)
     record(12, 3)  # a first schedule found right after the bound: it must not be lost
     run.refresh_from_db()
@@ -175,7 +176,7 @@ def test_a_run_that_cannot_fit_everything_shows_how_many_meetings_it_has_placed(
     run = ScheduleRun.objects.create(event=event, time_limit=30, status="running")
     url = reverse("business:run-progress", args=[run.pk])
     assert "Placing what fits" not in client_for(cast.focal_point).get(url).text
-    record = services._placing_recorder(run)
+    record = placing_recorder(run)
     record(0, 402)
     record(288, 402)
     run.refresh_from_db()

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from intercity.meetings.models import Attendee, Meeting, Registration
-from intercity.meetings.services import (
+from intercity.meetings.services_registration import (
     meeting_registration_close,
     meeting_registration_open,
     registration_cancel,
