@@ -45,7 +45,7 @@ from intercity.meetings.services_registration import (
 REGISTRATION_COLUMNS = [
     (gettext_lazy("name"), lambda r: r.name),
     (gettext_lazy("email"), lambda r: r.person.email),
-    (gettext_lazy("city"), lambda r: r.city.name if r.city else ""),
+    (gettext_lazy("city"), lambda r: r.city.label if r.city else ""),
     (
         gettext_lazy("organisation"),
         lambda r: r.person.organisation.name if r.person.organisation else "",

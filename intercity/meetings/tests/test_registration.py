@@ -391,6 +391,17 @@ def test_the_registrations_list_downloads_as_csv(client_for, cast, meeting):
     assert "'=cmd()" in row  # formula-looking text stays text
 
 
+def test_the_registrations_csv_names_the_city_in_the_readers_language(client_for, cast, meeting):
+    cast.home.names = {"vi": "Thành phố Nhà"}
+    cast.home.save(update_fields=["names"])
+    register(cast, meeting)
+    response = client_for(cast.focal_point).get(
+        url("registrations", meeting), {"format": "csv"}, HTTP_ACCEPT_LANGUAGE="vi"
+    )
+    row = b"".join(response.streaming_content).decode().lstrip("\ufeff").splitlines()[1]
+    assert "Thành phố Nhà" in row
+
+
 def test_a_focal_point_registers_a_person_of_their_city(client_for, cast, meeting):
     response = client_for(cast.focal_point).post(
         url("registration-create", meeting),
