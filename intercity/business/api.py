@@ -19,6 +19,7 @@ from intercity.api.views import (
 from intercity.business import permissions as rules
 from intercity.business import profile_importing, selectors, services
 from intercity.business.importing import requests_import
+from intercity.business.selectors_opportunities import opportunity_get
 from intercity.business.serializers import (
     AgendaSerializer,
     EventSerializer,
@@ -68,7 +69,8 @@ class OpportunityViewSet(
     mixins.CreateModelMixin,
     viewsets.GenericViewSet,
 ):
-    """Open opportunities of verified organisations; representatives publish their own."""
+    """Open opportunities of verified organisations; representatives publish and change
+    their own."""
 
     serializer_class = OpportunitySerializer
     permission_classes = [IsAuthenticatedOrReadOnly]
@@ -103,6 +105,32 @@ class OpportunityViewSet(
         except PermissionDenied as error:
             raise Http404 from error
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
+
+    def get_object(self):
+        """One opportunity: a current one for anyone, any of theirs for those who edit it."""
+        opportunity = opportunity_get(pk=self.kwargs["pk"])
+        if not rules.can_view_opportunity(self.request.user, opportunity):
+            raise Http404
+        return opportunity
+
+    @extend_schema(responses={200: OpportunitySerializer, **WRITE_RESPONSES})
+    def partial_update(self, request, *args, **kwargs):
+        """Change an opportunity of one's organisation: its text, kind, closing date, or
+        `status` "closed" to take it out of the directory."""
+        if not request.user.is_authenticated:
+            raise NotAuthenticated
+        opportunity = self.get_object()
+        if not rules.can_edit_opportunity(request.user, opportunity):
+            raise Http404
+        serializer = self.get_serializer(opportunity, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        check_input(serializer)
+        with service_errors(serializer):
+            services.opportunity_update(
+                actor=request.user, opportunity=opportunity, data=serializer.validated_data
+            )
+        opportunity.refresh_from_db()
+        return Response(self.get_serializer(opportunity).data)
 
 
 def _organised(request, event):

@@ -130,6 +130,16 @@ class Opportunity(TimeStampedModel):
     def __str__(self) -> str:
         return self.title
 
+    def get_absolute_url(self) -> str:
+        return reverse("business:opportunity", kwargs={"pk": self.pk})
+
+    @property
+    def is_current(self) -> bool:
+        """Open and not past its closing date: what the directory shows."""
+        return self.status == self.Status.OPEN and (
+            self.expires_on is None or self.expires_on >= timezone.localdate()
+        )
+
 
 class SuggestionMark(TimeStampedModel):
     """What an organisation did with a suggested counterpart."""

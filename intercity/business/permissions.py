@@ -44,6 +44,15 @@ def can_edit_opportunity(user, opportunity) -> bool:
     return can_edit_profile(user, opportunity.organisation)
 
 
+def can_view_opportunity(user, opportunity) -> bool:
+    """Anyone reads a current opportunity of a verified organisation; those who may edit it
+    read it closed, past its date or before the organisation is verified."""
+    if can_edit_opportunity(user, opportunity):
+        return True
+    profile = getattr(opportunity.organisation, "business_profile", None)
+    return opportunity.is_current and profile is not None and profile.is_verified
+
+
 def can_mark_suggestion(user, organisation) -> bool:
     return _represents(user, organisation)
 

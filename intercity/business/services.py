@@ -96,9 +96,12 @@ def opportunity_update(
     *, actor: Any, opportunity: Opportunity, data: Mapping[str, Any]
 ) -> list[str]:
     require(rules.can_edit_opportunity(actor, opportunity))
-    # An opportunity whose date has passed may still be edited; only a new date is checked.
-    if data.get("expires_on", opportunity.expires_on) != opportunity.expires_on:
-        _check_closing_date(data["expires_on"], data.get("status", opportunity.status))
+    # An opportunity whose date has passed may still be edited; a new date is checked, and
+    # so is the old one when the opportunity is opened again.
+    expires_on = data.get("expires_on", opportunity.expires_on)
+    status = data.get("status", opportunity.status)
+    if expires_on != opportunity.expires_on or status != opportunity.status:
+        _check_closing_date(expires_on, status)
     return save_changes(opportunity, data, actor=actor, action="business.opportunity.updated")
 
 

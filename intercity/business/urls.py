@@ -2,12 +2,26 @@
 
 from django.urls import path
 
-from intercity.business.views import agendas, directory, events, exports, imports, runs
+from intercity.business.views import (
+    agendas,
+    directory,
+    events,
+    exports,
+    imports,
+    opportunities,
+    runs,
+)
 
 app_name = "business"
 urlpatterns = [
     path("", directory.directory_index, name="list"),
-    path("opportunities/new/", directory.opportunity_new, name="opportunity-create"),
+    path("opportunities/", opportunities.opportunity_index, name="opportunities"),
+    path("opportunities/new/", opportunities.opportunity_new, name="opportunity-create"),
+    path("opportunities/<int:pk>/", opportunities.opportunity_detail, name="opportunity"),
+    path("opportunities/<int:pk>/edit/", opportunities.opportunity_edit, name="opportunity-edit"),
+    path(
+        "opportunities/<int:pk>/close/", opportunities.opportunity_close, name="opportunity-close"
+    ),
     path("suggestions/", directory.suggestions, name="suggestions"),
     path("suggestions/<int:pk>/mark/", directory.suggestion_mark_view, name="suggestion-mark"),
     path("profile-import/", imports.profiles_import_view, name="profiles-import"),

@@ -3,7 +3,9 @@
 
 Shown in place of the network's English name to a reader of that language, with the official
 name beside it on the city's page. Where a language writes the name as English does, or where no
-settled form is known, the entry is left out and the official name shows.
+settled form is known, the entry is left out and the official name shows. Burmese "Tomsk" is the
+form Unicode CLDR gives for the time zone Asia/Tomsk (its forms for Yangon and Tokyo agree with
+this table).
 """
 
 LANGUAGES = ("ja", "ko", "vi", "th", "id", "ms", "ru", "zh-hant", "mn", "my", "hi", "fil")
@@ -20,7 +22,7 @@ NAMES = {
     "singapore": ("シンガポール", "싱가포르", "", "สิงคโปร์", "Singapura", "Singapura", "Сингапур", "新加坡", "Сингапур", "စင်္ကာပူ", "सिंगापुर", "Singapur"),
     "taipei": ("台北", "타이베이", "Đài Bắc", "ไทเป", "", "", "Тайбэй", "臺北", "Тайбэй", "ထိုင်ပေ", "ताइपे", ""),
     "tokyo": ("東京", "도쿄", "", "โตเกียว", "", "", "Токио", "東京", "Токио", "တိုကျို", "तोक्यो", ""),
-    "tomsk": ("トムスク", "톰스크", "", "ทอมสค์", "", "", "Томск", "托木斯克", "Томск", "", "तोम्स्क", ""),
+    "tomsk": ("トムスク", "톰스크", "", "ทอมสค์", "", "", "Томск", "托木斯克", "Томск", "တွန်မ်စ်ခ်", "तोम्स्क", ""),
     "ulaanbaatar": ("ウランバートル", "울란바토르", "", "อูลานบาตอร์", "Ulan Bator", "", "Улан-Батор", "烏蘭巴托", "Улаанбаатар", "ဥလန်ဘာတာ", "उलानबातार", ""),
     "yangon": ("ヤンゴン", "양곤", "", "ย่างกุ้ง", "", "", "Янгон", "仰光", "Янгон", "ရန်ကုန်", "यांगून", ""),
 }  # fmt: skip

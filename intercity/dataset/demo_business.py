@@ -183,7 +183,12 @@ def _traders(organiser, cities: dict[str, City]) -> dict[str, Organisation]:
             opportunity_create(
                 actor=organiser,
                 organisation=organisation,
-                data={"direction": direction, "kind": opp_kind, "title": title},
+                data={
+                    "direction": direction,
+                    "kind": opp_kind,
+                    "title": title,
+                    "description": f"{offers if direction == 'offer' else seeks}.",
+                },
             )
         traders[slug] = organisation
     return traders

@@ -1,2 +1,3 @@
-"""Business pages, by audience: the directory (directory.py), events (events.py),
+"""Business pages, by audience: the directory (directory.py), opportunities
+(opportunities.py), events (events.py),
 imports of agreed meetings (imports.py) and the schedule as a file (exports.py)."""

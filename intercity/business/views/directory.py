@@ -11,17 +11,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercity.business import permissions as rules
 from intercity.business import selectors, services
-from intercity.business.forms import (
-    OpportunityForm,
-    ProfileForm,
-)
-from intercity.business.models import (
-    Opportunity,
-    SuggestionMark,
-)
+from intercity.business.forms import ProfileForm
+from intercity.business.models import SuggestionMark
+from intercity.business.selectors_opportunities import opportunities_of
 from intercity.core.list_filters import read_filters, slug_in
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
+
+# The directory shows the newest; the opportunities page lists them all, with filters.
+OPPORTUNITIES_SHOWN = 10
 
 
 @require_GET
@@ -37,7 +35,7 @@ def directory_index(request):
             "sectors": selectors.sectors(),
             "sector": sector,
             "filter_notices": read.notices,
-            "opportunities": selectors.open_opportunities()[:10],
+            "opportunities": selectors.open_opportunities()[:OPPORTUNITIES_SHOWN],
             "events": selectors.event_list(request.user)[:10],
             "own": selectors.own_organisation(request.user),
             "can_import": rules.can_import_profiles(request.user),
@@ -51,10 +49,12 @@ def profile_detail(request, slug):
     profile = selectors.profile_get(slug=slug)
     if not rules.can_view_profile(request.user, profile):
         raise Http404
+    can_edit = rules.can_edit_profile(request.user, profile.organisation)
     context = {
         "profile": profile,
-        "opportunities": profile.organisation.opportunities.filter(status="open"),
-        "can_edit": rules.can_edit_profile(request.user, profile.organisation),
+        # Those who edit the profile see its closed and expired opportunities too.
+        "opportunities": opportunities_of(organisation=profile.organisation, include_past=can_edit),
+        "can_edit": can_edit,
         "can_verify": rules.can_verify_profile(request.user, profile),
     }
     return render(request, "business/profile_detail.html", context)
@@ -105,29 +105,6 @@ def profile_verify_view(request, slug):
     services.profile_verify(actor=request.user, profile=profile, verified=True)
     messages.success(request, _("The profile is verified and appears in the directory."))
     return redirect(profile)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def opportunity_new(request):
-    organisation = selectors.own_organisation(request.user)
-    if organisation is None or not rules.can_create_opportunity(request.user, organisation):
-        raise Http404
-    form = OpportunityForm(request.POST or None, initial={"status": Opportunity.Status.OPEN})
-
-    def save(data):
-        services.opportunity_create(actor=request.user, organisation=organisation, data=data)
-        return organisation
-
-    return record_form_response(
-        request,
-        form,
-        save=save,
-        heading=_("New cooperation opportunity"),
-        success_message=_("The opportunity was published."),
-        cancel_url=reverse("business:list"),
-        redirect_to=lambda _record: "business:suggestions",
-    )
 
 
 @login_required

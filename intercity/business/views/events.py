@@ -123,7 +123,10 @@ def _event_page(request, event, *, request_form=None, status=200):
     organiser = rules.can_organise_event(request.user, event)
     search = request.GET.get("q", "").strip() or None
     if registration is not None:
-        request_form = request_form or MeetingRequestForm(registrations=None)
+        # ?meet=<registration> comes from an opportunity's page: that organisation is chosen.
+        request_form = request_form or MeetingRequestForm(
+            registrations=None, initial={"invitee": request.GET.get("meet")}
+        )
         # Only organisations not yet asked, nor asking: the others would be refused.
         request_form.fields["invitee"].queryset = selectors.meeting_candidates(registration)
     context = {
