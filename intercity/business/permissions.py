@@ -45,12 +45,17 @@ def can_edit_opportunity(user, opportunity) -> bool:
 
 
 def can_view_opportunity(user, opportunity) -> bool:
-    """Anyone reads a current opportunity of a verified organisation; those who may edit it
-    read it closed, past its date or before the organisation is verified."""
+    """Anyone reads an open opportunity of a verified organisation, also once its closing date
+    has passed (a link or search hit to it still leads somewhere, and the page says so);
+    those who may edit it read it closed or before the organisation is verified."""
     if can_edit_opportunity(user, opportunity):
         return True
     profile = getattr(opportunity.organisation, "business_profile", None)
-    return opportunity.is_current and profile is not None and profile.is_verified
+    return (
+        opportunity.status == opportunity.Status.OPEN
+        and profile is not None
+        and profile.is_verified
+    )
 
 
 def can_mark_suggestion(user, organisation) -> bool:
