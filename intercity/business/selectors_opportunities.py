@@ -6,7 +6,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from intercity.business.models import Opportunity, Registration
+from intercity.business.models import MeetingRequest, Opportunity, Registration
 from intercity.organisations.models import Organisation
 
 
@@ -61,8 +61,9 @@ def opportunities_of(*, organisation: Organisation, include_past: bool) -> list[
 
 
 def events_to_meet(*, user, own: Organisation | None, other: Organisation) -> QuerySet:
-    """Business events the user can see where both organisations are registered and meeting
-    requests are still taken: where the reader can ask the opportunity's author to meet.
+    """Business events the user can see where both organisations are registered, meeting
+    requests are still taken and neither has asked the other yet: where the reader can ask
+    the opportunity's author to meet.
     Each event carries `counterpart_registration`, the other organisation's registration."""
     from intercity.business.selectors import visible_events
 
@@ -74,6 +75,13 @@ def events_to_meet(*, user, own: Organisation | None, other: Organisation) -> Qu
         .filter(registrations__organisation=own)
         .filter(registrations__organisation=other)
         .filter(Q(request_deadline__isnull=True) | Q(request_deadline__gt=now))
+        # Not where one has already asked the other: the event's form would not offer it.
+        .exclude(
+            pk__in=MeetingRequest.objects.filter(
+                Q(requester__organisation=own, invitee__organisation=other)
+                | Q(requester__organisation=other, invitee__organisation=own)
+            ).values("event_id")
+        )
         .annotate(
             counterpart_registration=Subquery(
                 Registration.objects.filter(event=OuterRef("pk"), organisation=other).values("pk")[

@@ -6,9 +6,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from intercity.business.models import Opportunity
+from intercity.business.models import MeetingRequest, Opportunity
 from intercity.testing.business_factories import (
     EventFactory,
+    MeetingRequestFactory,
     OpportunityFactory,
     ProfileFactory,
     RegistrationFactory,
@@ -163,7 +164,7 @@ def test_an_organisation_at_the_same_event_is_offered_a_meeting_request(cast, cl
     ProfileFactory(organisation=mine)
     opportunity = _listed(title="Water meters")
     event = EventFactory()
-    RegistrationFactory(event=event, organisation=mine)
+    mine_there = RegistrationFactory(event=event, organisation=mine)
     theirs = RegistrationFactory(event=event, organisation=opportunity.organisation)
     EventFactory()  # an event only one of them is at offers nothing
     page = client_for(cast.organisation_rep).get(opportunity.get_absolute_url()).text
@@ -172,6 +173,11 @@ def test_an_organisation_at_the_same_event_is_offered_a_meeting_request(cast, cl
     # The event page's request form has that organisation chosen.
     form = client_for(cast.organisation_rep).get(event.get_absolute_url(), {"meet": theirs.pk})
     assert form.context["request_form"]["invitee"].value() == str(theirs.pk)
+    # Once one has asked the other there, no link: the event's form would not offer them.
+    MeetingRequestFactory(event=event, requester=theirs, invitee=mine_there)
+    page = client_for(cast.organisation_rep).get(opportunity.get_absolute_url()).text
+    assert 'id="meet"' not in page
+    MeetingRequest.objects.all().delete()
     # Once requests have closed, no link.
     event.request_deadline = datetime.datetime(2001, 1, 1, tzinfo=datetime.UTC)
     event.save(update_fields=["request_deadline"])
