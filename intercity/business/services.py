@@ -27,18 +27,19 @@ from intercity.business.models import (
 )
 from intercity.business.run_progress import placing_recorder, progress_recorder, run_stage
 from intercity.business.run_reasons import run_problems
+from intercity.business.schedule_mail import agenda_mails
 from intercity.business.scheduling.model import Assignment as PlannedMeeting
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
 from intercity.business.selectors import event_instance
 from intercity.business.slots import SessionPlan, slot_plan
-from intercity.core.audit import save_with_audit
-from intercity.core.mail import in_language_of
+from intercity.core.audit import detail_name, record_m2m_change, save_with_audit
 from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import create_with_audit, require, save_changes
 
-# The background task that solves a run; it imports this module, so it is named, not imported.
+# Background tasks import this module, so they are named, not imported.
 RUN_SCHEDULER = "intercity.business.tasks.run_scheduler"
+NOTIFY_MOVED = "intercity.business.tasks.notify_meeting_moved"
 
 
 @transaction.atomic
@@ -428,6 +429,7 @@ def assignment_move(*, actor: Any, assignment: Assignment, slot: Slot, table: in
     require(rules.can_organise_event(actor, run.event))
     if slot.event_id != run.event_id:
         raise ValidationError({"slot": _("That slot belongs to another event.")})
+    before = (assignment.slot_id, assignment.table)
     assignment.slot, assignment.table = slot, table
     assignment.save(update_fields=["slot", "table"])
     report = run_validation(run)
@@ -446,7 +448,21 @@ def assignment_move(*, actor: Any, assignment: Assignment, slot: Slot, table: in
     if report.total_breaks > run.lower_bound and run.status == ScheduleRun.Status.OPTIMAL:
         run.status = ScheduleRun.Status.FEASIBLE
     run.save(update_fields=["breaks", "problems", "status", "updated_at"])
+    if move_is_announced(run, before, (slot.pk, table)):
+        record_m2m_change(
+            run.event,
+            actor=actor,
+            action="business.event.meeting_moved",
+            detail={"name": detail_name(str(assignment.request))},
+        )
+        enqueue_on_commit(NOTIFY_MOVED, assignment.pk, *before)
     return report
+
+
+def move_is_announced(run: ScheduleRun, before: tuple[int, int], after: tuple[int, int]) -> bool:
+    """A meeting moved on the published schedule changes the agendas participants were sent:
+    both organisations are emailed."""
+    return run.event.published_run_id == run.pk and before != after
 
 
 @transaction.atomic
@@ -459,22 +475,6 @@ def schedule_publish(*, actor: Any, run: ScheduleRun) -> int:
     event.published_at = timezone.now()
     event.published_run = run
     save_with_audit(event, actor=actor, action="business.event.schedule_published")
-    from intercity.business.selectors import agenda_of
-
-    messages = []
-    for registration in event.registrations.select_related("organisation"):
-        agenda = agenda_of(registration, run=run)
-        if not agenda:
-            continue
-        for person in registration.organisation.representatives.all():
-            if not person.email:
-                continue
-            with in_language_of(person):
-                lines = [
-                    f"{item.slot} · {_('table')} {item.table} · {item.counterpart}"
-                    for item in agenda
-                ]
-                subject = _("Your meetings at %(event)s") % {"event": event.meeting.title}
-            messages.append((subject, "\n".join(lines), None, [person.email]))
-    send_mass_mail(messages, fail_silently=False)
-    return len(messages)
+    mails = agenda_mails(run)
+    send_mass_mail(mails, fail_silently=False)
+    return len(mails)

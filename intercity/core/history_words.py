@@ -115,6 +115,9 @@ ACTIONS: dict[str, Promise] = {
     "meetings.document.removed": gettext_lazy("%(who)s removed the document %(detail)s"),
     "meetings.attendee.removed": gettext_lazy("%(who)s removed %(detail)s from the participants"),
     "programmes.activity.added": gettext_lazy("%(who)s recorded the activity %(detail)s"),
+    "business.event.meeting_moved": gettext_lazy(
+        "%(who)s moved the meeting %(detail)s in the published schedule"
+    ),
 }
 DETAIL_FALLBACK = {
     "meetings.attendee.added": gettext_lazy("%(who)s added a participant"),
@@ -123,6 +126,9 @@ DETAIL_FALLBACK = {
     "meetings.document.removed": gettext_lazy("%(who)s removed a document"),
     "meetings.attendee.removed": gettext_lazy("%(who)s removed a participant"),
     "programmes.activity.added": gettext_lazy("%(who)s recorded an activity"),
+    "business.event.meeting_moved": gettext_lazy(
+        "%(who)s moved a meeting in the published schedule"
+    ),
 }
 # %(cities)s is one city or a list; %(count)s how many, for the plural.
 CITY_ROLES = {

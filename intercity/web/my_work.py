@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.functional import Promise
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -16,7 +14,7 @@ from intercity.accounts.models import User
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.agreements.models import Agreement, AgreementParty
 from intercity.agreements.selectors import proposal_url, proposals_awaiting
-from intercity.business.models import MeetingRequest, Profile
+from intercity.business.models import Profile
 from intercity.cities.models import City
 from intercity.core.history import describe_rows
 from intercity.declarations.models import Declaration
@@ -26,42 +24,11 @@ from intercity.meetings.models import Meeting, MeetingCity
 from intercity.organisations.models import Organisation
 from intercity.programmes.models import Programme
 from intercity.solidarity.models import Assistance
+from intercity.web.my_work_items import SECTION_LIMIT, WorkItem, WorkSection, date_text, limited
+from intercity.web.my_work_organisation import organisation_sections
 
-SECTION_LIMIT = 20
 CHANGES_WITHIN_DAYS = 60
 MODERATION_WITHIN_DAYS = 30
-
-
-@dataclass
-class WorkItem:
-    title: str
-    url: str
-    note: str = ""
-    urgent: bool = False
-    when: datetime.date | datetime.datetime | None = None
-
-
-@dataclass
-class WorkSection:
-    key: str
-    title: Promise | str
-    empty: Promise | str
-    items: list[WorkItem] = field(default_factory=list)
-    more: int = 0
-
-    @property
-    def count(self) -> int:
-        return len(self.items) + self.more
-
-
-def _limited(section: WorkSection, items: list[WorkItem]) -> WorkSection:
-    section.items = items[:SECTION_LIMIT]
-    section.more = max(len(items) - SECTION_LIMIT, 0)
-    return section
-
-
-def _date(value) -> str:
-    return formats.date_format(value, "DATE_FORMAT") if value else ""
 
 
 # A city's focal point ---------------------------------------------------------------------
@@ -85,17 +52,17 @@ def reports_due(*, user, city: City, today: datetime.date | None = None) -> Work
         if cell.inactive:
             note = (
                 _("Overdue: last report %(date)s (%(status)s)")
-                % {"date": _date(cell.reported_on), "status": cell.label}
+                % {"date": date_text(cell.reported_on), "status": cell.label}
                 if cell.reported_on
                 else _("Overdue: never reported")
             )
         elif missed_target:
             note = _("Overdue: target date %(date)s has passed") % {
-                "date": _date(commitment.target_date)
+                "date": date_text(commitment.target_date)
             }
         elif cell.reported_on:
             note = _("Due: last report %(date)s (%(status)s)") % {
-                "date": _date(cell.reported_on),
+                "date": date_text(cell.reported_on),
                 "status": cell.label,
             }
         else:
@@ -110,7 +77,7 @@ def reports_due(*, user, city: City, today: datetime.date | None = None) -> Work
             )
         )
     items.sort(key=lambda item: not item.urgent)
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def profiles_to_verify(*, city: City | None) -> WorkSection:
@@ -127,12 +94,12 @@ def profiles_to_verify(*, city: City | None) -> WorkSection:
             title=str(profile.organisation),
             url=profile.get_absolute_url(),
             note=_("%(city)s · profile created %(date)s")
-            % {"city": profile.organisation.city, "date": _date(profile.created_at)},
+            % {"city": profile.organisation.city, "date": date_text(profile.created_at)},
             when=profile.created_at,
         )
         for profile in profiles.order_by("created_at")[: SECTION_LIMIT + 1]
     ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSection:
@@ -154,7 +121,7 @@ def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSe
     items = []
     for meeting in meetings[: SECTION_LIMIT + 1]:
         if meeting.start_date:
-            note = _date(meeting.start_date)
+            note = date_text(meeting.start_date)
         else:
             note = _("%(year)s, dates to be set") % {"year": meeting.year}
         if meeting.host_city_id == city.pk:
@@ -168,7 +135,7 @@ def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSe
                 when=meeting.start_date,
             )
         )
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def assistance_to_confirm(*, city: City) -> WorkSection:
@@ -194,7 +161,7 @@ def assistance_to_confirm(*, city: City) -> WorkSection:
         )
         for row in rows[: SECTION_LIMIT + 1]
     ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def _city_histories(city: City, since: datetime.datetime) -> list[tuple]:
@@ -244,36 +211,7 @@ def changed_by_others(*, city: City, now: datetime.datetime | None = None) -> Wo
         items.append(
             WorkItem(title=str(record), url=url, note=line.sentence, when=row.history_date)
         )
-    return _limited(section, items)
-
-
-# An organisation's representative ---------------------------------------------------------
-
-
-def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
-    section = WorkSection(
-        "requests",
-        gettext_lazy("Meeting requests waiting for your answer"),
-        gettext_lazy("No meeting request waits for your answer."),
-    )
-    pending = (
-        MeetingRequest.objects.filter(
-            status=MeetingRequest.Status.PENDING, invitee__organisation_id=organisation_id
-        )
-        .select_related("requester__organisation", "event__meeting")
-        .order_by("created_at")
-    )
-    items = [
-        WorkItem(
-            title=_("%(organisation)s asks to meet you")
-            % {"organisation": request.requester.organisation},
-            url=reverse("business:event", args=[request.event_id]),
-            note=str(request.event.meeting),
-            when=request.created_at,
-        )
-        for request in pending[: SECTION_LIMIT + 1]
-    ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 # The secretariat ---------------------------------------------------------------------------
@@ -290,12 +228,13 @@ def imports_to_review() -> WorkSection:
         WorkItem(
             title=declaration.title,
             url=declaration.get_absolute_url(),
-            note=_("Imported %(date)s, still a draft") % {"date": _date(declaration.created_at)},
+            note=_("Imported %(date)s, still a draft")
+            % {"date": date_text(declaration.created_at)},
             when=declaration.created_at,
         )
         for declaration in drafts[: SECTION_LIMIT + 1]
     ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
@@ -330,13 +269,13 @@ def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
             % {
                 "city": item.city or "",
                 "visibility": item.get_visibility_display(),
-                "date": _date(item.updated_at),
+                "date": date_text(item.updated_at),
             },
             when=item.updated_at,
         )
         for item in pending[: SECTION_LIMIT + 1]
     ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def status_proposals(*, user) -> WorkSection:
@@ -361,7 +300,7 @@ def status_proposals(*, user) -> WorkSection:
         )
         for proposal in proposals_awaiting(user=user)[: SECTION_LIMIT + 1]
     ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 # The page ----------------------------------------------------------------------------------
@@ -384,12 +323,12 @@ def drafts_to_finish(*, user) -> WorkSection:
             title=item.title,
             url=reverse("knowledge:edit", args=[item.slug]),
             note=_("Draft · last changed %(date)s")
-            % {"date": _date(timezone.localdate(item.updated_at))},
+            % {"date": date_text(timezone.localdate(item.updated_at))},
             when=item.updated_at,
         )
         for item in drafts[: SECTION_LIMIT + 1]
     ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkSection:
@@ -414,7 +353,7 @@ def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkS
         )
         for programme in programmes[: SECTION_LIMIT + 1]
     ]
-    return _limited(section, items)
+    return limited(section, items)
 
 
 def my_work(user) -> list[WorkSection]:
@@ -447,5 +386,5 @@ def my_work(user) -> list[WorkSection]:
             programmes_taking_part(user=user),
         ]
     if user.organisation_id:
-        sections.append(requests_awaiting_answer(organisation_id=user.organisation_id))
+        sections += organisation_sections(organisation_id=user.organisation_id)
     return sections

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.business import permissions as rules
-from intercity.business import run_reasons, selectors, services
+from intercity.business import run_reasons, schedule_mail, selectors, services
 from intercity.business.forms import (
     MoveForm,
 )
@@ -75,6 +75,7 @@ def assignment_move_view(request, pk):
         initial={"slot": assignment.slot_id, "table": assignment.table},
     )
     if request.method == "POST" and form.is_valid():
+        before = (assignment.slot_id, assignment.table)
         try:
             report = services.assignment_move(
                 actor=request.user,
@@ -93,6 +94,9 @@ def assignment_move_view(request, pk):
                     _("Moved, but the schedule now breaks rules: ")
                     + " ".join(run_reasons.run_problems(assignment.run)),
                 )
+            after = (assignment.slot_id, assignment.table)
+            if services.move_is_announced(assignment.run, before, after):
+                _tell_of_notice(request, assignment)
             return redirect("business:grid", pk=event.pk)
     pair = (
         f"{assignment.request.requester.organisation} – {assignment.request.invitee.organisation}"
@@ -103,6 +107,23 @@ def assignment_move_view(request, pk):
         "cancel_url": reverse("business:grid", args=[event.pk]),
     }
     return render(request, "web/record_form.html", context, status=400 if form.errors else 200)
+
+
+def _tell_of_notice(request, assignment) -> None:
+    """Say whether the two organisations of a meeting moved on the published schedule hear of it."""
+    names = {
+        "first": assignment.request.requester.organisation,
+        "second": assignment.request.invitee.organisation,
+    }
+    if schedule_mail.move_readers(assignment).exists():
+        text = _("The representatives of %(first)s and %(second)s were emailed the change.")
+        messages.info(request, text % names)
+    else:
+        text = _(
+            "Neither %(first)s nor %(second)s has a representative with an email address: "
+            "tell them of the change yourself."
+        )
+        messages.warning(request, text % names)
 
 
 @login_required

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from intercity.cities.services import city_update
 from intercity.declarations.progress import commitment_report
@@ -212,3 +213,119 @@ def test_an_expert_sees_the_running_programmes_they_joined(client_for, cast):
     assert "Programmes you take part in" in page
     assert "Waste treatment" in page and joined.get_absolute_url() in page
     assert "Old drill series" not in page and "Not joined" not in page
+
+
+# An organisation's representative: its business events and open opportunities -----------
+
+
+def _registered(organisation, title, **meeting):
+    from intercity.testing.business_factories import EventFactory, RegistrationFactory
+
+    event = EventFactory(meeting__title=title, **{f"meeting__{k}": v for k, v in meeting.items()})
+    return RegistrationFactory(event=event, organisation=organisation).event
+
+
+def _publish(cast, event, organisation):
+    """A schedule solved and published through the services, as the demo's trade fair has."""
+    from intercity.business.models import MeetingRequest, ScheduleRun
+    from intercity.business.services import schedule_publish, schedule_run_execute
+    from intercity.testing.business_factories import RegistrationFactory, add_slots
+
+    add_slots(event, 2)
+    ours = event.registrations.get(organisation=organisation)
+    other = RegistrationFactory(event=event)
+    MeetingRequest.objects.create(event=event, requester=ours, invitee=other, status="accepted")
+    run = schedule_run_execute(run_id=ScheduleRun.objects.create(event=event, time_limit=5).pk)
+    schedule_publish(actor=cast.secretariat, run=run)
+
+
+@pytest.fixture
+def trade(cast):
+    """The representative's organisation in a published fair and one still to be scheduled,
+    a fair that is over, and opportunities of its own and of others."""
+    from intercity.testing.business_factories import OpportunityFactory
+
+    organisation = cast.organisation_rep.organisation
+    today = timezone.localdate()
+    fair = _registered(organisation, "Hanoi trade fair", start_date=today, end_date=today)
+    _publish(cast, fair, organisation)
+    later = today + datetime.timedelta(days=40)
+    _registered(organisation, "Seoul business meetings", start_date=later, end_date=later)
+    past = today - datetime.timedelta(days=10)
+    _registered(organisation, "Last year's fair", start_date=past, end_date=past)
+    _registered(OrganisationFactory(), "A fair without us", start_date=later, end_date=later)
+    ProfileFactory(organisation=organisation)
+    closing = today + datetime.timedelta(days=5)
+    OpportunityFactory(organisation=organisation, title="We buy chillers", expires_on=closing)
+    OpportunityFactory(organisation=organisation, title="Leak sensors", direction="request")
+    OpportunityFactory(organisation=organisation, title="Closed offer", status="closed")
+    OpportunityFactory(
+        organisation=organisation,
+        title="Expired offer",
+        expires_on=today - datetime.timedelta(days=1),
+    )
+    OpportunityFactory(title="Someone else's offer")
+    return fair
+
+
+def test_a_representative_sees_the_coming_business_events_and_their_agenda(client_for, cast, trade):
+    page = page_of(client_for(cast.organisation_rep))
+
+    events = page.split('id="work-business-events"')[1].split("</section>")[0]
+    assert "Your business events" in events
+    assert "Hanoi trade fair" in events and "your agenda is published" in events
+    assert f'href="{reverse("business:agenda", args=[trade.pk])}"' in events
+    assert "Seoul business meetings" in events and "schedule not yet published" in events
+    assert "Last year&#x27;s fair" not in events
+    assert "A fair without us" not in events
+
+
+def test_a_representative_sees_the_opportunities_still_open(client_for, cast, trade):
+    page = page_of(client_for(cast.organisation_rep))
+
+    section = page.split('id="work-opportunities"')[1].split("</section>")[0]
+    assert "Your organisation&#x27;s open opportunities" in section
+    closing = timezone.localdate() + datetime.timedelta(days=5)
+    assert "We buy chillers" in section
+    assert f"Offer · Energy-saving labelled products · open until {date_format(closing)}" in (
+        section
+    )
+    assert "Leak sensors" in section and "Request · " in section and "no closing date" in section
+    assert section.index("We buy chillers") < section.index("Leak sensors")  # closing first
+    profile = reverse("business:profile", args=[cast.organisation_rep.organisation.slug])
+    assert f'href="{profile}"' in section
+    for gone in ("Closed offer", "Expired offer", "Someone else&#x27;s offer"):
+        assert gone not in section
+
+
+def test_a_representative_with_no_events_or_opportunities_is_told_so(client_for, cast):
+    page = page_of(client_for(cast.organisation_rep))
+
+    assert "No meeting request waits for your answer." in page
+    assert "Your organisation is registered in no business event still to come." in page
+    assert "Your organisation has no open opportunity." in page
+
+
+def test_the_representatives_page_costs_the_same_queries_whatever_its_business(
+    client_for, cast, trade
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from intercity.testing.business_factories import OpportunityFactory
+
+    client = client_for(cast.organisation_rep)
+    page_of(client)
+    with CaptureQueriesContext(connection) as few:
+        page_of(client)
+    organisation = cast.organisation_rep.organisation
+    later = timezone.localdate() + datetime.timedelta(days=60)
+    for index in range(25):
+        event = _registered(organisation, f"Fair {index}", start_date=later, end_date=later)
+        MeetingRequestFactory(event=event, status="pending", invitee=event.registrations.get())
+        OpportunityFactory(organisation=organisation, title=f"Offer {index}")
+    with CaptureQueriesContext(connection) as many:
+        page = page_of(client)
+    events = page.split('id="work-business-events"')[1].split("</section>")[0]
+    assert events.count("<li") == 20 and '<p class="more">' in events
+    assert len(many) == len(few)
