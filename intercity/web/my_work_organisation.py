@@ -100,13 +100,10 @@ def opportunities_open(*, organisation_id: int, today: datetime.date | None = No
     opportunities = (
         Opportunity.objects.filter(organisation_id=organisation_id, status=Opportunity.Status.OPEN)
         .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
-        .select_related("organisation__business_profile")
         .order_by(F("expires_on").asc(nulls_last=True), "-created_at", "-pk")
     )
     items = []
     for opportunity in opportunities[: SECTION_LIMIT + 1]:
-        # The profile page lists the opportunities; an organisation without one has no page.
-        profile = getattr(opportunity.organisation, "business_profile", None)
         if opportunity.expires_on:
             until = _("open until %(date)s") % {"date": date_text(opportunity.expires_on)}
         else:
@@ -114,7 +111,7 @@ def opportunities_open(*, organisation_id: int, today: datetime.date | None = No
         items.append(
             WorkItem(
                 title=opportunity.title,
-                url=profile.get_absolute_url() if profile else "",
+                url=opportunity.get_absolute_url(),
                 note=f"{opportunity.get_direction_display()} · "
                 f"{opportunity.get_kind_display()} · {until}",
                 when=opportunity.expires_on,
