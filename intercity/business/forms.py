@@ -8,7 +8,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
-from intercity.business.models import Event, MeetingRequest, Opportunity, Profile, Slot
+from intercity.business.models import (
+    REQUEST_NOTE_MAX_LENGTH,
+    Event,
+    MeetingRequest,
+    Opportunity,
+    Profile,
+    Slot,
+    validate_request_note,
+)
 from intercity.core.forms import TableUploadForm
 from intercity.core.widgets import DateInput, DateTimeInput
 
@@ -194,7 +202,10 @@ class SlotForm(forms.ModelForm):
 class MeetingRequestForm(forms.Form):
     invitee = forms.ModelChoiceField(queryset=None, label=_("Meet"))
     note = forms.CharField(
-        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Note"),
+        required=False,
+        validators=[validate_request_note],
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": REQUEST_NOTE_MAX_LENGTH}),
     )
     session = forms.ChoiceField(
         label=_("Preferred session"), choices=MeetingRequest.Preference.choices, initial="either"

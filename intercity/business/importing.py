@@ -18,7 +18,12 @@ from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from intercity.business import permissions as rules
-from intercity.business.models import Event, MeetingRequest, Registration
+from intercity.business.models import (
+    Event,
+    MeetingRequest,
+    Registration,
+    validate_request_note,
+)
 from intercity.core.csv_tables import TableReport, read_table
 from intercity.core.services import create_with_audit, require
 from intercity.organisations.models import Organisation
@@ -155,10 +160,11 @@ def requests_import(*, actor: Any, event: Event, content: bytes) -> RequestImpor
             )
             continue
         note = cells.get("note", "")
-        try:  # the note as the model itself would check it (length, hidden characters)
+        try:  # the note as the model and the request form check it (hidden characters, length)
             MeetingRequest(event=event, note=note, session=session).clean_fields(
                 exclude=["event", "requester", "invitee"]
             )
+            validate_request_note(note)
         except ValidationError as error:
             report.errors.append((line, " ".join(error.messages)))
             continue

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from intercity.business.isic import section_name
+from intercity.core.local_numbers import local_number
 from intercity.core.models import TimeStampedModel
 
 
@@ -295,6 +296,24 @@ class Registration(TimeStampedModel):
         return str(self.organisation)
 
 
+REQUEST_NOTE_MAX_LENGTH = 1000
+
+
+def validate_request_note(value: str) -> None:
+    """A meeting request's note is read at a glance: at most REQUEST_NOTE_MAX_LENGTH
+    characters. Checked where a note comes in (form, import, service), not on the model, so
+    that a request with a longer note from before the limit can still be answered."""
+    if len(value) > REQUEST_NOTE_MAX_LENGTH:
+        raise ValidationError(
+            _("A note may have at most %(limit)s characters; this one has %(length)s."),
+            code="max_length",
+            params={
+                "limit": local_number(REQUEST_NOTE_MAX_LENGTH),
+                "length": local_number(len(value)),
+            },
+        )
+
+
 class MeetingRequest(TimeStampedModel):
     class Status(models.TextChoices):
         PENDING = "pending", _("Waiting for an answer")
@@ -309,7 +328,7 @@ class MeetingRequest(TimeStampedModel):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="requests")
     requester = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="sent")
     invitee = models.ForeignKey(Registration, on_delete=models.CASCADE, related_name="received")
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, max_length=REQUEST_NOTE_MAX_LENGTH)
     session = models.CharField(
         _("preferred session"), max_length=10, choices=Preference.choices, default="either"
     )

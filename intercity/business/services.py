@@ -24,6 +24,7 @@ from intercity.business.models import (
     ScheduleRun,
     Slot,
     SuggestionMark,
+    validate_request_note,
 )
 from intercity.business.run_progress import placing_recorder, progress_recorder, run_stage
 from intercity.business.run_reasons import run_problems
@@ -261,6 +262,10 @@ def meeting_request_create(
     if invitee.event_id != event.pk:
         raise ValidationError(_("Both organisations must be registered for the same event."))
     _before_deadline(event.request_deadline, _("Meeting requests have closed."))
+    try:
+        validate_request_note(note)
+    except ValidationError as error:
+        raise ValidationError({"note": error.error_list}) from error
     if (
         MeetingRequest.objects.filter(event=event, requester=invitee, invitee=requester).exists()
         or MeetingRequest.objects.filter(event=event, requester=requester, invitee=invitee).exists()

@@ -3,10 +3,13 @@
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound
+from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from intercity.api.permissions import Rules
 from intercity.api.views import (
+    FORBIDDEN,
     WRITE_RESPONSES,
     RecordViewSet,
     check_input,
@@ -22,6 +25,7 @@ from intercity.programmes.permissions import (
     can_delete_programme,
     can_edit_programme,
     can_review_programme,
+    can_see_programme_participants,
     can_view_programme,
 )
 
@@ -88,6 +92,62 @@ class ProgrammeViewSet(RecordViewSet):
                 actor=request.user, programme=programme, **serializer.validated_data
             )
         return self.render(programme, status_code=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        responses={
+            200: api.ParticipantSerializer(many=True),
+            401: WRITE_RESPONSES[401],
+            403: FORBIDDEN,
+            404: WRITE_RESPONSES[404],
+        },
+        description="The people taking part in the programme, in the order they joined, with "
+        "the city each takes part for: for the secretariat and people of member cities.",
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path="participants",
+        permission_classes=[IsAuthenticated],
+    )
+    def participants(self, request, *args, **kwargs):
+        programme = self.select_one(kwargs[self.lookup_field])
+        if not can_see_programme_participants(request.user, programme):
+            raise PermissionDenied
+        rows = programme_selectors.programme_participants(programme=programme)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(api.ParticipantSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: api.ParticipantSerializer,
+            201: api.ParticipantSerializer,
+            401: WRITE_RESPONSES[401],
+            403: FORBIDDEN,
+            404: WRITE_RESPONSES[404],
+        },
+        description="Take part in a running programme yourself, as an expert or focal point "
+        "of a member city: 201 on joining, 200 if you already take part.",
+    )
+    @participants.mapping.post
+    def join(self, request, *args, **kwargs):
+        programme = self.select_one(kwargs[self.lookup_field])
+        participant, joined = programme_services.programme_join(
+            actor=request.user, programme=programme
+        )
+        code = status.HTTP_201_CREATED if joined else status.HTTP_200_OK
+        return Response(api.ParticipantSerializer(participant).data, status=code)
+
+    @extend_schema(
+        request=None,
+        responses={204: None, 401: WRITE_RESPONSES[401], 404: WRITE_RESPONSES[404]},
+        description="Stop taking part in the programme; nothing changes if you did not.",
+    )
+    @participants.mapping.delete
+    def leave(self, request, *args, **kwargs):
+        programme = self.select_one(kwargs[self.lookup_field])
+        programme_services.programme_leave(actor=request.user, programme=programme)
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 def register(router) -> None:

@@ -15,7 +15,7 @@ from intercity.core.serializers import (
 )
 from intercity.meetings.models import Meeting
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
-from intercity.programmes.models import Activity, Programme, Review
+from intercity.programmes.models import Activity, Participant, Programme, Review
 
 
 class ActivitySerializer(serializers.ModelSerializer):
@@ -45,6 +45,28 @@ class ReviewWriteSerializer(serializers.ModelSerializer):
     class Meta:
         model = Review
         fields = ["meeting", "decision", "notes"]
+
+
+class ParticipantSerializer(serializers.ModelSerializer):
+    person = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    name = serializers.SerializerMethodField(help_text=_("The person's full name."))
+    city = CitySummarySerializer(
+        source="person.city",
+        allow_null=True,
+        read_only=True,
+        help_text=_("The city the person takes part for."),
+    )
+    joined_at = serializers.DateTimeField(
+        source="created_at", read_only=True, help_text=_("When the person joined.")
+    )
+
+    class Meta:
+        model = Participant
+        fields = ["person", "name", "city", "joined_at"]
+        read_only_fields = fields
+
+    def get_name(self, participant) -> str:
+        return participant.person.get_full_name() or participant.person.username
 
 
 class ProgrammeSerializer(serializers.ModelSerializer):

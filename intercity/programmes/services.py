@@ -143,17 +143,18 @@ def review_record(
 
 
 @transaction.atomic
-def programme_join(*, actor: Any, programme: Programme) -> Participant:
-    """Make the acting expert or focal point a participant; joining again changes nothing."""
+def programme_join(*, actor: Any, programme: Programme) -> tuple[Participant, bool]:
+    """Make the acting expert or focal point a participant, and say whether they joined just
+    now; joining again changes nothing."""
     require(can_join_programme(actor, programme))
     existing = programme.participants.filter(person=actor).first()
     if existing is not None:
-        return existing
+        return existing, False
     participant = Participant(programme=programme, person=actor)
     participant.full_clean()
     participant.save()
     record_m2m_change(programme, actor=actor, action="programmes.programme.joined")
-    return participant
+    return participant, True
 
 
 @transaction.atomic

@@ -1,13 +1,11 @@
 """Forms of the solidarity pages; they only parse input, services decide."""
 
-from decimal import Decimal
-
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
-from intercity.core.local_numbers import MinValueValidator
+from intercity.core.local_numbers import GreaterThanValidator
 from intercity.core.widgets import DateInput, DateTimeInput
 from intercity.solidarity.models import (
     Incident,
@@ -241,7 +239,7 @@ class QuantityForm(forms.Form):
         label=_("Quantity"),
         max_digits=14,
         decimal_places=2,
-        validators=[MinValueValidator(Decimal("0.01"))],
+        validators=[GreaterThanValidator(0)],
         required=False,
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)

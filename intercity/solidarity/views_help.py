@@ -189,13 +189,25 @@ def _fail(request, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+def _quantity_refused(request, form: QuantityForm) -> bool:
+    """Say what is wrong with a typed quantity (0, a negative number, not a number) on the
+    board, rather than act as if none had been typed."""
+    if form.is_valid():
+        return False
+    for errors in form.errors.values():
+        for message in errors:
+            messages.error(request, message)
+    return True
+
+
 @login_required
 @require_POST
 def offer_accept(request, need_id, offer_id):
     need = selectors.need_get(pk=need_id)
     offer = selectors.offer_get(pk=offer_id)
     form = QuantityForm(request.POST)
-    form.is_valid()
+    if _quantity_refused(request, form):
+        return _board(need.incident)
     try:
         with _as_404():
             services.offer_accept(
@@ -216,7 +228,9 @@ def offer_accept(request, need_id, offer_id):
 def dispatch(request, assistance_id):
     assistance = selectors.assistance_get(pk=assistance_id)
     form = QuantityForm(request.POST)
-    if not form.is_valid() or not form.cleaned_data.get("quantity"):
+    if _quantity_refused(request, form):
+        return _board(assistance.need.incident)
+    if not form.cleaned_data.get("quantity"):
         messages.error(request, _("Give the quantity dispatched."))
         return _board(assistance.need.incident)
     try:

@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from intercity.core.local_numbers import MinValueValidator
+from intercity.core.local_numbers import GreaterThanValidator
 from intercity.core.models import SourcedModel
 from intercity.solidarity.matching import same_unit
 from intercity.solidarity.models.incidents import Incident, Visibility
@@ -18,7 +18,7 @@ from intercity.solidarity.quantities import amount, unit_name
 QUANTITY = {
     "max_digits": 14,
     "decimal_places": 2,
-    "validators": [MinValueValidator(Decimal("0.01"))],
+    "validators": [GreaterThanValidator(0)],
 }
 
 

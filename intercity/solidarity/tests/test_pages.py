@@ -555,28 +555,3 @@ def test_quantity_fields_on_the_board_hold_numbers_a_browser_accepts(client, net
 
     assert 'max="2.5" value="2.5"' in page  # what Tokyo still has to dispatch
     assert 'min="0.01" value="20000"' in page  # the suggested offer covers the whole need
-
-
-@pytest.mark.parametrize(("language", "limit"), [("vi", "0,01"), ("en", "0.01")])
-def test_the_smallest_quantity_of_a_need_is_written_the_readers_way(client, net, language, limit):
-    incident = active_incident(affected=[net.manila])
-    client.force_login(net.manila_focal)
-
-    response = client.post(
-        reverse("solidarity:need-post", kwargs={"slug": incident.slug}) + f"?hl={language}",
-        {
-            "city": net.manila.pk,
-            "category": "food",
-            "description": "Rice",
-            "quantity": "0",
-            "unit": "t",
-            "urgency": "high",
-            "visibility": "public",
-        },
-        HTTP_ACCEPT_LANGUAGE=language,
-    )
-
-    assert response.status_code == 400
-    (error,) = response.context["form"].errors["quantity"]
-    assert limit in error
-    assert not Need.objects.exists()
