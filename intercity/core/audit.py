@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from intercity.accounts.roles import is_network_insider
@@ -104,10 +105,8 @@ DETAIL_NAME_LENGTH = 40
 
 def detail_name(name: str) -> str:
     """A name as a history entry keeps it: whole, or cut with "…" so a reader sees it is cut."""
-    name = " ".join(name.split())
-    if len(name) <= DETAIL_NAME_LENGTH:
-        return name
-    return name[: DETAIL_NAME_LENGTH - 1].rstrip() + "…"
+    # The mark is given, not translated: the entry keeps it whatever the writer's language.
+    return Truncator(" ".join(name.split())).chars(DETAIL_NAME_LENGTH, truncate="…")
 
 
 def record_m2m_change(

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +19,6 @@ from intercity.meetings.forms import (
 )
 from intercity.meetings.models import Meeting, Registration
 from intercity.meetings.permissions import (
-    can_cancel_registration,
     can_decide_registration,
     can_manage_registration,
     can_register,
@@ -32,6 +31,7 @@ from intercity.meetings.selectors import (
     registration_counts,
     registration_get,
     registration_list,
+    registration_to_cancel,
 )
 from intercity.meetings.services_registration import (
     meeting_registration_close,
@@ -223,11 +223,7 @@ def registration_decision(request, slug, pk, decision):
 def registration_withdraw(request, slug, pk):
     """The registrant (or whoever decides) cancels a registration before the meeting."""
     meeting = meeting_get(user=request.user, slug=slug)
-    registration = get_object_or_404(
-        Registration.objects.select_related("meeting", "person"), meeting=meeting, pk=pk
-    )
-    if not can_cancel_registration(request.user, registration):
-        raise Http404
+    registration = registration_to_cancel(user=request.user, meeting=meeting, pk=pk)
     try:
         registration_cancel(actor=request.user, registration=registration)
     except ValidationError as error:
