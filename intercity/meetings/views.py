@@ -132,6 +132,7 @@ def _registration_state(user, meeting: Meeting) -> dict:
     own = own_registration(user=user, meeting=meeting)
     return {
         "own": own,
+        "history": audit_trail(own, viewer=user) if own is not None else None,
         "can_cancel": own is not None
         and own.holds_place
         and not meeting.has_started

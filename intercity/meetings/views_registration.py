@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intercity.core.audit import audit_trails
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
@@ -88,9 +89,13 @@ def _registrations_page(request, meeting, status=200, **forms):
     counts = registration_counts(user=user, meeting=meeting)
     manage = can_manage_registration(user, meeting)
     context = paginate(request, registrations)
+    shown = list(context["object_list"])
+    # Those who decide see how each registration came to its status, and by whose hand.
+    histories = audit_trails(shown, viewer=user)
     context.update(
         {
             "meeting": meeting,
+            "rows": [(item, histories[item.pk]) for item in shown],
             "filters": filters,
             "statuses": Registration.Status.choices,
             "counts": counts,
