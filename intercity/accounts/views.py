@@ -1,5 +1,6 @@
 """Login, logout, profile and API token; users, roles and invitations by one-time link."""
 
+import copy
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -79,13 +80,14 @@ def profile(request):
 def profile_edit(request):
     if not can_edit_own_details(request.user, request.user):
         raise Http404
-    # The form fills in its instance while validating; the service compares with a fresh copy.
-    form = UserDetailsForm(request.POST or None, instance=User.objects.get(pk=request.user.pk))
+    user = User.objects.get(pk=request.user.pk)
+    # The form fills in its instance while validating; the service compares with the record
+    # as read, so the form is given a copy.
+    form = UserDetailsForm(request.POST or None, instance=copy.copy(user))
 
     def save(data):
-        fresh = User.objects.get(pk=request.user.pk)
-        user_details_update(actor=request.user, user=fresh, data=data)
-        return fresh
+        user_details_update(actor=request.user, user=user, data=data)
+        return user
 
     return record_form_response(
         request,

@@ -30,12 +30,12 @@ from intercity.agreements.selectors import (
     proposal_url,
 )
 from intercity.agreements.services import agreement_create, agreement_update
-from intercity.cities.models import City
+from intercity.cities.selectors import city_choices
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.list_filters import one_of, read_filters, slug_in
-from intercity.core.models import Theme
 from intercity.core.pagination import paginate
+from intercity.core.selectors import theme_list
 from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
 from intercity.meetings.permissions import can_view_meeting
@@ -56,8 +56,8 @@ def agreement_index(request):
     read = read_filters(
         request.GET,
         {
-            "city": slug_in(gettext_lazy("City"), City.objects.all()),
-            "theme": slug_in(gettext_lazy("Theme"), Theme.objects.all()),
+            "city": slug_in(gettext_lazy("City"), city_choices()),
+            "theme": slug_in(gettext_lazy("Theme"), theme_list()),
             "status": one_of(gettext_lazy("Status"), Agreement.Status.values),
         },
     )
@@ -71,8 +71,8 @@ def agreement_index(request):
             "filters": filters,
             "filter_notices": read.notices,
             "statuses": Agreement.Status.choices,
-            "cities": City.objects.order_by("name").only("slug", "name", "names"),
-            "themes": Theme.objects.order_by("name"),
+            "cities": city_choices(),
+            "themes": theme_list(),
             "pledges": _pledge_rows(request.user, list(pledge_list(city=filters["city"])[:20])),
             "can_create": can_create_agreement(request.user),
         }

@@ -25,6 +25,11 @@ def city_list(
     return cities.order_by("name")
 
 
+def city_choices() -> QuerySet:
+    """Every city, as lists offer them to filter by and name them: in the order of their names."""
+    return City.objects.order_by("name").only("slug", "name", "names")
+
+
 def city_names() -> dict[str, set[str]]:
     """Each city's names: as written, in the local language, its own translations, and the
     catalogues' in each of the platform's languages."""

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
 
 from intercity.accounts.roles import is_network_insider
-from intercity.core.history import describe, encode_reason, is_public_record
+from intercity.core.history import describe, describe_rows, encode_reason, is_public_record
 
 
 def save_with_audit(obj: models.Model, *, actor: Any, action: str, update_fields=None) -> None:
@@ -104,10 +105,8 @@ DETAIL_NAME_LENGTH = 40
 
 def detail_name(name: str) -> str:
     """A name as a history entry keeps it: whole, or cut with "…" so a reader sees it is cut."""
-    name = " ".join(name.split())
-    if len(name) <= DETAIL_NAME_LENGTH:
-        return name
-    return name[: DETAIL_NAME_LENGTH - 1].rstrip() + "…"
+    # The mark is given, not translated: the entry keeps it whatever the writer's language.
+    return Truncator(" ".join(name.split())).chars(DETAIL_NAME_LENGTH, truncate="…")
 
 
 def record_m2m_change(
@@ -139,3 +138,37 @@ def audit_trail(obj: models.Model, *, viewer: Any = None, limit: int = 50):
         )[: limit + 1]
     )
     return describe(obj, records, show_names=insider)[:limit]
+
+
+def audit_trails(records: Sequence[models.Model], *, viewer: Any = None, limit: int = 50) -> dict:
+    """The histories of several records of one model, as ``audit_trail`` gives one, by id.
+
+    The rows of them all are read in one query, and the records they name in one per model,
+    so a list shows each row's history in as many queries as it shows one.
+    """
+    insider = is_network_insider(viewer)
+    trails: dict[Any, list | None] = {record.pk: None for record in records}
+    shown = [record for record in records if insider or is_public_record(record)]
+    if not shown:
+        return trails
+    model = type(shown[0])
+    key = model._meta.pk.attname
+    rows_by_record: dict[Any, list] = {record.pk: [] for record in shown}
+    rows = (
+        model.history.filter(**{f"{key}__in": list(rows_by_record)})
+        .select_related("history_user__city", "history_user__organisation")
+        .order_by("-history_date", "-history_id")
+    )
+    for row in rows:
+        rows_by_record[getattr(row, key)].append(row)
+    entries = []
+    for pk, kept in rows_by_record.items():
+        # One row more than shown, so the oldest shown still reads as a change to the one before.
+        kept = rows_by_record[pk] = kept[: limit + 1]
+        entries.extend(
+            (model, row, kept[i + 1] if i + 1 < len(kept) else None) for i, row in enumerate(kept)
+        )
+    lines = iter(describe_rows(entries, show_names=insider))
+    for pk, kept in rows_by_record.items():
+        trails[pk] = [next(lines) for _row in kept][:limit]
+    return trails

@@ -16,13 +16,7 @@ from django.utils import timezone
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
 from intercity.core.selectors import text_filter
-from intercity.declarations.models import (
-    Clause,
-    Commitment,
-    Declaration,
-    Paragraph,
-    ProgressReport,
-)
+from intercity.declarations.models import Clause, Commitment, Declaration, Paragraph, ProgressReport
 
 Status = ProgressReport.Status
 DONE = {Status.ACHIEVED.value, Status.NOT_APPLICABLE.value}
@@ -86,6 +80,12 @@ def _count_per_declaration(model) -> Coalesce:
         .values("n")
     )
     return Coalesce(Subquery(counts, output_field=IntegerField()), 0)
+
+
+def declaration_languages(*, user=None) -> list[str]:
+    """The languages of the declarations the user may see, for the list's filter."""
+    codes = declaration_visible(user).exclude(language="").values_list("language", flat=True)
+    return sorted(set(codes.order_by().distinct()))
 
 
 def declaration_years() -> list[int]:

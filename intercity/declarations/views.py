@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.agreements.permissions import can_view_agreement
 from intercity.cities.models import City
+from intercity.cities.selectors import city_choices, city_list
 from intercity.core.audit import audit_trail
 from intercity.core.forms import apply_validation_error
 from intercity.core.list_filters import one_of, read_filters, record_in, slug_in
@@ -58,15 +59,13 @@ from intercity.declarations.services import (
 
 @require_GET
 def declaration_index(request):
-    languages = sorted(
-        {code for code in Declaration.objects.values_list("language", flat=True) if code}
-    )
+    languages = selectors.declaration_languages(user=request.user)
     years = selectors.declaration_years()
     read = read_filters(
         request.GET,
         {
             "year": year_filter(gettext_lazy("Year"), among=years),
-            "city": slug_in(gettext_lazy("Signatory city"), City.objects.all()),
+            "city": slug_in(gettext_lazy("Signatory city"), city_choices()),
             "language": one_of(gettext_lazy("Language"), languages),
         },
     )
@@ -80,7 +79,7 @@ def declaration_index(request):
             "filters": filters,
             "filter_notices": read.notices,
             "years": years,
-            "cities": City.objects.order_by("name").only("slug", "name", "names"),
+            "cities": city_choices(),
             "languages": languages,
             "can_import": can_import_declaration(request.user),
         }
@@ -358,7 +357,7 @@ def _scope(request):
             "declaration": record_in(
                 gettext_lazy("Declaration"), selectors.declaration_visible(request.user)
             ),
-            "city": record_in(gettext_lazy("City"), City.objects.all()),
+            "city": record_in(gettext_lazy("City"), city_list()),
         },
     )
     declaration, city = read["declaration"], read["city"]
@@ -388,7 +387,7 @@ def accountability(request):
             "declarations": selectors.declaration_visible(request.user)
             .order_by("-adopted_on", "title")
             .only("slug", "title"),
-            "all_cities": City.objects.order_by("name").only("slug", "name", "names"),
+            "all_cities": city_choices(),
             "report_all": is_secretariat(request.user),
             "report_city_id": focal_city_id(request.user),
             "can_remind": can_send_reminders(request.user),

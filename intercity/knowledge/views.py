@@ -13,10 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
+from intercity.cities.selectors import city_choices
 from intercity.core.audit import audit_trail
 from intercity.core.list_filters import one_of, read_filters, slug_in, year
-from intercity.core.models import Theme
 from intercity.core.pagination import paginate
+from intercity.core.selectors import theme_list
 from intercity.core.views import record_form_response
 from intercity.knowledge.forms import (
     AttachmentForm,
@@ -57,8 +58,8 @@ def knowledge_index(request):
     read = read_filters(
         request.GET,
         {
-            "city": slug_in(gettext_lazy("City"), City.objects.all()),
-            "theme": slug_in(gettext_lazy("Theme"), Theme.objects.all()),
+            "city": slug_in(gettext_lazy("City"), city_choices()),
+            "theme": slug_in(gettext_lazy("Theme"), theme_list()),
             "kind": one_of(gettext_lazy("Kind"), KnowledgeItem.Kind.values),
             "language": one_of(
                 gettext_lazy("Language"),
@@ -94,8 +95,8 @@ def knowledge_index(request):
             "facets": facets,
             "kinds": KnowledgeItem.Kind.choices,
             "languages": KnowledgeItem._meta.get_field("language").choices,
-            "cities": City.objects.order_by("name").only("slug", "name", "names"),
-            "themes": Theme.objects.order_by("name"),
+            "cities": city_choices(),
+            "themes": theme_list(),
             "can_create": can_create_item(request.user),
             "year_from": read["from"] or "",
             "year_to": read["to"] or "",
@@ -292,7 +293,7 @@ def which_city_page(request):
     context = {
         "query": query,
         "theme": theme,
-        "themes": Theme.objects.order_by("name"),
+        "themes": theme_list(),
         "ranking": ranking,
         "asked": bool(query or theme),
     }

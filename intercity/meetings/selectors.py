@@ -13,7 +13,11 @@ from intercity.cities.models import City
 from intercity.core.selectors import text_filter
 from intercity.core.subqueries import count_of
 from intercity.meetings.models import Meeting, MeetingCity, Registration
-from intercity.meetings.permissions import can_manage_registration, can_see_registrations
+from intercity.meetings.permissions import (
+    can_cancel_registration,
+    can_manage_registration,
+    can_see_registrations,
+)
 from intercity.meetings.rotation import suggest_next_host
 
 
@@ -278,6 +282,18 @@ def registration_get(*, user, meeting: Meeting, pk: int) -> Registration:
         .first()
     )
     if registration is None:
+        raise Http404
+    return registration
+
+
+def registration_to_cancel(*, user, meeting: Meeting, pk: int) -> Registration:
+    """A registration the user may cancel: their own, or one they decide on; 404 otherwise."""
+    registration = (
+        Registration.objects.select_related("meeting", "person")
+        .filter(meeting=meeting, pk=pk)
+        .first()
+    )
+    if registration is None or not can_cancel_registration(user, registration):
         raise Http404
     return registration
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
+from intercity.cities.selectors import city_choices
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.forms import apply_validation_error
@@ -76,7 +77,7 @@ MEETING_COLUMNS = [
 def _list_filters(query, names=("kind", "city", "year", "when")) -> ReadFilters:
     known = {
         "kind": one_of(gettext_lazy("Kind"), Meeting.Kind.values),
-        "city": slug_in(gettext_lazy("City"), City.objects.all()),
+        "city": slug_in(gettext_lazy("City"), city_choices()),
         "year": year(gettext_lazy("Year")),
         "when": one_of(gettext_lazy("When"), ("upcoming", "past")),
     }
@@ -100,7 +101,7 @@ def meeting_index(request):
                 {name: value for name, value in read.query().items() if name in ("kind", "city")}
             ),
             "kinds": Meeting.Kind.choices,
-            "cities": City.objects.order_by("name").only("slug", "name", "names"),
+            "cities": city_choices(),
             "can_create": can_create_meeting(request.user),
             "series": plenary_series(user=request.user),
             "next_host": next_host_suggestion(),
@@ -131,6 +132,7 @@ def _registration_state(user, meeting: Meeting) -> dict:
     own = own_registration(user=user, meeting=meeting)
     return {
         "own": own,
+        "history": audit_trail(own, viewer=user) if own is not None else None,
         "can_cancel": own is not None
         and own.holds_place
         and not meeting.has_started

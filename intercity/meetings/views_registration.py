@@ -4,12 +4,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from intercity.core.audit import audit_trails
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
@@ -19,7 +20,6 @@ from intercity.meetings.forms import (
 )
 from intercity.meetings.models import Meeting, Registration
 from intercity.meetings.permissions import (
-    can_cancel_registration,
     can_decide_registration,
     can_manage_registration,
     can_register,
@@ -32,6 +32,7 @@ from intercity.meetings.selectors import (
     registration_counts,
     registration_get,
     registration_list,
+    registration_to_cancel,
 )
 from intercity.meetings.services_registration import (
     meeting_registration_close,
@@ -88,9 +89,13 @@ def _registrations_page(request, meeting, status=200, **forms):
     counts = registration_counts(user=user, meeting=meeting)
     manage = can_manage_registration(user, meeting)
     context = paginate(request, registrations)
+    shown = list(context["object_list"])
+    # Those who decide see how each registration came to its status, and by whose hand.
+    histories = audit_trails(shown, viewer=user)
     context.update(
         {
             "meeting": meeting,
+            "rows": [(item, histories[item.pk]) for item in shown],
             "filters": filters,
             "statuses": Registration.Status.choices,
             "counts": counts,
@@ -223,11 +228,7 @@ def registration_decision(request, slug, pk, decision):
 def registration_withdraw(request, slug, pk):
     """The registrant (or whoever decides) cancels a registration before the meeting."""
     meeting = meeting_get(user=request.user, slug=slug)
-    registration = get_object_or_404(
-        Registration.objects.select_related("meeting", "person"), meeting=meeting, pk=pk
-    )
-    if not can_cancel_registration(request.user, registration):
-        raise Http404
+    registration = registration_to_cancel(user=request.user, meeting=meeting, pk=pk)
     try:
         registration_cancel(actor=request.user, registration=registration)
     except ValidationError as error:

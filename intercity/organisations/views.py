@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
+from intercity.cities.selectors import city_choices
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.list_filters import one_of, read_filters, slug_in
@@ -39,7 +40,7 @@ def organisation_index(request):
         request.GET,
         {
             "kind": one_of(gettext_lazy("Kind"), Organisation.Kind.values),
-            "city": slug_in(gettext_lazy("City"), City.objects.all()),
+            "city": slug_in(gettext_lazy("City"), city_choices()),
         },
     )
     filters = read.values
@@ -54,7 +55,7 @@ def organisation_index(request):
             "filters": filters,
             "filter_notices": read.notices,
             "kinds": Organisation.Kind.choices,
-            "cities": City.objects.order_by("name").only("slug", "name", "names"),
+            "cities": city_choices(),
             "can_create": can_create_organisation(request.user),
         }
     )

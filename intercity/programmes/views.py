@@ -10,11 +10,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
+from intercity.cities.selectors import city_choices
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.list_filters import one_of, read_filters, slug_in
-from intercity.core.models import Theme
 from intercity.core.pagination import paginate
+from intercity.core.selectors import theme_list
 from intercity.core.slugs import create_with_unique_slug
 from intercity.core.views import record_form_response
 from intercity.programmes.forms import ActivityForm, ProgrammeForm, ReviewForm
@@ -60,8 +61,8 @@ def programme_index(request):
         {
             "kind": one_of(gettext_lazy("Kind"), Programme.Kind.values),
             "status": one_of(gettext_lazy("Status"), [*Programme.Status.values, "ended"]),
-            "city": slug_in(gettext_lazy("City"), City.objects.all()),
-            "theme": slug_in(gettext_lazy("Theme"), Theme.objects.all()),
+            "city": slug_in(gettext_lazy("City"), city_choices()),
+            "theme": slug_in(gettext_lazy("Theme"), theme_list()),
         },
     )
     filters = read.values
@@ -75,8 +76,8 @@ def programme_index(request):
             "filter_notices": read.notices,
             "kinds": Programme.Kind.choices,
             "statuses": [*Programme.Status.choices, ("ended", _("Ended"))],
-            "cities": City.objects.order_by("name").only("slug", "name", "names"),
-            "themes": Theme.objects.order_by("name"),
+            "cities": city_choices(),
+            "themes": theme_list(),
             "can_create": can_create_programme(request.user),
         }
     )

@@ -15,14 +15,13 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from intercity.cities.models import City
-from intercity.cities.selectors import city_map_points, member_cities
+from intercity.cities.selectors import city_choices, city_map_points, member_cities
 from intercity.core.list_filters import one_of, read_filters, slug_in
-from intercity.core.models import NewsItem, Theme
+from intercity.core.models import NewsItem
 from intercity.core.pagination import paginate
 from intercity.core.permissions import can_delete_news, can_edit_news, can_publish_news
 from intercity.core.sections import fill
-from intercity.core.selectors import news_list
+from intercity.core.selectors import news_list, theme_list
 from intercity.core.services import news_delete, news_publish, news_update
 from intercity.core.slugs import unique_slug
 from intercity.core.views import record_form_response
@@ -52,7 +51,7 @@ def news(request):
         request.GET,
         {
             "kind": one_of(_("Kind"), NewsItem.Kind.values),
-            "city": slug_in(_("City"), City.objects.all()),
+            "city": slug_in(_("City"), city_choices()),
         },
     )
     context = paginate(request, news_list(**read.values))
@@ -138,8 +137,8 @@ def search(request):
             (value, label, (results.type_counts.get(value, 0) if results else 0))
             for value, label in type_labels().items()
         ],
-        "cities": City.objects.order_by("name").only("slug", "name", "names"),
-        "themes": Theme.objects.order_by("name"),
+        "cities": city_choices(),
+        "themes": theme_list(),
         "languages": settings.LANGUAGES,
     }
     if results is not None:

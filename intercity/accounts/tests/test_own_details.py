@@ -1,6 +1,8 @@
 """People correct their own name, email, position and language; never their role."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from intercity.accounts.models import User
@@ -64,3 +66,15 @@ def test_it_rejects_put(client_for, cast):
 def test_the_empty_language_choice_says_what_it_means(client_for, cast):
     page = client_for(cast.expert).get(URL).content.decode()
     assert '<option value="" selected>as your browser asks</option>' in page
+
+
+def test_saving_reads_the_person_once_besides_the_sign_in(client_for, cast):
+    client = client_for(cast.expert)
+    client.get(URL)  # session and caches warm
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post(URL, GOOD).status_code == 302
+    table = User._meta.db_table
+    # Whole records read, not the checks that an email or username is not taken.
+    whole = f'SELECT "{table}"."id", "{table}"."password"'
+    reads = [q["sql"] for q in queries if q["sql"].startswith(whole)]
+    assert len(reads) == 2, reads  # the signed-in person, and the record the form changes
