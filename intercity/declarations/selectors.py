@@ -88,8 +88,9 @@ def declaration_languages(*, user=None) -> list[str]:
     return sorted(set(codes.order_by().distinct()))
 
 
-def declaration_years() -> list[int]:
-    dates = Declaration.objects.filter(adopted_on__isnull=False).dates("adopted_on", "year")
+def declaration_years(*, user=None) -> list[int]:
+    """The years of adoption of the declarations the user may see, for the list's filter."""
+    dates = declaration_visible(user).filter(adopted_on__isnull=False).dates("adopted_on", "year")
     return sorted({d.year for d in dates}, reverse=True)
 
 

@@ -60,7 +60,7 @@ from intercity.declarations.services import (
 @require_GET
 def declaration_index(request):
     languages = selectors.declaration_languages(user=request.user)
-    years = selectors.declaration_years()
+    years = selectors.declaration_years(user=request.user)
     read = read_filters(
         request.GET,
         {

@@ -1,4 +1,5 @@
-"""The declarations list offers the languages of the declarations its reader may see."""
+"""The declarations list offers the languages and years of the declarations its reader may
+see."""
 
 import re
 
@@ -50,3 +51,13 @@ def test_declarations_without_a_language_add_no_empty_choice(client):
     DeclarationFactory(language="ja")
 
     assert offered_languages(client.get(URL)) == ["ja"]
+
+
+def test_a_drafts_year_is_not_offered_to_the_public(client, client_for, cast):
+    import datetime
+
+    DeclarationFactory(adopted_on=datetime.date(2013, 11, 19))
+    DeclarationFactory(status="draft", adopted_on=datetime.date(2031, 5, 1))
+
+    assert client.get(URL).context["years"] == [2013]
+    assert client_for(cast.secretariat).get(URL).context["years"] == [2031, 2013]
