@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from intercity.core.history_words import (
@@ -135,14 +136,25 @@ class _Lookups:
 
     wanted: dict[type[models.Model], set] = field(default_factory=lambda: defaultdict(set))
     names: dict[tuple[type[models.Model], Any], str] = field(default_factory=dict)
+    # A person a change names ("decided by") is told as its author is: by role, and by name
+    # only to network insiders.
+    show_names: bool = False
 
     def want(self, model, pk) -> None:
         if pk is not None:
             self.wanted[model].add(pk)
 
     def load(self) -> None:
+        people = get_user_model()
         for model, pks in self.wanted.items():
-            for obj in model._default_manager.filter(pk__in=pks):
+            rows = model._default_manager.filter(pk__in=pks)
+            if model is people:
+                for person in rows.select_related("city", "organisation"):
+                    self.names[(model, person.pk)] = describe_actor(
+                        person, show_name=self.show_names
+                    )
+                continue
+            for obj in rows:
                 self.names[(model, obj.pk)] = str(obj)
 
     def name(self, model, pk) -> str:
@@ -165,6 +177,9 @@ def _plain(model_field, value, lookups: _Lookups) -> str:
     if isinstance(model_field, models.ForeignKey):
         return lookups.name(model_field.related_model, value)
     if isinstance(value, datetime.datetime):
+        # In the reader's time zone, as the entry's own date is.
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
         return formats.date_format(value, "DATETIME_FORMAT")
     if isinstance(value, datetime.date):
         return formats.date_format(value, "DATE_FORMAT")
@@ -327,7 +342,7 @@ def describe(obj: models.Model, records: list, *, show_names: bool) -> list[Hist
 
 def describe_rows(entries: list[tuple], *, show_names: bool) -> list[HistoryLine]:
     """Lines for (model, history row, previous row or None) triples, names fetched in batches."""
-    lookups = _Lookups()
+    lookups = _Lookups(show_names=show_names)
     related_by_model: dict = {}
     pairs = []
     for model, record, previous in entries:

@@ -126,3 +126,36 @@ def test_the_histories_take_as_many_queries_for_many_registrations_as_for_two(
     with django_assert_max_num_queries(len(few)):
         page = registrations_page(client, meeting)
     assert page.count("approved the registration") == 6
+
+
+def test_a_person_named_in_a_change_is_told_as_an_author_is_never_by_user_name(
+    client_for, cast, meeting, settings
+):
+    from django.utils import timezone
+
+    from intercity.core.history import describe
+
+    registration = register(meeting, cast.expert)
+    registration_decide(actor=cast.other_focal_point, registration=registration, approve=True)
+    records = list(registration.history.order_by("-history_date", "-history_id"))
+    name = cast.other_focal_point.get_full_name()
+    lines = describe(registration, records, show_names=True)
+    changes = " ".join(change.text for line in lines for change in line.changes)
+    assert f"Other City focal point ({name})" in changes
+    assert cast.other_focal_point.username not in changes
+    public = describe(registration, records, show_names=False)
+    changes = " ".join(change.text for line in public for change in line.changes)
+    assert "Other City focal point" in changes and name not in changes
+    # The time of the decision reads in the reader's time zone, as the entry's date does.
+    from django.utils import formats
+
+    with timezone.override("Asia/Tokyo"):
+        expected = formats.date_format(
+            timezone.localtime(registration.decided_at), "DATETIME_FORMAT"
+        )
+        changes = " ".join(
+            change.text
+            for line in describe(registration, records, show_names=True)
+            for change in line.changes
+        )
+    assert expected in changes
