@@ -197,6 +197,10 @@ def test_a_rare_typed_word_is_corrected_when_a_near_word_is_ten_times_as_frequen
     # Nine times as many documents is not clearly better supported.
     known_words, near_words = lookups(entries(recyling=1, recycling=9))
     assert suggest("recyling", known_words, near_words) is None
+    # A short word one record holds is likelier a word of another language than a typo.
+    known_words, near_words = lookups(entries(ang=1, **{"and": 200}, rain=1, train=40))
+    assert suggest("ang", known_words, near_words) is None
+    assert suggest("rain", known_words, near_words) is None
 
 
 def test_a_frequent_typed_word_is_never_replaced():
