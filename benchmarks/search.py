@@ -490,7 +490,7 @@ DEMO_MISSPELLINGS = {
     "enrgy": "energy",
     "typhon": "typhoon",
     "infectous disease": "infectious disease",
-    "emergncy drils": "emergency drill",  # as near as "drills", and in more documents
+    "emergncy drils": "emergency drills",  # "drill" is as many edits away, and more frequent
     "nguồnn năng lượg": "nguồn năng lượng",
     "giamr phát thải": "giảm phát thải",
 }

@@ -118,9 +118,9 @@ class SearchViewSet(viewsets.ViewSet):
                 "mode": serializers.CharField(),
                 "did_you_mean": serializers.CharField(
                     allow_null=True,
-                    help_text="When the query's words match nothing: the query with its "
-                    "misspelt words replaced by the nearest words of the public records; "
-                    "null otherwise.",
+                    help_text="The query with its misspelt words replaced by the nearest "
+                    "words of the public records, when a word is missing from them or far "
+                    "rarer in them than a near word (also beside results); null otherwise.",
                 ),
                 "results": api.SearchHitSerializer(many=True),
             },

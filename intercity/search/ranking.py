@@ -12,11 +12,19 @@ from typing import TypeVar
 
 import numpy as np
 
-from intercity.search.text import normalise, query_terms
+from intercity.search.text import (
+    is_dictionary_script,
+    is_spaced_script,
+    matches_as_prefix,
+    normalise,
+    query_terms,
+    word_edges,
+)
 
 __all__ = [
     "cosine_top_k",
     "highlight",
+    "matched_terms",
     "reciprocal_rank_fusion",
     "semantic_strengths",
     "weighted_fusion",
@@ -254,40 +262,84 @@ def _is_word_character(character: str) -> bool:
     return character.isalnum() or unicodedata.category(character)[0] == "M"
 
 
-def _needs_word_edges(term: str) -> bool:
-    # Scripts written with spaces match at word starts only, so "do" does not
-    # light up inside "document"; unspaced scripts (CJK, Thai, Burmese) have
-    # no edges to find, and their terms are words or bigrams already.
-    # Every script below Thai in Unicode order (Latin, Cyrillic, Devanagari,
-    # ...) separates words with spaces; so does Latin Extended Additional.
-    first = term[0]
-    return first < "\u0e00" or "\u1e00" <= first <= "\u1fff"
+def _dictionary_run(normalised_text: str, position: int) -> tuple[int, int]:
+    """The run of a dictionary script (Thai, Burmese, ...) around ``position``."""
+    start, end = position, position
+    while start > 0 and is_dictionary_script(normalised_text[start - 1]):
+        start -= 1
+    while end < len(normalised_text) and is_dictionary_script(normalised_text[end]):
+        end += 1
+    return start, end
 
 
-def _term_spans(normalised_text: str, term: str) -> list[tuple[int, int]]:
+def _term_spans(
+    normalised_text: str, term: str, language: str | None = None, *, first_only: bool = False
+) -> list[tuple[int, int]]:
+    """Where ``term`` stands in ``normalised_text`` as the index matches it there.
+
+    Scripts written with spaces match at word starts only, so "do" does not light up
+    inside "document"; short terms must be whole words, or Vietnamese "may" typed without
+    accents would light up "mayor", and longer ones may be a word's start ("smog" in
+    "smoggy", "выброс" in "выбросы"), as ``matches_as_prefix`` says. A Thai, Lao, Burmese
+    or Khmer term must begin and end where the text's words do, as the document's own
+    ``language`` cuts them: "น้ำ" (water) is not marked inside "น้ำมัน" (oil). Han, Kana
+    and Hangul are indexed as character pairs, which match anywhere.
+    """
     spans: list[tuple[int, int]] = []
-    edges = _needs_word_edges(term)
+    edges = is_spaced_script(term)
+    dictionary = is_dictionary_script(term[0])
+    runs: dict[int, tuple[int, set[int]]] = {}
     position = normalised_text.find(term)
     while position != -1:
         end = position + len(term)
-        starts_word = position == 0 or not _is_word_character(normalised_text[position - 1])
-        # Short terms must be whole words, or Vietnamese "may" typed without
-        # accents would light up "mayor"; longer ones may be a word's start
-        # ("smog" in "smoggy", "выброс" in "выбросы").
-        ends_word = (
-            len(term) >= 4
-            or end == len(normalised_text)
-            or not _is_word_character(normalised_text[end])
-        )
-        if not edges:
+        if edges:
+            starts_word = position == 0 or not _is_word_character(normalised_text[position - 1])
+            ends_word = (
+                matches_as_prefix(term)
+                or end == len(normalised_text)
+                or not _is_word_character(normalised_text[end])
+            )
+            if starts_word and ends_word:
+                # A prefix match marks its whole word, which reads better than half.
+                while end < len(normalised_text) and _is_word_character(normalised_text[end]):
+                    end += 1
+                spans.append((position, end))
+        elif dictionary:
+            run_start, run_end = _dictionary_run(normalised_text, position)
+            if run_start not in runs:
+                run = normalised_text[run_start:run_end]
+                runs[run_start] = (run_start, word_edges(run, language))
+            offset, cuts = runs[run_start]
+            if position - offset in cuts and end - offset in cuts:
+                spans.append((position, end))
+        else:
             spans.append((position, end))
-        elif starts_word and ends_word:
-            # A prefix match marks its whole word, which reads better than half.
-            while end < len(normalised_text) and _is_word_character(normalised_text[end]):
-                end += 1
-            spans.append((position, end))
+        if first_only and spans:
+            return spans
         position = normalised_text.find(term, position + 1)
     return spans
+
+
+def matched_terms(
+    text: str, groups: Sequence[Sequence[str]], language: str | None = None
+) -> tuple[str, ...]:
+    """The terms of each group in ``groups`` (a query's own terms, each of its alternatives
+    in other languages) of which ``text`` holds every one, as the index matches them in a
+    text of that ``language``: the terms that found the text, and that its snippet marks.
+
+    A term of one group found in a text that another group matched did not find it: a
+    search for "air quality" that found an Indonesian record by "kualitas udara" must not
+    mark "air" (water) in its "air bersih".
+    """
+    normalised_text = normalise(text)
+    found: dict[str, None] = {}
+    for group in groups:
+        terms = [term for term in group if term.strip()]
+        if terms and all(
+            _term_spans(normalised_text, term, language, first_only=True) for term in terms
+        ):
+            found.update(dict.fromkeys(terms))
+    return tuple(found)
 
 
 def _merged(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -344,13 +396,15 @@ def highlight(
     text: str,
     query_terms_or_query: Sequence[str] | str,
     width: int = DEFAULT_SNIPPET_WIDTH,
+    language: str | None = None,
 ) -> str:
     """Return an HTML snippet of ``text`` around the query's terms, each wrapped in <mark>.
 
     Matching runs on the normalised forms, and the marks land on the original
     characters: "ha noi" marks "Hà Nội", 東京 marks the two characters inside
     東京都. Everything but the marks is HTML-escaped, so the result is safe to
-    render as is. A plain query string is split with ``query_terms``.
+    render as is. A plain query string is split with ``query_terms``. ``language`` is the
+    text's own, which cuts Thai, Lao, Burmese and Khmer into words (``_term_spans``).
     """
     if isinstance(query_terms_or_query, str):
         terms = query_terms(query_terms_or_query)
@@ -361,7 +415,9 @@ def highlight(
     region_start, region_end = _region_to_map(text, terms, width)
     region = text[region_start:region_end]
     offsets = _OffsetMap(region)
-    normalised_spans = [span for term in terms for span in _term_spans(offsets.normalised, term)]
+    normalised_spans = [
+        span for term in terms for span in _term_spans(offsets.normalised, term, language)
+    ]
     region_spans = _merged(
         region,
         [(offsets.span(start)[0], offsets.span(end - 1)[1]) for start, end in normalised_spans],

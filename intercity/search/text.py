@@ -24,10 +24,13 @@ __all__ = [
     "FTS5_TOKENIZE",
     "icu_available",
     "index_terms",
+    "is_dictionary_script",
+    "matches_as_prefix",
     "normalise",
     "query_terms",
     "segment",
     "spaced_words",
+    "word_edges",
 ]
 
 # The FTS5 table that stores index_terms() must keep combining marks inside
@@ -189,6 +192,36 @@ def _drop_latin_marks(match: re.Match[str]) -> str:
     return _LATIN_COMBINING_MARK_RE.sub("", match.group())
 
 
+def is_dictionary_script(character: str) -> bool:
+    """Whether ``character`` is of a script without spaces that ICU cuts into dictionary
+    words (Thai, Lao, Burmese, Khmer)."""
+    return _in_ranges(ord(character), _DICTIONARY_SCRIPT_RANGES)
+
+
+def word_edges(run: str, lang: str | None = None) -> set[int]:
+    """Where the words of ``run``, a run of a dictionary script, begin and end, as the index
+    cuts it (``lang`` a hint for ICU); without ICU, where each character cluster does."""
+    if icu is None:
+        edges, position = {0}, 0
+        for cluster in _clusters(run):
+            position += len(cluster)
+            edges.add(position)
+        return edges
+    edges, position = {0}, 0
+    iterator = _word_break_iterator(lang)
+    iterator.setText(run)
+    source: str | icu.UnicodeString = run
+    astral = any(ord(character) > 0xFFFF for character in run)
+    if astral:
+        source = icu.UnicodeString(run)
+    start = 0
+    for end in iterator:
+        position += len(str(source[start:end])) if astral else end - start
+        edges.add(position)
+        start = end
+    return edges
+
+
 def icu_available() -> bool:
     """Tell whether dictionary segmentation through ICU is in use."""
     return icu is not None
@@ -347,6 +380,24 @@ def spaced_words(text: str) -> list[tuple[int, int]]:
         for match in _run_pattern().finditer(text)
         if match.lastgroup in ("word", "hangul")
     ]
+
+
+# Terms of a script written with spaces this long also match as a word's start ("energ"
+# finds "energy", "выброс" finds "выбросы"); shorter ones must be whole words.
+PREFIX_MIN_LENGTH = 4
+
+
+def is_spaced_script(term: str) -> bool:
+    """Whether ``term`` is of a script written with spaces between words. Every script
+    below Thai in Unicode order (Latin, Cyrillic, Devanagari, ...) is, and so is Latin
+    Extended Additional."""
+    first = term[0]
+    return first < "\u0e00" or "\u1e00" <= first <= "\u1fff"
+
+
+def matches_as_prefix(term: str) -> bool:
+    """Whether a query term also matches the words of the index it begins."""
+    return len(term) >= PREFIX_MIN_LENGTH and is_spaced_script(term)
 
 
 def index_terms(text: str, lang: str | None = None) -> str:

@@ -15,7 +15,12 @@ from django.utils.safestring import SafeString, mark_safe
 from intercity.search import embedding, thesaurus
 from intercity.search.accents import typed_without_accents
 from intercity.search.places import cities_named, is_only_a_place
-from intercity.search.ranking import highlight, semantic_strengths, weighted_fusion
+from intercity.search.ranking import (
+    highlight,
+    matched_terms,
+    semantic_strengths,
+    weighted_fusion,
+)
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword, vocabulary
 from intercity.searchindex.accent_model import accent_model
@@ -98,7 +103,11 @@ class SearchHit:
     score: float
     type_label: str
     matched_by: tuple[str, ...]
-    terms: tuple[str, ...] = ()
+    # The query's terms and each alternative group of them (``thesaurus``) that may have found
+    # this hit by its words; empty when only its meaning or its city did.
+    term_groups: tuple[tuple[str, ...], ...] = ()
+    # Terms never marked: other languages' short particles ("sa", "ng"), which are everywhere.
+    unmarked: frozenset[str] = frozenset()
     # (start, end) of the passage that matched by meaning, in "title\nbody".
     passage: tuple[int, int] | None = None
     bodies: _Bodies | None = field(default=None, repr=False, compare=False)
@@ -106,15 +115,32 @@ class SearchHit:
     # Highlighting maps up to 8,000 characters around the first match (a tenth of a
     # millisecond for a short text, a few for a long one): it is done only for the hits a
     # page or an answer actually shows.
+    def _load_body(self) -> None:
+        if self.bodies is not None and "body" not in self.document.__dict__:
+            self.bodies.load_from(self)
+
+    @functools.cached_property
+    def terms(self) -> tuple[str, ...]:
+        """The terms that found this hit, as the index reads its text in its own language:
+        the groups it holds every term of. A hit found only by meaning, or as a named city's
+        record, is marked with none, though some word of the query may appear in it."""
+        if not self.term_groups:
+            return ()
+        self._load_body()
+        text = f"{self.document.title}\n{self.document.body}"
+        found = matched_terms(text, self.term_groups, self.document.language or None)
+        return tuple(term for term in found if term not in self.unmarked)
+
     @functools.cached_property
     def title_html(self) -> SafeString:
         # highlight() escapes everything but its own <mark> tags.
-        return mark_safe(highlight(self.document.title, self.terms, width=400))  # noqa: S308
+        return mark_safe(  # noqa: S308
+            highlight(self.document.title, self.terms, 400, self.document.language or None)
+        )
 
     @functools.cached_property
     def snippet(self) -> SafeString:
-        if self.bodies is not None and "body" not in self.document.__dict__:
-            self.bodies.load_from(self)
+        self._load_body()
         body = self.document.body
         if not body:
             return mark_safe("")
@@ -124,7 +150,8 @@ class SearchHit:
             start, end = max(0, self.passage[0] - offset), max(0, self.passage[1] - offset)
             if end > start:
                 body = body[start:end]
-        return mark_safe(highlight(body, self.terms, width=SNIPPET_WIDTH))  # noqa: S308
+        language = self.document.language or None
+        return mark_safe(highlight(body, self.terms, SNIPPET_WIDTH, language))  # noqa: S308
 
     @property
     def type(self) -> str:
@@ -160,7 +187,8 @@ class SearchResults:
     meaning_query: str | None = None
     # The counts were estimated from a sample: the words match tens of thousands of records.
     estimated: bool = False
-    # The query with its misspelt words corrected, offered when its words match nothing.
+    # The query with its misspelt words corrected: words the records lack, or far rarer in
+    # them than a near word.
     suggestion: str | None = None
 
 
@@ -361,10 +389,13 @@ def search(
     bodies = _Bodies()
     timings["fetch_db_ms"] = _ms(started)
     labels = {key: str(label) for key, label in type_labels().items()}
-    # Snippets mark the theme's words in other languages too, which is why a hit matched;
-    # not their short Latin-script particles ("sa", "ng"), which would light up everywhere.
-    expansion_terms = [t for group in expansions for t in group if len(t) > 2 or not t.isascii()]
-    marked_terms = tuple(dict.fromkeys([*terms, *expansion_terms]))
+    # A hit's snippet marks the words that found it: the query's own, or the theme's words in
+    # another language (``SearchHit.terms``); not those languages' short Latin-script
+    # particles ("sa", "ng"), which would light up everywhere.
+    term_groups = (tuple(terms), *(tuple(group) for group in expansions))
+    particles = frozenset(
+        t for group in expansions for t in group if len(t) <= 2 and t.isascii()
+    ) - set(terms)
     hits = []
     for doc_id, score in fused:
         document = documents.get(doc_id)
@@ -385,21 +416,21 @@ def search(
                 score=score,
                 type_label=labels.get(document.doc_type, document.doc_type),
                 matched_by=matched_by,
-                terms=marked_terms,
+                term_groups=term_groups if doc_id in keyword_set else (),
+                unmarked=particles,
                 passage=matched_passages.get(doc_id),
                 bodies=bodies,
             )
         )
     bodies.hits = hits
-    suggestion = None
-    if not keyword_ranked:
-        # The words matched nothing (records may still be near in meaning, or of a city).
-        started = time.perf_counter()
-        corrected = vocabulary.suggestion(
-            query, [name for city_names in names.values() for name in city_names]
-        )
-        suggestion = corrected.query if corrected else None
-        timings["suggest_db_ms"] = _ms(started)
+    # Offered also beside results: a typo that a few records repeat finds those, while the
+    # word meant finds far more (``spelling.suggest`` says when a word counts as misspelt).
+    started = time.perf_counter()
+    corrected = vocabulary.suggestion(
+        query, [name for city_names in names.values() for name in city_names]
+    )
+    suggestion = corrected.query if corrected else None
+    timings["suggest_db_ms"] = _ms(started)
     timings["total_ms"] = _ms(started_all)
     return SearchResults(
         query, hits, max(total, 0), counts, mode, timings, meaning_query, estimated, suggestion

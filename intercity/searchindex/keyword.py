@@ -18,12 +18,11 @@ from django.db import DatabaseError, connection
 from django.db.models import BooleanField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
+from intercity.search.text import matches_as_prefix
+
 # FTS5 weights of the title and body columns in bm25.
 TITLE_WEIGHT = 4.0
 BODY_WEIGHT = 1.0
-# Spaced-script terms this long also match as a word's start ("energ" finds
-# "energy", "выброс" finds "выбросы"); shorter ones must be whole words.
-PREFIX_MIN_LENGTH = 4
 # Trigram indexes cannot look up fewer than three characters.
 TRIGRAM_MIN_LENGTH = 3
 # The index made by migration 0006 where the server has the RUM extension.
@@ -56,20 +55,11 @@ class Matches(NamedTuple):
     estimated: bool = False
 
 
-def _is_spaced_script(term: str) -> bool:
-    first = term[0]
-    return first < "\u0e00" or "\u1e00" <= first <= "\u1fff"
-
-
-def _prefix(term: str) -> bool:
-    return len(term) >= PREFIX_MIN_LENGTH and _is_spaced_script(term)
-
-
 def _fts5_group(terms: list[str]) -> str:
     parts = []
     for term in terms:
         quoted = '"' + term.replace('"', '""') + '"'
-        parts.append(quoted + "*" if _prefix(term) else quoted)
+        parts.append(quoted + "*" if matches_as_prefix(term) else quoted)
     return " AND ".join(parts)
 
 
@@ -85,7 +75,7 @@ def _tsquery_group(terms: list[str]) -> str:
     parts = []
     for term in terms:
         quoted = "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
-        parts.append(quoted + ":*" if _prefix(term) else quoted)
+        parts.append(quoted + ":*" if matches_as_prefix(term) else quoted)
     return " & ".join(parts)
 
 

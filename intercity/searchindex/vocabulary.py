@@ -12,9 +12,10 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 
 from intercity.search import spelling
+from intercity.search.text import matches_as_prefix
 from intercity.searchindex.models import SearchDocument, SearchTerm, Visibility
 
 BATCH_SIZE = 500
@@ -117,10 +118,41 @@ def _entries(rows) -> dict[str, spelling.Entry]:
 
 
 def known(keys: list[str]) -> dict[str, spelling.Entry]:
-    """The vocabulary entries of exactly these words."""
-    return _entries(
+    """For each of ``keys`` the index finds, how many public documents it finds (at least).
+
+    A word is found as itself, and a word long enough to match as a word's start
+    (``matches_as_prefix``: "drill" finds "drills") in as many documents as the
+    best supported word it begins. Two queries, or one when no key matches as a start.
+    """
+    found = _entries(
         SearchTerm.objects.filter(term__in=keys).values_list("term", "documents", "spelling")
     )
+    starts = [key for key in dict.fromkeys(keys) if matches_as_prefix(key)]
+    if not starts:
+        return found
+    # The first letter reads the words through the index of ``initial``; the start is
+    # compared as text, which no collation's order of words can change.
+    ranges = {
+        f"start_{number}": Q(initial=key[0], term__startswith=key)
+        for number, key in enumerate(starts)
+    }
+    condition = Q()
+    for each in ranges.values():
+        condition |= each
+    most = SearchTerm.objects.filter(condition).aggregate(
+        **{name: Max("documents", filter=each) for name, each in ranges.items()}
+    )
+    for number, key in enumerate(starts):
+        documents = most[f"start_{number}"]
+        if documents and documents > (found[key].documents if key in found else 0):
+            written = found[key].spelling if key in found else key
+            found[key] = spelling.Entry(documents, written)
+    return found
+
+
+def documents() -> int:
+    """How many documents the vocabulary counts the words of: the public ones."""
+    return SearchDocument.objects.filter(visibility=Visibility.PUBLIC).count()
 
 
 def near(keys: list[str]) -> dict[str, spelling.Entry]:
@@ -142,6 +174,7 @@ def near(keys: list[str]) -> dict[str, spelling.Entry]:
 
 
 def suggestion(query: str, names: Iterable[str] = ()) -> spelling.Suggestion | None:
-    """The query with its words missing from the public documents corrected, if any can be;
-    the words of ``names`` (city names) are never corrected."""
-    return spelling.suggest(query, known, near, names)
+    """The query with its words missing from the public documents, or far rarer in them than
+    a near word (``spelling.suggest``), corrected, if any can be; the words of ``names``
+    (city names) are never corrected."""
+    return spelling.suggest(query, known, near, names, documents)

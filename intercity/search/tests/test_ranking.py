@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from intercity.search.ranking import cosine_top_k, highlight, reciprocal_rank_fusion
+from intercity.search.ranking import (
+    cosine_top_k,
+    highlight,
+    matched_terms,
+    reciprocal_rank_fusion,
+)
+from intercity.search.text import icu_available
 
 
 def unit_rows(rows: list[list[float]]) -> np.ndarray:
@@ -176,3 +182,31 @@ def test_the_offset_map_gives_each_normalised_character_its_own_cluster(value: s
     offsets = _OffsetMap(value)
     assert offsets.normalised == expected_text
     assert [offsets.span(i) for i in range(len(expected_text))] == expected_spans
+
+
+INDONESIAN = "Kualitas udara membaik setelah bus listrik; jaringan air bersih juga diperluas."
+
+
+def test_only_the_group_of_terms_a_text_holds_whole_is_marked_in_it():
+    groups = [("air", "quality"), ("kualitas", "udara")]
+    # The Indonesian text holds "kualitas udara", not "quality": its "air" (water) did not
+    # find it.
+    assert matched_terms(INDONESIAN, groups, "id") == ("kualitas", "udara")
+    assert matched_terms("Air quality improved.", groups, "en") == ("air", "quality")
+    snippet = highlight(INDONESIAN, matched_terms(INDONESIAN, groups, "id"), language="id")
+    assert "<mark>Kualitas udara</mark>" in snippet
+    assert "<mark>air</mark>" not in snippet
+    # A long term matches a word's start, as the index does; a short one only a whole word.
+    assert matched_terms("Smoggy winters.", [("smog",)]) == ("smog",)
+    assert matched_terms("Mayors met.", [("may",)]) == ()
+
+
+@pytest.mark.skipif(not icu_available(), reason="Thai words need ICU's dictionary")
+def test_a_thai_term_is_marked_only_where_the_texts_own_words_are_it():
+    oil = "เทศบาลเก็บน้ำมันใช้แล้วจากร้านอาหาร"
+    # "น้ำ" (water) is inside "น้ำมัน" (oil), a word of its own: the index does not find it.
+    assert matched_terms(oil, [("น้ำ",)], "th") == ()
+    assert "<mark>" not in highlight(oil, ["น้ำ"], language="th")
+    both = oil + " และส่งน้ำสะอาดให้ชุมชน"
+    assert matched_terms(both, [("น้ำ",)], "th") == ("น้ำ",)
+    assert highlight(both, ["น้ำ"], language="th").count("<mark>") == 1

@@ -10,7 +10,9 @@ from intercity.search.spelling import (
     count_documents,
     distance,
     max_edits,
+    rare_up_to,
     suggest,
+    weighted_distance,
 )
 
 VOCABULARY = {
@@ -157,5 +159,65 @@ def test_the_best_correction_is_the_nearest_and_most_frequent_candidate(word, nu
         for key, entry in candidates.items()
         if distance(word, key, 20) <= limit
     ]
-    expected = None if not limit or word in candidates or not near_enough else min(near_enough)[2]
+    near_enough = [
+        (edits, weighted_distance(word, key), documents, key)
+        for edits, documents, key in near_enough
+    ]
+    expected = None if not limit or word in candidates or not near_enough else min(near_enough)[3]
     assert best_correction(word, candidates) == expected
+
+
+def test_a_left_out_letter_wins_over_a_changed_one_at_the_same_number_of_edits():
+    candidates = {"drill": Entry(30, "drill"), "drills": Entry(4, "drills")}
+    # One edit each: "drills" with its "l" left out, "drill" with its last letter changed.
+    assert best_correction("drils", candidates) == "drills"
+    assert suggest("emergency drils", known, lambda keys: candidates).query == "emergency drills"
+    # Fewer edits still come first, and frequency still breaks a full tie.
+    assert best_correction("dril", candidates) == "drill"
+    assert best_correction("xaste", VOCABULARY) == "waste"
+    assert weighted_distance("drils", "drills") == 0.5
+    assert weighted_distance("drils", "drill") == 1
+    assert weighted_distance("wsate", "waste") == 1
+
+
+def entries(**documents):
+    return {key: Entry(number, key) for key, number in documents.items()}
+
+
+def lookups(vocabulary):
+    return (
+        lambda keys: {key: vocabulary[key] for key in keys if key in vocabulary},
+        lambda keys: vocabulary,
+    )
+
+
+def test_a_rare_typed_word_is_corrected_when_a_near_word_is_ten_times_as_frequent():
+    known_words, near_words = lookups(entries(recyling=1, recycling=12, sorting=40))
+    assert suggest("recyling sorting", known_words, near_words).query == "recycling sorting"
+    # Nine times as many documents is not clearly better supported.
+    known_words, near_words = lookups(entries(recyling=1, recycling=9))
+    assert suggest("recyling", known_words, near_words) is None
+    # A short word one record holds is likelier a word of another language than a typo.
+    known_words, near_words = lookups(entries(ang=1, **{"and": 200}, rain=1, train=40))
+    assert suggest("ang", known_words, near_words) is None
+    assert suggest("rain", known_words, near_words) is None
+
+
+def test_a_frequent_typed_word_is_never_replaced():
+    known_words, near_words = lookups(entries(paste=30, waste=900))
+    # 30 of 1,000 documents is more than one in a hundred: "paste" is meant.
+    assert rare_up_to(1000) == 10
+    assert suggest("paste", known_words, near_words, total=lambda: 1000) is None
+    # Out of 100,000 documents, 30 is rare and 900 far more: a typo is likelier.
+    assert suggest("paste", known_words, near_words, total=lambda: 100_000).query == "waste"
+    # Without a count of the documents, only the floor counts as rare.
+    assert suggest("paste", known_words, near_words) is None
+
+
+def test_the_documents_are_not_counted_when_every_typed_word_is_below_the_floor():
+    known_words, near_words = lookups(entries(recyling=2, recycling=40))
+
+    def total():
+        raise AssertionError("counted")
+
+    assert suggest("recyling", known_words, near_words, total=total).query == "recycling"
