@@ -74,7 +74,11 @@ def business_events(*, organisation_id: int, today: datetime.date | None = None)
         .order_by("event__meeting__start_date", "event__meeting__year", "event__meeting__title")
     )
     items = []
-    for registration in registrations[: SECTION_LIMIT + 1]:
+    # One query, read until a row past the limit: those ended in their own city within the
+    # margin are skipped, and must not take the places of the ones still to come.
+    for registration in registrations.iterator(chunk_size=SECTION_LIMIT + 1):
+        if len(items) > SECTION_LIMIT:
+            break
         event = registration.event
         meeting = event.meeting
         if meeting.is_over:

@@ -43,7 +43,11 @@ def work(cast):
         narrative="Work on it reported.",
     )
     CommitmentFactory(title="Clean the river", cities=[cast.other])
-    MeetingFactory(title="Energy dialogue", host_city=cast.home, start_date=today, year=today.year)
+    # Tomorrow by the clock of the test: still to come in the city's own zone at any hour.
+    tomorrow = today + datetime.timedelta(days=1)
+    MeetingFactory(
+        title="Energy dialogue", host_city=cast.home, start_date=tomorrow, year=tomorrow.year
+    )
     MeetingFactory(
         title="Other city's seminar",
         host_city=cast.other,
@@ -248,7 +252,9 @@ def trade(cast):
 
     organisation = cast.organisation_rep.organisation
     today = timezone.localdate()
-    fair = _registered(organisation, "Hanoi trade fair", start_date=today, end_date=today)
+    # Tomorrow by the clock of the test: not over in the host city's zone at any hour.
+    tomorrow = today + datetime.timedelta(days=1)
+    fair = _registered(organisation, "Hanoi trade fair", start_date=tomorrow, end_date=tomorrow)
     _publish(cast, fair, organisation)
     later = today + datetime.timedelta(days=40)
     _registered(organisation, "Seoul business meetings", start_date=later, end_date=later)
