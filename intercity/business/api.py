@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.core.exceptions import PermissionDenied as ServicePermissionDenied
 from django.http import Http404
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
@@ -19,11 +20,12 @@ from intercity.api.views import (
 from intercity.business import permissions as rules
 from intercity.business import profile_importing, selectors, services
 from intercity.business.importing import requests_import
-from intercity.business.selectors_opportunities import opportunity_get
+from intercity.business.selectors_opportunities import answers_to, opportunity_get
 from intercity.business.serializers import (
     AgendaSerializer,
     EventSerializer,
     MeetingRequestSerializer,
+    OpportunityAnswerSerializer,
     OpportunityFilterSerializer,
     OpportunitySerializer,
     ProfileImportSerializer,
@@ -35,6 +37,7 @@ from intercity.business.serializers import (
     RunRequestSerializer,
     ScheduleRunSerializer,
 )
+from intercity.business.services_answers import opportunity_answer_create
 
 
 class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
@@ -131,6 +134,49 @@ class OpportunityViewSet(
             )
         opportunity.refresh_from_db()
         return Response(self.get_serializer(opportunity).data)
+
+    @extend_schema(
+        methods=["GET"],
+        responses={
+            200: OpportunityAnswerSerializer(many=True),
+            401: WRITE_RESPONSES[401],
+            404: WRITE_RESPONSES[404],
+        },
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=OpportunityAnswerSerializer,
+        responses={201: OpportunityAnswerSerializer, **WRITE_RESPONSES},
+    )
+    @action(detail=True, methods=["get", "post"], serializer_class=OpportunityAnswerSerializer)
+    def answers(self, request, pk=None):
+        """GET: the answers an opportunity received, newest first, for those who edit it.
+        POST: a representative of another organisation answers a current opportunity, once
+        per organisation; the opportunity's representatives are emailed the message with the
+        sender's name and address."""
+        if not request.user.is_authenticated:
+            raise NotAuthenticated
+        opportunity = self.get_object()
+        if request.method == "GET":
+            if not rules.can_view_answers(request.user, opportunity):
+                raise Http404
+            rows = answers_to(opportunity=opportunity)
+            return Response(OpportunityAnswerSerializer(rows, many=True).data)
+        if not rules.can_answer_opportunity(request.user, opportunity):
+            raise Http404
+        serializer = OpportunityAnswerSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        check_input(serializer)
+        try:
+            with service_errors(serializer):
+                answer = opportunity_answer_create(
+                    actor=request.user,
+                    opportunity=opportunity,
+                    message=serializer.validated_data["message"],
+                )
+        except ServicePermissionDenied as error:
+            raise Http404 from error
+        return Response(OpportunityAnswerSerializer(answer).data, status=status.HTTP_201_CREATED)
 
 
 def _organised(request, event):

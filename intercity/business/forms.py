@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from intercity.business.models import (
+    ANSWER_MAX_LENGTH,
     REQUEST_NOTE_MAX_LENGTH,
     Event,
     MeetingRequest,
@@ -57,6 +58,18 @@ class OpportunityForm(forms.ModelForm):
 
     def _post_clean(self):
         pass
+
+
+class OpportunityAnswerForm(forms.Form):
+    message = forms.CharField(
+        label=_("Your message"),
+        max_length=ANSWER_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_(
+            "Say who you are and what you propose. Their representatives receive it by email "
+            "with your name and address, so they can reply to you."
+        ),
+    )
 
 
 class EventForm(forms.ModelForm):

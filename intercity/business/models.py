@@ -142,6 +142,45 @@ class Opportunity(TimeStampedModel):
         )
 
 
+# An answer is a short note: the conversation goes on by email.
+ANSWER_MAX_LENGTH = 1000
+
+
+class OpportunityAnswer(TimeStampedModel):
+    """An organisation's answer to another's opportunity: one per organisation."""
+
+    opportunity = models.ForeignKey(
+        Opportunity, on_delete=models.CASCADE, related_name="answers", verbose_name=_("opportunity")
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="opportunity_answers",
+        verbose_name=_("organisation"),
+    )
+    sender = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("sender"),
+    )
+    message = models.TextField(_("message"), max_length=ANSWER_MAX_LENGTH)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("answer to an opportunity")
+        verbose_name_plural = _("answers to opportunities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["opportunity", "organisation"], name="opportunityanswer_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} → {self.opportunity}"
+
+
 class SuggestionMark(TimeStampedModel):
     """What an organisation did with a suggested counterpart."""
 

@@ -58,6 +58,23 @@ def can_view_opportunity(user, opportunity) -> bool:
     )
 
 
+def can_answer_opportunity(user, opportunity) -> bool:
+    """A representative of another organisation answers a current opportunity it can read."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.role == user.Role.ORGANISATION_REP
+        and user.organisation_id is not None
+        and user.organisation_id != opportunity.organisation_id
+        and opportunity.is_current
+        and can_view_opportunity(user, opportunity)
+    )
+
+
+def can_view_answers(user, opportunity) -> bool:
+    """The answers, with their senders' addresses, are for those who edit the opportunity."""
+    return can_edit_opportunity(user, opportunity)
+
+
 def can_mark_suggestion(user, organisation) -> bool:
     return _represents(user, organisation)
 

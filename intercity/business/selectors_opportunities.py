@@ -1,4 +1,5 @@
-"""Reads of cooperation opportunities: the filtered list, one opportunity, an organisation's."""
+"""Reads of cooperation opportunities: the filtered list, one opportunity, an organisation's,
+and the answers to one."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from intercity.business.models import MeetingRequest, Opportunity, Registration
+from intercity.business.models import MeetingRequest, Opportunity, OpportunityAnswer, Registration
 from intercity.organisations.models import Organisation
 
 
@@ -93,3 +94,26 @@ def events_to_meet(*, user, own: Organisation | None, other: Organisation) -> Qu
         .distinct()
         .order_by("meeting__start_date", "pk")
     )
+
+
+def answers_to(*, opportunity: Opportunity) -> QuerySet:
+    """The answers an opportunity received, newest first, with who sent them."""
+    return (
+        OpportunityAnswer.objects.filter(opportunity=opportunity)
+        .select_related("organisation__city", "sender")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def answer_of(*, opportunity: Opportunity, organisation: Organisation | None):
+    """The organisation's answer to the opportunity, if it sent one."""
+    if organisation is None:
+        return None
+    return OpportunityAnswer.objects.filter(
+        opportunity=opportunity, organisation=organisation
+    ).first()
+
+
+def answer_readers(*, organisation: Organisation) -> QuerySet:
+    """The organisation's representatives who can be emailed an answer."""
+    return organisation.representatives.exclude(email="").order_by("pk")

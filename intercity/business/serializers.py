@@ -8,6 +8,7 @@ from intercity.business.models import (
     Event,
     MeetingRequest,
     Opportunity,
+    OpportunityAnswer,
     Profile,
     ScheduleRun,
     Slot,
@@ -58,6 +59,37 @@ class OpportunitySerializer(serializers.ModelSerializer):
             "status",
             "expires_on",
         ]
+
+
+class OpportunityAnswerSerializer(serializers.ModelSerializer):
+    """An answer to an opportunity; who sent it, with their address, is for its author."""
+
+    organisation = serializers.CharField(source="organisation.slug", read_only=True)
+    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
+    city = serializers.CharField(source="organisation.city.slug", read_only=True)
+    sender_name = serializers.SerializerMethodField()
+    sender_email = serializers.SerializerMethodField()
+
+    class Meta:
+        model = OpportunityAnswer
+        fields = [
+            "id",
+            "organisation",
+            "organisation_name",
+            "city",
+            "sender_name",
+            "sender_email",
+            "message",
+            "created_at",
+        ]
+        read_only_fields = ["created_at"]
+
+    def get_sender_name(self, answer) -> str:
+        sender = answer.sender
+        return (sender.get_full_name() or sender.username) if sender else ""
+
+    def get_sender_email(self, answer) -> str:
+        return answer.sender.email if answer.sender else ""
 
 
 class SlotSerializer(serializers.ModelSerializer):

@@ -20,6 +20,11 @@ urlpatterns = [
     path("opportunities/<int:pk>/", opportunities.opportunity_detail, name="opportunity"),
     path("opportunities/<int:pk>/edit/", opportunities.opportunity_edit, name="opportunity-edit"),
     path(
+        "opportunities/<int:pk>/answer/",
+        opportunities.opportunity_answer,
+        name="opportunity-answer",
+    ),
+    path(
         "opportunities/<int:pk>/close/", opportunities.opportunity_close, name="opportunity-close"
     ),
     path("suggestions/", directory.suggestions, name="suggestions"),

@@ -1,9 +1,9 @@
-"""Cooperation opportunities: the list with its filters, one opportunity, publishing and
-editing one."""
+"""Cooperation opportunities: the list with its filters, one opportunity, publishing,
+editing and answering one."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,10 +14,12 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.business import permissions as rules
 from intercity.business import selectors, services
 from intercity.business import selectors_opportunities as reads
-from intercity.business.forms import OpportunityForm
+from intercity.business.forms import OpportunityAnswerForm, OpportunityForm
 from intercity.business.models import Opportunity
+from intercity.business.services_answers import opportunity_answer_create
 from intercity.cities.selectors import member_cities
 from intercity.core.audit import audit_trail
+from intercity.core.forms import apply_validation_error
 from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
@@ -49,22 +51,72 @@ def opportunity_index(request):
     return render(request, "business/opportunity_list.html", context)
 
 
-@require_GET
-def opportunity_detail(request, pk):
-    opportunity = reads.opportunity_get(pk=pk)
-    if not rules.can_view_opportunity(request.user, opportunity):
-        raise Http404
+def _detail_page(request, opportunity, *, answer_form=None, status=200):
     can_edit = rules.can_edit_opportunity(request.user, opportunity)
     own = selectors.own_organisation(request.user)
+    own_answer = reads.answer_of(opportunity=opportunity, organisation=own)
+    can_answer = own_answer is None and rules.can_answer_opportunity(request.user, opportunity)
     context = {
         "opportunity": opportunity,
         "organisation": opportunity.organisation,
         "profile": getattr(opportunity.organisation, "business_profile", None),
         "can_edit": can_edit,
         "events": reads.events_to_meet(user=request.user, own=own, other=opportunity.organisation),
+        "own_answer": own_answer,
+        "answer_form": (answer_form or OpportunityAnswerForm()) if can_answer else answer_form,
+        "answers": (
+            reads.answers_to(opportunity=opportunity)
+            if rules.can_view_answers(request.user, opportunity)
+            else None
+        ),
         "history": audit_trail(opportunity, viewer=request.user) if can_edit else None,
     }
-    return render(request, "business/opportunity_detail.html", context)
+    return render(request, "business/opportunity_detail.html", context, status=status)
+
+
+@require_GET
+def opportunity_detail(request, pk):
+    opportunity = reads.opportunity_get(pk=pk)
+    if not rules.can_view_opportunity(request.user, opportunity):
+        raise Http404
+    return _detail_page(request, opportunity)
+
+
+@login_required
+@require_POST
+def opportunity_answer(request, pk):
+    """Send the organisation's answer; a refused one shows the page again with the error."""
+    opportunity = reads.opportunity_get(pk=pk)
+    if not rules.can_answer_opportunity(request.user, opportunity):
+        raise Http404
+    form = OpportunityAnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            opportunity_answer_create(
+                actor=request.user, opportunity=opportunity, message=form.cleaned_data["message"]
+            )
+        except PermissionDenied as error:
+            raise Http404 from error
+        except ValidationError as error:
+            apply_validation_error(form, error)
+        else:
+            if reads.answer_readers(organisation=opportunity.organisation).exists():
+                messages.success(
+                    request,
+                    _("Your answer was sent to %(organisation)s.")
+                    % {"organisation": opportunity.organisation.name},
+                )
+            else:
+                messages.success(
+                    request,
+                    _(
+                        "Your answer is kept: %(organisation)s has no representative to email, "
+                        "and will see your answer on this page."
+                    )
+                    % {"organisation": opportunity.organisation.name},
+                )
+            return redirect(opportunity)
+    return _detail_page(request, opportunity, answer_form=form, status=400)
 
 
 @login_required
