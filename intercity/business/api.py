@@ -20,7 +20,11 @@ from intercity.api.views import (
 from intercity.business import permissions as rules
 from intercity.business import profile_importing, selectors, services
 from intercity.business.importing import requests_import
-from intercity.business.selectors_opportunities import answers_to, opportunity_get
+from intercity.business.selectors_opportunities import (
+    answers_to,
+    opportunity_get,
+    opportunity_list,
+)
 from intercity.business.serializers import (
     AgendaSerializer,
     EventSerializer,
@@ -80,8 +84,11 @@ class OpportunityViewSet(
 
     def get_queryset(self):
         filters = getattr(self, "filters", {})
-        return selectors.open_opportunities(
-            kind=filters.get("kind"), direction=filters.get("direction")
+        return opportunity_list(
+            kind=filters.get("kind"),
+            direction=filters.get("direction"),
+            city=filters.get("city"),
+            search=filters.get("q"),
         )
 
     @extend_schema(parameters=[OpportunityFilterSerializer])

@@ -1,5 +1,6 @@
 """API representations of business profiles, opportunities, events, requests and runs."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.business import run_reasons
@@ -14,9 +15,11 @@ from intercity.business.models import (
     Slot,
 )
 from intercity.business.services import MAX_RUN_SECONDS, MIN_RUN_SECONDS
+from intercity.cities.selectors import member_cities
 from intercity.core.serializers import (
     CheckedTableUploadSerializer,
     ChoiceFilter,
+    RecordFilter,
     TableReportSerializer,
     TableUploadSerializer,
 )
@@ -140,8 +143,18 @@ class MeetingRequestSerializer(serializers.ModelSerializer):
 
 
 class OpportunityFilterSerializer(serializers.Serializer):
+    """The filters of the opportunity list, as the directory page offers them."""
+
     kind = ChoiceFilter(choices=Opportunity.Kind.choices)
     direction = ChoiceFilter(choices=Opportunity.Direction.choices)
+    city = RecordFilter(
+        queryset=member_cities(), help_text=_("Slug of the member city of the organisation.")
+    )
+    q = serializers.CharField(
+        required=False,
+        max_length=200,
+        help_text=_("Words to find in the title, the description or the organisation's name."),
+    )
 
 
 class RequestFilterSerializer(serializers.Serializer):

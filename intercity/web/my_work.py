@@ -41,6 +41,7 @@ def reports_due(*, user, city: City, today: datetime.date | None = None) -> Work
         "reports",
         gettext_lazy("Progress reports due"),
         gettext_lazy("Every commitment your city carries has a recent or final report."),
+        asks_action=True,
     )
     rows = city_commitments(city=city, user=user, limit=200, today=today)["items"]
     items = []
@@ -85,6 +86,7 @@ def profiles_to_verify(*, city: City | None) -> WorkSection:
         "profiles",
         gettext_lazy("Organisation profiles to verify"),
         gettext_lazy("No organisation profile is waiting for verification."),
+        asks_action=True,
     )
     profiles = Profile.objects.filter(is_verified=False).select_related("organisation__city")
     if city is not None:
@@ -144,6 +146,7 @@ def assistance_to_confirm(*, city: City) -> WorkSection:
         "assistance",
         gettext_lazy("Help dispatched to your city, to confirm"),
         gettext_lazy("No dispatched help waits for your city's confirmation."),
+        asks_action=True,
     )
     rows = (
         Assistance.objects.filter(need__city=city, status=Assistance.Status.DISPATCHED)
@@ -222,6 +225,7 @@ def imports_to_review() -> WorkSection:
         "imports",
         gettext_lazy("Declaration imports to review"),
         gettext_lazy("No imported declaration waits for review."),
+        asks_action=True,
     )
     drafts = Declaration.objects.filter(status=Declaration.Status.DRAFT).order_by("created_at")
     items = [
@@ -243,6 +247,7 @@ def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
         "moderation",
         gettext_lazy("Knowledge items to moderate"),
         gettext_lazy("No knowledge item was published or changed by a city in the last 30 days."),
+        asks_action=True,
     )
     since = (now or timezone.now()) - datetime.timedelta(days=MODERATION_WITHIN_DAYS)
     changed = (
@@ -285,6 +290,7 @@ def status_proposals(*, user) -> WorkSection:
         "proposals",
         gettext_lazy("Changes of status to confirm"),
         gettext_lazy("No change of status waits for your confirmation."),
+        asks_action=True,
     )
     items = [
         WorkItem(
@@ -312,6 +318,7 @@ def drafts_to_finish(*, user) -> WorkSection:
         "drafts",
         gettext_lazy("Your unpublished drafts"),
         gettext_lazy("You have no unpublished draft."),
+        asks_action=True,
     )
     drafts = (
         KnowledgeItem.objects.filter(author=user, visibility=KnowledgeItem.Visibility.DRAFT)

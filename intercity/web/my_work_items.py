@@ -22,15 +22,25 @@ class WorkItem:
 
 @dataclass
 class WorkSection:
+    """One part of the page. `asks_action` when its items wait for the reader to do something
+    (a report, an answer, a confirmation); otherwise it only keeps the reader informed, and
+    its items are not counted among the things that wait."""
+
     key: str
     title: Promise | str
     empty: Promise | str
     items: list[WorkItem] = field(default_factory=list)
     more: int = 0
+    asks_action: bool = field(default=False, kw_only=True)
 
     @property
     def count(self) -> int:
         return len(self.items) + self.more
+
+
+def waiting(sections: list[WorkSection]) -> int:
+    """How many things wait for the reader to act: the items of the sections that ask it."""
+    return sum(section.count for section in sections if section.asks_action)
 
 
 def limited(section: WorkSection, items: list[WorkItem]) -> WorkSection:

@@ -21,6 +21,7 @@ def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
         "requests",
         gettext_lazy("Meeting requests waiting for your answer"),
         gettext_lazy("No meeting request waits for your answer."),
+        asks_action=True,
     )
     pending = (
         MeetingRequest.objects.filter(

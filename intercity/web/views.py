@@ -12,6 +12,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -29,6 +30,7 @@ from intercity.knowledge.views import index_status_context
 from intercity.searchindex.registry import type_labels
 from intercity.web.forms import NewsForm
 from intercity.web.my_work import my_work
+from intercity.web.my_work_items import waiting
 from intercity.web.selectors import search_filters, site_search
 
 
@@ -124,6 +126,15 @@ def news_remove(request, slug):
     return redirect("web:news")
 
 
+def _suggestion_link(request, suggestion: str) -> str:
+    """The corrected query as a link to its results, the other filters kept; the query is
+    text the reader typed, so it is escaped here and the sentence around it translated."""
+    params = request.GET.copy()
+    params["q"] = suggestion
+    params.pop("page", None)
+    return format_html('<a href="?{}">{}</a>', params.urlencode(), suggestion)
+
+
 @require_GET
 def search(request):
     query = request.GET.get("q", "").strip()[:300]
@@ -143,6 +154,8 @@ def search(request):
     }
     if results is not None:
         context.update(paginate(request, results.hits, per_page=20))
+        if results.suggestion:
+            context["suggestion_link"] = _suggestion_link(request, results.suggestion)
     context.update(index_status_context(request.user))
     return render(request, "web/search.html", context)
 
@@ -151,7 +164,7 @@ def search(request):
 @require_GET
 def my_work_page(request):
     sections = my_work(request.user)
-    context = {"sections": sections, "waiting": sum(section.count for section in sections)}
+    context = {"sections": sections, "waiting": waiting(sections)}
     return render(request, "web/my_work.html", context)
 
 

@@ -5,7 +5,12 @@ from rest_framework.test import APIClient
 
 from intercity.knowledge.models import KnowledgeItem
 from intercity.testing.business_factories import OpportunityFactory, ProfileFactory
-from intercity.testing.factories import MeetingFactory, PledgeFactory
+from intercity.testing.factories import (
+    CityFactory,
+    MeetingFactory,
+    OrganisationFactory,
+    PledgeFactory,
+)
 from intercity.testing.knowledge_factories import KnowledgeItemFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +85,37 @@ def test_opportunities_are_filtered_by_kind_and_direction(cast):
     )
 
     assert [row["title"] for row in response.json()["results"]] == ["Buy"]
+
+
+def test_opportunities_are_filtered_by_city_and_words_as_on_the_directory_page(cast):
+    at_home = ProfileFactory(organisation__city=cast.home, organisation__name="Lotus Pumps")
+    abroad = ProfileFactory(organisation__city=cast.other).organisation
+    OpportunityFactory(organisation=at_home.organisation, title="Solar pumps for farms")
+    OpportunityFactory(organisation=at_home.organisation, title="LED street lights")
+    OpportunityFactory(organisation=abroad, title="Solar panels")
+    path = "/api/v1/business/opportunities/"
+
+    def titles(**params):
+        return sorted(row["title"] for row in APIClient().get(path, params).json()["results"])
+
+    assert titles(city=cast.home.slug) == ["LED street lights", "Solar pumps for farms"]
+    assert titles(q="solar") == ["Solar panels", "Solar pumps for farms"]
+    assert titles(city=cast.home.slug, q="solar farms") == ["Solar pumps for farms"]
+    # The organisation's name is searched as well, as on the page.
+    assert titles(q="lotus") == ["LED street lights", "Solar pumps for farms"]
+
+
+@pytest.mark.parametrize("slug", ["atlantis", "former-city"])
+def test_opportunities_of_a_city_that_is_no_member_are_a_field_error(cast, slug):
+    former = CityFactory(name="Former City", membership_status="former")
+    ProfileFactory(organisation=OrganisationFactory(city=former))
+    OpportunityFactory(organisation=former.organisations.get())
+
+    response = APIClient().get("/api/v1/business/opportunities/", {"city": slug})
+
+    assert response.status_code == 400
+    [message] = response.json()["city"]
+    assert slug in message
 
 
 def test_knowledge_is_filtered_by_a_known_language(cast):

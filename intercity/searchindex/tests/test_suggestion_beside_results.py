@@ -54,6 +54,22 @@ def test_the_page_shows_the_suggestion_above_the_results(records, client):
     assert page.index('id="did-you-mean"') < page.index("Market notes")
 
 
+def test_the_page_asks_whether_the_corrected_query_was_meant(records, client):
+    page = client.get(reverse("web:search"), {"q": "recyling", "type": "knowledge"})
+    line = page.content.decode().split('id="did-you-mean">')[1].split("</p>")[0]
+
+    assert line == 'Did you mean <a href="?q=recycling&amp;type=knowledge">recycling</a>?'
+
+
+def test_the_suggestion_escapes_what_the_reader_typed(records, client):
+    page = client.get(reverse("web:search"), {"q": "recyling <script>alert(1)</script>"})
+    line = page.content.decode().split('id="did-you-mean">')[1].split("</p>")[0]
+
+    assert line.startswith("Did you mean <a href=")
+    assert ">recycling &lt;script&gt;alert(1)&lt;/script&gt;</a>?" in line
+    assert "<script>alert" not in page.content.decode()
+
+
 def test_the_api_answers_the_suggestion_beside_the_results(records, client):
     answer = client.get("/api/v1/search/", {"q": "recyling"}).json()
     assert answer["count"] == 1

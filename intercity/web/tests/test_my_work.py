@@ -336,3 +336,49 @@ def test_the_representatives_page_costs_the_same_queries_whatever_its_business(
     events = page.split('id="work-business-events"')[1].split("</section>")[0]
     assert events.count("<li") == 20 and '<p class="more">' in events
     assert len(many) == len(few)
+
+
+# What the header counts: only what asks the reader to act ----------------------------------
+
+
+def test_the_header_counts_what_asks_for_action_not_what_only_informs(client_for, cast, work):
+    # Waiting: the report of "Share flood maps" and the profile of Hanoi LED Co. Only to
+    # know: the coming "Water forum" and the city changed by the secretariat.
+    later = timezone.localdate() + datetime.timedelta(days=30)
+    MeetingFactory(title="Water forum", host_city=cast.home, start_date=later, year=later.year)
+    page = page_of(client_for(cast.focal_point))
+
+    assert "Water forum" in page and "updated the city" in page
+    assert "2 things wait for you" in page
+
+
+def test_a_representative_with_only_events_and_opportunities_is_told_nothing_waits(
+    client_for, cast, trade
+):
+    client = client_for(cast.organisation_rep)
+    page = page_of(client)
+
+    assert "Seoul business meetings" in page and "We buy chillers" in page
+    assert "wait for you" not in page and "waits for you" in page
+    lead = page.split('class="lead"')[1].split("</p>")[0]
+    assert "Nothing waits for you." in lead
+
+    home = client.get("/").content.decode().split('id="home-my-work"')[1].split("</section>")[0]
+    waiting, informing = home.split("To keep in view")
+    assert "Nothing waits for you." in waiting and "Your business events" not in waiting
+    assert "Your business events" in informing
+    assert "Your organisation&#x27;s open opportunities" in informing
+
+
+def test_a_request_to_answer_is_the_one_thing_that_waits_for_a_representative(
+    client_for, cast, trade
+):
+    ours = trade.registrations.get(organisation=cast.organisation_rep.organisation)
+    MeetingRequestFactory(status="pending", invitee=ours)
+    client = client_for(cast.organisation_rep)
+
+    assert "1 thing waits for you" in page_of(client)
+    home = client.get("/").content.decode().split('id="home-my-work"')[1].split("</section>")[0]
+    waiting, informing = home.split("To keep in view")
+    assert "Meeting requests waiting for your answer" in waiting
+    assert "Your business events" in informing
