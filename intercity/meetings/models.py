@@ -164,6 +164,16 @@ class Meeting(SourcedModel):
         )
 
     @property
+    def awaits_outcome(self) -> bool:
+        """Still marked planned although its last day (or, with no dates, its year) has passed
+        where it is held: whoever runs it should record that it was held or cancelled."""
+        if self.status != self.Status.PLANNED:
+            return False
+        today = self.local_today()
+        last = self.end_date or self.start_date
+        return last < today if last is not None else self.year < today.year
+
+    @property
     def has_started(self) -> bool:
         return self.start_date is not None and self.start_date <= self.local_today()
 

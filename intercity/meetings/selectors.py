@@ -1,14 +1,16 @@
 """Reads of meetings: visibility, lists with filters, details and the plenary series."""
 
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from intercity.accounts.models import User
-from intercity.accounts.roles import focal_city_id, is_network_insider
+from intercity.accounts.roles import focal_city_id, is_network_insider, is_secretariat
 from intercity.cities.models import City
 from intercity.core.selectors import text_filter
 from intercity.core.subqueries import count_of
@@ -315,3 +317,24 @@ def registrable_people(*, user, meeting: Meeting) -> QuerySet:
     )
     people = people.exclude(pk__in=registered.values("person_id"))
     return people.select_related("city").order_by("city__name", "last_name", "first_name")
+
+
+def meetings_awaiting_outcome(*, user) -> list[Meeting]:
+    """Meetings the user runs (every one for the secretariat, its city's for a focal point)
+    that are over but still marked planned, the longest over first."""
+    if is_secretariat(user):
+        meetings = Meeting.objects.all()
+    elif (own := focal_city_id(user)) is not None:
+        meetings = Meeting.objects.filter(host_city_id=own)
+    else:
+        return []
+    # A day's margin either side of UTC: each meeting's own zone decides, in awaits_outcome.
+    tomorrow = timezone.now().date() + datetime.timedelta(days=1)
+    candidates = (
+        meetings.filter(status=Meeting.Status.PLANNED)
+        .annotate(last_day=Coalesce("end_date", "start_date"))
+        .filter(Q(last_day__lt=tomorrow) | Q(start_date__isnull=True, year__lt=tomorrow.year))
+        .select_related("host_city")
+        .order_by("year", "last_day", "title")
+    )
+    return [meeting for meeting in candidates if meeting.awaits_outcome]

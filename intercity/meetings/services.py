@@ -121,6 +121,19 @@ def meeting_update(
 
 
 @transaction.atomic
+def meeting_record_outcome(*, actor: Any, meeting: Meeting, status: str) -> None:
+    """Record that a meeting whose days have passed was held, or was cancelled."""
+    require(can_edit_meeting(actor, meeting))
+    if status not in (Meeting.Status.HELD, Meeting.Status.CANCELLED):
+        raise ValidationError({"status": _("Choose held or cancelled.")})
+    if not meeting.awaits_outcome:
+        raise ValidationError(
+            {"status": _("Only a planned meeting whose days have passed awaits its outcome.")}
+        )
+    save_changes(meeting, {"status": status}, actor=actor, action="meetings.meeting.outcome")
+
+
+@transaction.atomic
 def meeting_delete(*, actor: Any, meeting: Meeting) -> None:
     if actor is not None:
         require(can_delete_meeting(actor, meeting))

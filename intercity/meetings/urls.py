@@ -11,6 +11,7 @@ urlpatterns = [
     path("calendar.ics", views.meeting_feed, name="feed"),
     path("<slug:slug>/", views.meeting_detail, name="detail"),
     path("<slug:slug>/edit/", views.meeting_edit, name="edit"),
+    path("<slug:slug>/outcome/", views.meeting_outcome, name="outcome"),
     path("<slug:slug>/sessions/new/", views.session_new, name="session-create"),
     path("<slug:slug>/calendar.ics", views.meeting_ics, name="ics"),
     path("<slug:slug>/participants/", views.participants, name="participants"),

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import urlencode
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -55,6 +55,7 @@ from intercity.meetings.services import (
     document_add,
     document_remove,
     meeting_create,
+    meeting_record_outcome,
     meeting_set_cities,
     meeting_update,
     session_create,
@@ -209,6 +210,31 @@ def meeting_edit(request, slug):
         success_message=_("The meeting was saved."),
         cancel_url=meeting.get_absolute_url(),
     )
+
+
+@login_required
+@require_POST
+def meeting_outcome(request, slug):
+    """Held or cancelled, for a meeting whose days have passed: from its page or My work."""
+    meeting = meeting_get(user=request.user, slug=slug)
+    if not can_edit_meeting(request.user, meeting):
+        raise Http404
+    status = request.POST.get("status", "")
+    try:
+        meeting_record_outcome(actor=request.user, meeting=meeting, status=status)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        if status == Meeting.Status.HELD:
+            text = _("%(meeting)s is recorded as held.")
+        else:
+            text = _("%(meeting)s is recorded as cancelled.")
+        messages.success(request, text % {"meeting": meeting.title})
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return redirect(back)
+    return redirect(meeting)
 
 
 @login_required

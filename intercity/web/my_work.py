@@ -21,10 +21,18 @@ from intercity.declarations.models import Declaration
 from intercity.declarations.selectors import DONE, city_commitments
 from intercity.knowledge.models import KnowledgeItem
 from intercity.meetings.models import Meeting, MeetingCity
+from intercity.meetings.selectors import meetings_awaiting_outcome
 from intercity.organisations.models import Organisation
 from intercity.programmes.models import Programme
 from intercity.solidarity.models import Assistance
-from intercity.web.my_work_items import SECTION_LIMIT, WorkItem, WorkSection, date_text, limited
+from intercity.web.my_work_items import (
+    SECTION_LIMIT,
+    WorkItem,
+    WorkSection,
+    date_text,
+    head,
+    limited,
+)
 from intercity.web.my_work_organisation import organisation_sections
 
 CHANGES_WITHIN_DAYS = 60
@@ -91,6 +99,7 @@ def profiles_to_verify(*, city: City | None) -> WorkSection:
     profiles = Profile.objects.filter(is_verified=False).select_related("organisation__city")
     if city is not None:
         profiles = profiles.filter(organisation__city=city)
+    rows = head(profiles.order_by("created_at"))
     items = [
         WorkItem(
             title=str(profile.organisation),
@@ -99,9 +108,9 @@ def profiles_to_verify(*, city: City | None) -> WorkSection:
             % {"city": profile.organisation.city, "date": date_text(profile.created_at)},
             when=profile.created_at,
         )
-        for profile in profiles.order_by("created_at")[: SECTION_LIMIT + 1]
+        for profile in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSection:
@@ -120,8 +129,9 @@ def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSe
         .select_related("host_city")
         .order_by("start_date", "year", "title")
     )
+    rows = head(meetings)
     items = []
-    for meeting in meetings[: SECTION_LIMIT + 1]:
+    for meeting in rows:
         if meeting.start_date:
             note = date_text(meeting.start_date)
         else:
@@ -137,7 +147,36 @@ def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSe
                 when=meeting.start_date,
             )
         )
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
+
+
+def meetings_to_close(*, user) -> WorkSection:
+    """Meetings the user runs whose days have passed while they are still marked planned."""
+    section = WorkSection(
+        "outcomes",
+        gettext_lazy("Meetings over: held or cancelled?"),
+        gettext_lazy("Every meeting you run that is over has its outcome recorded."),
+        asks_action=True,
+    )
+    rows = head(meetings_awaiting_outcome(user=user))
+    items = []
+    for meeting in rows:
+        if meeting.start_date:
+            note = _("Ended %(date)s, still marked planned") % {
+                "date": date_text(meeting.end_date or meeting.start_date)
+            }
+        else:
+            note = _("%(year)s, no dates recorded, still marked planned") % {"year": meeting.year}
+        items.append(
+            WorkItem(
+                title=meeting.title,
+                url=meeting.get_absolute_url(),
+                note=note,
+                urgent=True,
+                when=meeting.end_date or meeting.start_date,
+            )
+        )
+    return limited(section, items, total=rows.total)
 
 
 def assistance_to_confirm(*, city: City) -> WorkSection:
@@ -153,6 +192,7 @@ def assistance_to_confirm(*, city: City) -> WorkSection:
         .select_related("need__incident", "offer__city", "offer__organisation")
         .order_by("accepted_at")
     )
+    rows = head(rows)
     items = [
         WorkItem(
             title=str(row),
@@ -162,9 +202,9 @@ def assistance_to_confirm(*, city: City) -> WorkSection:
             urgent=True,
             when=row.accepted_at,
         )
-        for row in rows[: SECTION_LIMIT + 1]
+        for row in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def _city_histories(city: City, since: datetime.datetime) -> list[tuple]:
@@ -228,6 +268,7 @@ def imports_to_review() -> WorkSection:
         asks_action=True,
     )
     drafts = Declaration.objects.filter(status=Declaration.Status.DRAFT).order_by("created_at")
+    rows = head(drafts)
     items = [
         WorkItem(
             title=declaration.title,
@@ -236,9 +277,9 @@ def imports_to_review() -> WorkSection:
             % {"date": date_text(declaration.created_at)},
             when=declaration.created_at,
         )
-        for declaration in drafts[: SECTION_LIMIT + 1]
+        for declaration in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
@@ -266,6 +307,7 @@ def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
         .select_related("city")
         .order_by("-updated_at")
     )
+    rows = head(pending)
     items = [
         WorkItem(
             title=item.title,
@@ -278,9 +320,9 @@ def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
             },
             when=item.updated_at,
         )
-        for item in pending[: SECTION_LIMIT + 1]
+        for item in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def status_proposals(*, user) -> WorkSection:
@@ -292,6 +334,8 @@ def status_proposals(*, user) -> WorkSection:
         gettext_lazy("No change of status waits for your confirmation."),
         asks_action=True,
     )
+    proposals = proposals_awaiting(user=user)
+    rows = head(proposals)
     items = [
         WorkItem(
             title=str(proposal.record),
@@ -304,9 +348,9 @@ def status_proposals(*, user) -> WorkSection:
             },
             when=proposal.created_at,
         )
-        for proposal in proposals_awaiting(user=user)[: SECTION_LIMIT + 1]
+        for proposal in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 # The page ----------------------------------------------------------------------------------
@@ -325,6 +369,7 @@ def drafts_to_finish(*, user) -> WorkSection:
         .select_related("city")
         .order_by("-updated_at", "-pk")
     )
+    rows = head(drafts)
     items = [
         WorkItem(
             title=item.title,
@@ -333,9 +378,9 @@ def drafts_to_finish(*, user) -> WorkSection:
             % {"date": date_text(timezone.localdate(item.updated_at))},
             when=item.updated_at,
         )
-        for item in drafts[: SECTION_LIMIT + 1]
+        for item in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkSection:
@@ -352,15 +397,16 @@ def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkS
         .exclude(end_date__lt=today)
         .order_by("name")
     )
+    rows = head(programmes)
     items = [
         WorkItem(
             title=programme.name,
             url=programme.get_absolute_url(),
             note=str(programme.get_kind_display()),
         )
-        for programme in programmes[: SECTION_LIMIT + 1]
+        for programme in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def my_work(user) -> list[WorkSection]:
@@ -369,6 +415,7 @@ def my_work(user) -> list[WorkSection]:
         return [
             imports_to_review(),
             status_proposals(user=user),
+            meetings_to_close(user=user),
             profiles_to_verify(city=None),
             items_to_moderate(),
         ]
@@ -379,6 +426,7 @@ def my_work(user) -> list[WorkSection]:
         sections += [
             reports_due(user=user, city=city),
             status_proposals(user=user),
+            meetings_to_close(user=user),
             assistance_to_confirm(city=city),
             profiles_to_verify(city=city),
             coming_meetings(city=city),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Window
 from django.utils import formats
 from django.utils.functional import Promise
 
@@ -43,10 +44,32 @@ def waiting(sections: list[WorkSection]) -> int:
     return sum(section.count for section in sections if section.asks_action)
 
 
-def limited(section: WorkSection, items: list[WorkItem]) -> WorkSection:
+def limited(
+    section: WorkSection, items: list[WorkItem], *, total: int | None = None
+) -> WorkSection:
+    """Keep the first SECTION_LIMIT items. `total` is how many there are in all, when the
+    caller read only one more than the limit; without it, `items` are all there are."""
     section.items = items[:SECTION_LIMIT]
-    section.more = max(len(items) - SECTION_LIMIT, 0)
+    section.more = max((len(items) if total is None else total) - SECTION_LIMIT, 0)
     return section
+
+
+class Head(list):
+    """The first rows of a section, one more than it shows, and how many there are in all."""
+
+    total: int
+
+
+def head(rows) -> Head:
+    """Read a section's first SECTION_LIMIT + 1 rows and count them all in the same query: a
+    window count over the whole query, taken before the limit (a list is counted as it is)."""
+    if isinstance(rows, list):
+        first = Head(rows[: SECTION_LIMIT + 1])
+        first.total = len(rows)
+        return first
+    first = Head(rows.annotate(in_all=Window(Count("pk")))[: SECTION_LIMIT + 1])
+    first.total = first[0].in_all if first else 0
+    return first
 
 
 def date_text(value) -> str:

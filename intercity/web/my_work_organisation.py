@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy
 
 from intercity.business.models import MeetingRequest, Opportunity, Registration
 from intercity.meetings.models import Meeting
-from intercity.web.my_work_items import SECTION_LIMIT, WorkItem, WorkSection, date_text, limited
+from intercity.web.my_work_items import (
+    SECTION_LIMIT,
+    WorkItem,
+    WorkSection,
+    date_text,
+    head,
+    limited,
+)
 
 
 def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
@@ -30,6 +37,7 @@ def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
         .select_related("requester__organisation", "event__meeting")
         .order_by("created_at")
     )
+    rows = head(pending)
     items = [
         WorkItem(
             title=_("%(organisation)s asks to meet you")
@@ -38,9 +46,9 @@ def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
             note=str(request.event.meeting),
             when=request.created_at,
         )
-        for request in pending[: SECTION_LIMIT + 1]
+        for request in rows
     ]
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def _event_days(meeting: Meeting) -> str:
@@ -107,8 +115,9 @@ def opportunities_open(*, organisation_id: int, today: datetime.date | None = No
         .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
         .order_by(F("expires_on").asc(nulls_last=True), "-created_at", "-pk")
     )
+    rows = head(opportunities)
     items = []
-    for opportunity in opportunities[: SECTION_LIMIT + 1]:
+    for opportunity in rows:
         if opportunity.expires_on:
             until = _("open until %(date)s") % {"date": date_text(opportunity.expires_on)}
         else:
@@ -122,7 +131,7 @@ def opportunities_open(*, organisation_id: int, today: datetime.date | None = No
                 when=opportunity.expires_on,
             )
         )
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def organisation_sections(*, organisation_id: int) -> list[WorkSection]:
