@@ -167,8 +167,8 @@ class OpportunityViewSet(
         if request.method == "GET":
             if not rules.can_view_answers(request.user, opportunity):
                 raise Http404
-            rows = answers_to(opportunity=opportunity)
-            return Response(OpportunityAnswerSerializer(rows, many=True).data)
+            page = self.paginate_queryset(answers_to(opportunity=opportunity))
+            return self.get_paginated_response(OpportunityAnswerSerializer(page, many=True).data)
         if not rules.can_answer_opportunity(request.user, opportunity):
             raise Http404
         serializer = OpportunityAnswerSerializer(data=request.data)

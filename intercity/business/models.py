@@ -88,6 +88,17 @@ class Profile(TimeStampedModel):
         return [code.strip() for code in self.languages.split(",") if code.strip()]
 
 
+class OpportunityQuerySet(models.QuerySet):
+    def current(self, today: datetime.date | None = None) -> models.QuerySet:
+        """Open and not past the closing date, by the server's local date unless `today` is
+        given: what the directory shows, and what `Opportunity.is_current` says of one."""
+        today = today or timezone.localdate()
+        return self.filter(
+            models.Q(expires_on__isnull=True) | models.Q(expires_on__gte=today),
+            status=self.model.Status.OPEN,
+        )
+
+
 class Opportunity(TimeStampedModel):
     class Direction(models.TextChoices):
         OFFER = "offer", _("Offer")
@@ -122,6 +133,8 @@ class Opportunity(TimeStampedModel):
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
     history = HistoricalRecords()
 
+    objects = OpportunityQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("cooperation opportunity")
@@ -136,9 +149,11 @@ class Opportunity(TimeStampedModel):
 
     @property
     def is_current(self) -> bool:
-        """Open and not past its closing date: what the directory shows."""
+        return self.is_current_on(timezone.localdate())
+
+    def is_current_on(self, today: datetime.date) -> bool:
         return self.status == self.Status.OPEN and (
-            self.expires_on is None or self.expires_on >= timezone.localdate()
+            self.expires_on is None or self.expires_on >= today
         )
 
 

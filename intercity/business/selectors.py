@@ -1,10 +1,10 @@
-"""Reads of the business app: directory, opportunities, suggestions, events and agendas."""
+"""Reads of the business app: directory, suggestions, events and agendas."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -28,6 +28,7 @@ from intercity.business.scheduling.model import Instance
 from intercity.business.scheduling.model import Meeting as PlannedMeeting
 from intercity.business.scheduling.model import Participant as PlannedParticipant
 from intercity.business.scheduling.model import Slot as PlannedSlot
+from intercity.business.selectors_opportunities import opportunity_list
 from intercity.core.selectors import text_filter
 from intercity.meetings.models import Meeting
 from intercity.organisations.models import Organisation
@@ -50,25 +51,6 @@ def profile_get(*, slug: str) -> Profile:
     return get_object_or_404(
         Profile.objects.select_related("organisation__city", "sector"), organisation__slug=slug
     )
-
-
-def _unexpired() -> Q:
-    return Q(expires_on__isnull=True) | Q(expires_on__gte=timezone.localdate())
-
-
-def open_opportunities(*, kind: str | None = None, direction: str | None = None) -> QuerySet:
-    rows = (
-        Opportunity.objects.filter(
-            status=Opportunity.Status.OPEN, organisation__business_profile__is_verified=True
-        )
-        .filter(_unexpired())
-        .select_related("organisation__city")
-    )
-    if kind:
-        rows = rows.filter(kind=kind)
-    if direction:
-        rows = rows.filter(direction=direction)
-    return rows.order_by("-created_at")
 
 
 def _candidate(profile: Profile, opportunities: dict[int, list]) -> matching.Candidate:
@@ -141,11 +123,9 @@ def suggestions_for(profile: Profile, *, include_dismissed: bool = False) -> lis
         )
     )
     opportunities: dict[int, list] = {}
-    for row in open_opportunities():
+    for row in opportunity_list():
         opportunities.setdefault(row.organisation_id, []).append(row)
-    for row in Opportunity.objects.filter(
-        _unexpired(), organisation=profile.organisation, status=Opportunity.Status.OPEN
-    ):
+    for row in Opportunity.objects.current().filter(organisation=profile.organisation):
         opportunities.setdefault(row.organisation_id, [])
         if row not in opportunities[row.organisation_id]:
             opportunities[row.organisation_id].append(row)
@@ -256,6 +236,39 @@ def visible_events(user) -> QuerySet:
         registered = Registration.objects.filter(organisation_id=organisation_id)
         shown |= Q(pk__in=registered.values("event_id"))
     return events.filter(shown)
+
+
+def events_to_meet(*, user, own: Organisation | None, other: Organisation) -> QuerySet:
+    """Business events the user can see where both organisations are registered, meeting
+    requests are still taken and neither has asked the other yet: where the reader can ask
+    the opportunity's author to meet.
+    Each event carries `counterpart_registration`, the other organisation's registration."""
+    if own is None or own.pk == other.pk:
+        return visible_events(user).none()
+    now = timezone.now()
+    return (
+        visible_events(user)
+        .filter(registrations__organisation=own)
+        .filter(registrations__organisation=other)
+        .filter(Q(request_deadline__isnull=True) | Q(request_deadline__gt=now))
+        # Not where one has already asked the other: the event's form would not offer it.
+        .exclude(
+            pk__in=MeetingRequest.objects.filter(
+                Q(requester__organisation=own, invitee__organisation=other)
+                | Q(requester__organisation=other, invitee__organisation=own)
+            ).values("event_id")
+        )
+        .annotate(
+            counterpart_registration=Subquery(
+                Registration.objects.filter(event=OuterRef("pk"), organisation=other).values("pk")[
+                    :1
+                ]
+            )
+        )
+        .select_related("meeting")
+        .distinct()
+        .order_by("meeting__start_date", "pk")
+    )
 
 
 def event_get(*, user, pk: int) -> Event:

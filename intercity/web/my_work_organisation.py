@@ -111,8 +111,8 @@ def opportunities_open(*, organisation_id: int, today: datetime.date | None = No
         gettext_lazy("Your organisation has no open opportunity."),
     )
     opportunities = (
-        Opportunity.objects.filter(organisation_id=organisation_id, status=Opportunity.Status.OPEN)
-        .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
+        Opportunity.objects.current(today)
+        .filter(organisation_id=organisation_id)
         .order_by(F("expires_on").asc(nulls_last=True), "-created_at", "-pk")
     )
     rows = head(opportunities)

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
+from rest_framework.pagination import PageNumberPagination
 
 from intercity.accounts.models import User
 from intercity.business.models import Opportunity, OpportunityAnswer, SuggestionMark
@@ -232,11 +233,30 @@ def test_the_api_takes_an_answer_and_lists_them_to_those_who_edit_it(
     author = opportunity.organisation.representatives.get()
     listed = client_for(author).get(url)
     assert listed.status_code == 200
-    assert [(row["organisation_name"], row["sender_email"]) for row in listed.json()] == [
-        ("Hanoi Solar Works", "lan@example.org")
-    ]
+    assert [
+        (row["organisation_name"], row["sender_email"]) for row in listed.json()["results"]
+    ] == [("Hanoi Solar Works", "lan@example.org")]
     assert client_for(None).get(url).status_code == 401
     assert client_for(sender).get(url).status_code == 404
     own = client_for(author).post(url, {"message": "Me"}, content_type="application/json")
     assert own.status_code == 404
     assert OpportunityAnswer.objects.count() == 1
+
+
+def test_the_api_lists_the_answers_a_page_at_a_time(cast, client_for, monkeypatch):
+    # The platform's page size is read once, when the class is defined.
+    monkeypatch.setattr(PageNumberPagination, "page_size", 2)
+    opportunity = _opportunity(cast)
+    for n in range(3):
+        OpportunityAnswer.objects.create(
+            opportunity=opportunity,
+            organisation=OrganisationFactory(name=f"Answerer {n}", city=cast.home),
+            message=f"Message {n}",
+        )
+    author = client_for(opportunity.organisation.representatives.get())
+    first = author.get(_api_url(opportunity)).json()
+    assert first["count"] == 3 and first["previous"] is None
+    second = author.get(first["next"]).json()
+    assert second["next"] is None
+    messages = [row["message"] for row in first["results"] + second["results"]]
+    assert messages == ["Message 2", "Message 1", "Message 0"]

@@ -13,7 +13,7 @@ from intercity.business import permissions as rules
 from intercity.business import selectors, services
 from intercity.business.forms import ProfileForm
 from intercity.business.models import SuggestionMark
-from intercity.business.selectors_opportunities import opportunities_of
+from intercity.business.selectors_opportunities import opportunities_of, opportunity_list
 from intercity.core.list_filters import read_filters, slug_in
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
@@ -35,7 +35,7 @@ def directory_index(request):
             "sectors": selectors.sectors(),
             "sector": sector,
             "filter_notices": read.notices,
-            "opportunities": selectors.open_opportunities()[:OPPORTUNITIES_SHOWN],
+            "opportunities": opportunity_list()[:OPPORTUNITIES_SHOWN],
             "events": selectors.event_list(request.user)[:10],
             "own": selectors.own_organisation(request.user),
             "can_import": rules.can_import_profiles(request.user),

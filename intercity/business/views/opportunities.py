@@ -61,7 +61,9 @@ def _detail_page(request, opportunity, *, answer_form=None, status=200):
         "organisation": opportunity.organisation,
         "profile": getattr(opportunity.organisation, "business_profile", None),
         "can_edit": can_edit,
-        "events": reads.events_to_meet(user=request.user, own=own, other=opportunity.organisation),
+        "events": selectors.events_to_meet(
+            user=request.user, own=own, other=opportunity.organisation
+        ),
         "own_answer": own_answer,
         "answer_form": (answer_form or OpportunityAnswerForm()) if can_answer else answer_form,
         "answers": (
