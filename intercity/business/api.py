@@ -203,6 +203,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return selectors.event_list(self.request.user).prefetch_related("slots")
 
+    @extend_schema(
+        parameters=[RequestFilterSerializer],
+        responses={
+            200: MeetingRequestSerializer(many=True),
+            401: WRITE_RESPONSES[401],
+            404: WRITE_RESPONSES[404],
+        },
+    )
     @action(detail=True, methods=["get"], serializer_class=MeetingRequestSerializer)
     def requests(self, request, pk=None):
         """The event's meeting requests, for its organisers; filter by `status` and `q`."""

@@ -44,3 +44,28 @@ def test_the_declaration_lists_document_their_filters(schema, prefix, filters):
 
 def test_pledges_do_not_offer_the_agreements_filters(schema):
     assert _list_parameters(schema, "pledges") == {"city", "status"}
+
+
+def _page_of(schema, operation) -> dict:
+    content = operation["responses"]["200"]["content"]["application/json"]["schema"]
+    name = content["$ref"].rsplit("/", 1)[-1]
+    return schema["components"]["schemas"][name]
+
+
+def test_an_events_requests_are_documented_as_a_filtered_page(schema):
+    operation = schema["paths"]["/api/v1/business/events/{id}/requests/"]["get"]
+
+    query = {p["name"] for p in operation.get("parameters", []) if p["in"] == "query"}
+    assert query == {"page", "status", "q"}
+    page = _page_of(schema, operation)
+    assert {"count", "next", "previous", "results"} <= set(page["properties"])
+    assert page["properties"]["results"]["items"]["$ref"].endswith("/MeetingRequest")
+
+
+def test_the_answers_to_an_opportunity_are_documented_as_a_page(schema):
+    operation = schema["paths"]["/api/v1/business/opportunities/{id}/answers/"]["get"]
+
+    assert "page" in {p["name"] for p in operation.get("parameters", [])}
+    assert {"count", "next", "previous", "results"} <= set(
+        _page_of(schema, operation)["properties"]
+    )
