@@ -2,6 +2,7 @@
 
 import json
 
+from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -135,6 +136,7 @@ class SearchViewSet(viewsets.ViewSet):
             user=request.user,
             query=data["q"],
             lang=data.get("lang"),
+            reader_language=translation.get_language(),
             filters=SearchFilters(
                 types=types,
                 city=data.get("city"),
