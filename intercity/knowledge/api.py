@@ -120,8 +120,9 @@ class SearchViewSet(viewsets.ViewSet):
                 "did_you_mean": serializers.CharField(
                     allow_null=True,
                     help_text="The query with its misspelt words replaced by the nearest "
-                    "words of the public records, when a word is missing from them or far "
-                    "rarer in them than a near word (also beside results); null otherwise.",
+                    "words of the public records or of the platform's own vocabulary, when a "
+                    "word is missing from them or far rarer in them than a near word (also "
+                    "beside results) and the corrected query finds something; null otherwise.",
                 ),
                 "results": api.SearchHitSerializer(many=True),
             },

@@ -292,6 +292,24 @@ def _query_language_first(
     return first + after
 
 
+def _finds_any(query: str, base: QuerySet, lang: str | None, *, by_meaning: bool) -> bool:
+    """Whether ``query`` finds any of ``base`` by its words, the thesaurus's words for the
+    concepts it names, their letters inside longer words, the city it names, or, when search
+    reads meaning (``by_meaning``), by meaning: a suggestion that would find nothing is not
+    offered. The cheapest ways are asked first; this runs only when a suggestion is made."""
+    terms = [term for term in query_terms(query, lang) if term.strip()][:16]
+    if not terms:
+        return False
+    if keyword.ranked(base, terms, limit=1, alternatives=thesaurus.alternatives(terms)):
+        return True
+    named = cities_named(query, place_names())
+    if base.filter(keyword.substring_q(terms)).exists() or (
+        named and base.filter(city__slug__in=named).exists()
+    ):
+        return True
+    return by_meaning and bool(_semantic_ranking(query, base, {})[0])
+
+
 def search(
     *,
     user,
@@ -460,9 +478,13 @@ def search(
     # word meant finds far more (``spelling.suggest`` says when a word counts as misspelt).
     started = time.perf_counter()
     corrected = vocabulary.suggestion(
-        query, [name for city_names in names.values() for name in city_names]
+        query,
+        [name for city_names in names.values() for name in city_names],
+        lang or reader_language,
     )
-    suggestion = corrected.query if corrected else None
+    suggestion = None
+    if corrected and _finds_any(corrected.query, base, lang, by_meaning=mode == "hybrid"):
+        suggestion = corrected.query
     timings["suggest_db_ms"] = _ms(started)
     timings["total_ms"] = _ms(started_all)
     return SearchResults(
