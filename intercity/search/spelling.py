@@ -246,7 +246,7 @@ def suggest(
     near: Lookup,
     names: Iterable[str] = (),
     total: Callable[[], int] | None = None,
-    platform: Callable[[], Mapping[str, Entry]] | None = None,
+    platform: Lookup | None = None,
 ) -> Suggestion | None:
     """The query with each misspelt word replaced by its best correction, keeping everything
     else as typed; None when no word needs or finds one.
@@ -266,10 +266,11 @@ def suggest(
     them (see ``candidate_initials``, ``max_edits``). The words of ``names`` (the cities'
     names, which search recognises by themselves) are left alone.
 
-    ``platform()`` gives the words the platform itself holds right (its themes, labels and
-    interface, see ``searchindex.platform_words``), read only when a word is missing or
-    rare: such a word is taken as meant, and a missing word is corrected to the nearest
-    word of either source.
+    ``platform(keys)`` answers the words the platform itself holds right (its themes,
+    labels and interface, see ``searchindex.platform_words``) that are among the keys or
+    could correct them, as ``near`` does; it is asked only for missing or rare words. Such
+    a word is taken as meant, and a missing word is corrected to the nearest word of
+    either source.
     """
     left_alone = {key for name in names for key, _ in words(name)}
     spans = []
@@ -290,7 +291,7 @@ def suggest(
     rare = [key for key in found if present[key].documents <= limit and len(key) >= RARE_MIN_CHARS]
     if not missing and not rare:
         return None
-    own = platform() if platform is not None else {}
+    own = platform(missing + rare) if platform is not None else {}
     missing = [key for key in missing if key not in own]
     rare = [key for key in rare if key not in own]
     # The platform's words are in no document: a rare word is never corrected to one, and

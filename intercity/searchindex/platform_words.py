@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import gettext
 import re
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -75,10 +76,24 @@ def thesaurus_words() -> dict[str, str]:
     return found
 
 
-def platform_words(language: str | None) -> dict[str, spelling.Entry]:
-    """Every word of the platform's own vocabulary a reader of ``language`` may type, as
-    vocabulary entries found in no record (``documents`` 0)."""
-    language = language or settings.LANGUAGE_CODE
+# The themes' and cities' names change seldom; a word one of them gained or lost is known
+# to suggestions within this many seconds. Reading them costs a few milliseconds.
+OWN_WORDS_KEPT_FOR = 300.0
+_own_words_read: dict[str, tuple[float, dict[str, str]]] = {}
+
+
+def _own_words(language: str) -> dict[str, str]:
+    """``_read_own_words``, kept for ``OWN_WORDS_KEPT_FOR`` seconds."""
+    now = time.monotonic()
+    kept = _own_words_read.get(language)
+    if kept is None or now - kept[0] > OWN_WORDS_KEPT_FOR:
+        kept = (now, _read_own_words(language))
+        _own_words_read[language] = kept
+    return kept[1]
+
+
+def _read_own_words(language: str) -> dict[str, str]:
+    """The words of the records the platform names things by: themes, cities, record types."""
     texts: list[str] = []
     for theme in theme_list():
         texts += [theme.name, theme.name_in(language), *(theme.names or {}).values()]
@@ -86,8 +101,55 @@ def platform_words(language: str | None) -> dict[str, spelling.Entry]:
         texts += list(names)
     with translation.override(language):
         texts += [str(label) for label in type_labels().values()]
-    found = {**thesaurus_words(), **interface_words(language)}
+    found: dict[str, str] = {}
     for text in texts:
         for key, written in spelling.words(text):
             found.setdefault(key, written)
-    return {key: spelling.Entry(0, written) for key, written in found.items()}
+    return found
+
+
+@functools.lru_cache(maxsize=len(settings.LANGUAGES) + 1)
+def _fixed_words_by_initial(language: str) -> dict[str, dict[str, spelling.Entry]]:
+    """The thesaurus's and the interface's words, by first letter: they change only with
+    the code, so they are read once."""
+    by_initial: dict[str, dict[str, spelling.Entry]] = {}
+    for key, written in {**thesaurus_words(), **interface_words(language)}.items():
+        by_initial.setdefault(key[0], {})[key] = spelling.Entry(0, written)
+    return by_initial
+
+
+def platform_words(language: str | None) -> dict[str, spelling.Entry]:
+    """Every word of the platform's own vocabulary a reader of ``language`` may type, as
+    vocabulary entries found in no record (``documents`` 0)."""
+    language = language or settings.LANGUAGE_CODE
+    found = {
+        key: entry
+        for words in _fixed_words_by_initial(language).values()
+        for key, entry in words.items()
+    }
+    for key, written in _read_own_words(language).items():
+        found.setdefault(key, spelling.Entry(0, written))
+    return found
+
+
+def platform_lookup(language: str | None) -> spelling.Lookup:
+    """``keys`` → the platform's words among them or near enough to correct one of them
+    (``spelling.candidate_initials``, ``spelling.max_edits``), as ``platform_words``."""
+    language = language or settings.LANGUAGE_CODE
+
+    def lookup(keys: list[str]) -> dict[str, spelling.Entry]:
+        fixed = _fixed_words_by_initial(language)
+        own = _own_words(language)
+        found: dict[str, spelling.Entry] = {}
+        for key in keys:
+            limit = spelling.max_edits(key)
+            for initial in spelling.candidate_initials(key):
+                for word, entry in fixed.get(initial, {}).items():
+                    if abs(len(word) - len(key)) <= limit:
+                        found.setdefault(word, entry)
+            for word, written in own.items():
+                if word[0] in key[:2] and abs(len(word) - len(key)) <= limit:
+                    found.setdefault(word, spelling.Entry(0, written))
+        return found
+
+    return lookup

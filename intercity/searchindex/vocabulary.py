@@ -17,7 +17,7 @@ from django.db.models import Max, Q
 from intercity.search import spelling
 from intercity.search.text import matches_as_prefix
 from intercity.searchindex.models import SearchDocument, SearchTerm, Visibility
-from intercity.searchindex.platform_words import platform_words
+from intercity.searchindex.platform_words import platform_lookup
 
 BATCH_SIZE = 500
 
@@ -182,5 +182,5 @@ def suggestion(
     (city names) are never corrected. The platform's own words for a reader of ``language``
     (``platform_words``) count as spelt right, and correct what the documents cannot."""
     return spelling.suggest(
-        query, known, near, names, documents, platform=lambda: platform_words(language)
+        query, known, near, names, documents, platform=platform_lookup(language)
     )

@@ -228,8 +228,8 @@ def test_the_platforms_own_words_are_taken_as_meant_and_correct_what_the_records
     platform = {"recycling": Entry(0, "recycling"), "secretariat": Entry(0, "secretariat")}
     read = []
 
-    def own():
-        read.append(True)
+    def own(keys):
+        read.append(keys)
         return platform
 
     # Without the platform's words, a correct word the records lack is "corrected".
