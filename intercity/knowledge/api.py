@@ -2,6 +2,7 @@
 
 import json
 
+from django.utils import translation
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -119,8 +120,9 @@ class SearchViewSet(viewsets.ViewSet):
                 "did_you_mean": serializers.CharField(
                     allow_null=True,
                     help_text="The query with its misspelt words replaced by the nearest "
-                    "words of the public records, when a word is missing from them or far "
-                    "rarer in them than a near word (also beside results); null otherwise.",
+                    "words of the public records or of the platform's own vocabulary, when a "
+                    "word is missing from them or far rarer in them than a near word (also "
+                    "beside results) and the corrected query finds something; null otherwise.",
                 ),
                 "results": api.SearchHitSerializer(many=True),
             },
@@ -135,6 +137,7 @@ class SearchViewSet(viewsets.ViewSet):
             user=request.user,
             query=data["q"],
             lang=data.get("lang"),
+            reader_language=translation.get_language(),
             filters=SearchFilters(
                 types=types,
                 city=data.get("city"),

@@ -246,6 +246,7 @@ def suggest(
     near: Lookup,
     names: Iterable[str] = (),
     total: Callable[[], int] | None = None,
+    platform: Lookup | None = None,
 ) -> Suggestion | None:
     """The query with each misspelt word replaced by its best correction, keeping everything
     else as typed; None when no word needs or finds one.
@@ -264,6 +265,12 @@ def suggest(
     it finds them in, as vocabulary entries; ``near(keys)`` the entries that could correct
     them (see ``candidate_initials``, ``max_edits``). The words of ``names`` (the cities'
     names, which search recognises by themselves) are left alone.
+
+    ``platform(keys)`` answers the words the platform itself holds right (its themes,
+    labels and interface, see ``searchindex.platform_words``) that are among the keys or
+    could correct them, as ``near`` does; it is asked only for missing or rare words. Such
+    a word is taken as meant, and a missing word is corrected to the nearest word of
+    either source.
     """
     left_alone = {key for name in names for key, _ in words(name)}
     spans = []
@@ -284,7 +291,12 @@ def suggest(
     rare = [key for key in found if present[key].documents <= limit and len(key) >= RARE_MIN_CHARS]
     if not missing and not rare:
         return None
-    candidates = near(missing + rare)
+    own = platform(missing + rare) if platform is not None else {}
+    missing = [key for key in missing if key not in own]
+    rare = [key for key in rare if key not in own]
+    # The platform's words are in no document: a rare word is never corrected to one, and
+    # a word of the documents as near as one of them wins.
+    candidates = {**own, **near(missing + rare)}
     accented = {key for start, end, key in spans if _accented(query[start:end], key)}
     corrections = {}
     for key in missing + rare:

@@ -71,3 +71,9 @@ def alternatives(terms: list[str]) -> list[list[str]]:
             if entry.concept == concept and entry.terms != tuple(terms):
                 groups[entry.terms] = None
     return [list(group) for group in groups][:MAX_ALTERNATIVES]
+
+
+def languages_of(groups: list[list[str]]) -> set[str]:
+    """The languages of the thesaurus's words among ``groups`` (as ``alternatives`` gives them)."""
+    wanted = {tuple(group) for group in groups}
+    return {entry.language for entry in entries() if entry.terms in wanted}

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from intercity.search import embedding, thesaurus
 from intercity.search.accents import typed_without_accents
 from intercity.search.places import cities_named, is_only_a_place
+from intercity.search.query_language import likely_languages, spelt_alike
 from intercity.search.ranking import (
     highlight,
     matched_terms,
@@ -266,6 +267,49 @@ def _city_records_first(fused: list[tuple[int, float]], place_rows) -> list[tupl
     return sorted(fused, key=lambda item: (0, *lead[item[0]]) if item[0] in lead else (1,))
 
 
+def _query_language_first(
+    hits: list[SearchHit], query: str, expansions: list[list[str]], reader: str | None
+) -> list[SearchHit]:
+    """The hits in the query's likely language first (``query_language``); after them, in
+    their order, those found only because another language spells a query word alike, with
+    the query's words left unmarked in them. None is left out."""
+    likely = likely_languages(
+        query, [hit.document.language for hit in hits if hit.term_groups], reader
+    )
+    if likely is None:
+        return hits
+    # The languages of the thesaurus's words for a concept the query names: their records
+    # were looked for on purpose.
+    own = thesaurus.languages_of(expansions)
+    first, after = [], []
+    for hit in hits:
+        if hit.term_groups and spelt_alike(query, hit.document.language, likely, own):
+            # Marked only where the concept's own words in its language found it.
+            hit.term_groups = hit.term_groups[1:]
+            after.append(hit)
+        else:
+            first.append(hit)
+    return first + after
+
+
+def _finds_any(query: str, base: QuerySet, lang: str | None, *, by_meaning: bool) -> bool:
+    """Whether ``query`` finds any of ``base`` by its words, the thesaurus's words for the
+    concepts it names, their letters inside longer words, the city it names, or, when search
+    reads meaning (``by_meaning``), by meaning: a suggestion that would find nothing is not
+    offered. The cheapest ways are asked first; this runs only when a suggestion is made."""
+    terms = [term for term in query_terms(query, lang) if term.strip()][:16]
+    if not terms:
+        return False
+    if keyword.ranked(base, terms, limit=1, alternatives=thesaurus.alternatives(terms)):
+        return True
+    named = cities_named(query, place_names())
+    if base.filter(keyword.substring_q(terms)).exists() or (
+        named and base.filter(city__slug__in=named).exists()
+    ):
+        return True
+    return by_meaning and bool(_semantic_ranking(query, base, {})[0])
+
+
 def search(
     *,
     user,
@@ -274,8 +318,13 @@ def search(
     lang: str | None = None,
     limit: int = KEYWORD_CANDIDATES,
     semantic: bool = True,
+    reader_language: str | None = None,
 ) -> SearchResults:
     """Find what ``user`` may see for ``query``; counts and hits never include anything else.
+
+    ``lang`` is the query's language when the client knows it, ``reader_language`` the
+    language the reader reads the platform in: either tells which language a word several
+    languages spell alike is meant in (``_query_language_first``).
 
     Keyword matches come from the full-text index (every query term must be
     present), completed by a substring match when the index finds fewer than
@@ -422,14 +471,20 @@ def search(
                 bodies=bodies,
             )
         )
+    if not is_only_a_place(query, names):
+        hits = _query_language_first(hits, query, expansions, lang or reader_language)
     bodies.hits = hits
     # Offered also beside results: a typo that a few records repeat finds those, while the
     # word meant finds far more (``spelling.suggest`` says when a word counts as misspelt).
     started = time.perf_counter()
     corrected = vocabulary.suggestion(
-        query, [name for city_names in names.values() for name in city_names]
+        query,
+        [name for city_names in names.values() for name in city_names],
+        lang or reader_language,
     )
-    suggestion = corrected.query if corrected else None
+    suggestion = None
+    if corrected and _finds_any(corrected.query, base, lang, by_meaning=mode == "hybrid"):
+        suggestion = corrected.query
     timings["suggest_db_ms"] = _ms(started)
     timings["total_ms"] = _ms(started_all)
     return SearchResults(

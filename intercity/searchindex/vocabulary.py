@@ -17,6 +17,7 @@ from django.db.models import Max, Q
 from intercity.search import spelling
 from intercity.search.text import matches_as_prefix
 from intercity.searchindex.models import SearchDocument, SearchTerm, Visibility
+from intercity.searchindex.platform_words import platform_lookup
 
 BATCH_SIZE = 500
 
@@ -173,8 +174,13 @@ def near(keys: list[str]) -> dict[str, spelling.Entry]:
     )
 
 
-def suggestion(query: str, names: Iterable[str] = ()) -> spelling.Suggestion | None:
+def suggestion(
+    query: str, names: Iterable[str] = (), language: str | None = None
+) -> spelling.Suggestion | None:
     """The query with its words missing from the public documents, or far rarer in them than
     a near word (``spelling.suggest``), corrected, if any can be; the words of ``names``
-    (city names) are never corrected."""
-    return spelling.suggest(query, known, near, names, documents)
+    (city names) are never corrected. The platform's own words for a reader of ``language``
+    (``platform_words``) count as spelt right, and correct what the documents cannot."""
+    return spelling.suggest(
+        query, known, near, names, documents, platform=platform_lookup(language)
+    )

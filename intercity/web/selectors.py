@@ -28,6 +28,9 @@ def search_filters(params) -> SearchFilters:
     )
 
 
-def site_search(*, user, query: str, filters: SearchFilters | None = None) -> SearchResults:
-    """Every result and every count is limited to what ``user`` may see."""
-    return search(user=user, query=query, filters=filters)
+def site_search(
+    *, user, query: str, filters: SearchFilters | None = None, reader_language: str | None = None
+) -> SearchResults:
+    """Every result and every count is limited to what ``user`` may see; ``reader_language``
+    is the language the reader reads the platform in (see ``engine.search``)."""
+    return search(user=user, query=query, filters=filters, reader_language=reader_language)

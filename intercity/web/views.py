@@ -10,7 +10,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -139,7 +139,16 @@ def _suggestion_link(request, suggestion: str) -> str:
 def search(request):
     query = request.GET.get("q", "").strip()[:300]
     filters = search_filters(request.GET)
-    results = site_search(user=request.user, query=query, filters=filters) if query else None
+    results = (
+        site_search(
+            user=request.user,
+            query=query,
+            filters=filters,
+            reader_language=translation.get_language(),
+        )
+        if query
+        else None
+    )
     context = {
         "query": query,
         "results": results,

@@ -221,3 +221,27 @@ def test_the_documents_are_not_counted_when_every_typed_word_is_below_the_floor(
         raise AssertionError("counted")
 
     assert suggest("recyling", known_words, near_words, total=total).query == "recycling"
+
+
+def test_the_platforms_own_words_are_taken_as_meant_and_correct_what_the_records_lack():
+    known_words, near_words = lookups(entries(recalling=3, plenary=20))
+    platform = {"recycling": Entry(0, "recycling"), "secretariat": Entry(0, "secretariat")}
+    read = []
+
+    def own(keys):
+        read.append(keys)
+        return platform
+
+    # Without the platform's words, a correct word the records lack is "corrected".
+    assert suggest("recycling", known_words, near_words).query == "recalling"
+    assert suggest("recycling", known_words, near_words, platform=own) is None
+    assert suggest("recyclng", known_words, near_words, platform=own).query == "recycling"
+    # A record's word as near as the platform's wins; a rare word is never replaced by one.
+    known_words, near_words = lookups(entries(recyclong=5, recyclinh=1))
+    assert suggest("recyclng", known_words, near_words, platform=own).query == "recyclong"
+    assert suggest("recyclinh", known_words, near_words, platform=own) is None
+    # Read only when a word is missing or rare.
+    read.clear()
+    known_words, near_words = lookups(entries(plenary=20))
+    assert suggest("plenary", known_words, near_words, platform=own) is None
+    assert not read

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 from intercity.search import embedding
+from intercity.searchindex import platform_words
 
 
 def unit(vector):
@@ -41,3 +42,9 @@ def fake_model(monkeypatch):
     monkeypatch.setattr(embedding, "embed_passages", embed_passages)
     monkeypatch.setattr(embedding, "embed_query", lambda text: vectors([text])[0])
     return calls
+
+
+@pytest.fixture(autouse=True)
+def fresh_platform_words():
+    """Each test reads the themes and cities it made, not those a test before it kept."""
+    platform_words._own_words_read.clear()

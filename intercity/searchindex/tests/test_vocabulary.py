@@ -135,7 +135,9 @@ def test_the_api_answers_the_suggestion(records, client):
 
 
 def test_a_member_city_name_is_never_corrected(records, monkeypatch):
-    KnowledgeItemFactory(title="Restoring the old tombs", body="Masons at work.")
+    KnowledgeItemFactory(title="Restoring the old tombs", body="Masons carry the waste away.")
     assert search(user=None, query="tombz wste", semantic=False).suggestion == "tombs waste"
-    monkeypatch.setattr(engine, "place_names", lambda: {"tombz": ["Tombz", "Томбз"]})
+    # A city named Tombz: its records are what the corrected query finds.
+    city = records[1].city.slug
+    monkeypatch.setattr(engine, "place_names", lambda: {city: ["Tombz", "Томбз"]})
     assert search(user=None, query="tombz wste", semantic=False).suggestion == "tombz waste"
