@@ -5,8 +5,10 @@ stands."""
 import datetime
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from intercity.agreements.models import Agreement
 from intercity.business.models import Opportunity
 from intercity.declarations.models import ProgressReport
 from intercity.meetings.models import Meeting
@@ -88,3 +90,45 @@ def test_a_progress_report_shows_a_bad_link_and_a_date_in_the_future(cast, clien
     # The link was given, though refused: the page does not also ask for a narrative.
     assert "narrative" not in errors
     assert not ProgressReport.objects.exists()
+
+
+def test_an_agreement_form_shows_a_long_title_and_an_expiry_yet_to_come(cast, client_for):
+    page = client_for(cast.secretariat).post(
+        reverse("agreements:create"),
+        {
+            "title": TOO_LONG,
+            "status": "expired",
+            "signed_on": "2020-01-01",
+            "term_start": "2020-02-01",
+            "term_end": "2099-01-01",
+            "parties": [cast.home.pk, cast.other.pk],
+        },
+    )
+    assert page.status_code == 400
+    errors = page.context["form"].errors
+    assert "title" in errors
+    assert "term_end" in errors
+    assert not Agreement.objects.exists()
+
+
+def test_a_trial_keeps_no_record_no_history_and_nothing_for_after_the_commit(
+    cast, django_capture_on_commit_callbacks
+):
+    from django.db import transaction
+
+    from intercity.core.form_saving import trial_error
+    from intercity.core.models import NewsItem
+    from intercity.core.services import news_publish
+
+    def publish(data):
+        news_publish(actor=cast.secretariat, data=data)
+        transaction.on_commit(lambda: None)  # as a mail or a task would wait
+        raise ValidationError({"title": "Refused after the write."})
+
+    data = {"slug": "flood-relief", "title": "Flood relief", "published_on": "2031-01-02"}
+    with django_capture_on_commit_callbacks() as waiting:
+        error = trial_error(publish, data)
+    assert error.message_dict == {"title": ["Refused after the write."]}
+    assert not NewsItem.objects.exists()
+    assert not NewsItem.history.exists()
+    assert waiting == []
