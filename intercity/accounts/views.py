@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -44,7 +43,7 @@ from intercity.accounts.services import (
     user_language_set,
     user_update,
 )
-from intercity.core.forms import apply_validation_error
+from intercity.core.form_saving import save_form
 from intercity.core.list_filters import one_of, read_filters
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
@@ -218,16 +217,15 @@ def invitation_accept_page(request, token):
     if not invitation.is_usable:
         return render(request, "accounts/invitation_spent.html", status=410)
     form = AcceptInvitationForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            user = invitation_accept(
-                token=token,
-                username=form.cleaned_data["username"],
-                password=form.cleaned_data["password1"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+
+    def save(data):
+        return invitation_accept(
+            token=token, username=data.get("username", ""), password=data.get("password1", "")
+        )
+
+    if request.method == "POST":
+        saved, user = save_form(form, save)
+        if saved:
             login(request, user, backend=_password_backend())
             messages.success(request, _("Welcome. Your account is ready."))
             return redirect("web:my-work")

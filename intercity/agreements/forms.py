@@ -67,6 +67,6 @@ class AgreementForm(forms.ModelForm):
         data = dict(self.cleaned_data)
         parties = {
             city: self._roles.get(city.pk, AgreementParty.Role.PARTY)
-            for city in data.pop("parties")
+            for city in data.pop("parties", ())  # missing when wrong: tried without it
         }
-        return data, parties, list(data.pop("themes"))
+        return data, parties, list(data.pop("themes", ()))

@@ -130,7 +130,7 @@ def agreement_new(request):
         data, parties, themes = form.split()
         return create_with_unique_slug(
             Agreement,
-            data["title"],
+            data.get("title", ""),
             lambda slug: agreement_create(
                 actor=request.user, data=data | {"slug": slug}, parties=parties, themes=themes
             ),

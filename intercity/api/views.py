@@ -18,6 +18,7 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from intercity.api import permissions
+from intercity.api.service_trial import api_names, refuse_with_service_errors
 from intercity.core.csv_tables import TableReport
 from intercity.core.hygiene import check_payload
 from intercity.core.serializers import TableUploadSerializer
@@ -92,11 +93,7 @@ def service_errors(serializer: serializers.Serializer) -> Iterator[None]:
         yield
     except DjangoValidationError as exc:
         # Services name model fields; the API may expose one under another name.
-        names = {
-            field.source: name
-            for name, field in serializer.fields.items()
-            if field.source and field.source != "*"
-        }
+        names = api_names(serializer)
         if hasattr(exc, "error_dict"):
             detail = {
                 names.get(field, field): messages for field, messages in exc.message_dict.items()
@@ -180,7 +177,8 @@ class RecordViewSet(viewsets.GenericViewSet):
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            refuse_with_service_errors(serializer, self.create_record)
         check_input(serializer)
         with service_errors(serializer):
             obj = self.create_record(dict(serializer.validated_data))
@@ -189,7 +187,8 @@ class RecordViewSet(viewsets.GenericViewSet):
     def update(self, request, *args, partial: bool = False, **kwargs):
         obj = self.get_object()
         serializer = self.get_serializer(obj, data=request.data, partial=partial)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            refuse_with_service_errors(serializer, lambda data: self.update_record(obj, data))
         check_input(serializer)
         with service_errors(serializer):
             self.update_record(obj, dict(serializer.validated_data))

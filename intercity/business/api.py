@@ -11,6 +11,7 @@ from rest_framework.exceptions import NotAuthenticated, PermissionDenied
 from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 
+from intercity.api.service_trial import refuse_with_service_errors
 from intercity.api.views import (
     WRITE_RESPONSES,
     check_input,
@@ -102,16 +103,21 @@ class OpportunityViewSet(
         organisation = request.user.organisation
         if organisation is None:
             raise Http404
+
+        def create(data):
+            return services.opportunity_create(
+                actor=request.user, organisation=organisation, data=data
+            )
+
         serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            refuse_with_service_errors(serializer, create)
         check_input(serializer)
         from django.core.exceptions import PermissionDenied
 
         try:
             with service_errors(serializer):
-                row = services.opportunity_create(
-                    actor=request.user, organisation=organisation, data=serializer.validated_data
-                )
+                row = create(serializer.validated_data)
         except PermissionDenied as error:
             raise Http404 from error
         return Response(self.get_serializer(row).data, status=status.HTTP_201_CREATED)
@@ -132,13 +138,16 @@ class OpportunityViewSet(
         opportunity = self.get_object()
         if not rules.can_edit_opportunity(request.user, opportunity):
             raise Http404
+
+        def update(data):
+            services.opportunity_update(actor=request.user, opportunity=opportunity, data=data)
+
         serializer = self.get_serializer(opportunity, data=request.data, partial=True)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            refuse_with_service_errors(serializer, update)
         check_input(serializer)
         with service_errors(serializer):
-            services.opportunity_update(
-                actor=request.user, opportunity=opportunity, data=serializer.validated_data
-            )
+            update(serializer.validated_data)
         opportunity.refresh_from_db()
         return Response(self.get_serializer(opportunity).data)
 

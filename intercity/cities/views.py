@@ -102,7 +102,7 @@ def city_new(request):
     def save(data):
         return create_with_unique_slug(
             City,
-            data["name"],
+            data.get("name", ""),
             lambda slug: city_create(actor=request.user, data=data | {"slug": slug}),
         )
 

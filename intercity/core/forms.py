@@ -12,19 +12,24 @@ def apply_validation_error(form, error: ValidationError) -> None:
 
     A form whose fields are named apart from the record's maps them in ``service_fields``
     (the record's ``unit_as_given`` is the form's ``unit``)."""
-    if hasattr(error, "error_dict"):
-        renamed = getattr(form, "service_fields", {})
-        for field, messages in error.message_dict.items():
-            field = renamed.get(field, field)
-            target = field if field in form.fields else None
-            if field == NON_FIELD_ERRORS:
-                target = None
-            for message in messages:
-                if message not in form.errors.get(target or NON_FIELD_ERRORS, []):
-                    form.add_error(target, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
+    for target, message, _code in error_targets(form, error):
+        if message not in form.errors.get(target or NON_FIELD_ERRORS, []):
+            form.add_error(target, message)
+
+
+def error_targets(form, error: ValidationError) -> list[tuple[str | None, str, str | None]]:
+    """Each message of a service's error with the form field it belongs to (None: the whole
+    form) and its code."""
+    if not hasattr(error, "error_dict"):
+        return [(None, message, None) for message in error.messages]
+    renamed = getattr(form, "service_fields", {})
+    targets = []
+    for field, errors in error.error_dict.items():
+        field = renamed.get(field, field)
+        target = field if field in form.fields and field != NON_FIELD_ERRORS else None
+        for one in errors:
+            targets.extend((target, message, one.code) for message in one.messages)
+    return targets
 
 
 class NamesField(forms.CharField):

@@ -5,14 +5,14 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from intercity.core.csv_tables import TableReport
 from intercity.core.files import can_read_file, clean_name, file_response
-from intercity.core.forms import TableUploadForm, apply_validation_error
+from intercity.core.form_saving import save_form
+from intercity.core.forms import TableUploadForm
 
 
 def record_form_response(
@@ -25,13 +25,11 @@ def record_form_response(
     cancel_url: str | None = None,
     redirect_to: Callable[[Any], Any] | None = None,
 ):
-    """On a valid POST call ``save(cleaned_data)`` and redirect; otherwise show the form."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            record = save(form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+    """On a valid POST call ``save(cleaned_data)`` and redirect; otherwise show the form, with
+    what the service refuses in its valid fields beside its own errors."""
+    if request.method == "POST":
+        saved, record = save_form(form, save)
+        if saved:
             if callable(success_message):  # a message that depends on what was saved
                 success_message = success_message(record)
             messages.success(request, success_message)

@@ -7,6 +7,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
+from intercity.api.service_trial import refuse_with_service_errors
 from intercity.api.views import check_input, service_errors
 from intercity.cities.models import City
 from intercity.declarations import selectors
@@ -152,17 +153,26 @@ class ProgressReportViewSet(
         return self.get_paginated_response(api.ProgressReportSerializer(page, many=True).data)
 
     def create(self, request, *args, **kwargs):
+
+        def report(data):
+            data = dict(data)
+            # A link refused as typed is still evidence given: no call for a narrative.
+            data.setdefault("evidence_url", request.data.get("evidence_url", ""))
+            commitment, city = data.pop("commitment"), data.pop("city")
+            return commitment_report(actor=request.user, commitment=commitment, city=city, **data)
+
         serializer = api.ProgressReportWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        if not serializer.is_valid():
+            # The service refuses another city's report before it checks anything else.
+            refuse_with_service_errors(serializer, report)
         check_input(serializer)
-        data = dict(serializer.validated_data)
-        commitment, city = data.pop("commitment"), data.pop("city")
-        if not can_report_progress(request.user, commitment, city):
+        data = serializer.validated_data
+        if not can_report_progress(request.user, data["commitment"], data["city"]):
             # Another city's record: answer as if it did not exist.
             raise NotFound
         with service_errors(serializer):
-            report = commitment_report(actor=request.user, commitment=commitment, city=city, **data)
-        return Response(api.ProgressReportSerializer(report).data, status=status.HTTP_201_CREATED)
+            saved = report(data)
+        return Response(api.ProgressReportSerializer(saved).data, status=status.HTTP_201_CREATED)
 
 
 def register(router) -> None:

@@ -143,7 +143,8 @@ class CommitmentForm(forms.ModelForm):
 
     def split(self) -> tuple[dict, dict]:
         data = dict(self.cleaned_data)
-        return data, {name: list(data.pop(name)) for name in self.RELATIONS}
+        # A set the user got wrong is missing; the service is then tried without it.
+        return data, {name: list(data.pop(name, ())) for name in self.RELATIONS}
 
 
 class ProgressReportForm(forms.Form):

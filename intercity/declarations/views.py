@@ -23,6 +23,7 @@ from intercity.agreements.permissions import can_view_agreement
 from intercity.cities.models import City
 from intercity.cities.selectors import city_choices, city_list
 from intercity.core.audit import audit_trail
+from intercity.core.form_saving import save_form
 from intercity.core.forms import apply_validation_error
 from intercity.core.list_filters import one_of, read_filters, record_in, slug_in
 from intercity.core.list_filters import year as year_filter
@@ -289,15 +290,14 @@ def commitment_edit(request, pk):
     if not can_edit_commitment(request.user, commitment):
         raise Http404
     form = CommitmentForm(request.POST or None, instance=commitment)
-    if request.method == "POST" and form.is_valid():
+
+    def save(_data):
         data, relations = form.split()
-        try:
-            commitment_update(actor=request.user, commitment=commitment, data=data, **relations)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The commitment was saved."))
-            return redirect(commitment)
+        commitment_update(actor=request.user, commitment=commitment, data=data, **relations)
+
+    if request.method == "POST" and save_form(form, save)[0]:
+        messages.success(request, _("The commitment was saved."))
+        return redirect(commitment)
     context = {
         "form": form,
         "heading": _("Edit commitment %(ref)s") % {"ref": commitment.reference},
@@ -317,24 +317,24 @@ def progress_report_new(request, pk, city):
     latest = selectors.commitment_reports(commitment=commitment, city=city).first()
     initial = {"status": latest.status} if latest else {}
     form = ProgressReportForm(request.POST or None, request.FILES or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            commitment_report(
-                actor=request.user,
-                commitment=commitment,
-                city=city,
-                status=data["status"],
-                narrative=data["narrative"],
-                evidence_url=data["evidence_url"],
-                evidence_file=data["evidence_file"],
-                reported_on=data["reported_on"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("The progress report was recorded."))
-            return redirect(commitment)
+
+    def save(data):
+        # A field the user got wrong is missing from data; the service is tried without it.
+        return commitment_report(
+            actor=request.user,
+            commitment=commitment,
+            city=city,
+            status=data.get("status"),
+            narrative=data.get("narrative", ""),
+            # A link refused as typed is still evidence given: no call for a narrative.
+            evidence_url=data.get("evidence_url", form.data.get("evidence_url", "")),
+            evidence_file=data.get("evidence_file"),
+            reported_on=data.get("reported_on"),
+        )
+
+    if request.method == "POST" and save_form(form, save)[0]:
+        messages.success(request, _("The progress report was recorded."))
+        return redirect(commitment)
     context = {
         "form": form,
         "heading": _("Report progress of %(city)s on clause %(ref)s: %(title)s")

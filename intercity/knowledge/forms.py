@@ -102,7 +102,8 @@ class KnowledgeItemForm(forms.ModelForm):
     def split(self) -> tuple[dict, dict]:
         """Field values and related records, as the services take them."""
         data = dict(self.cleaned_data)
-        relations = {name: list(data.pop(name)) for name in RELATION_FIELDS}
+        # A set the user got wrong is missing; the service is then tried without it.
+        relations = {name: list(data.pop(name, ())) for name in RELATION_FIELDS}
         return data, relations
 
 

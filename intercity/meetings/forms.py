@@ -134,8 +134,9 @@ class MeetingForm(forms.ModelForm):
     def split(self) -> tuple[dict, dict]:
         """Field values, and the participating cities (city → role) as the services take them."""
         data = dict(self.cleaned_data)
-        cities = dict.fromkeys(data.pop("represented"), MeetingCity.Role.DELEGATE)
-        cities |= dict.fromkeys(data.pop("observers"), MeetingCity.Role.OBSERVER)
+        # A set the user got wrong is missing; the service is then tried without it.
+        cities = dict.fromkeys(data.pop("represented", ()), MeetingCity.Role.DELEGATE)
+        cities |= dict.fromkeys(data.pop("observers", ()), MeetingCity.Role.OBSERVER)
         return data, cities
 
 

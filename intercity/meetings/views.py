@@ -17,6 +17,7 @@ from intercity.cities.models import City
 from intercity.cities.selectors import city_choices
 from intercity.core.audit import audit_trail
 from intercity.core.exports import csv_response, wants_csv
+from intercity.core.form_saving import save_form
 from intercity.core.forms import apply_validation_error
 from intercity.core.list_filters import ReadFilters, one_of, read_filters, slug_in, year
 from intercity.core.pagination import paginate
@@ -168,7 +169,7 @@ def meeting_new(request):
         data, cities = form.split()
         return create_with_unique_slug(
             Meeting,
-            data["title"],
+            data.get("title", ""),
             lambda slug: meeting_create(
                 actor=request.user, data=data | {"slug": slug}, cities=cities
             ),
@@ -388,13 +389,11 @@ def participants_cities(request, slug):
 def attendee_new(request, slug):
     meeting = _editable_meeting(request, slug)
     form = AttendeeForm(request.POST, prefix="person")
-    if form.is_valid():
-        try:
-            attendee_add(actor=request.user, meeting=meeting, data=form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            return _saved(request, meeting, _("The person was added."))
+    saved, _attendee = save_form(
+        form, lambda data: attendee_add(actor=request.user, meeting=meeting, data=data)
+    )
+    if saved:
+        return _saved(request, meeting, _("The person was added."))
     return _participants_page(request, meeting, status=400, attendee_form=form)
 
 

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercity.core.audit import audit_trails
 from intercity.core.exports import csv_response, wants_csv
-from intercity.core.forms import apply_validation_error
+from intercity.core.form_saving import save_form
 from intercity.core.pagination import paginate
 from intercity.meetings.forms import (
     RegistrationForm,
@@ -137,13 +137,11 @@ def registration_settings(request, slug):
         meeting_registration_close(actor=request.user, meeting=meeting)
         return _back_to_registrations(request, meeting, _("Registration is closed."))
     form = RegistrationSettingsForm(request.POST, meeting=meeting)
-    if form.is_valid():
-        try:
-            meeting_registration_open(actor=request.user, meeting=meeting, **form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            return _back_to_registrations(request, meeting, _("Registration dates were saved."))
+    saved, _changed = save_form(
+        form, lambda data: meeting_registration_open(actor=request.user, meeting=meeting, **data)
+    )
+    if saved:
+        return _back_to_registrations(request, meeting, _("Registration dates were saved."))
     return _registrations_page(request, meeting, status=400, settings_form=form)
 
 
@@ -164,14 +162,14 @@ def register(request, slug):
     form = RegistrationForm(
         request.POST or None, initial={"position": request.user.position}, prefix="register"
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            registration_create(
-                actor=request.user, meeting=meeting, person=request.user, data=form.cleaned_data
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+    if request.method == "POST":
+        saved, _registration = save_form(
+            form,
+            lambda data: registration_create(
+                actor=request.user, meeting=meeting, person=request.user, data=data
+            ),
+        )
+        if saved:
             messages.success(request, _("You are registered; the registration awaits approval."))
             return redirect(meeting)
     context = {"meeting": meeting, "form": form}
@@ -188,17 +186,18 @@ def registration_new(request, slug):
         raise Http404
     people = registrable_people(user=request.user, meeting=meeting)
     form = RegistrationForm(request.POST, prefix="register", people=people)
-    if form.is_valid():
-        data = dict(form.cleaned_data)
+
+    def save(data):
+        data = dict(data)
         person = data.pop("person")
-        try:
-            registration_create(actor=request.user, meeting=meeting, person=person, data=data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            return _back_to_registrations(
-                request, meeting, _("%(name)s is registered.") % {"name": person.get_full_name()}
-            )
+        registration_create(actor=request.user, meeting=meeting, person=person, data=data)
+        return person
+
+    saved, person = save_form(form, save)
+    if saved:
+        return _back_to_registrations(
+            request, meeting, _("%(name)s is registered.") % {"name": person.get_full_name()}
+        )
     return _registrations_page(request, meeting, status=400, register_form=form)
 
 

@@ -89,7 +89,7 @@ def organisation_new(request):
     def save(data):
         return create_with_unique_slug(
             Organisation,
-            data["name"],
+            data.get("name", ""),
             lambda slug: organisation_create(actor=request.user, data=data | {"slug": slug}),
         )
 

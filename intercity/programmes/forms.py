@@ -66,7 +66,8 @@ class ProgrammeForm(forms.ModelForm):
     def split(self) -> tuple[dict, list, list]:
         """Field values, participating cities and themes, as the services take them."""
         data = dict(self.cleaned_data)
-        return data, list(data.pop("cities")), list(data.pop("themes"))
+        # A set the user got wrong is missing; the service is then tried without it.
+        return data, list(data.pop("cities", ())), list(data.pop("themes", ()))
 
 
 class ActivityForm(forms.ModelForm):

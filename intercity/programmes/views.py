@@ -146,7 +146,7 @@ def programme_new(request):
         data, cities, themes = form.split()
         return create_with_unique_slug(
             Programme,
-            data["name"],
+            data.get("name", ""),
             lambda slug: programme_create(
                 actor=request.user, data=data | {"slug": slug}, cities=cities, themes=themes
             ),

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from intercity.core.forms import apply_validation_error
+from intercity.core.form_saving import save_form
 from intercity.core.params import number_param
 from intercity.core.views import record_form_response
 from intercity.solidarity import selectors, services
@@ -129,15 +129,14 @@ def need_post(request, slug):
     if not cities:
         raise Http404
     form = NeedForm(request.POST, cities=cities)
-    if form.is_valid():
-        try:
-            with _as_404():
-                services.need_post(actor=request.user, incident=incident, data=form.cleaned_data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Need posted."))
-            return _board(incident)
+    with _as_404():
+        saved, _need = save_form(
+            form,
+            lambda data: services.need_post(actor=request.user, incident=incident, data=data),
+        )
+    if saved:
+        messages.success(request, _("Need posted."))
+        return _board(incident)
     context = {"form": form, "heading": _("Post a need"), "cancel_url": incident.get_absolute_url()}
     return render(request, "web/record_form.html", context, status=400)
 
@@ -161,14 +160,15 @@ def offer_make(request, slug):
             raise Http404
     initial = {"category": need.category, "unit": need.unit} if need else {}
     form = OfferForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = {**form.cleaned_data, "incident": incident, "need": need}
-        try:
-            with _as_404():
-                services.offer_make(actor=request.user, data=data)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
+    if request.method == "POST":
+        with _as_404():
+            saved, _offer = save_form(
+                form,
+                lambda data: services.offer_make(
+                    actor=request.user, data={**data, "incident": incident, "need": need}
+                ),
+            )
+        if saved:
             messages.success(request, _("Thank you: your offer is on the board."))
             return _board(incident)
     heading = _("Offer help for: %(need)s") % {"need": need} if need else _("Offer help")
@@ -265,17 +265,16 @@ def message_send(request, slug):
     if not can_send_messages(request.user):
         raise Http404
     form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            with _as_404():
-                services.message_send(
-                    actor=request.user, data={**form.cleaned_data, "incident": incident}
-                )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Message sent."))
-            return redirect(incident)
+    with _as_404():
+        saved, _message = save_form(
+            form,
+            lambda data: services.message_send(
+                actor=request.user, data={**data, "incident": incident}
+            ),
+        )
+    if saved:
+        messages.success(request, _("Message sent."))
+        return redirect(incident)
     # Shown again on the incident page as typed, each error beside its field.
     messages.error(request, _("The message could not be sent: check every field."))
     return incident_page(request, incident, message_form=form, status=400)

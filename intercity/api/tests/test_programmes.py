@@ -227,3 +227,28 @@ def test_listing_many_programmes_takes_a_fixed_number_of_queries(
 
     assert response.json()["count"] == 30
     assert response.json()["results"][0]["city_count"] == 1
+
+
+def test_a_refused_programme_names_a_bad_kind_and_an_end_before_the_start(api_as, cast):
+    answer = api_as("secretariat").post(
+        LIST,
+        new_programme(cast, kind="nonsense", start_date="2031-06-01", end_date="2031-05-01"),
+        format="json",
+    )
+    assert answer.status_code == 400
+    body = answer.json()
+    assert "kind" in body
+    assert body["end_date"] == ["The end date cannot be before the start date."]
+    assert not Programme.objects.exists()
+
+
+def test_a_refused_change_names_a_bad_status_and_an_end_before_the_start(api_as, programme):
+    answer = api_as("secretariat").patch(
+        detail(programme),
+        {"status": "nonsense", "start_date": "2031-06-01", "end_date": "2031-05-01"},
+        format="json",
+    )
+    assert answer.status_code == 400
+    assert set(answer.json()) == {"status", "end_date"}
+    programme.refresh_from_db()
+    assert programme.start_date != datetime.date(2031, 6, 1)

@@ -173,3 +173,19 @@ def test_a_run_that_cannot_fit_explains_itself_by_name_in_the_readers_language(
     ) in run["explanation"]
     in_russian = organiser.get(run_url, HTTP_ACCEPT_LANGUAGE="ru").json()["explanation"]
     assert any(line.startswith("На мероприятии встреч больше, чем мест") for line in in_russian)
+
+
+def test_a_refused_opportunity_names_a_long_title_and_a_past_closing_date(cast, client_for):
+    ProfileFactory(organisation=cast.organisation_rep.organisation)
+    response = client_for(cast.organisation_rep).post(
+        "/api/v1/business/opportunities/",
+        {"direction": "offer", "kind": "tourism", "title": "x" * 300, "expires_on": "2020-01-01"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert "title" in body
+    assert body["expires_on"] == [
+        "This date is past: the opportunity would not be shown to anyone."
+    ]
+    assert not Opportunity.objects.exists()

@@ -22,6 +22,7 @@ from intercity.business.forms import (
 )
 from intercity.business.models import MeetingRequest, Slot
 from intercity.business.views.access import organised_event, require_organiser
+from intercity.core.form_saving import save_form
 from intercity.core.forms import apply_validation_error
 from intercity.core.pagination import paginate
 from intercity.core.views import record_form_response
@@ -247,20 +248,19 @@ def request_new(request, pk):
     # Every registration of the event: the service refuses one's own with a reason, where
     # a narrower list would only say "Select a valid choice".
     form = MeetingRequestForm(request.POST, registrations=event.registrations.all())
-    if form.is_valid():
-        try:
-            services.meeting_request_create(
-                actor=request.user,
-                requester=registration,
-                invitee=form.cleaned_data["invitee"],
-                note=form.cleaned_data["note"],
-                session=form.cleaned_data["session"],
-            )
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            messages.success(request, _("Your request was sent."))
-            return redirect(event)
+
+    def save(data):
+        return services.meeting_request_create(
+            actor=request.user,
+            requester=registration,
+            invitee=data.get("invitee"),
+            note=data.get("note", ""),
+            session=data.get("session"),
+        )
+
+    if save_form(form, save)[0]:
+        messages.success(request, _("Your request was sent."))
+        return redirect(event)
     # The page again, with the request as typed and what is wrong with it.
     return _event_page(request, event, request_form=form, status=400)
 

@@ -129,3 +129,21 @@ def test_progress_is_not_reported_on_a_draft_declaration(api_as, commitment, cas
     assert response.status_code == 400
     assert "still a draft" in str(response.json())
     assert not ProgressReport.objects.exists()
+
+
+def test_a_refused_report_names_a_bad_link_and_a_date_in_the_future(api_as, commitment, cast):
+    response = api_as("focal_point").post(
+        REPORTS,
+        {
+            "commitment": commitment.pk,
+            "city": cast.home.slug,
+            "status": "achieved",
+            "evidence_url": "not a link",
+            "reported_on": "2099-01-01",
+        },
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"evidence_url", "reported_on"}
+    assert body["reported_on"] == ["A report cannot be dated in the future."]
+    assert not ProgressReport.objects.exists()
