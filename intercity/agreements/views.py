@@ -157,20 +157,18 @@ def agreement_edit(request, slug):
         parties_editable=can_change_parties(request.user, agreement),
     )
 
+    proposed = []
+
     def save(_data):
         data, parties, themes = form.split()
         fresh = Agreement.objects.get(pk=agreement.pk)
         agreement_update(
             actor=request.user, agreement=fresh, data=data, parties=parties, themes=themes
         )
-        if pending_proposal(fresh) is not None and data.get("status") != fresh.status:
-            messages.info(
-                request,
-                _("The change of status waits for another party or the secretariat to confirm."),
-            )
+        proposed.append(pending_proposal(fresh) is not None and data.get("status") != fresh.status)
         return agreement
 
-    return record_form_response(
+    response = record_form_response(
         request,
         form,
         save=save,
@@ -178,6 +176,14 @@ def agreement_edit(request, slug):
         success_message=_("The agreement was saved."),
         cancel_url=agreement.get_absolute_url(),
     )
+    # Said only once the change is saved: an invalid form's fields are tried on the service
+    # too, and what that trial proposed was rolled back.
+    if response.status_code == 302 and any(proposed):
+        messages.info(
+            request,
+            _("The change of status waits for another party or the secretariat to confirm."),
+        )
+    return response
 
 
 DECISIONS = {

@@ -294,3 +294,33 @@ def test_a_party_editing_the_status_on_the_page_makes_a_proposal(cast, client_fo
     agreement.refresh_from_db()
     assert agreement.status == Agreement.Status.DRAFT
     assert StatusProposal.objects.get().status_to == "terminated"
+
+
+def test_a_refused_edit_neither_proposes_nor_says_a_proposal_waits(cast, client_for, agreement):
+    form = {
+        "title": "x" * 400,  # too long: the form refuses it
+        "status": "terminated",
+        "parties": [cast.home.pk, cast.other.pk],
+    }
+    response = client_for(cast.focal_point).post(
+        reverse("agreements:edit", args=[agreement.slug]), form, follow=True
+    )
+
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "The change of status waits for another party" not in page
+    assert not StatusProposal.objects.exists()
+
+
+def test_a_saved_edit_says_the_proposal_waits(cast, client_for, agreement):
+    form = {
+        "title": agreement.title,
+        "status": "terminated",
+        "parties": [cast.home.pk, cast.other.pk],
+    }
+    response = client_for(cast.focal_point).post(
+        reverse("agreements:edit", args=[agreement.slug]), form, follow=True
+    )
+
+    assert "The change of status waits for another party" in response.content.decode()
+    assert StatusProposal.objects.get().status_to == "terminated"
