@@ -1,7 +1,18 @@
 """How the API answers a browser: Django REST framework's browsable pages, in the site's name."""
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework import renderers
+
+# The framework labels the two fields of its raw-data form in English only.
+RAW_FORM_LABELS = {"_content_type": _("Media type"), "_content": _("Content")}
 
 
 class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
     template = "api/browsable_api.html"
+
+    def get_raw_data_form(self, data, view, method, request):
+        form = super().get_raw_data_form(data, view, method, request)
+        for name, label in RAW_FORM_LABELS.items():
+            if form is not None and name in form.fields:
+                form.fields[name].label = label
+        return form

@@ -102,3 +102,33 @@ def test_the_browsable_api_speaks_the_chosen_language(client, db):
     assert ">Нэвтрэх</a>" in page
     assert "Log in" not in page
     assert 'aria-label="үндсэн агуулга"' in page  # the framework's own "main content"
+
+
+# The browsable API's own names and labels ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "cities", "city"), [("mn", "Хотууд", "Хот"), ("ru", "Города", "Город")]
+)
+def test_the_browsable_api_names_its_pages_after_the_records_in_the_chosen_language(
+    client, db, language, cities, city
+):
+    from intercity.testing.factories import CityFactory
+
+    hanoi = CityFactory(name="Hanoi")
+    listing = client.get(CITIES, {"hl": language}, HTTP_ACCEPT="text/html").content.decode()
+    detail = client.get(
+        reverse("api-v1:city-detail", args=[hanoi.slug]), HTTP_ACCEPT="text/html"
+    ).content.decode()
+
+    assert f"<h1>{cities}</h1>" in listing and "City List" not in listing
+    assert f"<h1>{city}</h1>" in detail and "City Instance" not in detail
+    assert f">{cities}</a>" in detail  # the breadcrumb back to the list
+    assert "Api Root" not in listing
+
+
+def test_the_browsable_api_labels_its_raw_data_form_in_the_chosen_language(api_as, cast):
+    page = api_as("secretariat").get(CITIES, {"hl": "mn"}, HTTP_ACCEPT="text/html").content.decode()
+
+    assert "Media type:" not in page and "Content:" not in page
+    assert "Медиа төрөл:" in page and "Агуулга:" in page
