@@ -127,8 +127,40 @@ def test_the_browsable_api_names_its_pages_after_the_records_in_the_chosen_langu
     assert "Api Root" not in listing
 
 
-def test_the_browsable_api_labels_its_raw_data_form_in_the_chosen_language(api_as, cast):
-    page = api_as("secretariat").get(CITIES, {"hl": "mn"}, HTTP_ACCEPT="text/html").content.decode()
+def test_the_browsable_api_root_says_what_it_lists_in_the_chosen_language(client, db):
+    page = client.get(reverse("api-v1:api-root"), {"hl": "ja"}, HTTP_ACCEPT="text/html")
+    page = page.content.decode()
 
-    assert "Media type:" not in page and "Content:" not in page
-    assert "Медиа төрөл:" in page and "Агуулга:" in page
+    assert "DefaultRouter" not in page
+    assert "<h1>API のトップ</h1>" in page
+    assert "API が扱う記録の種類と、それぞれのアドレスです。" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("mn", ["Медиа төрөл:", "Агуулга:", ">HTML маягт<", ">Түүхий өгөгдөл<"]),
+        ("ja", ["メディアタイプ:", "内容:", ">HTML フォーム<", ">生データ<"]),
+    ],
+)
+def test_the_browsable_api_labels_its_forms_in_the_chosen_language(api_as, cast, language, words):
+    page = (
+        api_as("secretariat")
+        .get(CITIES, {"hl": language}, HTTP_ACCEPT="text/html")
+        .content.decode()
+    )
+
+    for english in ("Media type:", "Content:", ">HTML form<", ">Raw data<", "Make a GET request"):
+        assert english not in page
+    for translated in words:
+        assert translated in page
+
+
+def test_the_browsable_api_asks_before_deleting_in_the_chosen_language(api_as, cast):
+    from intercity.testing.factories import CityFactory
+
+    url = reverse("api-v1:city-detail", args=[CityFactory(name="Hanoi").slug])
+    page = api_as("secretariat").get(url, {"hl": "ru"}, HTTP_ACCEPT="text/html").content.decode()
+
+    assert "Are you sure" not in page and ">Cancel<" not in page
+    assert "Вы действительно хотите удалить: Город?" in page
