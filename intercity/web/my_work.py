@@ -207,8 +207,9 @@ def assistance_to_confirm(*, city: City) -> WorkSection:
     return limited(section, items, total=rows.total)
 
 
-def _city_histories(city: City, since: datetime.datetime) -> list[tuple]:
-    """History rows of the records that belong to a city, one query per kind of record."""
+def _city_histories(city: City, since: datetime.datetime) -> tuple[list[tuple], int]:
+    """The latest history rows of the records that belong to a city, one query per kind of
+    record, and how many such rows there are in all."""
     meetings = Meeting.objects.filter(
         Q(host_city=city) | Q(pk__in=MeetingCity.objects.filter(city=city).values("meeting"))
     ).values("pk")
@@ -221,17 +222,18 @@ def _city_histories(city: City, since: datetime.datetime) -> list[tuple]:
         (Programme, Programme.history.filter(lead_city_id=city.pk)),
         (Organisation, Organisation.history.filter(city_id=city.pk)),
     ]
-    rows = []
+    rows, total = [], 0
     for model, history in sources:
-        for row in (
+        latest = head(
             history.filter(history_date__gte=since, history_user__isnull=False)
             .exclude(history_user__city=city)
             .select_related("history_user__city", "history_user__organisation")
-            .order_by("-history_date")[:SECTION_LIMIT]
-        ):
-            rows.append((model, row))
+            .order_by("-history_date")
+        )
+        rows.extend((model, row) for row in latest)
+        total += latest.total
     rows.sort(key=lambda pair: pair[1].history_date, reverse=True)
-    return rows[:SECTION_LIMIT]
+    return rows[:SECTION_LIMIT], total
 
 
 def changed_by_others(*, city: City, now: datetime.datetime | None = None) -> WorkSection:
@@ -242,7 +244,7 @@ def changed_by_others(*, city: City, now: datetime.datetime | None = None) -> Wo
         gettext_lazy("Nobody outside your city changed its records in the last 60 days."),
     )
     since = (now or timezone.now()) - datetime.timedelta(days=CHANGES_WITHIN_DAYS)
-    rows = _city_histories(city, since)
+    rows, total = _city_histories(city, since)
     lines = describe_rows([(model, row, None) for model, row in rows], show_names=True)
     items = []
     for (_model, row), line in zip(rows, lines, strict=True):
@@ -254,7 +256,7 @@ def changed_by_others(*, city: City, now: datetime.datetime | None = None) -> Wo
         items.append(
             WorkItem(title=str(record), url=url, note=line.sentence, when=row.history_date)
         )
-    return limited(section, items)
+    return limited(section, items, total=total)
 
 
 # The secretariat ---------------------------------------------------------------------------

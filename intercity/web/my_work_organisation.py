@@ -83,14 +83,16 @@ def business_events(*, organisation_id: int, today: datetime.date | None = None)
         .order_by("event__meeting__start_date", "event__meeting__year", "event__meeting__title")
     )
     items = []
-    # One query, read until a row past the limit: those ended in their own city within the
-    # margin are skipped, and must not take the places of the ones still to come.
+    coming = 0
+    # One query, read to the end: those ended in their own city within the margin are
+    # skipped, must not take the places of the ones still to come, nor count among them.
     for registration in registrations.iterator(chunk_size=SECTION_LIMIT + 1):
-        if len(items) > SECTION_LIMIT:
-            break
         event = registration.event
         meeting = event.meeting
         if meeting.is_over:
+            continue
+        coming += 1
+        if len(items) > SECTION_LIMIT:
             continue
         if event.published_run_id:
             url = reverse("business:agenda", args=[event.pk])
@@ -99,7 +101,7 @@ def business_events(*, organisation_id: int, today: datetime.date | None = None)
             url = event.get_absolute_url()
             note = _("%(when)s · schedule not yet published") % {"when": _event_days(meeting)}
         items.append(WorkItem(title=meeting.title, url=url, note=note, when=meeting.start_date))
-    return limited(section, items)
+    return limited(section, items, total=coming)
 
 
 def opportunities_open(*, organisation_id: int, today: datetime.date | None = None) -> WorkSection:
