@@ -405,3 +405,20 @@ def test_a_representative_is_told_how_many_more_business_events_there_are(client
     events = page.split('id="work-business-events"')[1].split("</section>")[0]
 
     assert events.count("<li") == 20 and "and 6 more" in events
+
+
+def test_a_section_asked_for_whole_lists_every_item(client_for, cast):
+    for index in range(23):
+        ProfileFactory(
+            organisation=OrganisationFactory(city=cast.home, name=f"Supplier {index}"),
+            is_verified=False,
+        )
+    client = client_for(cast.focal_point)
+    section = page_of(client).split('id="work-profiles"')[1].split("</section>")[0]
+    assert 'href="?all=profiles#work-profiles"' in section and "and 3 more" in section
+
+    whole = client.get(URL, {"all": "profiles"}).content.decode()
+    whole = whole.split('id="work-profiles"')[1].split("</section>")[0]
+
+    assert whole.count("<li") == 23
+    assert 'class="more"' not in whole
