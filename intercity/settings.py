@@ -221,6 +221,7 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.JSONRenderer",
         "intercity.api.renderers.BrowsableAPIRenderer",
     ],
+    "VIEW_NAME_FUNCTION": "intercity.api.naming.view_name",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

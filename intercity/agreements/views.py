@@ -31,7 +31,7 @@ from intercity.agreements.selectors import (
 )
 from intercity.agreements.services import agreement_create, agreement_update
 from intercity.cities.selectors import city_choices
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.pagination import paginate
@@ -110,7 +110,7 @@ def agreement_detail(request, slug):
         "can_decide": proposal is not None and can_decide_proposal(request.user, proposal),
         "can_withdraw": proposal is not None and can_withdraw_proposal(request.user, proposal),
         "can_edit": can_edit_agreement(request.user, agreement),
-        "history": audit_trail(agreement, viewer=request.user),
+        "history": audit_trail(agreement, viewer=request.user, whole=wants_whole_history(request)),
     }
     return render(request, "agreements/agreement_detail.html", context)
 

@@ -12,7 +12,7 @@ from intercity.cities.models import City
 from intercity.cities.permissions import can_create_city, can_edit_city, editable_city_fields
 from intercity.cities.selectors import city_focal_points, city_get, city_list
 from intercity.cities.services import city_create, city_update
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.list_filters import one_of, read_filters
 from intercity.core.pagination import paginate
@@ -64,7 +64,7 @@ def city_detail(request, slug):
         # Meetings, programmes, commitments…: the sections other apps register for a city.
         "sections": fill("city", city=city, user=request.user),
         "can_edit": can_edit_city(request.user, city),
-        "history": audit_trail(city, viewer=request.user),
+        "history": audit_trail(city, viewer=request.user, whole=wants_whole_history(request)),
     }
     return render(request, "cities/city_detail.html", context)
 

@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from django.db import models
+from django.db.models import Count, Window
 from django.utils import timezone
 from django.utils.text import Truncator
 from simple_history.models import HistoricalRecords
@@ -123,21 +124,46 @@ def record_m2m_change(
     obj.save(update_fields=["updated_at"])
 
 
-def audit_trail(obj: models.Model, *, viewer: Any = None, limit: int = 50):
+# A record page tells this many changes, newest first, unless the reader asks for the whole.
+HISTORY_LIMIT = 50
+WHOLE_HISTORY_LIMIT = 2000
+WHOLE_HISTORY_PARAMETER = "history"
+
+
+class Trail(list):
+    """A record's history lines, newest first, and how many older changes it leaves out."""
+
+    more = 0
+
+
+def wants_whole_history(request) -> bool:
+    """Whether the reader followed the history's "show earlier changes" link."""
+    return request.GET.get(WHOLE_HISTORY_PARAMETER) == "all"
+
+
+def audit_trail(
+    obj: models.Model, *, viewer: Any = None, limit: int = HISTORY_LIMIT, whole: bool = False
+):
     """The record's history in words, newest first; None when ``viewer`` may not see it.
 
     The public (no viewer, or a reader outside the network) sees the history of public
-    records only, and roles instead of names; network insiders see names too.
+    records only, and roles instead of names; network insiders see names too. ``whole``
+    asks for every change (up to a bound that keeps a page a page), not the latest ``limit``.
     """
     insider = is_network_insider(viewer)
     if not insider and not is_public_record(obj):
         return None
+    limit = WHOLE_HISTORY_LIMIT if whole else limit
+    # One row more than shown, so the oldest shown still reads as a change to the one before;
+    # the window count says, in the same query, how many there are in all.
     records = list(
-        obj.history.select_related("history_user__city", "history_user__organisation").order_by(
-            "-history_date", "-history_id"
-        )[: limit + 1]
+        obj.history.select_related("history_user__city", "history_user__organisation")
+        .annotate(changes=Window(Count("pk")))
+        .order_by("-history_date", "-history_id")[: limit + 1]
     )
-    return describe(obj, records, show_names=insider)[:limit]
+    trail = Trail(describe(obj, records, show_names=insider)[:limit])
+    trail.more = max((records[0].changes if records else 0) - len(trail), 0)
+    return trail
 
 
 def audit_trails(records: Sequence[models.Model], *, viewer: Any = None, limit: int = 50) -> dict:

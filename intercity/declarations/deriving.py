@@ -31,12 +31,13 @@ class CommitmentDraft:
     clause_number: str | None
     clause_position: int
     subitem_label: str | None
-    subitem_position: int | None
+    subitem_position: int | None  # among all the clause's sub-items
     title: str
     description: str
     named_cities: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     initiatives: list[str] = field(default_factory=list)
+    subitem_bullet: int | None = None  # among the clause's bullets only
 
     @property
     def reference(self) -> str:
@@ -44,7 +45,7 @@ class CommitmentDraft:
         return sub_reference(
             self.clause_number or str(self.clause_position),
             self.subitem_label,
-            self.subitem_position,
+            self.subitem_bullet,
         )
 
 
@@ -52,18 +53,36 @@ class CommitmentDraft:
 BULLET = "•"
 
 
-def sub_reference(number: str, label: str | None, position: int | None = None) -> str:
+def sub_reference(number: str, label: str | None, bullet: int | None = None) -> str:
     """A sub-item's reference after its clause's number: "3b", but "2(1)" for a numbered
     sub-item, which joined as "21" would read as clause 21.
 
-    A bulleted sub-item has no label to cite, so it goes by its place in the clause's list:
-    the third item of clause 12 is "12(•3)", of clause "II.1" "II.1(•3)". Its place comes from
-    the text alone, so the same text imported again gives the same references, and the
-    bracket keeps "12(•3)" apart from every lettered or numbered reference.
+    A bulleted sub-item has no label to cite, so it goes by its place among the clause's
+    bullets (see ``bullet_places``): the third bullet of clause 12 is "12(•3)", of clause
+    "II.1" "II.1(•3)". Its place comes from the text alone, so the same text imported again
+    gives the same references, and the bracket keeps "12(•3)" apart from every lettered or
+    numbered reference.
     """
     if not label:
-        return f"{number}({BULLET}{position})" if position else number
+        return f"{number}({BULLET}{bullet})" if bullet else number
     return f"{number}({label})" if label[:1].isdigit() and number[-1:].isdigit() else number + label
+
+
+def bullet_places(labels: Iterable[str | None]) -> list[int | None]:
+    """Each sub-item's place among its clause's bullets, None for one with a label.
+
+    Bullets are counted among bullets only, as letters are among letters: in a list of
+    "a)", "b)", "•", "•" the bullets are the first and the second, "12(•1)" and "12(•2)".
+    """
+    places: list[int | None] = []
+    count = 0
+    for label in labels:
+        if label:
+            places.append(None)
+        else:
+            count += 1
+            places.append(count)
+    return places
 
 
 def short_title(text: str, *, limit: int = _TITLE_LENGTH) -> str:
@@ -130,19 +149,20 @@ def derive_commitments(
             drafts.append(
                 _draft(number, position, None, None, text, matcher, theme_list, initiative_list)
             )
-        for sub_position, item in enumerate(subitems, start=1):
-            drafts.append(
-                _draft(
-                    number,
-                    position,
-                    item.get("label"),
-                    sub_position,
-                    item.get("text") or "",
-                    matcher,
-                    theme_list,
-                    initiative_list,
-                )
+        bullets = bullet_places(item.get("label") for item in subitems)
+        for sub_position, (item, bullet) in enumerate(zip(subitems, bullets, strict=True), 1):
+            draft = _draft(
+                number,
+                position,
+                item.get("label"),
+                sub_position,
+                item.get("text") or "",
+                matcher,
+                theme_list,
+                initiative_list,
             )
+            draft.subitem_bullet = bullet
+            drafts.append(draft)
     return [draft for draft in drafts if draft.title]
 
 

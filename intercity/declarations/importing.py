@@ -18,7 +18,7 @@ from intercity.core.audit import save_with_audit
 from intercity.core.models import Theme
 from intercity.core.services import bulk_create_with_audit, create_with_audit, require
 from intercity.core.slugs import unique_slug
-from intercity.declarations.deriving import derive_commitments
+from intercity.declarations.deriving import bullet_places, derive_commitments
 from intercity.declarations.matching import (
     all_names,
     cities_named,
@@ -182,14 +182,24 @@ def clause_fields(declaration: Declaration, position: int, clause: Mapping[str, 
     }
 
 
-def subitem_fields(clause: Clause, position: int, item: Mapping[str, Any]) -> dict:
-    """The stored fields of a parsed sub-item at `position` in its clause."""
+def subitem_fields(
+    clause: Clause, position: int, item: Mapping[str, Any], bullet: int | None = None
+) -> dict:
+    """The stored fields of a parsed sub-item at `position` in its clause, the `bullet`-th of
+    its bullets when it has no label."""
     return {
         "clause": clause,
         "position": position,
         "label": (item.get("label") or "")[:20],
+        "bullet": bullet,
         "text": item.get("text") or "",
     }
+
+
+def with_bullet_places(clause: Mapping[str, Any]) -> list[tuple[Mapping[str, Any], int | None]]:
+    """A parsed clause's sub-items, each with its place among the clause's bullets."""
+    items = clause.get("subitems") or []
+    return list(zip(items, bullet_places(item.get("label") for item in items), strict=True))
 
 
 def _store_clauses(
@@ -207,9 +217,9 @@ def _store_clauses(
         action="declarations.clause.imported",
     )
     rows = [
-        subitem_fields(row, position, item)
+        subitem_fields(row, position, item, bullet)
         for row, clause in zip(clauses, parsed_clauses, strict=True)
-        for position, item in enumerate(clause.get("subitems") or [], start=1)
+        for position, (item, bullet) in enumerate(with_bullet_places(clause), start=1)
     ]
     subitems = bulk_create_with_audit(
         SubItem, rows, actor=actor, action="declarations.subitem.imported"

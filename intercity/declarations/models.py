@@ -195,6 +195,10 @@ class SubItem(TimeStampedModel):
     clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="subitems")
     position = models.PositiveSmallIntegerField(_("order"))
     label = models.CharField(_("label"), max_length=20, blank=True)
+    # An unlabelled sub-item's place among its clause's bullets, which its reference cites.
+    bullet = models.PositiveSmallIntegerField(
+        _("place among the bullets"), null=True, blank=True, editable=False
+    )
     text = models.TextField(_("text"))
     history = HistoricalRecords()
 
@@ -208,8 +212,8 @@ class SubItem(TimeStampedModel):
 
     @property
     def reference(self) -> str:
-        """How a reader cites it: "12a", "2(1)", or "12(•3)" for the third, bulleted item."""
-        return sub_reference(self.clause.reference, self.label, self.position)
+        """How a reader cites it: "12a", "2(1)", or "12(•3)" for the third bullet."""
+        return sub_reference(self.clause.reference, self.label, self.bullet)
 
     @property
     def anchor(self) -> str:
@@ -339,7 +343,7 @@ class Commitment(TimeStampedModel):
         number = self.clause.reference
         if not self.subitem_id:
             return number
-        return sub_reference(number, self.subitem.label, self.subitem.position)
+        return sub_reference(number, self.subitem.label, self.subitem.bullet)
 
 
 class ProgressReport(TimeStampedModel):

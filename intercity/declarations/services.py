@@ -18,6 +18,7 @@ from intercity.declarations.importing import (
     declaration_import,
     store_paragraphs,
     subitem_fields,
+    with_bullet_places,
 )
 from intercity.declarations.matching import declaration_parse
 from intercity.declarations.models import (
@@ -142,20 +143,20 @@ def declaration_correct(
         )
         # A bulleted sub-item has no label: it is known by its place, as its reference is.
         items = {s.label or s.position: s for s in row.subitems.all()}
-        for sub_position, item in enumerate(clause.get("subitems") or [], start=1):
+        for sub_position, (item, bullet) in enumerate(with_bullet_places(clause), start=1):
             label = (item.get("label") or "")[:20]
             key = label or sub_position
             if key in items:
                 save_changes(
                     items[key],
-                    {"text": item.get("text") or ""},
+                    {"text": item.get("text") or "", "bullet": bullet},
                     actor=actor,
                     action="declarations.subitem.corrected",
                 )
             else:
                 create_with_audit(
                     SubItem,
-                    {"clause": row, "position": sub_position, "label": label, "text": item["text"]},
+                    subitem_fields(row, sub_position, item, bullet),
                     actor=actor,
                     action="declarations.subitem.imported",
                 )
@@ -170,10 +171,10 @@ def _create_clause(declaration, position, clause: Mapping[str, Any], *, actor) -
         actor=actor,
         action="declarations.clause.imported",
     )
-    for sub_position, item in enumerate(clause.get("subitems") or [], start=1):
+    for sub_position, (item, bullet) in enumerate(with_bullet_places(clause), start=1):
         create_with_audit(
             SubItem,
-            subitem_fields(row, sub_position, item),
+            subitem_fields(row, sub_position, item, bullet),
             actor=actor,
             action="declarations.subitem.imported",
         )

@@ -22,7 +22,7 @@ from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.agreements.permissions import can_view_agreement
 from intercity.cities.models import City
 from intercity.cities.selectors import city_choices, city_list
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.form_saving import save_form
 from intercity.core.forms import apply_validation_error
 from intercity.core.list_filters import one_of, read_filters, record_in, slug_in
@@ -102,7 +102,9 @@ def declaration_detail(request, slug):
         "progress": progress[0] if progress else None,
         "can_correct": can_correct_declaration(request.user, declaration),
         "can_edit_commitments": is_secretariat(request.user),
-        "history": audit_trail(declaration, viewer=request.user),
+        "history": audit_trail(
+            declaration, viewer=request.user, whole=wants_whole_history(request)
+        ),
     }
     return render(request, "declarations/declaration_detail.html", context)
 
@@ -278,7 +280,7 @@ def commitment_detail(request, pk):
             a for a in commitment.agreements.all() if can_view_agreement(request.user, a)
         ],
         "can_edit": can_edit_commitment(request.user, commitment),
-        "history": audit_trail(commitment, viewer=request.user),
+        "history": audit_trail(commitment, viewer=request.user, whole=wants_whole_history(request)),
     }
     return render(request, "declarations/commitment_detail.html", context)
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.cities.selectors import city_get
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.list_filters import one_of, read_filters
 from intercity.core.views import record_form_response
 from intercity.indicators.comparison import comparison, dashboard, indicator_years
@@ -125,7 +125,7 @@ def indicator_detail(request, code):
         "indicator": indicator,
         "comparison": compared,
         "citing": citing_items(indicator=indicator, user=request.user),
-        "history": audit_trail(indicator, viewer=request.user),
+        "history": audit_trail(indicator, viewer=request.user, whole=wants_whole_history(request)),
     }
     return render(request, "indicators/indicator_detail.html", context)
 
@@ -264,7 +264,9 @@ def observation_detail(request, pk):
         "can_edit": can_edit_observation(request.user, observation),
         "can_verify": can_verify_observation(request.user, observation)
         and observation.status != Observation.Status.VERIFIED,
-        "history": audit_trail(observation, viewer=request.user),
+        "history": audit_trail(
+            observation, viewer=request.user, whole=wants_whole_history(request)
+        ),
     }
     return render(request, "indicators/observation_detail.html", context)
 

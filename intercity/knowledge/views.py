@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
 from intercity.cities.selectors import city_choices
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.list_filters import one_of, read_filters, slug_in, year
 from intercity.core.pagination import paginate
 from intercity.core.selectors import theme_list
@@ -124,7 +124,7 @@ def knowledge_detail(request, slug):
         "can_edit": can_edit_item(request.user, item),
         "can_translate": can_translate_item(request.user, item),
         "can_moderate": can_moderate_item(request.user, item),
-        "history": audit_trail(item, viewer=request.user),
+        "history": audit_trail(item, viewer=request.user, whole=wants_whole_history(request)),
     }
     return render(request, "knowledge/item_detail.html", context)
 

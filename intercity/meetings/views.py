@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.cities.selectors import city_choices
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.form_saving import save_form
 from intercity.core.forms import apply_validation_error
@@ -123,7 +123,7 @@ def meeting_detail(request, slug):
         else None,
         "attendance": meeting_attendance(meeting),
         "can_edit": can_edit_meeting(request.user, meeting),
-        "history": audit_trail(meeting, viewer=request.user),
+        "history": audit_trail(meeting, viewer=request.user, whole=wants_whole_history(request)),
         "registration": _registration_state(request.user, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.cities.selectors import city_choices
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.pagination import paginate
@@ -68,7 +68,9 @@ def organisation_detail(request, slug):
     context = {
         "organisation": organisation,
         "can_edit": can_edit_organisation(request.user, organisation),
-        "history": audit_trail(organisation, viewer=request.user),
+        "history": audit_trail(
+            organisation, viewer=request.user, whole=wants_whole_history(request)
+        ),
     }
     return render(request, "organisations/organisation_detail.html", context)
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.cities.models import City
 from intercity.cities.selectors import city_choices
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.pagination import paginate
@@ -99,7 +99,7 @@ def programme_detail(request, slug):
         "can_edit": can_edit,
         "can_review": can_review_programme(request.user, programme),
         "activity_kind_labels": programme_activity_labels(programme),
-        "history": audit_trail(programme, viewer=request.user),
+        "history": audit_trail(programme, viewer=request.user, whole=wants_whole_history(request)),
     }
     return render(request, "programmes/programme_detail.html", context)
 

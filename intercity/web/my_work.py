@@ -27,6 +27,7 @@ from intercity.programmes.models import Programme
 from intercity.solidarity.models import Assistance
 from intercity.web.my_work_items import (
     SECTION_LIMIT,
+    WHOLE_SECTION_LIMIT,
     WorkItem,
     WorkSection,
     date_text,
@@ -42,7 +43,9 @@ MODERATION_WITHIN_DAYS = 30
 # A city's focal point ---------------------------------------------------------------------
 
 
-def reports_due(*, user, city: City, today: datetime.date | None = None) -> WorkSection:
+def reports_due(
+    *, user, city: City, today: datetime.date | None = None, limit: int = SECTION_LIMIT
+) -> WorkSection:
     """Commitments the city carries that still need a report; overdue ones first."""
     today = today or timezone.localdate()
     section = WorkSection(
@@ -50,8 +53,9 @@ def reports_due(*, user, city: City, today: datetime.date | None = None) -> Work
         gettext_lazy("Progress reports due"),
         gettext_lazy("Every commitment your city carries has a recent or final report."),
         asks_action=True,
+        limit=limit,
     )
-    rows = city_commitments(city=city, user=user, limit=200, today=today)["items"]
+    rows = city_commitments(city=city, user=user, limit=max(limit, 200), today=today)["items"]
     items = []
     for row in rows:
         cell, commitment = row.cell, row.commitment
@@ -89,17 +93,18 @@ def reports_due(*, user, city: City, today: datetime.date | None = None) -> Work
     return limited(section, items)
 
 
-def profiles_to_verify(*, city: City | None) -> WorkSection:
+def profiles_to_verify(*, city: City | None, limit: int = SECTION_LIMIT) -> WorkSection:
     section = WorkSection(
         "profiles",
         gettext_lazy("Organisation profiles to verify"),
         gettext_lazy("No organisation profile is waiting for verification."),
         asks_action=True,
+        limit=limit,
     )
     profiles = Profile.objects.filter(is_verified=False).select_related("organisation__city")
     if city is not None:
         profiles = profiles.filter(organisation__city=city)
-    rows = head(profiles.order_by("created_at"))
+    rows = head(profiles.order_by("created_at"), limit)
     items = [
         WorkItem(
             title=str(profile.organisation),
@@ -113,13 +118,16 @@ def profiles_to_verify(*, city: City | None) -> WorkSection:
     return limited(section, items, total=rows.total)
 
 
-def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSection:
+def coming_meetings(
+    *, city: City, today: datetime.date | None = None, limit: int = SECTION_LIMIT
+) -> WorkSection:
     """Planned meetings the city hosts or takes part in, soonest first."""
     today = today or timezone.localdate()
     section = WorkSection(
         "meetings",
         gettext_lazy("Your city's coming meetings"),
         gettext_lazy("Your city takes part in no planned meeting."),
+        limit=limit,
     )
     taking_part = MeetingCity.objects.filter(city=city).values("meeting")
     meetings = (
@@ -129,7 +137,7 @@ def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSe
         .select_related("host_city")
         .order_by("start_date", "year", "title")
     )
-    rows = head(meetings)
+    rows = head(meetings, limit)
     items = []
     for meeting in rows:
         if meeting.start_date:
@@ -150,15 +158,16 @@ def coming_meetings(*, city: City, today: datetime.date | None = None) -> WorkSe
     return limited(section, items, total=rows.total)
 
 
-def meetings_to_close(*, user) -> WorkSection:
+def meetings_to_close(*, user, limit: int = SECTION_LIMIT) -> WorkSection:
     """Meetings the user runs whose days have passed while they are still marked planned."""
     section = WorkSection(
         "outcomes",
         gettext_lazy("Meetings over: held or cancelled?"),
         gettext_lazy("Every meeting you run that is over has its outcome recorded."),
         asks_action=True,
+        limit=limit,
     )
-    rows = head(meetings_awaiting_outcome(user=user))
+    rows = head(meetings_awaiting_outcome(user=user), limit)
     items = []
     for meeting in rows:
         if meeting.start_date:
@@ -179,20 +188,21 @@ def meetings_to_close(*, user) -> WorkSection:
     return limited(section, items, total=rows.total)
 
 
-def assistance_to_confirm(*, city: City) -> WorkSection:
+def assistance_to_confirm(*, city: City, limit: int = SECTION_LIMIT) -> WorkSection:
     """Help dispatched to the city that waits for the city to confirm its receipt."""
     section = WorkSection(
         "assistance",
         gettext_lazy("Help dispatched to your city, to confirm"),
         gettext_lazy("No dispatched help waits for your city's confirmation."),
         asks_action=True,
+        limit=limit,
     )
     rows = (
         Assistance.objects.filter(need__city=city, status=Assistance.Status.DISPATCHED)
         .select_related("need__incident", "offer__city", "offer__organisation")
         .order_by("accepted_at")
     )
-    rows = head(rows)
+    rows = head(rows, limit)
     items = [
         WorkItem(
             title=str(row),
@@ -207,8 +217,11 @@ def assistance_to_confirm(*, city: City) -> WorkSection:
     return limited(section, items, total=rows.total)
 
 
-def _city_histories(city: City, since: datetime.datetime) -> list[tuple]:
-    """History rows of the records that belong to a city, one query per kind of record."""
+def _city_histories(
+    city: City, since: datetime.datetime, limit: int = SECTION_LIMIT
+) -> tuple[list[tuple], int]:
+    """The latest history rows of the records that belong to a city, one query per kind of
+    record, and how many such rows there are in all."""
     meetings = Meeting.objects.filter(
         Q(host_city=city) | Q(pk__in=MeetingCity.objects.filter(city=city).values("meeting"))
     ).values("pk")
@@ -221,28 +234,33 @@ def _city_histories(city: City, since: datetime.datetime) -> list[tuple]:
         (Programme, Programme.history.filter(lead_city_id=city.pk)),
         (Organisation, Organisation.history.filter(city_id=city.pk)),
     ]
-    rows = []
+    rows, total = [], 0
     for model, history in sources:
-        for row in (
+        latest = head(
             history.filter(history_date__gte=since, history_user__isnull=False)
             .exclude(history_user__city=city)
             .select_related("history_user__city", "history_user__organisation")
-            .order_by("-history_date")[:SECTION_LIMIT]
-        ):
-            rows.append((model, row))
+            .order_by("-history_date"),
+            limit,
+        )
+        rows.extend((model, row) for row in latest)
+        total += latest.total
     rows.sort(key=lambda pair: pair[1].history_date, reverse=True)
-    return rows[:SECTION_LIMIT]
+    return rows[:limit], total
 
 
-def changed_by_others(*, city: City, now: datetime.datetime | None = None) -> WorkSection:
+def changed_by_others(
+    *, city: City, now: datetime.datetime | None = None, limit: int = SECTION_LIMIT
+) -> WorkSection:
     """Records of the city that someone outside it changed lately, said in words."""
     section = WorkSection(
         "changes",
         gettext_lazy("Your city's records changed by others"),
         gettext_lazy("Nobody outside your city changed its records in the last 60 days."),
+        limit=limit,
     )
     since = (now or timezone.now()) - datetime.timedelta(days=CHANGES_WITHIN_DAYS)
-    rows = _city_histories(city, since)
+    rows, total = _city_histories(city, since, limit)
     lines = describe_rows([(model, row, None) for model, row in rows], show_names=True)
     items = []
     for (_model, row), line in zip(rows, lines, strict=True):
@@ -254,21 +272,22 @@ def changed_by_others(*, city: City, now: datetime.datetime | None = None) -> Wo
         items.append(
             WorkItem(title=str(record), url=url, note=line.sentence, when=row.history_date)
         )
-    return limited(section, items)
+    return limited(section, items, total=total)
 
 
 # The secretariat ---------------------------------------------------------------------------
 
 
-def imports_to_review() -> WorkSection:
+def imports_to_review(*, limit: int = SECTION_LIMIT) -> WorkSection:
     section = WorkSection(
         "imports",
         gettext_lazy("Declaration imports to review"),
         gettext_lazy("No imported declaration waits for review."),
         asks_action=True,
+        limit=limit,
     )
     drafts = Declaration.objects.filter(status=Declaration.Status.DRAFT).order_by("created_at")
-    rows = head(drafts)
+    rows = head(drafts, limit)
     items = [
         WorkItem(
             title=declaration.title,
@@ -282,13 +301,16 @@ def imports_to_review() -> WorkSection:
     return limited(section, items, total=rows.total)
 
 
-def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
+def items_to_moderate(
+    *, now: datetime.datetime | None = None, limit: int = SECTION_LIMIT
+) -> WorkSection:
     """Knowledge items cities published or changed lately, for the secretariat to look over."""
     section = WorkSection(
         "moderation",
         gettext_lazy("Knowledge items to moderate"),
         gettext_lazy("No knowledge item was published or changed by a city in the last 30 days."),
         asks_action=True,
+        limit=limit,
     )
     since = (now or timezone.now()) - datetime.timedelta(days=MODERATION_WITHIN_DAYS)
     changed = (
@@ -307,7 +329,7 @@ def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
         .select_related("city")
         .order_by("-updated_at")
     )
-    rows = head(pending)
+    rows = head(pending, limit)
     items = [
         WorkItem(
             title=item.title,
@@ -325,7 +347,7 @@ def items_to_moderate(*, now: datetime.datetime | None = None) -> WorkSection:
     return limited(section, items, total=rows.total)
 
 
-def status_proposals(*, user) -> WorkSection:
+def status_proposals(*, user, limit: int = SECTION_LIMIT) -> WorkSection:
     """Changes of status another party proposed, which the user's city (or the secretariat)
     confirms or declines."""
     section = WorkSection(
@@ -333,9 +355,10 @@ def status_proposals(*, user) -> WorkSection:
         gettext_lazy("Changes of status to confirm"),
         gettext_lazy("No change of status waits for your confirmation."),
         asks_action=True,
+        limit=limit,
     )
     proposals = proposals_awaiting(user=user)
-    rows = head(proposals)
+    rows = head(proposals, limit)
     items = [
         WorkItem(
             title=str(proposal.record),
@@ -356,20 +379,21 @@ def status_proposals(*, user) -> WorkSection:
 # The page ----------------------------------------------------------------------------------
 
 
-def drafts_to_finish(*, user) -> WorkSection:
+def drafts_to_finish(*, user, limit: int = SECTION_LIMIT) -> WorkSection:
     """Knowledge items the user wrote and has not yet published, most recently changed first."""
     section = WorkSection(
         "drafts",
         gettext_lazy("Your unpublished drafts"),
         gettext_lazy("You have no unpublished draft."),
         asks_action=True,
+        limit=limit,
     )
     drafts = (
         KnowledgeItem.objects.filter(author=user, visibility=KnowledgeItem.Visibility.DRAFT)
         .select_related("city")
         .order_by("-updated_at", "-pk")
     )
-    rows = head(drafts)
+    rows = head(drafts, limit)
     items = [
         WorkItem(
             title=item.title,
@@ -383,13 +407,16 @@ def drafts_to_finish(*, user) -> WorkSection:
     return limited(section, items, total=rows.total)
 
 
-def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkSection:
+def programmes_taking_part(
+    *, user, today: datetime.date | None = None, limit: int = SECTION_LIMIT
+) -> WorkSection:
     """Running programmes the user has joined, by name."""
     today = today or timezone.localdate()
     section = WorkSection(
         "programmes",
         gettext_lazy("Programmes you take part in"),
         gettext_lazy("You take part in no running programme; join one from its page."),
+        limit=limit,
     )
     programmes = (
         Programme.objects.filter(participants__person=user)
@@ -397,7 +424,7 @@ def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkS
         .exclude(end_date__lt=today)
         .order_by("name")
     )
-    rows = head(programmes)
+    rows = head(programmes, limit)
     items = [
         WorkItem(
             title=programme.name,
@@ -409,37 +436,42 @@ def programmes_taking_part(*, user, today: datetime.date | None = None) -> WorkS
     return limited(section, items, total=rows.total)
 
 
-def my_work(user) -> list[WorkSection]:
-    """The sections that matter for the user's role, in the order they should be read."""
+def my_work(user, *, whole: str = "") -> list[WorkSection]:
+    """The sections that matter for the user's role, in the order they should be read; the
+    section keyed ``whole`` lists all its items, not only the first."""
+
+    def limit(key: str) -> int:
+        return WHOLE_SECTION_LIMIT if key == whole else SECTION_LIMIT
+
     if is_secretariat(user):
         return [
-            imports_to_review(),
-            status_proposals(user=user),
-            meetings_to_close(user=user),
-            profiles_to_verify(city=None),
-            items_to_moderate(),
+            imports_to_review(limit=limit("imports")),
+            status_proposals(user=user, limit=limit("proposals")),
+            meetings_to_close(user=user, limit=limit("outcomes")),
+            profiles_to_verify(city=None, limit=limit("profiles")),
+            items_to_moderate(limit=limit("moderation")),
         ]
     sections: list[WorkSection] = []
     city_id = focal_city_id(user)
     if city_id is not None:
         city = user.city
         sections += [
-            reports_due(user=user, city=city),
-            status_proposals(user=user),
-            meetings_to_close(user=user),
-            assistance_to_confirm(city=city),
-            profiles_to_verify(city=city),
-            coming_meetings(city=city),
-            changed_by_others(city=city),
-            drafts_to_finish(user=user),
-            programmes_taking_part(user=user),
+            reports_due(user=user, city=city, limit=limit("reports")),
+            status_proposals(user=user, limit=limit("proposals")),
+            meetings_to_close(user=user, limit=limit("outcomes")),
+            assistance_to_confirm(city=city, limit=limit("assistance")),
+            profiles_to_verify(city=city, limit=limit("profiles")),
+            coming_meetings(city=city, limit=limit("meetings")),
+            changed_by_others(city=city, limit=limit("changes")),
+            drafts_to_finish(user=user, limit=limit("drafts")),
+            programmes_taking_part(user=user, limit=limit("programmes")),
         ]
     elif user.role == User.Role.EXPERT and user.city_id:
         sections += [
-            drafts_to_finish(user=user),
-            coming_meetings(city=user.city),
-            programmes_taking_part(user=user),
+            drafts_to_finish(user=user, limit=limit("drafts")),
+            coming_meetings(city=user.city, limit=limit("meetings")),
+            programmes_taking_part(user=user, limit=limit("programmes")),
         ]
     if user.organisation_id:
-        sections += organisation_sections(organisation_id=user.organisation_id)
+        sections += organisation_sections(organisation_id=user.organisation_id, limit=limit)
     return sections

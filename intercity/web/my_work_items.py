@@ -10,6 +10,8 @@ from django.utils import formats
 from django.utils.functional import Promise
 
 SECTION_LIMIT = 20
+# A section the reader asked to see whole still has a bound, so the page stays a page.
+WHOLE_SECTION_LIMIT = 500
 
 
 @dataclass
@@ -33,6 +35,7 @@ class WorkSection:
     items: list[WorkItem] = field(default_factory=list)
     more: int = 0
     asks_action: bool = field(default=False, kw_only=True)
+    limit: int = field(default=SECTION_LIMIT, kw_only=True)
 
     @property
     def count(self) -> int:
@@ -47,10 +50,10 @@ def waiting(sections: list[WorkSection]) -> int:
 def limited(
     section: WorkSection, items: list[WorkItem], *, total: int | None = None
 ) -> WorkSection:
-    """Keep the first SECTION_LIMIT items. `total` is how many there are in all, when the
+    """Keep the section's first `limit` items. `total` is how many there are in all, when the
     caller read only one more than the limit; without it, `items` are all there are."""
-    section.items = items[:SECTION_LIMIT]
-    section.more = max((len(items) if total is None else total) - SECTION_LIMIT, 0)
+    section.items = items[: section.limit]
+    section.more = max((len(items) if total is None else total) - len(section.items), 0)
     return section
 
 
@@ -60,14 +63,14 @@ class Head(list):
     total: int
 
 
-def head(rows) -> Head:
-    """Read a section's first SECTION_LIMIT + 1 rows and count them all in the same query: a
+def head(rows, limit: int = SECTION_LIMIT) -> Head:
+    """Read a section's first `limit` + 1 rows and count them all in the same query: a
     window count over the whole query, taken before the limit (a list is counted as it is)."""
     if isinstance(rows, list):
-        first = Head(rows[: SECTION_LIMIT + 1])
+        first = Head(rows[: limit + 1])
         first.total = len(rows)
         return first
-    first = Head(rows.annotate(in_all=Window(Count("pk")))[: SECTION_LIMIT + 1])
+    first = Head(rows.annotate(in_all=Window(Count("pk")))[: limit + 1])
     first.total = first[0].in_all if first else 0
     return first
 

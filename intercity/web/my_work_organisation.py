@@ -4,6 +4,7 @@ events it takes part in, and the opportunities it has open. One query each."""
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable
 
 from django.db.models import F, Q
 from django.urls import reverse
@@ -23,12 +24,13 @@ from intercity.web.my_work_items import (
 )
 
 
-def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
+def requests_awaiting_answer(*, organisation_id: int, limit: int = SECTION_LIMIT) -> WorkSection:
     section = WorkSection(
         "requests",
         gettext_lazy("Meeting requests waiting for your answer"),
         gettext_lazy("No meeting request waits for your answer."),
         asks_action=True,
+        limit=limit,
     )
     pending = (
         MeetingRequest.objects.filter(
@@ -37,7 +39,7 @@ def requests_awaiting_answer(*, organisation_id: int) -> WorkSection:
         .select_related("requester__organisation", "event__meeting")
         .order_by("created_at")
     )
-    rows = head(pending)
+    rows = head(pending, limit)
     items = [
         WorkItem(
             title=_("%(organisation)s asks to meet you")
@@ -59,7 +61,9 @@ def _event_days(meeting: Meeting) -> str:
     return date_text(meeting.start_date)
 
 
-def business_events(*, organisation_id: int, today: datetime.date | None = None) -> WorkSection:
+def business_events(
+    *, organisation_id: int, today: datetime.date | None = None, limit: int = SECTION_LIMIT
+) -> WorkSection:
     """Business events the organisation is registered in that have not ended, soonest first,
     each leading to its published agenda or saying the schedule is still to come."""
     today = today or timezone.localdate()
@@ -67,6 +71,7 @@ def business_events(*, organisation_id: int, today: datetime.date | None = None)
         "business-events",
         gettext_lazy("Your business events"),
         gettext_lazy("Your organisation is registered in no business event still to come."),
+        limit=limit,
     )
     # A meeting ends by the calendar of its own city: a day's margin here, its own word below.
     since = today - datetime.timedelta(days=1)
@@ -83,14 +88,16 @@ def business_events(*, organisation_id: int, today: datetime.date | None = None)
         .order_by("event__meeting__start_date", "event__meeting__year", "event__meeting__title")
     )
     items = []
-    # One query, read until a row past the limit: those ended in their own city within the
-    # margin are skipped, and must not take the places of the ones still to come.
-    for registration in registrations.iterator(chunk_size=SECTION_LIMIT + 1):
-        if len(items) > SECTION_LIMIT:
-            break
+    coming = 0
+    # One query, read to the end: those ended in their own city within the margin are
+    # skipped, must not take the places of the ones still to come, nor count among them.
+    for registration in registrations.iterator(chunk_size=limit + 1):
         event = registration.event
         meeting = event.meeting
         if meeting.is_over:
+            continue
+        coming += 1
+        if len(items) > limit:
             continue
         if event.published_run_id:
             url = reverse("business:agenda", args=[event.pk])
@@ -99,23 +106,26 @@ def business_events(*, organisation_id: int, today: datetime.date | None = None)
             url = event.get_absolute_url()
             note = _("%(when)s · schedule not yet published") % {"when": _event_days(meeting)}
         items.append(WorkItem(title=meeting.title, url=url, note=note, when=meeting.start_date))
-    return limited(section, items)
+    return limited(section, items, total=coming)
 
 
-def opportunities_open(*, organisation_id: int, today: datetime.date | None = None) -> WorkSection:
+def opportunities_open(
+    *, organisation_id: int, today: datetime.date | None = None, limit: int = SECTION_LIMIT
+) -> WorkSection:
     """The organisation's opportunities still open to others, those closing soonest first."""
     today = today or timezone.localdate()
     section = WorkSection(
         "opportunities",
         gettext_lazy("Your organisation's open opportunities"),
         gettext_lazy("Your organisation has no open opportunity."),
+        limit=limit,
     )
     opportunities = (
         Opportunity.objects.current(today)
         .filter(organisation_id=organisation_id)
         .order_by(F("expires_on").asc(nulls_last=True), "-created_at", "-pk")
     )
-    rows = head(opportunities)
+    rows = head(opportunities, limit)
     items = []
     for opportunity in rows:
         if opportunity.expires_on:
@@ -134,9 +144,12 @@ def opportunities_open(*, organisation_id: int, today: datetime.date | None = No
     return limited(section, items, total=rows.total)
 
 
-def organisation_sections(*, organisation_id: int) -> list[WorkSection]:
+def organisation_sections(
+    *, organisation_id: int, limit: Callable[[str], int] = lambda _key: SECTION_LIMIT
+) -> list[WorkSection]:
+    """The representative's sections; ``limit`` tells how many items each may list, by key."""
     return [
-        requests_awaiting_answer(organisation_id=organisation_id),
-        business_events(organisation_id=organisation_id),
-        opportunities_open(organisation_id=organisation_id),
+        requests_awaiting_answer(organisation_id=organisation_id, limit=limit("requests")),
+        business_events(organisation_id=organisation_id, limit=limit("business-events")),
+        opportunities_open(organisation_id=organisation_id, limit=limit("opportunities")),
     ]

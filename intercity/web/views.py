@@ -172,7 +172,7 @@ def search(request):
 @login_required
 @require_GET
 def my_work_page(request):
-    sections = my_work(request.user)
+    sections = my_work(request.user, whole=request.GET.get("all", ""))
     context = {"sections": sections, "waiting": waiting(sections)}
     return render(request, "web/my_work.html", context)
 

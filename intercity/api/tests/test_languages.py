@@ -102,3 +102,65 @@ def test_the_browsable_api_speaks_the_chosen_language(client, db):
     assert ">Нэвтрэх</a>" in page
     assert "Log in" not in page
     assert 'aria-label="үндсэн агуулга"' in page  # the framework's own "main content"
+
+
+# The browsable API's own names and labels ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "cities", "city"), [("mn", "Хотууд", "Хот"), ("ru", "Города", "Город")]
+)
+def test_the_browsable_api_names_its_pages_after_the_records_in_the_chosen_language(
+    client, db, language, cities, city
+):
+    from intercity.testing.factories import CityFactory
+
+    hanoi = CityFactory(name="Hanoi")
+    listing = client.get(CITIES, {"hl": language}, HTTP_ACCEPT="text/html").content.decode()
+    detail = client.get(
+        reverse("api-v1:city-detail", args=[hanoi.slug]), HTTP_ACCEPT="text/html"
+    ).content.decode()
+
+    assert f"<h1>{cities}</h1>" in listing and "City List" not in listing
+    assert f"<h1>{city}</h1>" in detail and "City Instance" not in detail
+    assert f">{cities}</a>" in detail  # the breadcrumb back to the list
+    assert "Api Root" not in listing
+
+
+def test_the_browsable_api_root_says_what_it_lists_in_the_chosen_language(client, db):
+    page = client.get(reverse("api-v1:api-root"), {"hl": "ja"}, HTTP_ACCEPT="text/html")
+    page = page.content.decode()
+
+    assert "DefaultRouter" not in page
+    assert "<h1>API のトップ</h1>" in page
+    assert "API が扱う記録の種類と、それぞれのアドレスです。" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("mn", ["Медиа төрөл:", "Агуулга:", ">HTML маягт<", ">Түүхий өгөгдөл<"]),
+        ("ja", ["メディアタイプ:", "内容:", ">HTML フォーム<", ">生データ<"]),
+    ],
+)
+def test_the_browsable_api_labels_its_forms_in_the_chosen_language(api_as, cast, language, words):
+    page = (
+        api_as("secretariat")
+        .get(CITIES, {"hl": language}, HTTP_ACCEPT="text/html")
+        .content.decode()
+    )
+
+    for english in ("Media type:", "Content:", ">HTML form<", ">Raw data<", "Make a GET request"):
+        assert english not in page
+    for translated in words:
+        assert translated in page
+
+
+def test_the_browsable_api_asks_before_deleting_in_the_chosen_language(api_as, cast):
+    from intercity.testing.factories import CityFactory
+
+    url = reverse("api-v1:city-detail", args=[CityFactory(name="Hanoi").slug])
+    page = api_as("secretariat").get(url, {"hl": "ru"}, HTTP_ACCEPT="text/html").content.decode()
+
+    assert "Are you sure" not in page and ">Cancel<" not in page
+    assert "Вы действительно хотите удалить: Город?" in page

@@ -18,7 +18,7 @@ from intercity.business.forms import OpportunityAnswerForm, OpportunityForm
 from intercity.business.models import Opportunity
 from intercity.business.services_answers import opportunity_answer_create
 from intercity.cities.selectors import member_cities
-from intercity.core.audit import audit_trail
+from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.forms import apply_validation_error
 from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.pagination import paginate
@@ -71,7 +71,9 @@ def _detail_page(request, opportunity, *, answer_form=None, status=200):
             if rules.can_view_answers(request.user, opportunity)
             else None
         ),
-        "history": audit_trail(opportunity, viewer=request.user) if can_edit else None,
+        "history": audit_trail(opportunity, viewer=request.user, whole=wants_whole_history(request))
+        if can_edit
+        else None,
     }
     return render(request, "business/opportunity_detail.html", context, status=status)
 

@@ -167,3 +167,31 @@ def test_every_audit_action_in_the_code_reads_as_words():
         )
     )
     assert unreadable == []
+
+
+# A long history: the latest changes, the number of the earlier ones, and a way to see them ---
+
+
+def test_a_long_history_says_how_many_earlier_changes_it_leaves_out(cast, client_for):
+    from intercity.cities.services import city_update
+
+    for index in range(54):
+        city_update(actor=cast.secretariat, city=cast.home, data={"description": f"v{index}"})
+    changes = cast.home.history.count()
+    client = client_for(cast.secretariat)
+
+    history = client.get(cast.home.get_absolute_url()).content.decode().split('id="history"')[1]
+
+    assert history.split("</ol>")[0].count('<span class="what">') == 50
+    assert f"Show {changes - 50} earlier changes" in history
+    assert 'href="?history=all#history"' in history
+
+    whole = client.get(cast.home.get_absolute_url(), {"history": "all"}).content.decode()
+    whole = whole.split('id="history"')[1]
+    assert whole.split("</ol>")[0].count('<span class="what">') == changes
+    assert "earlier change" not in whole
+
+
+def test_a_short_history_offers_nothing_more(cast, meeting):
+    trail = audit_trail(meeting, viewer=cast.secretariat)
+    assert len(trail) == meeting.history.count() and trail.more == 0

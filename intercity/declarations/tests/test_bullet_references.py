@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from intercity.declarations.deriving import derive_commitments, sub_reference
+from intercity.declarations.deriving import bullet_places, derive_commitments, sub_reference
 from intercity.declarations.parsing import parse_declaration
 from intercity.declarations.services import declaration_correct, declaration_import
 
@@ -39,6 +39,38 @@ def test_each_bullet_has_a_reference_of_its_own(cast):
     assert [item.reference for item in bullets] == ["2(•1)", "2(•2)", "2(•3)"]
     references = [c.reference for c in declaration.commitments.all()]
     assert references == ["1", "2", "2(•1)", "2(•2)", "2(•3)", "3a", "3b", "4"]
+
+
+# Lettered items first, then bullets, at the same depth: one list of four items.
+MIXED = HEAD + (
+    "1. Share flood data every month.\n\n"
+    "2. Build joint gauges:\n"
+    "  a) in the upper basin;\n"
+    "  b) in the delta;\n"
+    "  • with the river police;\n"
+    "  • with the universities.\n\n"
+    "3. Meet again next year.\n"
+)
+
+
+def test_bullets_after_lettered_items_are_counted_among_bullets_only():
+    parsed = parse_declaration(MIXED).to_dict()
+    references = [draft.reference for draft in derive_commitments(parsed["clauses"])]
+    assert references == ["1", "2a", "2b", "2(•1)", "2(•2)", "3"]
+
+
+def test_a_stored_mixed_list_cites_its_bullets_among_bullets_only(cast):
+    declaration = declaration_import(actor=cast.secretariat, text=MIXED)
+    items = list(declaration.clauses.get(number="2").subitems.all())
+    assert [item.reference for item in items] == ["2a", "2b", "2(•1)", "2(•2)"]
+    references = [c.reference for c in declaration.commitments.all()]
+    assert references == ["1", "2a", "2b", "2(•1)", "2(•2)", "3"]
+
+
+def test_bullets_take_their_places_among_bullets_wherever_the_letters_fall():
+    assert bullet_places(["a", None, "b", None, None]) == [None, 1, None, 2, 3]
+    assert bullet_places([None, None]) == [1, 2]
+    assert bullet_places(["a", "b"]) == [None, None]
 
 
 def test_bullets_of_a_text_in_parts_are_cited_with_their_part(cast):
@@ -132,7 +164,8 @@ def test_references_are_unique_in_a_declaration(clauses):
         references.append(number)
         labels = _distinct_labels(labels)
         references.extend(
-            sub_reference(number, label, position) for position, label in enumerate(labels, start=1)
+            sub_reference(number, label, bullet)
+            for label, bullet in zip(labels, bullet_places(labels), strict=True)
         )
     assert len(references) == len(set(references))
 

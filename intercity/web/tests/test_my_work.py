@@ -382,3 +382,43 @@ def test_a_request_to_answer_is_the_one_thing_that_waits_for_a_representative(
     waiting, informing = home.split("To keep in view")
     assert "Meeting requests waiting for your answer" in waiting
     assert "Your business events" in informing
+
+
+def test_the_changes_by_others_say_how_many_more_there_are(client_for, cast):
+    for index in range(24):
+        city_update(actor=cast.secretariat, city=cast.home, data={"description": f"v{index}"})
+
+    page = page_of(client_for(cast.focal_point))
+    section = page.split('id="work-changes"')[1].split("</section>")[0]
+
+    assert section.count("<li") == 20 and "and 4 more" in section
+    assert '<span class="badge">24</span>' in section
+
+
+def test_a_representative_is_told_how_many_more_business_events_there_are(client_for, cast):
+    organisation = cast.organisation_rep.organisation
+    later = timezone.localdate() + datetime.timedelta(days=60)
+    for index in range(26):
+        _registered(organisation, f"Fair {index}", start_date=later, end_date=later)
+
+    page = page_of(client_for(cast.organisation_rep))
+    events = page.split('id="work-business-events"')[1].split("</section>")[0]
+
+    assert events.count("<li") == 20 and "and 6 more" in events
+
+
+def test_a_section_asked_for_whole_lists_every_item(client_for, cast):
+    for index in range(23):
+        ProfileFactory(
+            organisation=OrganisationFactory(city=cast.home, name=f"Supplier {index}"),
+            is_verified=False,
+        )
+    client = client_for(cast.focal_point)
+    section = page_of(client).split('id="work-profiles"')[1].split("</section>")[0]
+    assert 'href="?all=profiles#work-profiles"' in section and "and 3 more" in section
+
+    whole = client.get(URL, {"all": "profiles"}).content.decode()
+    whole = whole.split('id="work-profiles"')[1].split("</section>")[0]
+
+    assert whole.count("<li") == 23
+    assert 'class="more"' not in whole
