@@ -130,7 +130,7 @@ def meeting_record_outcome(*, actor: Any, meeting: Meeting, status: str) -> None
         raise ValidationError(
             {"status": _("Only a planned meeting whose days have passed awaits its outcome.")}
         )
-    save_changes(meeting, {"status": status}, actor=actor, action="meetings.meeting.outcome")
+    save_changes(meeting, {"status": status}, actor=actor, action="meetings.meeting.updated")
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from intercity.core.audit import audit_trail
 from intercity.meetings.models import Meeting
 from intercity.testing.factories import MeetingFactory
 
@@ -32,8 +33,9 @@ def test_the_host_records_a_past_meeting_as_held_and_the_history_says_so(client_
     assert past.status == Meeting.Status.HELD
     assert "Flood dialogue is recorded as held." in response.content.decode()
     entry = past.history.first()
-    assert entry.history_change_reason.startswith("meetings.meeting.outcome")
     assert entry.history_user == cast.focal_point
+    changes = [change.text for change in audit_trail(past)[0].changes]
+    assert changes == ["status changed from “Planned” to “Held”"]
 
 
 def test_the_secretariat_records_one_as_cancelled_and_returns_where_it_came_from(
