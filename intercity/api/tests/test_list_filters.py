@@ -4,7 +4,11 @@ import pytest
 from rest_framework.test import APIClient
 
 from intercity.knowledge.models import KnowledgeItem
-from intercity.testing.business_factories import OpportunityFactory, ProfileFactory
+from intercity.testing.business_factories import (
+    EventFactory,
+    OpportunityFactory,
+    ProfileFactory,
+)
 from intercity.testing.factories import (
     CityFactory,
     MeetingFactory,
@@ -33,12 +37,15 @@ def test_every_filter_with_fixed_values_refuses_another_naming_the_allowed_ones(
     filters = _choice_filters(client.get("/api/schema/", {"format": "json"}).json())
     paths = {path for path, _name, _allowed in filters}
     assert {"/api/v1/pledges/", "/api/v1/business/opportunities/", "/api/v1/search/"} <= paths
-    # Lists under a record (a meeting's registrations) need one, and someone who may read them.
+    # Lists under a record (a meeting's registrations, a business event's requests) need one,
+    # and someone who may read them.
     meeting = MeetingFactory()
+    event = EventFactory()
     client.force_authenticate(cast.secretariat)
 
     for path, name, allowed in filters:
-        response = client.get(path.format(slug=meeting.slug), {name: "nonsense", "q": "water"})
+        address = path.format(slug=meeting.slug, id=event.pk)
+        response = client.get(address, {name: "nonsense", "q": "water"})
 
         assert response.status_code == 400, (path, name)
         [message] = response.json()[name]
