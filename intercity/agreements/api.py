@@ -23,6 +23,7 @@ from intercity.agreements.permissions import (
     can_view_agreement,
 )
 from intercity.api.permissions import Rules
+from intercity.api.service_trial import validated_or_refused
 from intercity.api.views import (
     FORBIDDEN,
     WRITE_RESPONSES,
@@ -58,16 +59,17 @@ class StatusChangeViewSet(RecordViewSet):
     @action(detail=True, methods=["post"], url_path="status")
     def change_status(self, request, *args, **kwargs):
         record = self.get_object()
+
+        def change(data):
+            return proposals.status_change(
+                actor=request.user, record=record, status=data["status"], note=data.get("note", "")
+            )
+
         serializer = api.StatusChangeSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = validated_or_refused(serializer, change)
         check_input(serializer)
         with service_errors(serializer):
-            proposal = proposals.status_change(
-                actor=request.user,
-                record=record,
-                status=serializer.validated_data["status"],
-                note=serializer.validated_data.get("note", ""),
-            )
+            proposal = change(data)
         record.refresh_from_db(fields=["status"])
         context = self.get_serializer_context()
         result = {

@@ -69,3 +69,12 @@ def _messages(serializer, error: DjangoValidationError) -> list[tuple[str, str]]
             if one.code not in MISSING_VALUE_CODES:
                 found.extend((name, message) for message in one.messages)
     return found
+
+
+def validated_or_refused(
+    serializer: serializers.Serializer, write: Callable[[dict[str, Any]], Any]
+) -> dict[str, Any]:
+    """The serializer's validated data, or a 400 with its errors and the service's beside."""
+    if not serializer.is_valid():
+        refuse_with_service_errors(serializer, write)
+    return dict(serializer.validated_data)

@@ -8,6 +8,7 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from intercity.api.permissions import Rules
+from intercity.api.service_trial import validated_or_refused
 from intercity.api.views import RecordViewSet, document, service_errors
 from intercity.indicators import serializers as api
 from intercity.indicators import services
@@ -102,24 +103,23 @@ class ObservationViewSet(RecordViewSet):
             raise NotFound from exc
 
     def create(self, request, *args, **kwargs):
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        city, indicator = data.pop("city"), data.pop("indicator")
-        if not can_create_observation(request.user, city):
-            # Writing into another city's figures: as if the record did not exist.
-            raise NotFound
-        key = {
-            "value": data.pop("value", None),
-            "unit": data.pop("unit", "") or "",
-            "notation_key": data.pop("notation_key", "") or "",
-            "period_start": data.pop("period_start", None),
-            "period_end": data.pop("period_end", None),
-            "gpc_sector": data.pop("gpc_sector", "") or "",
-            "gpc_scope": data.pop("gpc_scope", "") or "",
-        }
-        with service_errors(serializer):
-            observation, outcome = services.observation_record(
+
+        def record(data):
+            data = dict(data)
+            city, indicator = data.pop("city"), data.pop("indicator")
+            if not can_create_observation(request.user, city):
+                # Writing into another city's figures: as if the record did not exist.
+                raise NotFound
+            key = {
+                "value": data.pop("value", None),
+                "unit": data.pop("unit", "") or "",
+                "notation_key": data.pop("notation_key", "") or "",
+                "period_start": data.pop("period_start", None),
+                "period_end": data.pop("period_end", None),
+                "gpc_sector": data.pop("gpc_sector", "") or "",
+                "gpc_scope": data.pop("gpc_scope", "") or "",
+            }
+            return services.observation_record(
                 actor=request.user,
                 city=city,
                 indicator=indicator,
@@ -127,6 +127,11 @@ class ObservationViewSet(RecordViewSet):
                 data=data,
                 **key,
             )
+
+        serializer = self.get_serializer(data=request.data)
+        data = validated_or_refused(serializer, record)
+        with service_errors(serializer):
+            observation, outcome = record(data)
         code = status.HTTP_201_CREATED if outcome == "created" else status.HTTP_200_OK
         return self.render(observation, status_code=code)
 

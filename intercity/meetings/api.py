@@ -9,6 +9,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from intercity.api.permissions import Rules
+from intercity.api.service_trial import validated_or_refused
 from intercity.api.views import (
     FORBIDDEN,
     WRITE_RESPONSES,
@@ -121,15 +122,19 @@ class MeetingViewSet(RecordViewSet):
     @registrations.mapping.post
     def register(self, request, *args, **kwargs):
         meeting = self.select_one(kwargs[self.lookup_field])
-        serializer = api.RegistrationWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        check_input(serializer)
-        data = dict(serializer.validated_data)
-        person = data.pop("person", request.user)
-        with service_errors(serializer):
-            registration = registration_services.registration_create(
+
+        def create(data):
+            data = dict(data)
+            person = data.pop("person", request.user)
+            return registration_services.registration_create(
                 actor=request.user, meeting=meeting, person=person, data=data
             )
+
+        serializer = api.RegistrationWriteSerializer(data=request.data)
+        data = validated_or_refused(serializer, create)
+        check_input(serializer)
+        with service_errors(serializer):
+            registration = create(data)
         body = api.RegistrationSerializer(registration).data
         return Response(body, status=status.HTTP_201_CREATED)
 

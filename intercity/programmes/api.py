@@ -8,6 +8,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from intercity.api.permissions import Rules
+from intercity.api.service_trial import validated_or_refused
 from intercity.api.views import (
     FORBIDDEN,
     WRITE_RESPONSES,
@@ -84,13 +85,21 @@ class ProgrammeViewSet(RecordViewSet):
         programme = self.get_object()
         if not can_review_programme(request.user, programme):
             raise NotFound
+
+        def record(data):
+            programme_services.review_record(
+                actor=request.user,
+                programme=programme,
+                meeting=data.get("meeting"),
+                decision=data.get("decision", ""),
+                notes=data.get("notes", ""),
+            )
+
         serializer = api.ReviewWriteSerializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
+        data = validated_or_refused(serializer, record)
         check_input(serializer)
         with service_errors(serializer):
-            programme_services.review_record(
-                actor=request.user, programme=programme, **serializer.validated_data
-            )
+            record(data)
         return self.render(programme, status_code=status.HTTP_201_CREATED)
 
     @extend_schema(

@@ -16,6 +16,7 @@ from rest_framework.permissions import IsAuthenticatedOrReadOnly
 from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
+from intercity.api.service_trial import validated_or_refused
 from intercity.core.params import number_param
 from intercity.solidarity import selectors, services
 from intercity.solidarity import serializers as api
@@ -63,10 +64,13 @@ class SolidarityViewSet(viewsets.GenericViewSet):
             return self.write_serializer_class
         return self.serializer_class
 
-    def payload(self, **kwargs) -> dict:
+    def payload(self, write=None, **kwargs) -> dict:
+        """The valid input; a refusal also names what ``write`` refuses in the valid part."""
         serializer = self.get_serializer(data=self.request.data, **kwargs)
-        serializer.is_valid(raise_exception=True)
-        return dict(serializer.validated_data)
+        if write is None:
+            serializer.is_valid(raise_exception=True)
+            return dict(serializer.validated_data)
+        return validated_or_refused(serializer, write)
 
 
 class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
@@ -109,9 +113,13 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
         """The secretariat records an incident; a focal point reports one in their own city."""
         if not can_report_incident(request.user):
             raise NotFound
-        data = self.payload()
+
+        def create(data):
+            return services.incident_create(actor=request.user, data=data)
+
+        data = self.payload(create)
         with service_errors():
-            incident = services.incident_create(actor=request.user, data=data)
+            incident = create(data)
         fresh = self._incident(incident.pk)
         return Response(api.IncidentDetailSerializer(fresh).data, status=status.HTTP_201_CREATED)
 
@@ -120,11 +128,14 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
         incident = self._incident(pk)
         if not can_edit_incident(request.user, incident):
             raise NotFound
-        data = self.payload(partial=True)
+
+        def update(data):
+            fresh = Incident.objects.get(pk=incident.pk)
+            services.incident_update(actor=request.user, incident=fresh, data=data)
+
+        data = self.payload(update, partial=True)
         with service_errors():
-            services.incident_update(
-                actor=request.user, incident=Incident.objects.get(pk=incident.pk), data=data
-            )
+            update(data)
         return Response(api.IncidentDetailSerializer(self._incident(pk)).data)
 
     @extend_schema(
@@ -209,21 +220,30 @@ class NeedViewSet(mixins.ListModelMixin, SolidarityViewSet):
         return Response(api.NeedSerializer(need).data)
 
     def create(self, request):
-        data = self.payload()
-        incident = data.pop("incident")
-        if not can_view_incident(request.user, incident):
-            raise NotFound
+
+        def post(data):
+            data = dict(data)
+            incident = data.pop("incident")
+            if not can_view_incident(request.user, incident):
+                raise NotFound
+            return services.need_post(actor=request.user, incident=incident, data=data)
+
+        data = self.payload(post)
         with service_errors():
-            need = services.need_post(actor=request.user, incident=incident, data=data)
+            need = post(data)
         return _created(self.retrieve(request, pk=need.pk))
 
     def partial_update(self, request, pk=None):
         need = selectors.need_list(user=request.user).filter(pk=pk).first()
         if need is None:
             raise NotFound
-        data = self.payload(partial=True)
-        with service_errors():
+
+        def update(data):
             services.need_update(actor=request.user, need=need, data=data)
+
+        data = self.payload(update, partial=True)
+        with service_errors():
+            update(data)
         return self.retrieve(request, pk=pk)
 
 
@@ -243,18 +263,26 @@ class OfferViewSet(mixins.ListModelMixin, SolidarityViewSet):
         return Response(api.OfferSerializer(offer).data)
 
     def create(self, request):
-        data = self.payload()
+
+        def make(data):
+            return services.offer_make(actor=request.user, data=data)
+
+        data = self.payload(make)
         with service_errors():
-            offer = services.offer_make(actor=request.user, data=data)
+            offer = make(data)
         return _created(self.retrieve(request, pk=offer.pk))
 
     def partial_update(self, request, pk=None):
         offer = self.get_queryset().filter(pk=pk).first()
         if offer is None:
             raise NotFound
-        data = self.payload(partial=True)
-        with service_errors():
+
+        def update(data):
             services.offer_update(actor=request.user, offer=offer, data=data)
+
+        data = self.payload(update, partial=True)
+        with service_errors():
+            update(data)
         return self.retrieve(request, pk=pk)
 
 
@@ -276,14 +304,18 @@ class AssistanceViewSet(mixins.ListModelMixin, SolidarityViewSet):
         return Response(api.AssistanceSerializer(item).data)
 
     def create(self, request):
-        data = self.payload()
-        need, offer = data["need"], data["offer"]
-        if not can_view_record(request.user, need) or not can_view_record(request.user, offer):
-            raise NotFound
-        with service_errors():
-            item = services.offer_accept(
+
+        def accept(data):
+            need, offer = data["need"], data["offer"]
+            if not can_view_record(request.user, need) or not can_view_record(request.user, offer):
+                raise NotFound
+            return services.offer_accept(
                 actor=request.user, need=need, offer=offer, quantity=data.get("quantity")
             )
+
+        data = self.payload(accept)
+        with service_errors():
+            item = accept(data)
         return Response(api.AssistanceSerializer(item).data, status=status.HTTP_201_CREATED)
 
 
@@ -303,14 +335,18 @@ class DeliveryViewSet(mixins.ListModelMixin, SolidarityViewSet):
         return Response(api.DeliverySerializer(item).data)
 
     def create(self, request):
-        data = self.payload()
-        with service_errors():
-            delivery = services.delivery_dispatch(
+
+        def dispatch(data):
+            return services.delivery_dispatch(
                 actor=request.user,
                 assistance=data["assistance"],
                 quantity=data["quantity"],
                 note=data.get("note", ""),
             )
+
+        data = self.payload(dispatch)
+        with service_errors():
+            delivery = dispatch(data)
         return Response(api.DeliverySerializer(delivery).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(request=None, responses=api.DeliverySerializer)
@@ -339,9 +375,13 @@ class MessageViewSet(mixins.ListModelMixin, SolidarityViewSet):
         return Response(api.MessageSerializer(item).data)
 
     def create(self, request):
-        data = self.payload()
+
+        def send(data):
+            return services.message_send(actor=request.user, data=data)
+
+        data = self.payload(send)
         with service_errors():
-            message = services.message_send(actor=request.user, data=data)
+            message = send(data)
         return Response(api.MessageSerializer(message).data, status=status.HTTP_201_CREATED)
 
 

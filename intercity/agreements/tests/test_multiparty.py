@@ -324,3 +324,19 @@ def test_a_saved_edit_says_the_proposal_waits(cast, client_for, agreement):
 
     assert "The change of status waits for another party" in response.content.decode()
     assert StatusProposal.objects.get().status_to == "terminated"
+
+
+def test_a_refused_change_names_a_long_note_and_the_status_it_already_has(cast, agreement):
+    before = Agreement.history.count()
+
+    response = client(cast.focal_point).post(
+        agreement_url(agreement, "status/"), {"status": "draft", "note": "x" * 2001}, format="json"
+    )
+
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"note", "status"}
+    assert body["status"] == ["The record already has this status."]
+    assert not StatusProposal.objects.exists()
+    assert not StatusProposal.history.exists()
+    assert Agreement.history.count() == before

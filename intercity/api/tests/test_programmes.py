@@ -252,3 +252,20 @@ def test_a_refused_change_names_a_bad_status_and_an_end_before_the_start(api_as,
     assert set(answer.json()) == {"status", "end_date"}
     programme.refresh_from_db()
     assert programme.start_date != datetime.date(2031, 6, 1)
+
+
+def test_a_refused_review_names_a_bad_decision_and_a_meeting_that_is_no_plenary(api_as, programme):
+    workshop = MeetingFactory(kind="seminar", title="Water seminar")
+
+    answer = api_as("secretariat").post(
+        detail(programme) + "reviews/",
+        {"meeting": workshop.slug, "decision": "nonsense"},
+        format="json",
+    )
+
+    assert answer.status_code == 400
+    body = answer.json()
+    assert set(body) == {"decision", "meeting"}
+    assert body["meeting"] == ["A programme is reviewed at a plenary meeting: choose a plenary."]
+    assert not Review.objects.exists()
+    assert not Review.history.exists()

@@ -119,3 +119,18 @@ def test_the_registrant_may_not_decide_but_may_cancel(api_as, cast, meeting):
     assert refused.status_code == 403
     cancel = reverse("api-v1:registration-cancel", kwargs={"pk": registration.pk})
     assert client.post(cancel).json()["status"] == "cancelled"
+
+
+def test_a_refused_registration_names_a_bad_role_and_a_duplicate(api_as, cast, meeting):
+    client = api_as("expert")
+    client.post(registrations_url(meeting), {}, format="json")
+    before = Registration.history.count()
+
+    response = client.post(registrations_url(meeting), {"role": "nonsense"}, format="json")
+
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body) == {"role", "person"}
+    assert body["person"] == ["This person is already registered for the meeting."]
+    assert Registration.objects.count() == 1
+    assert Registration.history.count() == before

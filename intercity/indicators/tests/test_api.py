@@ -136,3 +136,18 @@ def test_a_year_beyond_any_date_is_a_field_error_on_the_page_and_in_the_api(
     assert page.status_code == 400
     assert "less than or equal to 9999" in page.text
     assert not Observation.objects.exists()
+
+
+def test_a_refused_value_names_a_bad_source_url_and_an_inconvertible_unit(cast, catalogue):
+    body = {"city": cast.home.slug, "indicator": "electricity-total", "year": 2020}
+
+    response = api_for(cast.focal_point).post(
+        OBSERVATIONS,
+        {**body, "value": 5, "unit": "kg", "source_url": "not an address"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()) == {"source_url", "unit_as_given"}
+    assert not Observation.objects.exists()
+    assert not Observation.history.exists()
