@@ -46,6 +46,7 @@ from intercity.accounts.services import (
 from intercity.core.form_saving import save_form
 from intercity.core.list_filters import one_of, read_filters
 from intercity.core.pagination import paginate
+from intercity.core.selectors import text_filter
 from intercity.core.views import record_form_response
 
 
@@ -122,6 +123,12 @@ def user_index(request):
     role = read["role"]
     if role:
         users = users.filter(role=role)
+    search = request.GET.get("q") or None
+    users = text_filter(
+        users,
+        search,
+        ["username", "first_name", "last_name", "email", "city__name", "organisation__name"],
+    )
     context = paginate(request, users, per_page=50)
     context.update(
         {

@@ -66,6 +66,10 @@ def agreement_index(request):
     if wants_csv(request):
         return csv_response(filename="agreements.csv", columns=AGREEMENT_COLUMNS, rows=agreements)
     context = paginate(request, agreements)
+    # Pledges page on their own parameter, so paging them leaves the agreements in place.
+    pledge_page = paginate(
+        request, pledge_list(city=filters["city"]), per_page=20, parameter="pledge_page"
+    )
     context.update(
         {
             "filters": filters,
@@ -73,7 +77,8 @@ def agreement_index(request):
             "statuses": Agreement.Status.choices,
             "cities": city_choices(),
             "themes": theme_list(),
-            "pledges": _pledge_rows(request.user, list(pledge_list(city=filters["city"])[:20])),
+            "pledges": _pledge_rows(request.user, list(pledge_page.pop("object_list"))),
+            "pledge_page": pledge_page,
             "can_create": can_create_agreement(request.user),
         }
     )

@@ -15,8 +15,11 @@ def text_filter(queryset: QuerySet, query: str | None, fields: list[str]) -> Que
     return queryset
 
 
-def news_list(*, kind: str | None = None, city: str | None = None) -> QuerySet:
+def news_list(
+    *, kind: str | None = None, city: str | None = None, search: str | None = None
+) -> QuerySet:
     items = NewsItem.objects.prefetch_related("cities").select_related("meeting")
+    items = text_filter(items, search, ["title", "summary"])
     if kind:
         items = items.filter(kind=kind)
     if city:

@@ -26,6 +26,27 @@ def indicator_list(*, theme: str | None = None) -> QuerySet:
     return indicators
 
 
+def indicators_matching(indicators: list[Indicator], *, search: str | None) -> list[Indicator]:
+    """The indicators whose code, name or standard holds every word of `search`.
+
+    The name is matched as the reader sees it as well as as written, because most
+    translated names live in the interface catalogues rather than in the database."""
+    words = (search or "").casefold().split()[:8]
+    if not words:
+        return indicators
+    return [
+        indicator
+        for indicator in indicators
+        if all(
+            word
+            in " ".join(
+                (indicator.code, indicator.label, indicator.name, indicator.standard)
+            ).casefold()
+            for word in words
+        )
+    ]
+
+
 def indicator_get(*, code: str) -> Indicator:
     indicator = Indicator.objects.filter(code=code).first()
     if indicator is None:

@@ -38,6 +38,7 @@ from intercity.indicators.selectors import (
     city_indicators,
     indicator_get,
     indicator_list,
+    indicators_matching,
     observation_get,
     observation_list,
     target_get,
@@ -89,7 +90,8 @@ def indicator_index(request):
     read = read_filters(
         request.GET, {"theme": one_of(gettext_lazy("Theme"), Indicator.Theme.values)}
     )
-    indicators = list(indicator_list(theme=read["theme"]))
+    search = request.GET.get("q") or None
+    indicators = indicators_matching(list(indicator_list(theme=read["theme"])), search=search)
     header = ["code", "name", "unit", "direction", "theme", "aggregation", "standard"]
     rows = [
         [i.code, i.label, i.unit, i.direction, i.theme, i.aggregation, i.standard]
@@ -103,6 +105,9 @@ def indicator_index(request):
         themes.setdefault(indicator.get_theme_display(), []).append(indicator)
     context = {
         "themes": themes,
+        "theme_choices": Indicator.Theme.choices,
+        "theme": read["theme"],
+        "filtered": bool(search or read["theme"]),
         "filter_notices": read.notices,
         "can_import": can_import_observations(request.user),
         "can_manage": can_manage_indicator(request.user),

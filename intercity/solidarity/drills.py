@@ -4,10 +4,11 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from intercity.accounts.roles import is_network_insider
+from intercity.core.selectors import text_filter
 from intercity.solidarity.models import Drill, DrillAction
 
 
-def drill_list(*, user) -> QuerySet:
+def drill_list(*, user, scenario_kind: str | None = None, search: str | None = None) -> QuerySet:
     rows = Drill.objects.select_related(
         "meeting__host_city", "review__knowledge_item"
     ).prefetch_related(
@@ -16,7 +17,9 @@ def drill_list(*, user) -> QuerySet:
     )
     if not is_network_insider(user):
         rows = rows.filter(meeting__is_public=True)
-    return rows
+    if scenario_kind:
+        rows = rows.filter(scenario_kind=scenario_kind)
+    return text_filter(rows, search, ["meeting__title", "scenario", "meeting__host_city__name"])
 
 
 def drill_get(*, user, slug: str) -> Drill:

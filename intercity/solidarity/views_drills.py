@@ -9,10 +9,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.core.forms import apply_validation_error
+from intercity.core.list_filters import one_of, read_filters
+from intercity.core.pagination import paginate
 from intercity.solidarity import services
 from intercity.solidarity.drills import drill_get, drill_list
 from intercity.solidarity.forms import ActionForm, DrillForm, ReviewForm
-from intercity.solidarity.models import DrillAction, DrillReview
+from intercity.solidarity.models import DrillAction, DrillReview, Incident
 from intercity.solidarity.permissions import (
     can_create_drill,
     can_manage_drill,
@@ -22,10 +24,19 @@ from intercity.solidarity.permissions import (
 
 @require_GET
 def drill_index(request):
-    context = {
-        "drills": drill_list(user=request.user),
-        "can_create": can_create_drill(request.user),
-    }
+    read = read_filters(request.GET, {"scenario": one_of(_("Scenario"), Incident.Kind.values)})
+    drills = drill_list(
+        user=request.user, scenario_kind=read["scenario"], search=request.GET.get("q")
+    )
+    context = paginate(request, drills)
+    context.update(
+        {
+            "scenarios": Incident.Kind.choices,
+            "scenario": read["scenario"],
+            "filter_notices": read.notices,
+            "can_create": can_create_drill(request.user),
+        }
+    )
     return render(request, "solidarity/drill_list.html", context)
 
 

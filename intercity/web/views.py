@@ -56,9 +56,11 @@ def news(request):
             "city": slug_in(_("City"), city_choices()),
         },
     )
-    context = paginate(request, news_list(**read.values))
+    context = paginate(request, news_list(search=request.GET.get("q") or None, **read.values))
     context["kinds"] = NewsItem.Kind.choices
     context["kind"] = read["kind"]
+    context["cities"] = city_choices()
+    context["city"] = read["city"]
     context["filter_notices"] = read.notices
     context["can_publish"] = can_publish_news(request.user)
     return render(request, "web/news_list.html", context)

@@ -79,3 +79,16 @@ def test_the_list_costs_a_bounded_number_of_queries(
     client = client_for(cast.secretariat)
     with django_assert_max_num_queries(12):
         client.get(USERS)
+
+
+def test_the_list_finds_an_account_by_a_word_of_its_name_or_city(client_for, cast):
+    client = client_for(cast.secretariat)
+    by_name = client.get(USERS, {"q": "otherfocal"}).content.decode()
+    by_city = client.get(USERS, {"q": "home city"}).content.decode()
+    assert "<small>otherfocal" in by_name and "<small>orgrep" not in by_name
+    assert "<small>expert" in by_city and "<small>otherfocal" not in by_city
+
+
+def test_a_search_that_finds_nobody_says_so(client_for, cast):
+    text = client_for(cast.secretariat).get(USERS, {"q": "zzz"}).content.decode()
+    assert "No account matches these filters." in text

@@ -401,3 +401,11 @@ def test_an_open_opportunity_closing_in_the_past_is_refused_on_its_date(cast, cl
     )
     old.refresh_from_db()
     assert old.title == "Renamed"
+
+
+def test_the_directory_says_a_search_finds_nothing_apart_from_an_empty_directory(client):
+    assert "No verified organisations yet." in client.get(reverse("business:list")).content.decode()
+    ProfileFactory(is_verified=True)
+    text = client.get(reverse("business:list"), {"q": "zzz-nothing"}).content.decode()
+    assert "No verified organisation matches these filters." in text
+    assert "No verified organisations yet." not in text
