@@ -12,11 +12,11 @@ visitor reads on the platform's pages.
 from __future__ import annotations
 
 import functools
-import gettext
 import re
 import time
 from pathlib import Path
 
+import polib
 from django.conf import settings
 from django.utils import translation
 
@@ -29,26 +29,25 @@ LOCALE = Path(__file__).resolve().parent.parent / "locale"
 _NOT_WORDS = re.compile(r"%\([^)]*\)[a-z]|%[a-z]|\{[^}]*\}|<[^>]*>|&[a-z]+;")
 
 
-def _catalogue(language: str) -> dict:
+def _catalogue(language: str) -> list[tuple[str, list[str]]]:
+    """The compiled catalogue's messages: each source string with its translations (the
+    plural forms of a plural message), read with polib, the library that compiles them."""
     path = LOCALE / translation.to_locale(language) / "LC_MESSAGES" / "django.mo"
     if not path.exists():
-        return {}
-    with path.open("rb") as file:
-        # The catalogue's messages, as gettext reads them: msgid (or (msgid, form)) to msgstr.
-        return dict(gettext.GNUTranslations(file)._catalog)
+        return []
+    messages = []
+    for entry in polib.mofile(str(path)):
+        sources = [entry.msgid, entry.msgid_plural] if entry.msgid_plural else [entry.msgid]
+        texts = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        messages.extend((source, texts) for source in sources if source)
+    return messages
 
 
 def _source_strings() -> list[str]:
     """The interface strings as the code writes them, read from any compiled catalogue."""
     for code, _name in settings.LANGUAGES:
-        catalogue = _catalogue(code)
-        if catalogue:
-            strings = []
-            for key in catalogue:
-                text = key[0] if isinstance(key, tuple) else key
-                # A message with a context is stored as "context\x04message".
-                strings.append(text.split("\x04")[-1])
-            return [text for text in strings if text]
+        if catalogue := _catalogue(code):
+            return [source for source, _texts in catalogue]
     return []
 
 
@@ -59,7 +58,7 @@ def interface_words(language: str) -> dict[str, str]:
     if code.split("-")[0] == settings.LANGUAGE_CODE.split("-")[0]:
         strings = _source_strings()
     else:
-        strings = [text for key, text in _catalogue(code).items() if key and text]
+        strings = [text for _source, texts in _catalogue(code) for text in texts if text]
     found: dict[str, str] = {}
     for text in strings:
         for key, written in spelling.words(_NOT_WORDS.sub(" ", text)):

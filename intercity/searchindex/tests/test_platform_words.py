@@ -92,3 +92,8 @@ def test_a_suggestion_found_only_by_meaning_is_offered_when_search_reads_meaning
     results = search(user=None, query="rooftop gardns")
     assert results.mode == "hybrid"
     assert results.suggestion == "rooftop gardens"
+
+
+def test_the_words_of_plural_messages_count_in_every_form(cast):
+    # "observers" is written only in the plural form of "... as observers".
+    assert "observers" in interface_words("en")
