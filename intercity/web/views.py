@@ -175,7 +175,14 @@ def search(request):
 @require_GET
 def my_work_page(request):
     sections = my_work(request.user, whole=request.GET.get("all", ""))
-    context = {"sections": sections, "waiting": waiting(sections)}
+    context = {
+        "sections": sections,
+        "waiting": waiting(sections),
+        # What holds something comes first; the sections with nothing in them follow, compact,
+        # so that on a phone the work is not below a column of empty cards.
+        "busy": [section for section in sections if section.items],
+        "clear": [section for section in sections if not section.items],
+    }
     return render(request, "web/my_work.html", context)
 
 

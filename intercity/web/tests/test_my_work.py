@@ -143,6 +143,15 @@ def test_empty_sections_say_so(client_for, cast):
     assert "No organisation profile is waiting for verification." in page
 
 
+def test_sections_with_work_come_before_the_empty_ones_which_are_compact(client_for, cast, work):
+    page = page_of(client_for(cast.focal_point))
+    # The role's order puts help to confirm (none here) before the coming meetings (one).
+    assert page.index('id="work-meetings"') < page.index('id="work-assistance"')
+    assistance = page.split('id="work-assistance"', 1)[0].rsplit("<section", 1)[1]
+    meetings = page.split('id="work-meetings"', 1)[0].rsplit("<section", 1)[1]
+    assert "clear" in assistance and "clear" not in meetings
+
+
 def test_the_page_costs_the_same_queries_whatever_the_amount_of_work(
     client_for, cast, work, django_assert_max_num_queries
 ):
