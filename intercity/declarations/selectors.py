@@ -5,16 +5,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf, Right, Substr
+from django.db.models.lookups import In
 from django.shortcuts import get_object_or_404
 
 from intercity.accounts.roles import is_secretariat
 from intercity.cities.models import City
 from intercity.core.selectors import text_filter
+from intercity.declarations.deriving import BULLET
 from intercity.declarations.models import Clause, Commitment, Declaration, Paragraph
 
 Responsibility = Commitment.cities.through
+DIGITS = list("0123456789")
 
 
 # Declarations ------------------------------------------------------------------------------
@@ -125,7 +142,11 @@ def commitment_reports(*, commitment: Commitment, city: City | None = None) -> Q
 
 
 def commitment_scope(
-    *, user=None, declaration: Declaration | None = None, city: City | None = None
+    *,
+    user=None,
+    declaration: Declaration | None = None,
+    city: City | None = None,
+    search: str | None = None,
 ) -> QuerySet:
     commitments = Commitment.objects.filter(declaration__in=declaration_visible(user))
     if declaration is not None:
@@ -134,9 +155,47 @@ def commitment_scope(
         commitments = commitments.filter(
             pk__in=Responsibility.objects.filter(city=city).values("commitment_id")
         )
+    commitments = commitments_matching(commitments, search=search)
     return commitments.select_related("declaration", "clause", "subitem").order_by(
         "-declaration__adopted_on", "declaration_id", "position", "id"
     )
+
+
+def commitments_matching(commitments: QuerySet, *, search: str | None) -> QuerySet:
+    """The commitments whose title or text holds every word of `search`, a word also finding
+    the commitment it is the reference of ("2b") and, when it names a clause ("2"), the
+    commitments of the clause and of its sub-items."""
+    if not (search or "").split():
+        return commitments
+    clause, printed = _printed_references()
+    return text_filter(
+        commitments.alias(clause_reference=clause, commitment_reference=printed),
+        search,
+        ["title", "description"],
+        whole=["clause_reference", "commitment_reference"],
+    )
+
+
+def _printed_references() -> tuple[Func, Case]:
+    """`Clause.reference` and `Commitment.reference` (see `sub_reference`) as the database
+    spells them, so a search by reference stays a filter and pages like any other."""
+    clause = Coalesce(NullIf("clause__number", Value("")), Cast("clause__position", CharField()))
+    label = F("subitem__label")
+    numbered = In(Substr(label, 1, 1), DIGITS) & In(Right(clause, 1), DIGITS)
+    printed = Case(
+        When(subitem__isnull=True, then=clause),
+        When(
+            Q(subitem__label="", subitem__bullet__isnull=False),
+            then=Concat(
+                clause, Value(f"({BULLET}"), Cast("subitem__bullet", CharField()), Value(")")
+            ),
+        ),
+        When(subitem__label="", then=clause),
+        When(numbered, then=Concat(clause, Value("("), label, Value(")"))),
+        default=Concat(clause, label),
+        output_field=CharField(),
+    )
+    return clause, printed
 
 
 # A declaration's page ----------------------------------------------------------------------

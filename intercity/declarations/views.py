@@ -352,8 +352,8 @@ def progress_report_new(request, pk, city):
 
 
 def _scope(request):
-    """The declaration and city the address bar asks for, the commitments in that scope, and
-    a notice per value not known (ignored, as on every list)."""
+    """The declaration, city and words the address bar asks for, the commitments in that
+    scope, and a notice per value not known (ignored, as on every list)."""
     read = read_filters(
         request.GET,
         {
@@ -364,8 +364,14 @@ def _scope(request):
         },
     )
     declaration, city = read["declaration"], read["city"]
-    commitments = selectors.commitment_scope(user=request.user, declaration=declaration, city=city)
+    commitments = selectors.commitment_scope(
+        user=request.user, declaration=declaration, city=city, search=_search(request)
+    )
     return declaration, city, commitments, read.notices
+
+
+def _search(request) -> str | None:
+    return request.GET.get("q", "").strip() or None
 
 
 @require_GET
@@ -377,6 +383,7 @@ def accountability(request):
         {
             "declaration": declaration,
             "city": city,
+            "search": _search(request),
             "filter_notices": notices,
             "cities": cities,
             "rows": matrix.matrix_rows(commitments=list(context["object_list"]), cities=cities),
@@ -450,6 +457,7 @@ def accountability_json(request):
     payload = {
         "declaration": declaration.slug if declaration else None,
         "city": city.slug if city else None,
+        "q": _search(request),
         "inactive_after_days": _inactive_days(),
         "cells": list(matrix.matrix_export_rows(commitments=commitments, city=city)),
     }
