@@ -28,6 +28,7 @@ from intercity.business.selectors_opportunities import (
 )
 from intercity.business.serializers import (
     AgendaSerializer,
+    EventFilterSerializer,
     EventSerializer,
     MeetingRequestSerializer,
     OpportunityAnswerSerializer,
@@ -208,9 +209,20 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     """Business-meeting events with their slots; organisers read the requests and schedule."""
 
     serializer_class = EventSerializer
+    filter_serializer_class = EventFilterSerializer
 
     def get_queryset(self):
-        return selectors.event_list(self.request.user).prefetch_related("slots")
+        search = getattr(self, "filters", {}).get("q")
+        return selectors.event_list(self.request.user, search=search).prefetch_related("slots")
+
+    @extend_schema(parameters=[EventFilterSerializer])
+    def list(self, request, *args, **kwargs):
+        """The events the caller may see, latest first; `q` keeps those whose meeting's
+        title or host city's name holds every word."""
+        filters = EventFilterSerializer(data=request.query_params)
+        filters.is_valid(raise_exception=True)
+        self.filters = filters.validated_data
+        return super().list(request, *args, **kwargs)
 
     @extend_schema(
         parameters=[RequestFilterSerializer],

@@ -276,8 +276,13 @@ def event_get(*, user, pk: int) -> Event:
     return get_object_or_404(visible_events(user), pk=pk)
 
 
-def event_list(user) -> QuerySet:
-    return visible_events(user).order_by("-meeting__year", "-pk")
+def event_list(user, *, search: str | None = None) -> QuerySet:
+    events = text_filter(
+        visible_events(user),
+        search,
+        ["meeting__title", "meeting__host_city__name", "meeting__host_city__local_name"],
+    )
+    return events.order_by("-meeting__year", "-pk")
 
 
 def meetings_awaiting_matchmaking(user) -> QuerySet:

@@ -157,6 +157,16 @@ class OpportunityFilterSerializer(serializers.Serializer):
     )
 
 
+class EventFilterSerializer(serializers.Serializer):
+    """The filter of the event list, as its page offers it."""
+
+    q = serializers.CharField(
+        required=False,
+        max_length=200,
+        help_text=_("Words to find in the title of the event's meeting or its host city's name."),
+    )
+
+
 class RequestFilterSerializer(serializers.Serializer):
     status = ChoiceFilter(choices=MeetingRequest.Status.choices)
     q = serializers.CharField(required=False, max_length=200)

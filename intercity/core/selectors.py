@@ -1,16 +1,23 @@
 """Reads shared across apps: news and plain text search over several fields."""
 
+from collections.abc import Sequence
+
 from django.db.models import Q, QuerySet
 
 from intercity.core.models import NewsItem, Theme
 
 
-def text_filter(queryset: QuerySet, query: str | None, fields: list[str]) -> QuerySet:
-    """Keep rows where every word of the query appears in one of the fields."""
+def text_filter(
+    queryset: QuerySet, query: str | None, fields: list[str], *, whole: Sequence[str] = ()
+) -> QuerySet:
+    """Keep rows where every word of the query appears in one of the fields, or is the whole
+    of one of the `whole` fields: a reference such as "2b", which must not find "12b"."""
     for word in (query or "").split()[:8]:
         condition = Q()
         for field in fields:
             condition |= Q(**{f"{field}__icontains": word})
+        for field in whole:
+            condition |= Q(**{f"{field}__iexact": word})
         queryset = queryset.filter(condition)
     return queryset
 

@@ -138,7 +138,7 @@ def reminders_send(*, declaration_id: int | None = None) -> int:
     A commitment awaits a report when the city's latest status is not final and the city
     has not reported within the inactivity period (or never has).
     """
-    from intercity.declarations.selectors import pending_by_city
+    from intercity.declarations.selectors_accountability import pending_by_city
 
     pending = pending_by_city(declaration_id=declaration_id)
     if not pending:

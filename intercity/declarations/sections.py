@@ -1,7 +1,7 @@
 """The declarations' part of the city page: the city's commitments and how far it kept them."""
 
 from intercity.core.sections import Section, register
-from intercity.declarations.selectors import city_commitments
+from intercity.declarations.selectors_accountability import city_commitments
 
 register(
     Section(

@@ -29,6 +29,7 @@ from intercity.core.list_filters import one_of, read_filters, record_in, slug_in
 from intercity.core.list_filters import year as year_filter
 from intercity.core.pagination import paginate
 from intercity.declarations import selectors
+from intercity.declarations import selectors_accountability as matrix
 from intercity.declarations.forms import (
     CommitmentForm,
     CorrectionForm,
@@ -92,7 +93,7 @@ def declaration_index(request):
 def declaration_detail(request, slug):
     declaration = selectors.declaration_get(slug=slug, user=request.user)
     paragraphs = list(declaration.paragraphs.all())
-    progress = selectors.progress_by_declaration(commitments=declaration.commitments.all())
+    progress = matrix.progress_by_declaration(commitments=declaration.commitments.all())
     context = {
         "declaration": declaration,
         "opening": [p for p in paragraphs if p.part == Paragraph.Part.OPENING],
@@ -267,7 +268,7 @@ def _reporting_cities(user, commitment) -> list[City]:
 def commitment_detail(request, pk):
     commitment = selectors.commitment_get(pk=pk, user=request.user)
     cities = list(commitment.cities.all())
-    row = selectors.matrix_rows(commitments=[commitment], cities=cities)[0]
+    row = matrix.matrix_rows(commitments=[commitment], cities=cities)[0]
     reports = list(selectors.commitment_reports(commitment=commitment))
     context = {
         "commitment": commitment,
@@ -351,8 +352,8 @@ def progress_report_new(request, pk, city):
 
 
 def _scope(request):
-    """The declaration and city the address bar asks for, the commitments in that scope, and
-    a notice per value not known (ignored, as on every list)."""
+    """The declaration, city and words the address bar asks for, the commitments in that
+    scope, and a notice per value not known (ignored, as on every list)."""
     read = read_filters(
         request.GET,
         {
@@ -363,29 +364,36 @@ def _scope(request):
         },
     )
     declaration, city = read["declaration"], read["city"]
-    commitments = selectors.commitment_scope(user=request.user, declaration=declaration, city=city)
+    commitments = selectors.commitment_scope(
+        user=request.user, declaration=declaration, city=city, search=_search(request)
+    )
     return declaration, city, commitments, read.notices
+
+
+def _search(request) -> str | None:
+    return request.GET.get("q", "").strip() or None
 
 
 @require_GET
 def accountability(request):
     declaration, city, commitments, notices = _scope(request)
     context = paginate(request, commitments, per_page=25)
-    cities = selectors.matrix_cities(commitments=commitments, city=city)
+    cities = matrix.matrix_cities(commitments=commitments, city=city)
     context.update(
         {
             "declaration": declaration,
             "city": city,
+            "search": _search(request),
             "filter_notices": notices,
             "cities": cities,
-            "rows": selectors.matrix_rows(commitments=list(context["object_list"]), cities=cities),
-            "by_declaration": selectors.progress_by_declaration(commitments=commitments),
-            "by_city": selectors.progress_by_city(commitments=commitments),
+            "rows": matrix.matrix_rows(commitments=list(context["object_list"]), cities=cities),
+            "by_declaration": matrix.progress_by_declaration(commitments=commitments),
+            "by_city": matrix.progress_by_city(commitments=commitments),
             "statuses": [
-                (value, label, selectors.STATUS_SYMBOLS[value])
+                (value, label, matrix.STATUS_SYMBOLS[value])
                 for value, label in ProgressReport.Status.choices
             ],
-            "unreported_symbol": selectors.STATUS_SYMBOLS["none"],
+            "unreported_symbol": matrix.STATUS_SYMBOLS["none"],
             "declarations": selectors.declaration_visible(request.user)
             .order_by("-adopted_on", "title")
             .only("slug", "title"),
@@ -434,7 +442,7 @@ def accountability_csv(request):
 
     def lines():
         yield writer.writeheader() or ",".join(EXPORT_FIELDS) + "\r\n"
-        for row in selectors.matrix_export_rows(commitments=commitments, city=city):
+        for row in matrix.matrix_export_rows(commitments=commitments, city=city):
             yield writer.writerow(row)
 
     response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
@@ -449,8 +457,9 @@ def accountability_json(request):
     payload = {
         "declaration": declaration.slug if declaration else None,
         "city": city.slug if city else None,
+        "q": _search(request),
         "inactive_after_days": _inactive_days(),
-        "cells": list(selectors.matrix_export_rows(commitments=commitments, city=city)),
+        "cells": list(matrix.matrix_export_rows(commitments=commitments, city=city)),
     }
     response = HttpResponse(
         json.dumps(payload, cls=DjangoJSONEncoder, ensure_ascii=False),

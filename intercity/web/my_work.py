@@ -18,7 +18,7 @@ from intercity.business.models import Profile
 from intercity.cities.models import City
 from intercity.core.history import describe_rows
 from intercity.declarations.models import Declaration
-from intercity.declarations.selectors import DONE, city_commitments
+from intercity.declarations.selectors_accountability import DONE, city_commitments
 from intercity.knowledge.models import KnowledgeItem
 from intercity.meetings.models import Meeting, MeetingCity
 from intercity.meetings.selectors import meetings_awaiting_outcome

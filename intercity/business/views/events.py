@@ -31,8 +31,10 @@ from intercity.meetings import permissions as meeting_rules
 
 @require_GET
 def event_index(request):
-    context = paginate(request, selectors.event_list(request.user))
+    search = request.GET.get("q", "").strip() or None
+    context = paginate(request, selectors.event_list(request.user, search=search))
     context |= {
+        "search": search,
         "awaiting": selectors.meetings_awaiting_matchmaking(request.user),
         # Matchmaking opens on a meeting: who may create one is told where to start.
         "may_create_meeting": meeting_rules.can_create_meeting(request.user),
