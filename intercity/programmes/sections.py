@@ -1,7 +1,11 @@
 """The programmes' parts of pages that gather many apps: the city page and the home dashboard."""
 
 from intercity.core.sections import Section, register
-from intercity.programmes.selectors import active_programmes, city_programmes
+from intercity.programmes.selectors import (
+    active_programme_count,
+    active_programmes,
+    city_programmes,
+)
 
 register(
     Section(
@@ -26,7 +30,7 @@ register(
         slot="home.stats",
         name="programmes",
         template="programmes/_home_count.html",
-        context=lambda *, user: {"active_count": len(active_programmes(limit=8))},
+        context=lambda *, user: {"active_count": active_programme_count()},
         order=20,
     )
 )

@@ -36,14 +36,19 @@ def programme_list(
     ).order_by("kind", "name")
 
 
-def active_programmes(*, limit: int = 8) -> list[Programme]:
-    today = timezone.localdate()
-    return list(
-        Programme.objects.exclude(status=Programme.Status.CLOSED)
-        .exclude(end_date__lt=today)
-        .select_related("lead_city")
-        .order_by("kind", "name")[:limit]
+def _running() -> QuerySet:
+    return Programme.objects.exclude(status=Programme.Status.CLOSED).exclude(
+        end_date__lt=timezone.localdate()
     )
+
+
+def active_programmes(*, limit: int = 8) -> list[Programme]:
+    return list(_running().select_related("lead_city").order_by("kind", "name")[:limit])
+
+
+def active_programme_count() -> int:
+    """How many programmes run, all of them: the home page lists only the first few."""
+    return _running().count()
 
 
 def programme_get(*, slug: str) -> Programme:

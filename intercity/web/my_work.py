@@ -17,8 +17,8 @@ from intercity.agreements.selectors import proposal_url, proposals_awaiting
 from intercity.business.models import Profile
 from intercity.cities.models import City
 from intercity.core.history import describe_rows
-from intercity.declarations.models import Declaration
-from intercity.declarations.selectors_accountability import DONE, city_commitments
+from intercity.declarations.models import Declaration, ProgressReport
+from intercity.declarations.selectors_due import commitments_due
 from intercity.knowledge.models import KnowledgeItem
 from intercity.meetings.models import Meeting, MeetingCity
 from intercity.meetings.selectors import meetings_awaiting_outcome
@@ -46,7 +46,7 @@ MODERATION_WITHIN_DAYS = 30
 def reports_due(
     *, user, city: City, today: datetime.date | None = None, limit: int = SECTION_LIMIT
 ) -> WorkSection:
-    """Commitments the city carries that still need a report; overdue ones first."""
+    """Every commitment the city carries that still needs a report, overdue ones first."""
     today = today or timezone.localdate()
     section = WorkSection(
         "reports",
@@ -55,28 +55,26 @@ def reports_due(
         asks_action=True,
         limit=limit,
     )
-    rows = city_commitments(city=city, user=user, limit=max(limit, 200), today=today)["items"]
+    rows = head(commitments_due(city=city, user=user, today=today), limit)
     items = []
-    for row in rows:
-        cell, commitment = row.cell, row.commitment
-        if cell.status in DONE:
-            continue
-        missed_target = commitment.target_date is not None and commitment.target_date < today
-        if cell.inactive:
+    for commitment in rows:
+        status = commitment.latest_status
+        label = ProgressReport.Status(status).label if status else ""
+        if commitment.inactive:
             note = (
                 _("Overdue: last report %(date)s (%(status)s)")
-                % {"date": date_text(cell.reported_on), "status": cell.label}
-                if cell.reported_on
+                % {"date": date_text(commitment.latest_on), "status": label}
+                if commitment.latest_on
                 else _("Overdue: never reported")
             )
-        elif missed_target:
+        elif commitment.missed_target:
             note = _("Overdue: target date %(date)s has passed") % {
                 "date": date_text(commitment.target_date)
             }
-        elif cell.reported_on:
+        elif commitment.latest_on:
             note = _("Due: last report %(date)s (%(status)s)") % {
-                "date": date_text(cell.reported_on),
-                "status": cell.label,
+                "date": date_text(commitment.latest_on),
+                "status": label,
             }
         else:
             note = _("Due: not reported yet")
@@ -85,12 +83,11 @@ def reports_due(
                 title=f"{commitment.reference} {commitment.title}".strip(),
                 url=reverse("declarations:report", args=[commitment.pk, city.slug]),
                 note=note,
-                urgent=cell.inactive or missed_target,
-                when=cell.reported_on,
+                urgent=commitment.overdue,
+                when=commitment.latest_on,
             )
         )
-    items.sort(key=lambda item: not item.urgent)
-    return limited(section, items)
+    return limited(section, items, total=rows.total)
 
 
 def profiles_to_verify(*, city: City | None, limit: int = SECTION_LIMIT) -> WorkSection:

@@ -5,15 +5,9 @@
   var element = document.getElementById("incident-map");
   var cityNode = document.getElementById("map-points");
   var areaNode = document.getElementById("incident-areas");
-  if (!element || !cityNode || !areaNode || typeof L === "undefined") { return; }
+  if (!element || !cityNode || !areaNode || typeof L === "undefined" || !window.IntercityMap) { return; }
   var cities = JSON.parse(cityNode.textContent);
   var areas = JSON.parse(areaNode.textContent);
-  var map = L.map(element, { zoomSnap: 0.25, attributionControl: false, zoomControl: false });
-  // The zoom buttons carry the page's own words, not Leaflet's English defaults.
-  L.control.zoom({
-    zoomInTitle: element.getAttribute("data-zoom-in") || "Zoom in",
-    zoomOutTitle: element.getAttribute("data-zoom-out") || "Zoom out"
-  }).addTo(map);
   var colours = { extreme: "#8b0000", severe: "#d9480f", moderate: "#e8a400", minor: "#2b8a3e", unknown: "#5c6b7a" };
   var bounds = L.latLngBounds([]);
   var fitAll = element.getAttribute("data-fit") === "all";
@@ -49,11 +43,11 @@
     markers.push(marker);
     if (!areas.length || fitAll) { bounds.extend([point.latitude, point.longitude]); }
   });
-  if (bounds.isValid()) {
-    map.fitBounds(bounds.pad(areas.length === 1 && !fitAll ? 3 : 0.1), { maxZoom: 7 });
-  } else {
-    map.setView([20, 110], 3);
-  }
+  // The list's map shows the whole network in a box shaped like it; an incident's page shows
+  // its one area with room around it, in the box beside its facts.
+  if (fitAll) { window.IntercityMap.suitShape(element, bounds); }
+  var map = window.IntercityMap.create(element);
+  window.IntercityMap.frame(map, element, areas.length === 1 && !fitAll ? bounds.pad(3) : bounds);
   shapes.concat(markers).forEach(function (layer) { layer.addTo(map); });
   element.setAttribute("data-area-count", String(areas.length));
 
