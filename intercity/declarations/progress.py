@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
@@ -153,10 +154,14 @@ def reminders_send(*, declaration_id: int | None = None) -> int:
             lines = "\n".join(f"- {item}" for item in items[:50])
             more = len(items) - 50
             if more > 0:
-                lines += "\n" + _("… and %(count)d more.") % {"count": more}
-            subject = _("Intercity: %(count)d commitments await your city's progress report") % {
-                "count": len(items)
-            }
+                lines += "\n" + ngettext("… and %(count)d more.", "… and %(count)d more.", more) % {
+                    "count": more
+                }
+            subject = ngettext(
+                "Intercity: %(count)d commitment awaits your city's progress report",
+                "Intercity: %(count)d commitments await your city's progress report",
+                len(items),
+            ) % {"count": len(items)}
             body = _(
                 "Dear %(name)s,\n\nThe secretariat asks your city to report progress on these "
                 "commitments:\n\n%(lines)s\n\nReport at the accountability page of Intercity.\n"

@@ -410,3 +410,15 @@ def test_the_pdf_names_signatories_and_dates_the_adoption_as_its_reader_does(
     text = PdfReader(io.BytesIO(response.content)).pages[0].extract_text()
     assert "Гэр хот" in text
     assert "2013 оны 11-р сарын 19" in text and "2013-11-19" not in text
+
+
+def test_a_reminder_about_one_commitment_says_so_in_the_singular(client_for, cast):
+    single = CommitmentFactory(title="Plant mangroves", cities=[cast.other])
+    cast.other_focal_point.email = "b@other.example"
+    cast.other_focal_point.save()
+    client_for(cast.secretariat).post(
+        reverse("declarations:reminders"), {"declaration": single.clause.declaration.slug}
+    )
+    assert [m.subject for m in mail.outbox] == [
+        "Intercity: 1 commitment awaits your city's progress report"
+    ]
