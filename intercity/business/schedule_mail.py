@@ -41,7 +41,7 @@ def agenda_mails(run: ScheduleRun) -> list[tuple]:
             continue
         for person in _readers(registration):
             with in_language_of(person):
-                subject = _("Your meetings at %(event)s") % {"event": event.meeting.title}
+                subject = _("Your meetings at %(event)s") % {"event": event.meeting.label}
                 body = "\n".join(_agenda_lines(agenda))
             mails.append((subject, body, None, [person.email]))
     return mails
@@ -76,7 +76,7 @@ def meeting_moved_notify(*, assignment_id: int, old_slot_id: int, old_table: int
         agenda = agenda_of(registration, run=run)
         for person in _readers(registration):
             with in_language_of(person):
-                subject = _("A meeting at %(event)s has moved") % {"event": event.meeting.title}
+                subject = _("A meeting at %(event)s has moved") % {"event": event.meeting.label}
                 changed = _(
                     "Your meeting with %(counterpart)s has moved.\n"
                     "Before: %(old_slot)s · table %(old_table)s\n"

@@ -168,8 +168,11 @@ def _m2m_ids(model_field, rows) -> list:
 
 def _plain(model_field, value, lookups: _Lookups) -> str:
     """A field's value as a reader would say it."""
-    if value is None or value == "":
+    if value is None or value == "" or value == {}:
         return ""
+    if isinstance(value, dict):
+        # Texts in other languages, e.g. a meeting's titles: "ja: 第12回総会; vi: …".
+        value = "; ".join(f"{key}: {text}" for key, text in value.items())
     if getattr(model_field, "choices", None):
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(model_field, models.BooleanField):

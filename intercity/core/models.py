@@ -65,21 +65,63 @@ class SourcedModel(TimeStampedModel):
         return self.source_document
 
 
-def validate_names(value) -> None:
-    """Names in other languages: an object of language code to non-empty text."""
+def _check_languages(value, *, not_an_object, empty) -> None:
     languages = {code for code, _name in settings.LANGUAGES}
     if not isinstance(value, dict):
-        raise ValidationError(_("Give the names as an object of language code to name."))
+        raise ValidationError(not_an_object)
     unknown = sorted(code for code in value if code not in languages)
     if unknown:
         raise ValidationError(
             _("Not a language of the platform: %(codes)s."), params={"codes": ", ".join(unknown)}
         )
     if any(not isinstance(text, str) or not text.strip() for text in value.values()):
-        raise ValidationError(_("A name cannot be empty."))
+        raise ValidationError(empty)
 
 
-class NamedInLanguages(models.Model):
+def validate_names(value) -> None:
+    """Names in other languages: an object of language code to non-empty text."""
+    _check_languages(
+        value,
+        not_an_object=_("Give the names as an object of language code to name."),
+        empty=_("A name cannot be empty."),
+    )
+
+
+def validate_titles(value) -> None:
+    """Titles in other languages: an object of language code to non-empty text."""
+    _check_languages(
+        value,
+        not_an_object=_("Give the titles as an object of language code to title."),
+        empty=_("A title cannot be empty."),
+    )
+
+
+class InLanguages(models.Model):
+    """A record whose text (`text_field`) has its own translations (`translations_field`, a
+    JSON object of language code to text), shown in the reader's language where one is given
+    and otherwise as written."""
+
+    text_field = "name"
+    translations_field = "names"
+
+    class Meta:
+        abstract = True
+
+    def text_in(self, language: str | None) -> str:
+        language = (language or settings.LANGUAGE_CODE).lower()
+        own = (getattr(self, self.translations_field) or {}).get(language)
+        return own or self.untranslated_text(language)
+
+    def untranslated_text(self, language: str) -> str:
+        return getattr(self, self.text_field)
+
+    @property
+    def label(self) -> str:
+        """The text in the language the interface speaks now."""
+        return self.text_in(get_language())
+
+
+class NamedInLanguages(InLanguages):
     """A record whose name is shown in the reader's language where one is given.
 
     `names` holds the record's own translations (edited like any other field); a name that has
@@ -99,18 +141,35 @@ class NamedInLanguages(models.Model):
         abstract = True
 
     def name_in(self, language: str | None) -> str:
-        language = (language or settings.LANGUAGE_CODE).lower()
-        own = (self.names or {}).get(language)
-        if own:
-            return own
+        return self.text_in(language)
+
+    def untranslated_text(self, language: str) -> str:
         if language == settings.LANGUAGE_CODE or not self.name:
             return self.name
         return gettext(self.name)
 
-    @property
-    def label(self) -> str:
-        """The name in the language the interface speaks now."""
-        return self.name_in(get_language())
+
+class TitledInLanguages(InLanguages):
+    """A record whose title is shown in the reader's language where it has its own translation
+    in `titles`, and otherwise as written. Titles of meetings and programmes are the records'
+    own words, never looked up in the interface catalogues."""
+
+    text_field = "title"
+    translations_field = "titles"
+
+    titles = models.JSONField(
+        _("titles in other languages"),
+        default=dict,
+        blank=True,
+        validators=[validate_titles],
+        help_text=_('Language code and title, e.g. {"ja": "第12回総会"}.'),
+    )
+
+    class Meta:
+        abstract = True
+
+    def title_in(self, language: str | None) -> str:
+        return self.text_in(language)
 
 
 class Theme(NamedInLanguages, TimeStampedModel):

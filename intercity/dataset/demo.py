@@ -156,6 +156,13 @@ def _demo_activity(cities: dict[str, City]) -> None:
         data={
             "slug": "demo-platform-expert-meeting",
             "title": "Demo: Platform expert meeting on energy-saving equipment",
+            # Titles in three of the participants' languages, so the demo shows meetings
+            # named in the reader's language.
+            "titles": {
+                "ja": "デモ：省エネルギー機器に関するプラットフォーム専門家会議",
+                "ko": "데모: 에너지 절약 설비에 관한 플랫폼 전문가 회의",
+                "vi": "Demo: Cuộc họp chuyên gia của Nền tảng về thiết bị tiết kiệm năng lượng",
+            },
             "kind": Meeting.Kind.EXPERT,
             "host_city": cities["hanoi"],
             "year": year,

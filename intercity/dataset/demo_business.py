@@ -208,6 +208,11 @@ def business_demo_load(organiser) -> Event | None:
             data={
                 "slug": FAIR_SLUG,
                 "title": "Demo: Platform trade fair and business meetings, Hanoi",
+                "titles": {
+                    "vi": "Demo: Hội chợ thương mại và gặp gỡ doanh nghiệp của Nền tảng, Hà Nội",
+                    "ja": "デモ：プラットフォーム見本市とビジネスミーティング（ハノイ）",
+                    "th": "สาธิต: งานแสดงสินค้าและการประชุมธุรกิจของแพลตฟอร์ม ฮานอย",
+                },
                 "kind": Meeting.Kind.TRADE_FAIR,
                 "host_city": cities["hanoi"],
                 "year": year,

@@ -118,7 +118,7 @@ def declaration_pdf(request, slug):
     subtitle = " · ".join(
         part
         for part in (
-            meeting.title if meeting else "",
+            meeting.label if meeting else "",
             date_format(declaration.adopted_on, "DATE_FORMAT") if declaration.adopted_on else "",
         )
         if part

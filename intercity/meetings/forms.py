@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.core.forms import NamesField
 from intercity.core.widgets import DateInput, DateTimeInput
 from intercity.meetings.models import (
     Attendee,
@@ -32,11 +33,17 @@ class MeetingForm(forms.ModelForm):
         label=_("Observer cities"),
         widget=forms.CheckboxSelectMultiple,
     )
+    titles = NamesField(
+        label=_("Titles in other languages"),
+        required=False,
+        help_text=_("One a line: language code, colon, title, e.g. ja: 第12回総会."),
+    )
 
     class Meta:
         model = Meeting
         fields = [
             "title",
+            "titles",
             "kind",
             "ordinal",
             "host_city",

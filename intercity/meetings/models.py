@@ -11,10 +11,10 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from intercity.cities.models import validate_time_zone
-from intercity.core.models import SourcedModel, TimeStampedModel
+from intercity.core.models import SourcedModel, TimeStampedModel, TitledInLanguages
 
 
-class Meeting(SourcedModel):
+class Meeting(TitledInLanguages, SourcedModel):
     class Kind(models.TextChoices):
         PLENARY = "plenary", _("Plenary meeting")
         POLICY_DIALOGUE = "policy_dialogue", _("Policy dialogue")
@@ -107,7 +107,7 @@ class Meeting(SourcedModel):
         ]
 
     def __str__(self) -> str:
-        return self.title
+        return self.label
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:detail", kwargs={"slug": self.slug})

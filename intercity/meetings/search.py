@@ -15,7 +15,10 @@ def meeting_documents(meeting):
         type="meeting",
         id=str(meeting.pk),
         title=meeting.title,
-        body=join_lines(meeting.description, meeting.venue, *sessions),
+        # Its titles in other languages lead the body, so a search in Japanese finds it.
+        body=join_lines(
+            *(meeting.titles or {}).values(), meeting.description, meeting.venue, *sessions
+        ),
         url=meeting.get_absolute_url(),
         city=meeting.host_city,
         cities=cities,

@@ -86,6 +86,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "url",
             "slug",
             "title",
+            "titles",
             "kind",
             "ordinal",
             "status",
@@ -160,6 +161,7 @@ class MeetingWriteSerializer(serializers.ModelSerializer):
         fields = [
             "slug",
             "title",
+            "titles",
             "kind",
             "ordinal",
             "host_city",

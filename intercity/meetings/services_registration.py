@@ -249,12 +249,12 @@ def registration_notify_received(*, registration_id: int) -> int:
     for person in people:
         with in_language_of(person):
             subject = _("New registration for %(meeting)s") % {
-                "meeting": registration.meeting.title
+                "meeting": registration.meeting.label
             }
             body = _(
                 "%(name)s registered for %(meeting)s and awaits approval.\n"
                 "Approve or decline it: %(url)s"
-            ) % {"name": registration.name, "meeting": registration.meeting.title, "url": url}
+            ) % {"name": registration.name, "meeting": registration.meeting.label, "url": url}
         mails.append((subject, body, settings.DEFAULT_FROM_EMAIL, [person.email]))
     return send_mass_mail(mails, fail_silently=False) if mails else 0
 
@@ -276,17 +276,17 @@ def registration_notify_decided(*, registration_id: int) -> int:
     with in_language_of(person):
         if registration.status == Registration.Status.APPROVED:
             subject = _("Your registration for %(meeting)s is approved") % {
-                "meeting": meeting.title
+                "meeting": meeting.label
             }
             body = _("You are registered as a participant of %(meeting)s.\n%(url)s")
         else:
             subject = _("Your registration for %(meeting)s was declined") % {
-                "meeting": meeting.title
+                "meeting": meeting.label
             }
             body = _(
                 "Your registration for %(meeting)s was declined. Your city's focal point "
                 "or the secretariat can tell you more.\n%(url)s"
             )
-        body = body % {"meeting": meeting.title, "url": url}
+        body = body % {"meeting": meeting.label, "url": url}
     mail = (subject, body, settings.DEFAULT_FROM_EMAIL, [person.email])
     return send_mass_mail([mail], fail_silently=False)

@@ -207,7 +207,7 @@ def meeting_edit(request, slug):
         request,
         form,
         save=save,
-        heading=_("Edit %(meeting)s") % {"meeting": meeting.title},
+        heading=_("Edit %(meeting)s") % {"meeting": meeting.label},
         success_message=_("The meeting was saved."),
         cancel_url=meeting.get_absolute_url(),
     )
@@ -231,7 +231,7 @@ def meeting_outcome(request, slug):
             text = _("%(meeting)s is recorded as held.")
         else:
             text = _("%(meeting)s is recorded as cancelled.")
-        messages.success(request, text % {"meeting": meeting.title})
+        messages.success(request, text % {"meeting": meeting.label})
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
         return redirect(back)
@@ -256,7 +256,7 @@ def session_new(request, slug):
             request,
             form,
             save=save,
-            heading=_("Add an agenda item to %(meeting)s") % {"meeting": meeting.title},
+            heading=_("Add an agenda item to %(meeting)s") % {"meeting": meeting.label},
             success_message=_("The agenda item was saved."),
             cancel_url=meeting.get_absolute_url(),
         )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from intercity.cities.models import City
+from intercity.core.forms import NamesField
 from intercity.core.models import Theme
 from intercity.core.widgets import DateInput
 from intercity.meetings.models import Meeting
@@ -29,11 +30,17 @@ class ProgrammeForm(forms.ModelForm):
         label=_("Kinds of activity"),
         widget=forms.CheckboxSelectMultiple,
     )
+    titles = NamesField(
+        label=_("Names in other languages"),
+        required=False,
+        help_text=_("One a line: language code, colon, name, e.g. ja: 共同防災訓練."),
+    )
 
     class Meta:
         model = Programme
         fields = [
             "name",
+            "titles",
             "kind",
             "field",
             "status",

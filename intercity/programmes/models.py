@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from intercity.core.models import SourcedModel, TimeStampedModel
+from intercity.core.models import SourcedModel, TimeStampedModel, TitledInLanguages
 
 
-class Programme(SourcedModel):
+class Programme(TitledInLanguages, SourcedModel):
     class Kind(models.TextChoices):
         JOINT_PROJECT = "joint_project", _("Joint project")
         PLATFORM = "platform", _("Platform")
@@ -23,6 +23,9 @@ class Programme(SourcedModel):
         PLANNED = "planned", _("Planned — dates to be set")
         ACTIVE = "active", _("Active")
         CLOSED = "closed", _("Closed")
+
+    # A programme's title is its name; `titles` holds the name in other languages.
+    text_field = "name"
 
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     name = models.CharField(_("name"), max_length=200)
@@ -87,7 +90,7 @@ class Programme(SourcedModel):
         indexes = [models.Index(fields=["kind", "status"])]
 
     def __str__(self) -> str:
-        return self.name
+        return self.label
 
     def get_absolute_url(self) -> str:
         return reverse("programmes:detail", kwargs={"slug": self.slug})

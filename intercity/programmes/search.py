@@ -14,7 +14,13 @@ def programme_documents(programme):
         type="programme",
         id=str(programme.pk),
         title=programme.name,
-        body=join_lines(programme.field, programme.description, *activities),
+        # Its names in other languages lead the body, so a search in Japanese finds it.
+        body=join_lines(
+            *(programme.titles or {}).values(),
+            programme.field,
+            programme.description,
+            *activities,
+        ),
         url=programme.get_absolute_url(),
         city=programme.lead_city,
         cities=cities,

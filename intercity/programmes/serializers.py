@@ -85,6 +85,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "url",
             "slug",
             "name",
+            "titles",
             "kind",
             "field",
             "status",
@@ -141,6 +142,7 @@ class ProgrammeWriteSerializer(serializers.ModelSerializer):
         fields = [
             "slug",
             "name",
+            "titles",
             "kind",
             "field",
             "description",

@@ -183,7 +183,7 @@ def programme_edit(request, slug):
         request,
         form,
         save=save,
-        heading=_("Edit %(programme)s") % {"programme": programme.name},
+        heading=_("Edit %(programme)s") % {"programme": programme.label},
         success_message=_("The programme was saved."),
         cancel_url=programme.get_absolute_url(),
     )
@@ -206,7 +206,7 @@ def activity_new(request, slug):
         request,
         form,
         save=save,
-        heading=_("Record an activity of %(programme)s") % {"programme": programme.name},
+        heading=_("Record an activity of %(programme)s") % {"programme": programme.label},
         success_message=_("The activity was recorded."),
         cancel_url=programme.get_absolute_url(),
     )
@@ -228,7 +228,7 @@ def review_new(request, slug):
         request,
         form,
         save=save,
-        heading=_("Record a review of %(programme)s") % {"programme": programme.name},
+        heading=_("Record a review of %(programme)s") % {"programme": programme.label},
         success_message=_("The review was recorded."),
         cancel_url=programme.get_absolute_url(),
     )

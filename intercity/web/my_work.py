@@ -145,7 +145,7 @@ def coming_meetings(
             note = _("%(when)s · your city hosts") % {"when": note}
         items.append(
             WorkItem(
-                title=meeting.title,
+                title=meeting.label,
                 url=meeting.get_absolute_url(),
                 note=note,
                 urgent=meeting.start_date is None,
@@ -175,7 +175,7 @@ def meetings_to_close(*, user, limit: int = SECTION_LIMIT) -> WorkSection:
             note = _("%(year)s, no dates recorded, still marked planned") % {"year": meeting.year}
         items.append(
             WorkItem(
-                title=meeting.title,
+                title=meeting.label,
                 url=meeting.get_absolute_url(),
                 note=note,
                 urgent=True,
@@ -424,7 +424,7 @@ def programmes_taking_part(
     rows = head(programmes, limit)
     items = [
         WorkItem(
-            title=programme.name,
+            title=programme.label,
             url=programme.get_absolute_url(),
             note=str(programme.get_kind_display()),
         )

@@ -105,7 +105,7 @@ def business_events(
         else:
             url = event.get_absolute_url()
             note = _("%(when)s · schedule not yet published") % {"when": _event_days(meeting)}
-        items.append(WorkItem(title=meeting.title, url=url, note=note, when=meeting.start_date))
+        items.append(WorkItem(title=meeting.label, url=url, note=note, when=meeting.start_date))
     return limited(section, items, total=coming)
 
 

@@ -302,3 +302,26 @@ def test_listing_many_meetings_takes_a_fixed_number_of_queries(
 
     assert response.json()["count"] == 30
     assert response.json()["results"][0]["city_count"] == 2
+
+
+# Titles in other languages ---------------------------------------------------------------
+
+
+def test_a_meeting_is_created_and_read_with_its_titles(api_as, cast):
+    client = api_as("secretariat")
+    created = client.post(LIST, new_meeting(cast, titles={"ja": "第13回総会"}), format="json")
+    assert created.status_code == 201
+    body = client.get(reverse("api-v1:meeting-detail", kwargs={"slug": "13th-plenary"})).json()
+    assert body["titles"] == {"ja": "第13回総会"}
+
+
+def test_a_title_in_a_language_not_on_the_platform_is_a_field_error(api_as, meeting):
+    for titles, message in (
+        ({"xx": "Klingon"}, "Not a language of the platform: xx."),
+        ({"ja": " "}, "A title cannot be empty."),
+    ):
+        answer = api_as("secretariat").patch(detail(meeting), {"titles": titles}, format="json")
+        assert answer.status_code == 400
+        assert answer.json() == {"titles": [message]}
+    meeting.refresh_from_db()
+    assert meeting.titles == {}

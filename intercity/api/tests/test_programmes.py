@@ -269,3 +269,17 @@ def test_a_refused_review_names_a_bad_decision_and_a_meeting_that_is_no_plenary(
     assert body["meeting"] == ["A programme is reviewed at a plenary meeting: choose a plenary."]
     assert not Review.objects.exists()
     assert not Review.history.exists()
+
+
+def test_a_programme_is_changed_and_read_with_its_titles(api_as, programme):
+    client = api_as("secretariat")
+    changed = client.patch(detail(programme), {"titles": {"ko": "위기 관리"}}, format="json")
+    assert changed.status_code == 200
+    assert client.get(detail(programme)).json()["titles"] == {"ko": "위기 관리"}
+    assert client.get(LIST).json()["results"][0]["titles"] == {"ko": "위기 관리"}
+
+
+def test_a_programme_title_in_a_language_not_on_the_platform_is_a_field_error(api_as, programme):
+    answer = api_as("secretariat").patch(detail(programme), {"titles": {"xx": "?"}}, format="json")
+    assert answer.status_code == 400
+    assert answer.json() == {"titles": ["Not a language of the platform: xx."]}

@@ -82,7 +82,7 @@ def event_open(request, meeting_pk):
         request,
         form,
         save=save,
-        heading=_("Open 1:1 matchmaking for %(title)s") % {"title": meeting.title},
+        heading=_("Open 1:1 matchmaking for %(title)s") % {"title": meeting.label},
         success_message=_("Matchmaking is open; organisations can now register."),
         cancel_url=reverse("business:events"),
     )
@@ -108,7 +108,7 @@ def event_edit(request, pk):
         request,
         form,
         save=save,
-        heading=_("Matchmaking settings of %(title)s") % {"title": event.meeting.title},
+        heading=_("Matchmaking settings of %(title)s") % {"title": event.meeting.label},
         success_message=_("The event was saved."),
         cancel_url=event.get_absolute_url(),
     )
