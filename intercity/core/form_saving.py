@@ -3,7 +3,8 @@
 A form with a wrong field still has its other fields tried on the service, inside a
 transaction that is always rolled back, so the rules only the service knows (a closing date
 before the opening one, more than is left, a duplicate) are reported beside the field errors
-rather than after the user has fixed them.
+rather than after the user has fixed them. A form sent with a file is tried too: no file is
+stored during a trial (``intercity.core.trial_storage``).
 """
 
 import logging
@@ -15,6 +16,7 @@ from django.core.files import File
 from django.db import transaction
 
 from intercity.core.forms import apply_validation_error, error_targets
+from intercity.core.trial_storage import discarding_file_saves, saves_can_be_discarded
 
 logger = logging.getLogger(__name__)
 
@@ -40,9 +42,10 @@ def save_form(form, save: Callable[[dict[str, Any]], Any]) -> tuple[bool, Any]:
 def add_service_errors(form, save: Callable[[dict[str, Any]], Any]) -> None:
     """Show what the service would refuse in an invalid form's valid fields, writing nothing.
 
-    A form sent with a file is left alone: storing a file is not undone with the transaction.
+    A form with a file is left alone only where a storage would write it all the same.
     """
-    if form.files or any(isinstance(value, File) for value in form.cleaned_data.values()):
+    with_file = form.files or any(isinstance(v, File) for v in form.cleaned_data.values())
+    if with_file and not saves_can_be_discarded():
         return
     if error := trial_error(save, dict(form.cleaned_data)):
         add_errors_beside(form, error)
@@ -50,9 +53,10 @@ def add_service_errors(form, save: Callable[[dict[str, Any]], Any]) -> None:
 
 def trial_error(save: Callable[[dict[str, Any]], Any], data: dict[str, Any]):
     """The ValidationError ``save(data)`` raises, or None; whatever it wrote is rolled back,
-    and what it meant to do after the commit (mail, tasks, the index) goes with it."""
+    what it meant to do after the commit (mail, tasks, the index) goes with it, and the files
+    it stored are never written."""
     found = None
-    with transaction.atomic():
+    with discarding_file_saves(), transaction.atomic():
         try:
             save(data)
         except ValidationError as error:
