@@ -11,6 +11,7 @@ from rest_framework.fields import SkipField, empty
 from rest_framework.settings import api_settings
 
 from intercity.core.form_saving import MISSING_VALUE_CODES, trial_error
+from intercity.core.trial_record import stored_record
 
 
 def api_names(serializer: serializers.Serializer) -> dict[str, str]:
@@ -45,7 +46,9 @@ def refuse_with_service_errors(
     """Raise the invalid serializer's errors with those the service finds in the rest."""
     errors = dict(serializer.errors)  # a nested row's errors stay as they are
     wrong = set(errors) - {api_settings.NON_FIELD_ERRORS_KEY}
-    found = trial_error(write, valid_part(serializer))
+    refused = [serializer.fields[name].source for name in wrong if name in serializer.fields]
+    record = stored_record(serializer.instance)
+    found = trial_error(write, valid_part(serializer), record=record, refused=refused)
     if found is not None:
         for name, message in _messages(serializer, found):
             if name in wrong:

@@ -36,7 +36,13 @@ from intercity.business.selectors import event_instance
 from intercity.business.slots import SessionPlan, slot_plan
 from intercity.core.audit import detail_name, record_m2m_change, save_with_audit
 from intercity.core.queue import enqueue_on_commit
-from intercity.core.services import create_with_audit, require, save_changes
+from intercity.core.services import (
+    create_with_audit,
+    refuse_with_record_errors,
+    require,
+    save_changes,
+    with_changes,
+)
 
 # Background tasks import this module, so they are named, not imported.
 RUN_SCHEDULER = "intercity.business.tasks.run_scheduler"
@@ -71,26 +77,24 @@ def profile_verify(*, actor: Any, profile: Profile, verified: bool = True) -> Pr
     return profile
 
 
-def _check_closing_date(expires_on, status) -> None:
+def _closing_date_errors(expires_on, status) -> dict[str, str]:
     """A closing date already past would hide an open opportunity the moment it is saved."""
     if status != Opportunity.Status.OPEN:
-        return
+        return {}
     if expires_on is not None and expires_on < timezone.localdate():
-        raise ValidationError(
-            {"expires_on": _("This date is past: the opportunity would not be shown to anyone.")}
-        )
+        return {"expires_on": _("This date is past: the opportunity would not be shown to anyone.")}
+    return {}
 
 
 @transaction.atomic
 def opportunity_create(*, actor: Any, organisation, data: Mapping[str, Any]) -> Opportunity:
     require(rules.can_create_opportunity(actor, organisation))
-    _check_closing_date(data.get("expires_on"), data.get("status", Opportunity.Status.OPEN))
-    return create_with_audit(
-        Opportunity,
-        {**data, "organisation": organisation},
-        actor=actor,
-        action="business.opportunity.created",
+    data = {**data, "organisation": organisation}
+    errors = _closing_date_errors(
+        data.get("expires_on"), data.get("status", Opportunity.Status.OPEN)
     )
+    refuse_with_record_errors(errors, Opportunity(**data))
+    return create_with_audit(Opportunity, data, actor=actor, action="business.opportunity.created")
 
 
 @transaction.atomic
@@ -103,7 +107,8 @@ def opportunity_update(
     expires_on = data.get("expires_on", opportunity.expires_on)
     status = data.get("status", opportunity.status)
     if expires_on != opportunity.expires_on or status != opportunity.status:
-        _check_closing_date(expires_on, status)
+        errors = _closing_date_errors(expires_on, status)
+        refuse_with_record_errors(errors, with_changes(opportunity, data))
     return save_changes(opportunity, data, actor=actor, action="business.opportunity.updated")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -40,6 +41,28 @@ def apply_changes(obj: models.Model, data: Mapping[str, Any]) -> list[str]:
             setattr(obj, attname, new)
             changed.append(name)
     return changed
+
+
+def with_changes(obj: models.Model, data: Mapping[str, Any]) -> models.Model:
+    """A copy of obj with data applied, for validation before anything is changed."""
+    candidate = copy.copy(obj)
+    apply_changes(candidate, data)
+    return candidate
+
+
+def refuse_with_record_errors(errors: Mapping[str, Any], record: models.Model) -> None:
+    """Raise a service's own ``errors`` together with those the record, as it would be saved,
+    fails in its validation on other fields, so one refusal names every broken rule. Without
+    ``errors`` nothing happens: the record is validated when it is saved."""
+    if not errors:
+        return
+    combined = ValidationError(dict(errors)).update_error_dict({})
+    try:
+        record.full_clean()
+    except ValidationError as found:
+        for field, messages in found.update_error_dict({}).items():
+            combined.setdefault(field, messages)  # the service's own error is the one to fix
+    raise ValidationError(combined)
 
 
 def save_changes(

@@ -21,7 +21,7 @@ from intercity.core import filetypes
 from intercity.core.audit import save_with_audit
 from intercity.core.mail import in_language_of
 from intercity.core.queue import enqueue
-from intercity.core.services import require
+from intercity.core.services import refuse_with_record_errors, require
 from intercity.declarations.models import Commitment, Declaration, ProgressReport
 from intercity.declarations.permissions import can_report_progress, can_send_reminders
 
@@ -29,23 +29,17 @@ from intercity.declarations.permissions import can_report_progress, can_send_rem
 SEND_REPORT_REMINDERS = "intercity.declarations.tasks.send_report_reminders"
 
 
-def _evidence_name(upload) -> str:
+def _evidence_name(upload) -> str | None:
     """The stored name of an evidence file, with the extension of what its content is.
 
-    A file renamed to look like a PDF is refused: only PDF, Word (DOCX) and images pass.
+    A file renamed to look like a PDF has none: only PDF, Word (DOCX) and images pass.
     """
     upload.seek(0)
     head = upload.read()
     upload.seek(0)
     content_type = filetypes.detect_type(head)
     if content_type is None:
-        raise ValidationError(
-            {
-                "evidence_file": _(
-                    "Only PDF, Word (DOCX) and image files (PNG, JPEG, GIF, WebP) are accepted."
-                )
-            }
-        )
+        return None
     stem = slugify((getattr(upload, "name", "") or "evidence").rsplit("/", 1)[-1].rsplit(".", 1)[0])
     return f"{stem[:60] or 'evidence'}.{filetypes.EXTENSIONS[content_type]}"
 
@@ -87,6 +81,11 @@ def commitment_report(
     if not narrative.strip() and not evidence_url and not evidence_file:
         # A status alone tells the secretariat nothing it can check or pass on.
         errors["narrative"] = _("Say what has been done, or attach evidence: a link or a file.")
+    evidence_name = _evidence_name(evidence_file) if evidence_file else None
+    if evidence_file and evidence_name is None:
+        errors["evidence_file"] = _(
+            "Only PDF, Word (DOCX) and image files (PNG, JPEG, GIF, WebP) are accepted."
+        )
     today = timezone.localdate()
     reported_on = reported_on or today
     adopted_on = _adoption_date(commitment.declaration)
@@ -96,8 +95,6 @@ def commitment_report(
         errors["reported_on"] = _(
             "A report cannot be dated before the declaration was adopted (%(date)s)."
         ) % {"date": date_format(adopted_on, "DATE_FORMAT")}
-    if errors:
-        raise ValidationError(errors)
     report = ProgressReport(
         commitment=commitment,
         city=city,
@@ -108,8 +105,9 @@ def commitment_report(
         reported_by=actor if getattr(actor, "is_authenticated", False) else None,
         is_latest=True,
     )
+    refuse_with_record_errors(errors, report)
     if evidence_file:
-        report.evidence_file.save(_evidence_name(evidence_file), evidence_file, save=False)
+        report.evidence_file.save(evidence_name, evidence_file, save=False)
     # Reports on one commitment and city queue behind this lock, so two concurrent writers
     # never both see "no latest report" and both insert one.
     Commitment.objects.select_for_update().filter(pk=commitment.pk).first()

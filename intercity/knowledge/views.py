@@ -241,7 +241,8 @@ def attachment_new(request, slug):
         attachment_add(
             actor=request.user,
             item=item,
-            title=data["title"],
+            # A title refused as typed is missing while the rest is tried.
+            title=data.get("title", ""),
             name=upload.name,
             data=upload.read(),
         )

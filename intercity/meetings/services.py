@@ -17,8 +17,10 @@ from intercity.core.services import (
     apply_changes,
     create_with_audit,
     delete_with_audit,
+    refuse_with_record_errors,
     require,
     save_changes,
+    with_changes,
 )
 from intercity.meetings.models import (
     Attendee,
@@ -37,31 +39,33 @@ from intercity.meetings.permissions import (
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 
 
-def _check_host(actor: Any, host_city) -> None:
+def _host_errors(actor: Any, host_city) -> dict[str, str]:
     if actor is None or is_secretariat(actor):
-        return
+        return {}
     if host_city is None or host_city.pk != focal_city_id(actor):
-        raise ValidationError({"host_city": _("You can only record meetings your city hosts.")})
+        return {"host_city": _("You can only record meetings your city hosts.")}
+    return {}
 
 
-def _check_plenary(actor: Any, data: Mapping[str, Any], meeting: Meeting | None = None) -> None:
+def _plenary_errors(
+    actor: Any, data: Mapping[str, Any], meeting: Meeting | None = None
+) -> dict[str, str]:
     """The plenary series is the secretariat's: a host city's focal point records and edits
     its other meetings, and the logistics of a plenary it hosts, but does not open a
     plenary, number it, or turn one into another kind of meeting."""
     if actor is None or can_manage_plenary_series(actor):
-        return
+        return {}
+    errors = {}
     plenary = Meeting.Kind.PLENARY
     was_plenary = meeting is not None and meeting.kind == plenary
     kind = data.get("kind", meeting.kind if meeting is not None else None)
     if (kind == plenary) != was_plenary:
-        raise ValidationError(
-            {"kind": _("Only the secretariat opens a plenary meeting or changes its kind.")}
-        )
+        errors["kind"] = _("Only the secretariat opens a plenary meeting or changes its kind.")
     if was_plenary and "ordinal" in data and data["ordinal"] != meeting.ordinal:
-        raise ValidationError({"ordinal": _("Only the secretariat numbers the plenary meetings.")})
+        errors["ordinal"] = _("Only the secretariat numbers the plenary meetings.")
+    return errors
 
 
-@transaction.atomic
 def _with_time_zone(data: Mapping[str, Any], host=None) -> dict[str, Any]:
     """A meeting recorded without a time zone is held in its host city's."""
     data = dict(data)
@@ -75,14 +79,15 @@ def _with_time_zone(data: Mapping[str, Any], host=None) -> dict[str, Any]:
     return data
 
 
+@transaction.atomic
 def meeting_create(
     *, actor: Any, data: Mapping[str, Any], cities: Mapping[Any, str] | None = None
 ) -> Meeting:
     data = _with_time_zone(data)
     if actor is not None:
         require(can_create_meeting(actor))
-        _check_host(actor, data.get("host_city"))
-        _check_plenary(actor, data)
+        errors = _host_errors(actor, data.get("host_city")) | _plenary_errors(actor, data)
+        refuse_with_record_errors(errors, Meeting(**data))
     meeting = create_with_audit(Meeting, data, actor=actor, action="meetings.meeting.created")
     if meeting.host_city_id:
         MeetingCity.objects.create(
@@ -105,9 +110,9 @@ def meeting_update(
         data = _with_time_zone(data, meeting.host_city)
     if actor is not None:
         require(can_edit_meeting(actor, meeting))
-        if "host_city" in data:
-            _check_host(actor, data["host_city"])
-        _check_plenary(actor, data, meeting)
+        errors = _host_errors(actor, data["host_city"]) if "host_city" in data else {}
+        errors |= _plenary_errors(actor, data, meeting)
+        refuse_with_record_errors(errors, with_changes(meeting, data))
     old_host = meeting.host_city_id
     changed = save_changes(meeting, data, actor=actor, action="meetings.meeting.updated")
     if "host_city" in changed and meeting.host_city_id:

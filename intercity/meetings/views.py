@@ -18,7 +18,6 @@ from intercity.cities.selectors import city_choices
 from intercity.core.audit import audit_trail, wants_whole_history
 from intercity.core.exports import csv_response, wants_csv
 from intercity.core.form_saving import save_form
-from intercity.core.forms import apply_validation_error
 from intercity.core.list_filters import ReadFilters, one_of, read_filters, slug_in, year
 from intercity.core.pagination import paginate
 from intercity.core.slugs import create_with_unique_slug
@@ -411,14 +410,13 @@ def attendee_delete(request, slug, pk):
 def document_new(request, slug):
     meeting = _editable_meeting(request, slug)
     form = DocumentForm(request.POST, request.FILES, prefix="document")
-    if form.is_valid():
+
+    def save(_data):
         data, upload = form.split()
-        try:
-            document_add(actor=request.user, meeting=meeting, data=data, upload=upload)
-        except ValidationError as error:
-            apply_validation_error(form, error)
-        else:
-            return _saved(request, meeting, _("The document was added."))
+        return document_add(actor=request.user, meeting=meeting, data=data, upload=upload)
+
+    if save_form(form, save)[0]:
+        return _saved(request, meeting, _("The document was added."))
     return _participants_page(request, meeting, status=400, document_form=form)
 
 

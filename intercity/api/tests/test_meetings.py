@@ -325,3 +325,43 @@ def test_a_title_in_a_language_not_on_the_platform_is_a_field_error(api_as, meet
         assert answer.json() == {"titles": [message]}
     meeting.refresh_from_db()
     assert meeting.titles == {}
+
+
+# Every broken rule at once ---------------------------------------------------------------
+
+
+def test_a_refused_meeting_names_another_citys_host_and_an_end_before_the_start(api_as, cast):
+    meeting = new_meeting(
+        cast,
+        kind="expert",
+        ordinal=None,
+        host_city=cast.other.slug,
+        start_date="2031-10-02",
+        end_date="2031-10-01",
+    )
+    refused = api_as("focal_point").post(LIST, meeting, format="json")
+    assert refused.status_code == 400
+    assert set(refused.json()) == {"host_city", "end_date"}
+    assert not Meeting.objects.filter(slug="13th-plenary").exists()
+
+
+def test_a_refused_plenary_names_another_citys_host_and_its_kind(api_as, cast):
+    refused = api_as("focal_point").post(
+        LIST, new_meeting(cast, host_city=cast.other.slug), format="json"
+    )
+    assert refused.status_code == 400
+    assert set(refused.json()) == {"host_city", "kind"}
+
+
+def test_a_refused_change_names_another_citys_host_and_an_end_before_the_start(
+    api_as, cast, meeting
+):
+    refused = api_as("focal_point").patch(
+        detail(meeting),
+        {"host_city": cast.other.slug, "start_date": "2030-05-07", "end_date": "2030-05-06"},
+        format="json",
+    )
+    assert refused.status_code == 400
+    assert set(refused.json()) == {"host_city", "end_date"}
+    meeting.refresh_from_db()
+    assert meeting.host_city == cast.home

@@ -254,6 +254,18 @@ def test_a_refused_change_names_a_bad_status_and_an_end_before_the_start(api_as,
     assert programme.start_date != datetime.date(2031, 6, 1)
 
 
+def test_a_refused_change_does_not_compare_the_end_with_the_stored_start_being_changed(
+    api_as, programme
+):
+    programme.start_date = datetime.date(2031, 6, 1)
+    programme.save(update_fields=["start_date"])
+    answer = api_as("secretariat").patch(
+        detail(programme), {"start_date": "2031-02-30", "end_date": "2031-05-01"}, format="json"
+    )
+    assert answer.status_code == 400
+    assert set(answer.json()) == {"start_date"}
+
+
 def test_a_refused_review_names_a_bad_decision_and_a_meeting_that_is_no_plenary(api_as, programme):
     workshop = MeetingFactory(kind="seminar", title="Water seminar")
 

@@ -409,3 +409,25 @@ def test_the_directory_says_a_search_finds_nothing_apart_from_an_empty_directory
     text = client.get(reverse("business:list"), {"q": "zzz-nothing"}).content.decode()
     assert "No verified organisation matches these filters." in text
     assert "No verified organisations yet." not in text
+
+
+def test_a_past_closing_date_and_a_title_with_a_reversing_mark_are_refused_together(
+    cast, client_for
+):
+    from intercity.business.models import Opportunity
+
+    ProfileFactory(organisation=cast.organisation_rep.organisation)
+    page = client_for(cast.organisation_rep).post(
+        reverse("business:opportunity-create"),
+        {
+            "direction": "offer",
+            "kind": "energy_saving",
+            "title": "LED \u202elamps",
+            "status": "open",
+            "expires_on": "2020-01-01",
+        },
+    )
+    assert page.status_code == 400
+    errors = page.context["form"].errors
+    assert set(errors) == {"title", "expires_on"}
+    assert not Opportunity.objects.exists()

@@ -287,3 +287,20 @@ def test_a_refused_report_names_every_problem_at_once_with_dates_in_the_readers_
     assert "5 tháng 3 năm 2020" in too_early.text
     assert "2020-03-05" not in too_early.text
     assert not ProgressReport.objects.exists()
+
+
+def test_a_report_names_a_date_in_the_future_and_evidence_that_is_no_document_together(
+    client_for, cast, commitment, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    upload = SimpleUploadedFile("report.pdf", b"MZ\x90\x00 a renamed program")
+    response = client_for(cast.focal_point).post(
+        report_url(commitment, cast.home),
+        {**FORM, "reported_on": "2099-01-01", "evidence_file": upload},
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"reported_on", "evidence_file"}
+    # The date is also beyond what any record may hold; the report's own rule is the one said.
+    assert errors["reported_on"] == ["A report cannot be dated in the future."]
+    assert not ProgressReport.objects.exists()
