@@ -286,11 +286,17 @@ def attachment_add(
     )
     # The stored name takes the extension of the detected type, not the uploaded one.
     stored_name = f"{slugify(stem)[:60] or 'file'}.{filetypes.EXTENSIONS[content_type]}"
+    # The record is checked before its file is stored, so a refusal leaves no file behind.
+    attachment.full_clean(exclude=["file"])
     attachment.file.save(stored_name, ContentFile(data), save=False)
-    attachment.full_clean()
-    attachment._history_user = attachment.uploaded_by
-    attachment._change_reason = "knowledge.attachment.added"
-    attachment.save()
+    try:
+        attachment.full_clean()
+        attachment._history_user = attachment.uploaded_by
+        attachment._change_reason = "knowledge.attachment.added"
+        attachment.save()
+    except Exception:
+        attachment.file.delete(save=False)
+        raise
     return attachment
 
 

@@ -168,6 +168,18 @@ def test_attachments_over_the_size_limit_are_rejected(cast, settings, tmp_path):
     assert error.value.error_dict["file"][0].code == "too_large"
 
 
+def test_an_attachment_refused_for_its_title_leaves_no_file_behind(cast, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    item = KnowledgeItemFactory(city=cast.home)
+    with pytest.raises(ValidationError) as error:
+        services.attachment_add(
+            actor=cast.focal_point, item=item, title="x" * 301, name="report.pdf", data=PDF
+        )
+    assert "title" in error.value.error_dict
+    assert not Attachment.objects.exists()
+    assert [path for path in tmp_path.rglob("*") if path.is_file()] == []
+
+
 def test_markdown_is_rendered_and_sanitised():
     html = render_markdown(
         "# Title\n\n**bold** <script>alert(1)</script> [x](javascript:alert(1)) "
