@@ -111,7 +111,10 @@ class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
         if filters.validated_data.get("city"):
             city = get_object_or_404(City, slug=filters.validated_data["city"])
         commitments = selectors.commitment_scope(
-            user=request.user, declaration=declaration, city=city
+            user=request.user,
+            declaration=declaration,
+            city=city,
+            search=filters.validated_data.get("q"),
         ).prefetch_related("cities", "themes", "programmes", "meetings", "agreements")
         page = self.paginate_queryset(commitments)
         context = self.get_serializer_context()

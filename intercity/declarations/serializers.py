@@ -151,6 +151,13 @@ class CommitmentSerializer(serializers.ModelSerializer):
 class CommitmentFilterSerializer(serializers.Serializer):
     declaration = serializers.CharField(required=False)
     city = RecordFilter(queryset=City.objects.all())
+    q = serializers.CharField(
+        required=False,
+        help_text=_(
+            "Words to find in the commitment's title or text, or its reference as printed "
+            "(e.g. 3a)."
+        ),
+    )
 
 
 class ProgressReportSerializer(serializers.ModelSerializer):

@@ -32,6 +32,17 @@ def test_commitments_filter_by_city(api_as, declaration, cast):
     assert [row["clause"] for row in body["results"]] == ["1", "2b"]
 
 
+def test_commitments_are_searched_by_words_or_by_reference(api_as, declaration):
+    def clauses(q):
+        body = api_as("anonymous").get(reverse("api-v1:commitment-list"), {"q": q}).json()
+        return sorted(row["clause"] for row in body["results"])
+
+    assert clauses("flood management") == ["1"]
+    assert clauses("sensors") == ["2a"]
+    assert clauses("2b") == ["2b"]
+    assert len(clauses("")) == 4
+
+
 def test_a_focal_point_reports_for_their_city(api_as, commitment, cast):
     response = api_as("focal_point").post(
         REPORTS,
