@@ -29,7 +29,7 @@ from intercity.business.scheduling.model import Meeting as PlannedMeeting
 from intercity.business.scheduling.model import Participant as PlannedParticipant
 from intercity.business.scheduling.model import Slot as PlannedSlot
 from intercity.business.selectors_opportunities import opportunity_list
-from intercity.core.selectors import text_filter
+from intercity.core.selectors import in_languages, text_filter
 from intercity.meetings.models import Meeting
 from intercity.organisations.models import Organisation
 
@@ -280,7 +280,13 @@ def event_list(user, *, search: str | None = None) -> QuerySet:
     events = text_filter(
         visible_events(user),
         search,
-        ["meeting__title", "meeting__host_city__name", "meeting__host_city__local_name"],
+        [
+            "meeting__title",
+            "meeting__host_city__name",
+            "meeting__host_city__local_name",
+            *in_languages("meeting__titles"),
+            *in_languages("meeting__host_city__names"),
+        ],
     )
     return events.order_by("-meeting__year", "-pk")
 

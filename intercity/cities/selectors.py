@@ -10,14 +10,16 @@ from django.utils import translation
 
 from intercity.accounts.models import User
 from intercity.cities.models import City
-from intercity.core.selectors import text_filter
+from intercity.core.selectors import in_languages, text_filter
 
 
 def city_list(
     *, search: str | None = None, membership: str | None = None, country: str | None = None
 ) -> QuerySet:
     cities = City.objects.all()
-    cities = text_filter(cities, search, ["name", "local_name", "country_name"])
+    cities = text_filter(
+        cities, search, ["name", "local_name", "country_name", *in_languages("names")]
+    )
     if membership:
         cities = cities.filter(membership_status=membership)
     if country:

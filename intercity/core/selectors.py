@@ -2,6 +2,7 @@
 
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.db.models import Q, QuerySet
 
 from intercity.core.models import NewsItem, Theme
@@ -20,6 +21,13 @@ def text_filter(
             condition |= Q(**{f"{field}__iexact": word})
         queryset = queryset.filter(condition)
     return queryset
+
+
+def in_languages(field: str) -> list[str]:
+    """The lookups of a field holding a record's own translations (language code to text),
+    one a platform language, for `text_filter`: a word then finds the record by its title or
+    name in any language, and never by a language code."""
+    return [f"{field}__{code.lower()}" for code, _name in settings.LANGUAGES]
 
 
 def news_list(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from intercity.accounts.models import User
 from intercity.accounts.roles import focal_city_id, is_network_insider, is_secretariat
 from intercity.cities.models import City
-from intercity.core.selectors import text_filter
+from intercity.core.selectors import in_languages, text_filter
 from intercity.core.subqueries import count_of
 from intercity.meetings.models import Meeting, MeetingCity, Registration
 from intercity.meetings.permissions import (
@@ -40,7 +40,11 @@ def meeting_list(
     when: str | None = None,
 ) -> QuerySet:
     meetings = visible_meetings(user).select_related("host_city")
-    meetings = text_filter(meetings, search, ["title", "venue", "description", "host_city__name"])
+    meetings = text_filter(
+        meetings,
+        search,
+        ["title", "venue", "description", "host_city__name", *in_languages("titles")],
+    )
     if kind:
         meetings = meetings.filter(kind=kind)
     if year:

@@ -4,7 +4,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from intercity.core.selectors import text_filter
+from intercity.core.selectors import in_languages, text_filter
 from intercity.core.subqueries import count_of
 from intercity.programmes.models import Activity, Participant, Programme
 
@@ -18,7 +18,9 @@ def programme_list(
     theme: str | None = None,
 ) -> QuerySet:
     programmes = Programme.objects.select_related("lead_city").prefetch_related("themes")
-    programmes = text_filter(programmes, search, ["name", "field", "description"])
+    programmes = text_filter(
+        programmes, search, ["name", "field", "description", *in_languages("titles")]
+    )
     if kind:
         programmes = programmes.filter(kind=kind)
     today = timezone.localdate()

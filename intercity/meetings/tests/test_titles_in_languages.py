@@ -98,3 +98,16 @@ def test_a_change_of_the_titles_reads_in_the_history(cast, meeting):
 def test_search_finds_a_meeting_by_its_title_in_another_language(meeting):
     results = search(user=None, query=JAPANESE, semantic=False, reader_language="ja")
     assert [hit.document.url for hit in results.hits] == [meeting.get_absolute_url()]
+
+
+def test_the_meetings_list_finds_a_meeting_by_its_title_in_another_language(client, meeting):
+    MeetingFactory(title="Expert meeting on energy", titles={"ko": "에너지 전문가 회의"})
+    found = client.get(reverse("meetings:list"), {"q": "総会"}).text
+    assert "12th Plenary Meeting" in found and "Expert meeting on energy" not in found
+    found = client.get(reverse("meetings:list"), {"q": "에너지"}).text
+    assert "Expert meeting on energy" in found and "12th Plenary Meeting" not in found
+
+
+def test_a_language_code_alone_finds_no_meeting_by_its_translations(client, meeting):
+    page = client.get(reverse("meetings:list"), {"q": "ja"}).text
+    assert "12th Plenary Meeting" not in page
