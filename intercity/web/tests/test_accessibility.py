@@ -34,17 +34,18 @@ def world(cast):
     ProfileFactory(organisation=organisation)
     meeting = MeetingFactory(host_city=cast.home, title="Expert meeting on flood maps")
     event: Event = EventFactory(meeting__host_city=cast.home)
+    declaration = declaration_import(actor=cast.secretariat, text=SHORT_DECLARATION)
     return {
         "meeting": meeting,
         "programme": ProgrammeFactory(lead_city=cast.home),
-        "declaration": declaration_import(actor=cast.secretariat, text=SHORT_DECLARATION),
+        "declaration": declaration,
         "agreement": AgreementFactory(parties=[cast.home, cast.other]),
         "knowledge": KnowledgeItemFactory(city=cast.home, title="Flood maps for every ward"),
         "event": event,
         "opportunity": OpportunityFactory(organisation=organisation),
         "incident": active_incident(affected=[cast.home], reported_by_city=cast.home),
         "news": NewsItemFactory(title="Flood maps shared"),
-    }
+    } | {"commitment": declaration.commitments.first()}
 
 
 def public_pages(cast, world) -> list[str]:
@@ -59,6 +60,7 @@ def public_pages(cast, world) -> list[str]:
         "/declarations/",
         f"/declarations/{world['declaration'].slug}/",
         "/declarations/accountability/",
+        f"/declarations/commitments/{world['commitment'].pk}/",
         "/agreements/",
         f"/agreements/{world['agreement'].slug}/",
         "/knowledge/",
@@ -109,6 +111,11 @@ def secretariat_pages(cast, world) -> list[str]:
         f"/declarations/{world['declaration'].slug}/",
         "/declarations/accountability/",
         "/accounts/users/",
+        f"/declarations/commitments/{world['commitment'].pk}/edit/",
+        "/declarations/import/",
+        "/indicators/import/",
+        "/agreements/new/",
+        f"/cities/{cast.home.slug}/edit/",
         *focal_point_pages(cast, world)[1:],
     ]
 
@@ -165,6 +172,14 @@ def test_a_form_sent_back_with_errors_still_passes(cast, world):
         assert response.status_code == 400, url  # the form, sent back with what to correct
         found = accessibility.page_problems(response.content.decode())
         assert not found, f"{url}: " + "\n".join(found)
+
+
+def test_the_declaration_import_preview_passes(cast):
+    client = signed_in(cast.secretariat)
+    response = client.post("/declarations/import/", {"step": "preview", "text": SHORT_DECLARATION})
+    assert response.status_code == 200
+    found = accessibility.page_problems(response.content.decode())
+    assert not found, "\n".join(found)
 
 
 @pytest.mark.parametrize(("asked", "spoken"), [("ja", "ja"), ("th", "th"), ("ar", "en")])
