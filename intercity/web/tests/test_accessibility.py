@@ -39,13 +39,14 @@ def world(cast):
         "meeting": meeting,
         "programme": ProgrammeFactory(lead_city=cast.home),
         "declaration": declaration,
+        "commitment": declaration.commitments.first(),
         "agreement": AgreementFactory(parties=[cast.home, cast.other]),
         "knowledge": KnowledgeItemFactory(city=cast.home, title="Flood maps for every ward"),
         "event": event,
         "opportunity": OpportunityFactory(organisation=organisation),
         "incident": active_incident(affected=[cast.home], reported_by_city=cast.home),
         "news": NewsItemFactory(title="Flood maps shared"),
-    } | {"commitment": declaration.commitments.first()}
+    }
 
 
 def public_pages(cast, world) -> list[str]:
