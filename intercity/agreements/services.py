@@ -24,39 +24,40 @@ from intercity.core.audit import record_m2m_change
 from intercity.core.services import (
     create_with_audit,
     delete_with_audit,
+    refuse_with_record_errors,
     require,
     save_changes,
     set_m2m,
+    with_changes,
 )
 
 
-def _check_parties(actor: Any, parties: Mapping) -> None:
+def _parties_errors(actor: Any, parties: Mapping) -> dict[str, str]:
     if len(parties) < 2:
-        raise ValidationError({"parties": _("An agreement needs at least two parties.")})
+        return {"parties": _("An agreement needs at least two parties.")}
     if actor is None or is_secretariat(actor):
-        return
+        return {}
     if focal_city_id(actor) not in {city.pk for city in parties}:
-        raise ValidationError({"parties": _("Your city must be one of the parties.")})
+        return {"parties": _("Your city must be one of the parties.")}
+    return {}
 
 
 # The fields whose values the status must agree with.
 STATUS_DATES = ("status", "signed_on", "term_start", "term_end")
 
 
-def _check_status_dates(agreement: Agreement, data: Mapping[str, Any]) -> None:
-    """Refuse a status and dates that contradict each other, when either is being set."""
+def _status_dates_errors(agreement: Agreement, data: Mapping[str, Any]) -> dict[str, str]:
+    """Where a status and dates contradict each other, when either is being set."""
     wanted = {name: data.get(name, getattr(agreement, name)) for name in STATUS_DATES}
     if agreement.pk and all(wanted[name] == getattr(agreement, name) for name in STATUS_DATES):
-        return
+        return {}
     meeting = data.get("signed_at_meeting", agreement.signed_at_meeting_id)
     candidate = Agreement(**wanted, signed_at_meeting_id=getattr(meeting, "pk", meeting))
     try:
         candidate.clean()
     except ValidationError:
-        return  # The model's own rules come first; saving reports them.
-    errors = candidate.status_conflicts(today=timezone.localdate())
-    if errors:
-        raise ValidationError(errors)
+        return {}  # The model's own rules come first; its validation reports them.
+    return candidate.status_conflicts(today=timezone.localdate())
 
 
 @transaction.atomic
@@ -71,8 +72,8 @@ def agreement_create(
     """Create an agreement between cities (city → role), with its themes and signatories."""
     if actor is not None:
         require(can_create_agreement(actor))
-    _check_parties(actor, parties)
-    _check_status_dates(Agreement(), data)
+    errors = _parties_errors(actor, parties) | _status_dates_errors(Agreement(), data)
+    refuse_with_record_errors(errors, Agreement(**data))
     agreement = create_with_audit(
         Agreement,
         data,
@@ -102,10 +103,12 @@ def agreement_update(
         require(can_edit_agreement(actor, agreement))
     data = dict(data)
     status = data.pop("status", agreement.status)
-    _check_status_dates(agreement, {**data, "status": status})
+    errors = _status_dates_errors(agreement, {**data, "status": status})
     if parties is not None:
-        _check_parties(actor, parties)
-        _check_own_role_only(actor, agreement, parties)
+        errors |= _parties_errors(actor, parties) or _own_role_only_errors(
+            actor, agreement, parties
+        )
+    refuse_with_record_errors(errors, with_changes(agreement, data))
     changed = bool(
         save_changes(agreement, data, actor=actor, action="agreements.agreement.updated")
     )
@@ -129,18 +132,21 @@ def agreement_delete(*, actor: Any, agreement: Agreement) -> None:
     delete_with_audit(agreement, actor=actor, action="agreements.agreement.deleted")
 
 
-def _check_own_role_only(actor: Any, agreement: Agreement, parties: Mapping[Any, str]) -> None:
+def _own_role_only_errors(
+    actor: Any, agreement: Agreement, parties: Mapping[Any, str]
+) -> dict[str, str]:
     """A party may change its own role; who the parties are and their roles otherwise are the
     secretariat's to change."""
     if actor is None or can_change_parties(actor, agreement):
-        return
+        return {}
     own = focal_city_id(actor)
     current = {row.city_id: row.role for row in agreement.party_roles.all()}
     wanted = {city.pk: role for city, role in parties.items()}
     if set(wanted) != set(current):
-        raise ValidationError({"parties": _("Only the secretariat can add or remove a party.")})
+        return {"parties": _("Only the secretariat can add or remove a party.")}
     if any(wanted[city] != role for city, role in current.items() if city != own):
-        raise ValidationError({"parties": _("A party can change its own role only.")})
+        return {"parties": _("A party can change its own role only.")}
+    return {}
 
 
 def _set_parties(actor: Any, agreement: Agreement, parties: Mapping[Any, str]) -> bool:
@@ -186,7 +192,8 @@ def pledge_create(*, actor: Any, data: Mapping[str, Any], themes: Iterable = ())
             getattr(data.get("from_city"), "pk", None),
             getattr(data.get("to_city"), "pk", None),
         ):
-            raise ValidationError({"from_city": _("Your city must give or receive the help.")})
+            errors = {"from_city": _("Your city must give or receive the help.")}
+            refuse_with_record_errors(errors, Pledge(**data))
     pledge = create_with_audit(Pledge, data, actor=actor, action="agreements.pledge.created")
     pledge.themes.set(list(themes))
     return pledge

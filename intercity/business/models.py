@@ -265,21 +265,20 @@ class Event(TimeStampedModel):
 
     def clean(self) -> None:
         super().clean()
+        errors = {}
         kinds = ("business", "trade_fair")
         if self.meeting_id and self.meeting.kind not in kinds:
-            raise ValidationError(
-                {"meeting": _("Only a business meeting or a trade fair opens matchmaking.")}
-            )
+            errors["meeting"] = _("Only a business meeting or a trade fair opens matchmaking.")
         if self.tables is not None and self.tables < 1:
-            raise ValidationError({"tables": _("An event needs at least one table.")})
+            errors["tables"] = _("An event needs at least one table.")
         if (
             self.registration_deadline
             and self.request_deadline
             and self.request_deadline < self.registration_deadline
         ):
-            raise ValidationError(
-                {"request_deadline": _("Requests cannot close before registration does.")}
-            )
+            errors["request_deadline"] = _("Requests cannot close before registration does.")
+        if errors:
+            raise ValidationError(errors)
 
     def day_outside(self, day: datetime.date) -> str | None:
         """Why a slot cannot be on this day: it falls outside the meeting's dates, or outside

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -33,7 +32,6 @@ from intercity.business.scheduling.model import Assignment as PlannedMeeting
 from intercity.business.scheduling.solver import solve
 from intercity.business.scheduling.validation import validate_schedule
 from intercity.business.selectors import event_instance
-from intercity.business.slots import SessionPlan, slot_plan
 from intercity.core.audit import detail_name, record_m2m_change, save_with_audit
 from intercity.core.queue import enqueue_on_commit
 from intercity.core.services import (
@@ -126,102 +124,6 @@ def suggestion_mark(
     )
     mark.full_clean()
     return mark
-
-
-@transaction.atomic
-def event_open(*, actor: Any, meeting, data: Mapping[str, Any]) -> Event:
-    require(rules.can_open_event(actor, meeting))
-    return create_with_audit(
-        Event, {**data, "meeting": meeting}, actor=actor, action="business.event.opened"
-    )
-
-
-@transaction.atomic
-def event_update(*, actor: Any, event: Event, data: Mapping[str, Any]) -> list[str]:
-    require(rules.can_organise_event(actor, event))
-    return save_changes(event, data, actor=actor, action="business.event.updated")
-
-
-@transaction.atomic
-def slot_add(*, actor: Any, event: Event, data: Mapping[str, Any]) -> Slot:
-    require(rules.can_organise_event(actor, event))
-    slot = Slot(event=event, **data)
-    slot.full_clean()
-    other = _overlapped(slot, event.slots.filter(day=slot.day))
-    if other is not None:
-        raise ValidationError(
-            {"starts_at": _("A new slot overlaps the existing slot %(slot)s.") % {"slot": other}}
-        )
-    slot.save()
-    return slot
-
-
-def _overlapped(slot: Slot, others: Iterable[Slot]) -> Slot | None:
-    """The first of `others` that shares some time with `slot` on its day."""
-    for other in others:
-        if (
-            slot.day == other.day
-            and slot.starts_at < other.ends_at
-            and other.starts_at < slot.ends_at
-        ):
-            return other
-    return None
-
-
-@transaction.atomic
-def slots_generate(
-    *,
-    actor: Any,
-    event: Event,
-    days: Iterable[datetime.date],
-    sessions: Iterable[SessionPlan],
-    minutes: int,
-) -> list[Slot]:
-    """Add equal slots to an event, refusing any that overlaps a slot it already has."""
-    require(rules.can_organise_event(actor, event))
-    days = list(days)
-    for day in days:
-        if outside := event.day_outside(day):
-            raise ValidationError({"first_day": outside})
-    planned = slot_plan(days=days, sessions=sessions, minutes=minutes)
-    existing = list(event.slots.all())
-    for slot in planned:
-        other = _overlapped(slot, existing)
-        if other is not None:
-            raise ValidationError(
-                {
-                    "first_day": _("A new slot overlaps the existing slot %(slot)s.")
-                    % {"slot": other}
-                }
-            )
-    for slot in planned:
-        slot.event = event
-    created = Slot.objects.bulk_create(planned)
-    if created:
-        save_with_audit(event, actor=actor, action="business.event.slots_added")
-    return created
-
-
-@transaction.atomic
-def event_setup(
-    *,
-    actor: Any,
-    meeting=None,
-    event: Event | None = None,
-    data: Mapping[str, Any],
-    days: Iterable[datetime.date] = (),
-    sessions: Iterable[SessionPlan] = (),
-    minutes: int = 30,
-) -> Event:
-    """Open matchmaking on a meeting (or change an event's settings) and add generated slots."""
-    if event is None:
-        event = event_open(actor=actor, meeting=meeting, data=data)
-    else:
-        event_update(actor=actor, event=event, data=data)
-    days = list(days)
-    if days:
-        slots_generate(actor=actor, event=event, days=days, sessions=sessions, minutes=minutes)
-    return event
 
 
 def _before_deadline(deadline, message: str) -> None:

@@ -16,7 +16,6 @@ from intercity.business.models import (
     Sector,
 )
 from intercity.business.services import (
-    event_setup,
     opportunity_create,
     profile_save,
     profile_verify,
@@ -24,6 +23,7 @@ from intercity.business.services import (
     schedule_publish,
     schedule_run_execute,
 )
+from intercity.business.services_events import event_setup
 from intercity.business.slots import SessionPlan
 from intercity.cities.models import City
 from intercity.core.services import create_with_audit

@@ -13,9 +13,11 @@ from intercity.core.services import (
     apply_changes,
     create_with_audit,
     delete_with_audit,
+    refuse_with_record_errors,
     require,
     save_changes,
     set_m2m,
+    with_changes,
 )
 from intercity.meetings.models import Meeting
 from intercity.programmes.models import Activity, Participant, Programme, Review
@@ -28,11 +30,12 @@ from intercity.programmes.permissions import (
 )
 
 
-def _check_lead(actor: Any, lead_city) -> None:
+def _lead_errors(actor: Any, lead_city) -> dict[str, str]:
     if actor is None or is_secretariat(actor):
-        return
+        return {}
     if lead_city is None or lead_city.pk != focal_city_id(actor):
-        raise ValidationError({"lead_city": _("You can only record programmes your city leads.")})
+        return {"lead_city": _("You can only record programmes your city leads.")}
+    return {}
 
 
 @transaction.atomic
@@ -45,7 +48,7 @@ def programme_create(
 ) -> Programme:
     if actor is not None:
         require(can_create_programme(actor))
-        _check_lead(actor, data.get("lead_city"))
+        refuse_with_record_errors(_lead_errors(actor, data.get("lead_city")), Programme(**data))
     return create_with_audit(
         Programme,
         data,
@@ -67,7 +70,8 @@ def programme_update(
     if actor is not None:
         require(can_edit_programme(actor, programme))
         if "lead_city" in data:
-            _check_lead(actor, data["lead_city"])
+            errors = _lead_errors(actor, data["lead_city"])
+            refuse_with_record_errors(errors, with_changes(programme, data))
     changed = bool(
         save_changes(programme, data, actor=actor, action="programmes.programme.updated")
     )

@@ -70,3 +70,18 @@ def test_a_new_agreement_starts_with_the_focal_points_city_as_a_party(cast, clie
     assert chosen == [str(cast.home.pk)]
     blank = client_for(cast.secretariat).get(reverse("agreements:create")).text
     assert "checked" not in _parties_tag(blank)
+
+
+def test_a_new_agreement_names_a_wrong_party_and_a_term_out_of_order_together(cast, client_for):
+    from intercity.agreements.models import Agreement
+
+    page = client_for(cast.focal_point).post(
+        reverse("agreements:create"),
+        {"title": "Canal accord", "status": "draft", "term_start": "2030-01-01",
+         "term_end": "2029-01-01", "parties": [cast.other.pk, CityFactory().pk]},
+    )  # fmt: skip
+    assert page.status_code == 400
+    errors = page.context["form"].errors
+    assert set(errors) == {"parties", "term_end"}
+    assert errors["parties"] == ["Your city must be one of the parties."]
+    assert not Agreement.objects.filter(title="Canal accord").exists()

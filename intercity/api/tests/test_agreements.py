@@ -214,3 +214,26 @@ def test_listing_many_agreements_takes_a_fixed_number_of_queries(
 
     assert response.json()["count"] == 30
     assert len(response.json()["results"][0]["parties"]) == 2
+
+
+def test_an_edit_names_a_changed_party_role_and_a_term_out_of_order_together(
+    api_as, cast, third, agreement
+):
+    response = api_as("focal_point").patch(
+        detail(agreement),
+        {
+            "parties": [
+                {"city": cast.home.slug, "role": "party"},
+                {"city": third.slug, "role": "assisted"},
+            ],
+            "term_start": "2030-01-01",
+            "term_end": "2029-01-01",
+        },
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()) == {"parties", "term_end"}
+    agreement.refresh_from_db()
+    assert agreement.term_end is None
+    assert set(agreement.party_roles.values_list("role", flat=True)) == {"party"}

@@ -158,3 +158,13 @@ def test_listing_many_pledges_takes_a_fixed_number_of_queries(
         response = client.get(LIST)
 
     assert response.json()["count"] == 30
+
+
+def test_a_pledge_names_cities_not_its_own_and_help_to_itself_together(api_as, cast, third):
+    response = api_as("focal_point").post(
+        LIST, new_pledge(cast, third, from_city=third.slug, to_city=third.slug), format="json"
+    )
+
+    assert response.status_code == 400
+    assert set(response.json()) == {"from_city", "to_city"}
+    assert not Pledge.objects.exists()

@@ -295,3 +295,35 @@ def test_a_programme_title_in_a_language_not_on_the_platform_is_a_field_error(ap
     answer = api_as("secretariat").patch(detail(programme), {"titles": {"xx": "?"}}, format="json")
     assert answer.status_code == 400
     assert answer.json() == {"titles": ["Not a language of the platform: xx."]}
+
+
+def test_a_refused_programme_names_a_lead_city_not_ones_own_and_an_end_before_the_start(
+    api_as, cast
+):
+    answer = api_as("focal_point").post(
+        LIST,
+        new_programme(
+            cast, lead_city=cast.other.slug, start_date="2031-06-01", end_date="2031-05-01"
+        ),
+        format="json",
+    )
+    assert answer.status_code == 400
+    body = answer.json()
+    assert body["lead_city"] == ["You can only record programmes your city leads."]
+    assert body["end_date"] == ["The end date cannot be before the start date."]
+    assert not Programme.objects.exists()
+
+
+def test_a_refused_change_names_a_lead_city_not_ones_own_and_an_end_before_the_start(
+    api_as, cast, programme
+):
+    answer = api_as("focal_point").patch(
+        detail(programme),
+        {"lead_city": cast.other.slug, "start_date": "2031-06-01", "end_date": "2031-05-01"},
+        format="json",
+    )
+    assert answer.status_code == 400
+    assert set(answer.json()) == {"lead_city", "end_date"}
+    programme.refresh_from_db()
+    assert programme.lead_city == cast.home
+    assert programme.start_date != datetime.date(2031, 6, 1)

@@ -91,6 +91,24 @@ def test_opening_with_bad_input_shows_field_errors_and_writes_nothing(
     assert not Slot.objects.exists()
 
 
+def test_opening_names_no_tables_deadlines_out_of_order_and_a_day_outside_together(
+    cast, client_for
+):
+    meeting = BusinessMeetingFactory(host_city=cast.home)
+    url = reverse("business:event-open", args=[meeting.pk])
+    response = client_for(cast.focal_point).post(
+        url,
+        event_setup_post(tables="0", request_deadline="2030-04-01T12:00", first_day="2031-01-01"),
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"tables", "request_deadline", "first_day"}
+    assert errors["tables"] == ["An event needs at least one table."]
+    assert "falls outside the meeting" in errors["first_day"][0]
+    assert not Event.objects.exists()
+    assert not Slot.objects.exists()
+
+
 def test_the_events_page_offers_opening_only_to_the_host_city(cast, client_for):
     meeting = BusinessMeetingFactory(host_city=cast.home)
     url = reverse("business:event-open", args=[meeting.pk])
@@ -130,6 +148,20 @@ def test_editing_refuses_overlapping_slots_and_writes_nothing(cast, client_for):
     response = client_for(cast.focal_point).post(url, event_setup_post(tables="9"))
     assert response.status_code == 400
     assert "overlaps" in str(response.context["form"].errors["first_day"])
+    event.refresh_from_db()
+    assert event.tables == 3
+    assert event.slots.count() == 2
+
+
+def test_editing_names_no_tables_and_overlapping_slots_together(cast, client_for):
+    event = EventFactory(meeting__host_city=cast.home)
+    add_slots(event, 2)  # 9:00 and 10:00 on 6 May 2030
+    url = reverse("business:event-edit", args=[event.pk])
+    response = client_for(cast.focal_point).post(url, event_setup_post(tables="0"))
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert set(errors) == {"tables", "first_day"}
+    assert "overlaps" in errors["first_day"][0]
     event.refresh_from_db()
     assert event.tables == 3
     assert event.slots.count() == 2

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from intercity.business import permissions as rules
-from intercity.business import run_reasons, selectors, services, slots
+from intercity.business import run_reasons, selectors, services, services_events, slots
 from intercity.business.forms import (
     AfterForm,
     AvailabilityForm,
@@ -69,7 +69,7 @@ def event_open(request, meeting_pk):
     form = EventSetupForm(request.POST or None, initial={"first_day": meeting.start_date})
 
     def save(_data):
-        return services.event_setup(
+        return services_events.event_setup(
             actor=request.user,
             meeting=meeting,
             data=form.event_data(),
@@ -95,7 +95,7 @@ def event_edit(request, pk):
     form = EventSetupForm(request.POST or None, instance=event, slots_required=False)
 
     def save(_data):
-        return services.event_setup(
+        return services_events.event_setup(
             actor=request.user,
             event=event,
             data=form.event_data(),
@@ -226,7 +226,7 @@ def slot_new(request, pk):
     form = SlotForm(request.POST or None)
 
     def save(data):
-        services.slot_add(actor=request.user, event=event, data=data)
+        services_events.slot_add(actor=request.user, event=event, data=data)
         return event
 
     return record_form_response(

@@ -40,6 +40,25 @@ def test_a_programme_form_shows_a_bad_kind_and_an_end_before_the_start(cast, cli
     assert not Programme.objects.exists()
 
 
+def test_a_programme_form_shows_no_lead_city_and_an_end_before_the_start(cast, client_for):
+    page = client_for(cast.focal_point).post(
+        reverse("programmes:create"),
+        {
+            "name": "Clean air",
+            "kind": "joint_project",
+            "status": "active",
+            "lead_city": "",
+            "start_date": "2031-06-01",
+            "end_date": "2031-05-01",
+        },
+    )
+    assert page.status_code == 400
+    errors = page.context["form"].errors
+    assert errors["lead_city"] == ["You can only record programmes your city leads."]
+    assert errors["end_date"] == ["The end date cannot be before the start date."]
+    assert not Programme.objects.exists()
+
+
 def test_an_opportunity_form_shows_a_long_title_and_a_past_closing_date(cast, client_for):
     ProfileFactory(organisation=cast.organisation_rep.organisation)
     page = client_for(cast.organisation_rep).post(

@@ -14,7 +14,13 @@ from django.utils.translation import gettext as _
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
 from intercity.core.audit import save_with_audit
-from intercity.core.services import create_with_audit, require, save_changes
+from intercity.core.services import (
+    create_with_audit,
+    refuse_with_record_errors,
+    require,
+    save_changes,
+    with_changes,
+)
 from intercity.solidarity.matching import same_unit
 from intercity.solidarity.models import (
     AffectedCity,
@@ -119,7 +125,8 @@ def offer_make(*, actor: Any, data: Mapping[str, Any]) -> Offer:
         data.setdefault("category", need.category)
         data.setdefault("unit", need.unit)
         if data.get("city") is not None and data["city"].pk == need.city_id:
-            raise ValidationError({"need": _("A city cannot offer help for its own need.")})
+            errors = {"need": _("A city cannot offer help for its own need.")}
+            refuse_with_record_errors(errors, Offer(**data))
     return create_with_audit(Offer, data, actor=actor, action="solidarity.offer.made")
 
 
@@ -134,9 +141,10 @@ def offer_update(*, actor: Any, offer: Offer, data: Mapping[str, Any]) -> list[s
     }
     data = _with_unit_stored(data)
     if "quantity" in data and data["quantity"] < _committed(offer=offer):
-        raise ValidationError(
-            {"quantity": _("More than this is already committed to needs; it cannot shrink so.")}
-        )
+        errors = {
+            "quantity": _("More than this is already committed to needs; it cannot shrink so.")
+        }
+        refuse_with_record_errors(errors, with_changes(offer, data))
     return save_changes(offer, data, actor=actor, action="solidarity.offer.updated")
 
 

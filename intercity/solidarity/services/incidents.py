@@ -18,7 +18,13 @@ from intercity.accounts.selectors import languages_by_email
 from intercity.cities.models import City
 from intercity.core.audit import save_with_audit
 from intercity.core.queue import enqueue_on_commit
-from intercity.core.services import create_with_audit, require, save_changes
+from intercity.core.services import (
+    create_with_audit,
+    refuse_with_record_errors,
+    require,
+    save_changes,
+    with_changes,
+)
 from intercity.core.slugs import unique_slug
 from intercity.solidarity import geo
 from intercity.solidarity.models import AffectedCity, Incident, IncidentFigure, IncidentSource
@@ -56,24 +62,23 @@ def _check(actor: Any, allowed) -> None:
         require(allowed)
 
 
-def _check_reporting_city(actor: Any, city: City | None) -> None:
+def _reporting_city_errors(actor: Any, city: City | None) -> dict[str, str]:
     if actor is not None and not can_report_incident(actor, city):
-        raise ValidationError(
-            {"reported_by_city": _("You can report an incident only in your own city.")}
-        )
+        return {"reported_by_city": _("You can report an incident only in your own city.")}
+    return {}
 
 
-def _check_member(city: City | None) -> None:
+def _member_errors(city: City | None) -> dict[str, str]:
     """Only a member city reports an incident, or has one recorded on its behalf."""
     if city is not None and city.membership_status != City.Membership.MEMBER:
-        raise ValidationError(
-            {"reported_by_city": _("Only a member city can be named as reporting an incident.")}
-        )
+        return {"reported_by_city": _("Only a member city can be named as reporting an incident.")}
+    return {}
 
 
-def _check_status(actor: Any, status: str | None) -> None:
+def _status_errors(actor: Any, status: str | None) -> dict[str, str]:
     if actor is not None and status and not can_set_incident_status(actor, status):
-        raise ValidationError({"status": _("Only the secretariat puts an incident back to draft.")})
+        return {"status": _("Only the secretariat puts an incident back to draft.")}
+    return {}
 
 
 @transaction.atomic
@@ -90,15 +95,17 @@ def incident_create(*, actor: Any, data: Mapping[str, Any]) -> Incident:
     data = dict(data)
     city = data.get("reported_by_city")
     action = "solidarity.incident.created"
+    errors = {}
     if actor is not None and not can_manage_incidents(actor):
         city = city or actor.city
-        _check_reporting_city(actor, city)
+        errors = _reporting_city_errors(actor, city)
         if data.get("status", Incident.Status.ACTIVE) != Incident.Status.ACTIVE:
-            raise ValidationError({"status": _("A reported incident starts as active.")})
+            errors["status"] = _("A reported incident starts as active.")
         data.update(reported_by_city=city, status=Incident.Status.ACTIVE)
         action = "solidarity.incident.reported"
-    _check_member(city)
+    errors = _member_errors(city) | errors  # a city not one's own is the error to fix first
     data.setdefault("slug", unique_slug(Incident, data.get("name", ""), max_length=100))
+    refuse_with_record_errors(errors, Incident(**data))
     incident = create_with_audit(Incident, data, actor=actor, action=action)
     incident_suggest_cities(incident=incident)
     if city is not None:
@@ -112,13 +119,15 @@ def incident_update(*, actor: Any, incident: Incident, data: Mapping[str, Any]) 
     _check(actor, can_edit_incident(actor, incident))
     city = data.get("reported_by_city", incident.reported_by_city)
     moved = city != incident.reported_by_city
+    errors = {}
     if moved and actor is not None and not can_manage_incidents(actor):
-        raise ValidationError(
-            {"reported_by_city": _("Only the secretariat changes which city reported an incident.")}
+        errors["reported_by_city"] = _(
+            "Only the secretariat changes which city reported an incident."
         )
-    if moved:
-        _check_member(city)
-    _check_status(actor, data.get("status"))
+    elif moved:
+        errors = _member_errors(city)
+    errors |= _status_errors(actor, data.get("status"))
+    refuse_with_record_errors(errors, with_changes(incident, data))
     changed = save_changes(incident, data, actor=actor, action="solidarity.incident.updated")
     if set(changed) & set(AREA_FIELDS):
         incident_suggest_cities(incident=incident)
@@ -130,7 +139,9 @@ def incident_update(*, actor: Any, incident: Incident, data: Mapping[str, Any]) 
 @transaction.atomic
 def incident_set_status(*, actor: Any, incident: Incident, status: str) -> bool:
     _check(actor, can_edit_incident(actor, incident))
-    _check_status(actor, status)
+    errors = _status_errors(actor, status)
+    if errors:
+        raise ValidationError(errors)
     data: dict[str, Any] = {"status": status}
     if status == Incident.Status.CLOSED and incident.ended_at is None:
         data["ended_at"] = timezone.now()

@@ -217,3 +217,81 @@ def test_a_message_names_a_bad_visibility_and_a_message_to_the_own_city(client, 
     assert answer.json()["to_city"] == ["Send the message to another city."]
     assert not SolidarityMessage.objects.exists()
     assert not SolidarityMessage.history.exists()
+
+
+def test_a_reported_incident_names_another_citys_report_a_status_and_an_end_before_the_start(
+    client, net
+):
+    client.force_login(net.manila_focal)
+
+    answer = _post(
+        client,
+        "incidents/",
+        _incident_payload(
+            kind="flood",
+            reported_by_city="tokyo",
+            status="closed",
+            ended_at="2026-10-01T06:00:00Z",
+        ),
+    )
+
+    assert answer.status_code == 400
+    body = answer.json()
+    assert set(body) == {"reported_by_city", "status", "ended_at"}
+    assert body["status"] == ["A reported incident starts as active."]
+    assert body["ended_at"] == ["An incident cannot end before it starts."]
+    assert not Incident.objects.exists()
+    assert not Incident.history.exists()
+
+
+def test_an_incident_change_names_a_moved_city_a_draft_and_an_end_before_the_start(client, net):
+    incident = active_incident(affected=[net.manila], reported_by_city=net.manila)
+    client.force_login(net.manila_focal)
+    before = Incident.history.count()
+
+    answer = _patch(
+        client,
+        f"incidents/{incident.pk}/",
+        {
+            "reported_by_city": "tokyo",
+            "status": "draft",
+            "started_at": "2026-11-01T06:00:00Z",
+            "ended_at": "2026-10-01T06:00:00Z",
+        },
+    )
+
+    assert answer.status_code == 400
+    body = answer.json()
+    assert set(body) == {"reported_by_city", "status", "ended_at"}
+    assert body["status"] == ["Only the secretariat puts an incident back to draft."]
+    incident.refresh_from_db()
+    assert (incident.reported_by_city, incident.status) == (net.manila, "active")
+    assert incident.ended_at is None
+    assert Incident.history.count() == before
+
+
+def test_an_offer_names_help_for_the_citys_own_need_and_availability_out_of_order(client, net):
+    incident = active_incident(affected=[net.manila])
+    own = need(incident, net.manila)
+    client.force_login(net.manila_focal)
+    before = Offer.history.count()
+
+    answer = _post(
+        client,
+        "solidarity/offers/",
+        {
+            "need": own.pk,
+            "description": "Tents",
+            "quantity": "5",
+            "unit": "tents",
+            "available_from": "2026-12-10",
+            "available_until": "2026-12-01",
+        },
+    )
+
+    assert answer.status_code == 400
+    body = answer.json()
+    assert set(body) == {"need", "available_until"}
+    assert body["available_until"] == ["Availability cannot end before it starts."]
+    assert not Offer.objects.exists()
+    assert Offer.history.count() == before
