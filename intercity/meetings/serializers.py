@@ -26,9 +26,11 @@ def meeting_slug_field(**kwargs) -> serializers.SlugRelatedField:
 
 
 class MeetingSummarySerializer(serializers.ModelSerializer):
+    """A meeting named inside another record: its title as written, and in other languages."""
+
     class Meta:
         model = Meeting
-        fields = ["slug", "title", "kind", "year"]
+        fields = ["slug", "title", "titles", "kind", "year"]
 
 
 @extend_schema_field(MeetingSummarySerializer(allow_null=True))

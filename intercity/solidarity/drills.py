@@ -4,7 +4,7 @@ from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 
 from intercity.accounts.roles import is_network_insider
-from intercity.core.selectors import text_filter
+from intercity.core.selectors import in_languages, text_filter
 from intercity.solidarity.models import Drill, DrillAction
 
 
@@ -19,7 +19,17 @@ def drill_list(*, user, scenario_kind: str | None = None, search: str | None = N
         rows = rows.filter(meeting__is_public=True)
     if scenario_kind:
         rows = rows.filter(scenario_kind=scenario_kind)
-    return text_filter(rows, search, ["meeting__title", "scenario", "meeting__host_city__name"])
+    return text_filter(
+        rows,
+        search,
+        [
+            "meeting__title",
+            "scenario",
+            "meeting__host_city__name",
+            *in_languages("meeting__titles"),
+            *in_languages("meeting__host_city__names"),
+        ],
+    )
 
 
 def drill_get(*, user, slug: str) -> Drill:

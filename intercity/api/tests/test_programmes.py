@@ -327,3 +327,14 @@ def test_a_refused_change_names_a_lead_city_not_ones_own_and_an_end_before_the_s
     programme.refresh_from_db()
     assert programme.lead_city == cast.home
     assert programme.start_date != datetime.date(2031, 6, 1)
+
+
+def test_a_meeting_named_in_a_programme_carries_its_titles_in_other_languages(api_as, programme):
+    plenary = MeetingFactory(
+        kind="plenary", ordinal=12, title="12th Plenary", titles={"ja": "第12回総会"}
+    )
+    Review.objects.create(programme=programme, meeting=plenary, decision="continue")
+
+    body = api_as("anonymous").get(detail(programme)).json()
+
+    assert body["reviews"][0]["meeting"]["titles"] == {"ja": "第12回総会"}

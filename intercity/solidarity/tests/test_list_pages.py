@@ -47,6 +47,18 @@ def test_the_drill_list_filters_by_scenario_and_words(client, net):
     assert "River flood drill" in by_words and "Harbour earthquake drill" not in by_words
 
 
+def test_the_drill_list_finds_a_drill_by_its_title_in_another_language(client, net):
+    drill = _drill(net, "Harbour earthquake drill")
+    _drill(net, "River flood drill", kind="flood")
+    drill.meeting.titles = {"ja": "港湾地震訓練"}
+    drill.meeting.save(update_fields=["titles"])
+    found = client.get(reverse("solidarity:drills"), {"q": "港湾"}).content.decode()
+    by_code = client.get(reverse("solidarity:drills"), {"q": "ja"}).content.decode()
+    assert "Harbour earthquake drill" in found
+    assert "River flood drill" not in found
+    assert "No drill matches these filters." in by_code
+
+
 def test_the_drill_list_tells_no_match_apart_from_nothing_recorded(client, net):
     assert "No drills recorded." in client.get(reverse("solidarity:drills")).content.decode()
     _drill(net, "Harbour earthquake drill")
