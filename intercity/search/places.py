@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import datetime
+from collections.abc import Hashable, Iterable, Mapping
+from typing import TypeVar
 
 from intercity.search.text import normalise
+
+Key = TypeVar("Key", bound=Hashable)
 
 # Shorter names (a stray syllable, one ideograph) would be found inside unrelated words.
 MIN_NAME_CHARS = 2
@@ -78,3 +82,22 @@ def is_only_a_place(query: str, names: Mapping[str, Iterable[str]]) -> bool:
         for name in city_names
         if len(_squeezed(name)) >= MIN_NAME_CHARS
     )
+
+
+def city_records_first(
+    fused: list[tuple[Key, float]], place_rows: Iterable[tuple[Key, str, datetime.date | None]]
+) -> list[tuple[Key, float]]:
+    """The order for a query that is only a city's name: the city's own records first, as its
+    page lists them (its own page, then newest first), then the records that mention it.
+
+    Such a query says only "this city": saying the name, or being near it in meaning, tells
+    nothing more about one of the city's records, so a record that repeats the name must not
+    rank above one of the city's own written in a language that spells it otherwise.
+    Records of one date keep the fused order between them.
+    """
+    lead = {
+        doc_id: (doc_type != "city", date is None, -date.toordinal() if date else 0)
+        for doc_id, doc_type, date in place_rows
+    }
+    # sorted() is stable: the records of one date, and every mention, keep the fused order.
+    return sorted(fused, key=lambda item: (0, *lead[item[0]]) if item[0] in lead else (1,))

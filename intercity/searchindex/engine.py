@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from intercity.search import embedding, thesaurus
 from intercity.search.accents import typed_without_accents
-from intercity.search.places import cities_named, is_only_a_place
+from intercity.search.places import cities_named, city_records_first, is_only_a_place
 from intercity.search.query_language import likely_languages, spelt_alike
 from intercity.search.ranking import (
     highlight,
@@ -22,6 +22,7 @@ from intercity.search.ranking import (
     semantic_strengths,
     weighted_fusion,
 )
+from intercity.search.reader_language import language_preference, near_ties_by_preference
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword, vocabulary
 from intercity.searchindex.accent_model import accent_model
@@ -250,23 +251,6 @@ def _semantic_ranking(
     return [(doc_id, strength) for doc_id, strength, _ in visible], spans, restored
 
 
-def _city_records_first(fused: list[tuple[int, float]], place_rows) -> list[tuple[int, float]]:
-    """The order for a query that is only a city's name: the city's own records first, as its
-    page lists them (its own page, then newest first), then the records that mention it.
-
-    Such a query says only "this city": saying the name, or being near it in meaning, tells
-    nothing more about one of the city's records, so a record that repeats the name must not
-    rank above one of the city's own written in a language that spells it otherwise.
-    Records of one date keep the fused order between them.
-    """
-    lead = {
-        doc_id: (doc_type != "city", date is None, -date.toordinal() if date else 0)
-        for doc_id, doc_type, date in place_rows
-    }
-    # sorted() is stable: the records of one date, and every mention, keep the fused order.
-    return sorted(fused, key=lambda item: (0, *lead[item[0]]) if item[0] in lead else (1,))
-
-
 def _query_language_first(
     hits: list[SearchHit], query: str, expansions: list[list[str]], reader: str | None
 ) -> list[SearchHit]:
@@ -324,7 +308,8 @@ def search(
 
     ``lang`` is the query's language when the client knows it, ``reader_language`` the
     language the reader reads the platform in: either tells which language a word several
-    languages spell alike is meant in (``_query_language_first``).
+    languages spell alike is meant in (``_query_language_first``). Among equal matches the
+    reader's language (else the query's) comes first (``near_ties_by_preference``).
 
     Keyword matches come from the full-text index (every query term must be
     present), completed by a substring match when the index finds fewer than
@@ -423,20 +408,31 @@ def search(
     total = sum(n for t, n in counts.items() if not filters.types or t in filters.types)
     timings["count_db_ms"] = _ms(started)
 
+    started = time.perf_counter()
+    # What a hit shows; the body is read for the shown hits' snippets only (``_Bodies``).
+    documents = SearchDocument.objects.only(*HIT_FIELDS).in_bulk(
+        {*keyword_ids, *(doc_id for doc_id, _ in semantic_ranked), *place_ranked}
+    )
+    bodies = _Bodies()
+    timings["fetch_db_ms"] = _ms(started)
+    # Among equal matches in several languages, one name written alike, the reader's version
+    # comes first in every list, and so after their fusion: never above a better match.
+    reader = reader_language or lang
+    preference = {key: language_preference(d.language, reader) for key, d in documents.items()}
+    keyword_ranked = near_ties_by_preference(keyword_ranked, preference)
+    semantic_ranked = near_ties_by_preference(semantic_ranked, preference)
+    # A named city's records are ranked by date alone: only those of one date are tied.
+    by_date = [(key, date.toordinal() if date else 0.0) for key, _type, date in place_rows]
+    place_ranked = [key for key, _ in near_ties_by_preference(by_date, preference, near=0.0)]
     fused = weighted_fusion(
         [doc_id for doc_id, _ in keyword_ranked], semantic_ranked, place_ranking=place_ranked
     )
     if place_rows and is_only_a_place(query, names):
-        fused = _city_records_first(fused, place_rows)
+        fused = city_records_first(fused, place_rows)
     fused = fused[:limit]
     keyword_set = keyword_ids
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
     place_set = set(place_ranked)
-    started = time.perf_counter()
-    # What a hit shows; the body is read for the shown hits' snippets only (``_Bodies``).
-    documents = SearchDocument.objects.only(*HIT_FIELDS).in_bulk([doc_id for doc_id, _ in fused])
-    bodies = _Bodies()
-    timings["fetch_db_ms"] = _ms(started)
     labels = {key: str(label) for key, label in type_labels().items()}
     # A hit's snippet marks the words that found it: the query's own, or the theme's words in
     # another language (``SearchHit.terms``); not those languages' short Latin-script
