@@ -420,7 +420,9 @@ def search(
     reader = reader_language or lang
     preference = {key: language_preference(d.language, reader) for key, d in documents.items()}
     keyword_ranked = near_ties_by_preference(keyword_ranked, preference)
-    semantic_ranked = near_ties_by_preference(semantic_ranked, preference)
+    # Closeness in meaning differs by a few hundredths between texts that are not the same:
+    # only an exact tie (one text indexed twice) is reordered there.
+    semantic_ranked = near_ties_by_preference(semantic_ranked, preference, near=0.0)
     # A named city's records are ranked by date alone: only those of one date are tied.
     by_date = [(key, date.toordinal() if date else 0.0) for key, _type, date in place_rows]
     place_ranked = [key for key, _ in near_ties_by_preference(by_date, preference, near=0.0)]
