@@ -20,12 +20,15 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.http import Http404
+from django.utils.translation import gettext as _
 
+from intercity.accounts.models import User
 from intercity.accounts.roles import is_network_insider, is_secretariat
-from intercity.solidarity import matching
+from intercity.solidarity import matching, reporting
 from intercity.solidarity.models import (
     AffectedCity,
     Assistance,
+    CapMessage,
     Delivery,
     Incident,
     Need,
@@ -366,3 +369,37 @@ def message_list(*, user, incident: Incident | None = None, city=None) -> QueryS
     if city is not None:
         rows = rows.filter(Q(from_city=city) | Q(to_city=city))
     return rows.select_related("from_city", "to_city", "incident", "news_item", "meeting")
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Who reported an incident, as the record shows: a city, a feed, the secretariat, or
+    nothing recorded. ``label`` is what a reader is shown."""
+
+    kind: str  # "city", "feed", "secretariat" or "not_recorded"
+    label: str
+    city: Any = None
+    feed: str = ""
+
+
+def _reporting_models() -> reporting.Models:
+    return reporting.Models(
+        incident_history=Incident.history.model,
+        user_history=User.history.model,
+        affected_city=AffectedCity,
+        cap_message=CapMessage,
+    )
+
+
+def incident_reporter(incident: Incident) -> Reporter:
+    """Who reported the incident; for an empty reporting city, what the record says instead."""
+    if incident.reported_by_city_id is not None:
+        city = incident.reported_by_city
+        return Reporter(kind="city", label=city.label, city=city)
+    models = _reporting_models()
+    feed = reporting.imported_from(models, incident)
+    if feed:
+        return Reporter(kind="feed", label=_("Imported from %(feed)s") % {"feed": feed}, feed=feed)
+    if reporting.recorded_by_secretariat(models, incident):
+        return Reporter(kind="secretariat", label=_("Recorded by the secretariat"))
+    return Reporter(kind="not_recorded", label=_("Not recorded"))

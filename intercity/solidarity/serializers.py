@@ -22,7 +22,7 @@ from intercity.solidarity.models import (
     SolidarityMessage,
 )
 from intercity.solidarity.quantities import unit_name
-from intercity.solidarity.selectors import affected_city_slugs
+from intercity.solidarity.selectors import affected_city_slugs, incident_reporter
 from intercity.solidarity.units import CODES, unit_stored
 
 CITY = {"slug_field": "slug", "queryset": City.objects.all()}
@@ -147,10 +147,22 @@ class CapInfoSerializer(serializers.ModelSerializer):
         ]
 
 
+class ReporterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(
+        choices=["city", "feed", "secretariat", "not_recorded"],
+        help_text="city: reported_by_city reported it; feed: imported from a feed; "
+        "secretariat: the audit trail shows the secretariat recording it; not_recorded: the "
+        "record does not say.",
+    )
+    feed = serializers.CharField(help_text="GDACS or CAP when kind is feed, else empty.")
+    label = serializers.CharField(help_text="What a reader is shown, in the request's language.")
+
+
 class IncidentDetailSerializer(IncidentSerializer):
     reported_by_city = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, allow_null=True
     )
+    reported_by = serializers.SerializerMethodField()
     affected = AffectedCitySerializer(many=True, read_only=True)
     figures = FigureSerializer(many=True, read_only=True)
     sources = SourceSerializer(many=True, read_only=True)
@@ -170,11 +182,20 @@ class IncidentDetailSerializer(IncidentSerializer):
             "source_locator",
             "is_demo",
             "reported_by_city",
+            "reported_by",
             "affected",
             "figures",
             "sources",
             "cap_infos",
         ]
+
+    @extend_schema_field(ReporterSerializer)
+    def get_reported_by(self, incident: Incident) -> dict:
+        """Who reported the incident; says so honestly when no reporting city is recorded."""
+        reporter = incident_reporter(incident)
+        return ReporterSerializer(
+            {"kind": reporter.kind, "feed": reporter.feed, "label": reporter.label}
+        ).data
 
 
 class IncidentWriteSerializer(serializers.ModelSerializer):

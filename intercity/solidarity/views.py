@@ -110,6 +110,7 @@ def incident_page(request, incident: Incident, *, message_form=None, status: int
         )
     context = {
         "incident": incident,
+        "reporter": selectors.incident_reporter(incident),
         "area_points": selectors.incident_map_points([incident]),
         "map_points": city_map_points(),
         "timeline": incident_timeline(incident=incident, user=user),
