@@ -10,9 +10,8 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from intercity.core import lookups, trial_storage
+        from intercity.core import lookups
 
         lookups.register()
-        trial_storage.install()
         # Each app's sections.py registers its parts of the pages that gather many apps.
         autodiscover_modules("sections")

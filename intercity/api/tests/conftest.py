@@ -17,3 +17,15 @@ def api_as(cast):
         return client
 
     return make
+
+
+@pytest.fixture
+def refused(api_as):
+    """Sends a write as one of the cast, by role, and gives the body of the API's refusal."""
+
+    def send(role: str, method: str, path: str, data: dict) -> dict:
+        answer = getattr(api_as(role), method)(path, data, format="json")
+        assert answer.status_code == 400, answer.content
+        return answer.json()
+
+    return send

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from intercity.core.form_saving import trial_error
+from intercity.core.trial_storage import TrialFileSystemStorage, saves_can_be_discarded
 from intercity.declarations.models import ProgressReport
 from intercity.knowledge import views as knowledge_views
 from intercity.knowledge.models import Attachment
@@ -38,46 +39,38 @@ def stored_files(root) -> list:
     return [path for path in root.rglob("*") if path.is_file()]
 
 
-def report_url(commitment, city) -> str:
-    return reverse("declarations:report", args=[commitment.pk, city.slug])
-
-
-def test_a_report_with_a_file_shows_a_bad_link_and_a_date_in_the_future(cast, client_for, media):
-    commitment = CommitmentFactory(cities=[cast.home])
-    page = client_for(cast.focal_point).post(
-        report_url(commitment, cast.home),
-        {
-            "status": "achieved",
-            "evidence_url": "not a link",
-            "evidence_file": SimpleUploadedFile("minutes.pdf", PDF),
-            "reported_on": "2099-01-01",
-        },
-    )
-    assert page.status_code == 400
-    errors = page.context["form"].errors
-    assert "evidence_url" in errors
-    assert errors["reported_on"] == ["A report cannot be dated in the future."]
-    assert not ProgressReport.objects.exists()
-    assert stored_files(media) == []
-
-
-def test_a_report_shows_a_bad_link_beside_a_file_that_is_not_a_document(cast, client_for, media):
+def post_report(cast, client_for, content: bytes, reported_on: str):
+    """A report with a bad link and a file, sent by the home city's focal point."""
     commitment = CommitmentFactory(
         cities=[cast.home], clause__declaration__adopted_on=datetime.date(2020, 3, 5)
     )
-    page = client_for(cast.focal_point).post(
-        report_url(commitment, cast.home),
+    return client_for(cast.focal_point).post(
+        reverse("declarations:report", args=[commitment.pk, cast.home.slug]),
         {
             "status": "achieved",
             "evidence_url": "not a link",
-            "evidence_file": SimpleUploadedFile("report.pdf", PROGRAM),
-            "reported_on": "2021-01-01",
+            "evidence_file": SimpleUploadedFile("minutes.pdf", content),
+            "reported_on": reported_on,
         },
     )
+
+
+@pytest.mark.parametrize(
+    ("content", "reported_on", "field", "message"),
+    [
+        (PDF, "2099-01-01", "reported_on", "A report cannot be dated in the future."),
+        (PROGRAM, "2021-01-01", "evidence_file", ONLY_THESE_TYPES),
+    ],
+    ids=["a date in the future", "a file that is not a document"],
+)
+def test_a_report_with_a_file_shows_a_bad_link_beside_another_error(
+    cast, client_for, media, content, reported_on, field, message
+):
+    page = post_report(cast, client_for, content, reported_on)
     assert page.status_code == 400
     errors = page.context["form"].errors
     assert "evidence_url" in errors
-    assert errors["evidence_file"] == [ONLY_THESE_TYPES]
+    assert errors[field] == [message]
     assert not ProgressReport.objects.exists()
     assert stored_files(media) == []
 
@@ -164,23 +157,46 @@ class StorageThatSavesItsOwnWay(FileSystemStorage):
         return super()._save(name, content)
 
 
+class TrialStorageThatSavesItsOwnWay(TrialFileSystemStorage):
+    def save(self, name, content, max_length=None):
+        return FileSystemStorage._save(self, name, content)
+
+
+class TrialStorageThatWritesItsOwnWay(TrialFileSystemStorage):
+    def _save(self, name, content):
+        return FileSystemStorage._save(self, name, content)
+
+
+def use_default_storage(settings, backend: type) -> None:
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": f"{backend.__module__}.{backend.__qualname__}"},
+    }
+
+
+@pytest.mark.parametrize(
+    ("backend", "discards"),
+    [
+        (TrialFileSystemStorage, True),
+        (FileSystemStorage, False),
+        (StorageThatSavesItsOwnWay, False),
+        (TrialStorageThatSavesItsOwnWay, False),
+        (TrialStorageThatWritesItsOwnWay, False),
+    ],
+)
+def test_trials_with_files_are_allowed_only_where_the_default_storage_discards_them(
+    settings, backend, discards
+):
+    assert saves_can_be_discarded()
+    use_default_storage(settings, backend)
+    assert saves_can_be_discarded() is discards
+
+
 def test_a_form_with_a_file_is_not_tried_where_a_storage_saves_its_own_way(
     cast, client_for, media, settings
 ):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "default": {"BACKEND": f"{__name__}.StorageThatSavesItsOwnWay"},
-    }
-    commitment = CommitmentFactory(cities=[cast.home])
-    page = client_for(cast.focal_point).post(
-        report_url(commitment, cast.home),
-        {
-            "status": "achieved",
-            "evidence_url": "not a link",
-            "evidence_file": SimpleUploadedFile("minutes.pdf", PDF),
-            "reported_on": "2099-01-01",
-        },
-    )
+    use_default_storage(settings, StorageThatSavesItsOwnWay)
+    page = post_report(cast, client_for, PDF, "2099-01-01")
     assert page.status_code == 400
     assert list(page.context["form"].errors) == ["evidence_url"]
     assert stored_files(media) == []

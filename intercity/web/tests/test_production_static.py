@@ -12,7 +12,7 @@ from intercity.dataset.loader import anmc21_load
 from intercity.declarations.models import Declaration
 
 PRODUCTION_STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "intercity.core.trial_storage.TrialFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
