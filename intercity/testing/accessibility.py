@@ -146,11 +146,15 @@ def language_problems(document, expected: str) -> list[str]:
     return []
 
 
+def _data_tables(document):
+    for table in document.iter("table"):
+        if table.get("role") not in ("presentation", "none") and table.xpath(".//td"):
+            yield table
+
+
 def tables_without_headers(document) -> list[str]:
     problems = []
-    for table in document.iter("table"):
-        if table.get("role") in ("presentation", "none") or not table.xpath(".//td"):
-            continue
+    for table in _data_tables(document):
         headers = table.xpath(".//th")
         if not headers:
             problems.append(f"data table has no <th>: {_describe(table)}")
@@ -161,11 +165,71 @@ def tables_without_headers(document) -> list[str]:
     return problems
 
 
-def page_problems(html: str, *, language: str = "en") -> list[str]:
-    """Every fault the rules find on one rendered page."""
+def empty_headers(document) -> list[str]:
+    """A header cell is read before every cell it heads; an empty one says nothing there."""
+    return [
+        f"<th> has no text: {_describe(th)} in {_describe(table)}"
+        for table in _data_tables(document)
+        for th in table.xpath(".//th")
+        if not _text(th) and not (th.get("aria-label") or "").strip()
+    ]
+
+
+def _columns(row) -> list:
+    """The cells of a row, one entry per column they span."""
+    cells = []
+    for cell in row.xpath("./th | ./td"):
+        span = cell.get("colspan") or "1"
+        cells.extend([cell] * (int(span) if span.isdigit() and int(span) > 0 else 1))
+    return cells
+
+
+def cells_without_headers(document) -> list[str]:
+    """In a table with a header row each data cell's column has a header there; where some
+    rows start with a header cell, every row does, so a cell of a grid is read with both."""
+    problems = []
+    for table in _data_tables(document):
+        head = table.xpath("./thead/tr[1]")
+        header_columns = _columns(head[0]) if head else []
+        rows = table.xpath("./tbody/tr | ./tr")
+        row_headed = any(row.xpath("./th") for row in rows)
+        for row in rows:
+            cells = _columns(row)
+            if row_headed and not row.xpath("./th"):
+                problems.append(f"row has no header cell: {_describe(row)}")
+            if not head:
+                continue
+            for index, cell in enumerate(cells):
+                if cell.tag == "td" and (
+                    index >= len(header_columns) or header_columns[index].tag != "th"
+                ):
+                    problems.append(f"cell has no column header: {_describe(cell)}")
+    return problems
+
+
+def unnamed_tables(document) -> list[str]:
+    """A page with several tables, or a grid, lets a screen reader list them by name."""
+    return [
+        f"data table has neither a <caption> nor an aria-label: {_describe(table)[:60]}"
+        for table in _data_tables(document)
+        if not "".join(_text(caption) for caption in table.xpath("./caption"))
+        and not (table.get("aria-label") or "").strip()
+        and not _referenced_name(document, table)
+    ]
+
+
+def landmark_problems(document) -> list[str]:
+    count = len(document.xpath("//main | //*[@role='main']"))
+    return [] if count == 1 else [f"page has {count} <main> landmarks, not one"]
+
+
+def page_problems(html: str, *, language: str = "en", named_tables: bool = False) -> list[str]:
+    """Every fault the rules find on one rendered page. `named_tables` also asks each data table
+    for a name: the pages covered later keep that rule, the first ones do not yet."""
     document = parse(html)
     return [
         *language_problems(document, language),
+        *landmark_problems(document),
         *duplicate_ids(document),
         *broken_references(document),
         *unnamed_controls(document),
@@ -173,4 +237,7 @@ def page_problems(html: str, *, language: str = "en") -> list[str]:
         *images_without_alt(document),
         *unnamed_links_and_buttons(document),
         *tables_without_headers(document),
+        *empty_headers(document),
+        *cells_without_headers(document),
+        *(unnamed_tables(document) if named_tables else []),
     ]

@@ -1,14 +1,29 @@
 """The pages people visit most keep the rules screen-reader and keyboard users depend on."""
 
+import datetime
+
 import pytest
 from django.test import Client
 
-from intercity.business.models import Event
+from intercity.business.models import Event, MeetingRequest, ScheduleRun
+from intercity.business.services import schedule_publish, schedule_run_execute
 from intercity.declarations.services import declaration_import
 from intercity.indicators.models import Indicator
 from intercity.indicators.services import catalogue_load, observation_record
+from intercity.meetings.services import attendee_add
+from intercity.meetings.services_registration import (
+    meeting_registration_open,
+    registration_create,
+)
+from intercity.solidarity import services as solidarity
 from intercity.testing import accessibility
-from intercity.testing.business_factories import EventFactory, OpportunityFactory, ProfileFactory
+from intercity.testing.business_factories import (
+    EventFactory,
+    OpportunityFactory,
+    ProfileFactory,
+    RegistrationFactory,
+    add_slots,
+)
 from intercity.testing.declaration_factories import SHORT_DECLARATION
 from intercity.testing.factories import (
     AgreementFactory,
@@ -47,6 +62,84 @@ def world(cast):
         "incident": active_incident(affected=[cast.home], reported_by_city=cast.home),
         "news": NewsItemFactory(title="Flood maps shared"),
     }
+
+
+@pytest.fixture
+def schedule(cast, world):
+    """The world's business event with slots, six accepted meetings and a published schedule,
+    so the grid has a row for each slot and the agendas have meetings."""
+    event = world["event"]
+    add_slots(event, 3)
+    mine = RegistrationFactory(event=event, organisation=cast.organisation_rep.organisation)
+    others = [RegistrationFactory(event=event) for _ in range(3)]
+    for first, second in [(mine, other) for other in others] + [
+        (others[0], others[1]),
+        (others[1], others[2]),
+        (others[0], others[2]),
+    ]:
+        MeetingRequest.objects.create(
+            event=event, requester=first, invitee=second, status="accepted"
+        )
+    run = schedule_run_execute(run_id=ScheduleRun.objects.create(event=event, time_limit=5).pk)
+    schedule_publish(actor=cast.focal_point, run=run)
+    assert run.assignments.count() == 6  # every meeting placed: each agenda has three
+    return {"event": event, "mine": mine, "run": run}
+
+
+@pytest.fixture
+def drill(cast):
+    """A drill of the home city with its review and two actions, one of them done."""
+    drill = solidarity.drill_create(
+        actor=None,
+        meeting={
+            "title": "Joint flood drill",
+            "host_city": cast.home,
+            "year": 2030,
+            "start_date": datetime.date(2030, 9, 1),
+        },
+        cities={cast.other: "delegate"},
+        data={
+            "scenario_kind": "flood",
+            "scenario": "The river overtops its banks at dawn.",
+            "objectives": ["Share situation reports within one hour"],
+        },
+    )
+    review = solidarity.review_save(
+        actor=None,
+        drill=drill,
+        data={"what_worked": "Reports came in time.", "to_improve": "Radio channels overlapped."},
+    )
+    for description, done in (("Agree radio channels", True), ("Print ward maps", False)):
+        action = solidarity.action_add(
+            actor=None,
+            review=review,
+            data={
+                "description": description,
+                "owner_city": cast.other,
+                "due_on": datetime.date(2030, 12, 1),
+            },
+        )
+        solidarity.action_set_done(actor=None, action=action, done=done)
+    return drill
+
+
+@pytest.fixture
+def participants(cast, world):
+    """The world's meeting with people recorded and registration open with one registration."""
+    meeting = world["meeting"]
+    attendee_add(
+        actor=None,
+        meeting=meeting,
+        data={"name": "Nguyen Van An", "position": "Engineer", "city": cast.home},
+    )
+    meeting_registration_open(
+        actor=None,
+        meeting=meeting,
+        opens_on=meeting.local_today() - datetime.timedelta(days=1),
+        closes_on=meeting.start_date - datetime.timedelta(days=1),
+    )
+    registration_create(actor=None, meeting=meeting, person=cast.expert, data={"role": "delegate"})
+    return meeting
 
 
 def public_pages(cast, world) -> list[str]:
@@ -121,7 +214,9 @@ def secretariat_pages(cast, world) -> list[str]:
     ]
 
 
-def faults(client: Client, urls: list[str], language: str = "en") -> list[str]:
+def faults(
+    client: Client, urls: list[str], language: str = "en", *, named_tables: bool = False
+) -> list[str]:
     """Every fault on every page, each prefixed with its address; a page that fails to open
     is a fault too, so a broken fixture cannot pass as an accessible page."""
     found = []
@@ -130,7 +225,10 @@ def faults(client: Client, urls: list[str], language: str = "en") -> list[str]:
         if response.status_code != 200:
             found.append(f"{url}: answered {response.status_code}")
             continue
-        for problem in accessibility.page_problems(response.content.decode(), language=language):
+        page = response.content.decode()
+        for problem in accessibility.page_problems(
+            page, language=language, named_tables=named_tables
+        ):
             found.append(f"{url}: {problem}")
     return found
 
@@ -183,6 +281,75 @@ def test_the_declaration_import_preview_passes(cast):
     assert not found, "\n".join(found)
 
 
+# The pages covered later keep one more rule: each data table has a name.
+
+
+def named_faults(client: Client, urls: list[str]) -> str:
+    return "\n".join(faults(client, urls, named_tables=True))
+
+
+def sent_back_faults(response) -> str:
+    assert response.status_code == 400, response.request["PATH_INFO"]
+    return "\n".join(accessibility.page_problems(response.content.decode(), named_tables=True))
+
+
+def test_the_schedule_grid_and_agendas_pass_for_the_organiser(cast, schedule):
+    event = schedule["event"]
+    assert event.slots.count() == 3 and schedule["run"].assignments.exists()
+    urls = [
+        f"/business/events/{event.pk}/",
+        f"/business/events/{event.pk}/grid/",
+        f"/business/events/{event.pk}/agenda/?registration={schedule['mine'].pk}",
+        f"/business/assignments/{schedule['run'].assignments.first().pk}/move/",
+    ]
+    assert not (found := named_faults(signed_in(cast.focal_point), urls)), found
+
+
+def test_a_participants_agenda_passes(cast, schedule):
+    event = schedule["event"]
+    urls = [
+        f"/business/events/{event.pk}/",
+        f"/business/events/{event.pk}/agenda/",
+        f"/business/events/{event.pk}/availability/",
+    ]
+    assert not (found := named_faults(signed_in(cast.organisation_rep), urls)), found
+
+
+def test_the_drill_pages_pass(cast, drill):
+    urls = ["/solidarity/drills/", f"/solidarity/drills/{drill.meeting.slug}/"]
+    assert "Joint flood drill" in Client().get(urls[0]).text  # the list has its table
+    assert not (found := named_faults(Client(), urls)), found
+    # The host city's focal point sees the forms of the review and the actions; the owner
+    # city's focal point the buttons that mark its actions done.
+    urls = [*urls, "/solidarity/drills/new/"]
+    assert not (found := named_faults(signed_in(cast.focal_point), urls)), found
+    assert not (found := named_faults(signed_in(cast.other_focal_point), urls[:2])), found
+
+
+def test_the_drill_form_sent_back_with_errors_still_passes(cast):
+    response = signed_in(cast.focal_point).post("/solidarity/drills/new/", {"title": ""})
+    assert not (found := sent_back_faults(response)), found
+
+
+def test_the_participants_and_registrations_of_a_meeting_pass(cast, participants):
+    urls = [
+        f"/meetings/{participants.slug}/participants/",
+        f"/meetings/{participants.slug}/registrations/",
+    ]
+    tables = [signed_in(cast.focal_point).get(url).text for url in urls]
+    assert "Nguyen Van An" in tables[0] and cast.expert.get_full_name() in tables[1]
+    assert not (found := named_faults(signed_in(cast.focal_point), urls)), found
+    assert not (found := named_faults(signed_in(cast.secretariat), urls)), found
+
+
+def test_the_participants_forms_sent_back_with_errors_still_pass(cast, participants):
+    client = signed_in(cast.focal_point)
+    base = f"/meetings/{participants.slug}/participants/"
+    for url in (f"{base}people/new/", f"{base}cities/"):
+        response = client.post(url, {"person-name": "", "represented": "0"})
+        assert not (found := sent_back_faults(response)), f"{url}: {found}"
+
+
 @pytest.mark.parametrize(("asked", "spoken"), [("ja", "ja"), ("th", "th"), ("ar", "en")])
 def test_the_page_language_is_the_interface_language(cast, world, asked, spoken):
     urls = [f"{url}?hl={asked}" for url in ("/", "/meetings/", "/knowledge/")]
@@ -196,7 +363,7 @@ def test_the_page_language_is_the_interface_language(cast, world, asked, spoken)
 
 
 def test_an_input_without_a_label_is_a_fault():
-    page = "<html lang=en><body><h1>T</h1><input name=q></body></html>"
+    page = "<html lang=en><body><main><h1>T</h1><input name=q></main></body></html>"
     assert accessibility.page_problems(page) == [
         'form control has no accessible name: <input name="q">'
     ]
@@ -213,7 +380,9 @@ def test_an_input_without_a_label_is_a_fault():
     ],
 )
 def test_a_named_input_passes(control):
-    assert accessibility.page_problems(f"<html lang=en><h1>T</h1>{control}</html>") == []
+    assert (
+        accessibility.page_problems(f"<html lang=en><main><h1>T</h1>{control}</main></html>") == []
+    )
 
 
 @pytest.mark.parametrize(
@@ -229,21 +398,67 @@ def test_a_named_input_passes(control):
         ("<button></button>", "button has no accessible name"),
         ("<table><tr><td>1</td></tr></table>", "data table has no <th>"),
         ("<table><tr><th>A</th><td>1</td></tr></table>", "<th> has neither scope nor a <thead>"),
+        (
+            "<table><thead><tr><th>A</th><th></th></tr></thead><tr><td>1</td><td>2</td>",
+            "<th> has no",
+        ),
+        ("<table><thead><tr><th>A</th></tr></thead><tr><td>1</td><td>2</td>", "cell has no column"),
+        (
+            "<table><thead><tr><th>Slot</th><th>Table 1</th></tr></thead><tbody>"
+            "<tr><th scope=row>9:00</th><td>A – B</td></tr><tr><td>10:00</td><td>C – D</td></tr>",
+            "row has no header cell",
+        ),
+        ("<p>Outside</p>", "page has 0 <main> landmarks"),
     ],
 )
 def test_each_rule_finds_its_fault(body, fault):
     heading = "" if "<h" in body else "<h1>T</h1>"
-    problems = accessibility.page_problems(f"<html lang=en><body>{heading}{body}</body></html>")
+    main = "" if "Outside" in body else "<main>"
+    page = f"<html lang=en><body>{main}{heading}{body}</body></html>"
+    problems = accessibility.page_problems(page)
     assert any(problem.startswith(fault) for problem in problems), problems
 
 
 def test_a_link_named_by_its_image_passes():
-    page = '<html lang=en><h1>T</h1><a href="/"><img src="l.png" alt="Home"></a></html>'
+    page = (
+        '<html lang=en><main><h1>T</h1><a href="/"><img src="l.png" alt="Home"></a></main></html>'
+    )
     assert accessibility.page_problems(page) == []
 
 
 def test_a_page_in_the_wrong_language_is_a_fault():
-    assert accessibility.page_problems("<html lang=en><h1>T</h1></html>", language="ja") == [
-        '<html lang="en"> but the interface speaks "ja"'
+    assert accessibility.page_problems(
+        "<html lang=en><main><h1>T</h1></main></html>", language="ja"
+    ) == ['<html lang="en"> but the interface speaks "ja"']
+    assert accessibility.page_problems("<html><main><h1>T</h1></main></html>") == [
+        "<html> has no lang"
     ]
-    assert accessibility.page_problems("<html><h1>T</h1></html>") == ["<html> has no lang"]
+
+
+GRID = (
+    "<table{name}><thead><tr><th scope=col>Slot</th><th scope=col colspan=2>Tables</th></tr>"
+    "</thead><tbody><tr><th scope=row>9:00</th><td>A – B</td><td></td></tr>"
+    "<tr><th scope=row>10:00</th><td></td><td>C – D</td></tr></tbody></table>"
+)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "><caption>Schedule</caption",
+        ' aria-label="Schedule"',
+        ' aria-labelledby="h"',
+    ],
+)
+def test_a_named_grid_with_row_and_column_headers_passes(name):
+    page = f'<html lang=en><main><h1 id="h">Grid</h1>{GRID.format(name=name)}</main></html>'
+    assert accessibility.page_problems(page, named_tables=True) == []
+
+
+def test_an_unnamed_table_is_a_fault_where_tables_are_asked_for_a_name():
+    page = f"<html lang=en><main><h1>Grid</h1>{GRID.format(name='')}</main></html>"
+    assert accessibility.page_problems(page) == []
+    for name in ("", "><caption></caption", ' aria-labelledby="gone"'):
+        page = f"<html lang=en><main><h1>Grid</h1>{GRID.format(name=name)}</main></html>"
+        problems = accessibility.page_problems(page, named_tables=True)
+        assert any(p.startswith("data table has neither a <caption> nor") for p in problems), name
