@@ -373,10 +373,10 @@ def message_list(*, user, incident: Incident | None = None, city=None) -> QueryS
 
 @dataclass(frozen=True)
 class Reporter:
-    """Who reported an incident, as the record shows: a city, a feed, the secretariat, or
-    nothing recorded. ``label`` is what a reader is shown."""
+    """Who reported an incident, as the record shows: a city, a feed, the secretariat, the
+    document it cites, or nothing recorded. ``label`` is what a reader is shown."""
 
-    kind: str  # "city", "feed", "secretariat" or "not_recorded"
+    kind: str  # "city", "feed", "secretariat", "source" or "not_recorded"
     label: str
     city: Any = None
     feed: str = ""
@@ -402,4 +402,8 @@ def incident_reporter(incident: Incident) -> Reporter:
         return Reporter(kind="feed", label=_("Imported from %(feed)s") % {"feed": feed}, feed=feed)
     if reporting.recorded_by_secretariat(models, incident):
         return Reporter(kind="secretariat", label=_("Recorded by the secretariat"))
+    if incident.source_document:
+        # Loaded from a document of the network's record (the dataset's seeds): the document
+        # says the network knew of it, not which city told it.
+        return Reporter(kind="source", label=_("As recorded in its source"))
     return Reporter(kind="not_recorded", label=_("Not recorded"))

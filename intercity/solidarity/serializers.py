@@ -149,10 +149,10 @@ class CapInfoSerializer(serializers.ModelSerializer):
 
 class ReporterSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(
-        choices=["city", "feed", "secretariat", "not_recorded"],
+        choices=["city", "feed", "secretariat", "source", "not_recorded"],
         help_text="city: reported_by_city reported it; feed: imported from a feed; "
-        "secretariat: the audit trail shows the secretariat recording it; not_recorded: the "
-        "record does not say.",
+        "secretariat: the audit trail shows the secretariat recording it; source: loaded from "
+        "the document it cites (source_document); not_recorded: the record does not say.",
     )
     feed = serializers.CharField(help_text="GDACS or CAP when kind is feed, else empty.")
     label = serializers.CharField(help_text="What a reader is shown, in the request's language.")

@@ -196,3 +196,16 @@ def test_an_incident_recorded_by_hand_and_later_matched_by_a_cap_alert_was_not_i
     api = client.get(f"/api/v1/incidents/{incident.pk}/").json()
 
     assert api["reported_by"]["kind"] == "secretariat"
+
+
+def test_an_incident_loaded_from_a_cited_document_says_so(client, hanoi):
+    incident = _old_incident(None, hanoi)
+    Incident.objects.filter(pk=incident.pk).update(
+        source_document="hanoi-declaration-2013.txt", source_locator="closing"
+    )
+
+    page = client.get(incident.get_absolute_url()).content.decode()
+    api = client.get(f"/api/v1/incidents/{incident.pk}/").json()
+
+    assert "As recorded in its source" in page and "Not recorded" not in page
+    assert api["reported_by"]["kind"] == "source"
