@@ -210,7 +210,7 @@ def cells_without_headers(document) -> list[str]:
 def unnamed_tables(document) -> list[str]:
     """A page with several tables, or a grid, lets a screen reader list them by name."""
     return [
-        f"data table has neither a <caption> nor an aria-label: {_describe(table)[:60]}"
+        f"data table has neither a <caption> nor an aria-label(ledby): {_describe(table)[:60]}"
         for table in _data_tables(document)
         if not "".join(_text(caption) for caption in table.xpath("./caption"))
         and not (table.get("aria-label") or "").strip()
@@ -223,9 +223,8 @@ def landmark_problems(document) -> list[str]:
     return [] if count == 1 else [f"page has {count} <main> landmarks, not one"]
 
 
-def page_problems(html: str, *, language: str = "en", named_tables: bool = False) -> list[str]:
-    """Every fault the rules find on one rendered page. `named_tables` also asks each data table
-    for a name: the pages covered later keep that rule, the first ones do not yet."""
+def page_problems(html: str, *, language: str = "en") -> list[str]:
+    """Every fault the rules find on one rendered page."""
     document = parse(html)
     return [
         *language_problems(document, language),
@@ -239,5 +238,5 @@ def page_problems(html: str, *, language: str = "en", named_tables: bool = False
         *tables_without_headers(document),
         *empty_headers(document),
         *cells_without_headers(document),
-        *(unnamed_tables(document) if named_tables else []),
+        *unnamed_tables(document),
     ]
