@@ -34,7 +34,9 @@ class UnitWidget(forms.MultiWidget):
             "aria-label": _("Another unit"),
             "maxlength": 40,
         }
-        super().__init__([forms.Select(attrs=attrs), forms.TextInput(attrs=other)], attrs)
+        # The legend names the pair as a group; each box needs its own name as well.
+        listed = {**(attrs or {}), "aria-label": _("Unit")}
+        super().__init__([forms.Select(attrs=listed), forms.TextInput(attrs=other)], attrs)
 
     def value_from_datadict(self, data, files, name):
         if name in data and f"{name}_0" not in data:
@@ -278,6 +280,11 @@ class CapUploadForm(forms.Form):
 
 class FeedUploadForm(forms.Form):
     file = forms.FileField(label=_("GDACS-style GeoRSS/RSS file"))
+
+    def __init__(self, *args, **kwargs):
+        # The incident list shows it beside the CAP upload, whose file box is already "id_file".
+        kwargs.setdefault("auto_id", "id_feed_%s")
+        super().__init__(*args, **kwargs)
 
 
 class DrillForm(forms.Form):
