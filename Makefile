@@ -4,6 +4,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: one per core (pytest-xdist); 1 runs the suite in one process.
+TEST_WORKERS ?= auto
 VENDOR := intercity/web/static/vendor
 FONTS := noto-sans noto-sans-thai noto-sans-myanmar noto-sans-devanagari noto-sans-jp noto-sans-kr noto-sans-tc
 
@@ -19,7 +21,7 @@ test: install-test assets catalogues
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/intercity makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest -n $(TEST_WORKERS)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

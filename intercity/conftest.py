@@ -8,7 +8,11 @@ from intercity.testing.browser import chromium, page  # noqa: F401
 
 
 def pytest_sessionstart(session):
-    """Tests read the compiled catalogues; compile any .po newer than its .mo (pure Python)."""
+    """Tests read the compiled catalogues; compile any .po newer than its .mo (pure Python).
+    With several workers (pytest-xdist) only the controller compiles, before they start, so
+    that no worker reads a catalogue another is writing."""
+    if hasattr(session.config, "workerinput"):
+        return
     from django.conf import settings
 
     from intercity.core.management.commands.compilecatalogues import compile_catalogues
