@@ -90,6 +90,8 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
             kind=data.get("kind"),
             status=data.get("status"),
             search=data.get("q"),
+            city=data.get("city"),
+            reported_by=data.get("reported_by"),
         )
 
     def _incident(self, pk) -> Incident:

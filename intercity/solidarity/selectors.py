@@ -73,13 +73,28 @@ def visible_records(rows: QuerySet, user, prefix: str = "") -> QuerySet:
 
 
 def incident_list(
-    *, user, kind: str | None = None, status: str | None = None, search: str | None = None
+    *,
+    user,
+    kind: str | None = None,
+    status: str | None = None,
+    search: str | None = None,
+    city: str | None = None,
+    reported_by: str | None = None,
 ) -> QuerySet:
+    """Incidents the user may see; ``city`` keeps those affecting that city (by slug, not
+    dismissed), ``reported_by`` those a city reported."""
     rows = visible_incidents(user)
     if kind:
         rows = rows.filter(kind=kind)
     if status:
         rows = rows.filter(status=status)
+    if city:
+        affecting = AffectedCity.objects.exclude(status=AffectedCity.Status.DISMISSED).filter(
+            city__slug=city
+        )
+        rows = rows.filter(pk__in=affecting.values("incident_id"))
+    if reported_by:
+        rows = rows.filter(reported_by_city__slug=reported_by)
     if search:
         rows = rows.filter(Q(name__icontains=search) | Q(area_description__icontains=search))
     links = AffectedCity.objects.exclude(status=AffectedCity.Status.DISMISSED).select_related(

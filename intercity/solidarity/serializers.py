@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from intercity.cities.models import City
-from intercity.core.serializers import ChoiceFilter
+from intercity.core.serializers import ChoiceFilter, RecordFilter
 from intercity.organisations.models import Organisation
 from intercity.solidarity.models import (
     AffectedCity,
@@ -235,6 +235,13 @@ class IncidentFilterSerializer(serializers.Serializer):
     kind = ChoiceFilter(choices=Incident.Kind.choices)
     status = ChoiceFilter(choices=Incident.Status.choices)
     q = serializers.CharField(required=False, max_length=200)
+    city = RecordFilter(
+        queryset=City.objects.all(),
+        help_text="Slug of a city the incident affects (not dismissed).",
+    )
+    reported_by = RecordFilter(
+        queryset=City.objects.all(), help_text="Slug of the member city that reported it."
+    )
 
 
 class ConfirmSerializer(serializers.Serializer):

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from intercity.accounts.roles import focal_city_id, is_secretariat
-from intercity.cities.selectors import city_map_points
+from intercity.cities.selectors import city_choices, city_map_points
 from intercity.core.exports import csv_response, wants_csv
-from intercity.core.list_filters import one_of, read_filters
+from intercity.core.list_filters import one_of, read_filters, slug_in
 from intercity.core.pagination import paginate
 from intercity.solidarity import selectors, services
 from intercity.solidarity.forms import (
@@ -59,11 +59,13 @@ def incident_index(request):
         {
             "kind": one_of(_("Kind"), Incident.Kind.values),
             "status": one_of(_("Status"), Incident.Status.values),
+            "city": slug_in(_("Affected city"), city_choices()),
+            "reported_by": slug_in(_("Reported by"), city_choices()),
         },
     )
     kind, status = read["kind"], read["status"]
     incidents = selectors.incident_list(
-        user=request.user, kind=kind, status=status, search=request.GET.get("q")
+        user=request.user, search=request.GET.get("q"), **read.values
     )
     if wants_csv(request):
         return csv_response(
@@ -76,6 +78,9 @@ def incident_index(request):
             "statuses": Incident.Status.choices,
             "kind": kind,
             "status": status,
+            "cities": city_choices(),
+            "city": read["city"],
+            "reported_by": read["reported_by"],
             "filter_notices": read.notices,
             "incident_points": selectors.incident_map_points(context["page_obj"].object_list),
             "map_points": city_map_points(),

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from intercity.solidarity import services
+from intercity.solidarity.models import AffectedCity, Incident
 from intercity.testing.solidarity_factories import active_incident
 
 pytestmark = pytest.mark.django_db
@@ -22,6 +23,33 @@ def test_the_incident_list_says_the_filters_find_nothing_when_incidents_exist(cl
     text = client.get(reverse("solidarity:list"), {"q": "volcano"}).content.decode()
     assert "No incident matches these filters." in text
     assert "No incidents recorded." not in text
+
+
+def test_the_incident_list_filters_by_affected_and_reporting_city(client, net):
+    manila = active_incident(affected=[net.manila], name="Flood in the delta")
+    active_incident(affected=[net.tokyo], name="Quake in the bay")
+    Incident.objects.filter(pk=manila.pk).update(reported_by_city=net.manila)
+    page = reverse("solidarity:list")
+
+    affecting = client.get(page, {"city": net.manila.slug}).content.decode()
+    reported = client.get(page, {"reported_by": net.manila.slug}).content.decode()
+    none_reported = client.get(page, {"reported_by": net.tokyo.slug}).content.decode()
+    api = client.get("/api/v1/incidents/", {"city": net.tokyo.slug}).json()
+
+    assert "Flood in the delta" in affecting and "Quake in the bay" not in affecting
+    assert "Flood in the delta" in reported and "Quake in the bay" not in reported
+    assert "No incident matches these filters." in none_reported
+    assert [row["name"] for row in api["results"]] == ["Quake in the bay"]
+    assert client.get("/api/v1/incidents/", {"reported_by": "atlantis"}).status_code == 400
+
+
+def test_a_dismissed_city_does_not_find_the_incident(client, net):
+    incident = active_incident(affected=[net.manila, net.seoul], name="Flood in the delta")
+    AffectedCity.objects.filter(incident=incident, city=net.seoul).update(
+        status=AffectedCity.Status.DISMISSED
+    )
+    text = client.get(reverse("solidarity:list"), {"city": net.seoul.slug}).content.decode()
+    assert "No incident matches these filters." in text
 
 
 def _drill(net, title, *, year=2031, kind="earthquake", scenario="Shaking at dawn."):
