@@ -139,6 +139,7 @@ def user_index(request):
                 accepted_at__isnull=True, expires_at__gt=timezone.now()
             ).select_related("city", "organisation")[:50],
             "can_invite": can_invite_user(request.user),
+            "can_unlock": can_unlock_sign_in(request.user),
         }
     )
     return render(request, "accounts/user_list.html", context)

@@ -88,6 +88,7 @@ def test_the_secretariat_unlocks_an_account(cast):
         _login(Client(), "hanoi-focal", "wrong")
     secretariat = Client()
     secretariat.force_login(cast.secretariat)
+    assert 'href="/accounts/sign-in-security/"' in secretariat.get("/accounts/users/").text
     page = secretariat.get("/accounts/sign-in-security/")
     assert page.status_code == 200
     assert "hanoi-focal" in page.content.decode()
