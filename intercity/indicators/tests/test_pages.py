@@ -94,6 +94,15 @@ def test_compare_ranks_cities_and_divides_by_population(cast, catalogue, record,
     assert [row["value"] for row in rows] == [10.0, 3.0]
 
 
+def test_the_comparison_downloads_keep_the_choice_without_a_stray_separator(
+    cast, catalogue, client_for
+):
+    page = client_for(None).get(reverse("indicators:compare")).content.decode()
+    chosen = client_for(None).get(reverse("indicators:compare") + "?indicator=ghg-total&year=2020")
+    assert 'href="?format=csv"' in page and "?&amp;" not in page
+    assert 'href="?indicator=ghg-total&amp;year=2020&amp;format=csv"' in chosen.content.decode()
+
+
 def test_the_dashboard_counts_targets_on_and_off_track(cast, catalogue, record, client_for):
     fill(cast.home, record)
     for city, goal in ((cast.home, 5.0), (cast.other, 1.0)):
