@@ -477,7 +477,8 @@ def test_languages_typed_before_become_the_platform_language_they_name(typed, st
 
 def test_the_incident_filters_offer_all_as_the_other_lists_do(client, net):
     page = client.get(reverse("solidarity:list")).content.decode()
-    assert page.count('<option value="">All</option>') == 2
+    # Kind, status, affected city and reporting city.
+    assert page.count('<option value="">All</option>') == 4
 
 
 def test_the_board_names_what_is_still_needed_as_its_key_does(client, net):
