@@ -102,7 +102,11 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
 
     @extend_schema(parameters=[api.IncidentFilterSerializer])
     def list(self, request, *args, **kwargs):
-        return super().list(request, *args, **kwargs)
+        # Who reported each incident is read for the whole page at once, not row by row.
+        page = self.paginate_queryset(self.get_queryset())
+        context = {**self.get_serializer_context(), "reporters": selectors.incident_reporters(page)}
+        serializer = api.IncidentSerializer(page, many=True, context=context)
+        return self.get_paginated_response(serializer.data)
 
     @extend_schema(responses=api.IncidentDetailSerializer)
     def retrieve(self, request, pk=None):

@@ -32,7 +32,7 @@ from intercity.solidarity.permissions import (
 )
 from intercity.solidarity.timeline import incident_timeline
 
-INCIDENT_COLUMNS = [
+INCIDENT_FIELDS = [
     (_("id"), lambda i: i.pk),
     (_("name"), lambda i: i.name),
     (_("kind"), lambda i: i.kind),
@@ -49,6 +49,18 @@ INCIDENT_COLUMNS = [
     (_("affected cities"), lambda i: " ".join(selectors.affected_city_slugs(i))),
     (_("source"), lambda i: i.source_label),
     (_("demo data"), lambda i: "yes" if i.is_demo else ""),
+]
+
+
+def _of_incident(value):
+    return lambda row: value(row[0])
+
+
+# A download row is an incident and its reporter (selectors.with_reporters).
+INCIDENT_COLUMNS = [
+    *((header, _of_incident(value)) for header, value in INCIDENT_FIELDS),
+    (_("reported by"), lambda row: row[1].label),
+    (_("reporting city"), lambda row: row[1].city.slug if row[1].city else ""),
 ]
 
 
@@ -69,9 +81,13 @@ def incident_index(request):
     )
     if wants_csv(request):
         return csv_response(
-            filename="incidents.csv", columns=INCIDENT_COLUMNS, rows=incidents.iterator(2000)
+            filename="incidents.csv",
+            columns=INCIDENT_COLUMNS,
+            rows=selectors.with_reporters(incidents.iterator(2000)),
         )
     context = paginate(request, incidents, per_page=30)
+    page = context["page_obj"].object_list
+    reporters = selectors.incident_reporters(page)
     context.update(
         {
             "kinds": Incident.Kind.choices,
@@ -82,7 +98,8 @@ def incident_index(request):
             "city": read["city"],
             "reported_by": read["reported_by"],
             "filter_notices": read.notices,
-            "incident_points": selectors.incident_map_points(context["page_obj"].object_list),
+            "incident_rows": [(incident, reporters[incident.pk]) for incident in page],
+            "incident_points": selectors.incident_map_points(page),
             "map_points": city_map_points(),
             "can_manage": can_manage_incidents(request.user),
             # A focal point reports incidents in their own city only.

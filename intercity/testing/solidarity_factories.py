@@ -4,7 +4,9 @@ import datetime
 from decimal import Decimal
 
 from intercity.accounts.models import User
+from intercity.core.services import create_with_audit
 from intercity.solidarity import services
+from intercity.solidarity.models import AffectedCity, Incident
 from intercity.testing.factories import CityFactory, UserFactory
 
 PLACES = {
@@ -45,6 +47,25 @@ def active_incident(*, affected, name="Flood in Metro Manila", **extra):
     }
     incident = services.incident_create(actor=None, data=data)
     services.incident_confirm(actor=None, incident=incident, cities=affected)
+    return incident
+
+
+def recorded_incident(actor, affected, **extra):
+    """An incident as the platform recorded it before the reporting city existed: created
+    with an audit entry naming its author (``actor``, None for no one), the city linked as
+    affected, no reporting city."""
+    data = {
+        "slug": extra.pop("slug", "flood-in-hanoi"),
+        "name": "Flood in Hanoi",
+        "kind": "flood",
+        "status": "active",
+        "started_at": datetime.datetime(2025, 9, 1, 6, tzinfo=datetime.UTC),
+        "latitude": 21.02,
+        "longitude": 105.84,
+        **extra,
+    }
+    incident = create_with_audit(Incident, data, actor=actor, action="solidarity.incident.created")
+    AffectedCity.objects.create(incident=incident, city=affected, status="confirmed")
     return incident
 
 

@@ -10,11 +10,15 @@ from django.db.migrations.loader import MigrationLoader
 from django.urls import reverse
 
 from intercity.accounts.models import User
-from intercity.core.services import create_with_audit
 from intercity.solidarity import services
-from intercity.solidarity.models import AffectedCity, CapMessage, Incident
+from intercity.solidarity.models import CapMessage, Incident
 from intercity.testing.factories import UserFactory
-from intercity.testing.solidarity_factories import cap_message, city, focal_point
+from intercity.testing.solidarity_factories import (
+    cap_message,
+    city,
+    focal_point,
+    recorded_incident,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,30 +37,12 @@ def hanoi(db):
     return city("hanoi")
 
 
-def _old_incident(actor, affected, **extra):
-    """An incident as the platform recorded it before the reporting city existed: created
-    with an audit entry naming its author, the city linked as affected, no reporting city."""
-    data = {
-        "slug": extra.pop("slug", "flood-in-hanoi"),
-        "name": "Flood in Hanoi",
-        "kind": "flood",
-        "status": "active",
-        "started_at": datetime.datetime(2025, 9, 1, 6, tzinfo=datetime.UTC),
-        "latitude": 21.02,
-        "longitude": 105.84,
-        **extra,
-    }
-    incident = create_with_audit(Incident, data, actor=actor, action="solidarity.incident.created")
-    AffectedCity.objects.create(incident=incident, city=affected, status="confirmed")
-    return incident
-
-
 def _fill():
     FILL.fill(_migration_apps(), None)
 
 
 def test_an_old_incident_a_hanoi_focal_point_created_is_filled_with_hanoi(hanoi):
-    incident = _old_incident(focal_point(hanoi, "hanoi.focal"), hanoi)
+    incident = recorded_incident(focal_point(hanoi, "hanoi.focal"), hanoi)
 
     _fill()
 
@@ -68,7 +54,7 @@ def test_an_old_incident_a_hanoi_focal_point_created_is_filled_with_hanoi(hanoi)
 
 
 def test_the_fill_is_reversible_and_leaves_the_filled_city(hanoi):
-    incident = _old_incident(focal_point(hanoi, "hanoi.focal"), hanoi)
+    incident = recorded_incident(focal_point(hanoi, "hanoi.focal"), hanoi)
     _fill()
     operation = FILL.Migration.operations[0]
 
@@ -81,7 +67,7 @@ def test_the_fill_is_reversible_and_leaves_the_filled_city(hanoi):
 
 def test_an_imported_incident_stays_without_a_reporting_city(hanoi):
     # Even were the account that ran the import a focal point, the feed reported it.
-    incident = _old_incident(focal_point(hanoi, "hanoi.focal"), hanoi, external_key="FL-100")
+    incident = recorded_incident(focal_point(hanoi, "hanoi.focal"), hanoi, external_key="FL-100")
 
     _fill()
 
@@ -91,7 +77,7 @@ def test_an_imported_incident_stays_without_a_reporting_city(hanoi):
 
 def test_an_incident_the_secretariat_created_stays_without_a_reporting_city(hanoi):
     secretariat = UserFactory(username="sec", role=User.Role.SECRETARIAT, city=hanoi)
-    incident = _old_incident(secretariat, hanoi)
+    incident = recorded_incident(secretariat, hanoi)
 
     _fill()
 
@@ -101,7 +87,7 @@ def test_an_incident_the_secretariat_created_stays_without_a_reporting_city(hano
 
 def test_the_role_at_creation_counts_not_the_role_now(hanoi):
     person = UserFactory(username="was.sec", role=User.Role.SECRETARIAT)
-    incident = _old_incident(person, hanoi)
+    incident = recorded_incident(person, hanoi)
     person.role, person.city = User.Role.FOCAL_POINT, hanoi
     person.save()
 
@@ -113,7 +99,7 @@ def test_the_role_at_creation_counts_not_the_role_now(hanoi):
 
 def test_a_focal_point_of_a_city_the_incident_does_not_affect_is_not_its_reporter(hanoi):
     tokyo = city("tokyo")
-    incident = _old_incident(focal_point(hanoi, "hanoi.focal"), tokyo)
+    incident = recorded_incident(focal_point(hanoi, "hanoi.focal"), tokyo)
 
     _fill()
 
@@ -122,7 +108,7 @@ def test_a_focal_point_of_a_city_the_incident_does_not_affect_is_not_its_reporte
 
 
 def test_the_page_and_api_say_an_imported_incident_came_from_its_feed(client, hanoi):
-    gdacs = _old_incident(None, hanoi, external_key="FL-100")
+    gdacs = recorded_incident(None, hanoi, external_key="FL-100")
     alert = services.cap_import(
         actor=UserFactory(username="sec", role=User.Role.SECRETARIAT), data=cap_message()
     ).incident
@@ -141,7 +127,7 @@ def test_the_page_and_api_say_an_imported_incident_came_from_its_feed(client, ha
 
 
 def test_the_page_and_api_say_the_secretariat_recorded_what_it_recorded(client, hanoi):
-    incident = _old_incident(UserFactory(username="sec", role=User.Role.SECRETARIAT), hanoi)
+    incident = recorded_incident(UserFactory(username="sec", role=User.Role.SECRETARIAT), hanoi)
 
     page = client.get(incident.get_absolute_url()).content.decode()
     api = client.get(f"/api/v1/incidents/{incident.pk}/").json()
@@ -151,7 +137,7 @@ def test_the_page_and_api_say_the_secretariat_recorded_what_it_recorded(client, 
 
 
 def test_the_page_and_api_say_not_recorded_when_the_record_does_not_say(client, hanoi):
-    incident = _old_incident(None, hanoi)
+    incident = recorded_incident(None, hanoi)
 
     page = client.get(incident.get_absolute_url()).content.decode()
     api = client.get(f"/api/v1/incidents/{incident.pk}/").json()
@@ -162,7 +148,7 @@ def test_the_page_and_api_say_not_recorded_when_the_record_does_not_say(client, 
 
 def test_a_filled_incident_shows_its_city_and_its_focal_point_may_edit_it(client, hanoi):
     hanoi_focal = focal_point(hanoi, "hanoi.focal")
-    incident = _old_incident(hanoi_focal, hanoi)
+    incident = recorded_incident(hanoi_focal, hanoi)
     client.force_login(hanoi_focal)
     edit = reverse("solidarity:incident-edit", args=[incident.slug])
     assert client.get(edit).status_code == 404
@@ -180,7 +166,7 @@ def test_an_incident_recorded_by_hand_and_later_matched_by_a_cap_alert_was_not_i
     client, hanoi
 ):
     secretariat = UserFactory(username="sec", role=User.Role.SECRETARIAT)
-    incident = _old_incident(secretariat, hanoi)
+    incident = recorded_incident(secretariat, hanoi)
     services.incident_update(actor=secretariat, incident=incident, data={"severity": "severe"})
     CapMessage.objects.create(
         incident=incident,
@@ -199,7 +185,7 @@ def test_an_incident_recorded_by_hand_and_later_matched_by_a_cap_alert_was_not_i
 
 
 def test_an_incident_loaded_from_a_cited_document_says_so(client, hanoi):
-    incident = _old_incident(None, hanoi)
+    incident = recorded_incident(None, hanoi)
     Incident.objects.filter(pk=incident.pk).update(
         source_document="hanoi-declaration-2013.txt", source_locator="closing"
     )
