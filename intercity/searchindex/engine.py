@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from intercity.search import embedding, thesaurus
 from intercity.search.accents import typed_without_accents
 from intercity.search.places import cities_named, city_records_first, is_only_a_place
-from intercity.search.query_language import likely_languages, spelt_alike
+from intercity.search.query_language import likely_languages, query_languages, spelt_alike
 from intercity.search.ranking import (
     highlight,
     matched_terms,
@@ -292,7 +292,8 @@ def search(
     ``lang`` is the query's language when the client knows it, ``reader_language`` the
     language the reader reads the platform in: either tells which language a word several
     languages spell alike is meant in (``_query_language_first``). Among equal matches the
-    reader's language (else the query's) comes first (``near_ties_by_preference``).
+    reader's language (else the query's) comes first, then the languages the query is written
+    in (``lang``, else those of its script), then the rest (``near_ties_by_preference``).
 
     Keyword matches come from the full-text index (every query term must be
     present), completed by a substring match when the index finds fewer than
@@ -400,9 +401,14 @@ def search(
     timings["count_db_ms"] = _ms(started)
 
     # Among equal matches in several languages, one name written alike, the reader's version
-    # comes first in every list, and so after their fusion: never above a better match.
+    # comes first in every list, and so after their fusion: never above a better match. After
+    # it come the versions in the language the query is written in.
     reader = reader_language or lang
-    preference = {key: language_preference(language, reader) for key, language in languages.items()}
+    written_in = query_languages(query, lang)
+    preference = {
+        key: language_preference(language, reader, written_in)
+        for key, language in languages.items()
+    }
     keyword_ranked = near_ties_by_preference(keyword_ranked, preference)
     # Closeness in meaning differs by a few hundredths between texts that are not the same:
     # only an exact tie (one text indexed twice) is reordered there.
