@@ -75,6 +75,17 @@ def writes_in(language: str | None, scripts: frozenset[str]) -> bool:
     return bool(SCRIPTS.get(base(language), frozenset()) & scripts)
 
 
+def query_languages(query: str, stated: str | None = None) -> frozenset[str]:
+    """The languages ``query`` is written in, as codes without region: the one the client
+    states (with those its readers read as their own), else every language of the network
+    written in the query's script ("東京" is Japanese, Chinese or Korean, "air" any of the
+    Latin-script ones); none for a query of digits and signs alone."""
+    if base(stated):
+        return read_alike(base(stated))
+    scripts = scripts_of(query)
+    return frozenset(language for language in SCRIPTS if writes_in(language, scripts))
+
+
 def likely_languages(
     query: str, found_in: Iterable[str | None], reader: str | None
 ) -> frozenset[str] | None:

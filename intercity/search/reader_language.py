@@ -1,8 +1,8 @@
-"""The order of equal matches in several languages: the reader's language first."""
+"""The order of equal matches in several languages: the reader's first, then the query's."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import TypeVar
 
 from intercity.search.query_language import base
@@ -18,14 +18,25 @@ Key = TypeVar("Key", bound=Hashable)
 NEAR_TIE = 0.02
 
 
-def language_preference(language: str | None, reader: str | None) -> int:
-    """0 for a text in the ``reader``'s language ("zh-hant" reads as "zh"), 1 for any other.
+def language_preference(
+    language: str | None, reader: str | None, query_languages: Collection[str] = ()
+) -> int:
+    """The place of a text among near ties, lower first: 0 in the ``reader``'s language
+    ("zh-hant" reads as "zh"); 1 in one of ``query_languages`` (codes without region, see
+    ``query_language.query_languages``), the languages the query is written in; 2 any other.
 
-    Each index row carries its own record's language, so any other text is in its record's
-    source language; a text of unknown language (a city's names, a meeting's titles in every
-    language) counts with them.
+    The reader's language comes first because it is the one the reader reads; after it, a
+    text in the query's own language holds the query's words as words of its language, where
+    another language's text holds them borrowed ("Hanoi" in a Thai record). Each index row
+    carries its own record's language, so every text is its record's original: a record's
+    translations are indexed inside its own row, never as rows of their own. A text of
+    unknown language (a city's names, a meeting's titles in every language) is in neither.
     """
-    return 0 if reader and base(language) == base(reader) else 1
+    if reader and base(language) == base(reader):
+        return 0
+    if language and base(language) in query_languages:
+        return 1
+    return 2
 
 
 def near_ties_by_preference(

@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from intercity.search import embedding, thesaurus
 from intercity.search.accents import typed_without_accents
 from intercity.search.places import cities_named, city_records_first, is_only_a_place
-from intercity.search.query_language import likely_languages, spelt_alike
+from intercity.search.query_language import likely_languages, query_languages, spelt_alike
 from intercity.search.ranking import (
     highlight,
     matched_terms,
@@ -26,6 +26,7 @@ from intercity.search.reader_language import language_preference, near_ties_by_p
 from intercity.search.text import query_terms
 from intercity.searchindex import keyword, vocabulary
 from intercity.searchindex.accent_model import accent_model
+from intercity.searchindex.hit_loading import Bodies, hit_documents
 from intercity.searchindex.models import SearchDocument
 from intercity.searchindex.passage_search import passage_search
 from intercity.searchindex.permissions import visible_documents_q
@@ -43,11 +44,8 @@ PLACE_RESULTS = 50
 # neighbours, so only the closest few are results.
 SEMANTIC_RESULTS = 20
 SNIPPET_WIDTH = 220
-# Bodies read at once when a snippet needs one: a page of results and more.
-BODIES_AT_ONCE = 50
 # The substring match scans text; it runs only when words found this little.
 SUBSTRING_FALLBACK_BELOW = 10
-HIT_FIELDS = ("id", "doc_type", "doc_key", "title", "url", "language", "date")
 
 
 @dataclass(frozen=True)
@@ -75,30 +73,6 @@ class SearchFilters:
         return documents
 
 
-class _Bodies:
-    """Reads the bodies of the hits a page shows, in one query for the next ``BODIES_AT_ONCE``.
-
-    Hits are fetched without their bodies, which may run to a hundred thousand
-    characters each; only the shown hits need one, for their snippet.
-    """
-
-    def __init__(self) -> None:
-        self.hits: list[SearchHit] = []
-
-    def load_from(self, hit: SearchHit) -> None:
-        position = next(index for index, other in enumerate(self.hits) if other is hit)
-        waiting = [
-            other.document
-            for other in self.hits[position : position + BODIES_AT_ONCE]
-            if "body" not in other.document.__dict__
-        ]
-        bodies = dict(
-            SearchDocument.objects.filter(id__in=[d.id for d in waiting]).values_list("id", "body")
-        )
-        for document in waiting:
-            document.body = bodies.get(document.id, "")
-
-
 @dataclass
 class SearchHit:
     document: SearchDocument
@@ -112,7 +86,7 @@ class SearchHit:
     unmarked: frozenset[str] = frozenset()
     # (start, end) of the passage that matched by meaning, in "title\nbody".
     passage: tuple[int, int] | None = None
-    bodies: _Bodies | None = field(default=None, repr=False, compare=False)
+    bodies: Bodies | None = field(default=None, repr=False, compare=False)
 
     # Highlighting maps up to 8,000 characters around the first match (a tenth of a
     # millisecond for a short text, a few for a long one): it is done only for the hits a
@@ -203,10 +177,19 @@ def visible_documents(user, filters: SearchFilters | None = None, *, with_types=
     return (filters or SearchFilters()).apply(documents, with_types=with_types)
 
 
-def _semantic_ranking(
-    query: str, base: QuerySet, timings: dict[str, float]
-) -> tuple[list[tuple[int, float]], dict[int, tuple[int, int]], str | None]:
-    """Documents close in meaning, as (id, strength), and the passage that matched in each.
+@dataclass
+class _Neighbours:
+    """Documents close in meaning, as (id, strength), best first; the passage that matched in
+    each, and its language; the text searched when it is not the query as typed."""
+
+    ranked: list[tuple[int, float]] = field(default_factory=list)
+    passages: dict[int, tuple[int, int]] = field(default_factory=dict)
+    languages: dict[int, str] = field(default_factory=dict)
+    restored: str | None = None
+
+
+def _semantic_ranking(query: str, base: QuerySet, timings: dict[str, float]) -> _Neighbours:
+    """Documents close in meaning, the passage that matched in each, and their languages.
 
     No absolute similarity floor: e5 scores run higher within a language than
     across languages, so each query's neighbours are judged against that
@@ -217,12 +200,12 @@ def _semantic_ranking(
     try:
         passage_search.refresh()
         if not len(passage_search):
-            return [], {}, None
+            return _Neighbours()
         # Vietnamese typed without accents is embedded as it would have been written.
         restored = accent_model().restore(query) if typed_without_accents(query) else None
         query_vector = embed_query(restored or query)
     except embedding.EmbeddingUnavailableError:
-        return [], {}, None
+        return _Neighbours()
     timings["embed_query_ms"] = _ms(started)
     started = time.perf_counter()
     neighbours = passage_search.top(query_vector, SEMANTIC_CANDIDATES)
@@ -234,21 +217,21 @@ def _semantic_ranking(
         if strength > 0
     ]
     if not kept:
-        return [], {}, restored
+        return _Neighbours(restored=restored)
     started = time.perf_counter()
     # Permission and filters apply to neighbours as to keyword matches; the same
-    # query reads where each kept document's passages lie.
-    allowed = dict(
-        base.filter(id__in=[doc_id for doc_id, _, _ in kept]).values_list("id", "vector__passages")
-    )
+    # query reads where each kept document's passages lie, and its language.
+    rows = base.filter(id__in=[doc_id for doc_id, _, _ in kept])
+    allowed = {row[0]: row[1:] for row in rows.values_list("id", "vector__passages", "language")}
     timings["semantic_db_ms"] = _ms(started)
     visible = [row for row in kept if row[0] in allowed][:SEMANTIC_RESULTS]
-    spans = {}
-    for doc_id, _, number in visible:
-        document_spans = allowed[doc_id] or []
-        if number < len(document_spans):
-            spans[doc_id] = tuple(document_spans[number])
-    return [(doc_id, strength) for doc_id, strength, _ in visible], spans, restored
+    found = _Neighbours(restored=restored)
+    for doc_id, strength, number in visible:
+        document_spans, found.languages[doc_id] = allowed[doc_id]
+        found.ranked.append((doc_id, strength))
+        if number < len(document_spans or []):
+            found.passages[doc_id] = tuple(document_spans[number])
+    return found
 
 
 def _query_language_first(
@@ -291,7 +274,7 @@ def _finds_any(query: str, base: QuerySet, lang: str | None, *, by_meaning: bool
         named and base.filter(city__slug__in=named).exists()
     ):
         return True
-    return by_meaning and bool(_semantic_ranking(query, base, {})[0])
+    return by_meaning and bool(_semantic_ranking(query, base, {}).ranked)
 
 
 def search(
@@ -309,7 +292,8 @@ def search(
     ``lang`` is the query's language when the client knows it, ``reader_language`` the
     language the reader reads the platform in: either tells which language a word several
     languages spell alike is meant in (``_query_language_first``). Among equal matches the
-    reader's language (else the query's) comes first (``near_ties_by_preference``).
+    reader's language (else the query's) comes first, then the languages the query is written
+    in (``lang``, else those of its script), then the rest (``near_ties_by_preference``).
 
     Keyword matches come from the full-text index (every query term must be
     present), completed by a substring match when the index finds fewer than
@@ -329,9 +313,13 @@ def search(
     started = time.perf_counter()
     # Words of the themes the query names, in the network's other languages.
     expansions = thesaurus.alternatives(terms)
-    keyword_ranked, counts, estimated = keyword.ranked_and_counted(
+    matches = keyword.ranked_and_counted(
         untyped, terms, limit=limit, types=filters.types, alternatives=expansions
     )
+    keyword_ranked, counts, estimated = matches.ranked, matches.counts, matches.estimated
+    # Each candidate's language, read with it, orders the near ties before the best are cut
+    # from the rest; only those are then read in full.
+    languages: dict[int, str] = dict(matches.languages)
     timings["keyword_db_ms"] = _ms(started)
     keyword_condition = keyword.match_q(terms, expansions)
     substring_used = len(keyword_ranked) < min(limit, SUBSTRING_FALLBACK_BELOW)
@@ -343,9 +331,11 @@ def search(
             base.filter(substring_condition)
             .exclude(id__in=found)
             .order_by("-date", "-id")
-            .values_list("id", flat=True)[: limit - len(keyword_ranked)]
+            .values_list("id", "language")[: limit - len(keyword_ranked)]
         )
-        keyword_ranked += [(doc_id, 0.0) for doc_id in extra]
+        for doc_id, language in extra:
+            keyword_ranked.append((doc_id, 0.0))
+            languages[doc_id] = language
         keyword_condition |= substring_condition
         timings["substring_db_ms"] = _ms(started)
 
@@ -359,22 +349,24 @@ def search(
     if named:
         started = time.perf_counter()
         # Undated records last on every database (PostgreSQL would put them first).
-        place_rows = list(
+        rows = list(
             base.filter(city__slug__in=named)
             .order_by(F("date").desc(nulls_last=True), "-id")
-            .values_list("id", "doc_type", "date")[:PLACE_RESULTS]
+            .values_list("id", "doc_type", "date", "language")[:PLACE_RESULTS]
         )
+        place_rows = [row[:3] for row in rows]
+        languages.update((row[0], row[3]) for row in rows)
         place_ranked = [doc_id for doc_id, _type, _date in place_rows]
         timings["place_db_ms"] = _ms(started)
 
-    semantic_ranked: list[tuple[int, float]] = []
-    matched_passages: dict[int, tuple[int, int]] = {}
-    meaning_query = None
+    neighbours = _Neighbours()
     mode = "keyword"
     if semantic and semantic_enabled() and embedding.is_available():
-        semantic_ranked, matched_passages, meaning_query = _semantic_ranking(query, base, timings)
+        neighbours = _semantic_ranking(query, base, timings)
+        languages.update(neighbours.languages)
         if len(passage_search):
             mode = "hybrid"
+    semantic_ranked = neighbours.ranked
 
     started = time.perf_counter()
     if substring_used:
@@ -408,17 +400,15 @@ def search(
     total = sum(n for t, n in counts.items() if not filters.types or t in filters.types)
     timings["count_db_ms"] = _ms(started)
 
-    started = time.perf_counter()
-    # What a hit shows; the body is read for the shown hits' snippets only (``_Bodies``).
-    documents = SearchDocument.objects.only(*HIT_FIELDS).in_bulk(
-        {*keyword_ids, *(doc_id for doc_id, _ in semantic_ranked), *place_ranked}
-    )
-    bodies = _Bodies()
-    timings["fetch_db_ms"] = _ms(started)
     # Among equal matches in several languages, one name written alike, the reader's version
-    # comes first in every list, and so after their fusion: never above a better match.
+    # comes first in every list, and so after their fusion: never above a better match. After
+    # it come the versions in the language the query is written in.
     reader = reader_language or lang
-    preference = {key: language_preference(d.language, reader) for key, d in documents.items()}
+    written_in = query_languages(query, lang)
+    preference = {
+        key: language_preference(language, reader, written_in)
+        for key, language in languages.items()
+    }
     keyword_ranked = near_ties_by_preference(keyword_ranked, preference)
     # Closeness in meaning differs by a few hundredths between texts that are not the same:
     # only an exact tie (one text indexed twice) is reordered there.
@@ -432,6 +422,12 @@ def search(
     if place_rows and is_only_a_place(query, names):
         fused = city_records_first(fused, place_rows)
     fused = fused[:limit]
+    started = time.perf_counter()
+    # What a hit shows, for the hits returned only; the body is read for the shown hits'
+    # snippets only (``Bodies``).
+    documents = hit_documents(key for key, _ in fused)
+    bodies = Bodies()
+    timings["fetch_db_ms"] = _ms(started)
     keyword_set = keyword_ids
     semantic_set = {doc_id for doc_id, _ in semantic_ranked}
     place_set = set(place_ranked)
@@ -465,7 +461,7 @@ def search(
                 matched_by=matched_by,
                 term_groups=term_groups if doc_id in keyword_set else (),
                 unmarked=particles,
-                passage=matched_passages.get(doc_id),
+                passage=neighbours.passages.get(doc_id),
                 bodies=bodies,
             )
         )
@@ -485,6 +481,7 @@ def search(
         suggestion = corrected.query
     timings["suggest_db_ms"] = _ms(started)
     timings["total_ms"] = _ms(started_all)
+    meaning_query = neighbours.restored
     return SearchResults(
         query, hits, max(total, 0), counts, mode, timings, meaning_query, estimated, suggestion
     )

@@ -10,7 +10,8 @@ instead of scoring every one with ``ts_rank``; without it, every match is scored
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet, FullResultSet
@@ -53,6 +54,9 @@ class Matches(NamedTuple):
     counts: dict[str, int]
     # True when ``counts`` were estimated from a sample of a very large match.
     estimated: bool = False
+    # The language of each of ``ranked``, read with it: ties are ordered by language before
+    # the best are cut from the rest, and only those are read in full (``engine.search``).
+    languages: Mapping[int, str] = MappingProxyType({})
 
 
 def _fts5_group(terms: list[str]) -> str:
@@ -120,14 +124,15 @@ def _rum_best(where_sql: str, extra_sql: str = "1 = 1") -> str:
     vector = f"{_DOCUMENT}.search_vector"
     return (
         f"SELECT {_DOCUMENT}.id, {vector} <=> to_tsquery('simple', %s) AS distance, "  # noqa: S608
-        f"{_DOCUMENT}.doc_type FROM {_DOCUMENT} "
+        f"{_DOCUMENT}.doc_type, {_DOCUMENT}.language FROM {_DOCUMENT} "
         f"WHERE {vector} @@ to_tsquery('simple', %s) AND ({where_sql}) AND ({extra_sql}) "
         f"ORDER BY {vector} <=> to_tsquery('simple', %s) LIMIT %s"
     )
 
 
-def _best_first(rows: list[tuple[int, float]]) -> list[tuple[int, float]]:
-    """Higher scores first, ties by id: the same order whichever query ranked them."""
+def _best_first(rows: list[tuple[int, float, str]]) -> list[tuple[int, float, str]]:
+    """(id, score, ...) rows, higher scores first, ties by id: the same order whichever
+    query ranked them."""
     return sorted(rows, key=lambda row: (-row[1], row[0]))
 
 
@@ -261,7 +266,8 @@ def ranked_and_counted(
         hits = (
             "SELECT searchindex_searchdocument.id AS id, "  # noqa: S608
             "ts_rank(searchindex_searchdocument.search_vector, q) AS score, "
-            "searchindex_searchdocument.doc_type AS doc_type "
+            "searchindex_searchdocument.doc_type AS doc_type, "
+            "searchindex_searchdocument.language AS language "
             "FROM searchindex_searchdocument, to_tsquery('simple', %s) q "
             f"WHERE searchindex_searchdocument.search_vector @@ q AND ({where_sql})"
         )
@@ -269,15 +275,16 @@ def ranked_and_counted(
         query = tsquery(terms, alternatives)
     else:
         # The matches come from FTS5's own scan first, then meet the document
-        # table by rowid (see ``ranked``); the columns the permission reads come
-        # from the covering index ``searchdocument_access`` (migration 0005).
+        # table by rowid (see ``ranked``); the columns the permission reads, and the
+        # language, come from the covering index ``searchdocument_access`` (migration 0005).
         hits = (
             "WITH matches AS MATERIALIZED ("  # noqa: S608
             "SELECT rowid AS id, "
             f"bm25(searchindex_fts, {TITLE_WEIGHT}, {BODY_WEIGHT}) AS score "
             "FROM searchindex_fts WHERE searchindex_fts MATCH %s) "
             "SELECT matches.id AS id, matches.score AS score, "
-            "searchindex_searchdocument.doc_type AS doc_type FROM matches "
+            "searchindex_searchdocument.doc_type AS doc_type, "
+            "searchindex_searchdocument.language AS language FROM matches "
             "CROSS JOIN searchindex_searchdocument "
             f"WHERE searchindex_searchdocument.id = matches.id AND ({where_sql})"
         )
@@ -288,9 +295,9 @@ def ranked_and_counted(
             return broad
     sql = (
         f"WITH hits AS MATERIALIZED ({hits}) "  # noqa: S608 - compiled filters, bound values
-        "SELECT * FROM (SELECT id, score, doc_type FROM hits "
+        "SELECT * FROM (SELECT id, score, doc_type, language FROM hits "
         f"WHERE {type_sql} ORDER BY {order} LIMIT %s) AS best "
-        "UNION ALL SELECT NULL, COUNT(*), doc_type FROM hits GROUP BY doc_type"
+        "UNION ALL SELECT NULL, COUNT(*), doc_type, NULL FROM hits GROUP BY doc_type"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [query, *where_params, *type_params, limit])
@@ -298,7 +305,8 @@ def ranked_and_counted(
     sign = 1.0 if _vendor() == "postgresql" else -1.0  # bm25() is lower for better matches
     ranked_rows = [(row[0], sign * float(row[1])) for row in rows if row[0] is not None]
     counts = {row[2]: int(row[1]) for row in rows if row[0] is None}
-    return Matches(ranked_rows, counts)
+    languages = {row[0]: row[3] for row in rows if row[0] is not None}
+    return Matches(ranked_rows, counts, languages=languages)
 
 
 def rounded_estimate(number: float) -> int:
@@ -353,7 +361,7 @@ def _broad_match(
             "WITH best AS MATERIALIZED ("  # noqa: S608 - compiled filters, bound values
             f"SELECT rowid AS id, {_BM25} AS score FROM {_FTS} WHERE {_FTS} MATCH %s "
             "ORDER BY score, rowid LIMIT %s) "
-            f"SELECT best.id, best.score FROM best CROSS JOIN {_DOCUMENT} "
+            f"SELECT best.id, best.score, {_DOCUMENT}.language FROM best CROSS JOIN {_DOCUMENT} "
             f"WHERE {_DOCUMENT}.id = best.id AND ({where_sql}) AND ({type_sql}) "
             "ORDER BY best.score, best.id LIMIT %s",
             [query, best, *where_params, *type_params, limit],
@@ -363,7 +371,9 @@ def _broad_match(
         return None
     counts = {doc_type: rounded_estimate(n * matches / drawn) for doc_type, n in sampled.items()}
     # bm25() is lower for better matches.
-    return Matches([(row[0], -float(row[1])) for row in rows], counts, estimated=True)
+    ranked_rows = [(row[0], -float(row[1])) for row in rows]
+    languages = {row[0]: row[2] for row in rows}
+    return Matches(ranked_rows, counts, estimated=True, languages=languages)
 
 
 def _ranked_and_counted_by_rum(
@@ -393,10 +403,12 @@ def _ranked_and_counted_by_rum(
         wanted = type_params or list(counts)
         eligible = sum(counts.get(doc_type, 0) for doc_type in wanted)
         type_sql = type_sql.replace("hits.doc_type", f"{_DOCUMENT}.doc_type")
-        ranked_rows = _rum_ranked(
+        rows = _rum_ranked(
             cursor, where_sql, where_params, type_sql, type_params, query, limit, eligible
         )
-    return Matches(ranked_rows, counts, estimated)
+    ranked_rows = [(doc_id, score) for doc_id, score, _ in rows]
+    languages = {doc_id: language for doc_id, _, language in rows}
+    return Matches(ranked_rows, counts, estimated, languages)
 
 
 # PostgreSQL: every document falls into one of this many buckets by a hash of its id
@@ -445,8 +457,9 @@ _SCORE_THE_FEW = ("enable_indexscan", "enable_seqscan")
 
 def _rum_ranked(
     cursor, where_sql, where_params, extra_sql, extra_params, query, limit, eligible
-) -> list[tuple[int, float]]:
-    """The best ``limit`` of the ``eligible`` matches that pass the permission and filters.
+) -> list[tuple[int, float, str]]:
+    """The best ``limit`` of the ``eligible`` matches that pass the permission and filters,
+    as (id, score, language).
 
     Many: read from the RUM index in rank order, stopping at the limit. Few (a selective
     filter): found by a bitmap scan and scored one by one, rather than walking the index
@@ -469,7 +482,7 @@ def _rum_ranked(
         raise
     cursor.execute(reset)
     # RUM's distance is lower for better matches.
-    return _best_first([(row[0], -float(row[1])) for row in rows])
+    return _best_first([(row[0], -float(row[1]), row[3]) for row in rows])
 
 
 def database_ctype() -> str | None:

@@ -1,10 +1,12 @@
-"""Equal matches in several languages: the reader's first, and never above a better match."""
+"""Equal matches in several languages: the reader's first, then the query's, and never above a
+better match."""
 
 from __future__ import annotations
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from intercity.search.query_language import base, query_languages
 from intercity.search.reader_language import (
     NEAR_TIE,
     language_preference,
@@ -15,13 +17,59 @@ from intercity.search.reader_language import (
 def test_the_readers_language_is_preferred_whatever_its_region_or_case():
     assert language_preference("zh-Hant", "zh-hant") == 0
     assert language_preference("en", "en-GB") == 0
-    assert language_preference("vi", "en") == 1
+    assert language_preference("vi", "en") == 2
 
 
 def test_a_text_of_unknown_language_or_a_reader_without_one_has_no_preference():
-    assert language_preference("", "en") == 1
-    assert language_preference("en", None) == 1
-    assert language_preference("", None) == 1
+    assert language_preference("", "en") == 2
+    assert language_preference("en", None) == 2
+    assert language_preference("", None) == 2
+
+
+def test_after_the_readers_language_come_the_languages_the_query_is_written_in():
+    latin = query_languages("ANMC21 Hanoi")
+    assert language_preference("ja", "ja", latin) == 0
+    assert language_preference("vi", "ja", latin) == 1
+    assert language_preference("en-GB", "ja", latin) == 1
+    assert language_preference("th", "ja", latin) == 2
+    # Nor reader nor query tells anything of a text of unknown language.
+    assert language_preference("", "ja", latin) == 2
+    assert language_preference("en", None, latin) == 1
+
+
+def test_the_readers_language_wins_over_the_querys_among_near_ties():
+    # One record name in three versions, indexed Thai, Japanese, English; typed in Latin
+    # letters by a reader of Japanese.
+    ranking = [("th", 5.0), ("ja", 4.99), ("en", 4.98)]
+    written_in = query_languages("ANMC21")
+    for reader, expected in [("ja", ["ja", "en", "th"]), ("th", ["th", "en", "ja"])]:
+        preference = {key: language_preference(key, reader, written_in) for key, _ in ranking}
+        assert [key for key, _ in near_ties_by_preference(ranking, preference)] == expected
+    # A reader of none of them: the version in the query's language first.
+    preference = {key: language_preference(key, "ko", written_in) for key, _ in ranking}
+    assert [key for key, _ in near_ties_by_preference(ranking, preference)][0] == "en"
+
+
+def test_the_querys_language_never_outranks_a_clearly_better_match():
+    ranking = [("th", 10.0), ("en", 9.0)]
+    preference = {key: language_preference(key, "ja", {"en"}) for key, _ in ranking}
+    assert near_ties_by_preference(ranking, preference) == ranking
+
+
+@given(
+    st.sampled_from(["en", "ja", "th", "vi", "zh-hant", "", "id"]),
+    st.sampled_from(["en", "ja", "th", "vi", "zh-Hant", "ms"]),
+    st.frozensets(st.sampled_from(["en", "ja", "th", "vi", "zh", "id", "ms"])),
+)
+def test_the_readers_language_always_leads_and_the_querys_comes_next(language, reader, written_in):
+    preference = language_preference(language, reader, written_in)
+    assert language_preference(reader, reader, written_in) == 0
+    if base(language) == base(reader):
+        assert preference == 0
+    elif language and base(language) in written_in:
+        assert preference == 1
+    else:
+        assert preference == 2
 
 
 def test_equal_scores_come_in_the_preferred_order_and_the_order_flips_with_it():

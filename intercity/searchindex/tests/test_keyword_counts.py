@@ -44,7 +44,7 @@ def two_queries(user, terms, types=()):
 def test_one_pass_ranks_and_counts_as_two_queries_did(cast, mixed, types, who):
     user = None if who == "anonymous" else getattr(cast, who)
     terms = query_terms("flood drill")
-    ranked, counts, _ = keyword.ranked_and_counted(
+    ranked, counts, *_ = keyword.ranked_and_counted(
         visible_documents(user), terms, limit=200, types=types
     )
     assert (ranked, counts) == two_queries(user, terms, types)

@@ -55,7 +55,9 @@ def test_a_record_found_only_by_meaning_gets_a_snippet_without_marks(records, mo
     monkeypatch.setattr(engine, "semantic_enabled", lambda: True)
     monkeypatch.setattr(engine.embedding, "is_available", lambda: True)
     monkeypatch.setattr(
-        engine, "_semantic_ranking", lambda query, base, timings: ([(malay.id, 1.0)], {}, None)
+        engine,
+        "_semantic_ranking",
+        lambda query, base, timings: engine._Neighbours([(malay.id, 1.0)]),
     )
     results = search(user=None, query="clean air", semantic=True)
     hit = hit_for(results, "Bekalan air bersih")

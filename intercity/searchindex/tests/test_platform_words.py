@@ -87,7 +87,9 @@ def test_a_suggestion_found_only_by_meaning_is_offered_when_search_reads_meaning
     monkeypatch.setattr(engine.embedding, "is_available", lambda: True)
     monkeypatch.setattr(engine, "passage_search", [document.id])
     monkeypatch.setattr(
-        engine, "_semantic_ranking", lambda query, base, timings: ([(document.id, 1.0)], {}, None)
+        engine,
+        "_semantic_ranking",
+        lambda query, base, timings: engine._Neighbours([(document.id, 1.0)]),
     )
     results = search(user=None, query="rooftop gardns")
     assert results.mode == "hybrid"

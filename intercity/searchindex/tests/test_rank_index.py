@@ -62,10 +62,10 @@ def test_the_index_finds_and_counts_what_scoring_every_match_found(
     monkeypatch.setattr(keyword, "SCORE_EVERY_MATCH_UP_TO", PLANS[plan])
     user = None if who == "anonymous" else getattr(cast, who)
     terms = query_terms("harbour ferry")
-    ranked, counts, _ = keyword.ranked_and_counted(
+    ranked, counts, *_ = keyword.ranked_and_counted(
         visible_documents(user), terms, limit=200, types=types
     )
-    expected_ranked, expected_counts, _ = by_scoring_every_match(monkeypatch, user, terms, types)
+    expected_ranked, expected_counts, *_ = by_scoring_every_match(monkeypatch, user, terms, types)
     assert counts == expected_counts
     assert {doc_id for doc_id, _ in ranked} == {doc_id for doc_id, _ in expected_ranked}
     assert [score for _, score in ranked] == sorted((score for _, score in ranked), reverse=True)

@@ -71,3 +71,37 @@ def test_the_search_page_follows_the_language_of_the_link(cast, client, hl):
 def test_the_api_lists_the_readers_version_first(versions, client, reader):
     answer = client.get("/api/v1/search/", {"q": "ANMC21", "hl": reader}).json()
     assert [hit["language"] for hit in answer["results"]] == [reader, *({"en", "ja"} - {reader})]
+
+
+@pytest.fixture
+def three_versions(cast):
+    """The same text in Japanese, English and Thai, indexed in that order."""
+    return {
+        language: KnowledgeItemFactory(
+            city=cast.home, title=SHARED, body="2030 5 12", language=language
+        )
+        for language in ("ja", "en", "th")
+    }
+
+
+@pytest.mark.parametrize(
+    ("reader", "expected"),
+    [
+        # The reader's version first; then the one in the language the query is written in,
+        # Latin letters: English before Japanese, whatever the order they were indexed in.
+        ("th", ["th", "en", "ja"]),
+        ("ja", ["ja", "en", "th"]),
+        # A reader of none of them: the query's language alone decides.
+        ("ko", ["en", "ja", "th"]),
+    ],
+)
+def test_after_the_readers_version_comes_the_one_in_the_querys_language(
+    three_versions, reader, expected
+):
+    results = search(user=None, query="ANMC21", semantic=False, reader_language=reader)
+    assert languages(results) == expected
+
+
+def test_the_language_the_client_states_is_the_querys_language(three_versions):
+    results = search(user=None, query="ANMC21", semantic=False, lang="th", reader_language="ko")
+    assert languages(results) == ["th", "ja", "en"]
