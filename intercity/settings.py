@@ -211,6 +211,9 @@ vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="intercity@localhost")
 # How many days an emailed invitation link works; it works once.
 INTERCITY_INVITATION_DAYS = env.int("INTERCITY_INVITATION_DAYS", default=7)
+# Rows on every page of every web list, in place of each list's own size, when set; the site
+# crawl sets it small so that the demo's short lists reach a second page.
+LIST_PAGE_SIZE = None
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -223,12 +223,27 @@ def landmark_problems(document) -> list[str]:
     return [] if count == 1 else [f"page has {count} <main> landmarks, not one"]
 
 
+def same_named_navigation(document) -> list[str]:
+    """A screen reader lists a page's navigation landmarks by name: two with one name (two
+    pagers, say) read alike, and the listener cannot tell which list each one pages."""
+    names: dict[str, int] = {}
+    for nav in document.xpath("//nav | //*[@role='navigation']"):
+        name = _referenced_name(document, nav) or " ".join((nav.get("aria-label") or "").split())
+        names[name] = names.get(name, 0) + 1
+    return [
+        f'{count} navigation landmarks are named "{name}"'
+        for name, count in names.items()
+        if count > 1
+    ]
+
+
 def page_problems(html: str, *, language: str = "en") -> list[str]:
     """Every fault the rules find on one rendered page."""
     document = parse(html)
     return [
         *language_problems(document, language),
         *landmark_problems(document),
+        *same_named_navigation(document),
         *duplicate_ids(document),
         *broken_references(document),
         *unnamed_controls(document),

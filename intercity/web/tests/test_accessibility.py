@@ -428,6 +428,10 @@ def test_a_named_input_passes(control):
             "row has no header cell",
         ),
         ("<p>Outside</p>", "page has 0 <main> landmarks"),
+        (
+            '<nav aria-label="Pages"></nav><nav aria-label=" Pages"></nav>',
+            '2 navigation landmarks are named "Pages"',
+        ),
     ],
 )
 def test_each_rule_finds_its_fault(body, fault):
