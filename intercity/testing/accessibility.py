@@ -224,17 +224,27 @@ def landmark_problems(document) -> list[str]:
 
 
 def same_named_navigation(document) -> list[str]:
-    """A screen reader lists a page's navigation landmarks by name: two with one name (two
-    pagers, say) read alike, and the listener cannot tell which list each one pages."""
-    names: dict[str, int] = {}
-    for nav in document.xpath("//nav | //*[@role='navigation']"):
-        name = _referenced_name(document, nav) or " ".join((nav.get("aria-label") or "").split())
-        names[name] = names.get(name, 0) + 1
-    return [
-        f'{count} navigation landmarks are named "{name}"'
-        for name, count in names.items()
-        if count > 1
-    ]
+    """A screen reader lists a page's navigation and search landmarks by name: two of a kind
+    with one name (two pagers, the site's search box and a search page's own form) read
+    alike, and the listener cannot tell which list each one pages or what each one searches."""
+    kinds = {
+        "navigation": "//nav | //*[@role='navigation']",
+        "search": "//search | //*[@role='search']",
+    }
+    problems = []
+    for kind, path in kinds.items():
+        names: dict[str, int] = {}
+        for landmark in document.xpath(path):
+            name = _referenced_name(document, landmark) or " ".join(
+                (landmark.get("aria-label") or "").split()
+            )
+            names[name] = names.get(name, 0) + 1
+        problems += [
+            f'{count} {kind} landmarks are named "{name}"'
+            for name, count in names.items()
+            if count > 1
+        ]
+    return problems
 
 
 def page_problems(html: str, *, language: str = "en") -> list[str]:

@@ -432,6 +432,11 @@ def test_a_named_input_passes(control):
             '<nav aria-label="Pages"></nav><nav aria-label=" Pages"></nav>',
             '2 navigation landmarks are named "Pages"',
         ),
+        (
+            '<form role="search"><input aria-label="q"></form>'
+            '<search><input aria-label="w"></search>',
+            '2 search landmarks are named ""',
+        ),
     ],
 )
 def test_each_rule_finds_its_fault(body, fault):
