@@ -226,9 +226,11 @@ REST_FRAMEWORK = {
         "intercity.api.renderers.BrowsableAPIRenderer",
     ],
     "VIEW_NAME_FUNCTION": "intercity.api.naming.view_name",
+    "VIEW_DESCRIPTION_FUNCTION": "intercity.api.naming.view_description",
+    "DEFAULT_METADATA_CLASS": "intercity.api.metadata.FormMetadata",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "intercity.api.schema.AutoSchema",
     "DEFAULT_FILTER_BACKENDS": [],
     # Per address for anonymous calls, per account for signed-in ones; counts live in the cache
     # (Redis in production, so every app server shares them).

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -91,6 +92,12 @@ class StatusChangeViewSet(RecordViewSet):
 class AgreementViewSet(StatusChangeViewSet):
     """City-to-city agreements with their parties, themes and signatories."""
 
+    reader_description = _(
+        "City-to-city agreements with their parties, themes and signatories; a draft is shown "
+        "only to those who may edit it. The secretariat and the parties' focal points write "
+        "them."
+    )
+
     queryset = Agreement.objects.none()
     rules = AGREEMENT_RULES
     list_serializer_class = api.AgreementSerializer
@@ -149,6 +156,11 @@ class AgreementViewSet(StatusChangeViewSet):
 class PledgeViewSet(StatusChangeViewSet):
     """Promises of help from one city to another; they have no slug, so the id names them."""
 
+    reader_description = _(
+        "Promises of help from one city to another, each named by its number. A city's focal "
+        "point makes one; the secretariat and the focal points of the two cities change it."
+    )
+
     queryset = Pledge.objects.none()
     lookup_field = "pk"
     lookup_value_regex = "[0-9]+"
@@ -181,6 +193,12 @@ class PledgeViewSet(StatusChangeViewSet):
 class StatusProposalViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Changes of status proposed by one party, which another party or the secretariat
     confirms or declines, and which the proposing city may withdraw."""
+
+    reader_description = _(
+        "Changes of status that one party proposes for an agreement or a pledge: another "
+        "party or the secretariat confirms or declines it, and the proposing city may "
+        "withdraw it."
+    )
 
     serializer_class = api.StatusProposalSerializer
     queryset = StatusProposal.objects.none()

@@ -21,13 +21,14 @@ from intercity.core.serializers import (
     RecordFilter,
     RowSerializer,
     ThemeSerializer,
+    model_label,
     theme_slugs_field,
 )
 from intercity.meetings.serializers import VisibleMeetingField, meeting_slug_field
 
 
 class AgreementPartySerializer(serializers.ModelSerializer):
-    city = CitySummarySerializer()
+    city = CitySummarySerializer(label=model_label(AgreementParty, "city"))
 
     class Meta:
         model = AgreementParty
@@ -35,7 +36,7 @@ class AgreementPartySerializer(serializers.ModelSerializer):
 
 
 class SignatorySerializer(serializers.ModelSerializer):
-    city = CitySummarySerializer()
+    city = CitySummarySerializer(label=model_label(Signatory, "city"))
 
     class Meta:
         model = Signatory
@@ -43,10 +44,19 @@ class SignatorySerializer(serializers.ModelSerializer):
 
 
 class StatusProposalSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-v1:status-proposal-detail")
-    agreement = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    pledge = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
-    proposing_city = CitySummarySerializer()
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:status-proposal-detail", label=_("Address")
+    )
+    agreement = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        label=model_label(StatusProposal, "agreement"),
+    )
+    pledge = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, label=model_label(StatusProposal, "pledge")
+    )
+    proposing_city = CitySummarySerializer(label=model_label(StatusProposal, "proposing_city"))
 
     class Meta:
         model = StatusProposal
@@ -68,28 +78,35 @@ class StatusProposalSerializer(serializers.ModelSerializer):
 class StatusChangeSerializer(serializers.Serializer):
     status = serializers.CharField(
         max_length=20,
+        label=_("Status"),
         help_text=_(
             "The new status. The secretariat's change applies at once; a party's change waits "
             "for another party or the secretariat to confirm it."
         ),
     )
-    note = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, label=_("Note"))
 
 
 class StatusChangeResultSerializer(serializers.Serializer):
-    status = serializers.CharField(help_text=_("The record's status now."))
+    status = serializers.CharField(label=_("Status"), help_text=_("The record's status now."))
     proposal = StatusProposalSerializer(
-        allow_null=True, help_text=_("The proposal waiting for confirmation, if one was made.")
+        allow_null=True,
+        label=_("Proposal"),
+        help_text=_("The proposal waiting for confirmation, if one was made."),
     )
 
 
 class AgreementSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:agreement-detail", lookup_field="slug"
+        view_name="api-v1:agreement-detail", lookup_field="slug", label=_("Address")
     )
-    parties = AgreementPartySerializer(source="party_roles", many=True)
-    themes = ThemeSerializer(many=True)
-    signed_place = CitySummarySerializer(allow_null=True)
+    parties = AgreementPartySerializer(
+        source="party_roles", many=True, label=model_label(Agreement, "parties")
+    )
+    themes = ThemeSerializer(many=True, label=model_label(Agreement, "themes"))
+    signed_place = CitySummarySerializer(
+        allow_null=True, label=model_label(Agreement, "signed_place")
+    )
 
     class Meta:
         model = Agreement
@@ -109,7 +126,8 @@ class AgreementSerializer(serializers.ModelSerializer):
 
 class PendingProposalMixin(serializers.Serializer):
     pending_status_proposal = serializers.SerializerMethodField(
-        help_text=_("The change of status awaiting confirmation, if any.")
+        label=_("Proposed change of status"),
+        help_text=_("The change of status awaiting confirmation, if any."),
     )
 
     @extend_schema_field(StatusProposalSerializer(allow_null=True))
@@ -121,8 +139,8 @@ class PendingProposalMixin(serializers.Serializer):
 
 
 class AgreementDetailSerializer(PendingProposalMixin, AgreementSerializer):
-    signed_at_meeting = VisibleMeetingField()
-    signatories = SignatorySerializer(many=True)
+    signed_at_meeting = VisibleMeetingField(label=model_label(Agreement, "signed_at_meeting"))
+    signatories = SignatorySerializer(many=True, label=_("Signatories"))
 
     class Meta(AgreementSerializer.Meta):
         fields = [
@@ -137,16 +155,18 @@ class AgreementDetailSerializer(PendingProposalMixin, AgreementSerializer):
 
 
 class AgreementPartyWriteSerializer(RowSerializer):
-    city = city_slug_field()
+    city = city_slug_field(label=_("City"))
     role = serializers.ChoiceField(
-        choices=AgreementParty.Role.choices, default=AgreementParty.Role.PARTY
+        choices=AgreementParty.Role.choices, default=AgreementParty.Role.PARTY, label=_("Role")
     )
 
 
 class SignatoryWriteSerializer(RowSerializer):
-    name = serializers.CharField(max_length=200)
-    position = serializers.CharField(max_length=200, required=False, allow_blank=True)
-    city = city_slug_field()
+    name = serializers.CharField(max_length=200, label=_("Name"))
+    position = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, label=_("Position")
+    )
+    city = city_slug_field(label=_("City"))
 
 
 class AgreementWriteSerializer(serializers.ModelSerializer):
@@ -154,6 +174,7 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
         many=True,
         required=False,
         write_only=True,
+        label=model_label(Agreement, "parties"),
         help_text=_("At least two cities with their role; replaces the current parties."),
     )
     themes = theme_slugs_field()
@@ -161,10 +182,13 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
         many=True,
         required=False,
         write_only=True,
+        label=_("Signatories"),
         help_text=_("People who signed; on an update, names not yet listed are added."),
     )
-    signed_place = city_slug_field(required=False, allow_null=True)
-    signed_at_meeting = meeting_slug_field()
+    signed_place = city_slug_field(
+        required=False, allow_null=True, label=model_label(Agreement, "signed_place")
+    )
+    signed_at_meeting = meeting_slug_field(label=model_label(Agreement, "signed_at_meeting"))
 
     class Meta:
         model = Agreement
@@ -198,18 +222,22 @@ class AgreementWriteSerializer(serializers.ModelSerializer):
 
 
 class AgreementFilterSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a party."))
-    theme = RecordFilter(queryset=Theme.objects.all(), help_text=_("Slug of a theme."))
-    status = ChoiceFilter(choices=Agreement.Status.choices)
+    q = serializers.CharField(required=False, label=_("Words"), help_text=_("Words to look for."))
+    city = RecordFilter(
+        queryset=City.objects.all(), label=_("City"), help_text=_("Slug of a party.")
+    )
+    theme = RecordFilter(
+        queryset=Theme.objects.all(), label=_("Theme"), help_text=_("Slug of a theme.")
+    )
+    status = ChoiceFilter(choices=Agreement.Status.choices, label=_("Status"))
 
 
 class PledgeSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-v1:pledge-detail")
-    from_city = CitySummarySerializer()
-    to_city = CitySummarySerializer()
-    themes = ThemeSerializer(many=True)
-    meeting = VisibleMeetingField()
+    url = serializers.HyperlinkedIdentityField(view_name="api-v1:pledge-detail", label=_("Address"))
+    from_city = CitySummarySerializer(label=model_label(Pledge, "from_city"))
+    to_city = CitySummarySerializer(label=model_label(Pledge, "to_city"))
+    themes = ThemeSerializer(many=True, label=model_label(Pledge, "themes"))
+    meeting = VisibleMeetingField(label=model_label(Pledge, "meeting"))
 
     class Meta:
         model = Pledge
@@ -234,10 +262,12 @@ class PledgeDetailSerializer(PendingProposalMixin, PledgeSerializer):
 
 
 class PledgeWriteSerializer(serializers.ModelSerializer):
-    from_city = city_slug_field()
-    to_city = city_slug_field()
+    from_city = city_slug_field(label=model_label(Pledge, "from_city"))
+    to_city = city_slug_field(label=model_label(Pledge, "to_city"))
     themes = theme_slugs_field()
-    meeting = meeting_slug_field(help_text=_("Slug of the meeting where it was made."))
+    meeting = meeting_slug_field(
+        label=model_label(Pledge, "meeting"), help_text=_("Slug of the meeting where it was made.")
+    )
 
     class Meta:
         model = Pledge
@@ -256,6 +286,8 @@ class PledgeWriteSerializer(serializers.ModelSerializer):
 
 class PledgeFilterSerializer(serializers.Serializer):
     city = RecordFilter(
-        queryset=City.objects.all(), help_text=_("Slug of a giving or receiving city.")
+        queryset=City.objects.all(),
+        label=_("City"),
+        help_text=_("Slug of a giving or receiving city."),
     )
-    status = ChoiceFilter(choices=Pledge.Status.choices)
+    status = ChoiceFilter(choices=Pledge.Status.choices, label=_("Status"))

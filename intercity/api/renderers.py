@@ -1,6 +1,5 @@
 """How the API answers a browser: Django REST framework's browsable pages, in the site's name."""
 
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from rest_framework import renderers
 
@@ -16,16 +15,6 @@ class BrowsableAPIRenderer(renderers.BrowsableAPIRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         page = super().render(data, accepted_media_type, renderer_context)
         return translate_page(page)
-
-    def get_description(self, view, status_code):
-        # Imported here: the framework's views import this module while they load.
-        from rest_framework.routers import APIRootView
-
-        # The root's own docstring speaks of the framework's router, not of the records.
-        if isinstance(view, APIRootView):
-            text = _("The kinds of record the API serves, each at its own address.")
-            return format_html("<p>{}</p>", text)
-        return super().get_description(view, status_code)
 
     def get_raw_data_form(self, data, view, method, request):
         form = super().get_raw_data_form(data, view, method, request)

@@ -1,7 +1,11 @@
-"""What the OpenAPI schema says every operation may answer, besides its own responses."""
+"""How the OpenAPI schema describes operations: in the reader's language where the views say
+so, and with the answers every operation may give besides its own."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.openapi import AutoSchema
+from drf_spectacular import openapi
+from drf_spectacular.plumbing import get_doc
+
+from intercity.api.naming import view_description
 
 _WRITES = ("post", "put", "patch", "delete")
 
@@ -33,6 +37,20 @@ def document_common_answers(result, generator, request, public):
             for code in codes:
                 responses.setdefault(code, {"description": answers[code]})
     return result
+
+
+class AutoSchema(openapi.AutoSchema):
+    """drf-spectacular's schema, describing an operation as the browsable API describes its page.
+
+    The schema is built per request, in the reader's language (`?lang=`, `?hl=` or the
+    account's), so an operation without its own description (its method's docstring or an
+    `extend_schema(description=…)`) gets its viewset's `reader_description`, translated, rather
+    than the class docstring.
+    """
+
+    def get_description(self) -> str:
+        action = getattr(self.view, getattr(self.view, "action", self.method.lower()), None)
+        return get_doc(action) or view_description(self.view)
 
 
 class SingleObjectSchema(AutoSchema):

@@ -224,3 +224,7 @@ def document(*, list_serializer, filters, detail_serializer, write_serializer):
 
 class TokenView(ObtainAuthToken):
     """Exchange a username and password for the token that authenticates API calls."""
+
+    reader_description = _(
+        "Send your username and password to receive the token that authenticates your API calls."
+    )

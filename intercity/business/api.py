@@ -4,6 +4,7 @@ from functools import partial
 
 from django.core.exceptions import PermissionDenied as ServicePermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -49,6 +50,11 @@ from intercity.business.services_answers import opportunity_answer_create
 class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
     """The directory: verified organisation profiles only."""
 
+    reader_description = _(
+        "The business directory: profiles of verified organisations. The secretariat and "
+        "cities' focal points may fill profiles in from a table."
+    )
+
     serializer_class = ProfileSerializer
     lookup_field = "organisation__slug"
     lookup_url_kwarg = "slug"
@@ -80,6 +86,11 @@ class OpportunityViewSet(
 ):
     """Open opportunities of verified organisations; representatives publish and change
     their own."""
+
+    reader_description = _(
+        "Offers and requests for cooperation from verified organisations. An organisation's "
+        "representatives publish and change its own, and answer those of others."
+    )
 
     serializer_class = OpportunitySerializer
     permission_classes = [IsAuthenticatedOrReadOnly]
@@ -208,6 +219,11 @@ def _organised(request, event):
 class EventViewSet(viewsets.ReadOnlyModelViewSet):
     """Business-meeting events with their slots; organisers read the requests and schedule."""
 
+    reader_description = _(
+        "Business-meeting events with their time slots; the organisers read the meeting "
+        "requests, schedule the meetings and publish the agendas."
+    )
+
     serializer_class = EventSerializer
     filter_serializer_class = EventFilterSerializer
 
@@ -215,10 +231,14 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         search = getattr(self, "filters", {}).get("q")
         return selectors.event_list(self.request.user, search=search).prefetch_related("slots")
 
-    @extend_schema(parameters=[EventFilterSerializer])
+    @extend_schema(
+        parameters=[EventFilterSerializer],
+        description=_(
+            "The events you may see, latest first; `q` keeps those whose meeting's title or "
+            "host city's name holds every word."
+        ),
+    )
     def list(self, request, *args, **kwargs):
-        """The events the caller may see, latest first; `q` keeps those whose meeting's
-        title or host city's name holds every word."""
         filters = EventFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
         self.filters = filters.validated_data
@@ -297,6 +317,11 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
 class ScheduleRunViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A scheduler run: stage, breaks and proven bound while it runs; the schedule after."""
+
+    reader_description = _(
+        "A run of the business-meeting scheduler, for the event's organisers: its progress "
+        "while it runs, then the schedule it found."
+    )
 
     serializer_class = ScheduleRunSerializer
 

@@ -22,15 +22,20 @@ from intercity.core.serializers import (
     RecordFilter,
     TableReportSerializer,
     TableUploadSerializer,
+    model_label,
 )
 
 
 class ProfileSerializer(serializers.ModelSerializer):
-    organisation = serializers.CharField(source="organisation.name")
-    slug = serializers.CharField(source="organisation.slug")
-    city = serializers.CharField(source="organisation.city.name")
-    sector = serializers.CharField(source="sector.code")
-    sector_label = serializers.CharField(source="sector.label", read_only=True)
+    organisation = serializers.CharField(
+        source="organisation.name", label=model_label(Profile, "organisation")
+    )
+    slug = serializers.CharField(source="organisation.slug", label=_("Slug"))
+    city = serializers.CharField(source="organisation.city.name", label=_("City"))
+    sector = serializers.CharField(source="sector.code", label=model_label(Profile, "sector"))
+    sector_label = serializers.CharField(
+        source="sector.label", read_only=True, label=_("Sector name")
+    )
 
     class Meta:
         model = Profile
@@ -48,7 +53,9 @@ class ProfileSerializer(serializers.ModelSerializer):
 
 
 class OpportunitySerializer(serializers.ModelSerializer):
-    organisation = serializers.CharField(source="organisation.slug", read_only=True)
+    organisation = serializers.CharField(
+        source="organisation.slug", read_only=True, label=model_label(Opportunity, "organisation")
+    )
 
     class Meta:
         model = Opportunity
@@ -67,11 +74,17 @@ class OpportunitySerializer(serializers.ModelSerializer):
 class OpportunityAnswerSerializer(serializers.ModelSerializer):
     """An answer to an opportunity; who sent it, with their address, is for its author."""
 
-    organisation = serializers.CharField(source="organisation.slug", read_only=True)
-    organisation_name = serializers.CharField(source="organisation.name", read_only=True)
-    city = serializers.CharField(source="organisation.city.slug", read_only=True)
-    sender_name = serializers.SerializerMethodField()
-    sender_email = serializers.SerializerMethodField()
+    organisation = serializers.CharField(
+        source="organisation.slug",
+        read_only=True,
+        label=model_label(OpportunityAnswer, "organisation"),
+    )
+    organisation_name = serializers.CharField(
+        source="organisation.name", read_only=True, label=_("Organisation's name")
+    )
+    city = serializers.CharField(source="organisation.city.slug", read_only=True, label=_("City"))
+    sender_name = serializers.SerializerMethodField(label=_("Sender's name"))
+    sender_email = serializers.SerializerMethodField(label=_("Sender's email address"))
 
     class Meta:
         model = OpportunityAnswer
@@ -102,10 +115,14 @@ class SlotSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
-    meeting = serializers.IntegerField(source="meeting_id", read_only=True)
-    title = serializers.CharField(source="meeting.title", read_only=True)
-    host_city = serializers.CharField(source="meeting.host_city.slug", read_only=True)
-    slots = SlotSerializer(many=True, read_only=True)
+    meeting = serializers.IntegerField(
+        source="meeting_id", read_only=True, label=model_label(Event, "meeting")
+    )
+    title = serializers.CharField(source="meeting.title", read_only=True, label=_("Title"))
+    host_city = serializers.CharField(
+        source="meeting.host_city.slug", read_only=True, label=_("Host city")
+    )
+    slots = SlotSerializer(many=True, read_only=True, label=_("Time slots"))
 
     class Meta:
         model = Event
@@ -124,19 +141,20 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class _PartySerializer(serializers.Serializer):
-    registration = serializers.IntegerField(source="pk")
-    organisation = serializers.CharField(source="organisation.slug")
-    name = serializers.CharField(source="organisation.name")
+    registration = serializers.IntegerField(source="pk", label=_("Registration"))
+    organisation = serializers.CharField(source="organisation.slug", label=_("Organisation"))
+    name = serializers.CharField(source="organisation.name", label=_("Name"))
 
 
 class MeetingRequestSerializer(serializers.ModelSerializer):
-    requester = _PartySerializer(read_only=True)
-    invitee = _PartySerializer(read_only=True)
-    after = serializers.SerializerMethodField()
+    requester = _PartySerializer(read_only=True, label=_("Requested by"))
+    invitee = _PartySerializer(read_only=True, label=_("Invited"))
+    after = serializers.SerializerMethodField(label=model_label(MeetingRequest, "after"))
 
     class Meta:
         model = MeetingRequest
         fields = ["id", "requester", "invitee", "status", "session", "fixed_slot", "after"]
+        extra_kwargs = {"fixed_slot": {"label": _("Fixed time slot")}}
 
     def get_after(self, row) -> list[int]:
         return [earlier.pk for earlier in row.after.all()]
@@ -145,14 +163,17 @@ class MeetingRequestSerializer(serializers.ModelSerializer):
 class OpportunityFilterSerializer(serializers.Serializer):
     """The filters of the opportunity list, as the directory page offers them."""
 
-    kind = ChoiceFilter(choices=Opportunity.Kind.choices)
-    direction = ChoiceFilter(choices=Opportunity.Direction.choices)
+    kind = ChoiceFilter(choices=Opportunity.Kind.choices, label=_("Kind"))
+    direction = ChoiceFilter(choices=Opportunity.Direction.choices, label=_("Direction"))
     city = RecordFilter(
-        queryset=member_cities(), help_text=_("Slug of the member city of the organisation.")
+        queryset=member_cities(),
+        label=_("City"),
+        help_text=_("Slug of the member city of the organisation."),
     )
     q = serializers.CharField(
         required=False,
         max_length=200,
+        label=_("Words"),
         help_text=_("Words to find in the title, the description or the organisation's name."),
     )
 
@@ -163,28 +184,30 @@ class EventFilterSerializer(serializers.Serializer):
     q = serializers.CharField(
         required=False,
         max_length=200,
+        label=_("Words"),
         help_text=_("Words to find in the title of the event's meeting or its host city's name."),
     )
 
 
 class RequestFilterSerializer(serializers.Serializer):
-    status = ChoiceFilter(choices=MeetingRequest.Status.choices)
-    q = serializers.CharField(required=False, max_length=200)
+    status = ChoiceFilter(choices=MeetingRequest.Status.choices, label=_("Status"))
+    q = serializers.CharField(required=False, max_length=200, label=_("Words"))
 
 
 class AssignmentSerializer(serializers.ModelSerializer):
     class Meta:
         model = Assignment
         fields = ["request", "slot", "table"]
+        extra_kwargs = {"request": {"label": _("Meeting request")}, "slot": {"label": _("Slot")}}
 
 
 class ScheduleRunSerializer(serializers.ModelSerializer):
     """A scheduler run: its stage and figures while it runs, its schedule once finished."""
 
-    gap = serializers.SerializerMethodField()
-    explanation = serializers.SerializerMethodField()
-    reasons = serializers.SerializerMethodField()
-    assignments = serializers.SerializerMethodField()
+    gap = serializers.SerializerMethodField(label=_("Breaks above the bound"))
+    explanation = serializers.SerializerMethodField(label=_("Explanation"))
+    reasons = serializers.SerializerMethodField(label=_("Reasons as codes"))
+    assignments = serializers.SerializerMethodField(label=_("Placed meetings"))
 
     class Meta:
         model = ScheduleRun
@@ -205,6 +228,16 @@ class ScheduleRunSerializer(serializers.ModelSerializer):
             "created_at",
             "assignments",
         ]
+        # The run's model names these fields in English only.
+        extra_kwargs = {
+            "event": {"label": _("Event")},
+            "status": {"label": _("Status")},
+            "progress": {"label": _("Progress")},
+            "breaks": {"label": _("Breaks")},
+            "lower_bound": {"label": _("Proven lower bound")},
+            "seconds": {"label": _("Search time (seconds)")},
+            "problems": {"label": _("Problems")},
+        }
 
     def get_gap(self, run) -> int | None:
         """Breaks the schedule may have beyond the optimum (0 once proved optimal)."""
@@ -226,7 +259,11 @@ class ScheduleRunSerializer(serializers.ModelSerializer):
 
 class RunRequestSerializer(serializers.Serializer):
     time_limit = serializers.IntegerField(
-        min_value=MIN_RUN_SECONDS, max_value=MAX_RUN_SECONDS, required=False, default=30
+        min_value=MIN_RUN_SECONDS,
+        max_value=MAX_RUN_SECONDS,
+        required=False,
+        default=30,
+        label=model_label(ScheduleRun, "time_limit"),
     )
 
 
@@ -239,8 +276,8 @@ class RequestImportUploadSerializer(TableUploadSerializer):
 class RequestImportSerializer(TableReportSerializer):
     """What an import of agreed meetings did; with errors, nothing was written."""
 
-    created = serializers.IntegerField()
-    registered = serializers.IntegerField()
+    created = serializers.IntegerField(label=_("Meetings added"))
+    registered = serializers.IntegerField(label=_("Organisations registered"))
 
 
 class ProfileImportUploadSerializer(CheckedTableUploadSerializer):
@@ -250,32 +287,32 @@ class ProfileImportUploadSerializer(CheckedTableUploadSerializer):
 
 
 class _ImportedProfileSerializer(serializers.Serializer):
-    organisation = serializers.CharField(source="organisation.slug")
-    name = serializers.CharField(source="organisation.name")
-    sector = serializers.CharField(source="sector.code")
+    organisation = serializers.CharField(source="organisation.slug", label=_("Organisation"))
+    name = serializers.CharField(source="organisation.name", label=_("Name"))
+    sector = serializers.CharField(source="sector.code", label=_("Sector"))
 
 
 class ProfileImportSerializer(TableReportSerializer):
     """What an import of business profiles did; with errors, nothing was written."""
 
-    written = serializers.BooleanField()
-    created = _ImportedProfileSerializer(many=True)
-    updated = _ImportedProfileSerializer(many=True)
+    written = serializers.BooleanField(label=_("Written"))
+    created = _ImportedProfileSerializer(many=True, label=_("Created"))
+    updated = _ImportedProfileSerializer(many=True, label=_("Updated"))
 
 
 class _CounterpartSerializer(serializers.Serializer):
-    organisation = serializers.CharField(source="slug")
-    name = serializers.CharField()
+    organisation = serializers.CharField(source="slug", label=_("Organisation"))
+    name = serializers.CharField(label=_("Name"))
 
 
 class AgendaItemSerializer(serializers.Serializer):
-    slot = SlotSerializer()
-    table = serializers.IntegerField()
-    counterpart = _CounterpartSerializer()
-    note = serializers.CharField()
+    slot = SlotSerializer(label=_("Slot"))
+    table = serializers.IntegerField(label=_("Table"))
+    counterpart = _CounterpartSerializer(label=_("Meeting with"))
+    note = serializers.CharField(label=_("Note"))
 
 
 class AgendaSerializer(serializers.Serializer):
-    event = serializers.IntegerField()
-    published = serializers.BooleanField()
-    meetings = AgendaItemSerializer(many=True)
+    event = serializers.IntegerField(label=_("Event"))
+    published = serializers.BooleanField(label=_("Published"))
+    meetings = AgendaItemSerializer(many=True, label=_("Meetings"))

@@ -1,5 +1,7 @@
 """REST API of cities: its viewset registers on the shared /api/v1/ router."""
 
+from django.utils.translation import gettext_lazy as _
+
 from intercity.api.permissions import Rules
 from intercity.api.views import RecordViewSet, document
 from intercity.cities import selectors as city_selectors
@@ -24,6 +26,11 @@ CITY_RULES = Rules(can_create_city, can_edit_city, can_delete_city, can_view_cit
 )
 class CityViewSet(RecordViewSet):
     """Cities of the network, members or not, with their membership and gazetteer facts."""
+
+    reader_description = _(
+        "The network's cities, members or not, with their membership and gazetteer facts. The "
+        "secretariat adds and removes cities; a city's focal point edits its own city."
+    )
 
     queryset = City.objects.none()  # for the schema's path parameter; reads use selectors
     rules = CITY_RULES

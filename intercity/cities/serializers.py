@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from intercity.cities.models import City
-from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter
+from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, model_label
 
 
 def city_slug_field(**kwargs) -> serializers.SlugRelatedField:
@@ -50,9 +50,14 @@ CITY_FIELDS = [
 
 
 class CitySerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-v1:city-detail", lookup_field="slug")
-    country = serializers.CharField(source="country_name")
-    languages = serializers.ListField(child=serializers.CharField(max_length=16))
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:city-detail", lookup_field="slug", label=_("Address")
+    )
+    country = serializers.CharField(source="country_name", label=_("Country"))
+    languages = serializers.ListField(
+        child=serializers.CharField(max_length=16, label=_("Language")),
+        label=model_label(City, "languages"),
+    )
 
     class Meta:
         model = City
@@ -60,9 +65,12 @@ class CitySerializer(serializers.ModelSerializer):
 
 
 class CityWriteSerializer(serializers.ModelSerializer):
-    country = serializers.CharField(source="country_name", max_length=120)
+    country = serializers.CharField(source="country_name", max_length=120, label=_("Country"))
     languages = serializers.ListField(
-        child=serializers.CharField(max_length=16), required=False, help_text=_("Language codes.")
+        child=serializers.CharField(max_length=16, label=_("Language")),
+        required=False,
+        label=model_label(City, "languages"),
+        help_text=_("Language codes."),
     )
 
     class Meta:
@@ -73,8 +81,12 @@ class CityWriteSerializer(serializers.ModelSerializer):
 
 
 class CityFilterSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, help_text=_("Words to look for in the names."))
-    membership = ChoiceFilter(choices=City.Membership.choices)
+    q = serializers.CharField(
+        required=False, label=_("Words"), help_text=_("Words to look for in the names.")
+    )
+    membership = ChoiceFilter(
+        choices=City.Membership.choices, label=model_label(City, "membership_status")
+    )
     country = serializers.CharField(
-        required=False, max_length=2, help_text=_("Two-letter country code.")
+        required=False, max_length=2, label=_("Country"), help_text=_("Two-letter country code.")
     )

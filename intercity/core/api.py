@@ -1,6 +1,7 @@
 """REST API of the managed list of themes, registered on the shared /api/v1/ router."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from rest_framework import mixins, viewsets
 
 from intercity.core import selectors as core_selectors
@@ -10,6 +11,8 @@ from intercity.core.models import Theme
 
 class ThemeViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """The managed list of cooperation themes; read-only."""
+
+    reader_description = _("The managed list of cooperation themes, to read only.")
 
     lookup_field = "slug"
     serializer_class = api.ThemeSerializer

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 from typing import ClassVar
 
-from django.utils.text import format_lazy
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
@@ -11,6 +11,13 @@ from intercity.core.csv_tables import size_error
 from intercity.core.models import Theme
 
 SOURCE_FIELDS = ["source_document", "source_locator"]
+
+
+def model_label(model, name: str):
+    """The label Django REST framework gives a model's field, for a field declared by hand (a
+    nested record, a slug in place of an id): the field's verbose name, in the reader's
+    language. Fields that show no model field are labelled with words of their own."""
+    return capfirst(model._meta.get_field(name).verbose_name)
 
 
 class ChoiceFilter(serializers.ChoiceField):
@@ -105,6 +112,7 @@ def theme_slugs_field() -> serializers.SlugRelatedField:
         queryset=Theme.objects.all(),
         many=True,
         required=False,
+        label=_("Themes"),
         help_text=_("Slugs of the themes."),
     )
 
@@ -114,6 +122,7 @@ class ThemeSerializer(serializers.ModelSerializer):
         model = Theme
         fields = ["slug", "name", "names", "label"]
         read_only_fields = ["label"]
+        extra_kwargs = {"label": {"label": _("Name in your language")}}
 
 
 class TableUploadSerializer(serializers.Serializer):
@@ -121,7 +130,7 @@ class TableUploadSerializer(serializers.Serializer):
     in brackets may be left out); a file too large is refused before it is read."""
 
     columns: ClassVar[str] = ""
-    file = serializers.FileField()
+    file = serializers.FileField(label=_("File"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,15 +146,17 @@ class CheckedTableUploadSerializer(TableUploadSerializer):
     """A table upload that may be checked only: every line read and reported, none written."""
 
     dry_run = serializers.BooleanField(
-        default=False, help_text=_("Check only: show what would change, write nothing")
+        default=False,
+        label=_("Check only"),
+        help_text=_("Check only: show what would change, write nothing"),
     )
 
 
 class ImportLineSerializer(serializers.Serializer):
     """A line of an uploaded table and what was said of it; line 0 is the whole file."""
 
-    line = serializers.IntegerField()
-    message = serializers.CharField()
+    line = serializers.IntegerField(label=_("Line"))
+    message = serializers.CharField(label=_("Message"))
 
     def to_representation(self, instance):
         line, message = instance
@@ -156,5 +167,5 @@ class TableReportSerializer(serializers.Serializer):
     """What an import of a table did (a `csv_tables.TableReport`); with errors, nothing was
     written. Each import's subclass adds the fields of what it created."""
 
-    skipped = ImportLineSerializer(many=True)
-    errors = ImportLineSerializer(many=True)
+    skipped = ImportLineSerializer(many=True, label=_("Skipped"))
+    errors = ImportLineSerializer(many=True, label=_("Errors"))

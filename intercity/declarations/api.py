@@ -1,6 +1,7 @@
 """REST API of the declarations app: its viewsets register on the shared /api/v1/ router."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import NotFound
@@ -27,6 +28,11 @@ class AuthenticatedWrites(BasePermission):
 
 class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """Declarations with their structure; the secretariat imports a text with POST."""
+
+    reader_description = _(
+        "Declarations of the network with their structure: preamble, clauses and signatories. "
+        "The secretariat imports a declaration's text."
+    )
 
     lookup_field = "slug"
     permission_classes = [AuthenticatedWrites]
@@ -91,6 +97,13 @@ class DeclarationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, views
 
 
 class CommitmentViewSet(viewsets.ReadOnlyModelViewSet):
+    """Commitments of visible declarations; filters by declaration, city and words."""
+
+    reader_description = _(
+        "Commitments drawn from the operative clauses of declarations, with the cities, "
+        "themes and work linked to each; to read only."
+    )
+
     serializer_class = api.CommitmentSerializer
 
     def get_queryset(self):
@@ -127,6 +140,10 @@ class ProgressReportViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
 ):
     """Progress reports; a focal point adds one for their own city with POST."""
+
+    reader_description = _(
+        "Cities' reports of progress on commitments; a focal point reports for their own city."
+    )
 
     permission_classes = [AuthenticatedWrites]
 

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field
-from intercity.core.serializers import RecordFilter, ThemeSerializer
+from intercity.core.serializers import RecordFilter, ThemeSerializer, model_label
 from intercity.declarations.models import (
     Clause,
     Commitment,
@@ -26,7 +26,7 @@ class SubItemSerializer(serializers.ModelSerializer):
 
 
 class ClauseSerializer(serializers.ModelSerializer):
-    subitems = SubItemSerializer(many=True, read_only=True)
+    subitems = SubItemSerializer(many=True, read_only=True, label=_("Sub-items"))
 
     class Meta:
         model = Clause
@@ -40,7 +40,9 @@ class ParagraphSerializer(serializers.ModelSerializer):
 
 
 class ReferenceSerializer(serializers.ModelSerializer):
-    target = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
+    target = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, label=model_label(Reference, "target")
+    )
 
     class Meta:
         model = Reference
@@ -49,10 +51,12 @@ class ReferenceSerializer(serializers.ModelSerializer):
 
 class DeclarationListSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:declaration-detail", lookup_field="slug"
+        view_name="api-v1:declaration-detail", lookup_field="slug", label=_("Address")
     )
-    meeting = MeetingSummarySerializer(read_only=True, allow_null=True)
-    commitment_count = serializers.IntegerField(read_only=True)
+    meeting = MeetingSummarySerializer(
+        read_only=True, allow_null=True, label=model_label(Declaration, "meeting")
+    )
+    commitment_count = serializers.IntegerField(read_only=True, label=_("Number of commitments"))
 
     class Meta:
         model = Declaration
@@ -71,12 +75,16 @@ class DeclarationListSerializer(serializers.ModelSerializer):
 
 
 class DeclarationDetailSerializer(DeclarationListSerializer):
-    signatories = CitySummarySerializer(many=True, read_only=True)
-    paragraphs = ParagraphSerializer(many=True, read_only=True)
-    clauses = ClauseSerializer(many=True, read_only=True)
-    initiatives = serializers.SlugRelatedField(many=True, read_only=True, slug_field="name")
-    references = ReferenceSerializer(many=True, read_only=True)
-    next_meeting = serializers.SerializerMethodField()
+    signatories = CitySummarySerializer(
+        many=True, read_only=True, label=model_label(Declaration, "signatories")
+    )
+    paragraphs = ParagraphSerializer(many=True, read_only=True, label=_("Paragraphs"))
+    clauses = ClauseSerializer(many=True, read_only=True, label=_("Clauses"))
+    initiatives = serializers.SlugRelatedField(
+        many=True, read_only=True, slug_field="name", label=_("Initiatives")
+    )
+    references = ReferenceSerializer(many=True, read_only=True, label=_("References"))
+    next_meeting = serializers.SerializerMethodField(label=_("Next meeting"))
     commitment_count = None
 
     class Meta(DeclarationListSerializer.Meta):
@@ -106,29 +114,47 @@ class DeclarationDetailSerializer(DeclarationListSerializer):
 
 
 class DeclarationImportSerializer(serializers.Serializer):
-    text = serializers.CharField(help_text=_("The declaration's full text."))
+    text = serializers.CharField(label=_("Text"), help_text=_("The declaration's full text."))
     meeting = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Meeting.objects.all(), required=False, allow_null=True
+        slug_field="slug",
+        queryset=Meeting.objects.all(),
+        required=False,
+        allow_null=True,
+        label=model_label(Declaration, "meeting"),
     )
-    title = serializers.CharField(max_length=200, required=False)
+    title = serializers.CharField(
+        max_length=200, required=False, label=model_label(Declaration, "title")
+    )
 
 
 class DeclarationFilterSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False)
-    year = serializers.IntegerField(required=False, min_value=1, max_value=9999)
-    city = RecordFilter(queryset=City.objects.all())
-    language = serializers.CharField(required=False)
+    q = serializers.CharField(required=False, label=_("Words"))
+    year = serializers.IntegerField(required=False, min_value=1, max_value=9999, label=_("Year"))
+    city = RecordFilter(queryset=City.objects.all(), label=_("City"))
+    language = serializers.CharField(required=False, label=_("Language"))
 
 
 class CommitmentSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-v1:commitment-detail")
-    declaration = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    clause = serializers.CharField(source="reference", read_only=True)
-    cities = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    themes = ThemeSerializer(many=True, read_only=True)
-    programmes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    meetings = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    agreements = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:commitment-detail", label=_("Address")
+    )
+    declaration = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=_("Declaration")
+    )
+    clause = serializers.CharField(source="reference", read_only=True, label=_("Clause"))
+    cities = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, label=model_label(Commitment, "cities")
+    )
+    themes = ThemeSerializer(many=True, read_only=True, label=model_label(Commitment, "themes"))
+    programmes = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, label=model_label(Commitment, "programmes")
+    )
+    meetings = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, label=model_label(Commitment, "meetings")
+    )
+    agreements = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, label=model_label(Commitment, "agreements")
+    )
 
     class Meta:
         model = Commitment
@@ -149,10 +175,11 @@ class CommitmentSerializer(serializers.ModelSerializer):
 
 
 class CommitmentFilterSerializer(serializers.Serializer):
-    declaration = serializers.CharField(required=False)
-    city = RecordFilter(queryset=City.objects.all())
+    declaration = serializers.CharField(required=False, label=_("Declaration"))
+    city = RecordFilter(queryset=City.objects.all(), label=_("City"))
     q = serializers.CharField(
         required=False,
+        label=_("Words"),
         help_text=_(
             "Words to find in the commitment's title or text, or its reference as printed "
             "(e.g. 3a)."
@@ -161,9 +188,15 @@ class CommitmentFilterSerializer(serializers.Serializer):
 
 
 class ProgressReportSerializer(serializers.ModelSerializer):
-    city = CitySummarySerializer(read_only=True)
-    commitment = serializers.PrimaryKeyRelatedField(read_only=True)
-    reported_by = serializers.CharField(source="reported_by.username", read_only=True)
+    city = CitySummarySerializer(read_only=True, label=model_label(ProgressReport, "city"))
+    commitment = serializers.PrimaryKeyRelatedField(
+        read_only=True, label=model_label(ProgressReport, "commitment")
+    )
+    reported_by = serializers.CharField(
+        source="reported_by.username",
+        read_only=True,
+        label=model_label(ProgressReport, "reported_by"),
+    )
 
     class Meta:
         model = ProgressReport
@@ -181,20 +214,35 @@ class ProgressReportSerializer(serializers.ModelSerializer):
 
 
 class ProgressReportWriteSerializer(serializers.Serializer):
-    commitment = serializers.PrimaryKeyRelatedField(queryset=Commitment.objects.all())
-    city = city_slug_field()
-    status = serializers.ChoiceField(choices=ProgressReport.Status.choices)
+    commitment = serializers.PrimaryKeyRelatedField(
+        queryset=Commitment.objects.all(), label=model_label(ProgressReport, "commitment")
+    )
+    city = city_slug_field(label=model_label(ProgressReport, "city"))
+    status = serializers.ChoiceField(
+        choices=ProgressReport.Status.choices, label=model_label(ProgressReport, "status")
+    )
     narrative = serializers.CharField(
         required=False,
         allow_blank=True,
         default="",
-        help_text="What has been done. Required unless `evidence_url` is given.",
+        label=model_label(ProgressReport, "narrative"),
+        help_text=_("What has been done. Required unless `evidence_url` is given."),
     )
-    evidence_url = serializers.URLField(required=False, allow_blank=True, default="")
-    reported_on = serializers.DateField(required=False, allow_null=True, default=None)
+    evidence_url = serializers.URLField(
+        required=False,
+        allow_blank=True,
+        default="",
+        label=model_label(ProgressReport, "evidence_url"),
+    )
+    reported_on = serializers.DateField(
+        required=False,
+        allow_null=True,
+        default=None,
+        label=model_label(ProgressReport, "reported_on"),
+    )
 
 
 class ProgressReportFilterSerializer(serializers.Serializer):
-    commitment = serializers.IntegerField(required=False)
-    city = RecordFilter(queryset=City.objects.all())
-    latest = serializers.BooleanField(required=False, default=False)
+    commitment = serializers.IntegerField(required=False, label=_("Commitment"))
+    city = RecordFilter(queryset=City.objects.all(), label=_("City"))
+    latest = serializers.BooleanField(required=False, default=False, label=_("Latest"))

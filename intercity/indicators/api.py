@@ -1,5 +1,6 @@
 """REST API of the indicators app: its viewsets register on the shared /api/v1/ router."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
@@ -53,6 +54,11 @@ TARGET_RULES = Rules(can_create_target, can_edit_target, can_delete_target, can_
 class IndicatorViewSet(RecordViewSet):
     """The network's indicator catalogue: code, name, definition, unit and standard."""
 
+    reader_description = _(
+        "The network's catalogue of indicators: code, name, definition, unit and standard. "
+        "The secretariat maintains it."
+    )
+
     queryset = Indicator.objects.none()
     lookup_field = "code"
     rules = INDICATOR_RULES
@@ -84,6 +90,12 @@ class IndicatorViewSet(RecordViewSet):
 )
 class ObservationViewSet(RecordViewSet):
     """Values of indicators per city and period; a second value for the same key updates it."""
+
+    reader_description = _(
+        "Values of indicators per city and period; values not yet reported and confidential "
+        "ones are shown only to the secretariat and the city's people. A city's focal point "
+        "records its own city's values."
+    )
 
     queryset = Observation.objects.none()
     lookup_field = "pk"
@@ -185,6 +197,11 @@ class ObservationViewSet(RecordViewSet):
 )
 class TargetViewSet(RecordViewSet):
     """Cities' targets for indicators, from a base year to a target year."""
+
+    reader_description = _(
+        "Cities' targets for indicators, from a base year to a target year. The secretariat "
+        "and a city's focal point write their city's targets."
+    )
 
     queryset = Target.objects.none()
     lookup_field = "pk"

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from intercity.cities.models import City
 from intercity.cities.serializers import city_slug_field
-from intercity.core.serializers import ChoiceFilter, RecordFilter
+from intercity.core.serializers import ChoiceFilter, RecordFilter, model_label
 from intercity.indicators.models import Indicator, NotationKey, Observation, Target
 
 INDICATOR_FIELDS = [
@@ -26,13 +26,14 @@ INDICATOR_FIELDS = [
 
 
 def _city_field(**kwargs):
-    return city_slug_field(help_text=_("The city's slug."), **kwargs)
+    return city_slug_field(label=_("City"), help_text=_("The city's slug."), **kwargs)
 
 
 def _indicator_field(**kwargs):
     return serializers.SlugRelatedField(
         slug_field="code",
         queryset=Indicator.objects.all(),
+        label=_("Indicator"),
         help_text=_("The indicator's code."),
         **kwargs,
     )
@@ -40,10 +41,14 @@ def _indicator_field(**kwargs):
 
 class IndicatorSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:indicator-detail", lookup_field="code"
+        view_name="api-v1:indicator-detail", lookup_field="code", label=_("Address")
     )
-    name = serializers.CharField(source="label", read_only=True)
-    definition = serializers.CharField(source="description", read_only=True)
+    name = serializers.CharField(
+        source="label", read_only=True, label=model_label(Indicator, "name")
+    )
+    definition = serializers.CharField(
+        source="description", read_only=True, label=model_label(Indicator, "definition")
+    )
 
     class Meta:
         model = Indicator
@@ -58,17 +63,26 @@ class IndicatorWriteSerializer(serializers.ModelSerializer):
 
 
 class IndicatorFilterSerializer(serializers.Serializer):
-    theme = ChoiceFilter(choices=Indicator.Theme.choices)
+    theme = ChoiceFilter(choices=Indicator.Theme.choices, label=_("Theme"))
 
 
 class ObservationSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-v1:indicator-observation-detail")
-    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    indicator = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    value = serializers.FloatField(
-        read_only=True, allow_null=True, help_text=_("The value in the indicator's unit.")
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:indicator-observation-detail", label=_("Address")
     )
-    unit = serializers.CharField(source="indicator.unit", read_only=True)
+    city = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(Observation, "city")
+    )
+    indicator = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, label=model_label(Observation, "indicator")
+    )
+    value = serializers.FloatField(
+        read_only=True,
+        allow_null=True,
+        label=model_label(Observation, "value"),
+        help_text=_("The value in the indicator's unit."),
+    )
+    unit = serializers.CharField(source="indicator.unit", read_only=True, label=_("Unit"))
 
     class Meta:
         model = Observation
@@ -102,47 +116,110 @@ class ObservationSerializer(serializers.ModelSerializer):
 class ObservationWriteSerializer(serializers.Serializer):
     city = _city_field()
     indicator = _indicator_field()
-    year = serializers.IntegerField(min_value=1900, max_value=9999)
-    value = serializers.FloatField(required=False, allow_null=True)
+    year = serializers.IntegerField(
+        min_value=1900, max_value=9999, label=model_label(Observation, "year")
+    )
+    value = serializers.FloatField(
+        required=False, allow_null=True, label=model_label(Observation, "value")
+    )
     unit = serializers.CharField(
         required=False,
         allow_blank=True,
+        label=_("Unit"),
         help_text=_("Unit of the value; the indicator's if empty."),
     )
     notation_key = serializers.ChoiceField(
-        choices=NotationKey.choices, required=False, allow_blank=True
+        choices=NotationKey.choices,
+        required=False,
+        allow_blank=True,
+        label=model_label(Observation, "notation_key"),
     )
-    status = serializers.ChoiceField(choices=Observation.Status.choices, required=False)
-    period_start = serializers.DateField(required=False, allow_null=True)
-    period_end = serializers.DateField(required=False, allow_null=True)
-    gpc_sector = serializers.CharField(required=False, allow_blank=True)
-    gpc_scope = serializers.CharField(required=False, allow_blank=True)
-    source_document = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    source_locator = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    source_url = serializers.URLField(required=False, allow_blank=True, max_length=500)
-    source_publisher = serializers.CharField(required=False, allow_blank=True, max_length=200)
-    method_note = serializers.CharField(required=False, allow_blank=True)
+    status = serializers.ChoiceField(
+        choices=Observation.Status.choices,
+        required=False,
+        label=model_label(Observation, "status"),
+    )
+    period_start = serializers.DateField(
+        required=False, allow_null=True, label=model_label(Observation, "period_start")
+    )
+    period_end = serializers.DateField(
+        required=False, allow_null=True, label=model_label(Observation, "period_end")
+    )
+    gpc_sector = serializers.CharField(
+        required=False, allow_blank=True, label=model_label(Observation, "gpc_sector")
+    )
+    gpc_scope = serializers.CharField(
+        required=False, allow_blank=True, label=model_label(Observation, "gpc_scope")
+    )
+    source_document = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        label=model_label(Observation, "source_document"),
+    )
+    source_locator = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        label=model_label(Observation, "source_locator"),
+    )
+    source_url = serializers.URLField(
+        required=False,
+        allow_blank=True,
+        max_length=500,
+        label=model_label(Observation, "source_url"),
+    )
+    source_publisher = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=200,
+        label=model_label(Observation, "source_publisher"),
+    )
+    method_note = serializers.CharField(
+        required=False, allow_blank=True, label=model_label(Observation, "method_note")
+    )
 
 
 class ObservationFilterSerializer(serializers.Serializer):
-    city = RecordFilter(queryset=City.objects.all(), help_text=_("City slug."))
+    city = RecordFilter(queryset=City.objects.all(), label=_("City"), help_text=_("City slug."))
     indicator = RecordFilter(
-        queryset=Indicator.objects.all(), slug_field="code", help_text=_("Indicator code.")
+        queryset=Indicator.objects.all(),
+        slug_field="code",
+        label=_("Indicator"),
+        help_text=_("Indicator code."),
     )
     year_from = serializers.IntegerField(
-        required=False, min_value=1, max_value=9999, help_text=_("First year, included.")
+        required=False,
+        min_value=1,
+        max_value=9999,
+        label=_("From year"),
+        help_text=_("First year, included."),
     )
     year_to = serializers.IntegerField(
-        required=False, min_value=1, max_value=9999, help_text=_("Last year, included.")
+        required=False,
+        min_value=1,
+        max_value=9999,
+        label=_("To year"),
+        help_text=_("Last year, included."),
     )
 
 
 class TargetSerializer(serializers.ModelSerializer):
-    url = serializers.HyperlinkedIdentityField(view_name="api-v1:indicator-target-detail")
-    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    indicator = serializers.SlugRelatedField(slug_field="code", read_only=True)
-    commitment = serializers.PrimaryKeyRelatedField(read_only=True)
-    programme = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = serializers.HyperlinkedIdentityField(
+        view_name="api-v1:indicator-target-detail", label=_("Address")
+    )
+    city = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(Target, "city")
+    )
+    indicator = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, label=model_label(Target, "indicator")
+    )
+    commitment = serializers.PrimaryKeyRelatedField(
+        read_only=True, label=model_label(Target, "commitment")
+    )
+    programme = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(Target, "programme")
+    )
 
     class Meta:
         model = Target
@@ -186,12 +263,19 @@ class TargetWriteSerializer(serializers.ModelSerializer):
 
 
 class TargetFilterSerializer(serializers.Serializer):
-    city = RecordFilter(queryset=City.objects.all())
-    indicator = RecordFilter(queryset=Indicator.objects.all(), slug_field="code")
+    city = RecordFilter(queryset=City.objects.all(), label=_("City"))
+    indicator = RecordFilter(
+        queryset=Indicator.objects.all(), slug_field="code", label=_("Indicator")
+    )
 
 
 class IndicatorImportSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text=_("A CSV or XLSX table in the long or wide layout."))
+    file = serializers.FileField(
+        label=_("File"), help_text=_("A CSV or XLSX table in the long or wide layout.")
+    )
     dry_run = serializers.BooleanField(
-        required=False, default=False, help_text=_("Check every row and report; store nothing.")
+        required=False,
+        default=False,
+        label=_("Check only"),
+        help_text=_("Check every row and report; store nothing."),
     )

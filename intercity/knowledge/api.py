@@ -3,6 +3,7 @@
 import json
 
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
@@ -37,6 +38,11 @@ RELATIONS = ("themes", "programmes", "meetings", "agreements")
 )
 class KnowledgeItemViewSet(RecordViewSet):
     """Practices, policies, case studies, study reports and drill lessons of member cities."""
+
+    reader_description = _(
+        "Practices, policies, case studies, study reports and drill lessons of member cities. "
+        "The secretariat and a city's contributors publish them; authors edit their own."
+    )
 
     queryset = KnowledgeItem.objects.none()
     rules = KNOWLEDGE_RULES
@@ -102,6 +108,9 @@ class KnowledgeItemViewSet(RecordViewSet):
 
 class SearchViewSet(viewsets.ViewSet):
     """One search over every kind of record, limited to what the caller may see."""
+
+    reader_name = _("Search")
+    reader_description = _("One search over every kind of record, limited to what you may see.")
 
     schema = SingleObjectSchema()
 

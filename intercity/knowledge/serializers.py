@@ -15,6 +15,7 @@ from intercity.core.serializers import (
     MultipleChoiceFilter,
     RecordFilter,
     ThemeSerializer,
+    model_label,
     theme_slugs_field,
 )
 from intercity.knowledge.models import KnowledgeItem, KnowledgeTranslation
@@ -25,12 +26,13 @@ from intercity.programmes.models import Programme
 from intercity.searchindex.registry import type_labels
 
 
-def _slugs(model, help_text):
+def _slugs(model, label, help_text):
     return serializers.SlugRelatedField(
         slug_field="slug",
         queryset=model.objects.all(),
         many=True,
         required=False,
+        label=label,
         help_text=help_text,
     )
 
@@ -52,7 +54,11 @@ class VisibleMeetingSlug(serializers.SlugRelatedField):
 
 
 class TranslationSerializer(serializers.ModelSerializer):
-    translator = serializers.CharField(source="translator_label", read_only=True)
+    translator = serializers.CharField(
+        source="translator_label",
+        read_only=True,
+        label=model_label(KnowledgeTranslation, "translator"),
+    )
 
     class Meta:
         model = KnowledgeTranslation
@@ -61,11 +67,16 @@ class TranslationSerializer(serializers.ModelSerializer):
 
 class KnowledgeItemSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:knowledge-item-detail", lookup_field="slug"
+        view_name="api-v1:knowledge-item-detail", lookup_field="slug", label=_("Address")
     )
-    city = CitySummarySerializer(allow_null=True)
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True, allow_null=True)
-    themes = ThemeSerializer(many=True)
+    city = CitySummarySerializer(allow_null=True, label=model_label(KnowledgeItem, "city"))
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        label=model_label(KnowledgeItem, "organisation"),
+    )
+    themes = ThemeSerializer(many=True, label=model_label(KnowledgeItem, "themes"))
 
     class Meta:
         model = KnowledgeItem
@@ -92,15 +103,24 @@ def _indicator_code(**kwargs) -> serializers.SlugRelatedField:
     if not kwargs.get("read_only"):
         kwargs["queryset"] = indicator.objects.all()
     return serializers.SlugRelatedField(
-        slug_field="code", help_text=_("Code of the indicator this outcome moved."), **kwargs
+        slug_field="code",
+        label=model_label(KnowledgeItem, "outcome_indicator"),
+        help_text=_("Code of the indicator this outcome moved."),
+        **kwargs,
     )
 
 
 class KnowledgeItemDetailSerializer(KnowledgeItemSerializer):
-    programmes = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    meetings = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    agreements = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
-    translations = TranslationSerializer(many=True, read_only=True)
+    programmes = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, label=model_label(KnowledgeItem, "programmes")
+    )
+    meetings = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, label=model_label(KnowledgeItem, "meetings")
+    )
+    agreements = serializers.SlugRelatedField(
+        slug_field="slug", many=True, read_only=True, label=model_label(KnowledgeItem, "agreements")
+    )
+    translations = TranslationSerializer(many=True, read_only=True, label=_("Translations"))
     outcome_indicator = _indicator_code(read_only=True, allow_null=True)
 
     class Meta(KnowledgeItemSerializer.Meta):
@@ -121,20 +141,26 @@ class KnowledgeItemDetailSerializer(KnowledgeItemSerializer):
 
 
 class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
-    city = city_slug_field(required=False, allow_null=True)
+    city = city_slug_field(
+        required=False, allow_null=True, label=model_label(KnowledgeItem, "city")
+    )
     organisation = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Organisation.objects.all(),
         required=False,
         allow_null=True,
+        label=model_label(KnowledgeItem, "organisation"),
     )
     themes = theme_slugs_field()
-    programmes = _slugs(Programme, _("Slugs of related programmes."))
+    programmes = _slugs(
+        Programme, model_label(KnowledgeItem, "programmes"), _("Slugs of related programmes.")
+    )
     meetings = VisibleMeetingSlug(
         slug_field="slug",
         queryset=Meeting.objects.all(),
         many=True,
         required=False,
+        label=model_label(KnowledgeItem, "meetings"),
         help_text=_("Slugs of related meetings."),
     )
     agreements = VisibleAgreementSlug(
@@ -142,6 +168,7 @@ class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
         queryset=Agreement.objects.all(),
         many=True,
         required=False,
+        label=model_label(KnowledgeItem, "agreements"),
         help_text=_("Slugs of related agreements."),
     )
     outcome_indicator = _indicator_code(required=False, allow_null=True)
@@ -174,22 +201,26 @@ class KnowledgeItemWriteSerializer(serializers.ModelSerializer):
 
 
 class KnowledgeFilterSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, help_text=_("Words to look for, in any language."))
-    city = RecordFilter(queryset=City.objects.all())
-    theme = RecordFilter(queryset=Theme.objects.all())
-    kind = ChoiceFilter(choices=KnowledgeItem.Kind.choices)
-    language = ChoiceFilter(choices=settings.LANGUAGES)
+    q = serializers.CharField(
+        required=False, label=_("Words"), help_text=_("Words to look for, in any language.")
+    )
+    city = RecordFilter(queryset=City.objects.all(), label=_("City"))
+    theme = RecordFilter(queryset=Theme.objects.all(), label=_("Theme"))
+    kind = ChoiceFilter(choices=KnowledgeItem.Kind.choices, label=_("Kind"))
+    language = ChoiceFilter(choices=settings.LANGUAGES, label=_("Language"))
 
 
 class ImportSerializer(serializers.Serializer):
     jsonl = serializers.CharField(
         required=False,
         trim_whitespace=False,
+        label=_("JSON Lines"),
         help_text=_("The library as JSON Lines: one JSON object a line."),
     )
     items = serializers.ListField(
-        child=serializers.JSONField(),
+        child=serializers.JSONField(label=_("Item")),
         required=False,
+        label=_("Items"),
         help_text=_("Or the items as a JSON list of objects."),
     )
 
@@ -200,29 +231,37 @@ class ImportSerializer(serializers.Serializer):
 
 
 class SearchQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(help_text=_("Words to look for, in any language."))
-    lang = serializers.CharField(required=False, help_text=_("Language of the query, a hint."))
-    type = MultipleChoiceFilter(choices=[])
-    city = serializers.SlugField(required=False)
-    theme = serializers.SlugField(required=False)
-    language = ChoiceFilter(choices=settings.LANGUAGES)
+    q = serializers.CharField(label=_("Words"), help_text=_("Words to look for, in any language."))
+    lang = serializers.CharField(
+        required=False,
+        label=_("Language of the query"),
+        help_text=_("Language of the query, a hint."),
+    )
+    type = MultipleChoiceFilter(choices=[], label=_("Kinds of record"))
+    city = serializers.SlugField(required=False, label=_("City"))
+    theme = serializers.SlugField(required=False, label=_("Theme"))
+    language = ChoiceFilter(choices=settings.LANGUAGES, label=_("Language"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The kinds of record search covers are known once every app is loaded.
         self.fields["type"].child.choices = list(type_labels().items())
 
-    date_from = serializers.DateField(required=False)
-    date_to = serializers.DateField(required=False)
+    date_from = serializers.DateField(required=False, label=_("From date"))
+    date_to = serializers.DateField(required=False, label=_("To date"))
 
 
 class SearchHitSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    id = serializers.CharField()
-    title = serializers.CharField()
-    url = serializers.CharField()
-    score = serializers.FloatField()
-    snippet = serializers.CharField(help_text=_("HTML: escaped text with <mark> around matches."))
-    language = serializers.CharField()
-    date = serializers.DateField(allow_null=True)
-    matched_by = serializers.ListField(child=serializers.CharField())
+    type = serializers.CharField(label=_("Kind of record"))
+    id = serializers.CharField(label=_("ID"))
+    title = serializers.CharField(label=_("Title"))
+    url = serializers.CharField(label=_("Address"))
+    score = serializers.FloatField(label=_("Score"))
+    snippet = serializers.CharField(
+        label=_("Extract"), help_text=_("HTML: escaped text with <mark> around matches.")
+    )
+    language = serializers.CharField(label=_("Language"))
+    date = serializers.DateField(allow_null=True, label=_("Date"))
+    matched_by = serializers.ListField(
+        child=serializers.CharField(label=_("Way of matching")), label=_("Found by")
+    )

@@ -1,6 +1,7 @@
 """REST API of meetings and their registrations: the viewsets register on the shared
 /api/v1/ router."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -44,6 +45,12 @@ MEETING_RULES = Rules(can_create_meeting, can_edit_meeting, can_delete_meeting, 
 )
 class MeetingViewSet(RecordViewSet):
     """Meetings of every kind; meetings that are not public exist only for network insiders."""
+
+    reader_description = _(
+        "Meetings of every kind, from plenaries to drills; those that are not public are "
+        "shown only inside the network. The secretariat and the host city's focal point write "
+        "them."
+    )
 
     queryset = Meeting.objects.none()
     rules = MEETING_RULES
@@ -151,6 +158,11 @@ class MeetingViewSet(RecordViewSet):
 class RegistrationViewSet(mixins.RetrieveModelMixin, viewsets.GenericViewSet):
     """A registration, seen by its person and by whoever decides it; approved or declined
     while it waits, cancelled by its person before the meeting."""
+
+    reader_description = _(
+        "A registration for a meeting, seen by the person registered and by those who decide "
+        "it: approved or declined while it waits, cancelled by the person before the meeting."
+    )
 
     serializer_class = api.RegistrationSerializer
     queryset = Registration.objects.none()

@@ -7,7 +7,13 @@ from rest_framework import serializers
 from intercity.accounts.models import User
 from intercity.cities.models import City
 from intercity.cities.serializers import CitySummarySerializer, city_slug_field, unique_cities
-from intercity.core.serializers import SOURCE_FIELDS, ChoiceFilter, RecordFilter, RowSerializer
+from intercity.core.serializers import (
+    SOURCE_FIELDS,
+    ChoiceFilter,
+    RecordFilter,
+    RowSerializer,
+    model_label,
+)
 from intercity.meetings.models import (
     Attendee,
     Meeting,
@@ -49,7 +55,7 @@ class VisibleMeetingField(serializers.Field):
 
 
 class MeetingCitySerializer(serializers.ModelSerializer):
-    city = CitySummarySerializer()
+    city = CitySummarySerializer(label=model_label(MeetingCity, "city"))
 
     class Meta:
         model = MeetingCity
@@ -63,7 +69,7 @@ class SessionSerializer(serializers.ModelSerializer):
 
 
 class AttendeeSerializer(serializers.ModelSerializer):
-    city = CitySummarySerializer(allow_null=True)
+    city = CitySummarySerializer(allow_null=True, label=model_label(Attendee, "city"))
 
     class Meta:
         model = Attendee
@@ -78,9 +84,9 @@ class MeetingDocumentSerializer(serializers.ModelSerializer):
 
 class MeetingSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:meeting-detail", lookup_field="slug"
+        view_name="api-v1:meeting-detail", lookup_field="slug", label=_("Address")
     )
-    host_city = CitySummarySerializer(allow_null=True)
+    host_city = CitySummarySerializer(allow_null=True, label=model_label(Meeting, "host_city"))
 
     class Meta:
         model = Meeting
@@ -108,7 +114,9 @@ class MeetingSerializer(serializers.ModelSerializer):
 
 class MeetingListSerializer(MeetingSerializer):
     city_count = serializers.IntegerField(
-        read_only=True, help_text=_("Number of participating cities, host included.")
+        read_only=True,
+        label=_("Number of cities"),
+        help_text=_("Number of participating cities, host included."),
     )
 
     class Meta(MeetingSerializer.Meta):
@@ -116,11 +124,16 @@ class MeetingListSerializer(MeetingSerializer):
 
 
 class MeetingDetailSerializer(MeetingSerializer):
-    parent = VisibleMeetingField(help_text=_("The meeting this one was held alongside."))
-    cities = MeetingCitySerializer(source="city_roles", many=True)
-    sessions = SessionSerializer(many=True)
-    attendees = AttendeeSerializer(many=True)
-    documents = MeetingDocumentSerializer(many=True)
+    parent = VisibleMeetingField(
+        label=model_label(Meeting, "parent"),
+        help_text=_("The meeting this one was held alongside."),
+    )
+    cities = MeetingCitySerializer(
+        source="city_roles", many=True, label=model_label(Meeting, "cities")
+    )
+    sessions = SessionSerializer(many=True, label=_("Sessions"))
+    attendees = AttendeeSerializer(many=True, label=_("Attendees"))
+    documents = MeetingDocumentSerializer(many=True, label=_("Documents"))
 
     class Meta(MeetingSerializer.Meta):
         fields = [
@@ -137,24 +150,33 @@ class MeetingDetailSerializer(MeetingSerializer):
 
 
 class MeetingCityWriteSerializer(RowSerializer):
-    city = city_slug_field()
+    city = city_slug_field(label=_("City"))
     # The host's role follows from the meeting's host city, so it is not given here.
-    role = serializers.ChoiceField(choices=[MeetingCity.Role.DELEGATE, MeetingCity.Role.OBSERVER])
+    role = serializers.ChoiceField(
+        choices=[MeetingCity.Role.DELEGATE, MeetingCity.Role.OBSERVER], label=_("Role")
+    )
 
 
 class MeetingWriteSerializer(serializers.ModelSerializer):
-    host_city = city_slug_field(required=False, allow_null=True)
-    parent = meeting_slug_field(help_text=_("Slug of the meeting this one is held alongside."))
+    host_city = city_slug_field(
+        required=False, allow_null=True, label=model_label(Meeting, "host_city")
+    )
+    parent = meeting_slug_field(
+        label=model_label(Meeting, "parent"),
+        help_text=_("Slug of the meeting this one is held alongside."),
+    )
     year = serializers.IntegerField(
         required=False,
         min_value=1900,
         max_value=2999,
+        label=model_label(Meeting, "year"),
         help_text=_("Defaults to the year of the start date."),
     )
     cities = MeetingCityWriteSerializer(
         many=True,
         required=False,
         write_only=True,
+        label=model_label(Meeting, "cities"),
         help_text=_("Participating cities other than the host; replaces the current list."),
     )
 
@@ -191,24 +213,42 @@ class MeetingWriteSerializer(serializers.ModelSerializer):
 
 
 class MeetingFilterSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    kind = ChoiceFilter(choices=Meeting.Kind.choices)
-    year = serializers.IntegerField(required=False, min_value=1900, max_value=2999)
-    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a host or participant."))
-    when = ChoiceFilter(choices=[("upcoming", _("Upcoming")), ("past", _("Past"))])
+    q = serializers.CharField(required=False, label=_("Words"), help_text=_("Words to look for."))
+    kind = ChoiceFilter(choices=Meeting.Kind.choices, label=_("Kind"))
+    year = serializers.IntegerField(required=False, min_value=1900, max_value=2999, label=_("Year"))
+    city = RecordFilter(
+        queryset=City.objects.all(),
+        label=_("City"),
+        help_text=_("Slug of a host or participant."),
+    )
+    when = ChoiceFilter(choices=[("upcoming", _("Upcoming")), ("past", _("Past"))], label=_("When"))
 
 
 class RegistrationSerializer(serializers.ModelSerializer):
-    id = serializers.IntegerField(read_only=True)
-    meeting = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    person = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    name = serializers.CharField(read_only=True, help_text=_("The person's full name."))
-    city = CitySummarySerializer(allow_null=True, read_only=True)
+    id = serializers.IntegerField(read_only=True, label=_("ID"))
+    meeting = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(Registration, "meeting")
+    )
+    person = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, label=model_label(Registration, "person")
+    )
+    name = serializers.CharField(
+        read_only=True, label=_("Name"), help_text=_("The person's full name.")
+    )
+    city = CitySummarySerializer(
+        allow_null=True, read_only=True, label=model_label(Registration, "city")
+    )
     registered_by = serializers.SlugRelatedField(
-        slug_field="username", read_only=True, allow_null=True
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        label=model_label(Registration, "registered_by"),
     )
     decided_by = serializers.SlugRelatedField(
-        slug_field="username", read_only=True, allow_null=True
+        slug_field="username",
+        read_only=True,
+        allow_null=True,
+        label=model_label(Registration, "decided_by"),
     )
 
     class Meta:
@@ -237,6 +277,7 @@ class RegistrationWriteSerializer(serializers.ModelSerializer):
         slug_field="username",
         queryset=User.objects.filter(is_active=True),
         required=False,
+        label=model_label(Registration, "person"),
         help_text=_(
             "Username of the person to register; leave out to register yourself. A focal "
             "point registers people of their own city."
@@ -250,10 +291,12 @@ class RegistrationWriteSerializer(serializers.ModelSerializer):
 
 class RegistrationDecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(
-        choices=[("approve", _("Approve")), ("decline", _("Decline"))]
+        choices=[("approve", _("Approve")), ("decline", _("Decline"))], label=_("Decision")
     )
 
 
 class RegistrationFilterSerializer(serializers.Serializer):
-    status = ChoiceFilter(choices=Registration.Status.choices)
-    city = serializers.SlugField(required=False, help_text=_("Slug of the delegation's city."))
+    status = ChoiceFilter(choices=Registration.Status.choices, label=_("Status"))
+    city = serializers.SlugField(
+        required=False, label=_("City"), help_text=_("Slug of the delegation's city.")
+    )

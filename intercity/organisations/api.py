@@ -2,6 +2,7 @@
 
 from functools import partial
 
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import PermissionDenied
 
 from intercity.api.permissions import Rules
@@ -31,6 +32,11 @@ ORGANISATION_RULES = Rules(
 )
 class OrganisationViewSet(RecordViewSet):
     """Enterprises, universities and agencies of member cities."""
+
+    reader_description = _(
+        "Enterprises, universities and agencies of member cities. The secretariat and a "
+        "city's focal point register them; an organisation's representative edits its own."
+    )
 
     queryset = Organisation.objects.none()
     rules = ORGANISATION_RULES

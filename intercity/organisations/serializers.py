@@ -11,15 +11,16 @@ from intercity.core.serializers import (
     ChoiceFilter,
     RecordFilter,
     TableReportSerializer,
+    model_label,
 )
 from intercity.organisations.models import Organisation
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:organisation-detail", lookup_field="slug"
+        view_name="api-v1:organisation-detail", lookup_field="slug", label=_("Address")
     )
-    city = CitySummarySerializer()
+    city = CitySummarySerializer(label=model_label(Organisation, "city"))
 
     class Meta:
         model = Organisation
@@ -37,7 +38,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
 
 
 class OrganisationWriteSerializer(serializers.ModelSerializer):
-    city = city_slug_field(help_text=_("Slug of the organisation's city."))
+    city = city_slug_field(
+        label=model_label(Organisation, "city"), help_text=_("Slug of the organisation's city.")
+    )
 
     class Meta:
         model = Organisation
@@ -46,9 +49,11 @@ class OrganisationWriteSerializer(serializers.ModelSerializer):
 
 
 class OrganisationFilterSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    kind = ChoiceFilter(choices=Organisation.Kind.choices)
-    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a city."))
+    q = serializers.CharField(required=False, label=_("Words"), help_text=_("Words to look for."))
+    kind = ChoiceFilter(choices=Organisation.Kind.choices, label=_("Kind"))
+    city = RecordFilter(
+        queryset=City.objects.all(), label=_("City"), help_text=_("Slug of a city.")
+    )
 
 
 class OrganisationImportUploadSerializer(CheckedTableUploadSerializer):
@@ -58,14 +63,14 @@ class OrganisationImportUploadSerializer(CheckedTableUploadSerializer):
 
 
 class _ImportedSerializer(serializers.Serializer):
-    slug = serializers.CharField(allow_blank=True)
-    name = serializers.CharField()
-    kind = serializers.CharField()
-    city = serializers.CharField(source="city.slug")
+    slug = serializers.CharField(allow_blank=True, label=_("Slug"))
+    name = serializers.CharField(label=_("Name"))
+    kind = serializers.CharField(label=_("Kind"))
+    city = serializers.CharField(source="city.slug", label=_("City"))
 
 
 class OrganisationImportSerializer(TableReportSerializer):
     """What an import of organisations did; with errors, nothing was written."""
 
-    written = serializers.BooleanField()
-    created = _ImportedSerializer(many=True)
+    written = serializers.BooleanField(label=_("Written"))
+    created = _ImportedSerializer(many=True, label=_("Created"))

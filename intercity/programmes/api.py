@@ -1,5 +1,6 @@
 """REST API of programmes: its viewset registers on the shared /api/v1/ router."""
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
@@ -43,6 +44,11 @@ PROGRAMME_RULES = Rules(
 )
 class ProgrammeViewSet(RecordViewSet):
     """Joint projects, platforms and pilot programmes, with activities and reviews."""
+
+    reader_description = _(
+        "Joint projects, platforms and pilot programmes, with their activities and reviews. "
+        "The secretariat and the lead city's focal point write them."
+    )
 
     queryset = Programme.objects.none()
     rules = PROGRAMME_RULES

@@ -11,6 +11,7 @@ from intercity.core.serializers import (
     ChoiceFilter,
     RecordFilter,
     ThemeSerializer,
+    model_label,
     theme_slugs_field,
 )
 from intercity.meetings.models import Meeting
@@ -19,8 +20,8 @@ from intercity.programmes.models import Activity, Participant, Programme, Review
 
 
 class ActivitySerializer(serializers.ModelSerializer):
-    city = CitySummarySerializer(allow_null=True)
-    meeting = VisibleMeetingField()
+    city = CitySummarySerializer(allow_null=True, label=model_label(Activity, "city"))
+    meeting = VisibleMeetingField(label=model_label(Activity, "meeting"))
 
     class Meta:
         model = Activity
@@ -28,7 +29,7 @@ class ActivitySerializer(serializers.ModelSerializer):
 
 
 class ReviewSerializer(serializers.ModelSerializer):
-    meeting = VisibleMeetingField()
+    meeting = VisibleMeetingField(label=model_label(Review, "meeting"))
 
     class Meta:
         model = Review
@@ -39,6 +40,7 @@ class ReviewWriteSerializer(serializers.ModelSerializer):
     meeting = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=Meeting.objects.all(),
+        label=model_label(Review, "meeting"),
         help_text=_("Slug of the plenary meeting that decided the review."),
     )
 
@@ -48,16 +50,24 @@ class ReviewWriteSerializer(serializers.ModelSerializer):
 
 
 class ParticipantSerializer(serializers.ModelSerializer):
-    person = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    name = serializers.SerializerMethodField(help_text=_("The person's full name."))
+    person = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, label=model_label(Participant, "person")
+    )
+    name = serializers.SerializerMethodField(
+        label=_("Name"), help_text=_("The person's full name.")
+    )
     city = CitySummarySerializer(
         source="person.city",
         allow_null=True,
         read_only=True,
+        label=_("City"),
         help_text=_("The city the person takes part for."),
     )
     joined_at = serializers.DateTimeField(
-        source="created_at", read_only=True, help_text=_("When the person joined.")
+        source="created_at",
+        read_only=True,
+        label=_("Joined"),
+        help_text=_("When the person joined."),
     )
 
     class Meta:
@@ -71,13 +81,13 @@ class ParticipantSerializer(serializers.ModelSerializer):
 
 class ProgrammeSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
-        view_name="api-v1:programme-detail", lookup_field="slug"
+        view_name="api-v1:programme-detail", lookup_field="slug", label=_("Address")
     )
     is_ended = serializers.BooleanField(
-        read_only=True, help_text=_("Closed, or past its end date.")
+        read_only=True, label=_("Ended"), help_text=_("Closed, or past its end date.")
     )
-    lead_city = CitySummarySerializer(allow_null=True)
-    themes = ThemeSerializer(many=True)
+    lead_city = CitySummarySerializer(allow_null=True, label=model_label(Programme, "lead_city"))
+    themes = ThemeSerializer(many=True, label=model_label(Programme, "themes"))
 
     class Meta:
         model = Programme
@@ -98,19 +108,22 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 
 
 class ProgrammeListSerializer(ProgrammeSerializer):
-    city_count = serializers.IntegerField(read_only=True)
-    activity_count = serializers.IntegerField(read_only=True)
+    city_count = serializers.IntegerField(read_only=True, label=_("Number of cities"))
+    activity_count = serializers.IntegerField(read_only=True, label=_("Number of activities"))
 
     class Meta(ProgrammeSerializer.Meta):
         fields = [*ProgrammeSerializer.Meta.fields, "city_count", "activity_count"]
 
 
 class ProgrammeDetailSerializer(ProgrammeSerializer):
-    cities = CitySummarySerializer(many=True)
-    activity_kinds = serializers.ListField(child=serializers.CharField())
-    launched_at = VisibleMeetingField()
-    activities = ActivitySerializer(many=True)
-    reviews = ReviewSerializer(many=True)
+    cities = CitySummarySerializer(many=True, label=model_label(Programme, "cities"))
+    activity_kinds = serializers.ListField(
+        child=serializers.CharField(label=_("Kind of activity")),
+        label=model_label(Programme, "activity_kinds"),
+    )
+    launched_at = VisibleMeetingField(label=model_label(Programme, "launched_at"))
+    activities = ActivitySerializer(many=True, label=_("Activities"))
+    reviews = ReviewSerializer(many=True, label=_("Reviews"))
 
     class Meta(ProgrammeSerializer.Meta):
         fields = [
@@ -127,15 +140,25 @@ class ProgrammeDetailSerializer(ProgrammeSerializer):
 
 
 class ProgrammeWriteSerializer(serializers.ModelSerializer):
-    lead_city = city_slug_field(required=False, allow_null=True)
+    lead_city = city_slug_field(
+        required=False, allow_null=True, label=model_label(Programme, "lead_city")
+    )
     cities = city_slug_field(
-        many=True, required=False, help_text=_("Slugs of the participating cities.")
+        many=True,
+        required=False,
+        label=model_label(Programme, "cities"),
+        help_text=_("Slugs of the participating cities."),
     )
     themes = theme_slugs_field()
     activity_kinds = serializers.ListField(
-        child=serializers.ChoiceField(choices=Activity.Kind.choices), required=False
+        child=serializers.ChoiceField(choices=Activity.Kind.choices, label=_("Kind of activity")),
+        required=False,
+        label=model_label(Programme, "activity_kinds"),
     )
-    launched_at = meeting_slug_field(help_text=_("Slug of the meeting that launched it."))
+    launched_at = meeting_slug_field(
+        label=model_label(Programme, "launched_at"),
+        help_text=_("Slug of the meeting that launched it."),
+    )
 
     class Meta:
         model = Programme
@@ -160,8 +183,16 @@ class ProgrammeWriteSerializer(serializers.ModelSerializer):
 
 
 class ProgrammeFilterSerializer(serializers.Serializer):
-    q = serializers.CharField(required=False, help_text=_("Words to look for."))
-    kind = ChoiceFilter(choices=Programme.Kind.choices)
-    status = ChoiceFilter(choices=[*Programme.Status.choices, ("ended", _("Ended"))])
-    city = RecordFilter(queryset=City.objects.all(), help_text=_("Slug of a lead or member city."))
-    theme = RecordFilter(queryset=Theme.objects.all(), help_text=_("Slug of a theme."))
+    q = serializers.CharField(required=False, label=_("Words"), help_text=_("Words to look for."))
+    kind = ChoiceFilter(choices=Programme.Kind.choices, label=_("Kind"))
+    status = ChoiceFilter(
+        choices=[*Programme.Status.choices, ("ended", _("Ended"))], label=_("Status")
+    )
+    city = RecordFilter(
+        queryset=City.objects.all(),
+        label=_("City"),
+        help_text=_("Slug of a lead or member city."),
+    )
+    theme = RecordFilter(
+        queryset=Theme.objects.all(), label=_("Theme"), help_text=_("Slug of a theme.")
+    )

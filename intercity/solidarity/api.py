@@ -6,6 +6,7 @@ from contextlib import contextmanager
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -76,6 +77,11 @@ class SolidarityViewSet(viewsets.GenericViewSet):
 class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
     """Incidents affecting member cities: the secretariat writes, a focal point reports one in
     their city, everyone reads what is public."""
+
+    reader_description = _(
+        "Incidents affecting member cities. The secretariat records and confirms them, a "
+        "focal point reports one in their own city, and everyone reads those made public."
+    )
 
     queryset = Incident.objects.none()
     serializer_class = api.IncidentSerializer
@@ -209,6 +215,11 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
 class NeedViewSet(mixins.ListModelMixin, SolidarityViewSet):
     """What affected cities need; their focal points and the secretariat write them."""
 
+    reader_description = _(
+        "What the cities an incident affects need; their focal points and the secretariat "
+        "write them."
+    )
+
     serializer_class = api.NeedSerializer
     write_serializer_class = api.NeedWriteSerializer
 
@@ -256,6 +267,10 @@ class NeedViewSet(mixins.ListModelMixin, SolidarityViewSet):
 class OfferViewSet(mixins.ListModelMixin, SolidarityViewSet):
     """Help offered by cities and organisations; each offerer updates only its own offers."""
 
+    reader_description = _(
+        "Help offered by cities and organisations; each offerer changes only its own offers."
+    )
+
     serializer_class = api.OfferSerializer
     write_serializer_class = api.OfferWriteSerializer
 
@@ -295,6 +310,11 @@ class OfferViewSet(mixins.ListModelMixin, SolidarityViewSet):
 class AssistanceViewSet(mixins.ListModelMixin, SolidarityViewSet):
     """Offers accepted for needs (POST accepts one), with what was dispatched and received."""
 
+    reader_description = _(
+        "Offers accepted for needs, with what was dispatched and received; the city in need "
+        "decides which offers it accepts."
+    )
+
     serializer_class = api.AssistanceSerializer
 
     def get_queryset(self):
@@ -327,6 +347,11 @@ class AssistanceViewSet(mixins.ListModelMixin, SolidarityViewSet):
 
 class DeliveryViewSet(mixins.ListModelMixin, SolidarityViewSet):
     """Shipments: POST dispatches part of an accepted offer, receive/ confirms arrival."""
+
+    reader_description = _(
+        "Shipments of accepted help: the offerer dispatches part of it, and the city in need "
+        "confirms its arrival."
+    )
 
     serializer_class = api.DeliverySerializer
 
@@ -369,6 +394,11 @@ class DeliveryViewSet(mixins.ListModelMixin, SolidarityViewSet):
 class MessageViewSet(mixins.ListModelMixin, SolidarityViewSet):
     """Solidarity messages between cities, in any language; network-only ones stay inside."""
 
+    reader_description = _(
+        "Solidarity messages between cities, in any language; those meant for the network "
+        "stay inside it. The secretariat and a city's focal point send them."
+    )
+
     serializer_class = api.MessageSerializer
 
     def get_queryset(self):
@@ -394,6 +424,11 @@ class MessageViewSet(mixins.ListModelMixin, SolidarityViewSet):
 class DrillViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, SolidarityViewSet):
     """Joint drills with their scenario, participating cities and after-action review."""
 
+    reader_description = _(
+        "Joint drills with their scenario, participating cities and after-action review; to "
+        "read only."
+    )
+
     serializer_class = api.DrillSerializer
 
     def get_queryset(self):
@@ -402,6 +437,11 @@ class DrillViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, SolidarityV
 
 class DrillActionViewSet(mixins.ListModelMixin, SolidarityViewSet):
     """Actions from after-action reviews; the owner city marks them done (PATCH done)."""
+
+    reader_description = _(
+        "Actions decided in drills' after-action reviews; the city that owns an action marks "
+        "it done."
+    )
 
     serializer_class = api.DrillActionSerializer
 

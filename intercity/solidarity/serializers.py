@@ -1,11 +1,12 @@
 """What the solidarity API reads and writes: incidents, needs, offers, deliveries, messages."""
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from intercity.cities.models import City
-from intercity.core.serializers import ChoiceFilter, RecordFilter
+from intercity.core.serializers import ChoiceFilter, RecordFilter, model_label
 from intercity.organisations.models import Organisation
 from intercity.solidarity.models import (
     AffectedCity,
@@ -21,46 +22,10 @@ from intercity.solidarity.models import (
     Offer,
     SolidarityMessage,
 )
-from intercity.solidarity.quantities import unit_name
 from intercity.solidarity.selectors import affected_city_slugs, incident_reporter
-from intercity.solidarity.units import CODES, unit_stored
+from intercity.solidarity.unit_fields import UnitField, UnitLabelMixin
 
 CITY = {"slug_field": "slug", "queryset": City.objects.all()}
-
-UNIT_HELP = (
-    "A unit code of the catalogue ("
-    + ", ".join(f"`{code}`" for code in CODES)
-    + "), or any other unit as free text. Typed words for a catalogued unit, in any of the "
-    "network's languages (`liters`, `L`, `lít`, `リットル`, `ลิตร`), are recognised and "
-    "stored as its code; other text is kept as sent."
-)
-
-
-@extend_schema_field(
-    {
-        "anyOf": [{"type": "string", "enum": list(CODES)}, {"type": "string", "maxLength": 40}],
-        "description": UNIT_HELP,
-    }
-)
-class UnitField(serializers.CharField):
-    """A unit as the API reads and writes it: a catalogue code, or free text for the rest."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 40)
-        kwargs.setdefault("help_text", UNIT_HELP)
-        super().__init__(**kwargs)
-
-    def to_internal_value(self, data):
-        return unit_stored(super().to_internal_value(data))
-
-
-class UnitLabelMixin(serializers.Serializer):
-    unit_label = serializers.SerializerMethodField(
-        help_text="The unit named in the language of the request (Accept-Language)."
-    )
-
-    def get_unit_label(self, obj) -> str:
-        return unit_name(obj.unit)
 
 
 def incident_summary(incident: Incident) -> dict:
@@ -80,24 +45,34 @@ def incident_summary(incident: Incident) -> dict:
 class ReporterSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(
         choices=["city", "feed", "secretariat", "source", "not_recorded"],
-        help_text="city: reported_by_city reported it; feed: imported from a feed; "
-        "secretariat: the audit trail shows the secretariat recording it; source: loaded from "
-        "the document it cites (source_document); not_recorded: the record does not say.",
+        label=_("Kind"),
+        help_text=_(
+            "city: reported_by_city reported it; feed: imported from a feed; "
+            "secretariat: the audit trail shows the secretariat recording it; source: loaded "
+            "from the document it cites (source_document); not_recorded: the record does not say."
+        ),
     )
-    feed = serializers.CharField(help_text="GDACS or CAP when kind is feed, else empty.")
-    label = serializers.CharField(help_text="What a reader is shown, in the request's language.")
+    feed = serializers.CharField(
+        label=_("Feed"), help_text=_("GDACS or CAP when kind is feed, else empty.")
+    )
+    label = serializers.CharField(
+        label=_("As shown"), help_text=_("What a reader is shown, in the request's language.")
+    )
 
 
 class IncidentSerializer(serializers.ModelSerializer):
     affected_cities = serializers.SerializerMethodField(
-        help_text="Slugs of the member cities linked to the incident, confirmed or suggested "
-        "from its area; the detail's `affected` gives each one's status."
+        label=model_label(Incident, "cities"),
+        help_text=_(
+            "Slugs of the member cities linked to the incident, confirmed or suggested "
+            "from its area; the detail's `affected` gives each one's status."
+        ),
     )
-    cap_url = serializers.SerializerMethodField()
+    cap_url = serializers.SerializerMethodField(label=_("Address of the CAP message"))
     reported_by_city = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, allow_null=True
+        slug_field="slug", read_only=True, allow_null=True, label=_("Reporting city")
     )
-    reported_by = serializers.SerializerMethodField()
+    reported_by = serializers.SerializerMethodField(label=_("Reported by"))
 
     class Meta:
         model = Incident
@@ -139,7 +114,9 @@ class IncidentSerializer(serializers.ModelSerializer):
 
 
 class AffectedCitySerializer(serializers.ModelSerializer):
-    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    city = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(AffectedCity, "city")
+    )
 
     class Meta:
         model = AffectedCity
@@ -178,10 +155,12 @@ class CapInfoSerializer(serializers.ModelSerializer):
 
 
 class IncidentDetailSerializer(IncidentSerializer):
-    affected = AffectedCitySerializer(many=True, read_only=True)
-    figures = FigureSerializer(many=True, read_only=True)
-    sources = SourceSerializer(many=True, read_only=True)
-    cap_infos = CapInfoSerializer(many=True, read_only=True)
+    affected = AffectedCitySerializer(
+        many=True, read_only=True, label=_("Affected cities and their status")
+    )
+    figures = FigureSerializer(many=True, read_only=True, label=_("Figures"))
+    sources = SourceSerializer(many=True, read_only=True, label=_("Sources"))
+    cap_infos = CapInfoSerializer(many=True, read_only=True, label=_("CAP details"))
 
     class Meta(IncidentSerializer.Meta):
         fields = [
@@ -207,10 +186,13 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
     reported_by_city = serializers.SlugRelatedField(
         required=False,
         allow_null=True,
-        help_text="Slug of the member city reporting the incident. A focal point reports for "
-        "their own city only (the default). The secretariat may name the member city it records "
-        "the incident for, whose focal points can then keep it up to date, or none (the default). "
-        "The city is confirmed as affected at once.",
+        label=_("Reporting city"),
+        help_text=_(
+            "Slug of the member city reporting the incident. A focal point reports for their "
+            "own city only (the default). The secretariat may name the member city it records "
+            "the incident for, whose focal points can then keep it up to date, or none (the "
+            "default). The city is confirmed as affected at once."
+        ),
         **CITY,
     )
 
@@ -237,32 +219,41 @@ class IncidentWriteSerializer(serializers.ModelSerializer):
 
 
 class IncidentFilterSerializer(serializers.Serializer):
-    kind = ChoiceFilter(choices=Incident.Kind.choices)
-    status = ChoiceFilter(choices=Incident.Status.choices)
-    q = serializers.CharField(required=False, max_length=200)
+    kind = ChoiceFilter(choices=Incident.Kind.choices, label=_("Kind"))
+    status = ChoiceFilter(choices=Incident.Status.choices, label=_("Status"))
+    q = serializers.CharField(required=False, max_length=200, label=_("Words"))
     city = RecordFilter(
         queryset=City.objects.all(),
-        help_text="Slug of a city the incident affects (not dismissed).",
+        label=_("Affected city"),
+        help_text=_("Slug of a city the incident affects (not dismissed)."),
     )
     reported_by = RecordFilter(
-        queryset=City.objects.all(), help_text="Slug of the member city that reported it."
+        queryset=City.objects.all(),
+        label=_("Reporting city"),
+        help_text=_("Slug of the member city that reported it."),
     )
 
 
 class ConfirmSerializer(serializers.Serializer):
-    cities = serializers.SlugRelatedField(many=True, **CITY)
+    cities = serializers.SlugRelatedField(many=True, label=_("Affected cities"), **CITY)
 
 
 class CapUploadSerializer(serializers.Serializer):
-    file = serializers.FileField(required=False)
-    xml = serializers.CharField(required=False)
+    file = serializers.FileField(required=False, label=_("File"))
+    xml = serializers.CharField(required=False, label=_("CAP message (XML)"))
 
 
 class NeedSerializer(UnitLabelMixin, serializers.ModelSerializer):
-    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    unit = UnitField(read_only=True)
-    committed = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
-    received = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    city = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(Need, "city")
+    )
+    unit = UnitField(read_only=True, label=model_label(Need, "unit"))
+    committed = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, label=_("Committed")
+    )
+    received = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, label=_("Received")
+    )
 
     class Meta:
         model = Need
@@ -287,8 +278,8 @@ class NeedSerializer(UnitLabelMixin, serializers.ModelSerializer):
 
 
 class NeedWriteSerializer(serializers.ModelSerializer):
-    city = serializers.SlugRelatedField(required=False, **CITY)
-    unit = UnitField()
+    city = serializers.SlugRelatedField(required=False, label=model_label(Need, "city"), **CITY)
+    unit = UnitField(label=model_label(Need, "unit"))
 
     class Meta:
         model = Need
@@ -308,10 +299,16 @@ class NeedWriteSerializer(serializers.ModelSerializer):
 
 
 class OfferSerializer(UnitLabelMixin, serializers.ModelSerializer):
-    city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    unit = UnitField(read_only=True)
-    organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    remaining = serializers.DecimalField(max_digits=14, decimal_places=2, read_only=True)
+    city = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(Offer, "city")
+    )
+    unit = UnitField(read_only=True, label=model_label(Offer, "unit"))
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(Offer, "organisation")
+    )
+    remaining = serializers.DecimalField(
+        max_digits=14, decimal_places=2, read_only=True, label=_("Remaining")
+    )
 
     class Meta:
         model = Offer
@@ -337,11 +334,17 @@ class OfferSerializer(UnitLabelMixin, serializers.ModelSerializer):
 
 
 class OfferWriteSerializer(serializers.ModelSerializer):
-    city = serializers.SlugRelatedField(required=False, allow_null=True, **CITY)
-    organisation = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True
+    city = serializers.SlugRelatedField(
+        required=False, allow_null=True, label=model_label(Offer, "city"), **CITY
     )
-    unit = UnitField(required=False)
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisation.objects.all(),
+        required=False,
+        allow_null=True,
+        label=model_label(Offer, "organisation"),
+    )
+    unit = UnitField(required=False, label=model_label(Offer, "unit"))
 
     class Meta:
         model = Offer
@@ -388,8 +391,10 @@ class DeliverySerializer(serializers.ModelSerializer):
 
 
 class MessageSerializer(serializers.ModelSerializer):
-    from_city = serializers.SlugRelatedField(required=False, allow_null=True, **CITY)
-    to_city = serializers.SlugRelatedField(**CITY)
+    from_city = serializers.SlugRelatedField(
+        required=False, allow_null=True, label=model_label(SolidarityMessage, "from_city"), **CITY
+    )
+    to_city = serializers.SlugRelatedField(label=model_label(SolidarityMessage, "to_city"), **CITY)
 
     class Meta:
         model = SolidarityMessage
@@ -412,8 +417,10 @@ class MessageSerializer(serializers.ModelSerializer):
 
 
 class DrillActionSerializer(serializers.ModelSerializer):
-    owner_city = serializers.SlugRelatedField(slug_field="slug", read_only=True)
-    done = serializers.BooleanField(write_only=True, required=False)
+    owner_city = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, label=model_label(DrillAction, "owner_city")
+    )
+    done = serializers.BooleanField(write_only=True, required=False, label=_("Done"))
 
     class Meta:
         model = DrillAction
@@ -422,12 +429,14 @@ class DrillActionSerializer(serializers.ModelSerializer):
 
 
 class DrillSerializer(serializers.ModelSerializer):
-    slug = serializers.CharField(source="meeting.slug")
-    title = serializers.CharField(source="meeting.title")
-    host_city = serializers.CharField(source="meeting.host_city.slug", default=None)
-    start_date = serializers.DateField(source="meeting.start_date")
-    cities = serializers.SerializerMethodField()
-    review = serializers.SerializerMethodField()
+    slug = serializers.CharField(source="meeting.slug", label=_("Slug"))
+    title = serializers.CharField(source="meeting.title", label=_("Title"))
+    host_city = serializers.CharField(
+        source="meeting.host_city.slug", default=None, label=_("Host city")
+    )
+    start_date = serializers.DateField(source="meeting.start_date", label=_("Start date"))
+    cities = serializers.SerializerMethodField(label=_("Participating cities"))
+    review = serializers.SerializerMethodField(label=_("After-action review"))
 
     class Meta:
         model = Drill

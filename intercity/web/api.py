@@ -1,6 +1,7 @@
 """REST API of the network's news: its viewset registers on the shared /api/v1/ router."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from intercity.api.permissions import Rules
 from intercity.api.views import RecordViewSet, document
@@ -21,6 +22,8 @@ NEWS_RULES = Rules(can_publish_news, can_edit_news, can_delete_news)
 )
 class NewsItemViewSet(RecordViewSet):
     """News the network publishes."""
+
+    reader_description = _("News the network publishes; the secretariat writes it.")
 
     queryset = NewsItem.objects.none()
     rules = NEWS_RULES
