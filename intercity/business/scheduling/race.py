@@ -12,6 +12,8 @@ from multiprocessing.connection import Connection, wait
 from .decision_engine import solve_by_decisions
 from .maxsat_engine import solve_with_maxsat
 from .neighbourhood import improve_by_neighbourhoods
+from .pb_engine import available as pseudo_boolean_available
+from .pb_engine import solve_pseudo_boolean
 from .problem import Problem
 
 # Called with (best breaks so far or None, proven lower bound) as the search goes.
@@ -26,11 +28,18 @@ Progress = Callable[[int | None, int], None]
 QUIET_SECONDS = 10.0
 QUIET_SHARE = 0.25
 LATE_NICENESS = 13
-# Decision engines that race: (SAT solver, with the implied slot capacity). Each of them
-# is ten times slower than another on some published event. As many start as there are
-# workers (cores); the others join after STAGGER_SECONDS, when the event has shown that it
-# is not one of the many that the first ones settle at once.
-DECISION_ENGINES = (("cd19", True), ("cd15", True), ("cd15", False))
+# Engines that race: (SAT solver, with the implied slot capacity) for the decision engines,
+# and PSEUDO_BOOLEAN for the Exact model (pb_engine), which needs no hint and starts solving
+# at once. Each of them is ten times slower than another on some published event. As many
+# start as there are workers (cores); the others join after STAGGER_SECONDS, when the event
+# has shown that it is not one of the many that the first ones settle at once.
+PSEUDO_BOOLEAN = ("exact", False)
+DECISION_ENGINES = (("cd19", True), PSEUDO_BOOLEAN, ("cd15", True), ("cd15", False))
+# Engines that make way for the ones joining at the stagger. The pseudo-Boolean engine
+# settles in a fraction of a second the events whose tables are nearly all taken (the
+# decision engines need a second or more there), and on the others it is rarely the first:
+# past the first second it would only take their cores.
+OPENING_ONLY = (PSEUDO_BOOLEAN,)
 STAGGER_SECONDS = 1.0
 # Workers yield to the parent: its heuristic runs while they encode, and a web request
 # served by the same machine should not wait on a search.
@@ -71,6 +80,16 @@ def _decision_worker(
         connection.close()
 
 
+def _pseudo_boolean_worker(
+    problem: Problem, domains: list[list[int]], engine: tuple[str, bool], connection: Connection
+) -> None:
+    os.nice(NICENESS)
+    try:
+        solve_pseudo_boolean(problem, domains, connection.send)
+    finally:
+        connection.close()
+
+
 def _plain_maxsat_worker(
     problem: Problem, domains: list[list[int]], connection: Connection
 ) -> None:
@@ -104,9 +123,11 @@ def _neighbourhood_worker(
 class Race:
     """Prove bounds and improve the schedule in worker processes until the two meet.
 
-    The decision engines (DECISION_ENGINES) start first and encode the event while the parent
-    runs its heuristic; `begin` then tells them whether a schedule is known, and `run` adds
-    the other workers and gathers what they send. With a schedule to start from and cores to
+    The first engines (DECISION_ENGINES) start at once: the decision engines encode the event
+    while the parent runs its heuristic and `begin` then tells them whether a schedule is
+    known; the pseudo-Boolean engine needs no such news and solves from the start, until it
+    makes way for the engines that join at the stagger. `run` adds the other workers and
+    gathers what they send. With a schedule to start from and cores to
     spare, one more process runs the large-neighbourhood search (better schedules around the
     best one); on two cores it joins them, at a lower priority, when the race goes quiet.
     On more cores a plain RC2 model joins too.
@@ -120,13 +141,24 @@ class Race:
         self.context = multiprocessing.get_context("fork")
         self.running: list[tuple] = []
         self.late: list = []  # processes of the engines that joined after the stagger
+        self.opening: list = []  # processes of the engines that make way at the stagger
         self.receivers: list[Connection] = []
         self.hints: list[Connection] = []
-        for engine in DECISION_ENGINES[: self.workers]:
+        engines = [
+            engine
+            for engine in DECISION_ENGINES
+            if engine != PSEUDO_BOOLEAN or pseudo_boolean_available(problem)
+        ]
+        for engine in engines[: self.workers]:
             self._start_engine(engine)
-        self.waiting = list(DECISION_ENGINES[self.workers :])
+        self.waiting = [engine for engine in engines[self.workers :] if engine not in OPENING_ONLY]
 
     def _start_engine(self, engine: tuple[str, bool], known: bool | None = None) -> None:
+        if engine == PSEUDO_BOOLEAN:
+            self._start(_pseudo_boolean_worker, (self.problem, self.domains, engine))
+            if engine in OPENING_ONLY:
+                self.opening.append(self.running[-1][0])
+            return
         hint, tell = self.context.Pipe(duplex=False)
         self._start(_decision_worker, (self.problem, self.domains, engine, hint))
         hint.close()
@@ -185,9 +217,16 @@ class Race:
                 break
             now = time.monotonic()
             if join_at is not None and now >= join_at:
-                for engine in self.waiting:
+                # The engines taking an opening engine's core count as first engines.
+                replaced = 0
+                if engines + len(self.waiting) > self.workers:
+                    for process in self.opening:
+                        process.kill()
+                    replaced = len(self.opening)
+                for index, engine in enumerate(self.waiting):
                     self._start_engine(engine, known=best is not None)
-                    self.late.append(self.running[-1][0])
+                    if index >= replaced:
+                        self.late.append(self.running[-1][0])
                 self.waiting, join_at = [], None
             if neighbourhood_after is not None and now - last_news >= neighbourhood_after:
                 self._start(_neighbourhood_worker, (problem, domains, best, lower_bound))

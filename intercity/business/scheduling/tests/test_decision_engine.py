@@ -185,7 +185,8 @@ def test_engines_beyond_the_workers_join_a_race_that_outlasts_the_first_moments(
         bound, best, breaks, infeasible = race.run(time.monotonic() + 20, None, 0)
     finally:
         race.stop()
-    engines = [args[2] for target, args in started if target is race_module._decision_worker]
+    workers = (race_module._decision_worker, race_module._pseudo_boolean_worker)
+    engines = [args[2] for target, args in started if target in workers]
     assert engines == list(race_module.DECISION_ENGINES)
     assert ("cd15", False) in engines  # the engine without the slot capacity joined
     assert not infeasible
@@ -197,6 +198,17 @@ def _silent_engine(problem, domains, engine, hint, connection) -> None:
     time.sleep(60)
 
 
+def _silent_opening_engine(problem, domains, engine, connection) -> None:
+    time.sleep(60)
+
+
+def _silent_race(monkeypatch) -> list:
+    """Engines that never answer, and a record of the workers started."""
+    monkeypatch.setattr(race_module, "_decision_worker", _silent_engine)
+    monkeypatch.setattr(race_module, "_pseudo_boolean_worker", _silent_opening_engine)
+    return _recording_context(monkeypatch)
+
+
 def test_a_quiet_race_adds_the_neighbourhood_search_without_ending_an_engine(monkeypatch):
     problem, domains = _one_break_event()
     exact: list[tuple] = []
@@ -205,17 +217,21 @@ def test_a_quiet_race_adds_the_neighbourhood_search_without_ending_an_engine(mon
     start = list(exact[-1][2])
     # Engines that never answer: the race is quiet from its first moment, and the optimum's
     # proof can only come from the neighbourhood search.
-    monkeypatch.setattr(race_module, "_decision_worker", _silent_engine)
-    started = _recording_context(monkeypatch)
+    started = _silent_race(monkeypatch)
     monkeypatch.setattr(race_module, "STAGGER_SECONDS", 0.0)
     monkeypatch.setattr(race_module, "QUIET_SECONDS", 0.0)
     monkeypatch.setattr(race_module, "QUIET_SHARE", 0.0)
     race = race_module.Race(problem, domains, 2)
     try:
         bound, best, breaks, infeasible = race.run(time.monotonic() + 20, start, 0)
-        engines = [process for process, _receiver in race.running[: len(DECISION_ENGINES)]]
-        assert all(process.is_alive() for process in engines)  # none gave way
-        # The search shares one engine's part of the cores with the engine that joined late.
+        engines = [
+            process
+            for process, _receiver in race.running[: len(DECISION_ENGINES)]
+            if process not in race.opening
+        ]
+        assert all(process.is_alive() for process in engines)  # none gave way to the search
+        # The search shares one engine's part of the cores with the engine that joined late;
+        # the one that took the opening engine's core keeps its priority.
         search = race.running[-1][0]
         niceness = [os.getpriority(os.PRIO_PROCESS, p.pid) for p in [*engines, search]]
         assert niceness[2:] == [race_module.LATE_NICENESS] * 2
@@ -223,8 +239,44 @@ def test_a_quiet_race_adds_the_neighbourhood_search_without_ending_an_engine(mon
     finally:
         race.stop()
     targets = [target for target, _args in started]
-    assert targets == [_silent_engine] * len(DECISION_ENGINES) + [race_module._neighbourhood_worker]
+    assert targets == [
+        _silent_engine,
+        _silent_opening_engine,
+        _silent_engine,
+        _silent_engine,
+        race_module._neighbourhood_worker,
+    ]
     assert not infeasible
     assert breaks == optimum
     assert bound >= optimum
     assert sum(problem.breaks_per_participant(best)) == optimum
+
+
+@pytest.mark.parametrize(("workers", "makes_way"), [(2, True), (4, False)])
+def test_the_opening_engine_makes_way_at_the_stagger_only_when_cores_are_short(
+    monkeypatch, workers, makes_way
+):
+    problem, domains = _one_break_event()
+    _silent_race(monkeypatch)
+    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 0.0)
+    race = race_module.Race(problem, domains, workers)
+    try:
+        assert len(race.opening) == 1
+        race.run(time.monotonic() + 0.5, None, 0)
+        race.opening[0].join(timeout=5)
+        assert race.opening[0].is_alive() is not makes_way
+        others = [process for process, _receiver in race.running if process not in race.opening]
+        assert len(others) == len(DECISION_ENGINES) - 1
+        assert all(process.is_alive() for process in others)
+    finally:
+        race.stop()
+
+
+def test_with_one_core_the_opening_engine_does_not_join_later():
+    problem, domains = _one_break_event()
+    race = race_module.Race(problem, domains, 1)
+    try:
+        assert race_module.PSEUDO_BOOLEAN not in race.waiting
+        assert not race.opening
+    finally:
+        race.stop()
