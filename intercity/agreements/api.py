@@ -52,7 +52,7 @@ class StatusChangeViewSet(RecordViewSet):
             403: FORBIDDEN,
             **WRITE_RESPONSES,
         },
-        description=(
+        description=_(
             "The secretariat's change applies at once (200); a party's change is a proposal "
             "that waits for another party or the secretariat (202)."
         ),

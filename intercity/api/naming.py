@@ -55,7 +55,10 @@ def view_description(view, html: bool = False) -> str:
     """A page's description: what its view declares for readers, in their language.
 
     An extra action keeps the docstring its method gives it, which the router passes as the
-    view's `description`; a view that declares nothing falls back to its class docstring.
+    view's `description`; a view that declares nothing falls back to its class docstring. So
+    an extra action describes itself for readers with `extend_schema(description=_("…"))`,
+    which the schema shows translated, and has no docstring: its page then shows its
+    viewset's description, in the reader's language, rather than English.
     """
     if isinstance(view, APIRootView):
         text = _("The kinds of record the API serves, each at its own address.")

@@ -39,10 +39,12 @@ def import_action(
     detail: bool = False,
     url_path: str = "import",
     written: int = status.HTTP_201_CREATED,
+    description: str | None = None,
 ):
     """Route and describe a table import, a multipart upload answered by its report. The
     decorated method checks access and returns the import to run, e.g.
-    ``partial(things_import, actor=request.user)``; `import_response` does the rest."""
+    ``partial(things_import, actor=request.user)``; `import_response` does the rest.
+    `description` tells readers what the import does, in their language (gettext_lazy)."""
 
     def decorate(method):
         @wraps(method)
@@ -58,7 +60,11 @@ def import_action(
             serializer_class=upload,
         )(answer)
         codes = {status.HTTP_200_OK, written, status.HTTP_400_BAD_REQUEST}
-        return extend_schema(request=upload, responses=dict.fromkeys(sorted(codes), report))(routed)
+        return extend_schema(
+            request=upload,
+            responses=dict.fromkeys(sorted(codes), report),
+            description=description,
+        )(routed)
 
     return decorate
 

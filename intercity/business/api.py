@@ -65,12 +65,18 @@ class ProfileViewSet(viewsets.ReadOnlyModelViewSet):
             sector=self.request.query_params.get("sector"),
         )
 
-    @import_action(upload=ProfileImportUploadSerializer, report=ProfileImportSerializer)
+    @import_action(
+        upload=ProfileImportUploadSerializer,
+        report=ProfileImportSerializer,
+        description=_(
+            "Create or update the profiles of a CSV file: 201 once written, 200 for a dry run; "
+            "if a line is wrong, 400 and nothing is written. For the secretariat, and a city's "
+            "focal point for its own organisations and those registered for a business event "
+            "it organises."
+        ),
+    )
     def import_table(self, request):
-        """Create or update the profiles of a CSV file: 201 once written, 200 for a dry run;
-        if a line is wrong, 400 and nothing is written. For the secretariat, and a city's
-        focal point for its own organisations and those registered for a business event it
-        organises."""
+        # Which rows a focal point may fill in is the import's own check.
         if not request.user.is_authenticated:
             raise NotAuthenticated
         if not rules.can_import_profiles(request.user):
@@ -141,10 +147,15 @@ class OpportunityViewSet(
             raise Http404
         return opportunity
 
-    @extend_schema(responses={200: OpportunitySerializer, **WRITE_RESPONSES})
+    @extend_schema(
+        responses={200: OpportunitySerializer, **WRITE_RESPONSES},
+        description=_(
+            "Change an opportunity of one's organisation: its text, kind, closing date, or "
+            '`status` "closed" to take it out of the directory.'
+        ),
+    )
     def partial_update(self, request, *args, **kwargs):
-        """Change an opportunity of one's organisation: its text, kind, closing date, or
-        `status` "closed" to take it out of the directory."""
+        """An opportunity the caller may not edit answers 404, as one that is not there."""
         if not request.user.is_authenticated:
             raise NotAuthenticated
         opportunity = self.get_object()
@@ -170,18 +181,21 @@ class OpportunityViewSet(
             401: WRITE_RESPONSES[401],
             404: WRITE_RESPONSES[404],
         },
+        description=_("The answers the opportunity received, newest first, for those who edit it."),
     )
     @extend_schema(
         methods=["POST"],
         request=OpportunityAnswerSerializer,
         responses={201: OpportunityAnswerSerializer, **WRITE_RESPONSES},
+        description=_(
+            "A representative of another organisation answers a current opportunity, once per "
+            "organisation; the opportunity's representatives are emailed the message with the "
+            "sender's name and address."
+        ),
     )
     @action(detail=True, methods=["get", "post"], serializer_class=OpportunityAnswerSerializer)
     def answers(self, request, pk=None):
-        """GET: the answers an opportunity received, newest first, for those who edit it.
-        POST: a representative of another organisation answers a current opportunity, once
-        per organisation; the opportunity's representatives are emailed the message with the
-        sender's name and address."""
+        # Either way, an opportunity the caller may not see or answer is 404, as if absent.
         if not request.user.is_authenticated:
             raise NotAuthenticated
         opportunity = self.get_object()
@@ -251,10 +265,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
             401: WRITE_RESPONSES[401],
             404: WRITE_RESPONSES[404],
         },
+        description=_(
+            "The event's meeting requests, for its organisers; filter by `status` and `q`."
+        ),
     )
     @action(detail=True, methods=["get"], serializer_class=MeetingRequestSerializer)
     def requests(self, request, pk=None):
-        """The event's meeting requests, for its organisers; filter by `status` and `q`."""
         event = _organised(request, self.get_object())
         filters = RequestFilterSerializer(data=request.query_params)
         filters.is_valid(raise_exception=True)
@@ -272,13 +288,21 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         detail=True,
         url_path="requests/import",
         written=status.HTTP_200_OK,
+        description=_(
+            "Add meetings agreed elsewhere from a CSV file; nothing is written if a line is wrong."
+        ),
     )
     def import_requests(self, request, pk=None):
-        """Add meetings agreed elsewhere from a CSV file; nothing is written if a line is wrong."""
         event = _organised(request, self.get_object())
         return partial(requests_import, actor=request.user, event=event)
 
-    @extend_schema(responses={200: AgendaSerializer, 401: WRITE_RESPONSES[401]})
+    @extend_schema(
+        responses={200: AgendaSerializer, 401: WRITE_RESPONSES[401]},
+        description=_(
+            "A participant's meetings in the published schedule: for the organisation's "
+            "representative and the event's organisers; nothing before publication."
+        ),
+    )
     @action(
         detail=True,
         methods=["get"],
@@ -286,8 +310,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         serializer_class=AgendaSerializer,
     )
     def agenda(self, request, pk=None, registration=None):
-        """A participant's meetings in the published schedule: for the organisation's
-        representative and the event's organisers; nothing before publication."""
+        # Before publication the agenda is empty, not missing: `published` says which.
         if not request.user.is_authenticated:
             raise NotAuthenticated
         event = self.get_object()
@@ -302,9 +325,12 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
         }
         return Response(AgendaSerializer(data).data)
 
+    @extend_schema(
+        description=_("Start the scheduler on the accepted requests; poll the run it returns.")
+    )
     @action(detail=True, methods=["post"], serializer_class=RunRequestSerializer)
     def runs(self, request, pk=None):
-        """Start the scheduler on the accepted requests; poll the run it returns."""
+        # A background task does the run; the client reads its progress at business/runs/{id}/.
         event = _organised(request, self.get_object())
         serializer = RunRequestSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

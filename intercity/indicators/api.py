@@ -160,9 +160,10 @@ class ObservationViewSet(RecordViewSet):
     @extend_schema(
         request={"multipart/form-data": api.IndicatorImportSerializer},
         responses={
-            200: OpenApiResponse(description="Every row is good; counts of what changed."),
-            400: OpenApiResponse(description="The report: each bad row and why."),
+            200: OpenApiResponse(description=_("Every row is good; counts of what changed.")),
+            400: OpenApiResponse(description=_("The report: each bad row and why.")),
         },
+        description=_("Import a CSV or XLSX table: every row valid, or nothing is stored."),
     )
     @action(
         detail=False,
@@ -171,7 +172,6 @@ class ObservationViewSet(RecordViewSet):
         parser_classes=[MultiPartParser, FormParser],
     )
     def import_table(self, request):
-        """Import a CSV or XLSX table: every row valid, or nothing is stored."""
         if not request.user.is_authenticated:
             raise NotAuthenticated
         if not can_import_observations(request.user):

@@ -79,12 +79,12 @@ class KnowledgeItemViewSet(RecordViewSet):
                 "KnowledgeImportResult",
                 {"created": serializers.ListField(child=serializers.CharField())},
             ),
-            400: OpenApiResponse(description="Bad lines, each with its number and a message."),
+            400: OpenApiResponse(description=_("Bad lines, each with its number and a message.")),
         },
+        description=_("Import a practice library: every line valid, or nothing is written."),
     )
     @action(detail=False, methods=["post"], url_path="import")
     def import_items(self, request):
-        """Import a practice library: every line valid, or nothing is written."""
         if not request.user.is_authenticated:
             raise NotAuthenticated
         if not can_import_items(request.user):
@@ -121,17 +121,21 @@ class SearchViewSet(viewsets.ViewSet):
             {
                 "count": serializers.IntegerField(),
                 "count_estimated": serializers.BooleanField(
-                    help_text="True when the words match so many records that the counts "
-                    "were estimated from a sample; the results themselves are exact."
+                    help_text=_(
+                        "True when the words match so many records that the counts were "
+                        "estimated from a sample; the results themselves are exact."
+                    )
                 ),
                 "type_counts": serializers.DictField(child=serializers.IntegerField()),
                 "mode": serializers.CharField(),
                 "did_you_mean": serializers.CharField(
                     allow_null=True,
-                    help_text="The query with its misspelt words replaced by the nearest "
-                    "words of the public records or of the platform's own vocabulary, when a "
-                    "word is missing from them or far rarer in them than a near word (also "
-                    "beside results) and the corrected query finds something; null otherwise.",
+                    help_text=_(
+                        "The query with its misspelt words replaced by the nearest words of the "
+                        "public records or of the platform's own vocabulary, when a word is "
+                        "missing from them or far rarer in them than a near word (also beside "
+                        "results) and the corrected query finds something; null otherwise."
+                    ),
                 ),
                 "results": api.SearchHitSerializer(many=True),
             },

@@ -94,7 +94,7 @@ class MeetingViewSet(RecordViewSet):
             401: WRITE_RESPONSES[401],
             404: WRITE_RESPONSES[404],
         },
-        description=(
+        description=_(
             "The meeting's registrations: all of them for the secretariat and the host, "
             "a focal point's own city's for a focal point."
         ),
@@ -121,7 +121,7 @@ class MeetingViewSet(RecordViewSet):
     @extend_schema(
         request=api.RegistrationWriteSerializer,
         responses={201: api.RegistrationSerializer, 403: FORBIDDEN, **WRITE_RESPONSES},
-        description=(
+        description=_(
             "Register yourself, or (a focal point) a person of your city, or (the secretariat "
             "and the host) anyone. The registration waits for approval."
         ),

@@ -63,11 +63,14 @@ class OrganisationViewSet(RecordViewSet):
         organisation_services.organisation_delete(actor=self.request.user, organisation=obj)
 
     @import_action(
-        upload=api.OrganisationImportUploadSerializer, report=api.OrganisationImportSerializer
+        upload=api.OrganisationImportUploadSerializer,
+        report=api.OrganisationImportSerializer,
+        description=_(
+            "Register the organisations of a CSV file: 201 once written, 200 for a dry run; "
+            "if a line is wrong, 400 and nothing is written. Known ones are skipped."
+        ),
     )
     def import_table(self, request):
-        """Register the organisations of a CSV file: 201 once written, 200 for a dry run;
-        if a line is wrong, 400 and nothing is written. Known ones are skipped."""
         if not can_create_organisation(request.user):
             raise PermissionDenied
         return partial(organisations_import, actor=request.user)

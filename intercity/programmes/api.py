@@ -83,8 +83,10 @@ class ProgrammeViewSet(RecordViewSet):
     @extend_schema(
         request=api.ReviewWriteSerializer,
         responses={201: api.ProgrammeDetailSerializer, **WRITE_RESPONSES},
-        description="The secretariat records a plenary's decision on the programme; a meeting "
-        "that is not a plenary is refused on `meeting`. Closing it closes the programme.",
+        description=_(
+            "The secretariat records a plenary's decision on the programme; a meeting that is "
+            "not a plenary is refused on `meeting`. Closing it closes the programme."
+        ),
     )
     @action(detail=True, methods=["post"])
     def reviews(self, request, *args, **kwargs):
@@ -115,8 +117,10 @@ class ProgrammeViewSet(RecordViewSet):
             403: FORBIDDEN,
             404: WRITE_RESPONSES[404],
         },
-        description="The people taking part in the programme, in the order they joined, with "
-        "the city each takes part for: for the secretariat and people of member cities.",
+        description=_(
+            "The people taking part in the programme, in the order they joined, with the city "
+            "each takes part for: for the secretariat and people of member cities."
+        ),
     )
     @action(
         detail=True,
@@ -141,8 +145,10 @@ class ProgrammeViewSet(RecordViewSet):
             403: FORBIDDEN,
             404: WRITE_RESPONSES[404],
         },
-        description="Take part in a running programme yourself, as an expert or focal point "
-        "of a member city: 201 on joining, 200 if you already take part.",
+        description=_(
+            "Take part in a running programme yourself, as an expert or focal point of a member "
+            "city: 201 on joining, 200 if you already take part."
+        ),
     )
     @participants.mapping.post
     def join(self, request, *args, **kwargs):
@@ -156,7 +162,7 @@ class ProgrammeViewSet(RecordViewSet):
     @extend_schema(
         request=None,
         responses={204: None, 401: WRITE_RESPONSES[401], 404: WRITE_RESPONSES[404]},
-        description="Stop taking part in the programme; nothing changes if you did not.",
+        description=_("Stop taking part in the programme; nothing changes if you did not."),
     )
     @participants.mapping.delete
     def leave(self, request, *args, **kwargs):

@@ -119,10 +119,14 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
         return Response(api.IncidentDetailSerializer(self._incident(pk)).data)
 
     @extend_schema(
-        request=api.IncidentWriteSerializer, responses={201: api.IncidentDetailSerializer}
+        request=api.IncidentWriteSerializer,
+        responses={201: api.IncidentDetailSerializer},
+        description=_(
+            "The secretariat records an incident; a focal point reports one in their own city."
+        ),
     )
     def create(self, request):
-        """The secretariat records an incident; a focal point reports one in their own city."""
+        """Anyone else is answered 404, as if incidents could not be written at all."""
         if not can_report_incident(request.user):
             raise NotFound
 
@@ -152,7 +156,7 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
 
     @extend_schema(
         responses={(200, "application/cap+xml"): OpenApiTypes.STR},
-        description="The incident as an OASIS CAP 1.2 message.",
+        description=_("The incident as an OASIS CAP 1.2 message."),
     )
     @action(detail=True, methods=["get"])
     def cap(self, request, pk=None):
@@ -168,8 +172,11 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
         responses={
             200: api.IncidentSerializer,
             201: api.IncidentSerializer,
-            400: OpenApiResponse(description="The list of what is wrong; nothing was stored."),
+            400: OpenApiResponse(description=_("The list of what is wrong; nothing was stored.")),
         },
+        description=_(
+            "Import one CAP 1.2 message: Alert creates or updates, Update and Cancel follow it."
+        ),
     )
     @action(
         detail=False,
@@ -178,7 +185,7 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
         parser_classes=[CapXMLParser, XMLParser, MultiPartParser, FormParser, JSONParser],
     )
     def import_cap(self, request):
-        """Import one CAP 1.2 message: Alert creates or updates, Update and Cancel follow it."""
+        # CAP tools send the XML as the body; a form uploads a `file` or posts an `xml` field.
         if not can_manage_incidents(request.user):
             raise NotFound
         if isinstance(request.data, bytes):
@@ -194,10 +201,15 @@ class IncidentViewSet(mixins.ListModelMixin, SolidarityViewSet):
         code = status.HTTP_201_CREATED if result.created else status.HTTP_200_OK
         return Response(api.IncidentSerializer(fresh).data, status=code)
 
-    @extend_schema(request=api.ConfirmSerializer, responses=api.IncidentDetailSerializer)
+    @extend_schema(
+        request=api.ConfirmSerializer,
+        responses=api.IncidentDetailSerializer,
+        description=_(
+            "Confirm the incident and the cities it affects; their focal points get an email."
+        ),
+    )
     @action(detail=True, methods=["post"])
     def confirm(self, request, pk=None):
-        """Confirm the incident and the cities it affects; their focal points get an email."""
         incident = self._incident(pk)
         if not can_manage_incidents(request.user):
             raise NotFound
