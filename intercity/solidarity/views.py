@@ -66,13 +66,14 @@ INCIDENT_COLUMNS = [
 
 @require_GET
 def incident_index(request):
+    cities = city_choices()
     read = read_filters(
         request.GET,
         {
             "kind": one_of(_("Kind"), Incident.Kind.values),
             "status": one_of(_("Status"), Incident.Status.values),
-            "city": slug_in(_("Affected city"), city_choices()),
-            "reported_by": slug_in(_("Reported by"), city_choices()),
+            "city": slug_in(_("Affected city"), cities),
+            "reported_by": slug_in(_("Reported by"), cities),
         },
     )
     kind, status = read["kind"], read["status"]
@@ -94,7 +95,7 @@ def incident_index(request):
             "statuses": Incident.Status.choices,
             "kind": kind,
             "status": status,
-            "cities": city_choices(),
+            "cities": cities,
             "city": read["city"],
             "reported_by": read["reported_by"],
             "filter_notices": read.notices,
