@@ -7,6 +7,14 @@ import pytest
 from intercity.testing.browser import chromium, page  # noqa: F401
 
 
+def pytest_configure(config):
+    from django.db.backends.signals import connection_created
+
+    from intercity.testing.databases import read_without_table_locks
+
+    connection_created.connect(read_without_table_locks)
+
+
 def pytest_sessionstart(session):
     """Tests read the compiled catalogues; compile any .po newer than its .mo (pure Python).
     With several workers (pytest-xdist) only the controller compiles, before they start, so
