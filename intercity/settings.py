@@ -245,9 +245,12 @@ REST_FRAMEWORK = {
     "NUM_PROXIES": env.int("PROXY_COUNT", default=0) or None,
 }
 SPECTACULAR_SETTINGS = {
-    "TITLE": "Intercity API",
-    "DESCRIPTION": "Read and write the records of a city network: cities, meetings, "
-    "programmes, agreements, organisations and news.",
+    # Lazy: the schema is built per request, in the reader's language.
+    "TITLE": _("Intercity API"),
+    "DESCRIPTION": _(
+        "Read and write the records of a city network: cities, meetings, "
+        "programmes, agreements, organisations and news."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",

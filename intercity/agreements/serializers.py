@@ -1,7 +1,7 @@
 """API representations of city-to-city agreements and pledges."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from intercity.agreements.models import (
@@ -154,6 +154,7 @@ class AgreementDetailSerializer(PendingProposalMixin, AgreementSerializer):
         ]
 
 
+@extend_schema_serializer(description=_("A city party to the agreement, and its role."))
 class AgreementPartyWriteSerializer(RowSerializer):
     city = city_slug_field(label=_("City"))
     role = serializers.ChoiceField(
@@ -161,6 +162,9 @@ class AgreementPartyWriteSerializer(RowSerializer):
     )
 
 
+@extend_schema_serializer(
+    description=_("A person who signed the agreement, with their position and city.")
+)
 class SignatoryWriteSerializer(RowSerializer):
     name = serializers.CharField(max_length=200, label=_("Name"))
     position = serializers.CharField(

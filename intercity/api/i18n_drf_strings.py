@@ -102,4 +102,5 @@ DRF_STRINGS = (
     gettext_noop("A page number within the paginated result set."),
     gettext_noop("No response body"),
     gettext_noop("Unspecified response body"),
+    gettext_noop('Token-based authentication with required prefix "%s"'),
 )

@@ -1,6 +1,7 @@
 """API representations of business profiles, opportunities, events, requests and runs."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from intercity.business import run_reasons
@@ -71,9 +72,12 @@ class OpportunitySerializer(serializers.ModelSerializer):
         ]
 
 
+@extend_schema_serializer(
+    description=_(
+        "An answer to an opportunity; who sent it, with their address, is for its author."
+    )
+)
 class OpportunityAnswerSerializer(serializers.ModelSerializer):
-    """An answer to an opportunity; who sent it, with their address, is for its author."""
-
     organisation = serializers.CharField(
         source="organisation.slug",
         read_only=True,
@@ -201,12 +205,23 @@ class AssignmentSerializer(serializers.ModelSerializer):
         extra_kwargs = {"request": {"label": _("Meeting request")}, "slot": {"label": _("Slot")}}
 
 
+@extend_schema_serializer(
+    description=_(
+        "A scheduler run: its stage and figures while it runs, its schedule once finished."
+    )
+)
 class ScheduleRunSerializer(serializers.ModelSerializer):
-    """A scheduler run: its stage and figures while it runs, its schedule once finished."""
-
-    gap = serializers.SerializerMethodField(label=_("Breaks above the bound"))
-    explanation = serializers.SerializerMethodField(label=_("Explanation"))
-    reasons = serializers.SerializerMethodField(label=_("Reasons as codes"))
+    gap = serializers.SerializerMethodField(
+        label=_("Breaks above the bound"),
+        help_text=_("Breaks the schedule may have beyond the optimum (0 once proved optimal)."),
+    )
+    explanation = serializers.SerializerMethodField(
+        label=_("Explanation"), help_text=_("Why the run ended as it did, in your language.")
+    )
+    reasons = serializers.SerializerMethodField(
+        label=_("Reasons as codes"),
+        help_text=_("The same reasons as codes and values (database keys), for programs."),
+    )
     assignments = serializers.SerializerMethodField(label=_("Placed meetings"))
 
     class Meta:
@@ -240,15 +255,12 @@ class ScheduleRunSerializer(serializers.ModelSerializer):
         }
 
     def get_gap(self, run) -> int | None:
-        """Breaks the schedule may have beyond the optimum (0 once proved optimal)."""
         return None if run.breaks is None else max(0, run.breaks - run.lower_bound)
 
     def get_explanation(self, run) -> list[str]:
-        """Why the run ended as it did, in the reader's language."""
         return run_reasons.run_explanation(run)
 
     def get_reasons(self, run) -> list[dict]:
-        """The same reasons as codes and values (database keys), for programs."""
         return [line for line in run.explanation if isinstance(line, dict)]
 
     def get_assignments(self, run) -> list[dict] | None:
@@ -267,22 +279,23 @@ class RunRequestSerializer(serializers.Serializer):
     )
 
 
+@extend_schema_serializer(description=_("Meetings two organisations agreed on, one a line."))
 class RequestImportUploadSerializer(TableUploadSerializer):
-    """Meetings two organisations agreed on, one a line."""
-
     columns = "requester, invitee[, session, note]"
 
 
+@extend_schema_serializer(
+    description=_("What an import of agreed meetings did; with errors, nothing was written.")
+)
 class RequestImportSerializer(TableReportSerializer):
-    """What an import of agreed meetings did; with errors, nothing was written."""
-
     created = serializers.IntegerField(label=_("Meetings added"))
     registered = serializers.IntegerField(label=_("Organisations registered"))
 
 
+@extend_schema_serializer(
+    description=_("Business profiles to create or update, one organisation a line.")
+)
 class ProfileImportUploadSerializer(CheckedTableUploadSerializer):
-    """Business profiles to create or update, one organisation a line."""
-
     columns = "organisation, sector[, city, size, languages, offers, seeks]"
 
 
@@ -292,9 +305,10 @@ class _ImportedProfileSerializer(serializers.Serializer):
     sector = serializers.CharField(source="sector.code", label=_("Sector"))
 
 
+@extend_schema_serializer(
+    description=_("What an import of business profiles did; with errors, nothing was written.")
+)
 class ProfileImportSerializer(TableReportSerializer):
-    """What an import of business profiles did; with errors, nothing was written."""
-
     written = serializers.BooleanField(label=_("Written"))
     created = _ImportedProfileSerializer(many=True, label=_("Created"))
     updated = _ImportedProfileSerializer(many=True, label=_("Updated"))

@@ -5,6 +5,7 @@ from typing import ClassVar
 
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from intercity.core.csv_tables import size_error
@@ -122,7 +123,12 @@ class ThemeSerializer(serializers.ModelSerializer):
         model = Theme
         fields = ["slug", "name", "names", "label"]
         read_only_fields = ["label"]
-        extra_kwargs = {"label": {"label": _("Name in your language")}}
+        extra_kwargs = {
+            "label": {
+                "label": _("Name in your language"),
+                "help_text": _("The theme's name in the language of the request."),
+            }
+        }
 
 
 class TableUploadSerializer(serializers.Serializer):
@@ -152,9 +158,10 @@ class CheckedTableUploadSerializer(TableUploadSerializer):
     )
 
 
+@extend_schema_serializer(
+    description=_("A line of an uploaded table and what was said of it; line 0 is the whole file.")
+)
 class ImportLineSerializer(serializers.Serializer):
-    """A line of an uploaded table and what was said of it; line 0 is the whole file."""
-
     line = serializers.IntegerField(label=_("Line"))
     message = serializers.CharField(label=_("Message"))
 

@@ -1,7 +1,7 @@
 """API representations of meetings, and the meeting fields other records embed."""
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from intercity.accounts.models import User
@@ -31,9 +31,12 @@ def meeting_slug_field(**kwargs) -> serializers.SlugRelatedField:
     )
 
 
+@extend_schema_serializer(
+    description=_(
+        "A meeting named inside another record: its title as written, and in other languages."
+    )
+)
 class MeetingSummarySerializer(serializers.ModelSerializer):
-    """A meeting named inside another record: its title as written, and in other languages."""
-
     class Meta:
         model = Meeting
         fields = ["slug", "title", "titles", "kind", "year"]
@@ -149,11 +152,17 @@ class MeetingDetailSerializer(MeetingSerializer):
         ]
 
 
+@extend_schema_serializer(description=_("A city taking part in the meeting, and its role."))
 class MeetingCityWriteSerializer(RowSerializer):
     city = city_slug_field(label=_("City"))
     # The host's role follows from the meeting's host city, so it is not given here.
     role = serializers.ChoiceField(
-        choices=[MeetingCity.Role.DELEGATE, MeetingCity.Role.OBSERVER], label=_("Role")
+        choices=[
+            (value, label)
+            for value, label in MeetingCity.Role.choices
+            if value != MeetingCity.Role.HOST
+        ],
+        label=_("Role"),
     )
 
 

@@ -1,6 +1,7 @@
 """API representations of organisations: records out, validated input in."""
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 from intercity.cities.models import City
@@ -56,9 +57,8 @@ class OrganisationFilterSerializer(serializers.Serializer):
     )
 
 
+@extend_schema_serializer(description=_("Organisations to register, one a line."))
 class OrganisationImportUploadSerializer(CheckedTableUploadSerializer):
-    """Organisations to register, one a line."""
-
     columns = "name, city[, kind, website, description]"
 
 
@@ -69,8 +69,9 @@ class _ImportedSerializer(serializers.Serializer):
     city = serializers.CharField(source="city.slug", label=_("City"))
 
 
+@extend_schema_serializer(
+    description=_("What an import of organisations did; with errors, nothing was written.")
+)
 class OrganisationImportSerializer(TableReportSerializer):
-    """What an import of organisations did; with errors, nothing was written."""
-
     written = serializers.BooleanField(label=_("Written"))
     created = _ImportedSerializer(many=True, label=_("Created"))

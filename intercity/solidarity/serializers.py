@@ -44,7 +44,13 @@ def incident_summary(incident: Incident) -> dict:
 
 class ReporterSerializer(serializers.Serializer):
     kind = serializers.ChoiceField(
-        choices=["city", "feed", "secretariat", "source", "not_recorded"],
+        choices=[
+            ("city", _("City")),
+            ("feed", _("Feed")),
+            ("secretariat", _("Secretariat")),
+            ("source", _("Source document")),
+            ("not_recorded", _("Not recorded")),
+        ],
         label=_("Kind"),
         help_text=_(
             "city: reported_by_city reported it; feed: imported from a feed; "
