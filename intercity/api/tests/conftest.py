@@ -1,6 +1,7 @@
 """Fixtures of the API tests: clients that authenticate with a token, as each of the cast."""
 
 import pytest
+from django.urls import reverse
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -29,3 +30,16 @@ def refused(api_as):
         return answer.json()
 
     return send
+
+
+@pytest.fixture
+def schemas(client, db):
+    """The OpenAPI schema as JSON, in English and in Vietnamese: texts that read the same in
+    both are texts the reader's language does not reach."""
+
+    def read(language: str) -> dict:
+        answer = client.get(reverse("api-schema"), {"lang": language, "format": "json"})
+        assert answer.status_code == 200
+        return answer.json()
+
+    return read("en"), read("vi")

@@ -7,11 +7,6 @@ test_operation_words; what legitimately reads the same in both is listed here.
 
 import re
 
-import pytest
-from django.urls import reverse
-
-LANGUAGE = "vi"
-
 # Texts that read the same in Vietnamese as in English: names of formats, which stay as written.
 SAME_IN_BOTH = {
     "JSON",
@@ -55,16 +50,6 @@ def _words(schema: dict) -> dict[tuple[str, ...], str]:
         if scheme.get("description"):
             words[("securityScheme", name)] = scheme["description"]
     return words
-
-
-@pytest.fixture
-def schemas(client, db):
-    def read(language: str) -> dict:
-        answer = client.get(reverse("api-schema"), {"lang": language, "format": "json"})
-        assert answer.status_code == 200
-        return answer.json()
-
-    return read("en"), read(LANGUAGE)
 
 
 def test_the_schema_names_and_describes_itself_in_the_readers_language(schemas):

@@ -6,11 +6,6 @@ no list of translations; what legitimately reads the same in both (codes, format
 listed here.
 """
 
-import pytest
-from django.urls import reverse
-
-LANGUAGE = "vi"
-
 # Texts that read the same in Vietnamese as in English: names of formats, which stay as written.
 SAME_IN_BOTH = {
     "JSON",
@@ -38,16 +33,6 @@ def _words(schema: dict) -> dict[tuple[str, ...], str]:
                     where = f"parameter {parameter['in']} {parameter['name']}"
                     words[(*here, where)] = parameter["description"]
     return words
-
-
-@pytest.fixture
-def schemas(client, db):
-    def read(language: str) -> dict:
-        answer = client.get(reverse("api-schema"), {"lang": language, "format": "json"})
-        assert answer.status_code == 200
-        return answer.json()
-
-    return read("en"), read(LANGUAGE)
 
 
 def test_every_operation_describes_itself_in_the_readers_language(schemas):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from .problem import Problem
+from .problem import Problem, chosen_slots
 
 
 @dataclass
@@ -239,11 +239,7 @@ def solve_with_cpsat(
     seconds = time.monotonic() - started
 
     if code in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        slot_of: list[int | None] = [None] * problem.meeting_count
-        for m, literals in enumerate(built.x):
-            for s, literal in literals.items():
-                if solver.boolean_value(literal):
-                    slot_of[m] = s
+        slot_of = chosen_slots(built.x, problem.meeting_count, solver.boolean_value)
         placed = sum(1 for s in slot_of if s is not None)
         found_breaks = sum(problem.breaks_per_participant(slot_of))
         if optional:

@@ -18,7 +18,7 @@ from pysat.solvers import Solver
 
 from .maxsat_engine import MaxSatEncoding, has_zero_anchor
 from .pair_bound import assign_to_slots, matching_size, pair_conflicts
-from .problem import Problem
+from .problem import Problem, chosen_slots
 
 # Participants needing more breaks than this alone get no row patterns (too many rows).
 PATTERN_BREAKS = 1
@@ -217,12 +217,7 @@ class DecisionEncoding(MaxSatEncoding):
 
     def slots_of(self, model: list[int]) -> list[int | None]:
         true = {lit for lit in model if lit > 0}
-        slot_of: list[int | None] = [None] * self.problem.meeting_count
-        for m, literals in enumerate(self.x):
-            for s, literal in literals.items():
-                if literal in true:
-                    slot_of[m] = s
-        return slot_of
+        return chosen_slots(self.x, self.problem.meeting_count, true.__contains__)
 
 
 def solve_by_decisions(

@@ -12,7 +12,7 @@ from pysat.card import CardEnc, EncType
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
 
-from .problem import Problem
+from .problem import Problem, chosen_slots
 
 
 def has_zero_anchor(problem: Problem) -> bool:
@@ -165,9 +165,5 @@ def solve_with_maxsat(
         if model is None:
             return "infeasible", None, None
         true = {lit for lit in model if lit > 0}
-        slot_of: list[int | None] = [None] * problem.meeting_count
-        for m, literals in enumerate(encoding.x):
-            for s, literal in literals.items():
-                if literal in true:
-                    slot_of[m] = s
+        slot_of = chosen_slots(encoding.x, problem.meeting_count, true.__contains__)
         return "optimal", slot_of, rc2.cost

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .decision_engine import applies_to, minimum_breaks
-from .problem import Problem
+from .problem import Problem, chosen_slots
 
 try:
     import exact
@@ -116,12 +116,7 @@ class PseudoBooleanModel:
         """Each meeting's slot in the solver's last schedule."""
         names = [name for literals in self.x for name in literals.values()]
         values = dict(zip(names, self.solver.getLastSolutionFor(names), strict=True))
-        slot_of: list[int | None] = [None] * self.problem.meeting_count
-        for m, literals in enumerate(self.x):
-            for s, name in literals.items():
-                if values[name]:
-                    slot_of[m] = s
-        return slot_of
+        return chosen_slots(self.x, self.problem.meeting_count, values.__getitem__)
 
 
 def solve_pseudo_boolean(

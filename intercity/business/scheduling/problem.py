@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .model import Instance
 
@@ -58,6 +60,19 @@ class Problem:
             busy[a].append(slot)
             busy[b].append(slot)
         return [self.breaks_of_slots(slots) for slots in busy]
+
+
+def chosen_slots(
+    x: list[dict[int, Any]], meeting_count: int, chosen: Callable[[Any], bool]
+) -> list[int | None]:
+    """Each meeting's slot in a model's answer: the slot whose variable `chosen` says is set
+    (x[m] maps slot -> the engine's variable for "meeting m in that slot")."""
+    slot_of: list[int | None] = [None] * meeting_count
+    for m, variables in enumerate(x):
+        for s, variable in variables.items():
+            if chosen(variable):
+                slot_of[m] = s
+    return slot_of
 
 
 def build_problem(
