@@ -25,6 +25,11 @@ INDICATOR_FIELDS = [
 ]
 
 
+def _optional_text(name: str, *, field=serializers.CharField, **kwargs):
+    """An observation's text that a row may leave out or blank, labelled as the model names it."""
+    return field(required=False, allow_blank=True, label=model_label(Observation, name), **kwargs)
+
+
 def _city_field(**kwargs):
     return city_slug_field(label=_("City"), help_text=_("The city's slug."), **kwargs)
 
@@ -145,39 +150,13 @@ class ObservationWriteSerializer(serializers.Serializer):
     period_end = serializers.DateField(
         required=False, allow_null=True, label=model_label(Observation, "period_end")
     )
-    gpc_sector = serializers.CharField(
-        required=False, allow_blank=True, label=model_label(Observation, "gpc_sector")
-    )
-    gpc_scope = serializers.CharField(
-        required=False, allow_blank=True, label=model_label(Observation, "gpc_scope")
-    )
-    source_document = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        max_length=200,
-        label=model_label(Observation, "source_document"),
-    )
-    source_locator = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        max_length=200,
-        label=model_label(Observation, "source_locator"),
-    )
-    source_url = serializers.URLField(
-        required=False,
-        allow_blank=True,
-        max_length=500,
-        label=model_label(Observation, "source_url"),
-    )
-    source_publisher = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        max_length=200,
-        label=model_label(Observation, "source_publisher"),
-    )
-    method_note = serializers.CharField(
-        required=False, allow_blank=True, label=model_label(Observation, "method_note")
-    )
+    gpc_sector = _optional_text("gpc_sector")
+    gpc_scope = _optional_text("gpc_scope")
+    source_document = _optional_text("source_document", max_length=200)
+    source_locator = _optional_text("source_locator", max_length=200)
+    source_url = _optional_text("source_url", field=serializers.URLField, max_length=500)
+    source_publisher = _optional_text("source_publisher", max_length=200)
+    method_note = _optional_text("method_note")
 
 
 class ObservationFilterSerializer(serializers.Serializer):
