@@ -20,30 +20,60 @@ from .problem import Problem
 Progress = Callable[[int | None, int], None]
 # A race that hears nothing for this long (at least QUIET_SECONDS, else this share of its
 # time) starts the large-neighbourhood search, when the cores had no room for it at the
-# start. It shares one engine's part of the machine with the engines that joined late: all
-# of them get LATE_NICENESS, whose scheduler weight is half that of NICENESS. No engine is
-# ended: each is the only one that settles some published events within a minute (the one
-# without the slot capacity forum-13crafc's and ticf-13crafc's family, CaDiCaL 1.5 with it
-# ticf-13crafb and forum-13crafb.forb0007, CaDiCaL 1.9 with it tic-13crafc.fixed040-Forb).
+# start. It shares one engine's part of the machine with the engines that yield to it (see
+# YIELDING): all of them get LATE_NICENESS, whose scheduler weight is half that of NICENESS.
+# No engine is ended: each is the only one that settles some published events within a
+# minute (CaDiCaL 1.5 with the slot capacity ticf-13crafb and forum-13crafb.forb0007,
+# CaDiCaL 1.9 with it tic-13crafc.fixed040-Forb, Glucose 3 without it forum-13crafc's and
+# ticf-13crafc's family).
 QUIET_SECONDS = 10.0
 QUIET_SHARE = 0.25
 LATE_NICENESS = 13
 # Engines that race: (SAT solver, with the implied slot capacity) for the decision engines,
 # and PSEUDO_BOOLEAN for the Exact model (pb_engine), which needs no hint and starts solving
-# at once. Each of them is ten times slower than another on some published event. As many
-# start as there are workers (cores); the others join after STAGGER_SECONDS, when the event
-# has shown that it is not one of the many that the first ones settle at once.
+# at once. Each of them is ten times slower than another on some published event, and which
+# is first depends on how full the tables are (`engines_for`): counting engines (Exact, the
+# slot capacity) when the meetings take NEARLY_FULL of the slot-table places or more, and an
+# engine without the capacity from the start on the others. As many start as there are
+# workers (cores); an engine in OPENING_ONLY makes way at STAGGER_SECONDS, when the cores
+# are short, for the next one; at JOIN_SECONDS, when the event has shown that it is not one
+# of the many that the first ones settle at once, one engine more than there are cores
+# races.
 PSEUDO_BOOLEAN = ("exact", False)
-DECISION_ENGINES = (("cd19", True), PSEUDO_BOOLEAN, ("cd15", True), ("cd15", False))
-# Engines that make way for the ones joining at the stagger. The pseudo-Boolean engine
-# settles in a fraction of a second the events whose tables are nearly all taken (the
-# decision engines need a second or more there), and on the others it is rarely the first:
-# past the first second it would only take their cores.
+NEARLY_FULL = 0.7
+COUNTING_ENGINES = (("cd19", True), PSEUDO_BOOLEAN, ("cd15", True), ("g3", False), ("cd15", False))
+CLAUSE_ENGINES = (("cd19", True), ("g3", False), ("cd15", True), ("cd15", False))
+# Engines that make way at STAGGER_SECONDS when the cores are short. The pseudo-Boolean
+# engine settles in a fraction of a second the events whose tables are nearly all taken
+# (the decision engines need a second or more there), and on the others it is rarely the
+# first: past the first second it would only take the others' cores.
 OPENING_ONLY = (PSEUDO_BOOLEAN,)
 STAGGER_SECONDS = 1.0
+JOIN_SECONDS = 4.0
+# Engines that yield to the neighbourhood search when it joins a quiet race: those without
+# the slot capacity settle the events they suit within seconds, or not within a minute.
+YIELDING = (("g3", False), ("cd15", False))
 # Workers yield to the parent: its heuristic runs while they encode, and a web request
 # served by the same machine should not wait on a search.
 NICENESS = 10
+
+
+def engines_for(problem: Problem) -> list[tuple[str, bool]]:
+    """The engines that race on this event, the first ones first.
+
+    Where the meetings nearly fill the slot-table places, the counting arguments are what
+    settles the event: Exact reasons with the counts themselves (cutting planes), and the
+    implied slot capacity lets the SAT engines count. Elsewhere the capacity rarely binds,
+    and for the events settled by an engine without it, that engine has to start at once.
+    """
+    places = problem.slot_count * problem.tables
+    if places and problem.meeting_count >= NEARLY_FULL * places:
+        return [
+            engine
+            for engine in COUNTING_ENGINES
+            if engine != PSEUDO_BOOLEAN or pseudo_boolean_available(problem)
+        ]
+    return list(CLAUSE_ENGINES)
 
 
 def _lower_priority(pid: int, niceness: int) -> None:
@@ -123,7 +153,7 @@ def _neighbourhood_worker(
 class Race:
     """Prove bounds and improve the schedule in worker processes until the two meet.
 
-    The first engines (DECISION_ENGINES) start at once: the decision engines encode the event
+    The first engines (`engines_for`) start at once: the decision engines encode the event
     while the parent runs its heuristic and `begin` then tells them whether a schedule is
     known; the pseudo-Boolean engine needs no such news and solves from the start, until it
     makes way for the engines that join at the stagger. `run` adds the other workers and
@@ -140,20 +170,24 @@ class Race:
         self.problem, self.domains, self.workers = problem, domains, max(1, workers)
         self.context = multiprocessing.get_context("fork")
         self.running: list[tuple] = []
-        self.late: list = []  # processes of the engines that joined after the stagger
+        self.yielding: list = []  # processes of the engines that yield to the search
         self.opening: list = []  # processes of the engines that make way at the stagger
         self.receivers: list[Connection] = []
         self.hints: list[Connection] = []
-        engines = [
-            engine
-            for engine in DECISION_ENGINES
-            if engine != PSEUDO_BOOLEAN or pseudo_boolean_available(problem)
-        ]
+        engines = engines_for(problem)
         for engine in engines[: self.workers]:
             self._start_engine(engine)
-        self.waiting = [engine for engine in engines[self.workers :] if engine not in OPENING_ONLY]
+        # One engine more than there are cores races once the opening engines have left.
+        staying = sum(engine not in OPENING_ONLY for engine in engines[: self.workers])
+        later = [engine for engine in engines[self.workers :] if engine not in OPENING_ONLY]
+        self.waiting = later[: self.workers + 1 - staying]
 
     def _start_engine(self, engine: tuple[str, bool], known: bool | None = None) -> None:
+        self._start_engine_process(engine, known)
+        if engine in YIELDING:
+            self.yielding.append(self.running[-1][0])
+
+    def _start_engine_process(self, engine: tuple[str, bool], known: bool | None) -> None:
         if engine == PSEUDO_BOOLEAN:
             self._start(_pseudo_boolean_worker, (self.problem, self.domains, engine))
             if engine in OPENING_ONLY:
@@ -199,9 +233,11 @@ class Race:
         if best is not None:
             extra.append((_neighbourhood_worker, (problem, domains, best, lower_bound)))
         extra.append((_plain_maxsat_worker, (problem, domains)))
-        for target, arguments in extra[: self.workers - engines]:
+        for target, arguments in extra[: max(0, self.workers - engines)]:
             self._start(target, arguments)
-        join_at = time.monotonic() + STAGGER_SECONDS if self.waiting else None
+        started = time.monotonic()
+        join_at = started + JOIN_SECONDS if self.waiting else None
+        make_way_at = started + STAGGER_SECONDS if self.opening else None
         # With too few cores for the neighbourhood search from the start, it joins the
         # engines once the race has gone a while without news.
         neighbourhood_after = (
@@ -216,21 +252,22 @@ class Race:
             if best_breaks is not None and lower_bound >= best_breaks:
                 break
             now = time.monotonic()
-            if join_at is not None and now >= join_at:
-                # The engines taking an opening engine's core count as first engines.
-                replaced = 0
-                if engines + len(self.waiting) > self.workers:
+            if make_way_at is not None and now >= make_way_at:
+                # When the cores are short, the opening engines make way for the next ones.
+                if engines - len(self.opening) + len(self.waiting) >= self.workers:
                     for process in self.opening:
                         process.kill()
-                    replaced = len(self.opening)
-                for index, engine in enumerate(self.waiting):
+                    for engine in self.waiting[: len(self.opening)]:
+                        self._start_engine(engine, known=best is not None)
+                    self.waiting = self.waiting[len(self.opening) :]
+                make_way_at = None
+            if join_at is not None and now >= join_at:
+                for engine in self.waiting:
                     self._start_engine(engine, known=best is not None)
-                    if index >= replaced:
-                        self.late.append(self.running[-1][0])
                 self.waiting, join_at = [], None
             if neighbourhood_after is not None and now - last_news >= neighbourhood_after:
                 self._start(_neighbourhood_worker, (problem, domains, best, lower_bound))
-                for process in [*self.late, self.running[-1][0]]:
+                for process in [*self.yielding, self.running[-1][0]]:
                     _lower_priority(process.pid, LATE_NICENESS)
                 neighbourhood_after = None
             remaining = deadline - now
@@ -239,8 +276,9 @@ class Race:
             timeout = remaining
             if neighbourhood_after is not None:
                 timeout = min(timeout, max(0.0, last_news + neighbourhood_after - now))
-            if join_at is not None:
-                timeout = min(timeout, max(0.0, join_at - now))
+            for moment in (join_at, make_way_at):
+                if moment is not None:
+                    timeout = min(timeout, max(0.0, moment - now))
             for receiver in wait(receivers, timeout=timeout):
                 try:
                     message = receiver.recv()

@@ -2,13 +2,8 @@
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import time
-
 import pytest
 
-from intercity.business.scheduling import race as race_module
 from intercity.business.scheduling import solver
 from intercity.business.scheduling.decision_engine import (
     minimum_breaks,
@@ -19,7 +14,6 @@ from intercity.business.scheduling.decision_engine import (
 )
 from intercity.business.scheduling.loaders import instance_from_dict
 from intercity.business.scheduling.problem import build_problem
-from intercity.business.scheduling.race import DECISION_ENGINES
 from intercity.business.scheduling.tests.builders import make_instance_data, problem_and_domains
 from intercity.business.scheduling.validation import participant_breaks
 
@@ -152,131 +146,3 @@ def test_the_engine_asks_whether_a_schedule_is_known_only_once_it_has_encoded_th
     assert asked == [1]  # once, after the first bound, before any decision
     assert messages[0][0] == "bound"
     assert messages[-1][0] == "optimal"
-
-
-def _recording_context(monkeypatch) -> list:
-    """Replace the fork context with one that notes which worker each process runs."""
-    started_targets: list = []
-    real_context = multiprocessing.get_context("fork")
-
-    class RecordingContext:
-        def Pipe(self, duplex: bool = True):  # noqa: N802 - the multiprocessing name
-            return real_context.Pipe(duplex=duplex)
-
-        def Process(self, *, target, args, **options):  # noqa: N802 - the multiprocessing name
-            started_targets.append((target, args))
-            return real_context.Process(target=target, args=args, **options)
-
-    context = RecordingContext()
-    monkeypatch.setattr(race_module.multiprocessing, "get_context", lambda _name: context)
-    return started_targets
-
-
-def test_engines_beyond_the_workers_join_a_race_that_outlasts_the_first_moments(monkeypatch):
-    problem, domains = _one_break_event()
-    exact: list[tuple] = []
-    solve_by_decisions(problem, domains, exact.append)
-    optimum = exact[-1][1]
-    started = _recording_context(monkeypatch)
-    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 0.0)
-    race = race_module.Race(problem, domains, 2)
-    try:
-        assert [args[2] for _target, args in started] == list(race_module.DECISION_ENGINES[:2])
-        bound, best, breaks, infeasible = race.run(time.monotonic() + 20, None, 0)
-    finally:
-        race.stop()
-    workers = (race_module._decision_worker, race_module._pseudo_boolean_worker)
-    engines = [args[2] for target, args in started if target in workers]
-    assert engines == list(race_module.DECISION_ENGINES)
-    assert ("cd15", False) in engines  # the engine without the slot capacity joined
-    assert not infeasible
-    assert breaks == bound == optimum
-    assert sum(problem.breaks_per_participant(best)) == optimum
-
-
-def _silent_engine(problem, domains, engine, hint, connection) -> None:
-    time.sleep(60)
-
-
-def _silent_opening_engine(problem, domains, engine, connection) -> None:
-    time.sleep(60)
-
-
-def _silent_race(monkeypatch) -> list:
-    """Engines that never answer, and a record of the workers started."""
-    monkeypatch.setattr(race_module, "_decision_worker", _silent_engine)
-    monkeypatch.setattr(race_module, "_pseudo_boolean_worker", _silent_opening_engine)
-    return _recording_context(monkeypatch)
-
-
-def test_a_quiet_race_adds_the_neighbourhood_search_without_ending_an_engine(monkeypatch):
-    problem, domains = _one_break_event()
-    exact: list[tuple] = []
-    solve_by_decisions(problem, domains, exact.append)
-    optimum = exact[-1][1]
-    start = list(exact[-1][2])
-    # Engines that never answer: the race is quiet from its first moment, and the optimum's
-    # proof can only come from the neighbourhood search.
-    started = _silent_race(monkeypatch)
-    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 0.0)
-    monkeypatch.setattr(race_module, "QUIET_SECONDS", 0.0)
-    monkeypatch.setattr(race_module, "QUIET_SHARE", 0.0)
-    race = race_module.Race(problem, domains, 2)
-    try:
-        bound, best, breaks, infeasible = race.run(time.monotonic() + 20, start, 0)
-        engines = [
-            process
-            for process, _receiver in race.running[: len(DECISION_ENGINES)]
-            if process not in race.opening
-        ]
-        assert all(process.is_alive() for process in engines)  # none gave way to the search
-        # The search shares one engine's part of the cores with the engine that joined late;
-        # the one that took the opening engine's core keeps its priority.
-        search = race.running[-1][0]
-        niceness = [os.getpriority(os.PRIO_PROCESS, p.pid) for p in [*engines, search]]
-        assert niceness[2:] == [race_module.LATE_NICENESS] * 2
-        assert max(niceness[:2]) < race_module.LATE_NICENESS
-    finally:
-        race.stop()
-    targets = [target for target, _args in started]
-    assert targets == [
-        _silent_engine,
-        _silent_opening_engine,
-        _silent_engine,
-        _silent_engine,
-        race_module._neighbourhood_worker,
-    ]
-    assert not infeasible
-    assert breaks == optimum
-    assert bound >= optimum
-    assert sum(problem.breaks_per_participant(best)) == optimum
-
-
-@pytest.mark.parametrize(("workers", "makes_way"), [(2, True), (4, False)])
-def test_the_opening_engine_makes_way_at_the_stagger_only_when_cores_are_short(
-    monkeypatch, workers, makes_way
-):
-    problem, domains = _one_break_event()
-    _silent_race(monkeypatch)
-    monkeypatch.setattr(race_module, "STAGGER_SECONDS", 0.0)
-    race = race_module.Race(problem, domains, workers)
-    try:
-        assert len(race.opening) == 1
-        race.run(time.monotonic() + 0.5, None, 0)
-        race.opening[0].join(timeout=5)
-        assert race.opening[0].is_alive() is not makes_way
-        others = [process for process, _receiver in race.running if process not in race.opening]
-        assert len(others) == len(DECISION_ENGINES) - 1
-        assert all(process.is_alive() for process in others)
-    finally:
-        race.stop()
-
-
-def test_with_one_core_the_opening_engine_does_not_join_later():
-    problem, domains = _one_break_event()
-    race = race_module.Race(problem, domains, 1)
-    try:
-        assert race_module.PSEUDO_BOOLEAN not in race.waiting
-        assert not race.opening
-    finally:
-        race.stop()
