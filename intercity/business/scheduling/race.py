@@ -33,15 +33,15 @@ LATE_NICENESS = 13
 # and PSEUDO_BOOLEAN for the Exact model (pb_engine), which needs no hint and starts solving
 # at once. Each of them is ten times slower than another on some published event, and which
 # is first depends on how full the tables are (`engines_for`): counting engines (Exact, the
-# slot capacity) when the meetings take NEARLY_FULL of the slot-table places or more, and an
-# engine without the capacity from the start on the others. As many start as there are
-# workers (cores); an engine in OPENING_ONLY makes way at STAGGER_SECONDS, when the cores
-# are short, for the next one; at JOIN_SECONDS, when the event has shown that it is not one
-# of the many that the first ones settle at once, one engine more than there are cores
-# races.
+# slot capacity) when the meetings take NEARLY_FULL of the slot-table places or more, and
+# beside an engine with the capacity, one without it (Glucose 3) from the start on the
+# others. As many start as there are workers (cores); an engine in OPENING_ONLY makes way at
+# STAGGER_SECONDS, when the cores are short, for the next one; at JOIN_SECONDS, when the
+# event has shown that it is not one of the many that the first ones settle at once, one
+# engine more than there are cores races.
 PSEUDO_BOOLEAN = ("exact", False)
 NEARLY_FULL = 0.7
-COUNTING_ENGINES = (("cd19", True), PSEUDO_BOOLEAN, ("cd15", True), ("g3", False), ("cd15", False))
+COUNTING_ENGINES = (("cd15", True), PSEUDO_BOOLEAN, ("cd19", True), ("g3", False), ("cd15", False))
 CLAUSE_ENGINES = (("cd19", True), ("g3", False), ("cd15", True), ("cd15", False))
 # Engines that make way at STAGGER_SECONDS when the cores are short. The pseudo-Boolean
 # engine settles in a fraction of a second the events whose tables are nearly all taken
