@@ -156,11 +156,11 @@ class Race:
     The first engines (`engines_for`) start at once: the decision engines encode the event
     while the parent runs its heuristic and `begin` then tells them whether a schedule is
     known; the pseudo-Boolean engine needs no such news and solves from the start, until it
-    makes way for the engines that join at the stagger. `run` adds the other workers and
-    gathers what they send. With a schedule to start from and cores to
-    spare, one more process runs the large-neighbourhood search (better schedules around the
-    best one); on two cores it joins them, at a lower priority, when the race goes quiet.
-    On more cores a plain RC2 model joins too.
+    makes way for the engine next in line. `run` adds the other workers and gathers what
+    they send. With a schedule to start from and cores to spare, one more process runs the
+    large-neighbourhood search (better schedules around the best one); on two cores it joins
+    them, at a lower priority, when the race goes quiet. On more cores a plain RC2 model
+    joins too.
 
     Processes, not threads: the SAT solvers cannot be interrupted, so they are ended at the
     deadline, and every bound and schedule they sent before that has already been received.
