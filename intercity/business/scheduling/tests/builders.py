@@ -52,3 +52,15 @@ def problem_and_domains(data: dict):
     """The engines' view of a JSON-shaped instance: its problem and precedence-tight domains."""
     problem = build_problem(instance_from_dict(data), fairness=data["fairness"])
     return problem, tighten_domains_by_precedence(problem)
+
+
+def one_break_event():
+    """Seven participants, one of them away in two of six slots: a small event with a break,
+    whose six meetings take half of the twelve slot-table places."""
+    data = make_instance_data(
+        slots=6,
+        tables=2,
+        meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
+    )
+    data["participants"][0]["unavailable"] = ["s2", "s4"]
+    return problem_and_domains(data)

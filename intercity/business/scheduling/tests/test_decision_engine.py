@@ -14,7 +14,11 @@ from intercity.business.scheduling.decision_engine import (
 )
 from intercity.business.scheduling.loaders import instance_from_dict
 from intercity.business.scheduling.problem import build_problem
-from intercity.business.scheduling.tests.builders import make_instance_data, problem_and_domains
+from intercity.business.scheduling.tests.builders import (
+    make_instance_data,
+    one_break_event,
+    problem_and_domains,
+)
 from intercity.business.scheduling.validation import participant_breaks
 
 
@@ -100,17 +104,6 @@ def test_a_participant_that_cannot_fit_at_all_makes_the_engine_report_infeasible
     assert messages[-1] == ("infeasible",)
 
 
-def _one_break_event():
-    """Seven participants, one of them away in two of six slots: a small event with a break."""
-    data = make_instance_data(
-        slots=6,
-        tables=2,
-        meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
-    )
-    data["participants"][0]["unavailable"] = ["s2", "s4"]
-    return problem_and_domains(data)
-
-
 @pytest.mark.parametrize(
     "option",
     [
@@ -122,7 +115,7 @@ def _one_break_event():
     ids=["known-schedule", "no-slot-capacity"],
 )
 def test_each_engine_option_streams_the_same_bounds_and_reaches_the_same_optimum(option):
-    problem, domains = _one_break_event()
+    problem, domains = one_break_event()
     plain: list[tuple] = []
     varied: list[tuple] = []
     solve_by_decisions(problem, domains, plain.append)
@@ -134,7 +127,7 @@ def test_each_engine_option_streams_the_same_bounds_and_reaches_the_same_optimum
 
 
 def test_the_engine_asks_whether_a_schedule_is_known_only_once_it_has_encoded_the_event():
-    problem, domains = _one_break_event()
+    problem, domains = one_break_event()
     messages: list[tuple] = []
     asked: list[int] = []
 

@@ -11,21 +11,13 @@ import pytest
 
 from intercity.business.scheduling import race as race_module
 from intercity.business.scheduling.decision_engine import solve_by_decisions
-from intercity.business.scheduling.tests.builders import make_instance_data, problem_and_domains
+from intercity.business.scheduling.tests.builders import (
+    make_instance_data,
+    one_break_event,
+    problem_and_domains,
+)
 
 CAP_FREE = ("g3", False)
-
-
-def _event_with_spare_tables():
-    """Seven participants, one of them away in two of six slots: a small event with a break,
-    whose six meetings take half of the twelve slot-table places."""
-    data = make_instance_data(
-        slots=6,
-        tables=2,
-        meetings=[("a", "b"), ("a", "c"), ("a", "d"), ("b", "c"), ("e", "f"), ("e", "g")],
-    )
-    data["participants"][0]["unavailable"] = ["s2", "s4"]
-    return problem_and_domains(data)
 
 
 def _event_with_full_tables():
@@ -83,7 +75,7 @@ def _silent_race(monkeypatch) -> list:
 
 def test_nearly_full_tables_open_with_the_counting_engines_and_others_with_a_cap_free_one():
     full = race_module.engines_for(_event_with_full_tables()[0])
-    spare = race_module.engines_for(_event_with_spare_tables()[0])
+    spare = race_module.engines_for(one_break_event()[0])
     # Nearly full: an engine with the slot capacity and the pseudo-Boolean engine open.
     assert full[0][1] is True and full[1] == race_module.PSEUDO_BOOLEAN
     # Spare tables: one engine with the capacity and one without it open.
@@ -96,7 +88,7 @@ def test_nearly_full_tables_open_with_the_counting_engines_and_others_with_a_cap
 def test_one_engine_more_than_the_cores_joins_a_race_that_outlasts_the_first_moments(
     monkeypatch,
 ):
-    problem, domains = _event_with_spare_tables()
+    problem, domains = one_break_event()
     optimum, _schedule = _optimum(problem, domains)
     started = _recording_context(monkeypatch)
     monkeypatch.setattr(race_module, "JOIN_SECONDS", 0.0)
@@ -113,7 +105,7 @@ def test_one_engine_more_than_the_cores_joins_a_race_that_outlasts_the_first_mom
 
 
 def test_a_quiet_race_adds_the_neighbourhood_search_and_the_cap_free_engine_yields(monkeypatch):
-    problem, domains = _event_with_spare_tables()
+    problem, domains = one_break_event()
     optimum, start = _optimum(problem, domains)
     # Engines that never answer: the race is quiet from its first moment, and the optimum's
     # proof can only come from the neighbourhood search.
